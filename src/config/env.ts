@@ -1,0 +1,62 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const slackId = /^[UW][A-Z0-9]{2,}$/;
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+    SLACK_SIGNING_SECRET: z.string().min(1, 'must not be empty').optional(),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+    SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgres://')
+      .default('file:./data/closeout.db'),
+    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(3000),
+    CLOSEOUT_ADMINS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((id) => id.trim()).filter(Boolean))
+      .refine((ids) => ids.every((id) => slackId.test(id)), 'must be comma-separated Slack user IDs like U0123ABCD'),
+    CLOSEOUT_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+    CLOSEOUT_TIMEZONE: z
+      .string()
+      .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
+      .default('UTC'),
+    CLOSEOUT_LANGUAGE: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).default('en'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Closeout cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; empty strings count as unset so `FOO=` in a .env file falls back to the default. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/** What the Slack app additionally needs: a bot token and one way to receive events. */
+export function requireSlackEnv(env: Env): asserts env is Env & { SLACK_BOT_TOKEN: string } {
+  const problems: string[] = [];
+  if (!env.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required to run the bot (xoxb-…)');
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    problems.push('SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: set one (HTTP mode or Socket Mode)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+}

@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+
+/** The part of a board that defines its rhythm. Dates are local to `timezone`. */
+export interface Cadence {
+  timezone: string;
+  anchorDate: string; // YYYY-MM-DD: cycle 0 starts at local midnight of this day
+  cycleDays: number;
+  promptTime: string; // HH:MM local
+}
+
+export interface Cycle {
+  index: number;
+  /** Local midnight of the first day, as an instant. */
+  start: Date;
+  /** Local midnight after the last day (exclusive), as an instant. */
+  end: Date;
+  startDate: string;
+  /** Last day of the cycle (inclusive). */
+  endDate: string;
+  /** When the cycle prompt is due: the first day at the board's prompt time. */
+  promptAt: Date;
+}
+
+function anchor(c: Cadence): DateTime {
+  const dt = DateTime.fromISO(c.anchorDate, { zone: c.timezone });
+  if (!dt.isValid) throw new Error(`Invalid anchor ${c.anchorDate} or zone ${c.timezone}`);
+  return dt.startOf('day');
+}
+
+/** Local date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(at: Date, timezone: string): string {
+  return DateTime.fromJSDate(at, { zone: timezone }).toISODate()!;
+}
+
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); DST does not matter for calendar dates. */
+export function daysBetween(from: string, to: string): number {
+  const a = DateTime.fromISO(from, { zone: 'UTC' });
+  const b = DateTime.fromISO(to, { zone: 'UTC' });
+  return Math.round(b.diff(a, 'days').days);
+}
+
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
+/** The instant of a local date and HH:MM time in a zone (a time skipped by DST moves forward). */
+export function localInstant(date: string, time: string, timezone: string): Date {
+  const [hour, minute] = time.split(':').map(Number);
+  return DateTime.fromISO(date, { zone: timezone }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+}
+
+export function cycleByIndex(c: Cadence, index: number): Cycle {
+  const startDt = anchor(c).plus({ days: index * c.cycleDays });
+  const endDt = anchor(c).plus({ days: (index + 1) * c.cycleDays });
+  const startDate = startDt.toISODate()!;
+  return {
+    index,
+    start: startDt.toJSDate(),
+    end: endDt.startOf('day').toJSDate(),
+    startDate,
+    endDate: endDt.minus({ days: 1 }).toISODate()!,
+    promptAt: localInstant(startDate, c.promptTime, c.timezone),
+  };
+}
+
+/** The cycle an instant falls in, by the local calendar date in the board's zone (negative before the anchor). */
+export function cycleAt(c: Cadence, at: Date): Cycle {
+  const days = daysBetween(c.anchorDate, localDate(at, c.timezone));
+  return cycleByIndex(c, Math.floor(days / c.cycleDays));
+}

@@ -1,0 +1,92 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+import {
+  BOARD_CODE_PATTERN,
+  HEALTHS,
+  LANGUAGES,
+  MEASURE_STATUSES,
+  PROBLEM_STATUSES,
+  PROBLEM_TITLE_MAX,
+  SLACK_CHANNEL_PATTERN,
+  SLACK_USER_PATTERN,
+} from './types.js';
+
+/** Input schemas shared by services, Slack modal parsers and the CSV importer. */
+
+export const isoDate = z
+  .string()
+  .trim()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, 'must be a real date as YYYY-MM-DD');
+
+export const timeOfDay = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (24-hour)');
+
+export const timezone = z.string().trim().refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai');
+
+export const slackUser = z.string().trim().regex(SLACK_USER_PATTERN, 'must be a Slack user ID like U0123ABCD');
+export const slackChannel = z.string().trim().regex(SLACK_CHANNEL_PATTERN, 'must be a Slack channel ID like C0123ABCD');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+
+export const boardInput = z.object({
+  code: z.string().trim().toUpperCase().regex(BOARD_CODE_PATTERN, 'must be 2–10 letters or digits, starting with a letter (e.g. RECT)'),
+  name: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+  channelId: slackChannel.nullable().optional(),
+  timezone,
+  language: z.enum(LANGUAGES, 'must be en or zh-CN'),
+  leaders: z.array(slackUser).max(50).default([]),
+  cycleDays: z.number().int().min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(14),
+  anchorDate: isoDate,
+  promptTime: timeOfDay.default('09:00'),
+  nudgeDaysBefore: z.number().int().min(0).max(30).default(2),
+  reminderOffsets: z.array(z.number().int().min(0).max(60)).max(10).default([7, 3, 1, 0]),
+  deadline: isoDate.nullable().optional(),
+  categories: z.array(z.string().trim().min(1).max(75)).max(100).default([]),
+});
+export type BoardInput = z.input<typeof boardInput>;
+
+export const boardEdit = boardInput.omit({ code: true }).partial().extend({ archived: z.boolean().optional() });
+export type BoardEdit = z.input<typeof boardEdit>;
+
+export const measureText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+
+export const problemInput = z.object({
+  title: z.string().trim().min(1, 'is required').max(PROBLEM_TITLE_MAX, `must be at most ${PROBLEM_TITLE_MAX} characters`),
+  description: z.string().trim().max(5000, 'must be at most 5000 characters').default(''),
+  category: optionalText(75),
+  source: optionalText(200),
+  ownerId: slackUser,
+  unit: optionalText(200),
+  deadline: isoDate.nullable().optional(),
+  measures: z.array(measureText).max(200, 'at most 200 measures').default([]),
+});
+export type ProblemInput = z.input<typeof problemInput>;
+
+export const problemEdit = problemInput.omit({ measures: true, ownerId: true }).partial();
+export type ProblemEdit = z.input<typeof problemEdit>;
+
+export const updateInput = z.object({
+  health: z.enum(HEALTHS, 'must be on_track, at_risk or blocked'),
+  percent: z.number().int().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100'),
+  note: z.string().trim().max(3000, 'must be at most 3000 characters').default(''),
+  measuresDone: z.array(z.number().int().positive()).default([]),
+});
+export type UpdateInput = z.input<typeof updateInput>;
+
+export const closeoutInput = z.object({
+  evidence: z.string().trim().min(1, 'is required').max(3000, 'must be at most 3000 characters'),
+});
+
+export const decisionReason = z.string().trim().min(1, 'is required').max(3000, 'must be at most 3000 characters');
+
+export const problemStatus = z.enum(PROBLEM_STATUSES);
+export const measureStatus = z.enum(MEASURE_STATUSES);

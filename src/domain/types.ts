@@ -1,0 +1,26 @@
+/** Domain vocabulary shared by services, Slack views, jobs and the CLI. */
+export const PROBLEM_STATUSES = ['open', 'in_progress', 'closeout_requested', 'closed'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+export const MEASURE_STATUSES = ['todo', 'doing', 'done'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+export const HEALTHS = ['on_track', 'at_risk', 'blocked'] as const;
+export type Health = (typeof HEALTHS)[number];
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Who is acting: a Slack user in a Slack workspace (the CLI acts as an operator, see OPERATOR). */
+export interface Actor {
+  teamId: string;
+  userId: string;
+}
+
+/** The CLI runs with the operator's authority: it is the person with shell access to the database. */
+export const OPERATOR = 'operator';
+
+export const PROBLEM_TITLE_MAX = 150;
+export const BOARD_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
+export const SLACK_USER_PATTERN = /^[UW][A-Z0-9]{2,}$/;
+export const SLACK_CHANNEL_PATTERN = /^[CG][A-Z0-9]{2,}$/;

@@ -1,0 +1,55 @@
+import { forbidden, notFound } from '../domain/errors.js';
+import { OPERATOR, type Actor } from '../domain/types.js';
+import type { ServiceDeps, Tx } from './deps.js';
+
+type Reader = ServiceDeps['db'] | Tx;
+
+/** Admins are listed in CLOSEOUT_ADMINS; the CLI operator has admin authority. */
+export function isAdmin(deps: Pick<ServiceDeps, 'admins'>, actor: Actor): boolean {
+  return actor.userId === OPERATOR || deps.admins.has(actor.userId);
+}
+
+export function requireAdmin(deps: Pick<ServiceDeps, 'admins'>, actor: Actor): void {
+  if (!isAdmin(deps, actor)) throw forbidden('error.not_admin');
+}
+
+export async function isLeader(db: Reader, boardId: number, userId: string): Promise<boolean> {
+  return (await db.boardLeader.findUnique({ where: { boardId_userId: { boardId, userId } } })) !== null;
+}
+
+/** Admin, or a leader of this board. */
+export async function canLead(deps: Pick<ServiceDeps, 'admins'>, db: Reader, actor: Actor, boardId: number): Promise<boolean> {
+  return isAdmin(deps, actor) || (await isLeader(db, boardId, actor.userId));
+}
+
+export async function requireLeader(
+  deps: Pick<ServiceDeps, 'admins'>,
+  db: Reader,
+  actor: Actor,
+  board: { id: number; code: string },
+): Promise<void> {
+  if (!(await canLead(deps, db, actor, board.id))) throw forbidden('error.not_leader', { code: board.code });
+}
+
+/** Owner of the problem, or someone who can lead its board. */
+export async function requireOwnerOrLeader(
+  deps: Pick<ServiceDeps, 'admins'>,
+  db: Reader,
+  actor: Actor,
+  problem: { boardId: number; ownerId: string; key: string },
+): Promise<void> {
+  if (problem.ownerId === actor.userId) return;
+  if (!(await canLead(deps, db, actor, problem.boardId))) throw forbidden('error.not_owner', { key: problem.key });
+}
+
+export async function findBoard(db: Reader, teamId: string, code: string) {
+  const board = await db.board.findUnique({ where: { teamId_code: { teamId, code: code.toUpperCase() } } });
+  if (!board) throw notFound('error.board_not_found', { code: code.toUpperCase() });
+  return board;
+}
+
+export async function findProblem(db: Reader, teamId: string, key: string) {
+  const problem = await db.problem.findUnique({ where: { teamId_key: { teamId, key: key.toUpperCase() } } });
+  if (!problem) throw notFound('error.problem_not_found', { key: key.toUpperCase() });
+  return problem;
+}

@@ -1,0 +1,98 @@
+import { conflict } from '../domain/errors.js';
+import { boardEdit, boardInput, type BoardEdit, type BoardInput } from '../domain/inputs.js';
+import type { Actor } from '../domain/types.js';
+import { findBoard, isAdmin, requireAdmin } from './access.js';
+import { audit } from './audit.js';
+import type { ServiceDeps } from './deps.js';
+import { validate } from './validate.js';
+
+export type BoardWithLeaders = Awaited<ReturnType<typeof getBoard>>;
+
+/** Serialised list columns stay inside this module; callers see arrays. */
+function toRow(input: { reminderOffsets?: number[]; categories?: string[] }) {
+  return {
+    ...(input.reminderOffsets && { reminderOffsets: input.reminderOffsets.join(',') }),
+    ...(input.categories && { categories: JSON.stringify(input.categories) }),
+  };
+}
+
+export function reminderOffsets(board: { reminderOffsets: string }): number[] {
+  return board.reminderOffsets
+    .split(',')
+    .filter(Boolean)
+    .map(Number);
+}
+
+export function categories(board: { categories: string }): string[] {
+  return JSON.parse(board.categories) as string[];
+}
+
+export async function createBoard(deps: ServiceDeps, actor: Actor, raw: BoardInput) {
+  requireAdmin(deps, actor);
+  const input = validate(boardInput, raw);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const existing = await tx.board.findUnique({ where: { teamId_code: { teamId: actor.teamId, code: input.code } } });
+    if (existing) throw conflict('error.board_exists', { code: input.code });
+    const { leaders, reminderOffsets: _r, categories: _c, ...fields } = input;
+    const board = await tx.board.create({
+      data: {
+        ...fields,
+        ...toRow(input),
+        channelId: input.channelId ?? null,
+        deadline: input.deadline ?? null,
+        teamId: actor.teamId,
+        createdBy: actor.userId,
+        createdAt: now,
+        leaders: { create: [...new Set(leaders)].map((userId) => ({ userId })) },
+      },
+      include: { leaders: true },
+    });
+    await audit(tx, actor, now, { action: 'board.create', targetType: 'board', targetId: board.id, after: board });
+    return board;
+  });
+}
+
+export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, raw: BoardEdit) {
+  requireAdmin(deps, actor);
+  const input = validate(boardEdit, raw);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const before = await tx.board.findUniqueOrThrow({
+      where: { id: (await findBoard(tx, actor.teamId, code)).id },
+      include: { leaders: true },
+    });
+    const { leaders, reminderOffsets: _r, categories: _c, ...fields } = input;
+    if (leaders) {
+      await tx.boardLeader.deleteMany({ where: { boardId: before.id } });
+      await tx.boardLeader.createMany({ data: [...new Set(leaders)].map((userId) => ({ boardId: before.id, userId })) });
+    }
+    const after = await tx.board.update({
+      where: { id: before.id },
+      data: { ...fields, ...toRow(input) },
+      include: { leaders: true },
+    });
+    await audit(tx, actor, now, { action: 'board.edit', targetType: 'board', targetId: before.id, before, after });
+    return after;
+  });
+}
+
+export async function getBoard(deps: Pick<ServiceDeps, 'db'>, teamId: string, code: string) {
+  const board = await findBoard(deps.db, teamId, code);
+  return deps.db.board.findUniqueOrThrow({ where: { id: board.id }, include: { leaders: true } });
+}
+
+export async function listBoards(deps: Pick<ServiceDeps, 'db'>, teamId: string, opts: { includeArchived?: boolean } = {}) {
+  return deps.db.board.findMany({
+    where: { teamId, ...(opts.includeArchived ? {} : { archived: false }) },
+    include: { leaders: true },
+    orderBy: { code: 'asc' },
+  });
+}
+
+/** Boards the user leads (all boards for admins). */
+export async function boardsLedBy(deps: ServiceDeps, actor: Actor) {
+  const all = await listBoards(deps, actor.teamId);
+  if (isAdmin(deps, actor)) return all;
+  return all.filter((b) => b.leaders.some((l) => l.userId === actor.userId));
+}

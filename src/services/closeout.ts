@@ -1,0 +1,120 @@
+import { conflict, invalid, notFound } from '../domain/errors.js';
+import { closeoutInput, decisionReason } from '../domain/inputs.js';
+import type { Actor } from '../domain/types.js';
+import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
+import { audit } from './audit.js';
+import type { ServiceDeps } from './deps.js';
+import { ensureNotClosed } from './problems.js';
+
+/** The owner (or a leader) asks for sign-off with an evidence note; the board's leaders decide. */
+export async function requestCloseout(deps: ServiceDeps, actor: Actor, key: string, raw: { evidence: string }) {
+  const result = closeoutInput.safeParse(raw);
+  if (!result.success) throw invalid('error.evidence_required');
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const problem = await findProblem(tx, actor.teamId, key);
+    await requireOwnerOrLeader(deps, tx, actor, problem);
+    ensureNotClosed(problem);
+    if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
+    const request = await tx.closeoutRequest.create({
+      data: { teamId: actor.teamId, problemId: problem.id, requestedBy: actor.userId, evidence: result.data.evidence, createdAt: now },
+    });
+    const after = await tx.problem.update({ where: { id: problem.id }, data: { status: 'closeout_requested' } });
+    await audit(tx, actor, now, {
+      action: 'closeout.request',
+      targetType: 'closeout',
+      targetId: request.id,
+      before: { status: problem.status },
+      after: { status: after.status, evidence: request.evidence },
+    });
+    const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId } });
+    return { request, problem: after, leaderIds: leaders.map((l) => l.userId) };
+  });
+}
+
+type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
+
+/**
+ * Decides a pending request exactly once. The conditional update on `state = pending` is the first write
+ * in the transaction, so of two leaders deciding at once, one wins and the other is told who decided.
+ */
+async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decision: Decision) {
+  const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
+  const request = await deps.db.closeoutRequest.findFirst({ where: { id: requestId, teamId: actor.teamId }, include: { problem: true } });
+  if (!request) throw notFound('error.no_pending_closeout', { key: '?' });
+  const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
+  await requireLeader(deps, deps.db, actor, board);
+  const now = deps.clock.now();
+  const state = decision.kind === 'approve' ? 'approved' : 'returned';
+
+  const outcome = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.closeoutRequest.updateMany({
+      where: { id: requestId, state: 'pending' },
+      data: { state, decidedBy: actor.userId, decidedAt: now, reason },
+    });
+    if (count === 0) return null;
+    const before = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
+    const problem = await tx.problem.update({
+      where: { id: request.problemId },
+      data:
+        state === 'approved'
+          ? { status: 'closed', closedAt: now, closedBy: actor.userId, percent: 100 }
+          : { status: 'in_progress' },
+    });
+    await audit(tx, actor, now, {
+      action: decision.kind === 'approve' ? 'closeout.approve' : 'closeout.return',
+      targetType: 'closeout',
+      targetId: requestId,
+      before: { status: before.status },
+      after: { status: problem.status, reason },
+    });
+    const decided = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+    return { request: decided, problem };
+  });
+  if (outcome) return outcome;
+  const decided = await deps.db.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+  throw conflict('error.already_decided', { state: decided.state, user: decided.decidedBy ?? '?' });
+}
+
+function validateReason(reason: string): string {
+  const result = decisionReason.safeParse(reason);
+  if (!result.success) throw invalid('error.reason_required');
+  return result.data;
+}
+
+export const approveCloseout = (deps: ServiceDeps, actor: Actor, requestId: number) => decide(deps, actor, requestId, { kind: 'approve' });
+
+export const returnCloseout = (deps: ServiceDeps, actor: Actor, requestId: number, reason: string) =>
+  decide(deps, actor, requestId, { kind: 'return', reason });
+
+/** The pending request of a problem, for `/closeout` flows that start from a key. */
+export async function pendingRequestFor(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string) {
+  const problem = await findProblem(deps.db, teamId, key);
+  const request = await deps.db.closeoutRequest.findFirst({ where: { problemId: problem.id, state: 'pending' } });
+  if (!request) throw notFound('error.no_pending_closeout', { key: problem.key });
+  return request;
+}
+
+/** A leader reopens a closed problem; it goes back to `in_progress` and its reminders resume. */
+export async function reopenProblem(deps: ServiceDeps, actor: Actor, key: string, reason: string) {
+  const why = validateReason(reason);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const problem = await findProblem(tx, actor.teamId, key);
+    const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
+    await requireLeader(deps, tx, actor, board);
+    if (problem.status !== 'closed') throw conflict('error.problem_not_closed', { key: problem.key });
+    const after = await tx.problem.update({
+      where: { id: problem.id },
+      data: { status: 'in_progress', closedAt: null, closedBy: null },
+    });
+    await audit(tx, actor, now, {
+      action: 'problem.reopen',
+      targetType: 'problem',
+      targetId: problem.key,
+      before: { status: problem.status, closedAt: problem.closedAt, closedBy: problem.closedBy },
+      after: { status: after.status, reason: why },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,176 @@
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import { measureStatus, measureText, isoDate, problemEdit, problemInput, slackUser, type ProblemEdit, type ProblemInput } from '../domain/inputs.js';
+import type { Actor, MeasureStatus } from '../domain/types.js';
+import { canLead, findBoard, findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
+import { audit } from './audit.js';
+import type { ServiceDeps, Tx } from './deps.js';
+import { validate } from './validate.js';
+
+type ValidProblem = ReturnType<typeof problemInput.parse>;
+
+/** Takes the board's next number atomically; numbers are never handed out twice, even after a rollback elsewhere. */
+export async function nextProblemNumber(tx: Tx, boardId: number): Promise<number> {
+  const board = await tx.board.update({ where: { id: boardId }, data: { nextProblemNumber: { increment: 1 } } });
+  return board.nextProblemNumber - 1;
+}
+
+/** Inserts a validated problem and its measures; shared by the `new` flow and the CSV import. */
+export async function insertProblem(
+  tx: Tx,
+  actor: Actor,
+  at: Date,
+  board: { id: number; code: string },
+  input: ValidProblem,
+  number: number,
+) {
+  const { measures, ...fields } = input;
+  const problem = await tx.problem.create({
+    data: {
+      ...fields,
+      category: fields.category ?? null,
+      source: fields.source ?? null,
+      unit: fields.unit ?? null,
+      deadline: fields.deadline ?? null,
+      teamId: actor.teamId,
+      boardId: board.id,
+      number,
+      key: `${board.code}-${number}`,
+      nextMeasureNumber: measures.length + 1,
+      createdBy: actor.userId,
+      createdAt: at,
+      measures: {
+        create: measures.map((text, i) => ({ teamId: actor.teamId, number: i + 1, text, createdAt: at })),
+      },
+    },
+    include: { measures: true },
+  });
+  await audit(tx, actor, at, { action: 'problem.create', targetType: 'problem', targetId: problem.key, after: problem });
+  return problem;
+}
+
+/** Leaders and admins create problems on their boards. */
+export async function createProblem(deps: ServiceDeps, actor: Actor, boardCode: string, raw: ProblemInput) {
+  const input = validate(problemInput, raw);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const board = await findBoard(tx, actor.teamId, boardCode);
+    if (board.archived) throw conflict('error.board_archived', { code: board.code });
+    await requireLeader(deps, tx, actor, board);
+    return insertProblem(tx, actor, now, board, input, await nextProblemNumber(tx, board.id));
+  });
+}
+
+/**
+ * Leaders edit everything; an owner may edit the description, unit and source of their own problem
+ * (title, category and deadline are the leaders' commitments).
+ */
+export async function editProblem(deps: ServiceDeps, actor: Actor, key: string, raw: ProblemEdit) {
+  const input = validate(problemEdit, raw);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const before = await findProblem(tx, actor.teamId, key);
+    const leader = await canLead(deps, tx, actor, before.boardId);
+    const ownerFields = new Set(['description', 'unit', 'source']);
+    const touchesLeaderFields = Object.keys(input).some((f) => !ownerFields.has(f));
+    if (!leader && (before.ownerId !== actor.userId || touchesLeaderFields)) {
+      throw forbidden('error.not_leader', { code: before.key.split('-')[0]! });
+    }
+    const after = await tx.problem.update({ where: { id: before.id }, data: input });
+    await audit(tx, actor, now, { action: 'problem.edit', targetType: 'problem', targetId: before.key, before, after });
+    return after;
+  });
+}
+
+export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: string, ownerId: string) {
+  const owner = validate(slackUser, ownerId);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const before = await findProblem(tx, actor.teamId, key);
+    const board = await tx.board.findUniqueOrThrow({ where: { id: before.boardId } });
+    await requireLeader(deps, tx, actor, board);
+    const after = await tx.problem.update({ where: { id: before.id }, data: { ownerId: owner } });
+    await audit(tx, actor, now, {
+      action: 'problem.reassign',
+      targetType: 'problem',
+      targetId: before.key,
+      before: { ownerId: before.ownerId },
+      after: { ownerId: owner },
+    });
+    return after;
+  });
+}
+
+export async function addMeasure(deps: ServiceDeps, actor: Actor, key: string, text: string) {
+  const clean = validate(measureText, text);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const problem = await findProblem(tx, actor.teamId, key);
+    await requireOwnerOrLeader(deps, tx, actor, problem);
+    if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
+    const { nextMeasureNumber } = await tx.problem.update({
+      where: { id: problem.id },
+      data: { nextMeasureNumber: { increment: 1 } },
+    });
+    const measure = await tx.measure.create({
+      data: { teamId: actor.teamId, problemId: problem.id, number: nextMeasureNumber - 1, text: clean, createdAt: now },
+    });
+    await audit(tx, actor, now, { action: 'measure.create', targetType: 'measure', targetId: `${problem.key}.${measure.number}`, after: measure });
+    return measure;
+  });
+}
+
+export interface MeasureEdit {
+  text?: string;
+  ownerId?: string | null;
+  deadline?: string | null;
+  status?: MeasureStatus;
+}
+
+export async function editMeasure(deps: ServiceDeps, actor: Actor, key: string, number: number, edit: MeasureEdit) {
+  const data = {
+    ...(edit.text !== undefined && { text: validate(measureText, edit.text) }),
+    ...(edit.ownerId !== undefined && { ownerId: edit.ownerId === null ? null : validate(slackUser, edit.ownerId) }),
+    ...(edit.deadline !== undefined && { deadline: edit.deadline === null ? null : validate(isoDate, edit.deadline) }),
+    ...(edit.status !== undefined && { status: validate(measureStatus, edit.status) }),
+  };
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const problem = await findProblem(tx, actor.teamId, key);
+    const before = await tx.measure.findUnique({ where: { problemId_number: { problemId: problem.id, number } } });
+    if (!before) throw notFound('error.measure_not_found', { key: problem.key, number });
+    const measureOwner = before.ownerId === actor.userId;
+    if (!measureOwner) await requireOwnerOrLeader(deps, tx, actor, problem);
+    // Who owns a measure and when it is due are leaders' decisions.
+    if ((data.ownerId !== undefined || data.deadline !== undefined) && !(await canLead(deps, tx, actor, problem.boardId))) {
+      throw forbidden('error.not_leader', { code: problem.key.split('-')[0]! });
+    }
+    if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
+    const after = await tx.measure.update({ where: { id: before.id }, data });
+    await audit(tx, actor, now, { action: 'measure.edit', targetType: 'measure', targetId: `${problem.key}.${number}`, before, after });
+    return after;
+  });
+}
+
+/** A problem with everything its card shows: measures, recent updates and the latest closeout request. */
+export async function getProblemDetail(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string, recentUpdates = 5) {
+  const problem = await findProblem(deps.db, teamId, key);
+  return deps.db.problem.findUniqueOrThrow({
+    where: { id: problem.id },
+    include: {
+      board: { include: { leaders: true } },
+      measures: { orderBy: { number: 'asc' } },
+      updates: { orderBy: { createdAt: 'desc' }, take: recentUpdates },
+      closeoutRequests: { orderBy: { createdAt: 'desc' }, take: 1 },
+    },
+  });
+}
+
+export function ensureNotClosed(problem: { status: string; key: string }): void {
+  if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
+}
+
+export function ensureMeasuresExist(problemKey: string, numbers: number[], existing: { number: number }[]): void {
+  const known = new Set(existing.map((m) => m.number));
+  const missing = numbers.find((n) => !known.has(n));
+  if (missing !== undefined) throw invalid('error.measure_not_found', { key: problemKey, number: missing });
+}
