@@ -1,12 +1,21 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from '../domain/types.js';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { areas } from './areas/index.js';
+import { en as coreEn } from './en.js';
+import { zhCN as coreZh } from './zh-CN.js';
 
-export type MessageKey = keyof typeof en;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AreaKeys = keyof UnionToIntersection<(typeof areas)[number]['en']>;
+
+export type MessageKey = keyof typeof coreEn | AreaKeys;
 export type Params = Record<string, string | number | Date>;
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+function merge(lang: Language): Record<string, string> {
+  const core: Record<string, string> = lang === 'en' ? coreEn : coreZh;
+  return Object.assign({}, core, ...areas.map((a) => a[lang]));
+}
+
+const catalogs: Record<Language, Record<string, string>> = { en: merge('en'), 'zh-CN': merge('zh-CN') };
 const cache = new Map<string, IntlMessageFormat>();
 
 /** ICU MessageFormat (plurals, selects, dates) over the catalog of `lang`. */
@@ -14,7 +23,7 @@ export function t(lang: Language, key: MessageKey, params: Params = {}): string 
   const id = `${lang}\u0000${key}`;
   let fmt = cache.get(id);
   if (!fmt) {
-    fmt = new IntlMessageFormat(catalogs[lang][key], lang);
+    fmt = new IntlMessageFormat(catalogs[lang][key] ?? key, lang);
     cache.set(id, fmt);
   }
   return String(fmt.format(params));
@@ -31,3 +40,6 @@ export function languageFromLocale(locale: string | undefined | null): Language 
 
 export type Translator = (key: MessageKey, params?: Params) => string;
 export const translator = (lang: Language): Translator => (key, params) => t(lang, key, params);
+
+/** All keys, for the catalog completeness test. */
+export const catalogKeys = (lang: Language) => Object.keys(catalogs[lang]);

@@ -1,14 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/db/migrate.js';
 
-export const TEST_DB_DIR = path.resolve('.test-db');
-export const TEMPLATE_DB = path.join(TEST_DB_DIR, 'template.db');
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDbDir: string;
+  }
+}
 
-/** Migrates one template database; each test file copies it (see db.ts). */
-export default function setup(): () => void {
-  fs.rmSync(TEST_DB_DIR, { recursive: true, force: true });
-  fs.mkdirSync(TEST_DB_DIR, { recursive: true });
-  migrate(`file:${TEMPLATE_DB}`);
-  return () => fs.rmSync(TEST_DB_DIR, { recursive: true, force: true });
+/**
+ * Migrates one template database per test run (in its own folder, so parallel runs never collide);
+ * each test copies it (see db.ts).
+ */
+export default function setup(project: TestProject): () => void {
+  const dir = path.resolve('.test-db', randomUUID());
+  fs.mkdirSync(dir, { recursive: true });
+  migrate(`file:${path.join(dir, 'template.db')}`);
+  project.provide('testDbDir', dir);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }

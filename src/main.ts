@@ -1,0 +1,44 @@
+import { ConfigError, parseEnv, requireSlackEnv } from './config/env.js';
+import { createDb } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { systemClock } from './domain/clock.js';
+import { createLogger } from './logging/logger.js';
+import { adoptLocalRows } from './services/workspace.js';
+import { startSlackApp } from './slack/app.js';
+
+/** `npm start`: configuration, database, the bot, and a clean shutdown on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  requireSlackEnv(env);
+  const logger = createLogger(env.LOG_LEVEL);
+
+  const { applied, file } = migrate(env.DATABASE_URL);
+  logger.info({ database: file, applied }, applied.length ? 'database migrated' : 'database up to date');
+  const db = createDb(env.DATABASE_URL);
+  const deps = { db, clock: systemClock, admins: new Set(env.CLOSEOUT_ADMINS) };
+
+  const running = await startSlackApp({ env, deps, logger });
+  const adopted = await adoptLocalRows(db, running.teamId);
+  if (adopted) logger.info({ boards: adopted, team: running.teamId }, 'boards created offline joined this workspace');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await running.stop();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Closeout failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

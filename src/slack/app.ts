@@ -1,0 +1,98 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Env } from '../config/env.js';
+import { healthHandler } from '../http/health.js';
+import type { Logger } from '../logging/logger.js';
+import { slackLogger } from '../logging/logger.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { SlackContext } from './context.js';
+import { registerListeners } from './listeners/index.js';
+import { LocaleResolver } from './locale.js';
+
+export interface SlackAppOptions {
+  env: Env & { SLACK_BOT_TOKEN: string };
+  deps: ServiceDeps;
+  logger: Logger;
+  /** Overrides env.PORT (tests pass 0 for a free port). */
+  port?: number;
+}
+
+export interface RunningSlackApp {
+  app: App;
+  ctx: SlackContext;
+  /** The HTTP port: Slack events in HTTP mode, only /healthz in Socket Mode. */
+  port: number;
+  /** The workspace the bot token belongs to. */
+  teamId: string;
+  stop(): Promise<void>;
+}
+
+/** Slack's Web API base URL, overridable for GovSlack and for tests against a fake Slack. */
+function apiUrl(env: Env): string | undefined {
+  if (!env.SLACK_API_URL) return undefined;
+  return env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`;
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/**
+ * Starts the bot. HTTP mode (signed POST /slack/events plus GET /healthz) when a signing secret is set,
+ * otherwise Socket Mode with a small HTTP server for /healthz alone.
+ */
+export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlackApp> {
+  const { env, deps, logger } = opts;
+  const log = slackLogger(logger);
+  const health = healthHandler(deps.db);
+  const clientOptions = { slackApiUrl: apiUrl(env), logger: slackLogger(logger, 'web-api') };
+  const ctx: SlackContext = {
+    deps,
+    logger,
+    env,
+    locale: new LocaleResolver(env.CLOSEOUT_LANGUAGE, logger),
+  };
+
+  let app: App;
+  let server: http.Server;
+  if (env.SLACK_SIGNING_SECRET) {
+    const receiver = new HTTPReceiver({
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      endpoints: '/slack/events',
+      logger: log,
+      customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(req, res) }],
+    });
+    app = new App({ token: env.SLACK_BOT_TOKEN, receiver, logger: log, clientOptions });
+    server = http.createServer(receiver.requestListener);
+  } else {
+    app = new App({ token: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, socketMode: true, logger: log, clientOptions });
+    server = http.createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/healthz') void health(req, res);
+      else res.writeHead(404).end();
+    });
+  }
+
+  registerListeners(app, ctx);
+  const auth = await app.client.auth.test();
+  if (!env.SLACK_SIGNING_SECRET) await app.start();
+  const port = await listen(server, opts.port ?? env.PORT);
+  logger.info({ port, mode: env.SLACK_SIGNING_SECRET ? 'http' : 'socket', team: auth.team_id }, 'Closeout is running');
+
+  return {
+    app,
+    ctx,
+    port,
+    teamId: auth.team_id ?? '',
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      if (!env.SLACK_SIGNING_SECRET) await app.stop();
+    },
+  };
+}

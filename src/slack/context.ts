@@ -1,0 +1,12 @@
+import type { Env } from '../config/env.js';
+import type { Logger } from '../logging/logger.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { LocaleResolver } from './locale.js';
+
+/** What every listener gets: services' dependencies, a logger, settings and the user's language. */
+export interface SlackContext {
+  deps: ServiceDeps;
+  logger: Logger;
+  env: Pick<Env, 'CLOSEOUT_LANGUAGE' | 'CLOSEOUT_TIMEZONE'>;
+  locale: LocaleResolver;
+}

@@ -1,0 +1,6 @@
+import { helpBlocks } from '../../views/help.js';
+import type { SubcommandHandler } from './types.js';
+
+export const help: SubcommandHandler = async ({ respond, tr }) => {
+  await respond({ response_type: 'ephemeral', text: tr('cmd.help.title'), blocks: helpBlocks(tr) });
+};

@@ -1,0 +1,29 @@
+import type { App } from '@slack/bolt';
+import { translator } from '../../../i18n/index.js';
+import type { SlackContext } from '../../context.js';
+import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
+import { answerFailures } from '../../reply.js';
+import { unknownCommandText } from '../../views/help.js';
+import { help } from './help.js';
+import type { SubcommandHandler } from './types.js';
+
+/** Subcommands not built yet answer with help rather than silence. */
+const handlers: Partial<Record<Subcommand, SubcommandHandler>> = { help };
+
+export function register(app: App, ctx: SlackContext): void {
+  app.command('/closeout', async ({ ack, command, respond, client }) => {
+    await ack(); // before anything slow: Slack gives us 3 seconds
+    const lang = await ctx.locale.forUser(client, command.user_id);
+    const tr = translator(lang);
+    await answerFailures(lang, { kind: 'respond', respond }, ctx.logger, async () => {
+      const parsed = parseCommandText(command.text);
+      if (!parsed.ok) {
+        await respond({ response_type: 'ephemeral', text: unknownCommandText(tr, parsed.input, parsed.suggestion) });
+        return;
+      }
+      const handler = handlers[parsed.sub] ?? help;
+      const actor = { teamId: command.team_id, userId: command.user_id };
+      await handler({ args: parsed.args, command, client, respond, ctx, actor, lang, tr });
+    });
+  });
+}

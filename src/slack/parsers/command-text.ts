@@ -1,0 +1,43 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/** The `/closeout` subcommands, with the Chinese words people may type instead. */
+export const SUBCOMMANDS = ['help', 'new', 'list', 'show', 'report', 'close', 'summary', 'export', 'board'] as const;
+export type Subcommand = (typeof SUBCOMMANDS)[number];
+
+const ALIASES: Record<string, Subcommand> = {
+  帮助: 'help',
+  新建: 'new',
+  列表: 'list',
+  清单: 'list',
+  查看: 'show',
+  汇报: 'report',
+  进展: 'report',
+  销号: 'close',
+  汇总: 'summary',
+  导出: 'export',
+  '?': 'help',
+  ls: 'list',
+};
+
+export type ParsedCommand =
+  | { ok: true; sub: Subcommand; args: string[] }
+  | { ok: false; input: string; suggestion: Subcommand | null };
+
+/** Splits on whitespace, keeping "quoted phrases" (straight or curly quotes) together. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
+  for (const m of text.matchAll(re)) tokens.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return tokens;
+}
+
+/** `/closeout <sub> args…`; empty text means help; unknown words get the closest subcommand as a hint. */
+export function parseCommandText(text: string): ParsedCommand {
+  const [first, ...args] = tokenize(text.trim());
+  if (first === undefined) return { ok: true, sub: 'help', args: [] };
+  const word = first.toLowerCase();
+  const sub = (SUBCOMMANDS as readonly string[]).includes(word) ? (word as Subcommand) : ALIASES[first];
+  if (sub) return { ok: true, sub, args };
+  const guess = closest(word, [...SUBCOMMANDS]) as Subcommand;
+  return { ok: false, input: first, suggestion: distance(word, guess) <= 2 ? guess : null };
+}

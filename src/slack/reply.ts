@@ -1,0 +1,48 @@
+import type { RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { DomainError } from '../domain/errors.js';
+import type { Language } from '../domain/types.js';
+import { t } from '../i18n/index.js';
+import type { Logger } from '../logging/logger.js';
+
+/** The text a user sees for a failure: the refusal's reason, or a calm "try again" for our own bugs. */
+export function failureText(lang: Language, error: unknown, logger: Logger): string {
+  if (error instanceof DomainError) return t(lang, 'common.refused', { reason: t(lang, error.key, error.params) });
+  logger.error({ err: error }, 'unexpected error in a Slack handler');
+  return t(lang, 'common.unexpected');
+}
+
+/** Where an ephemeral answer can go: a response_url (commands, message actions) or a user in a channel. */
+export type EphemeralTarget =
+  | { kind: 'respond'; respond: RespondFn }
+  | { kind: 'post'; client: WebClient; channel: string; user: string };
+
+export async function replyEphemeral(target: EphemeralTarget, text: string, blocks?: KnownBlock[]): Promise<void> {
+  if (target.kind === 'respond') {
+    await target.respond({ response_type: 'ephemeral', replace_original: false, text, ...(blocks && { blocks }) });
+  } else {
+    await target.client.chat.postEphemeral({ channel: target.channel, user: target.user, text, ...(blocks && { blocks }) });
+  }
+}
+
+/**
+ * Runs the slow part of a handler after the ack; any refusal or crash becomes a friendly ephemeral answer
+ * instead of a silent failure.
+ */
+export async function answerFailures(
+  lang: Language,
+  target: EphemeralTarget,
+  logger: Logger,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    try {
+      await replyEphemeral(target, failureText(lang, error, logger));
+    } catch (replyError) {
+      logger.error({ err: replyError }, 'could not tell the user about a failure');
+    }
+  }
+}
