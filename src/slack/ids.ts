@@ -1,0 +1,33 @@
+/**
+ * Action and callback IDs: the contract between view builders (which put them on buttons and modals)
+ * and listeners (which handle them). Button values carry a problem key or a closeout request id.
+ */
+export const ACTION = {
+  /** value: problem key */
+  reportProgress: 'problem.report',
+  /** value: problem key */
+  noChange: 'problem.no_change',
+  /** value: problem key */
+  requestCloseout: 'problem.request_closeout',
+  /** value: problem key */
+  showProblem: 'problem.show',
+  /** value: closeout request id */
+  approve: 'closeout.approve',
+  /** value: closeout request id */
+  returnRequest: 'closeout.return',
+  /** value: JSON of the list query and offset (see slack/parsers) */
+  listPage: 'list.page',
+  /** static select in the report picker: selected value is a problem key */
+  pickProblem: 'report.pick_problem',
+  /** App Home: value is a board code */
+  homeBoard: 'home.board',
+} as const;
+
+export const VIEW = {
+  newProblem: 'modal.new_problem',
+  report: 'modal.report',
+  closeout: 'modal.closeout',
+  returnReason: 'modal.return_reason',
+  board: 'modal.board',
+  pickProblem: 'modal.pick_problem',
+} as const;
