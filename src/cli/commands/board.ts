@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { IANAZone } from 'luxon';
+import { localDate } from '../../domain/cycle.js';
+import { DomainError } from '../../domain/errors.js';
+import { LANGUAGES, type Language } from '../../domain/types.js';
+import { createBoard, listBoards } from '../../services/boards.js';
+import type { CliContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { commaList, wholeNumber } from '../options.js';
+import { table } from '../table.js';
+
+interface CreateOptions {
+  code: string;
+  name: string;
+  channel: string;
+  timezone?: string;
+  language?: string;
+  leaders?: string[];
+  cycleDays?: number;
+  anchor?: string;
+  promptTime?: string;
+  deadline?: string;
+}
+
+/** Service field → the flag the operator typed, so validation messages name the flag. */
+const FLAGS: Record<string, string> = {
+  code: '--code',
+  name: '--name',
+  channelId: '--channel',
+  timezone: '--timezone',
+  language: '--language',
+  leaders: '--leaders',
+  cycleDays: '--cycle-days',
+  anchorDate: '--anchor',
+  promptTime: '--prompt-time',
+  deadline: '--deadline',
+};
+
+export function registerBoard(program: Command, ctx: CliContext): void {
+  const board = program.command('board').description('Create and list boards (problem lists)');
+
+  board
+    .command('create')
+    .description('Create a board')
+    .requiredOption('--code <code>', 'short code used in keys, e.g. RECT')
+    .requiredOption('--name <name>', 'board name')
+    .requiredOption('--channel <id>', 'Slack channel ID for reminders and digests (C…)')
+    .option('--timezone <zone>', 'IANA time zone (default: CLOSEOUT_TIMEZONE)')
+    .option('--language <lang>', 'en or zh-CN (default: CLOSEOUT_LANGUAGE)')
+    .option('--leaders <ids>', 'comma-separated Slack user IDs of the leaders', commaList)
+    .option('--cycle-days <n>', 'length of an update cycle in days (default 14)', wholeNumber)
+    .option('--anchor <date>', 'YYYY-MM-DD on which cycle 0 starts (default: today in the board time zone)')
+    .option('--prompt-time <HH:MM>', 'local time of the cycle prompt (default 09:00)')
+    .option('--deadline <date>', 'list-wide deadline, YYYY-MM-DD')
+    .action((opts: CreateOptions) =>
+      ctx.withServices(async ({ deps, actor, env }) => {
+        const timezone = opts.timezone ?? env.CLOSEOUT_TIMEZONE;
+        const anchorDate = opts.anchor ?? (IANAZone.isValidZone(timezone) ? localDate(ctx.clock.now(), timezone) : '');
+        const language = opts.language ?? env.CLOSEOUT_LANGUAGE;
+        if (!isLanguage(language)) throw new UserError(`--language: must be ${LANGUAGES.join(' or ')}`);
+        const created = await createBoard(deps, actor, {
+          code: opts.code,
+          name: opts.name,
+          channelId: opts.channel,
+          timezone,
+          language,
+          leaders: opts.leaders ?? [],
+          cycleDays: opts.cycleDays,
+          anchorDate,
+          promptTime: opts.promptTime,
+          deadline: opts.deadline,
+        }).catch(withFlagNames);
+        ctx.out(
+          `Created board ${created.code} "${created.name}" in team ${created.teamId}: channel ${created.channelId}, ` +
+            `${created.timezone}, ${created.language}, ${created.cycleDays}-day cycles from ${created.anchorDate}, ` +
+            `prompts at ${created.promptTime}` +
+            (created.deadline ? `, list deadline ${created.deadline}` : '') +
+            (created.leaders.length ? `, leaders ${created.leaders.map((l) => l.userId).join(', ')}.` : '.'),
+        );
+      }),
+    );
+
+  board
+    .command('list')
+    .description('List the boards of the team')
+    .option('--all', 'include archived boards')
+    .action((opts: { all?: boolean }) =>
+      ctx.withServices(async ({ deps, actor }) => {
+        const boards = await listBoards(deps, actor.teamId, { includeArchived: opts.all });
+        if (!boards.length) {
+          ctx.out(`No boards in team ${actor.teamId} yet. Create one with "closeout board create", or try "closeout demo".`);
+          return;
+        }
+        const counts = await deps.db.problem.groupBy({ by: ['boardId'], where: { teamId: actor.teamId }, _count: { _all: true } });
+        const problems = new Map(counts.map((c) => [c.boardId, c._count._all]));
+        ctx.out(
+          table(
+            ['CODE', 'NAME', 'CHANNEL', 'TIMEZONE', 'LANG', 'CYCLE', 'ANCHOR', 'DEADLINE', 'LEADERS', 'PROBLEMS'],
+            boards.map((b) => [
+              b.archived ? `${b.code} (archived)` : b.code,
+              b.name,
+              b.channelId ?? '-',
+              b.timezone,
+              b.language,
+              `${b.cycleDays}d @ ${b.promptTime}`,
+              b.anchorDate,
+              b.deadline ?? '-',
+              b.leaders.map((l) => l.userId).join(',') || '-',
+              String(problems.get(b.id) ?? 0),
+            ]),
+          ),
+        );
+      }),
+    );
+}
+
+function withFlagNames(err: unknown): never {
+  if (err instanceof DomainError && err.key === 'error.invalid_field') {
+    const field = String(err.params.field ?? '');
+    const flag = FLAGS[field.split('.')[0]!];
+    if (flag) throw new UserError(`${flag}: ${String(err.params.reason)}`);
+  }
+  throw err;
+}
+
+function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cycleAt, localDate } from '../../src/domain/cycle.js';
+import { OPERATOR, type Actor } from '../../src/domain/types.js';
+import { exportCsv } from '../../src/services/csv-export.js';
+import { DEMO_CATEGORIES, DEMO_SOURCES } from '../../src/services/demo-data.js';
+import { DEMO_LEADERS, DEMO_OWNERS, seedDemo } from '../../src/services/demo.js';
+import { listProblems } from '../../src/services/queries.js';
+import { createTestDb, type TestDb } from '../support/db.js';
+import { TEAM, makeDeps } from '../support/fixtures.js';
+
+const operator: Actor = { teamId: TEAM, userId: OPERATOR };
+const NOW = '2026-11-25T02:00:00Z';
+let t: TestDb;
+beforeEach(() => {
+  t = createTestDb();
+});
+afterEach(() => t.close());
+
+describe('seedDemo', () => {
+  it('creates RECT like the real drive: zh-CN, Shanghai, cycle 3 or later, a deadline months ahead', async () => {
+    const { deps } = makeDeps(t.db, NOW);
+    const result = await seedDemo(deps, operator);
+    expect(result).toMatchObject({ code: 'RECT', problems: 31, measures: 81 });
+    const board = await t.db.board.findFirstOrThrow({ include: { leaders: true } });
+    expect(board).toMatchObject({ language: 'zh-CN', timezone: 'Asia/Shanghai', cycleDays: 14 });
+    expect(cycleAt(board, new Date(NOW)).index).toBeGreaterThanOrEqual(3);
+    expect(board.deadline! > '2027-02-25').toBe(true);
+    expect(board.leaders.map((l) => l.userId).sort()).toEqual(DEMO_LEADERS);
+    expect(JSON.parse(board.categories)).toEqual([...DEMO_CATEGORIES]);
+  });
+
+  it('spreads 31 problems and 81 measures over the seven categories and six sources', async () => {
+    const { deps } = makeDeps(t.db, NOW);
+    await seedDemo(deps, operator);
+    const problems = await t.db.problem.findMany({ include: { measures: true } });
+    expect(problems).toHaveLength(31);
+    expect(problems.reduce((n, p) => n + p.measures.length, 0)).toBe(81);
+    expect(new Set(problems.map((p) => p.category))).toEqual(new Set(DEMO_CATEGORIES));
+    expect(new Set(problems.map((p) => p.source))).toEqual(new Set(DEMO_SOURCES));
+    expect(new Set(problems.map((p) => p.ownerId))).toEqual(new Set(DEMO_OWNERS));
+    expect(problems.every((p) => p.unit && p.title.length <= 150)).toBe(true);
+  });
+
+  it('has mixed statuses, pending requests, overdue and stale problems, and history over past cycles', async () => {
+    const { deps } = makeDeps(t.db, NOW);
+    await seedDemo(deps, operator);
+    const board = await t.db.board.findFirstOrThrow();
+    const problems = await t.db.problem.findMany({ include: { closeoutRequests: true, measures: true } });
+    const count = (status: string) => problems.filter((p) => p.status === status).length;
+    expect([count('closed'), count('closeout_requested'), count('in_progress'), count('open')]).toEqual([9, 4, 14, 4]);
+
+    for (const p of problems.filter((x) => x.status === 'closed')) {
+      expect(p.closedBy).toBe(DEMO_LEADERS[0]);
+      expect(p.closedAt!.getTime()).toBeLessThan(Date.parse(NOW));
+      expect(p.closeoutRequests.map((r) => r.state)).toEqual(['approved']);
+      expect(p.measures.every((m) => m.status === 'done')).toBe(true);
+    }
+    for (const p of problems.filter((x) => x.status === 'closeout_requested')) {
+      expect(p.closeoutRequests.map((r) => r.state)).toEqual(['pending']);
+    }
+    const statuses = new Set(problems.flatMap((p) => p.measures.map((m) => m.status)));
+    expect(statuses).toEqual(new Set(['todo', 'doing', 'done']));
+
+    const overdue = await listProblems(deps, { teamId: TEAM, view: 'overdue' });
+    expect(overdue.total).toBeGreaterThanOrEqual(3);
+    const stale = await listProblems(deps, { teamId: TEAM, view: 'stale' });
+    expect(stale.items.some((p) => p.status === 'in_progress')).toBe(true);
+    const closedLate = problems.filter((p) => p.status === 'closed' && localDate(p.closedAt!, board.timezone) > p.deadline!);
+    expect(closedLate).toHaveLength(1);
+
+    const updates = await t.db.update.findMany();
+    expect(updates.length).toBeGreaterThan(40);
+    expect(new Set(updates.map((u) => u.cycle))).toEqual(new Set([0, 1, 2, 3]));
+    for (const u of updates) {
+      expect(u.createdAt.getTime()).toBeLessThan(Date.parse(NOW));
+      expect(u.cycle).toBe(cycleAt(board, u.createdAt).index);
+    }
+  });
+
+  it('is deterministic for a given time', async () => {
+    const other = createTestDb();
+    try {
+      await seedDemo(makeDeps(t.db, NOW).deps, operator);
+      await seedDemo(makeDeps(other.db, NOW).deps, operator);
+      const a = await exportCsv(makeDeps(t.db).deps, operator, 'RECT');
+      const b = await exportCsv(makeDeps(other.db).deps, operator, 'RECT');
+      expect(a.csv).toBe(b.csv);
+      const history = (db: TestDb['db']) =>
+        db.update.findMany({ orderBy: { id: 'asc' }, select: { problemId: true, cycle: true, percent: true, health: true, createdAt: true } });
+      expect(await history(other.db)).toEqual(await history(t.db));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses when the team already has a RECT board', async () => {
+    const { deps } = makeDeps(t.db, NOW);
+    await seedDemo(deps, operator);
+    await expect(seedDemo(deps, operator)).rejects.toMatchObject({ key: 'error.board_exists' });
+    expect(await t.db.problem.count()).toBe(31);
+  });
+});
