@@ -2,6 +2,7 @@ import { ConfigError, parseEnv, requireSlackEnv } from './config/env.js';
 import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { systemClock } from './domain/clock.js';
+import { startBotScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
 import { adoptLocalRows } from './services/workspace.js';
 import { startSlackApp } from './slack/app.js';
@@ -20,12 +21,18 @@ async function main(): Promise<void> {
   const running = await startSlackApp({ env, deps, logger });
   const adopted = await adoptLocalRows(db, running.teamId);
   if (adopted) logger.info({ boards: adopted, team: running.teamId }, 'boards created offline joined this workspace');
+  const scheduler =
+    env.CLOSEOUT_SCHEDULER === 'on'
+      ? startBotScheduler({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db, logger, teamId: running.teamId })
+      : null;
+  if (!scheduler) logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    await scheduler?.stop();
     await running.stop();
     await db.$disconnect();
     process.exit(0);

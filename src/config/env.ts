@@ -13,12 +13,15 @@ const envSchema = z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgres://')
       .default('file:./data/closeout.db'),
-    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int().min(1).max(65535).default(3000),
     CLOSEOUT_ADMINS: z
       .string()
       .default('')
       .transform((s) => s.split(',').map((id) => id.trim()).filter(Boolean))
-      .refine((ids) => ids.every((id) => slackId.test(id)), 'must be comma-separated Slack user IDs like U0123ABCD'),
+      .refine((ids) => ids.every((id) => slackId.test(id)), {
+        error: (issue) =>
+          `must be comma-separated Slack user IDs like U0123ABCD (not: ${(issue.input as string[]).filter((id) => !slackId.test(id)).join(', ')})`,
+      }),
     CLOSEOUT_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
     CLOSEOUT_TIMEZONE: z
       .string()

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { Mutex } from 'async-mutex';
 import { PrismaClient } from './generated/client.js';
 
 export type Db = PrismaClient;
 
-const BUSY_TIMEOUT_MS = 5_000;
+/** How long a writer waits for another process's write lock before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
 
 /** Turns `file:./data/x.db` into an absolute path, resolved against the working directory. */
 export function sqlitePath(databaseUrl: string): string {
@@ -15,10 +17,79 @@ export function sqlitePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.slice('file:'.length));
 }
 
+type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
+type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
+type Query = Parameters<Adapter['queryRaw']>[0];
+
+const sql = (text: string): Query => ({ sql: text, args: [], argTypes: [] });
+
+/**
+ * The better-sqlite3 adapter shares one connection per process, but only serialises transactions against
+ * each other: a plain query issued while an interactive transaction is open runs *inside* it (and is undone
+ * if it rolls back). This wrapper makes plain queries wait for open transactions, and makes each
+ * transaction take the write lock at its start (like BEGIN IMMEDIATE), so that with several processes a
+ * writer waits for the lock (busy timeout) instead of failing after it has read.
+ */
+function serialised(adapter: Adapter): Adapter {
+  const lock = new Mutex();
+  const wrapTransaction = (tx: Transaction, release: () => void): Transaction => {
+    let released = false;
+    const done = () => {
+      if (!released) {
+        released = true;
+        release();
+      }
+    };
+    return new Proxy(tx, {
+      get(target, prop) {
+        if (prop === 'commit' || prop === 'rollback') {
+          return async () => {
+            try {
+              await target[prop]();
+            } finally {
+              done();
+            }
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  return new Proxy(adapter, {
+    get(target, prop) {
+      if (prop === 'queryRaw') return (q: Query) => lock.runExclusive(() => target.queryRaw(q));
+      if (prop === 'executeRaw') return (q: Query) => lock.runExclusive(() => target.executeRaw(q));
+      if (prop === 'startTransaction') {
+        return async (isolationLevel?: Parameters<Adapter['startTransaction']>[0]) => {
+          const release = await lock.acquire();
+          let tx: Transaction | undefined;
+          try {
+            tx = await target.startTransaction(isolationLevel);
+            // The adapter began a deferred transaction; swap it for an immediate one before anything runs.
+            await tx.executeRaw(sql('COMMIT'));
+            await tx.executeRaw(sql('BEGIN IMMEDIATE'));
+            return wrapTransaction(tx, release);
+          } catch (error) {
+            if (tx) await tx.rollback().catch(() => undefined);
+            release();
+            throw error;
+          }
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** A Prisma client over better-sqlite3. The file's folder is created if missing; WAL is set by `migrate`. */
 export function createDb(databaseUrl: string): Db {
   const file = sqlitePath(databaseUrl);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => serialised(await connect());
+  // Transactions queue for the one connection, so give them time to start; imports run long.
+  return new PrismaClient({ adapter: factory, transactionOptions: { maxWait: BUSY_TIMEOUT_MS, timeout: 60_000 } });
 }

@@ -37,41 +37,61 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-export const boardInput = z.object({
-  code: z.string().trim().toUpperCase().regex(BOARD_CODE_PATTERN, 'must be 2–10 letters or digits, starting with a letter (e.g. RECT)'),
+/**
+ * Board fields without defaults: `boardInput` adds the defaults for a new board, while `boardEdit`
+ * must leave every field the caller did not name untouched (a default there would silently reset it).
+ */
+const boardFields = {
   name: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
   channelId: slackChannel.nullable().optional(),
   timezone,
   language: z.enum(LANGUAGES, 'must be en or zh-CN'),
-  leaders: z.array(slackUser).max(50).default([]),
-  cycleDays: z.number().int().min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').default(14),
+  leaders: z.array(slackUser).max(50, 'at most 50 leaders'),
+  cycleDays: z.number().int().min(1, 'must be at least 1 day').max(90, 'must be at most 90 days'),
   anchorDate: isoDate,
-  promptTime: timeOfDay.default('09:00'),
-  nudgeDaysBefore: z.number().int().min(0).max(30).default(2),
-  reminderOffsets: z.array(z.number().int().min(0).max(60)).max(10).default([7, 3, 1, 0]),
+  promptTime: timeOfDay,
+  nudgeDaysBefore: z.number().int().min(0, 'must be between 0 and 30').max(30, 'must be between 0 and 30'),
+  reminderOffsets: z.array(z.number().int().min(0, 'must be between 0 and 60').max(60, 'must be between 0 and 60')).max(10),
   deadline: isoDate.nullable().optional(),
-  categories: z.array(z.string().trim().min(1).max(75)).max(100).default([]),
+  categories: z.array(z.string().trim().min(1).max(75)).max(100),
+};
+
+export const boardInput = z.object({
+  ...boardFields,
+  code: z.string().trim().toUpperCase().regex(BOARD_CODE_PATTERN, 'must be 2–10 letters or digits, starting with a letter (e.g. RECT)'),
+  leaders: boardFields.leaders.default([]),
+  cycleDays: boardFields.cycleDays.default(14),
+  promptTime: boardFields.promptTime.default('09:00'),
+  nudgeDaysBefore: boardFields.nudgeDaysBefore.default(2),
+  reminderOffsets: boardFields.reminderOffsets.default([7, 3, 1, 0]),
+  categories: boardFields.categories.default([]),
 });
 export type BoardInput = z.input<typeof boardInput>;
 
-export const boardEdit = boardInput.omit({ code: true }).partial().extend({ archived: z.boolean().optional() });
+export const boardEdit = z.object(boardFields).partial().extend({ archived: z.boolean().optional() });
 export type BoardEdit = z.input<typeof boardEdit>;
 
 export const measureText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 
-export const problemInput = z.object({
+/** Problem fields without defaults, for the same reason as `boardFields`. */
+const problemFields = {
   title: z.string().trim().min(1, 'is required').max(PROBLEM_TITLE_MAX, `must be at most ${PROBLEM_TITLE_MAX} characters`),
-  description: z.string().trim().max(5000, 'must be at most 5000 characters').default(''),
+  description: z.string().trim().max(5000, 'must be at most 5000 characters'),
   category: optionalText(75),
   source: optionalText(200),
-  ownerId: slackUser,
   unit: optionalText(200),
   deadline: isoDate.nullable().optional(),
+};
+
+export const problemInput = z.object({
+  ...problemFields,
+  description: problemFields.description.default(''),
+  ownerId: slackUser,
   measures: z.array(measureText).max(200, 'at most 200 measures').default([]),
 });
 export type ProblemInput = z.input<typeof problemInput>;
 
-export const problemEdit = problemInput.omit({ measures: true, ownerId: true }).partial();
+export const problemEdit = z.object(problemFields).partial();
 export type ProblemEdit = z.input<typeof problemEdit>;
 
 export const updateInput = z.object({

@@ -1,4 +1,4 @@
-import { localDate } from './cycle.js';
+import { cycleAt, daysBetween, localDate, type Cadence } from './cycle.js';
 import type { ProblemStatus } from './types.js';
 
 /** Fields the derived flags need; both Prisma rows and plain objects fit. */
@@ -14,18 +14,52 @@ export function effectiveDeadline(problem: { deadline: string | null }, board: {
   return problem.deadline ?? board.deadline;
 }
 
-/** Past its deadline (local date in the board's zone) and not closed. */
+/** Past its deadline (local date in the board's zone) and not closed. Pass the effective deadline. */
 export function isOverdue(p: ProblemFacts, today: string): boolean {
   return p.status !== 'closed' && p.deadline !== null && today > p.deadline;
 }
 
-/** Open and without an update since the current cycle started. */
+/**
+ * Without an update since the current cycle started. Closed problems and those waiting for a closeout
+ * decision are never stale: their owners have nothing left to report, the next move is a leader's.
+ */
 export function isStale(p: ProblemFacts, cycleStart: Date): boolean {
-  return p.status !== 'closed' && (p.lastUpdateAt === null || p.lastUpdateAt < cycleStart);
+  return isAwaitingReport(p.status) && (p.lastUpdateAt === null || p.lastUpdateAt < cycleStart);
 }
 
+/** Statuses whose owners are asked for progress each cycle. */
+export function isAwaitingReport(status: ProblemStatus): boolean {
+  return status === 'open' || status === 'in_progress';
+}
+
+/** Closed after its deadline, judged by the local closing date in the board's zone. Pass the effective deadline. */
 export function isClosedLate(p: ProblemFacts, timezone: string): boolean {
   return p.status === 'closed' && p.closedAt !== null && p.deadline !== null && localDate(p.closedAt, timezone) > p.deadline;
+}
+
+export interface ProblemFlags {
+  /** The deadline that applies: the problem's own, else the board's list-wide one. */
+  deadline: string | null;
+  overdue: boolean;
+  stale: boolean;
+  closedLate: boolean;
+  /** Whole local days past the deadline while overdue (1 on the day after it), else 0. */
+  daysOverdue: number;
+}
+
+/** Everything lists, cards and digests show about a problem's standing, as of `now` on the board's calendar. */
+export function deriveFlags(problem: ProblemFacts, board: Cadence & { deadline: string | null }, now: Date): ProblemFlags {
+  const deadline = effectiveDeadline(problem, board);
+  const facts = { ...problem, deadline };
+  const today = localDate(now, board.timezone);
+  const overdue = isOverdue(facts, today);
+  return {
+    deadline,
+    overdue,
+    stale: isStale(facts, cycleAt(board, now).start),
+    closedLate: isClosedLate(facts, board.timezone),
+    daysOverdue: overdue && deadline !== null ? daysBetween(deadline, today) : 0,
+  };
 }
 
 /** Legal status moves; anything else is refused by the services. */

@@ -42,14 +42,17 @@ export async function requireOwnerOrLeader(
   if (!(await canLead(deps, db, actor, problem.boardId))) throw forbidden('error.not_owner', { key: problem.key });
 }
 
+/** Codes and keys as people type them: `rect`, ` RECT-12 `. */
+const normalise = (s: string) => s.trim().toUpperCase();
+
 export async function findBoard(db: Reader, teamId: string, code: string) {
-  const board = await db.board.findUnique({ where: { teamId_code: { teamId, code: code.toUpperCase() } } });
-  if (!board) throw notFound('error.board_not_found', { code: code.toUpperCase() });
+  const board = await db.board.findUnique({ where: { teamId_code: { teamId, code: normalise(code) } } });
+  if (!board) throw notFound('error.board_not_found', { code: normalise(code) });
   return board;
 }
 
 export async function findProblem(db: Reader, teamId: string, key: string) {
-  const problem = await db.problem.findUnique({ where: { teamId_key: { teamId, key: key.toUpperCase() } } });
-  if (!problem) throw notFound('error.problem_not_found', { key: key.toUpperCase() });
+  const problem = await db.problem.findUnique({ where: { teamId_key: { teamId, key: normalise(key) } } });
+  if (!problem) throw notFound('error.problem_not_found', { key: normalise(key) });
   return problem;
 }

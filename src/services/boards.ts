@@ -1,9 +1,10 @@
-import { conflict } from '../domain/errors.js';
+import { Prisma } from '../db/generated/client.js';
+import { conflict, forbidden } from '../domain/errors.js';
 import { boardEdit, boardInput, type BoardEdit, type BoardInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/types.js';
-import { findBoard, isAdmin, requireAdmin } from './access.js';
+import { canLead, findBoard, isAdmin, requireAdmin } from './access.js';
 import { audit } from './audit.js';
-import type { ServiceDeps } from './deps.js';
+import { transact, type ServiceDeps } from './deps.js';
 import { validate } from './validate.js';
 
 export type BoardWithLeaders = Awaited<ReturnType<typeof getBoard>>;
@@ -31,37 +32,50 @@ export async function createBoard(deps: ServiceDeps, actor: Actor, raw: BoardInp
   requireAdmin(deps, actor);
   const input = validate(boardInput, raw);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
-    const existing = await tx.board.findUnique({ where: { teamId_code: { teamId: actor.teamId, code: input.code } } });
-    if (existing) throw conflict('error.board_exists', { code: input.code });
-    const { leaders, reminderOffsets: _r, categories: _c, ...fields } = input;
-    const board = await tx.board.create({
-      data: {
-        ...fields,
-        ...toRow(input),
-        channelId: input.channelId ?? null,
-        deadline: input.deadline ?? null,
-        teamId: actor.teamId,
-        createdBy: actor.userId,
-        createdAt: now,
-        leaders: { create: [...new Set(leaders)].map((userId) => ({ userId })) },
-      },
-      include: { leaders: true },
+  try {
+    return await transact(deps.db, async (tx) => {
+      const existing = await tx.board.findUnique({ where: { teamId_code: { teamId: actor.teamId, code: input.code } } });
+      if (existing) throw conflict('error.board_exists', { code: input.code });
+      const { leaders, reminderOffsets: _r, categories: _c, ...fields } = input;
+      const board = await tx.board.create({
+        data: {
+          ...fields,
+          ...toRow(input),
+          channelId: input.channelId ?? null,
+          deadline: input.deadline ?? null,
+          teamId: actor.teamId,
+          createdBy: actor.userId,
+          createdAt: now,
+          leaders: { create: [...new Set(leaders)].map((userId) => ({ userId })) },
+        },
+        include: { leaders: true },
+      });
+      await audit(tx, actor, now, { action: 'board.create', targetType: 'board', targetId: board.id, after: board });
+      return board;
     });
-    await audit(tx, actor, now, { action: 'board.create', targetType: 'board', targetId: board.id, after: board });
-    return board;
-  });
+  } catch (e) {
+    // Another process created the same code between our check and insert.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw conflict('error.board_exists', { code: input.code });
+    throw e;
+  }
 }
 
+/**
+ * Fields a board's own leaders may change. The rest — channel, cadence, time zone, language, leaders and
+ * the archived flag — shape everyone's reminders and who may decide, so they stay with admins.
+ */
+const LEADER_BOARD_FIELDS: ReadonlySet<string> = new Set(['name', 'deadline', 'categories', 'reminderOffsets', 'nudgeDaysBefore']);
+
 export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, raw: BoardEdit) {
-  requireAdmin(deps, actor);
   const input = validate(boardEdit, raw);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
-    const before = await tx.board.findUniqueOrThrow({
-      where: { id: (await findBoard(tx, actor.teamId, code)).id },
-      include: { leaders: true },
-    });
+  return transact(deps.db, async (tx) => {
+    const found = await findBoard(tx, actor.teamId, code);
+    if (!isAdmin(deps, actor)) {
+      if (!(await canLead(deps, tx, actor, found.id))) throw forbidden('error.not_leader', { code: found.code });
+      if (Object.keys(input).some((f) => !LEADER_BOARD_FIELDS.has(f))) throw forbidden('error.not_admin');
+    }
+    const before = await tx.board.findUniqueOrThrow({ where: { id: found.id }, include: { leaders: true } });
     const { leaders, reminderOffsets: _r, categories: _c, ...fields } = input;
     if (leaders) {
       await tx.boardLeader.deleteMany({ where: { boardId: before.id } });
@@ -73,6 +87,28 @@ export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, r
       include: { leaders: true },
     });
     await audit(tx, actor, now, { action: 'board.edit', targetType: 'board', targetId: before.id, before, after });
+    return after;
+  });
+}
+
+/**
+ * Admins retire a board: it drops out of lists, prompts and digests, but nothing is deleted and
+ * `editBoard(…, { archived: false })` brings it back. Archiving an archived board changes nothing.
+ */
+export async function archiveBoard(deps: ServiceDeps, actor: Actor, code: string) {
+  requireAdmin(deps, actor);
+  const now = deps.clock.now();
+  return transact(deps.db, async (tx) => {
+    const before = await findBoard(tx, actor.teamId, code);
+    if (before.archived) return tx.board.findUniqueOrThrow({ where: { id: before.id }, include: { leaders: true } });
+    const after = await tx.board.update({ where: { id: before.id }, data: { archived: true }, include: { leaders: true } });
+    await audit(tx, actor, now, {
+      action: 'board.archive',
+      targetType: 'board',
+      targetId: before.id,
+      before: { archived: false },
+      after: { archived: true },
+    });
     return after;
   });
 }

@@ -3,7 +3,7 @@ import { closeoutInput, decisionReason } from '../domain/inputs.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
-import type { ServiceDeps } from './deps.js';
+import { transact, type ServiceDeps } from './deps.js';
 import { ensureNotClosed } from './problems.js';
 
 /** The owner (or a leader) asks for sign-off with an evidence note; the board's leaders decide. */
@@ -11,7 +11,7 @@ export async function requestCloseout(deps: ServiceDeps, actor: Actor, key: stri
   const result = closeoutInput.safeParse(raw);
   if (!result.success) throw invalid('error.evidence_required');
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const problem = await findProblem(tx, actor.teamId, key);
     await requireOwnerOrLeader(deps, tx, actor, problem);
     ensureNotClosed(problem);
@@ -41,13 +41,13 @@ type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
 async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decision: Decision) {
   const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
   const request = await deps.db.closeoutRequest.findFirst({ where: { id: requestId, teamId: actor.teamId }, include: { problem: true } });
-  if (!request) throw notFound('error.no_pending_closeout', { key: '?' });
+  if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   await requireLeader(deps, deps.db, actor, board);
   const now = deps.clock.now();
   const state = decision.kind === 'approve' ? 'approved' : 'returned';
 
-  const outcome = await deps.db.$transaction(async (tx) => {
+  const outcome = await transact(deps.db, async (tx) => {
     const { count } = await tx.closeoutRequest.updateMany({
       where: { id: requestId, state: 'pending' },
       data: { state, decidedBy: actor.userId, decidedAt: now, reason },
@@ -99,7 +99,7 @@ export async function pendingRequestFor(deps: Pick<ServiceDeps, 'db'>, teamId: s
 export async function reopenProblem(deps: ServiceDeps, actor: Actor, key: string, reason: string) {
   const why = validateReason(reason);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const problem = await findProblem(tx, actor.teamId, key);
     const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
     await requireLeader(deps, tx, actor, board);

@@ -1,4 +1,6 @@
+import pRetry from 'p-retry';
 import type { Db } from '../db/client.js';
+import { Prisma } from '../db/generated/client.js';
 import type { Clock } from '../domain/clock.js';
 
 /** What every service needs, passed in rather than imported so tests can supply their own. */
@@ -11,3 +13,22 @@ export interface ServiceDeps {
 
 /** A Prisma transaction client: services write their rows and the audit event in one. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Another process holds the write lock (SQLite) or the transaction lost a write conflict (PostgreSQL). */
+export function isWriteContention(e: unknown): boolean {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return e.code === 'P2034' || /SQLITE_BUSY|database is locked/.test(JSON.stringify(e.meta ?? {}));
+}
+
+/**
+ * `db.$transaction(fn)`, run again from the start if it still lost the write lock to another process after
+ * the busy timeout (a long import, say). The whole transaction rolled back, so running it again is safe.
+ * Refusals (DomainError) and every other error pass straight through.
+ */
+export function transact<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return pRetry(() => db.$transaction(fn), {
+    retries: 3,
+    minTimeout: 100,
+    shouldRetry: ({ error }) => isWriteContention(error),
+  });
+}

@@ -3,7 +3,7 @@ import { measureStatus, measureText, isoDate, problemEdit, problemInput, slackUs
 import type { Actor, MeasureStatus } from '../domain/types.js';
 import { canLead, findBoard, findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
-import type { ServiceDeps, Tx } from './deps.js';
+import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { validate } from './validate.js';
 
 type ValidProblem = ReturnType<typeof problemInput.parse>;
@@ -48,33 +48,41 @@ export async function insertProblem(
   return problem;
 }
 
-/** Leaders and admins create problems on their boards. */
+/**
+ * Leaders and admins create problems on their boards. The key's number is taken and committed before
+ * the problem is written, so a creation that fails afterwards leaves a gap rather than a number that a
+ * later problem would reuse (someone may already have seen it, e.g. in a log or an error message).
+ */
 export async function createProblem(deps: ServiceDeps, actor: Actor, boardCode: string, raw: ProblemInput) {
   const input = validate(problemInput, raw);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  const { board, number } = await transact(deps.db, async (tx) => {
     const board = await findBoard(tx, actor.teamId, boardCode);
     if (board.archived) throw conflict('error.board_archived', { code: board.code });
     await requireLeader(deps, tx, actor, board);
-    return insertProblem(tx, actor, now, board, input, await nextProblemNumber(tx, board.id));
+    return { board, number: await nextProblemNumber(tx, board.id) };
   });
+  return transact(deps.db, (tx) => insertProblem(tx, actor, now, board, input, number));
 }
 
+const OWNER_EDITABLE: ReadonlySet<string> = new Set(['description', 'unit', 'source']);
+
 /**
- * Leaders edit everything; an owner may edit the description, unit and source of their own problem
- * (title, category and deadline are the leaders' commitments).
+ * Leaders edit everything, closed problems included (to correct the record); an owner may edit the
+ * description, unit and source of their own open problem (title, category and deadline are the
+ * leaders' commitments). An edit that names no field changes nothing and records nothing.
  */
 export async function editProblem(deps: ServiceDeps, actor: Actor, key: string, raw: ProblemEdit) {
   const input = validate(problemEdit, raw);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const before = await findProblem(tx, actor.teamId, key);
-    const leader = await canLead(deps, tx, actor, before.boardId);
-    const ownerFields = new Set(['description', 'unit', 'source']);
-    const touchesLeaderFields = Object.keys(input).some((f) => !ownerFields.has(f));
-    if (!leader && (before.ownerId !== actor.userId || touchesLeaderFields)) {
-      throw forbidden('error.not_leader', { code: before.key.split('-')[0]! });
+    if (!(await canLead(deps, tx, actor, before.boardId))) {
+      if (before.ownerId !== actor.userId) throw forbidden('error.not_owner', { key: before.key });
+      if (Object.keys(input).some((f) => !OWNER_EDITABLE.has(f))) throw forbidden('error.not_leader', { code: boardCodeOf(before.key) });
+      ensureNotClosed(before);
     }
+    if (Object.keys(input).length === 0) return before;
     const after = await tx.problem.update({ where: { id: before.id }, data: input });
     await audit(tx, actor, now, { action: 'problem.edit', targetType: 'problem', targetId: before.key, before, after });
     return after;
@@ -84,10 +92,12 @@ export async function editProblem(deps: ServiceDeps, actor: Actor, key: string, 
 export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: string, ownerId: string) {
   const owner = validate(slackUser, ownerId);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const before = await findProblem(tx, actor.teamId, key);
     const board = await tx.board.findUniqueOrThrow({ where: { id: before.boardId } });
     await requireLeader(deps, tx, actor, board);
+    ensureNotClosed(before);
+    if (before.ownerId === owner) return before;
     const after = await tx.problem.update({ where: { id: before.id }, data: { ownerId: owner } });
     await audit(tx, actor, now, {
       action: 'problem.reassign',
@@ -100,10 +110,15 @@ export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: stri
   });
 }
 
+/** Keys are `CODE-n` and codes never contain a dash. */
+function boardCodeOf(problemKey: string): string {
+  return problemKey.slice(0, problemKey.lastIndexOf('-'));
+}
+
 export async function addMeasure(deps: ServiceDeps, actor: Actor, key: string, text: string) {
   const clean = validate(measureText, text);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const problem = await findProblem(tx, actor.teamId, key);
     await requireOwnerOrLeader(deps, tx, actor, problem);
     if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
@@ -134,7 +149,7 @@ export async function editMeasure(deps: ServiceDeps, actor: Actor, key: string, 
     ...(edit.status !== undefined && { status: validate(measureStatus, edit.status) }),
   };
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const problem = await findProblem(tx, actor.teamId, key);
     const before = await tx.measure.findUnique({ where: { problemId_number: { problemId: problem.id, number } } });
     if (!before) throw notFound('error.measure_not_found', { key: problem.key, number });
@@ -142,9 +157,10 @@ export async function editMeasure(deps: ServiceDeps, actor: Actor, key: string, 
     if (!measureOwner) await requireOwnerOrLeader(deps, tx, actor, problem);
     // Who owns a measure and when it is due are leaders' decisions.
     if ((data.ownerId !== undefined || data.deadline !== undefined) && !(await canLead(deps, tx, actor, problem.boardId))) {
-      throw forbidden('error.not_leader', { code: problem.key.split('-')[0]! });
+      throw forbidden('error.not_leader', { code: boardCodeOf(problem.key) });
     }
     if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
+    if (Object.keys(data).length === 0) return before;
     const after = await tx.measure.update({ where: { id: before.id }, data });
     await audit(tx, actor, now, { action: 'measure.edit', targetType: 'measure', targetId: `${problem.key}.${number}`, before, after });
     return after;

@@ -3,18 +3,21 @@ import { updateInput, type UpdateInput } from '../domain/inputs.js';
 import type { Actor, Health } from '../domain/types.js';
 import { findProblem, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
-import type { ServiceDeps } from './deps.js';
+import { transact, type ServiceDeps } from './deps.js';
 import { ensureMeasuresExist, ensureNotClosed } from './problems.js';
 import { validate } from './validate.js';
+
+/** Where an update came from (Update.source): the report modal, a "No change" click, a chat reply, a CSV import. */
+export type UpdateSource = 'modal' | 'no_change' | 'chat' | 'import';
 
 /**
  * Appends a progress update. The first update moves an `open` problem to `in_progress`; measures named
  * as done are marked done; the problem keeps the latest health and percent for lists and cards.
  */
-export async function reportUpdate(deps: ServiceDeps, actor: Actor, key: string, raw: UpdateInput) {
+export async function reportUpdate(deps: ServiceDeps, actor: Actor, key: string, raw: UpdateInput, opts: { source?: UpdateSource } = {}) {
   const input = validate(updateInput, raw);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const problem = await findProblem(tx, actor.teamId, key);
     await requireOwnerOrLeader(deps, tx, actor, problem);
     ensureNotClosed(problem);
@@ -33,6 +36,7 @@ export async function reportUpdate(deps: ServiceDeps, actor: Actor, key: string,
         percent: input.percent,
         note: input.note,
         measuresDone: JSON.stringify(measuresDone),
+        source: opts.source ?? 'modal',
         createdAt: now,
       },
     });
@@ -63,5 +67,5 @@ export async function reportUpdate(deps: ServiceDeps, actor: Actor, key: string,
 export async function reportNoChange(deps: ServiceDeps, actor: Actor, key: string) {
   const problem = await findProblem(deps.db, actor.teamId, key);
   const health: Health = problem.health ?? 'on_track';
-  return reportUpdate(deps, actor, key, { health, percent: problem.percent, note: '' });
+  return reportUpdate(deps, actor, key, { health, percent: problem.percent, note: '' }, { source: 'no_change' });
 }

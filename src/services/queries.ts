@@ -1,5 +1,7 @@
 import type { Prisma } from '../db/generated/client.js';
 import { cycleAt, localDate } from '../domain/cycle.js';
+import { notFound } from '../domain/errors.js';
+import { deriveFlags } from '../domain/problem-state.js';
 import type { ServiceDeps } from './deps.js';
 
 export const LIST_VIEWS = ['open', 'mine', 'overdue', 'stale', 'closed', 'all'] as const;
@@ -11,9 +13,13 @@ export interface ProblemFilter {
   /** Needed for `mine`. */
   userId?: string;
   ownerId?: string;
+  /** One board; without it every (non-archived) board of the team. An unknown code is refused. */
   boardCode?: string;
   category?: string;
   unit?: string;
+  /** Words to find in the key, title, description or unit (case-insensitive for Latin letters). */
+  text?: string;
+  /** Archived boards are left out unless asked for, or named by `boardCode`. */
   includeArchived?: boolean;
 }
 
@@ -22,42 +28,60 @@ export interface Page {
   limit: number;
 }
 
+/** Statuses whose owners still owe a progress report (see isStale). */
+const AWAITING_REPORT: Prisma.ProblemWhereInput = { status: { in: ['open', 'in_progress'] } };
+const NOT_CLOSED: Prisma.ProblemWhereInput = { status: { not: 'closed' } };
+
 /**
  * "Overdue" and "stale" depend on each board's own calendar (today and the current cycle in its time
  * zone), so the filter is built per board and OR-ed together.
  */
 async function whereFor(deps: Pick<ServiceDeps, 'db' | 'clock'>, f: ProblemFilter): Promise<Prisma.ProblemWhereInput> {
+  const code = f.boardCode?.trim().toUpperCase();
   const boards = await deps.db.board.findMany({
     where: {
       teamId: f.teamId,
-      ...(f.boardCode && { code: f.boardCode.toUpperCase() }),
-      ...(!f.includeArchived && !f.boardCode && { archived: false }),
+      ...(code && { code }),
+      ...(!f.includeArchived && !code && { archived: false }),
     },
   });
+  if (code && boards.length === 0) throw notFound('error.board_not_found', { code });
   const now = deps.clock.now();
-  const notClosed: Prisma.ProblemWhereInput = { status: { not: 'closed' } };
   const perBoard = boards.map((board): Prisma.ProblemWhereInput => {
     const today = localDate(now, board.timezone);
     switch (f.view) {
       case 'overdue':
         return {
           boardId: board.id,
-          ...notClosed,
+          ...NOT_CLOSED,
+          // The board's list-wide deadline stands in for problems without their own.
           OR: [{ deadline: { lt: today } }, ...(board.deadline && board.deadline < today ? [{ deadline: null }] : [])],
         };
       case 'stale': {
         const start = cycleAt(board, now).start;
-        return { boardId: board.id, ...notClosed, OR: [{ lastUpdateAt: null }, { lastUpdateAt: { lt: start } }] };
+        return { boardId: board.id, ...AWAITING_REPORT, OR: [{ lastUpdateAt: null }, { lastUpdateAt: { lt: start } }] };
       }
       default:
         return { boardId: board.id };
     }
   });
+  const and: Prisma.ProblemWhereInput[] = [{ OR: perBoard.length ? perBoard : [{ id: -1 }] }];
+  const text = f.text?.trim();
+  if (text) {
+    and.push({
+      OR: [
+        { key: { contains: text.toUpperCase() } },
+        { title: { contains: text } },
+        { description: { contains: text } },
+        { unit: { contains: text } },
+      ],
+    });
+  }
   return {
     teamId: f.teamId,
-    OR: perBoard.length ? perBoard : [{ id: -1 }],
-    ...(f.view === 'open' && notClosed),
-    ...(f.view === 'mine' && { ...notClosed, ownerId: f.userId ?? '' }),
+    AND: and,
+    ...(f.view === 'open' && NOT_CLOSED),
+    ...(f.view === 'mine' && { ...NOT_CLOSED, ownerId: f.userId ?? '' }),
     ...(f.view === 'closed' && { status: 'closed' }),
     ...(f.ownerId && { ownerId: f.ownerId }),
     ...(f.category && { category: f.category }),
@@ -65,10 +89,9 @@ async function whereFor(deps: Pick<ServiceDeps, 'db' | 'clock'>, f: ProblemFilte
   };
 }
 
-/** Problems matching a filter, due soonest first (no deadline last), with the total for paging. */
-export async function listProblems(deps: Pick<ServiceDeps, 'db' | 'clock'>, filter: ProblemFilter, page: Page = { offset: 0, limit: 50 }) {
-  const where = await whereFor(deps, filter);
-  const [total, items] = await Promise.all([
+async function fetchPage(deps: Pick<ServiceDeps, 'db' | 'clock'>, where: Prisma.ProblemWhereInput, page: Page) {
+  const now = deps.clock.now();
+  const [total, rows] = await Promise.all([
     deps.db.problem.count({ where }),
     deps.db.problem.findMany({
       where,
@@ -78,5 +101,35 @@ export async function listProblems(deps: Pick<ServiceDeps, 'db' | 'clock'>, filt
       include: { board: true, _count: { select: { measures: true } } },
     }),
   ]);
+  const items = rows.map((row) => ({ ...row, flags: deriveFlags(row, row.board, now) }));
   return { total, items };
+}
+
+/**
+ * Problems matching a filter, due soonest first (no deadline last), with the total for paging. Each item
+ * carries its derived `flags` (overdue, stale, closed late, days overdue) as of the clock's now.
+ */
+export async function listProblems(deps: Pick<ServiceDeps, 'db' | 'clock'>, filter: ProblemFilter, page: Page = { offset: 0, limit: 50 }) {
+  return fetchPage(deps, await whereFor(deps, filter), page);
+}
+
+export type ListedProblem = Awaited<ReturnType<typeof listProblems>>['items'][number];
+
+/**
+ * Problems whose key, title, description or unit contain `text`, for pickers and `/closeout show`
+ * suggestions: an exact key match comes first, then the rest as listProblems orders them.
+ */
+export async function searchProblems(
+  deps: Pick<ServiceDeps, 'db' | 'clock'>,
+  filter: Omit<ProblemFilter, 'text' | 'view'> & { view?: ListView },
+  text: string,
+  limit = 20,
+) {
+  const where = await whereFor(deps, { view: 'all', ...filter, text });
+  const key = text.trim().toUpperCase();
+  const [exact, rest] = await Promise.all([
+    fetchPage(deps, { AND: [where, { key }] }, { offset: 0, limit: 1 }),
+    fetchPage(deps, { AND: [where, { key: { not: key } }] }, { offset: 0, limit }),
+  ]);
+  return { total: exact.total + rest.total, items: [...exact.items, ...rest.items].slice(0, limit) };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { transact } from './deps.js';
 
 /** Team ID the CLI uses before it knows the workspace (no --team, no SLACK_TEAM_ID, empty database). */
 export const LOCAL_TEAM = 'T_LOCAL';
@@ -10,7 +11,7 @@ export const LOCAL_TEAM = 'T_LOCAL';
  */
 export async function adoptLocalRows(db: Db, teamId: string): Promise<number> {
   if (teamId === LOCAL_TEAM) return 0;
-  return db.$transaction(async (tx) => {
+  return transact(db, async (tx) => {
     const where = { teamId: LOCAL_TEAM };
     const data = { teamId };
     const { count } = await tx.board.updateMany({ where, data });

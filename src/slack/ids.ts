@@ -21,6 +21,14 @@ export const ACTION = {
   pickProblem: 'report.pick_problem',
   /** App Home: value is a board code */
   homeBoard: 'home.board',
+  /** board select in the `new` modal (dispatches): refreshes the category field for that board */
+  newProblemBoard: 'new_problem.board',
+  /** chat reply confirmation: value is the update id */
+  chatEdit: 'chat_reply.edit',
+  /** "which problem?" after a chat reply: action_id is this + ':' + index (unique in its block); value `replyId:KEY` */
+  chatPick: 'chat_reply.pick',
+  /** "which problem?" → none of these: value is the reply id */
+  chatDismiss: 'chat_reply.dismiss',
 } as const;
 
 export const VIEW = {

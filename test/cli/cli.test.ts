@@ -36,10 +36,10 @@ describe('closeout CLI: usage', () => {
     expect(await t.db.board.count()).toBe(0);
   });
 
-  it('reserves run-job for the scheduler: a clear message and exit code 1', async () => {
+  it('refuses run-job without a bot token unless it is a dry run (run-job itself is tested in test/jobs)', async () => {
     const run = await cli(['run-job', 'cycle-prompts', '--at', '2026-11-25T09:00:00Z'], { url: t.url });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('run-job comes with the scheduler');
+    expect(run.stderr).toContain('SLACK_BOT_TOKEN');
   });
 });
 

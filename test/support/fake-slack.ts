@@ -8,8 +8,21 @@ export interface SlackCall {
   at: number;
 }
 
-export type Reply = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
-export type Responder = (args: Record<string, unknown>, call: number) => Reply | Record<string, unknown> | undefined;
+/** `delayMs` holds the answer back (longer than the client's timeout, it is a timeout). */
+export type Reply = { status?: number; headers?: Record<string, string>; body: Record<string, unknown>; delayMs?: number };
+
+/** A message chat.postMessage accepted (answered by the default reply), as conversations.history returns it. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text?: unknown;
+  blocks?: unknown;
+  metadata?: unknown;
+  thread_ts?: unknown;
+}
+/** The usual answer (the message is posted), only late: `{ late: ms }`. */
+export type Late = { late: number };
+export type Responder = (args: Record<string, unknown>, call: number) => Reply | Late | Record<string, unknown> | undefined;
 
 /**
  * A fake Slack Web API on loopback. The app talks to it through SLACK_API_URL; tests read `calls`,
@@ -18,7 +31,13 @@ export type Responder = (args: Record<string, unknown>, call: number) => Reply |
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly locales = new Map<string, string>();
+  /** Every message actually posted (failed or overridden calls are not), in order. */
+  readonly messages: PostedMessage[] = [];
+  /** The bytes of every file POSTed to an upload URL (calls record only their size), in order. */
+  readonly uploads: { path: string; body: Buffer }[] = [];
   teamId = 'T0TEST';
+  /** Added to every answer, like the network and Slack would. */
+  latencyMs = 0;
   private readonly overrides = new Map<string, Responder>();
   private readonly counts = new Map<string, number>();
   private server?: http.Server;
@@ -55,6 +74,8 @@ export class FakeSlack {
 
   reset(): void {
     this.calls.length = 0;
+    this.messages.length = 0;
+    this.uploads.length = 0;
     this.overrides.clear();
     this.counts.clear();
   }
@@ -92,11 +113,22 @@ export class FakeSlack {
           ? 'file_upload'
           : url.pathname;
     const args = method === 'file_upload' ? { bytes: Buffer.concat(chunks).length, path: url.pathname } : decode(raw, req.headers['content-type']);
+    if (method === 'file_upload') this.uploads.push({ path: url.pathname, body: Buffer.concat(chunks) });
     this.calls.push({ method, args, at: Date.now() });
     const n = (this.counts.get(method) ?? 0) + 1;
     this.counts.set(method, n);
     const custom = this.overrides.get(method)?.(args, n);
-    const reply: Reply = custom === undefined ? { body: this.defaultReply(method, args) } : 'body' in custom ? (custom as Reply) : { body: custom };
+    const reply: Reply =
+      custom === undefined
+        ? { body: this.defaultReply(method, args) }
+        : 'late' in custom && typeof custom.late === 'number'
+          ? { body: this.defaultReply(method, args), delayMs: custom.late }
+          : 'body' in custom
+            ? (custom as Reply)
+            : { body: custom };
+    const delay = this.latencyMs + (reply.delayMs ?? 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }
@@ -111,8 +143,26 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, team_id: this.teamId, team: 'Test', user_id: 'UBOT', bot_id: 'BBOT', url: 'https://test.slack.com/' };
-      case 'chat.postMessage':
-        return { ok: true, channel: channelOf(args.channel), ts: this.nextTs(), message: { text: args.text } };
+      case 'chat.postMessage': {
+        const posted: PostedMessage = {
+          channel: String(channelOf(args.channel)),
+          ts: this.nextTs(),
+          text: args.text,
+          blocks: args.blocks,
+          metadata: args.metadata,
+          thread_ts: args.thread_ts,
+        };
+        this.messages.push(posted);
+        return { ok: true, channel: posted.channel, ts: posted.ts, message: { text: args.text } };
+      }
+      case 'conversations.history': {
+        // The fake's ts are a counter, not clock times, so `oldest` is not applied: the whole conversation is returned.
+        const found = this.messages
+          .filter((m) => m.channel === args.channel)
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages: found, has_more: false };
+      }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'chat.postEphemeral':

@@ -33,11 +33,11 @@ export async function postSigned(url: string, body: string, contentType: string,
   const res = await fetch(url, { method: 'POST', headers, body });
   const text = await res.text();
   const ms = performance.now() - started;
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
-    json = undefined;
+    json = undefined; // not JSON: an empty ack or an HTML error page
   }
   return { status: res.status, text, json, ms };
 }

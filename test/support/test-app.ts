@@ -14,7 +14,7 @@ export interface ButtonClick {
   value?: string;
   blockId?: string;
   /** The message the button sits in; omit for buttons on the App Home. */
-  message?: { channel: string; ts: string; blocks?: unknown[] };
+  message?: { channel: string; ts: string; blocks?: unknown[]; /** An ephemeral message (e.g. a `/closeout show` card). */ ephemeral?: boolean };
   /** Selected value for static selects. */
   selected?: string;
 }
@@ -105,7 +105,7 @@ export class TestApp {
       actions: [action],
       ...(c.message
         ? {
-            container: { type: 'message', message_ts: c.message.ts, channel_id: c.message.channel, is_ephemeral: false },
+            container: { type: 'message', message_ts: c.message.ts, channel_id: c.message.channel, is_ephemeral: c.message.ephemeral ?? false },
             channel: { id: c.message.channel, name: 'x' },
             message: { type: 'message', ts: c.message.ts, text: '', blocks: c.message.blocks ?? [] },
           }

@@ -1,5 +1,15 @@
+import { boardAdmin } from './board-admin.js';
+import { cards } from './cards.js';
+import { charts } from './charts.js';
+import { chat } from './chat.js';
 import { commands } from './commands.js';
+import { exportArea } from './export.js';
+import { home } from './home.js';
+import { modals } from './modals.js';
+import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
+import { summary } from './summary.js';
+import { scheduler } from './scheduler.js';
 
 /** Every message area; add new areas here. */
-export const areas = [slackCommon, commands] as const;
+export const areas = [slackCommon, commands, cards, signoff, home, summary, chat, modals, boardAdmin, scheduler, charts, exportArea] as const;

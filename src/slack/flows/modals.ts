@@ -1,6 +1,16 @@
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { localDate } from '../../domain/cycle.js';
+import { conflict } from '../../domain/errors.js';
+import { effectiveDeadline } from '../../domain/problem-state.js';
 import type { Actor, Language } from '../../domain/types.js';
+import { translator } from '../../i18n/index.js';
+import { requireOwnerOrLeader } from '../../services/access.js';
+import { ensureNotClosed, getProblemDetail } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
+import type { ModalMetadata } from '../parsers/modal-metadata.js';
+import { closeoutModal } from '../views/modals/closeout.js';
+import { reportModal } from '../views/modals/report.js';
 import type { MessageOrigin } from './origin.js';
 
 export interface OpenModalArgs {
@@ -11,13 +21,65 @@ export interface OpenModalArgs {
   lang: Language;
   key: string;
   origin?: MessageOrigin;
+  /** The channel a command was typed in, for the confirmation; button flows use the origin's. */
+  channel?: string;
 }
 
-// STUB (owned by the commands-and-modals helper): replace with the real implementations.
-export async function openReportModal(_a: OpenModalArgs): Promise<void> {
-  throw new Error('openReportModal not implemented yet');
+type ViewArgs = Pick<OpenModalArgs, 'ctx' | 'actor' | 'lang' | 'key' | 'origin' | 'channel'>;
+
+function metadataOf(a: ViewArgs): ModalMetadata {
+  const channel = a.channel ?? a.origin?.channel;
+  return { lang: a.lang, ...(channel && { channel }), ...(a.origin && { origin: a.origin }) };
 }
 
-export async function openCloseoutModal(_a: OpenModalArgs): Promise<void> {
-  throw new Error('openCloseoutModal not implemented yet');
+/**
+ * A problem the actor may act on: its owner, or a leader of its board, and not closed. Checked before a
+ * modal opens so nobody types a note in vain; the services check again on submit.
+ */
+async function actionableProblem(a: ViewArgs) {
+  const problem = await getProblemDetail(a.ctx.deps, a.actor.teamId, a.key);
+  await requireOwnerOrLeader(a.ctx.deps, a.ctx.deps.db, a.actor, problem);
+  ensureNotClosed(problem);
+  return problem;
+}
+
+/** The progress modal for a problem; throws DomainError when the actor may not report on it. */
+export async function reportView(a: ViewArgs): Promise<ModalView> {
+  const problem = await actionableProblem(a);
+  return reportModal(translator(a.lang), {
+    problem: {
+      key: problem.key,
+      title: problem.title,
+      deadline: effectiveDeadline(problem, problem.board),
+      percent: problem.percent,
+      health: problem.health,
+    },
+    measures: problem.measures,
+    today: localDate(a.ctx.deps.clock.now(), problem.board.timezone),
+    metadata: metadataOf(a),
+  });
+}
+
+/** The closeout request modal; throws DomainError when refused (not theirs, closed, already requested). */
+export async function closeoutView(a: ViewArgs): Promise<ModalView> {
+  const problem = await actionableProblem(a);
+  if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
+  return closeoutModal(translator(a.lang), {
+    problem: { key: problem.key, title: problem.title, percent: problem.percent },
+    measures: { done: problem.measures.filter((m) => m.status === 'done').length, total: problem.measures.length },
+    leaderIds: problem.board.leaders.map((l) => l.userId),
+    metadata: metadataOf(a),
+  });
+}
+
+/**
+ * Opens the progress modal (from `/closeout report`, the report picker, or a card's button). Refusals
+ * are thrown as DomainError for the caller's answerFailures to show.
+ */
+export async function openReportModal(a: OpenModalArgs): Promise<void> {
+  await a.client.views.open({ trigger_id: a.triggerId, view: await reportView(a) });
+}
+
+export async function openCloseoutModal(a: OpenModalArgs): Promise<void> {
+  await a.client.views.open({ trigger_id: a.triggerId, view: await closeoutView(a) });
 }

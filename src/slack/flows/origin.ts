@@ -6,4 +6,6 @@ export interface MessageOrigin {
   kind: 'card' | 'prompt' | 'request' | 'home';
   channel?: string;
   ts?: string;
+  /** An ephemeral message has no ts to chat.update; its response_url (valid 30 minutes) can replace it. */
+  responseUrl?: string;
 }

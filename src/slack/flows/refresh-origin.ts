@@ -1,7 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Language } from '../../domain/types.js';
 import type { SlackContext } from '../context.js';
+import { renderCard, renderDecision, type RenderedMessage } from './card.js';
 import type { MessageOrigin } from './origin.js';
+import { refreshScheduledMessage } from './refresh-scheduled.js';
+import { postToResponseUrl } from './response-url.js';
 
 export interface RefreshArgs {
   client: WebClient;
@@ -12,9 +15,50 @@ export interface RefreshArgs {
   lang: Language;
   /** One line saying who did what, e.g. "<@U1> reported 60% · at risk". */
   note: string;
+  /**
+   * Whose buttons the re-rendered card offers: the person who acted (they are looking at it). Without it,
+   * the problem's owner's, as cards outside ephemeral answers are the owner's prompts.
+   */
+  viewerId?: string;
 }
 
-// STUB (owned by the cards-and-buttons helper): update the origin message in place.
-export async function refreshOrigin(_a: RefreshArgs): Promise<void> {
-  return undefined;
+/**
+ * Updates the message a button was on, in place, to show what was done: a cycle prompt or nudge is
+ * re-rendered with `note` under the problem; a card (or another message) becomes the problem's fresh card
+ * with `note` under it; a closeout request shows its decision. A message with a
+ * ts is updated with chat.update; an ephemeral one through its response_url; otherwise nothing can be
+ * updated (App Home republishes itself). Failures are logged: the change itself is already saved.
+ */
+export async function refreshOrigin(a: RefreshArgs): Promise<void> {
+  const { origin } = a;
+  if (!origin || origin.kind === 'home') return;
+  if (!(origin.channel && origin.ts) && !origin.responseUrl) return;
+  try {
+    const message = await render(a, origin);
+    if (!message) return;
+    if (origin.channel && origin.ts) {
+      await a.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
+    } else if (origin.responseUrl) {
+      await postToResponseUrl(origin.responseUrl, { replace_original: true, text: message.text, blocks: message.blocks });
+    }
+  } catch (error) {
+    a.ctx.logger.warn({ err: error, key: a.key, origin: { kind: origin.kind, channel: origin.channel, ts: origin.ts } }, 'could not update the original message');
+  }
+}
+
+async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMessage | null> {
+  if (origin.kind === 'request') return renderDecision(a.ctx, a.teamId, a.key, a.lang);
+  // A scheduler message listing several problems keeps them all; anything else becomes this problem's card.
+  if (origin.kind === 'prompt' && origin.channel && origin.ts) {
+    const scheduled = await refreshScheduledMessage(a.ctx, { channel: origin.channel, ts: origin.ts }, a.key, a.note);
+    if (scheduled === 'keep') return null;
+    if (scheduled) return scheduled;
+  }
+  const viewer = a.viewerId ?? (await ownerOf(a));
+  return renderCard(a.ctx, a.teamId, a.key, viewer, a.lang, a.note);
+}
+
+async function ownerOf(a: RefreshArgs): Promise<string> {
+  const problem = await a.ctx.deps.db.problem.findUniqueOrThrow({ where: { teamId_key: { teamId: a.teamId, key: a.key.toUpperCase() } } });
+  return problem.ownerId;
 }

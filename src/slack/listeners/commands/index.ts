@@ -4,11 +4,19 @@ import type { SlackContext } from '../../context.js';
 import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
 import { answerFailures } from '../../reply.js';
 import { unknownCommandText } from '../../views/help.js';
+import { board } from './board.js';
+import { close } from './close.js';
+import { exportBoard } from './export.js';
 import { help } from './help.js';
+import { list } from './list.js';
+import { newProblem } from './new.js';
+import { report } from './report.js';
+import { show } from './show.js';
+import { summary } from './summary.js';
 import type { SubcommandHandler } from './types.js';
 
 /** Subcommands not built yet answer with help rather than silence. */
-const handlers: Partial<Record<Subcommand, SubcommandHandler>> = { help };
+const handlers: Partial<Record<Subcommand, SubcommandHandler>> = { help, list, show, summary, new: newProblem, report, close, board, export: exportBoard };
 
 export function register(app: App, ctx: SlackContext): void {
   app.command('/closeout', async ({ ack, command, respond, client }) => {

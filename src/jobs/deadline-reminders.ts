@@ -1,0 +1,156 @@
+import { addDays, daysBetween, localDate } from '../domain/cycle.js';
+import { effectiveDeadline } from '../domain/problem-state.js';
+import { UPCOMING_DAYS, reminderDue, weeklyDue } from '../domain/schedule.js';
+import { reminderOffsets } from '../services/boards.js';
+import { existingKeys } from '../services/deliveries.js';
+import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './boards.js';
+import { execute } from './execute.js';
+import { MAX_LINES_LISTED, listed, type DeadlineLine } from './messages.js';
+import type { Job, JobDeps, PlanContext, PlannedMessage, RunOptions } from './types.js';
+
+/**
+ * Deadline reminders at the board's offsets (default 7, 3, 1 days before and on the day, at the prompt
+ * time) for problems awaiting work and for measures with their own deadlines, to their owners (and/or the
+ * channel); and once a week, the deadlines of the next 14 days. Closed problems, requested closeouts and
+ * done measures get nothing. A missed offset is replaced by the latest due one, never replayed.
+ */
+export const deadlineReminders: Job = {
+  name: 'deadline-reminders',
+  async plan(ctx) {
+    const out: PlannedMessage[] = [];
+    for (const board of ctx.boards) {
+      out.push(...(await reminders(ctx, board)), ...(await upcoming(ctx, board)));
+    }
+    return out;
+  },
+};
+
+async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<PlannedMessage[]> {
+  const offsets = reminderOffsets(board);
+  if (!offsets.length) return [];
+  const today = localDate(at, board.timezone);
+  const horizon = addDays(today, Math.max(...offsets));
+  const inWindow = { gte: today, lte: horizon };
+  const listWide = board.deadline !== null && board.deadline >= today && board.deadline <= horizon;
+  const problems = await db.problem.findMany({
+    where: { boardId: board.id, status: { in: [...AWAITING] }, OR: [{ deadline: inWindow }, ...(listWide ? [{ deadline: null }] : [])] },
+    orderBy: { number: 'asc' },
+  });
+  const measures = await db.measure.findMany({
+    where: { problem: { boardId: board.id, status: { in: [...AWAITING] } }, status: { not: 'done' }, deadline: inWindow },
+    include: { problem: true },
+    orderBy: [{ problemId: 'asc' }, { number: 'asc' }],
+  });
+  const items: (DeadlineLine & { problemTitle: string })[] = [
+    ...problems.map((p) => ({
+      key: p.key,
+      problemKey: p.key,
+      text: p.title,
+      problemTitle: p.title,
+      ownerId: p.ownerId,
+      deadline: effectiveDeadline(p, board) ?? '',
+      isMeasure: false,
+    })),
+    ...measures.map((m) => ({
+      key: `${m.problem.key}.${m.number}`,
+      problemKey: m.problem.key,
+      text: m.text,
+      problemTitle: m.problem.title,
+      ownerId: m.ownerId ?? m.problem.ownerId,
+      deadline: m.deadline ?? '',
+      isMeasure: true,
+    })),
+  ];
+
+  const route = routeOf(board.remindersTo, board);
+  const out: PlannedMessage[] = [];
+  for (const { problemTitle, ...item } of items) {
+    const offset = reminderDue(item.deadline, offsets, board, at);
+    if (offset === null) continue;
+    // The deadline is in the key: a moved deadline starts its reminders afresh.
+    const key = `reminder:${item.key}:${item.deadline}:d${offset}`;
+    const message = { kind: 'reminder' as const, board: boardRef(board), today, item, problemTitle, daysLeft: daysBetween(today, item.deadline) };
+    const common = { job: 'deadline-reminders' as const, teamId: board.teamId, boardId: board.id, problemKeys: [item.problemKey] };
+    if (route.dm) out.push({ ...common, key, recipient: item.ownerId, message: { ...message, inChannel: false } });
+    if (route.channel) out.push({ ...common, key: `${key}:channel`, recipient: route.channel, message: { ...message, inChannel: true } });
+  }
+  return out;
+}
+
+/** Once a week (Monday, prompt time): what falls due in the next 14 days, known at that moment. */
+async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<PlannedMessage[]> {
+  const slot = weeklyDue(board, at);
+  if (!slot) return [];
+  const route = routeOf(board.upcomingTo, board);
+  const key = `upcoming:${board.code}:${slot.week}`;
+  // The usual case, every minute of the week: the channel post is out and nobody wants DMs.
+  if (!route.dm && (!route.channel || (await existingKeys(db, [key])).has(key))) return [];
+  const today = localDate(at, board.timezone);
+  // Caught up on Tuesday, Monday's deadlines are past: the window starts today.
+  const from = today > slot.date ? today : slot.date;
+  const to = addDays(from, UPCOMING_DAYS - 1);
+  const window = { gte: from, lte: to };
+  const listWide = board.deadline !== null && board.deadline >= from && board.deadline <= to;
+  const problems = await db.problem.findMany({
+    where: {
+      boardId: board.id,
+      status: { not: 'closed' },
+      createdAt: { lt: slot.at },
+      OR: [{ deadline: window }, ...(listWide ? [{ deadline: null }] : [])],
+    },
+  });
+  const measures = await db.measure.findMany({
+    where: { problem: { boardId: board.id, status: { not: 'closed' } }, status: { not: 'done' }, deadline: window, createdAt: { lt: slot.at } },
+    include: { problem: true },
+  });
+  const items: DeadlineLine[] = [
+    ...problems.map((p) => ({
+      key: p.key,
+      problemKey: p.key,
+      text: p.title,
+      ownerId: p.ownerId,
+      deadline: effectiveDeadline(p, board) ?? '',
+      isMeasure: false,
+    })),
+    ...measures.map((m) => ({
+      key: `${m.problem.key}.${m.number}`,
+      problemKey: m.problem.key,
+      text: m.text,
+      ownerId: m.ownerId ?? m.problem.ownerId,
+      deadline: m.deadline ?? '',
+      isMeasure: true,
+    })),
+  ].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.key.localeCompare(b.key, 'en', { numeric: true }));
+  if (!items.length) return [];
+
+  const base = { kind: 'upcoming' as const, board: boardRef(board), today, from, to };
+  const common = { job: 'deadline-reminders' as const, teamId: board.teamId, boardId: board.id };
+  const wanted: PlannedMessage[] = [];
+  if (route.channel) {
+    wanted.push({
+      ...common,
+      key,
+      recipient: route.channel,
+      problemKeys: [...new Set(items.map((i) => i.problemKey))],
+      message: { ...base, items: listed(items, MAX_LINES_LISTED) },
+    });
+  }
+  if (route.dm) {
+    for (const [ownerId, own] of groupBy(items, (i) => i.ownerId)) {
+      wanted.push({
+        ...common,
+        key: `${key}:${ownerId}`,
+        recipient: ownerId,
+        problemKeys: [...new Set(own.map((i) => i.problemKey))],
+        message: { ...base, items: listed(own, MAX_LINES_LISTED) },
+      });
+    }
+  }
+  const done = await existingKeys(
+    db,
+    wanted.map((w) => w.key),
+  );
+  return wanted.filter((w) => !done.has(w.key));
+}
+
+export const runDeadlineReminders = (deps: JobDeps, at: Date, opts: RunOptions = {}) => execute(deps, [deadlineReminders], at, opts);

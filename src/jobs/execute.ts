@@ -1,0 +1,160 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pLimit from 'p-limit';
+import { claim, dueDeliveries, existingKeys, markFailed, markSent, plan, type DueDelivery } from '../services/deliveries.js';
+import { activeBoards } from './boards.js';
+import { parseMessage } from './messages.js';
+import { noticesFor } from './notices.js';
+import { DEFAULT_TUNING, NOTICE_JOB, SendError, type Job, type JobDeps, type PlannedMessage, type RunOptions, type RunReport, type Tuning } from './types.js';
+
+/**
+ * One run of some jobs as of `at`: plan what is due → record it (each dedupe key once) → claim → send →
+ * mark. The same code path serves the cron tick and `closeout run-job`. Several processes may run it at
+ * once: the ledger (services/deliveries) makes each message go out once.
+ */
+export async function execute(deps: JobDeps, jobs: readonly Job[], at: Date, opts: RunOptions = {}): Promise<RunReport> {
+  const report: RunReport = {
+    at,
+    jobs: jobs.map((j) => j.name),
+    dryRun: Boolean(opts.dryRun),
+    planned: [],
+    waiting: 0,
+    sent: [],
+    failed: [],
+    retrying: [],
+    errors: [],
+  };
+  const tuning: Tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  const wanted: PlannedMessage[] = [];
+  // Board by board, so one board that cannot be planned (bad data) does not hold up the others.
+  for (const board of await activeBoards(deps.db, deps.teamId)) {
+    for (const job of jobs) {
+      try {
+        wanted.push(...(await job.plan({ db: deps.db, at, boards: [board] })));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        report.errors.push({ job: job.name, board: board.code, error: message });
+        deps.logger.error({ err: error, job: job.name, board: board.code }, 'could not work out what is due for a board; the others go on');
+      }
+    }
+  }
+  const kinds = [...report.jobs, NOTICE_JOB];
+
+  if (opts.dryRun) {
+    const known = await existingKeys(
+      deps.db,
+      wanted.map((w) => w.key),
+    );
+    report.planned = wanted.filter((w) => !known.has(w.key));
+    report.waiting = (await dueDeliveries(deps.db, { jobs: kinds, teamId: deps.teamId, now: deps.clock.now(), staleAfterMs: tuning.staleAfterMs })).length;
+    return report;
+  }
+  if (!deps.sender) throw new Error('Sending needs Slack (SLACK_BOT_TOKEN); only a dry run works without it.');
+
+  const now = deps.clock.now();
+  const known = await existingKeys(
+    deps.db,
+    wanted.map((w) => w.key),
+  );
+  await plan(deps.db, wanted.map(toRow), now);
+  report.planned = wanted.filter((w) => !known.has(w.key));
+
+  // Failures that leaders must hear about are planned as notices and sent in a second pass.
+  const fanout = new Fanout(deps, tuning, report);
+  await fanout.sendDue(kinds);
+  if (fanout.notices.length && !report.aborted) {
+    await plan(deps.db, fanout.notices.map(toRow), deps.clock.now());
+    await fanout.sendDue([NOTICE_JOB]);
+  }
+  deps.logger.info(
+    { at, jobs: report.jobs, planned: report.planned.length, sent: report.sent.length, failed: report.failed.length, retrying: report.retrying.length, aborted: report.aborted },
+    'scheduled jobs ran',
+  );
+  return report;
+}
+
+function toRow(m: PlannedMessage) {
+  return {
+    teamId: m.teamId,
+    dedupeKey: m.key,
+    job: m.job,
+    boardId: m.boardId,
+    recipient: m.recipient,
+    payload: JSON.stringify(m.message),
+    problemKeys: m.problemKeys,
+  };
+}
+
+/** Sends what is due with bounded concurrency: one lane per conversation, so a channel gets one message at a time. */
+class Fanout {
+  readonly notices: PlannedMessage[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly deps: JobDeps,
+    private readonly tuning: Tuning,
+    private readonly report: RunReport,
+  ) {}
+
+  async sendDue(jobs: readonly string[]): Promise<void> {
+    const due = await dueDeliveries(this.deps.db, { jobs, teamId: this.deps.teamId, now: this.deps.clock.now(), staleAfterMs: this.tuning.staleAfterMs });
+    const lanes = new Map<string, DueDelivery[]>();
+    for (const row of due) {
+      const lane = lanes.get(row.recipient);
+      if (lane) lane.push(row);
+      else lanes.set(row.recipient, [row]);
+    }
+    const limit = pLimit(this.tuning.concurrency);
+    await limit.map(lanes.values(), async (rows) => {
+      for (const [i, row] of rows.entries()) {
+        if (this.halted()) return;
+        if (i > 0 && this.tuning.channelIntervalMs > 0) await sleep(this.tuning.channelIntervalMs);
+        try {
+          await this.deliver(row);
+        } catch (error) {
+          // The database failed us (e.g. locked too long): the row stays as it is, a later run takes it up.
+          const reason = error instanceof Error ? error.message : String(error);
+          this.report.retrying.push({ key: row.dedupeKey, reason });
+          this.deps.logger.error({ err: error, key: row.dedupeKey }, 'could not record a delivery; a later run retries it');
+        }
+      }
+    });
+  }
+
+  private halted(): boolean {
+    if (this.deps.signal?.aborted && !this.report.aborted) this.report.aborted = 'stopped';
+    return this.stopped || Boolean(this.deps.signal?.aborted);
+  }
+
+  private async deliver(row: DueDelivery): Promise<void> {
+    const { db, clock, instanceId, logger } = this.deps;
+    const sender = this.deps.sender!;
+    const claimed = await claim(db, row.dedupeKey, instanceId, clock.now(), this.tuning.staleAfterMs);
+    if (!claimed) return; // another process has it, or sent it already
+    const key = claimed.dedupeKey;
+    try {
+      const out = { key, recipient: claimed.recipient, message: parseMessage(claimed.payload), since: claimed.createdAt };
+      // A second attempt may follow a crash or a timeout after Slack had posted: look before posting again.
+      const landed = (claimed.attempts > 1 ? await sender.findSent(out) : null) ?? (await sender.send(out));
+      await markSent(db, key, landed, clock.now());
+      this.report.sent.push(key);
+    } catch (error) {
+      const failure = error instanceof SendError ? error : new SendError('retryable', error instanceof Error ? error.message : String(error));
+      if (failure.kind === 'fatal') {
+        // Nothing can be sent (e.g. a revoked token): release the claim and stop; the rows wait for a fix.
+        await markFailed(db, key, instanceId, 'retryable', failure.reason);
+        this.stopped = true;
+        this.report.aborted = failure.reason;
+        this.report.retrying.push({ key, reason: failure.reason });
+        logger.error({ key, reason: failure.reason }, 'Slack refuses every message; scheduled sending stopped');
+        return;
+      }
+      const permanent = failure.kind === 'permanent' || claimed.attempts >= this.tuning.maxAttempts;
+      await markFailed(db, key, instanceId, permanent ? 'permanent' : 'retryable', failure.reason);
+      (permanent ? this.report.failed : this.report.retrying).push({ key, reason: failure.reason });
+      logger.warn({ key, recipient: claimed.recipient, reason: failure.reason, attempts: claimed.attempts, permanent }, 'scheduled message not delivered');
+      if (permanent && claimed.job !== NOTICE_JOB && claimed.boardId !== null) {
+        this.notices.push(...(await noticesFor(db, claimed, failure.reason, clock.now())));
+      }
+    }
+  }
+}

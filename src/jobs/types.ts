@@ -1,0 +1,129 @@
+import type { Db } from '../db/client.js';
+import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../logging/logger.js';
+import type { JobBoard } from './boards.js';
+import type { OutboundMessage } from './messages.js';
+
+/** The jobs an operator can run by name (`closeout run-job <name>`); `all` runs every one. */
+export const JOB_NAMES = ['cycle-prompts', 'update-nudges', 'cycle-digest', 'deadline-reminders', 'overdue-escalation'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export function isJobName(name: string): name is JobName {
+  return (JOB_NAMES as readonly string[]).includes(name);
+}
+
+/** Deliveries telling leaders about undeliverable messages; sent by whichever run caused them. */
+export const NOTICE_JOB = 'failure-notice';
+
+/** Where a message landed: the conversation (a DM channel for users) and the message ts. */
+export interface Sent {
+  channelId: string;
+  ts: string;
+}
+
+/**
+ * Why a send failed. `permanent`: retrying cannot help (user gone, bot not in the channel); `retryable`:
+ * Slack was unavailable beyond the client's bounded retries; `fatal`: nothing can be sent (bad token).
+ */
+export type SendFailure = 'permanent' | 'retryable' | 'fatal';
+
+export class SendError extends Error {
+  constructor(
+    readonly kind: SendFailure,
+    readonly reason: string,
+  ) {
+    super(`${kind}: ${reason}`);
+    this.name = 'SendError';
+  }
+}
+
+export interface Outgoing {
+  key: string;
+  recipient: string;
+  message: OutboundMessage;
+  /** When the delivery was planned: nothing for it can have been posted earlier. */
+  since: Date;
+}
+
+/** The one thing the scheduler needs from Slack (src/jobs/send.ts implements it). */
+export interface Sender {
+  /** Posts the message; throws SendError. */
+  send(out: Outgoing): Promise<Sent>;
+  /** The message already posted for this delivery (a crash or an ambiguous failure hid the answer), or null. */
+  findSent(out: Outgoing): Promise<Sent | null>;
+}
+
+export interface Tuning {
+  /** Recipients served at once (each DM is its own channel; keep modest for Slack's rate tiers). */
+  concurrency: number;
+  /** A claim older than this belongs to a process that died: taken over (after checking Slack for the message). */
+  staleAfterMs: number;
+  /** Retryable failures before a delivery is failed for good. */
+  maxAttempts: number;
+  /** Pause between two messages to the same conversation (chat.postMessage allows about one per second). */
+  channelIntervalMs: number;
+}
+
+export const DEFAULT_TUNING: Tuning = { concurrency: 6, staleAfterMs: 5 * 60_000, maxAttempts: 5, channelIntervalMs: 1_000 };
+
+export interface JobDeps {
+  db: Db;
+  /** Wall-clock time for claims; what is due comes from the `at` each run is given. */
+  clock: Clock;
+  logger: Logger;
+  /** Null when only dry runs are possible (no Slack token). */
+  sender: Sender | null;
+  /** Names this process in claims. */
+  instanceId: string;
+  /** Only this workspace's boards (the bot's); all boards when absent. */
+  teamId?: string;
+  tuning?: Partial<Tuning>;
+  /** Aborting stops a run between messages (graceful shutdown). */
+  signal?: AbortSignal;
+}
+
+/** A message a job wants sent, before it is recorded as a delivery. */
+export interface PlannedMessage {
+  key: string;
+  job: JobName | typeof NOTICE_JOB;
+  teamId: string;
+  boardId: number;
+  recipient: string;
+  problemKeys: string[];
+  message: OutboundMessage;
+}
+
+export interface PlanContext {
+  db: Db;
+  /** The instant the job runs as of. */
+  at: Date;
+  boards: JobBoard[];
+}
+
+export interface Job {
+  name: JobName;
+  /** Every message due as of `ctx.at`; those already recorded may be left out (the ledger ignores them anyway). */
+  plan(ctx: PlanContext): Promise<PlannedMessage[]>;
+}
+
+export interface RunOptions {
+  dryRun?: boolean;
+}
+
+export interface RunReport {
+  at: Date;
+  jobs: JobName[];
+  dryRun: boolean;
+  /** Newly recorded deliveries (in a dry run: those that would be). */
+  planned: PlannedMessage[];
+  /** Recorded earlier and still waiting (a dry run would send them too). */
+  waiting: number;
+  sent: string[];
+  failed: { key: string; reason: string }[];
+  /** Failed this time, left pending for the next run. */
+  retrying: { key: string; reason: string }[];
+  /** Boards a job could not be planned for (the rest went ahead). */
+  errors: { job: JobName; board: string; error: string }[];
+  /** Why the run stopped early, if it did. */
+  aborted?: string;
+}

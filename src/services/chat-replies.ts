@@ -1,0 +1,317 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { Prisma } from '../db/generated/client.js';
+import { DomainError, conflict, forbidden, notFound } from '../domain/errors.js';
+import { parseReply, type ParsedReply } from '../domain/reply-parser.js';
+import type { Actor, Health } from '../domain/types.js';
+import { canLead } from './access.js';
+import type { ServiceDeps } from './deps.js';
+import { reportUpdate } from './progress.js';
+
+/**
+ * Progress replies typed in chat: a DM to the bot, or a reply in the thread of a message the scheduler
+ * sent. Every reply is first stored as a ChatReply keyed by (channel, ts), which is what makes a retried
+ * Slack event harmless and guarantees the text is kept until it is recorded or the user dismisses it.
+ */
+
+export interface IncomingReply {
+  channelId: string;
+  /** The reply's own message ts. */
+  ts: string;
+  /** The parent message when the reply was typed in a thread. */
+  threadTs?: string | null;
+  text: string;
+  /** A shared channel rather than the user's DM with the bot: chatter there is left alone. */
+  inChannel: boolean;
+}
+
+export interface Candidate {
+  key: string;
+  title: string;
+}
+
+interface RecordedProblem {
+  key: string;
+  title: string;
+  ownerId: string;
+  percent: number;
+  health: Health | null;
+}
+
+export interface RecordedReply {
+  kind: 'recorded';
+  replyId: number;
+  /** True when this reply had already been recorded (a repeated click). */
+  already: boolean;
+  update: { id: number; percent: number; health: Health; note: string };
+  problem: RecordedProblem;
+  boardLanguage: string;
+  /** Who should see the change (owner, author, the board's leaders), e.g. to refresh their Home tabs. */
+  affected: string[];
+}
+
+export type ReplyOutcome =
+  | RecordedReply
+  /** More than one problem fits: the text is kept until the user picks one. */
+  | { kind: 'ask'; replyId: number; text: string; candidates: Candidate[] }
+  /** The reply names a problem the user cannot report on (or none fits): kept, with their own problems to pick from. */
+  | { kind: 'refused'; replyId: number; text: string; error: DomainError; candidates: Candidate[] }
+  /** Nothing to record: an acknowledgement ("thanks", "收到") or channel chatter that concerns none of the user's problems. */
+  | { kind: 'ignored'; replyId: number }
+  /** Slack delivered this message before (an event retry): already handled. */
+  | { kind: 'duplicate'; replyId: number };
+
+const NOTE_MAX = 3000;
+const IN_FLIGHT_POLLS = 40;
+const IN_FLIGHT_POLL_MS = 50;
+/** Delivery.problemKeys: a JSON array of keys (anything else means the thread is about no problem in particular). */
+const keyList = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(z.string()));
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+}
+
+/** Notes longer than an update allows keep their start; the full text stays on the ChatReply. */
+function clip(note: string): string {
+  const chars = [...note];
+  return chars.length <= NOTE_MAX ? note : `${chars.slice(0, NOTE_MAX - 1).join('')}…`;
+}
+
+async function boardCodes(deps: ServiceDeps, teamId: string): Promise<string[]> {
+  const boards = await deps.db.board.findMany({ where: { teamId }, select: { code: true } });
+  return boards.map((b) => b.code);
+}
+
+async function parse(deps: ServiceDeps, teamId: string, text: string): Promise<ParsedReply> {
+  return parseReply(text, { boardCodes: await boardCodes(deps, teamId) });
+}
+
+/** Problem keys of the scheduler message a thread hangs off, or null when the parent is not ours. */
+async function threadKeys(deps: ServiceDeps, teamId: string, channelId: string, threadTs: string | null | undefined): Promise<string[] | null> {
+  if (!threadTs) return null;
+  const delivery = await deps.db.delivery.findFirst({ where: { teamId, channelId, slackTs: threadTs }, orderBy: { id: 'asc' } });
+  if (!delivery?.problemKeys) return null;
+  const parsed = keyList.safeParse(delivery.problemKeys);
+  return parsed.success ? parsed.data.map((k) => k.toUpperCase()) : null;
+}
+
+/** True when a message in this channel thread is a reply to something the scheduler sent. */
+export async function isSchedulerThread(deps: ServiceDeps, teamId: string, channelId: string, threadTs: string): Promise<boolean> {
+  return (await deps.db.delivery.count({ where: { teamId, channelId, slackTs: threadTs } })) > 0;
+}
+
+/** The user's own open problems on active boards, due soonest first. */
+async function ownedOpen(deps: ServiceDeps, actor: Actor) {
+  const problems = await deps.db.problem.findMany({
+    where: { teamId: actor.teamId, ownerId: actor.userId, status: { not: 'closed' }, board: { archived: false } },
+    select: { key: true, title: true, deadline: true, boardId: true, number: true },
+  });
+  return problems.sort(
+    (a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.boardId - b.boardId || a.number - b.number,
+  );
+}
+
+const toCandidate = (p: { key: string; title: string }): Candidate => ({ key: p.key, title: p.title });
+
+type Decision = { kind: 'record'; key: string } | { kind: 'ask'; candidates: Candidate[] } | { kind: 'refuse'; error: DomainError; candidates: Candidate[] } | { kind: 'ignore' };
+
+/**
+ * Which problem a reply is about: the one the thread's parent was about; else a key named in the text that
+ * the user may report on; else the user's only open problem. Anything else is asked about. Without a key
+ * in the text, a reply only ever lands on a problem the user owns (a leader chatting in a thread is not
+ * reporting).
+ */
+async function decide(deps: ServiceDeps, actor: Actor, msg: IncomingReply, parsed: ParsedReply): Promise<Decision> {
+  const inThread = await threadKeys(deps, actor.teamId, msg.channelId, msg.threadTs);
+  const owned = await ownedOpen(deps, actor);
+  const named = await deps.db.problem.findMany({ where: { teamId: actor.teamId, key: { in: parsed.keys } } });
+  const byKey = new Map(named.map((p) => [p.key, p]));
+  const namedOk: Candidate[] = [];
+  for (const key of parsed.keys) {
+    const p = byKey.get(key);
+    if (p && p.status !== 'closed' && (p.ownerId === actor.userId || (await canLead(deps, deps.db, actor, p.boardId)))) namedOk.push(toCandidate(p));
+  }
+  const pool = (inThread ? owned.filter((p) => inThread.includes(p.key)) : owned).map(toCandidate);
+
+  if (inThread?.length === 1) {
+    const about = inThread[0] ?? '';
+    const mine = pool.find((p) => p.key === about);
+    if (namedOk.some((p) => p.key === about) || (mine && namedOk.length === 0)) return { kind: 'record', key: about };
+    if (mine) return { kind: 'ask', candidates: [mine, ...namedOk] };
+    if (namedOk.length === 0 && parsed.keys.length === 0) {
+      const p = await deps.db.problem.findUnique({ where: { teamId_key: { teamId: actor.teamId, key: about } } });
+      if (p?.ownerId === actor.userId && p.status === 'closed') {
+        return { kind: 'refuse', error: conflict('error.problem_closed', { key: about }), candidates: owned.map(toCandidate) };
+      }
+    }
+  }
+  if (namedOk.length === 1) return { kind: 'record', key: namedOk[0]?.key ?? '' };
+  if (namedOk.length > 1) return { kind: 'ask', candidates: namedOk };
+  if (parsed.keys.length > 0) {
+    const first = parsed.keys[0] ?? '';
+    const p = byKey.get(first);
+    const error = !p
+      ? notFound('error.problem_not_found', { key: first })
+      : p.status === 'closed'
+        ? conflict('error.problem_closed', { key: first })
+        : forbidden('error.not_owner', { key: first });
+    return { kind: 'refuse', error, candidates: owned.map(toCandidate) };
+  }
+  if (pool.length === 1) return { kind: 'record', key: pool[0]?.key ?? '' };
+  if (pool.length > 1) return { kind: 'ask', candidates: pool };
+  if (msg.inChannel) return { kind: 'ignore' };
+  if (inThread && owned.length > 0) return { kind: 'refuse', error: forbidden('chat.thread_not_yours'), candidates: owned.map(toCandidate) };
+  return { kind: 'refuse', error: notFound('chat.no_open_problems'), candidates: [] };
+}
+
+/**
+ * Records a kept reply on `key`. The reply is claimed first (pending → recorded) so that two clicks, or a
+ * click racing the original event, record it once; if the service refuses, the claim is undone and the
+ * text stays pending.
+ */
+async function recordOn(deps: ServiceDeps, actor: Actor, replyId: number, key: string): Promise<RecordedReply> {
+  const claimed = await deps.db.chatReply.updateMany({
+    where: { id: replyId, state: { in: ['pending', 'dismissed'] } },
+    data: { state: 'recorded', problemKey: key.toUpperCase() },
+  });
+  if (claimed.count === 0) return alreadyRecorded(deps, replyId);
+  const reply = await deps.db.chatReply.findUniqueOrThrow({ where: { id: replyId } });
+  try {
+    const parsed = await parse(deps, actor.teamId, reply.text);
+    const current = await deps.db.problem.findUnique({ where: { teamId_key: { teamId: actor.teamId, key: key.toUpperCase() } } });
+    const { update, problem } = await reportUpdate(
+      deps,
+      actor,
+      key,
+      {
+        health: parsed.health ?? current?.health ?? 'on_track',
+        percent: parsed.percent ?? current?.percent ?? 0,
+        note: clip(parsed.note),
+      },
+      { source: 'chat' },
+    );
+    await deps.db.chatReply.update({ where: { id: replyId }, data: { updateId: update.id } });
+    return recorded(deps, actor, replyId, false, update, problem);
+  } catch (e) {
+    await deps.db.chatReply.update({ where: { id: replyId }, data: { state: 'pending', problemKey: null } });
+    throw e;
+  }
+}
+
+async function recorded(
+  deps: ServiceDeps,
+  actor: Actor,
+  replyId: number,
+  already: boolean,
+  update: { id: number; percent: number; health: Health; note: string },
+  problem: RecordedProblem & { boardId: number },
+): Promise<RecordedReply> {
+  const board = await deps.db.board.findUniqueOrThrow({ where: { id: problem.boardId }, include: { leaders: true } });
+  const affected = [...new Set([problem.ownerId, actor.userId, ...board.leaders.map((l) => l.userId)])];
+  return {
+    kind: 'recorded',
+    replyId,
+    already,
+    update: { id: update.id, percent: update.percent, health: update.health, note: update.note },
+    problem: { key: problem.key, title: problem.title, ownerId: problem.ownerId, percent: problem.percent, health: problem.health },
+    boardLanguage: board.language,
+    affected,
+  };
+}
+
+/**
+ * The reply was claimed by someone else (a second click, a retried event). Its update may still be in
+ * flight, so wait a little for it rather than answer "try again" to a double click.
+ */
+async function alreadyRecorded(deps: ServiceDeps, replyId: number): Promise<RecordedReply> {
+  for (let attempt = 0; ; attempt++) {
+    const reply = await deps.db.chatReply.findUniqueOrThrow({ where: { id: replyId } });
+    if (reply.state === 'pending') throw conflict('chat.reply_in_progress'); // the other attempt was refused
+    const update = reply.updateId ? await deps.db.update.findUnique({ where: { id: reply.updateId }, include: { problem: true } }) : null;
+    if (update) return recorded(deps, { teamId: reply.teamId, userId: reply.userId }, replyId, true, update, update.problem);
+    if (attempt >= IN_FLIGHT_POLLS) throw conflict('chat.reply_in_progress');
+    await sleep(IN_FLIGHT_POLL_MS);
+  }
+}
+
+/** Handles one reply typed in chat. Safe to call again with the same message: the second call does nothing. */
+export async function receiveReply(deps: ServiceDeps, actor: Actor, msg: IncomingReply): Promise<ReplyOutcome> {
+  let replyId: number;
+  try {
+    const row = await deps.db.chatReply.create({
+      data: {
+        teamId: actor.teamId,
+        userId: actor.userId,
+        channelId: msg.channelId,
+        ts: msg.ts,
+        threadTs: msg.threadTs ?? null,
+        text: msg.text,
+        createdAt: deps.clock.now(),
+      },
+    });
+    replyId = row.id;
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const existing = await deps.db.chatReply.findUniqueOrThrow({ where: { channelId_ts: { channelId: msg.channelId, ts: msg.ts } } });
+    return { kind: 'duplicate', replyId: existing.id };
+  }
+
+  const parsed = await parse(deps, actor.teamId, msg.text);
+  const decision = parsed.acknowledgement ? ({ kind: 'ignore' } as const) : await decide(deps, actor, msg, parsed);
+  switch (decision.kind) {
+    case 'ignore':
+      await deps.db.chatReply.update({ where: { id: replyId }, data: { state: 'dismissed' } });
+      return { kind: 'ignored', replyId };
+    case 'ask':
+      return { kind: 'ask', replyId, text: msg.text, candidates: decision.candidates };
+    case 'refuse':
+      return { kind: 'refused', replyId, text: msg.text, error: decision.error, candidates: decision.candidates };
+    case 'record':
+      try {
+        return await recordOn(deps, actor, replyId, decision.key);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        const owned = await ownedOpen(deps, actor);
+        return { kind: 'refused', replyId, text: msg.text, error: e, candidates: owned.filter((p) => p.key !== decision.key).map(toCandidate) };
+      }
+  }
+}
+
+async function ownReply(deps: ServiceDeps, actor: Actor, replyId: number) {
+  const reply = await deps.db.chatReply.findUnique({ where: { id: replyId } });
+  if (!reply || reply.teamId !== actor.teamId) throw notFound('chat.reply_not_found');
+  if (reply.userId !== actor.userId) throw forbidden('chat.not_your_reply');
+  return reply;
+}
+
+/** The user picked the problem a kept reply is about: record it there (once, however often they click). */
+export async function resolvePending(deps: ServiceDeps, actor: Actor, replyId: number, key: string): Promise<RecordedReply> {
+  await ownReply(deps, actor, replyId);
+  return recordOn(deps, actor, replyId, key);
+}
+
+/** "None of these": the reply stays stored but is no longer waiting. A recorded reply cannot be dismissed. */
+export async function dismissReply(deps: ServiceDeps, actor: Actor, replyId: number): Promise<{ text: string }> {
+  const reply = await ownReply(deps, actor, replyId);
+  const done = await deps.db.chatReply.updateMany({ where: { id: replyId, state: 'pending' }, data: { state: 'dismissed' } });
+  if (done.count === 0 && reply.state === 'recorded') throw conflict('chat.already_recorded', { key: reply.problemKey ?? '' });
+  return { text: reply.text };
+}
+
+/** Replies still waiting for the user to say which problem they are about, oldest first. */
+export async function pendingReplies(deps: Pick<ServiceDeps, 'db'>, actor: Actor) {
+  return deps.db.chatReply.findMany({
+    where: { teamId: actor.teamId, userId: actor.userId, state: 'pending' },
+    orderBy: { createdAt: 'asc' },
+  });
+}

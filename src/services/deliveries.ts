@@ -1,0 +1,116 @@
+import type { Db } from '../db/client.js';
+import { Prisma } from '../db/generated/client.js';
+
+/**
+ * The exactly-once ledger of scheduled messages. Every message is first recorded under a unique dedupe
+ * key (planning twice, or by two processes, inserts it once), then claimed by one process with a single
+ * conditional UPDATE, sent, and marked sent with where it landed. A claim whose process died is taken over
+ * once it is stale; a sent row is never claimed again.
+ */
+
+export interface DeliveryPlan {
+  teamId: string;
+  dedupeKey: string;
+  job: string;
+  boardId: number | null;
+  /** A user ID (the message goes to their DM with the bot) or a channel ID. */
+  recipient: string;
+  /** JSON of what to send, stored so that a retry sends the same thing. */
+  payload: string;
+  /** Problems the message is about: thread replies are mapped back to them. */
+  problemKeys: string[];
+}
+
+/** Rows per INSERT: well under SQLite's bound-parameter limit. */
+const CHUNK = 200;
+
+/** Records deliveries that are not recorded yet (by dedupe key); returns how many were new. */
+export async function plan(db: Db, rows: readonly DeliveryPlan[], now: Date): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const values = rows
+      .slice(i, i + CHUNK)
+      .map(
+        (r) =>
+          Prisma.sql`(${r.teamId}, ${r.dedupeKey}, ${r.job}, ${r.boardId}, ${r.recipient}, 'pending', 0, ${r.payload}, ${JSON.stringify(r.problemKeys)}, ${now}, ${now})`,
+      );
+    // Not createMany({ skipDuplicates }): SQLite does not support it; ON CONFLICT works on SQLite and PostgreSQL.
+    inserted += await db.$executeRaw`
+      INSERT INTO "Delivery" ("teamId", "dedupeKey", "job", "boardId", "recipient", "state", "attempts", "payload", "problemKeys", "createdAt", "updatedAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+  }
+  return inserted;
+}
+
+/** Which of these keys are recorded already. */
+export async function existingKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db.delivery.findMany({ where: { dedupeKey: { in: keys.slice(i, i + 500) } }, select: { dedupeKey: true } });
+    for (const r of rows) found.add(r.dedupeKey);
+  }
+  return found;
+}
+
+/** Recorded keys starting with `prefix` (a range over the unique index, not a LIKE scan). Keys are ASCII. */
+export async function keysWithPrefix(db: Db, prefix: string): Promise<Set<string>> {
+  const rows = await db.delivery.findMany({ where: { dedupeKey: { gte: prefix, lt: `${prefix}\u007f` } }, select: { dedupeKey: true } });
+  return new Set(rows.map((r) => r.dedupeKey));
+}
+
+/**
+ * Deliveries ready to go: pending, or claimed by a process that has gone quiet for `staleAfterMs`. Only
+ * keys and recipients: the payload is read when the row is claimed.
+ */
+export async function dueDeliveries(db: Db, f: { jobs: readonly string[]; teamId?: string; now: Date; staleAfterMs: number }) {
+  const staleBefore = new Date(f.now.getTime() - f.staleAfterMs);
+  return db.delivery.findMany({
+    where: {
+      job: { in: [...f.jobs] },
+      ...(f.teamId && { teamId: f.teamId }),
+      OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: staleBefore } }],
+    },
+    select: { dedupeKey: true, recipient: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+export type DueDelivery = Awaited<ReturnType<typeof dueDeliveries>>[number];
+export type Delivery = NonNullable<Awaited<ReturnType<typeof claim>>>;
+
+/**
+ * Claims a delivery for this process: one conditional UPDATE, so of several processes exactly one wins.
+ * Pending rows, and rows stuck in `sending` past `staleAfterMs` (their process crashed), can be claimed;
+ * sent and failed rows never. Returns the claimed row (its `attempts` already counts this attempt), or null.
+ */
+export async function claim(db: Db, key: string, instanceId: string, now: Date, staleAfterMs: number) {
+  const staleBefore = new Date(now.getTime() - staleAfterMs);
+  const [claimed] = await db.delivery.updateManyAndReturn({
+    where: {
+      dedupeKey: key,
+      OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: staleBefore } }],
+    },
+    data: { state: 'sending', claimedAt: now, claimedBy: instanceId, attempts: { increment: 1 } },
+  });
+  return claimed ?? null;
+}
+
+/** Where the message landed. A message Slack accepted is recorded as sent whoever holds the claim now. */
+export async function markSent(db: Db, key: string, landed: { channelId: string; ts: string }, now: Date): Promise<void> {
+  await db.delivery.updateMany({
+    where: { dedupeKey: key, state: { not: 'sent' } },
+    data: { state: 'sent', channelId: landed.channelId, slackTs: landed.ts, sentAt: now, lastError: null },
+  });
+}
+
+/**
+ * A failed attempt. `permanent`: the row is failed for good (the reason kept). `retryable`: it goes back to
+ * pending for a later run. Only the claim's holder can mark it, so a late answer never undoes a newer claim.
+ */
+export async function markFailed(db: Db, key: string, instanceId: string, kind: 'permanent' | 'retryable', reason: string): Promise<void> {
+  await db.delivery.updateMany({
+    where: { dedupeKey: key, state: 'sending', claimedBy: instanceId },
+    data: { state: kind === 'permanent' ? 'failed' : 'pending', lastError: reason.slice(0, 1000), claimedAt: null, claimedBy: null },
+  });
+}

@@ -1,0 +1,142 @@
+import type { Actor, Health, ProblemStatus } from '../domain/types.js';
+import { isAdmin } from './access.js';
+import { boardsLedBy } from './boards.js';
+import type { ServiceDeps } from './deps.js';
+import { listProblems } from './queries.js';
+import { completion, emptyStatusCounts } from './summary.js';
+
+/** One of the user's own open problems, as the App Home shows it. */
+export interface HomeProblem {
+  key: string;
+  title: string;
+  status: ProblemStatus;
+  percent: number;
+  health: Health | null;
+  /** The effective deadline (the problem's own, else the board's). */
+  deadline: string | null;
+  overdue: boolean;
+  daysOverdue: number;
+  stale: boolean;
+  lastUpdateAt: Date | null;
+  /** The board's time zone, for showing dates on its calendar. */
+  timezone: string;
+}
+
+export interface PendingCloseout {
+  key: string;
+  title: string;
+  requestedBy: string;
+  requestedAt: Date;
+}
+
+/** A board at a glance for its leaders: the same numbers the summary computes, from database aggregates. */
+export interface BoardDashboard {
+  code: string;
+  name: string;
+  timezone: string;
+  language: string;
+  total: number;
+  closed: number;
+  completion: number;
+  byStatus: Record<ProblemStatus, number>;
+  overdue: number;
+  stale: number;
+  /** Closeout requests waiting for a decision, oldest first; `total` counts all of them. */
+  pending: { total: number; items: PendingCloseout[] };
+}
+
+export interface HomeData {
+  /** The user's open problems across boards, due soonest first; `items` holds at most the limit. */
+  mine: { total: number; overdue: number; items: HomeProblem[] };
+  /** Boards the user leads (every board for admins), by code; null when the user leads none and is no admin. */
+  boards: { total: number; items: BoardDashboard[] } | null;
+  isAdmin: boolean;
+}
+
+export interface HomeLimits {
+  problems: number;
+  boards: number;
+  pendingPerBoard: number;
+}
+
+async function myProblems(deps: ServiceDeps, actor: Actor, limit: number): Promise<HomeData['mine']> {
+  const [open, overdue] = await Promise.all([
+    listProblems(deps, { teamId: actor.teamId, view: 'mine', userId: actor.userId }, { offset: 0, limit }),
+    listProblems(deps, { teamId: actor.teamId, view: 'overdue', ownerId: actor.userId }, { offset: 0, limit: 0 }),
+  ]);
+  const items = open.items.map(
+    (p): HomeProblem => ({
+      key: p.key,
+      title: p.title,
+      status: p.status,
+      percent: p.percent,
+      health: p.health,
+      deadline: p.flags.deadline,
+      overdue: p.flags.overdue,
+      daysOverdue: p.flags.daysOverdue,
+      stale: p.flags.stale,
+      lastUpdateAt: p.lastUpdateAt,
+      timezone: p.board.timezone,
+    }),
+  );
+  return { total: open.total, overdue: overdue.total, items };
+}
+
+/**
+ * Counts come from aggregates rather than loading every problem: a leader's Home is republished after
+ * every change on their boards. Overdue and stale use the list queries, so they match `/closeout list`.
+ */
+export async function boardDashboard(
+  deps: ServiceDeps,
+  teamId: string,
+  board: { id: number; code: string; name: string; timezone: string; language: string },
+  pendingLimit: number,
+): Promise<BoardDashboard> {
+  const count = (view: 'overdue' | 'stale') =>
+    listProblems(deps, { teamId, view, boardCode: board.code }, { offset: 0, limit: 0 }).then((r) => r.total);
+  const pendingWhere = { teamId, state: 'pending' as const, problem: { boardId: board.id } };
+  const [groups, overdue, stale, pendingTotal, pending] = await Promise.all([
+    deps.db.problem.groupBy({ by: ['status'], where: { boardId: board.id }, _count: { _all: true } }),
+    count('overdue'),
+    count('stale'),
+    deps.db.closeoutRequest.count({ where: pendingWhere }),
+    deps.db.closeoutRequest.findMany({
+      where: pendingWhere,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: pendingLimit,
+      include: { problem: { select: { key: true, title: true } } },
+    }),
+  ]);
+  const byStatus = emptyStatusCounts();
+  for (const g of groups) byStatus[g.status] = g._count._all;
+  const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  return {
+    code: board.code,
+    name: board.name,
+    timezone: board.timezone,
+    language: board.language,
+    total,
+    closed: byStatus.closed,
+    completion: completion(byStatus.closed, total),
+    byStatus,
+    overdue,
+    stale,
+    pending: {
+      total: pendingTotal,
+      items: pending.map((r) => ({ key: r.problem.key, title: r.problem.title, requestedBy: r.requestedBy, requestedAt: r.createdAt })),
+    },
+  };
+}
+
+/** Everything a user's App Home shows, within the given limits (the rest is only counted). */
+export async function homeData(deps: ServiceDeps, actor: Actor, limits: HomeLimits): Promise<HomeData> {
+  const admin = isAdmin(deps, actor);
+  const [mine, led] = await Promise.all([myProblems(deps, actor, limits.problems), boardsLedBy(deps, actor)]);
+  const shown = led.slice(0, limits.boards);
+  const dashboards = await Promise.all(shown.map((b) => boardDashboard(deps, actor.teamId, b, limits.pendingPerBoard)));
+  return {
+    mine,
+    boards: admin || led.length > 0 ? { total: led.length, items: dashboards } : null,
+    isAdmin: admin,
+  };
+}

@@ -1,0 +1,16 @@
+import type { App } from '@slack/bolt';
+import type { SlackContext } from '../../context.js';
+import * as chatReplies from './chat-replies.js';
+import * as listPage from './list-page.js';
+import * as modalSelects from './modal-selects.js';
+import * as problemButtons from './problem-buttons.js';
+import * as signoff from './signoff.js';
+
+/** Button handlers, one file per feature. */
+export function register(app: App, ctx: SlackContext): void {
+  problemButtons.register(app, ctx);
+  signoff.register(app, ctx);
+  listPage.register(app, ctx);
+  chatReplies.register(app, ctx);
+  modalSelects.register(app, ctx);
+}

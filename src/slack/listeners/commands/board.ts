@@ -1,0 +1,87 @@
+import { localDate } from '../../../domain/cycle.js';
+import { requireAdmin } from '../../../services/access.js';
+import { categories, getBoard, listBoards } from '../../../services/boards.js';
+import { listProblems } from '../../../services/queries.js';
+import { boardListBlocks, type BoardSummary } from '../../views/board-list.js';
+import { boardModal } from '../../views/modals/board.js';
+import type { SubcommandArgs, SubcommandHandler } from './types.js';
+
+const ACTIONS: Record<string, 'new' | 'edit' | 'list'> = { new: 'new', 新建: 'new', edit: 'edit', 编辑: 'edit', 修改: 'edit', list: 'list', 列表: 'list' };
+
+async function openBoardModal({ command, client, ctx, actor, lang, tr }: SubcommandArgs, code?: string): Promise<void> {
+  requireAdmin(ctx.deps, actor);
+  const now = ctx.deps.clock.now();
+  const board = code ? await getBoard(ctx.deps, actor.teamId, code) : undefined;
+  const view = boardModal(tr, {
+    ...(board && {
+      board: {
+        code: board.code,
+        name: board.name,
+        channelId: board.channelId,
+        timezone: board.timezone,
+        language: board.language,
+        leaders: board.leaders.map((l) => l.userId),
+        cycleDays: board.cycleDays,
+        anchorDate: board.anchorDate,
+        promptTime: board.promptTime,
+        deadline: board.deadline,
+        categories: categories(board),
+      },
+    }),
+    defaults: {
+      timezone: ctx.env.CLOSEOUT_TIMEZONE,
+      language: ctx.env.CLOSEOUT_LANGUAGE,
+      anchorDate: localDate(now, ctx.env.CLOSEOUT_TIMEZONE),
+    },
+    now,
+    metadata: { lang, channel: command.channel_id },
+  });
+  await client.views.open({ trigger_id: command.trigger_id, view });
+}
+
+/** Counts through the list service, so "overdue" means what `/closeout list overdue` means. */
+async function summaries({ ctx, actor }: SubcommandArgs): Promise<BoardSummary[]> {
+  const boards = await listBoards(ctx.deps, actor.teamId);
+  const now = ctx.deps.clock.now();
+  const none = { offset: 0, limit: 0 };
+  return Promise.all(
+    boards.map(async (b) => {
+      const filter = { teamId: actor.teamId, boardCode: b.code };
+      const [all, closed, overdue] = await Promise.all([
+        listProblems(ctx.deps, { ...filter, view: 'all' }, none),
+        listProblems(ctx.deps, { ...filter, view: 'closed' }, none),
+        listProblems(ctx.deps, { ...filter, view: 'overdue' }, none),
+      ]);
+      return {
+        code: b.code,
+        name: b.name,
+        channelId: b.channelId,
+        timezone: b.timezone,
+        language: b.language,
+        cycleDays: b.cycleDays,
+        anchorDate: b.anchorDate,
+        promptTime: b.promptTime,
+        deadline: b.deadline,
+        leaders: b.leaders.map((l) => l.userId),
+        counts: { total: all.total, closed: closed.total, overdue: overdue.total },
+        today: localDate(now, b.timezone),
+      };
+    }),
+  );
+}
+
+/**
+ * `/closeout board new|edit CODE|list`. Creating and editing are for admins (the services refuse others
+ * too); the list is readable by everyone, as the boards' names and channels are no secret.
+ */
+export const board: SubcommandHandler = async (a) => {
+  const action = ACTIONS[(a.args[0] ?? '').toLowerCase()];
+  if (action === 'new') return openBoardModal(a);
+  if (action === 'edit' && a.args[1]) return openBoardModal(a, a.args[1]);
+  if (action === 'list') {
+    const boards = await summaries(a);
+    await a.respond({ response_type: 'ephemeral', text: a.tr('boards.title', { count: boards.length }), blocks: boardListBlocks(a.tr, a.lang, boards) });
+    return;
+  }
+  await a.respond({ response_type: 'ephemeral', text: a.tr('board.usage') });
+};

@@ -1,0 +1,25 @@
+import { forbidden } from '../../../domain/errors.js';
+import { findBoard } from '../../../services/access.js';
+import { boardsLedBy, categories } from '../../../services/boards.js';
+import { newProblemModal } from '../../views/modals/new-problem.js';
+import type { SubcommandHandler } from './types.js';
+
+/** `/closeout new [CODE]`: the new-problem modal, for leaders (and admins) of at least one board. */
+export const newProblem: SubcommandHandler = async ({ args, command, client, respond, ctx, actor, lang, tr }) => {
+  const boards = await boardsLedBy(ctx.deps, actor);
+  if (boards.length === 0) {
+    await respond({ response_type: 'ephemeral', text: tr('new.none') });
+    return;
+  }
+  const code = args[0]?.toUpperCase();
+  if (code && !boards.some((b) => b.code === code)) {
+    const board = await findBoard(ctx.deps.db, actor.teamId, code); // an unknown code is "no such board"
+    throw forbidden('error.not_leader', { code: board.code });
+  }
+  const view = newProblemModal(tr, {
+    boards: boards.map((b) => ({ code: b.code, name: b.name, categories: categories(b) })),
+    ...(code && { selected: code }),
+    metadata: { lang, channel: command.channel_id },
+  });
+  await client.views.open({ trigger_id: command.trigger_id, view });
+};

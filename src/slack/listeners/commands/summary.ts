@@ -1,0 +1,82 @@
+import { ErrorCode } from '@slack/web-api';
+import type { Language } from '../../../domain/types.js';
+import { findBoard } from '../../../services/access.js';
+import { boardSummary, type BoardSummary } from '../../../services/summary.js';
+import { translator } from '../../../i18n/index.js';
+import { postBoardChart } from '../../flows/upload-chart.js';
+import { dmChannel } from '../../flows/upload-file.js';
+import { parseSummaryArgs } from '../../parsers/summary-args.js';
+import { formatDate } from '../../views/problem-format.js';
+import { summaryBlocks, summaryText } from '../../views/summary.js';
+import { ledBoardCode } from './led-board.js';
+import type { SubcommandArgs, SubcommandHandler } from './types.js';
+
+/** Slack's error code from a failed Web API call (e.g. `not_in_channel`), if it was Slack that refused. */
+function slackError(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== ErrorCode.PlatformError) return undefined;
+  const data = 'data' in error ? (error.data as { error?: unknown }) : undefined;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** The bot cannot post where it is not a member; Slack hides private channels it is not in. */
+const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
+
+/** Renders the chart and shares it, after the text went out: a failure is only logged. */
+async function sendChart(a: SubcommandArgs, s: BoardSummary, channel: () => Promise<string>, lang: Language): Promise<void> {
+  try {
+    const board = await findBoard(a.ctx.deps.db, a.actor.teamId, s.board.code);
+    const comment = translator(lang)('summary.chart.comment', { name: s.board.name, code: s.board.code, date: formatDate(lang, s.today, s.today) });
+    await postBoardChart(a.client, a.ctx.logger, { db: a.ctx.deps.db, board, at: s.asOf, lang, channelId: await channel(), summary: s, comment });
+  } catch (error) {
+    a.ctx.logger.error({ err: error, board: s.board.code }, 'could not send the summary chart');
+  }
+}
+
+/** `post`: the summary in the board's channel, in the board's language (it is for everyone there), then the chart. */
+async function postInChannel(a: SubcommandArgs, s: BoardSummary): Promise<void> {
+  const channel = s.board.channelId;
+  if (!channel) {
+    await a.respond({ response_type: 'ephemeral', text: a.tr('common.refused', { reason: a.tr('summary.no_channel', { code: s.board.code }) }) });
+    return;
+  }
+  const lang = s.board.language;
+  const trb = translator(lang);
+  let posted: string;
+  try {
+    const res = await a.client.chat.postMessage({ channel, text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s), unfurl_links: false, unfurl_media: false });
+    posted = res.channel ?? channel;
+  } catch (error) {
+    const code = slackError(error);
+    if (!code || !NOT_A_MEMBER.has(code)) throw error;
+    await a.respond({ response_type: 'ephemeral', text: a.tr('summary.not_in_channel', { channel, code: s.board.code }) });
+    return;
+  }
+  await a.respond({ response_type: 'ephemeral', text: a.tr('summary.posted', { code: s.board.code, channel: posted }) });
+  await sendChart(a, s, async () => posted, lang);
+}
+
+/**
+ * `/closeout summary [CODE] [by:category|unit|owner] [post]` for leaders and admins. Ephemeral by default,
+ * with the chart in the leader's DM with the bot (an image cannot be ephemeral); `post` shares both in the
+ * board's channel. Without a code: the one board the user leads, else a question naming their boards. The
+ * service refuses anyone who does not lead the board.
+ */
+export const summary: SubcommandHandler = async (a) => {
+  const parsed = parseSummaryArgs(a.args);
+  if (!parsed.ok) {
+    await a.respond({ response_type: 'ephemeral', text: a.tr('summary.usage') });
+    return;
+  }
+  const code = await ledBoardCode(a, parsed.code, { sub: 'summary', notLeader: 'summary.not_leader', noBoards: 'summary.no_boards', choose: 'summary.choose' });
+  if (code === null) return;
+  const s = await boardSummary(a.ctx.deps, a.actor, code, { by: parsed.by });
+  if (parsed.post) {
+    await postInChannel(a, s);
+    return;
+  }
+  // Cached: this only adds the board's language as the fallback for users without a supported locale.
+  const lang = await a.ctx.locale.forUser(a.client, a.actor.userId, s.board.language);
+  const trb = translator(lang);
+  await a.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s) });
+  await sendChart(a, s, () => dmChannel(a.client, a.actor.userId), lang);
+};

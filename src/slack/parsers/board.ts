@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { boardEdit, boardInput } from '../../domain/inputs.js';
+import type { Translator } from '../../i18n/index.js';
+import { BOARD } from '../views/modals/board.js';
+import { parseForm, type FieldSpec, type Parsed } from './inline-errors.js';
+import { splitLines } from './lines.js';
+import { numberOrUndefined, read, type ViewValues } from './view-state.js';
+
+export type NewBoardForm = z.output<typeof boardInput>;
+export type BoardEditForm = z.output<typeof boardEdit>;
+
+function rawBoard(values: ViewValues) {
+  const categoriesShown = BOARD.categories in values;
+  const categories = splitLines(read.text(values, BOARD.categories));
+  const raw = {
+    name: read.text(values, BOARD.name),
+    channelId: read.conversation(values, BOARD.channel),
+    timezone: read.selected(values, BOARD.timezone) ?? '',
+    language: read.selected(values, BOARD.language),
+    leaders: read.users(values, BOARD.leaders),
+    cycleDays: numberOrUndefined(read.text(values, BOARD.cycleDays)),
+    anchorDate: read.date(values, BOARD.anchorDate) ?? '',
+    promptTime: read.time(values, BOARD.promptTime) ?? '',
+    deadline: read.date(values, BOARD.deadline),
+    // A list too long to show in the modal was not shown, so it is left as it is.
+    ...(categoriesShown && { categories: [...new Set(categories.items)] }),
+  };
+  const fields: Record<string, FieldSpec> = {
+    code: { block: BOARD.code, invalid: 'modal.error.board_code' },
+    name: { block: BOARD.name },
+    channelId: { block: BOARD.channel, invalid: 'modal.error.channel' },
+    timezone: { block: BOARD.timezone, invalid: 'modal.error.timezone' },
+    language: { block: BOARD.language },
+    leaders: { block: BOARD.leaders, invalid: 'modal.error.user' },
+    cycleDays: { block: BOARD.cycleDays, invalid: 'modal.error.cycle_days' },
+    anchorDate: { block: BOARD.anchorDate, invalid: 'modal.error.date' },
+    promptTime: { block: BOARD.promptTime, invalid: 'modal.error.time' },
+    deadline: { block: BOARD.deadline, invalid: 'modal.error.date' },
+    categories: { block: BOARD.categories, lineNumbers: categories.lineNumbers },
+  };
+  return { raw, fields };
+}
+
+/** A new board: every field of the modal, with the code. */
+export function parseNewBoard(tr: Translator, values: ViewValues): Parsed<NewBoardForm> {
+  const { raw, fields } = rawBoard(values);
+  return parseForm(tr, boardInput, { ...raw, code: read.text(values, BOARD.code) }, fields);
+}
+
+/** An edit sets every field the modal shows (the code cannot change). */
+export function parseBoardEdit(tr: Translator, values: ViewValues): Parsed<BoardEditForm> {
+  const { raw, fields } = rawBoard(values);
+  return parseForm(tr, boardEdit, raw, fields);
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../domain/types.js';
+import type { MessageOrigin } from '../flows/origin.js';
+
+const origin: z.ZodType<MessageOrigin> = z.object({
+  kind: z.enum(['card', 'prompt', 'request', 'home']),
+  channel: z.string().optional(),
+  ts: z.string().optional(),
+  responseUrl: z.string().optional(),
+});
+
+/**
+ * What a modal remembers between opening and submission (its private_metadata). The language is kept so
+ * inline errors are localised without a users.info call before the ack; the channel is where the user
+ * typed the command, for the confirmation.
+ */
+export const modalMetadata = z.object({
+  lang: z.enum(LANGUAGES),
+  channel: z.string().optional(),
+  /** Problem key (report, closeout) or board code (board edit). */
+  key: z.string().optional(),
+  origin: origin.optional(),
+});
+export type ModalMetadata = z.infer<typeof modalMetadata>;
+
+export function encodeMetadata(m: ModalMetadata): string {
+  return JSON.stringify(m);
+}
+
+/** Tolerant: a missing or foreign private_metadata yields just the fallback language. */
+export function decodeMetadata(raw: string | undefined, fallback: Language): ModalMetadata {
+  if (!raw) return { lang: fallback };
+  try {
+    const parsed = modalMetadata.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : { lang: fallback };
+  } catch {
+    return { lang: fallback };
+  }
+}

@@ -1,0 +1,105 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Health } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { ACTION } from '../ids.js';
+import { LIMITS, truncate } from './limits.js';
+import { healthText } from './problem-format.js';
+
+/** Messages answering a progress reply typed in chat: what was recorded, or which problem it is about. */
+
+export interface RecordedData {
+  key: string;
+  title: string;
+  percent: number;
+  health: Health;
+  note: string;
+  updateId: number;
+  /** The same message was recorded before (a repeated click): say so rather than pretend it is new. */
+  already?: boolean;
+}
+
+export interface AskData {
+  replyId: number;
+  /** What the user typed, quoted back so they know which message is meant. */
+  text: string;
+  candidates: { key: string; title: string }[];
+  /** Lines above the question, e.g. why the reply could not be recorded as it was. */
+  lead: string[];
+}
+
+/** Candidate buttons, leaving room for "None of these" in three actions blocks of 25. */
+export const MAX_CANDIDATES = 3 * LIMITS.actionsElements - 1;
+const QUOTE_MAX = 600;
+
+/** Titles come from people: keep Slack from reading them as links or mentions. */
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Quotes text (already Slack-escaped, as it came from Slack) line by line. */
+export function quote(text: string, max = QUOTE_MAX): string {
+  return truncate(text.trim(), max)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+export function recordedText(tr: Translator, d: RecordedData): string {
+  return tr('chat.recorded.text', { key: d.key, percent: d.percent, health: tr(`health.${d.health}`) });
+}
+
+export function recordedBlocks(tr: Translator, d: RecordedData): KnownBlock[] {
+  const title = tr('chat.recorded.title', { key: d.key, title: escapeText(truncate(d.title, 150)) });
+  const summary = tr('chat.recorded.summary', { percent: d.percent, health: healthText(tr, d.health) });
+  const note = d.note ? quote(d.note) : tr('chat.recorded.no_note');
+  const hint = [d.already ? tr('chat.recorded.already') : null, tr('chat.recorded.hint')].filter(Boolean).join(' ');
+  return [
+    {
+      type: 'section',
+      block_id: `chat.recorded.${d.updateId}`,
+      text: { type: 'mrkdwn', text: truncate(`${title}\n${summary}\n${note}`, LIMITS.sectionText) },
+      accessory: { type: 'button', action_id: ACTION.chatEdit, value: String(d.updateId), text: { type: 'plain_text', text: tr('chat.edit') } },
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: hint }] },
+  ];
+}
+
+export function askText(tr: Translator, d: AskData): string {
+  return truncate([...d.lead, tr('chat.ask.text')].join(' '), LIMITS.messageText);
+}
+
+/** "Which problem?" with one button per candidate (value `replyId:KEY`) and "None of these". */
+export function askBlocks(tr: Translator, d: AskData): KnownBlock[] {
+  const shown = d.candidates.slice(0, MAX_CANDIDATES);
+  const buttons: Button[] = shown.map((c, i) => ({
+    type: 'button',
+    action_id: `${ACTION.chatPick}:${i}`,
+    value: `${d.replyId}:${c.key}`,
+    text: { type: 'plain_text', text: truncate(`${c.key} · ${c.title}`, LIMITS.buttonText) },
+  }));
+  buttons.push({
+    type: 'button',
+    action_id: ACTION.chatDismiss,
+    value: String(d.replyId),
+    text: { type: 'plain_text', text: tr('chat.ask.none') },
+  });
+  const rows: ActionsBlock[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.actionsElements) {
+    rows.push({ type: 'actions', block_id: `chat.ask.${d.replyId}.${rows.length}`, elements: buttons.slice(i, i + LIMITS.actionsElements) });
+  }
+  const question = d.candidates.length > 0 ? [tr('chat.ask.title')] : [];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: truncate([...d.lead, ...question, quote(d.text)].join('\n'), LIMITS.sectionText) } },
+  ];
+  if (d.candidates.length === 0) return blocks;
+  blocks.push(...rows);
+  const hidden = d.candidates.length - shown.length;
+  if (hidden > 0) {
+    const example = d.candidates[shown.length]?.key ?? '';
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('chat.ask.more', { count: hidden, example }) }] });
+  }
+  return blocks;
+}
+
+/** The question once answered with "None of these": the buttons go, the quoted text stays. */
+export function dismissedBlocks(tr: Translator, text: string): KnownBlock[] {
+  return [{ type: 'section', text: { type: 'mrkdwn', text: truncate(`${tr('chat.dismissed')}\n${quote(text)}`, LIMITS.sectionText) } }];
+}

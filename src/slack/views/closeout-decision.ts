@@ -1,0 +1,76 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Language } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { ACTION, VIEW } from '../ids.js';
+import { LIMITS, mrkdwnText, truncate } from './limits.js';
+import type { CardRequest } from './problem-card.js';
+
+export interface DecisionData {
+  lang: Language;
+  timezone: string;
+  key: string;
+  title: string;
+  request: CardRequest;
+}
+
+const REASON_MAX = 2000;
+
+/** The owner's DM with a leader's decision; a returned request offers the next steps as buttons. */
+export function decisionDmBlocks(tr: Translator, d: DecisionData): KnownBlock[] {
+  const r = d.request;
+  const title = mrkdwnText(d.title, 200);
+  if (r.state === 'approved') {
+    return [{ type: 'section', text: { type: 'mrkdwn', text: tr('signoff.dm.approved', { user: r.decidedBy ?? '', key: d.key, title }) } }];
+  }
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: tr('signoff.dm.returned', { user: r.decidedBy ?? '', key: d.key, title }) } },
+    { type: 'section', text: { type: 'mrkdwn', text: tr('signoff.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) }) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: tr('signoff.dm.returned.next') }] },
+    {
+      type: 'actions',
+      block_id: 'signoff_dm_actions',
+      elements: [
+        { type: 'button', action_id: ACTION.reportProgress, value: d.key, style: 'primary', text: { type: 'plain_text', text: tr('btn.report') } },
+        { type: 'button', action_id: ACTION.requestCloseout, value: d.key, text: { type: 'plain_text', text: tr('btn.request_closeout') } },
+      ],
+    },
+  ];
+}
+
+export function decisionDmText(tr: Translator, d: DecisionData): string {
+  const user = d.request.decidedBy ?? '';
+  const title = truncate(d.title, 150);
+  return d.request.state === 'approved'
+    ? tr('signoff.dm.approved', { user, key: d.key, title })
+    : tr('signoff.dm.returned', { user, key: d.key, title });
+}
+
+/** Block and action ids of the reason input, for the submission parser and inline errors. */
+export const REASON_INPUT = { block: 'reason', action: 'reason' } as const;
+
+/** Asks the leader why the request goes back; the reason is required (checked on submit). */
+export function returnReasonModal(tr: Translator, d: { key: string; title: string; ownerId: string; metadata: string }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: VIEW.returnReason,
+    private_metadata: d.metadata,
+    title: { type: 'plain_text', text: truncate(tr('signoff.modal.title'), LIMITS.viewTitle) },
+    submit: { type: 'plain_text', text: truncate(tr('signoff.modal.submit'), LIMITS.viewTitle) },
+    close: { type: 'plain_text', text: truncate(tr('signoff.modal.close'), LIMITS.viewTitle) },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: tr('signoff.modal.intro', { key: d.key, title: mrkdwnText(d.title, 200), owner: d.ownerId }) } },
+      {
+        type: 'input',
+        block_id: REASON_INPUT.block,
+        label: { type: 'plain_text', text: tr('signoff.modal.reason') },
+        element: {
+          type: 'plain_text_input',
+          action_id: REASON_INPUT.action,
+          multiline: true,
+          max_length: 3000,
+          placeholder: { type: 'plain_text', text: truncate(tr('signoff.modal.placeholder'), 150) },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Translator } from '../../../i18n/index.js';
+import { ACTION, VIEW } from '../../ids.js';
+import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
+import { LIMITS } from '../limits.js';
+import { formatDate } from '../problem-format.js';
+import { context, input, modal, option, section } from './elements.js';
+
+export const PICK_PROBLEM = { problem: 'problem' } as const;
+
+export interface PickableProblem {
+  key: string;
+  title: string;
+  deadline: string | null;
+  overdue: boolean;
+  percent: number;
+  /** The problem's board's local date, for showing its deadline. */
+  today: string;
+}
+
+export interface PickProblemModalData {
+  /** Due soonest first; only the first 100 fit in a select. */
+  problems: PickableProblem[];
+  total: number;
+  metadata: ModalMetadata;
+}
+
+export function pickProblemModal(tr: Translator, data: PickProblemModalData): ModalView {
+  const lang = data.metadata.lang;
+  const shown = data.problems.slice(0, LIMITS.selectOptions);
+  const options = shown.map((p) => {
+    const due = p.deadline ? formatDate(lang, p.deadline, p.today) : null;
+    const when = !due ? tr('pick.no_deadline') : p.overdue ? tr('pick.overdue', { date: due }) : tr('pick.due', { date: due });
+    return option(`${p.key} · ${p.title}`, p.key, `${when} · ${p.percent}%`);
+  });
+  const blocks: KnownBlock[] = [
+    section(tr('pick.intro', { count: data.total })),
+    input(
+      PICK_PROBLEM.problem,
+      tr('pick.label'),
+      { type: 'static_select', action_id: ACTION.pickProblem, options, placeholder: { type: 'plain_text', text: tr('pick.placeholder') } },
+      { dispatch: true },
+    ),
+  ];
+  if (data.total > shown.length) blocks.push(context(tr('pick.more', { shown: shown.length, total: data.total })));
+  return modal({
+    callbackId: VIEW.pickProblem,
+    title: tr('report.modal.title'),
+    submit: tr('pick.submit'),
+    close: tr('modal.cancel'),
+    blocks,
+    privateMetadata: encodeMetadata(data.metadata),
+  });
+}

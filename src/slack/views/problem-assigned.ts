@@ -1,0 +1,50 @@
+import type { KnownBlock } from '@slack/types';
+import type { Language } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { ACTION } from '../ids.js';
+import { LIMITS, mrkdwnText, truncate } from './limits.js';
+import { formatDate } from './problem-format.js';
+
+/** The DM an owner gets when a leader gives them a new problem. */
+export interface ProblemAssignedData {
+  key: string;
+  title: string;
+  boardName: string;
+  assignedBy: string;
+  deadline: string | null;
+  today: string;
+  unit: string | null;
+  measures: string[];
+  lang: Language;
+}
+
+const MEASURES_SHOWN = 10;
+
+export function problemAssignedText(tr: Translator, d: ProblemAssignedData): string {
+  return truncate(tr('assigned.text', { user: d.assignedBy, key: d.key, title: d.title }), LIMITS.messageText);
+}
+
+export function problemAssignedBlocks(tr: Translator, d: ProblemAssignedData): KnownBlock[] {
+  const due = d.deadline ? formatDate(d.lang, d.deadline, d.today) : tr('request.none');
+  const lines = d.measures.slice(0, MEASURES_SHOWN).map((m, i) => `${i + 1}. ${mrkdwnText(m, 250)}`);
+  if (d.measures.length > MEASURES_SHOWN) lines.push(tr('modal.more', { count: d.measures.length - MEASURES_SHOWN }));
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(tr('assigned.intro', { user: d.assignedBy, board: mrkdwnText(d.boardName, 100), key: d.key, title: mrkdwnText(d.title, 200) }), LIMITS.sectionText),
+      },
+    },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: tr('assigned.facts', { due, unit: d.unit ? mrkdwnText(d.unit, 200) : tr('request.none') }) }],
+    },
+  ];
+  if (lines.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`${tr('assigned.measures')}\n${lines.join('\n')}`, LIMITS.sectionText) } });
+  blocks.push({
+    type: 'actions',
+    elements: [{ type: 'button', action_id: ACTION.reportProgress, value: d.key, text: { type: 'plain_text', text: tr('assigned.report') } }],
+  });
+  return blocks;
+}

@@ -1,0 +1,222 @@
+import type { Button, KnownBlock, MrkdwnElement } from '@slack/types';
+import type { ProblemFlags } from '../../domain/problem-state.js';
+import type { Health, Language, MeasureStatus, ProblemStatus } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { ACTION } from '../ids.js';
+import { LIMITS, mrkdwnText, truncate } from './limits.js';
+import { formatDate, healthText, mention, slackTime, statusText } from './problem-format.js';
+
+export interface CardRequest {
+  id: number;
+  state: 'pending' | 'approved' | 'returned';
+  requestedBy: string;
+  evidence: string;
+  createdAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  reason: string | null;
+}
+
+/** Everything a problem card shows; a getProblemDetail result plus derived flags and the viewer fits. */
+export interface CardData {
+  lang: Language;
+  /** Today on the board's calendar (YYYY-MM-DD). */
+  today: string;
+  problem: {
+    key: string;
+    title: string;
+    description: string;
+    category: string | null;
+    source: string | null;
+    ownerId: string;
+    unit: string | null;
+    deadline: string | null;
+    status: ProblemStatus;
+    health: Health | null;
+    percent: number;
+    closedAt: Date | null;
+    closedBy: string | null;
+  };
+  board: { code: string; name: string; timezone: string };
+  flags: ProblemFlags;
+  measures: { number: number; text: string; status: MeasureStatus; ownerId: string | null; deadline: string | null }[];
+  /** Newest first. */
+  updates: { authorId: string; createdAt: Date; health: Health; percent: number; note: string }[];
+  /** The latest closeout request, if any. */
+  request: CardRequest | null;
+  /** Which buttons to offer: the owner's, or a leader's on a pending request. */
+  viewer: { isOwner: boolean; canLead: boolean };
+  /** One line saying who just did what (after a button was used). */
+  note?: string;
+}
+
+const DESCRIPTION_MAX = 1500;
+const MEASURE_TEXT_MAX = 200;
+const MEASURE_LINES_MAX = 40;
+const MEASURE_SECTIONS_MAX = 3;
+const UPDATES_MAX = 5;
+const NOTE_MAX = 600;
+const EVIDENCE_MAX = 1500;
+const REASON_MAX = 1000;
+
+const MEASURE_EMOJI: Record<MeasureStatus, string> = {
+  todo: ':white_large_square:',
+  doing: ':arrows_counterclockwise:',
+  done: ':white_check_mark:',
+};
+
+const field = (label: string, value: string): MrkdwnElement => ({ type: 'mrkdwn', text: truncate(`${label}\n${value}`, LIMITS.fieldText) });
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
+const quote = (text: string): string => text.split('\n').map((line) => `> ${line}`).join('\n');
+
+function progressBar(percent: number): string {
+  const filled = Math.round(Math.min(100, Math.max(0, percent)) / 10);
+  return `${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)} ${percent}%`;
+}
+
+function deadlineText(tr: Translator, d: CardData): string {
+  const deadline = d.flags.deadline;
+  if (!deadline) return tr('card.none');
+  const date = formatDate(d.lang, deadline, d.today);
+  if (d.flags.overdue) return tr('card.deadline.overdue', { date, days: d.flags.daysOverdue });
+  return d.problem.deadline ? date : tr('card.deadline.list_wide', { date });
+}
+
+function fieldsBlock(tr: Translator, d: CardData): KnownBlock {
+  const p = d.problem;
+  const text = (value: string | null, max: number) => (value ? mrkdwnText(value, max) : tr('card.none'));
+  const status = d.flags.stale ? `${statusText(tr, p.status)} · _${tr('card.stale')}_` : statusText(tr, p.status);
+  return {
+    type: 'section',
+    fields: [
+      field(tr('card.field.board'), `${d.board.code} · ${mrkdwnText(d.board.name, 200)}`),
+      field(tr('card.field.owner'), mention(p.ownerId)),
+      field(tr('card.field.unit'), text(p.unit, 500)),
+      field(tr('card.field.category'), text(p.category, 200)),
+      field(tr('card.field.source'), text(p.source, 500)),
+      field(tr('card.field.deadline'), deadlineText(tr, d)),
+      field(tr('card.field.status'), status),
+      field(tr('card.field.health'), healthText(tr, p.health)),
+      field(tr('card.field.progress'), progressBar(p.percent)),
+    ],
+  };
+}
+
+/** Measures as lines packed into at most three sections; what does not fit becomes "… and N more". */
+function measureBlocks(tr: Translator, d: CardData): KnownBlock[] {
+  const done = d.measures.filter((m) => m.status === 'done').length;
+  const heading = tr('card.measures', { done, total: d.measures.length });
+  if (d.measures.length === 0) return [section(`${heading}\n${tr('card.measures.none')}`)];
+  const sections: string[] = [heading];
+  let shown = 0;
+  for (const m of d.measures.slice(0, MEASURE_LINES_MAX)) {
+    const extras = [
+      m.ownerId ? tr('card.measure.owner', { user: m.ownerId }) : null,
+      m.deadline ? tr('list.due', { date: formatDate(d.lang, m.deadline, d.today) }) : null,
+    ].filter(Boolean);
+    const line = `${MEASURE_EMOJI[m.status]} *${m.number}.* ${mrkdwnText(m.text, MEASURE_TEXT_MAX)}${extras.length ? ` — ${extras.join(' · ')}` : ''}`;
+    const last = sections.length - 1;
+    if (sections[last]!.length + 1 + line.length <= LIMITS.sectionText) {
+      sections[last] = `${sections[last]}\n${line}`;
+    } else if (sections.length < MEASURE_SECTIONS_MAX) {
+      sections.push(line);
+    } else {
+      break;
+    }
+    shown += 1;
+  }
+  const blocks = sections.map(section);
+  const more = d.measures.length - shown;
+  if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('card.more', { count: more }) }] });
+  return blocks;
+}
+
+function updateBlocks(tr: Translator, d: CardData): KnownBlock[] {
+  if (d.updates.length === 0) return [section(`${tr('card.updates')}\n${tr('card.updates.none')}`)];
+  const blocks: KnownBlock[] = [section(tr('card.updates'))];
+  for (const u of d.updates.slice(0, UPDATES_MAX)) {
+    const head = [slackTime(u.createdAt, d.lang, d.board.timezone), mention(u.authorId), healthText(tr, u.health), `${u.percent}%`].join(' · ');
+    const note = u.note.trim() ? quote(mrkdwnText(u.note.trim(), NOTE_MAX)) : `_${tr('card.update.no_note')}_`;
+    blocks.push(section(`${head}\n${note}`));
+  }
+  const more = d.updates.length - UPDATES_MAX;
+  if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('card.more', { count: more }) }] });
+  return blocks;
+}
+
+function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
+  const p = d.problem;
+  const r = d.request;
+  const time = (at: Date | null) => (at ? slackTime(at, d.lang, d.board.timezone) : tr('card.none'));
+  if (p.status === 'closed') {
+    const lines = [
+      p.closedBy ? tr('card.closeout.closed', { user: p.closedBy, time: time(p.closedAt) }) : tr('card.closeout.closed_unknown', { time: time(p.closedAt) }),
+      d.flags.closedLate ? tr('card.closeout.closed_late') : null,
+      r?.state === 'approved' ? tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }) : null,
+    ];
+    return [section(lines.filter(Boolean).join('\n'))];
+  }
+  if (r?.state === 'pending') {
+    return [
+      section(
+        `${tr('card.closeout.pending', { user: r.requestedBy, time: time(r.createdAt) })}\n${tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) })}`,
+      ),
+    ];
+  }
+  if (r?.state === 'returned' && r.decidedBy) {
+    return [
+      section(
+        `${tr('card.closeout.returned', { user: r.decidedBy, time: time(r.decidedAt) })}\n${tr('card.closeout.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) })}`,
+      ),
+    ];
+  }
+  return [];
+}
+
+function buttons(tr: Translator, d: CardData): Button[] {
+  const p = d.problem;
+  const out: Button[] = [];
+  const button = (actionId: string, text: string, value: string, style?: 'primary' | 'danger'): Button => ({
+    type: 'button',
+    action_id: actionId,
+    value,
+    text: { type: 'plain_text', text },
+    ...(style && { style }),
+  });
+  if (d.viewer.isOwner && (p.status === 'open' || p.status === 'in_progress')) {
+    out.push(
+      button(ACTION.reportProgress, tr('btn.report'), p.key, 'primary'),
+      button(ACTION.noChange, tr('btn.no_change'), p.key),
+      button(ACTION.requestCloseout, tr('btn.request_closeout'), p.key),
+    );
+  }
+  if (d.viewer.canLead && d.request?.state === 'pending' && p.status === 'closeout_requested') {
+    out.push(button(ACTION.approve, tr('btn.approve'), String(d.request.id), 'primary'), button(ACTION.returnRequest, tr('btn.return'), String(d.request.id)));
+  }
+  return out;
+}
+
+/** Block ids on a card start with this, so a click knows it came from a card (see parsers/block-action). */
+export const CARD_BLOCK_PREFIX = 'card';
+
+/** A problem card: what it is, where it stands, what was done, and the viewer's next step. */
+export function problemCardBlocks(tr: Translator, d: CardData): KnownBlock[] {
+  const p = d.problem;
+  const blocks: KnownBlock[] = [
+    { type: 'header', block_id: `${CARD_BLOCK_PREFIX}_header`, text: { type: 'plain_text', text: truncate(`${p.key} · ${p.title}`, LIMITS.headerText) } },
+    fieldsBlock(tr, d),
+  ];
+  if (p.description.trim()) blocks.push(section(`${tr('card.description')}\n${mrkdwnText(p.description.trim(), DESCRIPTION_MAX)}`));
+  blocks.push(...measureBlocks(tr, d), { type: 'divider' }, ...updateBlocks(tr, d));
+  const closeout = closeoutBlocks(tr, d);
+  if (closeout.length) blocks.push({ type: 'divider' }, ...closeout);
+  if (d.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(d.note, LIMITS.sectionText) }] });
+  const actions = buttons(tr, d);
+  if (actions.length) blocks.push({ type: 'actions', block_id: `${CARD_BLOCK_PREFIX}_actions`, elements: actions });
+  return blocks;
+}
+
+/** The notification text that goes with a card. */
+export function problemCardText(d: CardData): string {
+  return truncate(`${d.problem.key} · ${d.problem.title}`, 300);
+}

@@ -1,0 +1,18 @@
+/**
+ * The fake Slack API in its own process for the benchmark, so the figures measure Closeout alone.
+ * Usage: fake-server.ts <latencyMs>. Prints its API URL; `bench.keys` answers with the dedupe keys of
+ * every message posted so far.
+ */
+import { FakeSlack } from '../support/fake-slack.js';
+
+const fake = await new FakeSlack().start();
+fake.latencyMs = Number(process.argv[2] ?? 0);
+fake.on('bench.keys', () => ({
+  ok: true,
+  keys: fake.messages.map((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? ''),
+}));
+// Only the messages are needed: drop each call's arguments as it comes, or the fake would hold every payload.
+setInterval(() => fake.calls.splice(0), 1_000).unref();
+process.stdout.write(`${fake.apiUrl}\n`);
+process.stdin.resume();
+process.stdin.on('end', () => void fake.stop().then(() => process.exit(0)));

@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { createDb } from '../../src/db/client.js';
+import { migrate } from '../../src/db/migrate.js';
+import { systemClock } from '../../src/domain/clock.js';
+import { runJob } from '../../src/jobs/runner.js';
+import { createSlackSender } from '../../src/jobs/send.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createBoard } from '../../src/services/boards.js';
+
+export interface PromptBenchOptions {
+  owners: number;
+  latencyMs: number;
+  concurrency: number;
+}
+
+export interface PromptBenchResult {
+  owners: number;
+  problems: number;
+  messages: number;
+  duplicates: number;
+  notSent: number;
+  wallMs: number;
+  perSecond: number;
+  repeatMs: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  /** Before the run (after seeding): the peak minus this is what the run added. */
+  baseRssMb: number;
+  baseHeapMb: number;
+}
+
+const TEAM = 'T0BENCH';
+
+/** A full garbage collection, so "before the run" is what is really held, not what awaits collection. */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+/** The fake Slack in a child process; resolves with its URL and a way to read what was posted. */
+async function startFake(latencyMs: number) {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fake-server.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.setEncoding('utf8').once('data', (line: string) => resolve(line.trim()));
+  });
+  return {
+    apiUrl,
+    async keys(): Promise<string[]> {
+      const res = await fetch(`${apiUrl}bench.keys`, { method: 'POST' });
+      return ((await res.json()) as { keys: string[] }).keys;
+    },
+    stop: () => new Promise<void>((resolve) => {
+      child.once('close', () => resolve());
+      child.stdin.end();
+    }),
+  };
+}
+const MB = 1024 * 1024;
+
+/**
+ * Cycle prompts to `owners` owners (one to three problems each) against the fake Slack API with a fixed
+ * latency per call: one full run (plan → record → claim → send → mark), then the same run again, which
+ * must send nothing. Memory is sampled throughout; the fake Slack runs in its own process.
+ */
+export async function benchPrompts(opts: PromptBenchOptions): Promise<PromptBenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-bench-'));
+  const url = `file:${path.join(dir, 'bench.db')}`;
+  migrate(url);
+  const db = createDb(url);
+  const fake = await startFake(opts.latencyMs);
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const sampler = setInterval(sample, 25);
+  try {
+    const deps = { db, clock: systemClock, admins: new Set(['UADMIN']) };
+    const board = await createBoard(deps, { teamId: TEAM, userId: 'UADMIN' }, {
+      code: 'BENCH',
+      name: 'Benchmark board',
+      channelId: 'C0BENCH',
+      timezone: 'Asia/Shanghai',
+      language: 'en',
+      leaders: ['ULEAD'],
+      anchorDate: '2026-11-16',
+    });
+    let number = 0;
+    let chunk = [];
+    for (let i = 0; i < opts.owners; i++) {
+      for (let k = 0; k < 1 + (i % 3); k++) {
+        number += 1;
+        chunk.push({
+          teamId: TEAM,
+          boardId: board.id,
+          number,
+          key: `BENCH-${number}`,
+          title: `Problem ${number}: backlog of unprocessed cases at window ${i}`,
+          ownerId: `UB${String(i).padStart(6, '0')}`,
+          deadline: number % 4 ? `2027-0${1 + (number % 9)}-15` : null,
+          status: number % 5 ? ('open' as const) : ('in_progress' as const),
+          percent: (number * 7) % 100,
+          createdBy: 'ULEAD',
+          createdAt: new Date('2026-11-01T00:00:00Z'),
+        });
+      }
+      if (chunk.length >= 1000 || i === opts.owners - 1) {
+        await db.problem.createMany({ data: chunk });
+        chunk = [];
+      }
+    }
+    await db.board.update({ where: { id: board.id }, data: { nextProblemNumber: number + 1 } });
+
+    const logger = createLogger('warn');
+    const sender = createSlackSender({ token: 'xoxb-bench', apiUrl: fake.apiUrl, logger });
+    const jobDeps = { db, clock: systemClock, logger, sender, instanceId: 'bench', teamId: TEAM, tuning: { concurrency: opts.concurrency } };
+    const at = new Date('2026-11-16T01:00:00Z');
+
+    collectGarbage();
+    const before = process.memoryUsage();
+    peakRss = before.rss;
+    peakHeap = before.heapUsed;
+    const started = performance.now();
+    const report = await runJob(jobDeps, 'cycle-prompts', at);
+    const wallMs = performance.now() - started;
+    const again = performance.now();
+    const repeat = await runJob(jobDeps, 'cycle-prompts', at);
+    const repeatMs = performance.now() - again;
+    sample();
+
+    const keys = await fake.keys();
+    const notSent = await db.delivery.count({ where: { state: { not: 'sent' } } });
+    if (repeat.sent.length) throw new Error(`the repeated run sent ${repeat.sent.length} message(s)`);
+    return {
+      owners: opts.owners,
+      problems: number,
+      messages: report.sent.length,
+      duplicates: keys.length - new Set(keys).size,
+      notSent,
+      wallMs,
+      perSecond: report.sent.length / (wallMs / 1000),
+      repeatMs,
+      peakRssMb: peakRss / MB,
+      peakHeapMb: peakHeap / MB,
+      baseRssMb: before.rss / MB,
+      baseHeapMb: before.heapUsed / MB,
+    };
+  } finally {
+    clearInterval(sampler);
+    await fake.stop();
+    await db.$disconnect();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

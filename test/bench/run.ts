@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: throughput figures, not a test. Prompts to 5,000 owners against the fake Slack API with
+ * 20 ms per call. BENCH_OWNERS, BENCH_LATENCY_MS and BENCH_CONCURRENCY override the defaults.
+ */
+import { DEFAULT_TUNING } from '../../src/jobs/types.js';
+import { benchPrompts } from './prompts.js';
+
+const num = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+async function main() {
+  const opts = {
+    owners: num('BENCH_OWNERS', 5_000),
+    latencyMs: num('BENCH_LATENCY_MS', 20),
+    concurrency: num('BENCH_CONCURRENCY', DEFAULT_TUNING.concurrency),
+  };
+  process.stdout.write(`cycle prompts: ${opts.owners} owners, fake Slack ${opts.latencyMs} ms per call, concurrency ${opts.concurrency}\n`);
+  const r = await benchPrompts(opts);
+  const rows: [string, string][] = [
+    ['owners / problems', `${r.owners} / ${r.problems}`],
+    ['messages sent', String(r.messages)],
+    ['wall time', `${(r.wallMs / 1000).toFixed(2)} s`],
+    ['messages per second', r.perSecond.toFixed(1)],
+    ['repeat run (nothing due)', `${(r.repeatMs / 1000).toFixed(2)} s`],
+    ['peak RSS', `${r.peakRssMb.toFixed(0)} MB (before the run: ${r.baseRssMb.toFixed(0)} MB)`],
+    ['peak heap used', `${r.peakHeapMb.toFixed(0)} MB (before the run: ${r.baseHeapMb.toFixed(0)} MB; garbage included)`],
+    ['duplicates', String(r.duplicates)],
+    ['not sent', String(r.notSent)],
+  ];
+  for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(26)} ${v}\n`);
+  if (r.duplicates || r.notSent || r.messages !== r.owners) {
+    process.stderr.write('FAILED: every owner must get exactly one prompt\n');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv, requireSlackEnv } from '../../src/config/env.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    parseEnv(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('environment', () => {
+  it('has defaults for everything optional', () => {
+    expect(parseEnv({})).toEqual({
+      DATABASE_URL: 'file:./data/closeout.db',
+      PORT: 3000,
+      CLOSEOUT_ADMINS: [],
+      CLOSEOUT_SCHEDULER: 'on',
+      CLOSEOUT_TIMEZONE: 'UTC',
+      CLOSEOUT_LANGUAGE: 'en',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('reads valid values, trimming admin IDs and treating empty variables as unset', () => {
+    const env = parseEnv({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+      SLACK_SIGNING_SECRET: 'shh',
+      SLACK_APP_TOKEN: 'xapp-1-2',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+      DATABASE_URL: 'postgres://u@localhost/closeout',
+      PORT: '8080',
+      CLOSEOUT_ADMINS: ' U0123ABCD , W9XYZ ,',
+      CLOSEOUT_SCHEDULER: 'off',
+      CLOSEOUT_TIMEZONE: 'Asia/Shanghai',
+      CLOSEOUT_LANGUAGE: 'zh-CN',
+      LOG_LEVEL: 'debug',
+      UNRELATED: 'ignored',
+    });
+    expect(env).toMatchObject({ PORT: 8080, CLOSEOUT_ADMINS: ['U0123ABCD', 'W9XYZ'], CLOSEOUT_SCHEDULER: 'off', CLOSEOUT_TIMEZONE: 'Asia/Shanghai' });
+    expect(env).not.toHaveProperty('UNRELATED');
+    expect(parseEnv({ PORT: '', LOG_LEVEL: '  ' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ['SLACK_BOT_TOKEN', 'xoxp-user-token', /xoxb-/],
+    ['SLACK_APP_TOKEN', 'xoxb-1', /xapp-/],
+    ['SLACK_API_URL', 'ftp://example.test', /http\(s\) URL/],
+    ['SLACK_API_URL', 'not a url', /http\(s\) URL/],
+    ['DATABASE_URL', 'mysql://localhost/db', /file: .*postgres/],
+    ['PORT', 'eighty', /port number/],
+    ['PORT', '70000', /1 to 65535/],
+    ['PORT', '0', /port number/],
+    ['CLOSEOUT_ADMINS', 'U0123ABCD,alice', /Slack user IDs.*alice/],
+    ['CLOSEOUT_SCHEDULER', 'yes', /on or off/],
+    ['CLOSEOUT_TIMEZONE', 'China/Beijing', /IANA time zone/],
+    ['CLOSEOUT_LANGUAGE', 'fr', /en or zh-CN/],
+    ['LOG_LEVEL', 'verbose', /fatal, error, warn, info, debug, trace, silent/],
+  ];
+  for (const [name, value, reason] of bad) {
+    it(`names ${name}=${value}`, () => {
+      const problems = problemsOf({ [name]: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+      expect(problems[0]).toMatch(reason);
+    });
+  }
+
+  it('reports every bad variable together in one message, without a stack trace in it', () => {
+    let error: ConfigError | undefined;
+    try {
+      parseEnv({ PORT: 'x', CLOSEOUT_LANGUAGE: 'de', CLOSEOUT_TIMEZONE: 'Nowhere', SLACK_BOT_TOKEN: 'abc', DATABASE_URL: 'file:./ok.db' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.split(':')[0]).sort()).toEqual(['CLOSEOUT_LANGUAGE', 'CLOSEOUT_TIMEZONE', 'PORT', 'SLACK_BOT_TOKEN']);
+    const lines = error!.message.split('\n');
+    expect(lines[0]).toMatch(/Closeout cannot start/);
+    expect(lines).toHaveLength(5);
+    expect(error!.message).not.toMatch(/\bat \S+:\d+/);
+  });
+
+  it('the bot additionally needs a bot token and one way to receive events', () => {
+    expect(() => requireSlackEnv(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).not.toThrow();
+    expect(() => requireSlackEnv(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).not.toThrow();
+    let error: ConfigError | undefined;
+    try {
+      requireSlackEnv(parseEnv({}));
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN: /),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: /),
+    ]);
+  });
+});
