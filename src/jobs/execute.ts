@@ -137,6 +137,7 @@ class Fanout {
       const landed = (claimed.attempts > 1 ? await sender.findSent(out) : null) ?? (await sender.send(out));
       await markSent(db, key, landed, clock.now());
       this.report.sent.push(key);
+      await sender.afterSent?.(claimed, landed, this.report.at);
     } catch (error) {
       const failure = error instanceof SendError ? error : new SendError('retryable', error instanceof Error ? error.message : String(error));
       if (failure.kind === 'fatal') {

@@ -6,6 +6,7 @@ import { systemClock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
 import { runJob } from './runner.js';
 import { createSlackSender } from './send.js';
+import { digestChartFollowUp } from '../slack/flows/digest-chart.js';
 import type { JobDeps, RunReport } from './types.js';
 
 export interface RunningScheduler {
@@ -65,12 +66,13 @@ export function startScheduler(deps: JobDeps): RunningScheduler {
 /** The bot's scheduler: the wall clock, its own Slack client, this workspace's boards. */
 export function startBotScheduler(opts: { token: string; apiUrl?: string; db: Db; logger: Logger; teamId: string }): RunningScheduler {
   const logger = opts.logger.child({ component: 'scheduler' });
+  const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   return startScheduler({
     db: opts.db,
     clock: systemClock,
     logger,
-    sender: createSlackSender({ token: opts.token, apiUrl: opts.apiUrl, logger }),
-    instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    sender: createSlackSender({ token: opts.token, apiUrl: opts.apiUrl, logger, afterSent: digestChartFollowUp(opts.db, logger, instanceId) }),
+    instanceId,
     teamId: opts.teamId,
   });
 }

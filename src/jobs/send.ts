@@ -3,7 +3,7 @@ import { ErrorCode, WebClient, type RetryOptions } from '@slack/web-api';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import { renderMessage } from '../slack/views/scheduled/index.js';
-import { SendError, type Outgoing, type Sender, type Sent } from './types.js';
+import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } from './types.js';
 
 /**
  * Bounded retries: 429s wait for Slack's Retry-After, 5xx answers and timeouts back off — and a call gives
@@ -53,6 +53,8 @@ export interface SlackSenderOptions {
   logger: Logger;
   retry?: RetryOptions;
   timeoutMs?: number;
+  /** Follow-up once a message is recorded as sent, given this sender's Web API client. */
+  afterSent?: (client: WebClient, delivery: SentDelivery, landed: Sent, at: Date) => Promise<void>;
 }
 
 function classify(error: unknown): SendError {
@@ -162,5 +164,19 @@ export function createSlackSender(opts: SlackSenderOptions): Sender & { client: 
     }
   }
 
-  return { client, send, findSent };
+  const afterSent = opts.afterSent;
+  return {
+    client,
+    send,
+    findSent,
+    ...(afterSent && {
+      afterSent: async (delivery: SentDelivery, landed: Sent, at: Date) => {
+        try {
+          await afterSent(client, delivery, landed, at);
+        } catch (error) {
+          opts.logger.warn({ err: error, key: delivery.dedupeKey }, 'follow-up to a sent message failed');
+        }
+      },
+    }),
+  };
 }

@@ -51,6 +51,17 @@ export interface Sender {
   send(out: Outgoing): Promise<Sent>;
   /** The message already posted for this delivery (a crash or an ambiguous failure hid the answer), or null. */
   findSent(out: Outgoing): Promise<Sent | null>;
+  /** Follow-up to a message once it is recorded as sent (e.g. the digest's chart); must not throw. */
+  afterSent?(delivery: SentDelivery, landed: Sent, at: Date): Promise<void>;
+}
+
+/** A delivery that has just been marked sent. */
+export interface SentDelivery {
+  dedupeKey: string;
+  job: string;
+  teamId: string;
+  boardId: number | null;
+  recipient: string;
 }
 
 export interface Tuning {

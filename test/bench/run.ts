@@ -1,9 +1,13 @@
 /**
- * `npm run bench`: throughput figures, not a test. Prompts to 5,000 owners against the fake Slack API with
- * 20 ms per call. BENCH_OWNERS, BENCH_LATENCY_MS and BENCH_CONCURRENCY override the defaults.
+ * `npm run bench`: figures, not a test. Prompts to 5,000 owners against the fake Slack API with 20 ms per
+ * call; the leader summary on 10,000 problems with 200,000 updates and its chart; how fast the app acks
+ * Slack. BENCH_OWNERS, BENCH_LATENCY_MS, BENCH_CONCURRENCY, BENCH_ACK_PROBLEMS and BENCH_ACK_ROUNDS
+ * override the defaults.
  */
 import { DEFAULT_TUNING } from '../../src/jobs/types.js';
+import { benchAcks } from './acks.js';
 import { benchPrompts } from './prompts.js';
+import { runSummaryBench } from './summary.js';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -33,6 +37,16 @@ async function main() {
   if (r.duplicates || r.notSent || r.messages !== r.owners) {
     process.stderr.write('FAILED: every owner must get exactly one prompt\n');
     process.exitCode = 1;
+  }
+
+  await runSummaryBench();
+
+  const ackOpts = { problems: num('BENCH_ACK_PROBLEMS', 500), rounds: num('BENCH_ACK_ROUNDS', 40), latencyMs: num('BENCH_LATENCY_MS', 20) };
+  process.stdout.write(
+    `\nacks (HTTP response to a signed request, one at a time; the work after each ack runs meanwhile): ${ackOpts.problems} problems, Slack ${ackOpts.latencyMs} ms per call\n`,
+  );
+  for (const f of await benchAcks(ackOpts)) {
+    process.stdout.write(`  ${f.kind.padEnd(30)} p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · max ${f.max.toFixed(1)} ms (${f.count})\n`);
   }
 }
 

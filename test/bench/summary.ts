@@ -2,18 +2,19 @@
  * Leader summary and chart figures, not a test: `npx tsx test/bench/summary.ts`. Seeds one board with
  * 10,000 problems and 200,000 updates (raw SQL in one transaction), then times `/closeout summary`'s service
  * for each breakdown and the chart (burn-down queries + rendering), sampling memory throughout.
- * BENCH_PROBLEMS and BENCH_UPDATES override the sizes.
+ * BENCH_PROBLEMS and BENCH_UPDATES override the sizes; BENCH_CHART_OUT=file.png keeps the (zh-CN) chart.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Database from 'better-sqlite3';
 import { renderBoardChart } from '../../src/charts/board-chart.js';
 import { createDb } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { addDays, cycleAt } from '../../src/domain/cycle.js';
+import { addDays } from '../../src/domain/cycle.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { PROBLEM_STATUSES, type Actor } from '../../src/domain/types.js';
 import { createBoard } from '../../src/services/boards.js';
@@ -51,7 +52,7 @@ function collectGarbage(): void {
   (vm.runInNewContext('gc') as () => void)();
 }
 
-/** Raw inserts in one transaction: problems spread over eleven months, 20 updates each on average. */
+/** Raw inserts in one transaction: problems created over ten months, the updates shared out evenly. */
 function seed(file: string, boardId: number, problems: number, updates: number): void {
   const rnd = random(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -64,15 +65,16 @@ function seed(file: string, boardId: number, problems: number, updates: number):
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const insertUpdate = db.prepare(`INSERT INTO "Update" ("teamId","problemId","authorId","cycle","health","percent","createdAt") VALUES (?,?,?,?,?,?,?)`);
-  const board = { timezone: 'Asia/Shanghai', anchorDate: ANCHOR, cycleDays: 14, promptTime: '09:00' };
+  const finishProblem = db.prepare(`UPDATE "Problem" SET "lastUpdateAt" = ?, "closedAt" = ?, "closedBy" = ? WHERE "id" = ?`);
+  // Shanghai has no daylight saving: a cycle is 14 × 24 h from local midnight of the anchor (luxon per row is slow).
+  const anchor = Date.parse(`${ANCHOR}T00:00:00+08:00`);
+  const cycleOf = (at: number) => Math.floor((at - anchor) / (14 * 86_400_000));
   db.transaction(() => {
-    let left = updates;
     for (let n = 1; n <= problems; n++) {
       const created = start + Math.floor(rnd() * (now - start) * 0.8);
       const status = rnd() < 0.45 ? 'closed' : pick(PROBLEM_STATUSES.filter((s) => s !== 'closed'));
       const owner = `U${String(Math.floor(rnd() * 500)).padStart(4, '0')}`;
-      const count = n === problems ? left : Math.min(left, Math.floor(rnd() * ((2 * updates) / problems + 1)));
-      left -= count;
+      const count = Math.floor((updates * n) / problems) - Math.floor((updates * (n - 1)) / problems);
       let last: number | null = null;
       const problemId = Number(
         insertProblem.run(
@@ -99,10 +101,10 @@ function seed(file: string, boardId: number, problems: number, updates: number):
       for (let u = 0; u < count; u++) {
         const at = created + Math.floor(rnd() * (now - created));
         last = Math.max(last ?? 0, at);
-        insertUpdate.run(TEAM, problemId, owner, cycleAt(board, new Date(at)).index, 'on_track', Math.floor(rnd() * 100), stored(new Date(at)));
+        insertUpdate.run(TEAM, problemId, owner, cycleOf(at), 'on_track', Math.floor(rnd() * 100), stored(new Date(at)));
       }
       const closedAt = status === 'closed' ? stored(new Date(Math.max(last ?? created, created) + 3_600_000)) : null;
-      db.prepare(`UPDATE "Problem" SET "lastUpdateAt" = ?, "closedAt" = ?, "closedBy" = ? WHERE "id" = ?`).run(
+      finishProblem.run(
         last === null ? null : stored(new Date(last)),
         closedAt,
         closedAt ? 'UADMIN' : null,
@@ -136,7 +138,8 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: numb
   }
 }
 
-async function main() {
+/** Seeds, measures and prints; sets a failing exit code if the summary misses problems. */
+export async function runSummaryBench(): Promise<void> {
   const problems = num('BENCH_PROBLEMS', 10_000);
   const updates = num('BENCH_UPDATES', 200_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-summary-bench-'));
@@ -189,6 +192,8 @@ async function main() {
     };
     const chartFirst = await measure(() => renderBoardChart(data, 'zh-CN'));
     const chartAgain = await measure(() => renderBoardChart(data, 'en'));
+    const out = process.env.BENCH_CHART_OUT;
+    if (out) fs.writeFileSync(out, chartFirst.result);
     rows.push(['chart render (first, loads font)', `${chartFirst.ms.toFixed(0)} ms, ${(chartFirst.result.length / 1024).toFixed(0)} KB PNG`]);
     rows.push(['chart render (warm)', `${chartAgain.ms.toFixed(0)} ms`]);
     const end = process.memoryUsage();
@@ -206,7 +211,10 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+// Run alone (`npx tsx test/bench/summary.ts`), or imported by test/bench/run.ts.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  runSummaryBench().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { runJob, parseJobSelection } from '../../jobs/runner.js';
 import { createSlackSender } from '../../jobs/send.js';
+import { digestChartFollowUp } from '../../slack/flows/digest-chart.js';
 import { JOB_NAMES, type PlannedMessage, type RunReport } from '../../jobs/types.js';
 import { createLogger } from '../../logging/logger.js';
 import { renderMessage } from '../../slack/views/scheduled/index.js';
@@ -66,9 +67,11 @@ export function registerRunJob(program: Command, ctx: CliContext): void {
       // Logs go to stderr so the report on stdout stays readable; quiet unless LOG_LEVEL asks for more.
       const logger = createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr);
       await ctx.withServices(async ({ deps, actor }) => {
-        const sender = opts.dryRun || !token ? null : createSlackSender({ token, apiUrl: env.SLACK_API_URL, logger });
+        const instanceId = `cli-${process.pid}-${randomUUID().slice(0, 8)}`;
+        const afterSent = digestChartFollowUp(deps.db, logger, instanceId);
+        const sender = opts.dryRun || !token ? null : createSlackSender({ token, apiUrl: env.SLACK_API_URL, logger, afterSent });
         const report = await runJob(
-          { db: deps.db, clock: deps.clock, logger, sender, instanceId: `cli-${process.pid}-${randomUUID().slice(0, 8)}`, teamId: actor.teamId },
+          { db: deps.db, clock: deps.clock, logger, sender, instanceId, teamId: actor.teamId },
           selection,
           at,
           { dryRun: opts.dryRun },
