@@ -1,3 +1,4 @@
+import { closeChartRenderer } from './charts/chart-renderer.js';
 import { ConfigError, parseEnv, requireSlackEnv } from './config/env.js';
 import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await scheduler?.stop();
     await running.stop();
+    await closeChartRenderer();
     await db.$disconnect();
     process.exit(0);
   };

@@ -7,7 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { DateTime } from 'luxon';
 import { PROBLEM_STATUSES, type Language, type ProblemStatus } from '../domain/types.js';
 import { translator, type Translator } from '../i18n/index.js';
-import type { Breakdown, Burndown } from '../services/summary.js';
+import type { Breakdown, Burndown, BurnPoint } from '../services/summary.js';
 import { formatDate } from '../slack/views/problem-format.js';
 import { CHART_FONT, ensureChartFont } from './fonts.js';
 
@@ -53,8 +53,9 @@ const GRID_LINE = '#E4E7EB';
 const OPEN_LINE = '#1D4E89';
 const TARGET_LINE = '#D64545';
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Room for a bar's name; longer names end in '…'. */
+/** Room for a bar's name (longer names end in '…'), and right of the bars for "closed/total · overdue". */
 const LABEL_WIDTH = 190;
+const BAR_LABEL_WIDTH = 160;
 
 let prepared = false;
 
@@ -92,12 +93,17 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
     tr,
   );
   const totals = rows.map(({ row }) => PROBLEM_STATUSES.reduce((n, s) => n + row.byStatus[s], 0));
-  const rowLabels = rows.map(({ row }, i) => tr('chart.bars.label', { closed: row.byStatus.closed, total: totals[i] ?? 0, overdue: row.overdue }));
+  // ECharts rich text: the count in grey, the overdue part (if any) in red.
+  const rowLabels = rows.map(({ row }, i) => {
+    const count = `{n|${tr('chart.bars.count', { closed: row.byStatus.closed, total: totals[i] ?? 0 })}}`;
+    return row.overdue > 0 ? `${count}{o|${tr('chart.bars.overdue', { overdue: row.overdue })}}` : count;
+  });
 
   const burn = data.burndown;
   const points = burn.points;
-  const first = points[0];
-  const target = burn.deadline && first ? [[dayValue(first.date), first.open], [dayValue(burn.deadline), 0]] : [];
+  // The ideal line runs from the peak of open problems (the list as first complete) to none at the deadline.
+  const peak = points.reduce<BurnPoint | undefined>((best, p) => (best === undefined || p.open > best.open ? p : best), undefined);
+  const target = burn.deadline && peak ? [[dayValue(peak.date), peak.open], [dayValue(burn.deadline), 0]] : [];
   const xs = [...points.map((p) => dayValue(p.date)), ...(burn.deadline ? [dayValue(burn.deadline)] : [])];
   const text = { fontFamily: CHART_FONT, color: INK };
   const statusName = (s: ProblemStatus) => tr(`status.${s}`);
@@ -146,7 +152,7 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
     ],
     // Fixed plot areas (axis labels sit outside them): both halves line up with their titles.
     grid: [
-      { left: 32 + LABEL_WIDTH + 10, top: 172, right: half + 16, bottom: 28, outerBoundsMode: 'none' },
+      { left: 32 + LABEL_WIDTH + 10, top: 172, right: half + 16 + BAR_LABEL_WIDTH, bottom: 28, outerBoundsMode: 'none' },
       { left: half + 64, top: 220, right: 56, bottom: 40, outerBoundsMode: 'none' },
     ],
     xAxis: [
@@ -154,10 +160,9 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
         type: 'value',
         gridIndex: 0,
         minInterval: 1,
-        // Room on the right for each bar's "closed/total · overdue" label.
-        max: (extent: { max: number }) => Math.max(1, Math.ceil(extent.max * 1.3)),
+        max: (extent: { max: number }) => Math.max(1, extent.max),
         axisLabel: { show: false },
-        splitLine: { lineStyle: { color: GRID_LINE } },
+        splitLine: { show: false },
       },
       {
         type: 'time',
@@ -216,7 +221,7 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
           fontSize: 12,
           color: MUTED,
           formatter: (p: { dataIndex: number }) => rowLabels[p.dataIndex] ?? '',
-          rich: {},
+          rich: { n: { fontFamily: CHART_FONT, fontSize: 12, color: MUTED }, o: { fontFamily: CHART_FONT, fontSize: 12, color: TARGET_LINE } },
         },
         silent: true,
       },
@@ -279,10 +284,11 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
 
 /**
  * The board chart as a PNG: status by category (or unit, or owner) as stacked bars on the left, open
- * problems round by round against the list deadline on the right. Pure: data in, image out, drawn
- * in-process by ECharts on a Skia canvas with a font shipped in node_modules.
+ * problems round by round against the list deadline on the right. Pure: data in, image out, drawn by
+ * ECharts on a Skia canvas with a font shipped in node_modules — in the calling thread, which it keeps
+ * busy for 100–700 ms. The app calls it in the chart worker (`renderBoardChart` in chart-renderer.ts).
  */
-export async function renderBoardChart(data: BoardChartData, lang: Language): Promise<Buffer> {
+export async function drawBoardChart(data: BoardChartData, lang: Language): Promise<Buffer> {
   prepare();
   const canvas = createCanvas(CHART_WIDTH * CHART_SCALE, CHART_HEIGHT * CHART_SCALE);
   // zrender draws on anything with a 2D context; ECharts' types only name the browser's element.

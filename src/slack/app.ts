@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
-import type { Env } from '../config/env.js';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebAPIPlatformError } from '@slack/web-api';
+import { ConfigError, type Env } from '../config/env.js';
 import { healthHandler } from '../http/health.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
@@ -59,6 +60,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
 
   let app: App;
   let server: http.Server;
+  let socket: SocketModeReceiver | undefined;
   if (env.SLACK_SIGNING_SECRET) {
     const receiver = new HTTPReceiver({
       signingSecret: env.SLACK_SIGNING_SECRET,
@@ -69,7 +71,11 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     app = new App({ token: env.SLACK_BOT_TOKEN, receiver, logger: log, clientOptions });
     server = http.createServer(receiver.requestListener);
   } else {
-    app = new App({ token: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, socketMode: true, logger: log, clientOptions });
+    // Our own receiver, so stop() can wait for the socket to close (Bolt's stop() does not). It gets a copy of
+    // the client options: its client (for apps.connections.open) writes its 100-retry policy into them, and Bolt
+    // builds every listener's client from the App's.
+    socket = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN ?? '', logger: log, installerOptions: { clientOptions: { ...clientOptions } } });
+    app = new App({ token: env.SLACK_BOT_TOKEN, receiver: socket, logger: log, clientOptions });
     server = http.createServer((req, res) => {
       if (req.method === 'GET' && req.url === '/healthz') void health(req, res);
       else res.writeHead(404).end();
@@ -78,9 +84,18 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
 
   registerListeners(app, ctx);
   const auth = await app.client.auth.test();
-  if (!env.SLACK_SIGNING_SECRET) await app.start();
+  if (socket) {
+    // Connects: resolves once Slack says hello on the socket. The errors that get here are the ones the socket
+    // client does not retry (invalid_auth, not_authed, account_inactive, …): the app-level token is wrong.
+    await app.start().catch((error: unknown) => {
+      if (error instanceof WebAPIPlatformError) {
+        throw new ConfigError([`SLACK_APP_TOKEN: Slack refused it when opening the Socket Mode connection (${error.data.error})`]);
+      }
+      throw error;
+    });
+  }
   const port = await listen(server, opts.port ?? env.PORT);
-  logger.info({ port, mode: env.SLACK_SIGNING_SECRET ? 'http' : 'socket', team: auth.team_id }, 'Closeout is running');
+  logger.info({ port, mode: socket ? 'socket' : 'http', team: auth.team_id }, 'Closeout is running');
 
   return {
     app,
@@ -88,11 +103,12 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     port,
     teamId: auth.team_id ?? '',
     async stop() {
+      // Socket first, so no envelope arrives once the caller closes the database; resolves after the close handshake.
+      await socket?.client.disconnect();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      if (!env.SLACK_SIGNING_SECRET) await app.stop();
     },
   };
 }

@@ -71,7 +71,7 @@ export async function benchAcks(opts: { problems: number; rounds: number; latenc
       );
     const kinds: [string, (i: number) => Promise<{ ms: number; status: number }>][] = [
       ['/closeout help', () => command('help', OWNER)],
-      ['/closeout list overdue', () => command('list all', LEADER)],
+      ['/closeout list all', () => command('list all', LEADER)],
       ['/closeout show KEY', (i) => command(`show BENCH-${(i % opts.problems) + 1}`, OWNER)],
       ['/closeout summary', () => command('summary', LEADER)],
       ['/closeout report KEY (modal)', (i) => command(`report BENCH-${(i % opts.problems) + 1}`, OWNER)],

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Database from 'better-sqlite3';
-import { renderBoardChart } from '../../src/charts/board-chart.js';
+import { renderBoardChart } from '../../src/charts/chart-renderer.js';
 import { createDb } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { addDays } from '../../src/domain/cycle.js';

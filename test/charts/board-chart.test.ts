@@ -1,6 +1,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { describe, expect, it } from 'vitest';
-import { boardChartOptions, CHART_HEIGHT, CHART_MAX_ROWS, CHART_SCALE, CHART_WIDTH, renderBoardChart, type BoardChartData, type ChartRow } from '../../src/charts/board-chart.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { boardChartOptions, CHART_HEIGHT, CHART_MAX_ROWS, CHART_SCALE, CHART_WIDTH, type BoardChartData, type ChartRow } from '../../src/charts/board-chart.js';
+import { closeChartRenderer, renderBoardChart } from '../../src/charts/chart-renderer.js';
 import { ensureChartFont } from '../../src/charts/fonts.js';
 import type { Language } from '../../src/domain/types.js';
 
@@ -54,6 +55,8 @@ async function inked(png: Buffer, x: number, y: number, w: number, h: number): P
 }
 
 describe('renderBoardChart', () => {
+  afterAll(closeChartRenderer);
+
   it.each<Language>(['en', 'zh-CN'])('draws a valid, slide-sized PNG in %s', async (lang) => {
     const png = await renderBoardChart(data(), lang);
     expect(png.subarray(0, 8)).toEqual(PNG_MAGIC);

@@ -1,0 +1,13 @@
+import type { Language } from '../domain/types.js';
+import { drawBoardChart, type BoardChartData } from './board-chart.js';
+
+/** What the main thread sends: plain data (the ECharts option, with its formatter functions, is built here). */
+export interface ChartTask {
+  data: BoardChartData;
+  lang: Language;
+}
+
+/** The chart worker's task (piscina calls the default export): the PNG, drawn off the main thread. */
+export default function renderChartTask({ data, lang }: ChartTask): Promise<Buffer> {
+  return drawBoardChart(data, lang);
+}
