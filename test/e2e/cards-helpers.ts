@@ -25,20 +25,9 @@ export function newProblem(app: TestApp, fields: Partial<Parameters<typeof creat
   });
 }
 
-/** Runs `act`, then waits for the first call to `method` after it that `match` accepts. */
-export async function callAfter(
-  app: TestApp,
-  method: string,
-  act: () => Promise<unknown>,
-  match: (c: SlackCall) => boolean = () => true,
-): Promise<SlackCall> {
-  const before = app.fake.calls.length;
-  await act();
-  return app.fake.waitFor((calls) => calls.slice(before).find((c) => c.method === method && match(c)));
-}
+export { callAfter, settle, textOf } from '../support/slack-calls.js';
 
 export const blocksOf = (c: SlackCall): KnownBlock[] => (c.args.blocks as KnownBlock[] | undefined) ?? [];
-export const textOf = (c: SlackCall): string => `${String(c.args.text ?? '')} ${JSON.stringify(c.args.blocks ?? [])}`;
 
 /** action_ids of every button in a message's actions blocks and accessories. */
 export function buttonsOf(c: SlackCall): { actionId: string; value: string; blockId: string }[] {
@@ -54,4 +43,3 @@ export function buttonsOf(c: SlackCall): { actionId: string; value: string; bloc
   return out;
 }
 
-export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));

@@ -1,3 +1,4 @@
+import { callAfter } from '../support/slack-calls.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { TEAM } from '../support/fixtures.js';
 import { interactionBody, postSigned, type PostResult } from '../support/slack-requests.js';
@@ -84,19 +85,12 @@ export function selectInModal(app: TestApp, a: { userId: string; view: SentView;
   return postSigned(app.eventsUrl, interactionBody(payload), 'application/x-www-form-urlencoded');
 }
 
-/** Runs `act`, then waits for the first call to `method` after it that `match` accepts. */
-export async function callAfter(app: TestApp, method: string, act: () => Promise<unknown>, match: (c: SlackCall) => boolean = () => true): Promise<SlackCall> {
-  const before = app.fake.calls.length;
-  await act();
-  return app.fake.waitFor((calls) => calls.slice(before).find((c) => c.method === method && match(c)));
-}
+export { callAfter, settle, textOf as allText } from '../support/slack-calls.js';
 
 /** Calls made after index `from`. */
 export const callsSince = (app: TestApp, from: number, method?: string) => app.fake.calls.slice(from).filter((c) => !method || c.method === method);
 
-export const allText = (c: SlackCall): string => `${String(c.args.text ?? '')} ${JSON.stringify(c.args.blocks ?? [])}`;
 
-export const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms));
 
 /** Opens a modal by command and returns it. */
 export async function openByCommand(app: TestApp, text: string, userId: string): Promise<SentView> {
