@@ -13,16 +13,22 @@ export function failureText(lang: Language, error: unknown, logger: Logger): str
   return t(lang, 'common.unexpected');
 }
 
-/** Where an ephemeral answer can go: a response_url (commands, message actions) or a user in a channel. */
+/**
+ * Where a private answer can go: a response_url (commands, message actions), an ephemeral message to a
+ * user in a channel, or — from the App Home, which has neither — a DM from the app.
+ */
 export type EphemeralTarget =
   | { kind: 'respond'; respond: RespondFn }
-  | { kind: 'post'; client: WebClient; channel: string; user: string };
+  | { kind: 'post'; client: WebClient; channel: string; user: string }
+  | { kind: 'dm'; client: WebClient; user: string };
 
 export async function replyEphemeral(target: EphemeralTarget, text: string, blocks?: KnownBlock[]): Promise<void> {
   if (target.kind === 'respond') {
     await target.respond({ response_type: 'ephemeral', replace_original: false, text, ...(blocks && { blocks }) });
-  } else {
+  } else if (target.kind === 'post') {
     await target.client.chat.postEphemeral({ channel: target.channel, user: target.user, text, ...(blocks && { blocks }) });
+  } else {
+    await target.client.chat.postMessage({ channel: target.user, text, ...(blocks && { blocks }) });
   }
 }
 

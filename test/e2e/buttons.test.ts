@@ -96,6 +96,18 @@ describe('No change', () => {
     expect(app.fake.calls.slice(calls).filter((c) => c.method === 'chat.update')).toEqual([]);
   });
 
+  it('on the App Home (no response_url, no channel) tells the refusal in a DM from the app', async () => {
+    const calls = app.fake.calls.length;
+    const dm = await callAfter(
+      app,
+      'chat.postMessage',
+      () => app.click({ userId: OTHER.userId, actionId: ACTION.noChange, value: 'RECT-1' }),
+      (c) => c.args.channel === OTHER.userId,
+    );
+    expect(dm.args.text).toContain('Only the owner of RECT-1 or a leader of its board can do that.');
+    expect(app.fake.calls.slice(calls).filter((c) => c.method === 'chat.postEphemeral')).toEqual([]);
+  });
+
   it('speaks Chinese', async () => {
     const update = await callAfter(app, 'chat.update', () =>
       app.click({ userId: 'UZHOWNER', actionId: ACTION.noChange, value: 'RECT-3', blockId: 'card_actions', message: msg('DZHOWNER') }),

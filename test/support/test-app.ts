@@ -101,7 +101,8 @@ export class TestApp {
       api_app_id: 'A0CLOSEOUT',
       token: 'legacy',
       trigger_id: `trigger-${Date.now()}`,
-      response_url: this.fake.responseUrl(`action-${c.userId}`),
+      // Slack gives a response_url for buttons in messages only (not on the App Home).
+      ...(c.message && { response_url: this.fake.responseUrl(`action-${c.userId}`) }),
       actions: [action],
       ...(c.message
         ? {

@@ -22,8 +22,8 @@ export interface ClickContext {
 /** Ephemeral answers go back through the response_url; a click on the App Home has none: DM the user. */
 export function targetOf(click: ButtonClick, client: WebClient, respond: RespondFn): EphemeralTarget {
   if (click.responseUrl) return { kind: 'respond', respond };
-  const channel = click.container.kind === 'message' ? click.container.channel : click.userId;
-  return { kind: 'post', client, channel, user: click.userId };
+  if (click.container.kind === 'message') return { kind: 'post', client, channel: click.container.channel, user: click.userId };
+  return { kind: 'dm', client, user: click.userId };
 }
 
 /**
