@@ -7,6 +7,7 @@ import { slackTime } from '../views/problem-format.js';
 import { refreshHomes } from './home.js';
 import type { MessageOrigin } from './origin.js';
 import { refreshOrigin } from './refresh-origin.js';
+import { updateRequestCopies } from './request-copies.js';
 
 interface DecisionArgs {
   client: WebClient;
@@ -50,6 +51,8 @@ export async function announceDecision(a: DecisionArgs): Promise<void> {
     note: decisionNote(a.lang, board.timezone, request),
     viewerId: a.actor.userId,
   });
+
+  await updateRequestCopies(a.client, a.ctx, { teamId: a.actor.teamId, requestId: a.requestId, key: problem.key, except: a.origin });
 
   const ownerLang = await a.ctx.locale.forUser(a.client, problem.ownerId, board.language);
   const tr = translator(ownerLang);

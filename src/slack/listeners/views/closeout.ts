@@ -8,6 +8,7 @@ import { requestCloseout } from '../../../services/closeout.js';
 import { getProblemDetail } from '../../../services/problems.js';
 import type { SlackContext } from '../../context.js';
 import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-user.js';
+import { recordRequestCopy } from '../../flows/request-copies.js';
 import { refreshOrigin } from '../../flows/refresh-origin.js';
 import { VIEW } from '../../ids.js';
 import { parseCloseout } from '../../parsers/closeout.js';
@@ -45,7 +46,10 @@ async function notifyDeciders(
       };
       const tr = translator(lang);
       try {
-        await client.chat.postMessage({ channel: userId, text: closeoutRequestText(tr, data), blocks: closeoutRequestBlocks(tr, data) });
+        const posted = await client.chat.postMessage({ channel: userId, text: closeoutRequestText(tr, data), blocks: closeoutRequestBlocks(tr, data) });
+        if (posted.channel && posted.ts) {
+          await recordRequestCopy(ctx.deps.db, { teamId: problem.teamId, requestId: request.id, boardId: problem.boardId, userId }, { channelId: posted.channel, ts: posted.ts });
+        }
         return userId;
       } catch (error) {
         ctx.logger.warn({ err: error, userId, key: problem.key }, 'could not send a closeout request to a leader');
