@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, WebClient, type RetryOptions } from '@slack/web-api';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
+import { workspaceLocales } from '../slack/locale.js';
 import { renderMessage } from '../slack/views/scheduled/index.js';
 import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } from './types.js';
 
@@ -139,8 +140,17 @@ export function createSlackSender(opts: SlackSenderOptions): Sender & { client: 
     }
   }
 
+  const locales = workspaceLocales(client, opts.logger);
+
+  /** A DM in its reader's Slack language (the board's when unknown); channel posts in the board's. */
+  async function rendered(out: Outgoing) {
+    const m = out.message;
+    const lang = /^[UW]/.test(out.recipient) ? (await locales()).get(out.recipient) : undefined;
+    return renderMessage(lang ? { ...m, board: { ...m.board, language: lang } } : m);
+  }
+
   async function send(out: Outgoing): Promise<Sent> {
-    const { text, blocks } = renderMessage(out.message);
+    const { text, blocks } = await rendered(out);
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {

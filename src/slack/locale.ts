@@ -35,3 +35,35 @@ export class LocaleResolver {
     }
   }
 }
+
+/**
+ * Every member's language in one paged `users.list` (Tier 2) rather than a `users.info` per person, for the
+ * scheduler's fan-out to thousands of owners; loaded once and kept for an hour. A failure means "no
+ * locales known" (the board's language is used) and is tried again at the next send.
+ */
+export function workspaceLocales(client: WebClient, logger: Logger, ttlMs = 60 * 60 * 1000): () => Promise<ReadonlyMap<string, Language>> {
+  let loaded: { at: number; map: Promise<Map<string, Language>> } | null = null;
+  const load = async (): Promise<Map<string, Language>> => {
+    const map = new Map<string, Language>();
+    let cursor: string | undefined;
+    do {
+      const page = await client.users.list({ include_locale: true, limit: 200, ...(cursor && { cursor }) });
+      for (const m of page.members ?? []) {
+        const lang = languageFromLocale(m.locale);
+        if (m.id && lang) map.set(m.id, lang);
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return map;
+  };
+  return async () => {
+    if (!loaded || Date.now() - loaded.at > ttlMs) loaded = { at: Date.now(), map: load() };
+    try {
+      return await loaded.map;
+    } catch (error) {
+      loaded = null;
+      logger.warn({ err: error }, 'users.list failed; scheduled DMs use the board language');
+      return new Map();
+    }
+  };
+}

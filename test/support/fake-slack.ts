@@ -176,6 +176,8 @@ export class FakeSlack {
         const user = String(args.user);
         return { ok: true, user: { id: user, name: user.toLowerCase(), real_name: `User ${user}`, locale: this.locales.get(user) ?? 'en-US', tz: 'UTC' } };
       }
+      case 'users.list':
+        return { ok: true, members: [...this.locales].map(([id, locale]) => ({ id, name: id.toLowerCase(), locale })), response_metadata: { next_cursor: '' } };
       case 'conversations.open':
         return { ok: true, channel: { id: channelOf(args.users) } };
       case 'files.getUploadURLExternal':

@@ -50,7 +50,7 @@ async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMe
   if (origin.kind === 'request') return renderDecision(a.ctx, a.teamId, a.key, a.lang);
   // A scheduler message listing several problems keeps them all; anything else becomes this problem's card.
   if (origin.kind === 'prompt' && origin.channel && origin.ts) {
-    const scheduled = await refreshScheduledMessage(a.ctx, { channel: origin.channel, ts: origin.ts }, a.key, a.note);
+    const scheduled = await refreshScheduledMessage(a.ctx, { channel: origin.channel, ts: origin.ts }, a.key, a.note, a.lang);
     if (scheduled === 'keep') return null;
     if (scheduled) return scheduled;
   }

@@ -1,5 +1,6 @@
 import { problemLine } from '../../jobs/boards.js';
 import type { NudgeMessage, OutboundMessage, ProblemLine, PromptMessage } from '../../jobs/messages.js';
+import type { Language } from '../../domain/types.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage, type RenderedMessage } from '../views/scheduled/index.js';
 
@@ -21,6 +22,7 @@ export async function refreshScheduledMessage(
   where: { channel: string; ts: string },
   key: string,
   note: string,
+  lang: Language,
 ): Promise<RenderedMessage | 'keep' | null> {
   const { db, clock } = ctx.deps;
   const delivery = await db.delivery.findFirst({ where: { channelId: where.channel, slackTs: where.ts } });
@@ -44,5 +46,6 @@ export async function refreshScheduledMessage(
   });
   const updated = withLines(message, fresh);
   await db.delivery.update({ where: { id: delivery.id }, data: { payload: JSON.stringify(updated) } });
-  return renderMessage(updated);
+  // Re-rendered in the language of the person looking at it (the owner), as it was sent.
+  return renderMessage({ ...updated, board: { ...updated.board, language: lang } });
 }
