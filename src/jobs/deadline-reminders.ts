@@ -41,26 +41,7 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
     include: { problem: true },
     orderBy: [{ problemId: 'asc' }, { number: 'asc' }],
   });
-  const items: (DeadlineLine & { problemTitle: string })[] = [
-    ...problems.map((p) => ({
-      key: p.key,
-      problemKey: p.key,
-      text: p.title,
-      problemTitle: p.title,
-      ownerId: p.ownerId,
-      deadline: effectiveDeadline(p, board) ?? '',
-      isMeasure: false,
-    })),
-    ...measures.map((m) => ({
-      key: `${m.problem.key}.${m.number}`,
-      problemKey: m.problem.key,
-      text: m.text,
-      problemTitle: m.problem.title,
-      ownerId: m.ownerId ?? m.problem.ownerId,
-      deadline: m.deadline ?? '',
-      isMeasure: true,
-    })),
-  ];
+  const items = deadlineLines(problems, measures, board);
 
   const route = routeOf(board.remindersTo, board);
   const out: PlannedMessage[] = [];
@@ -103,24 +84,9 @@ async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<Plann
     where: { problem: { boardId: board.id, status: { not: 'closed' } }, status: { not: 'done' }, deadline: window, createdAt: { lt: slot.at } },
     include: { problem: true },
   });
-  const items: DeadlineLine[] = [
-    ...problems.map((p) => ({
-      key: p.key,
-      problemKey: p.key,
-      text: p.title,
-      ownerId: p.ownerId,
-      deadline: effectiveDeadline(p, board) ?? '',
-      isMeasure: false,
-    })),
-    ...measures.map((m) => ({
-      key: `${m.problem.key}.${m.number}`,
-      problemKey: m.problem.key,
-      text: m.text,
-      ownerId: m.ownerId ?? m.problem.ownerId,
-      deadline: m.deadline ?? '',
-      isMeasure: true,
-    })),
-  ].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.key.localeCompare(b.key, 'en', { numeric: true }));
+  const items: DeadlineLine[] = deadlineLines(problems, measures, board)
+    .map(({ problemTitle: _title, ...line }) => line)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.key.localeCompare(b.key, 'en', { numeric: true }));
   if (!items.length) return [];
 
   const base = { kind: 'upcoming' as const, board: boardRef(board), today, from, to };
@@ -154,3 +120,33 @@ async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<Plann
 }
 
 export const runDeadlineReminders = (deps: JobDeps, at: Date, opts: RunOptions = {}) => execute(deps, [deadlineReminders], at, opts);
+
+type LineProblem = { key: string; title: string; ownerId: string; deadline: string | null };
+
+/** Problems and measures with a deadline, as message lines (each with its problem's title). */
+function deadlineLines(
+  problems: readonly LineProblem[],
+  measures: readonly { number: number; text: string; ownerId: string | null; deadline: string | null; problem: LineProblem }[],
+  board: { deadline: string | null },
+): (DeadlineLine & { problemTitle: string })[] {
+  return [
+    ...problems.map((p) => ({
+      key: p.key,
+      problemKey: p.key,
+      text: p.title,
+      problemTitle: p.title,
+      ownerId: p.ownerId,
+      deadline: effectiveDeadline(p, board) ?? '',
+      isMeasure: false,
+    })),
+    ...measures.map((m) => ({
+      key: `${m.problem.key}.${m.number}`,
+      problemKey: m.problem.key,
+      text: m.text,
+      problemTitle: m.problem.title,
+      ownerId: m.ownerId ?? m.problem.ownerId,
+      deadline: m.deadline ?? '',
+      isMeasure: true,
+    })),
+  ];
+}
