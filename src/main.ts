@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     env.CLOSEOUT_SCHEDULER === 'on'
       ? startBotScheduler({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db, logger, teamId: running.teamId })
       : null;
-  if (!scheduler) logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');
+  if (!scheduler)
+    logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

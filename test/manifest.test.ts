@@ -73,7 +73,8 @@ function calledMethods(): Set<string> {
   const methods = new Set<string>();
   for (const file of sourceFiles('src')) {
     const code = fs.readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/\bclient\s*\.\s*([a-z]+(?:\s*\.\s*[a-zA-Z]+)+)\s*\(/g)) methods.add(m[1]!.replace(/\s/g, ''));
+    for (const m of code.matchAll(/\bclient\s*\.\s*([a-z]+(?:\s*\.\s*[a-zA-Z]+)+)\s*\(/g))
+      methods.add(m[1]!.replace(/\s/g, ''));
     if (/\bsay\(/.test(code)) methods.add('chat.postMessage');
   }
   return methods;
@@ -117,10 +118,17 @@ describe('manifest.yml', () => {
     expect(command).toMatchObject({ command: '/closeout', url: 'https://YOUR-HOST/slack/events' });
     expect(command!.usage_hint).toContain('summary');
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true }); // replies typed in the bot's DM
-    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
+    expect(manifest.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: 'https://YOUR-HOST/slack/events',
+    });
     expect(manifest.settings.event_subscriptions.request_url).toBe('https://YOUR-HOST/slack/events');
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
-    expect(manifest.settings).toMatchObject({ org_deploy_enabled: false, socket_mode_enabled: false, token_rotation_enabled: false });
+    expect(manifest.settings).toMatchObject({
+      org_deploy_enabled: false,
+      socket_mode_enabled: false,
+      token_rotation_enabled: false,
+    });
   });
 
   it('asks for exactly the bot scopes the code needs', () => {
@@ -129,7 +137,10 @@ describe('manifest.yml', () => {
     const unknown = [...methods].filter((m) => !(m in METHOD_SCOPES));
     expect(unknown, 'methods missing from METHOD_SCOPES').toEqual([]);
     const events = manifest.settings.event_subscriptions.bot_events;
-    expect(events.filter((e) => !(e in EVENT_SCOPES)), 'events missing from EVENT_SCOPES').toEqual([]);
+    expect(
+      events.filter((e) => !(e in EVENT_SCOPES)),
+      'events missing from EVENT_SCOPES',
+    ).toEqual([]);
     const needed = new Set([
       ...(manifest.features.slash_commands.length > 0 ? ['commands'] : []),
       ...[...methods].flatMap((m) => METHOD_SCOPES[m]!),

@@ -76,7 +76,11 @@ const dayOf = (value: number) => DateTime.fromMillis(value, { zone: 'UTC' }).toI
 function foldRows(rows: { label: string; row: ChartRow }[], tr: Translator): { label: string; row: ChartRow }[] {
   if (rows.length <= CHART_MAX_ROWS) return rows;
   const rest = rows.slice(CHART_MAX_ROWS - 1);
-  const other: ChartRow = { label: null, overdue: 0, byStatus: { open: 0, in_progress: 0, closeout_requested: 0, closed: 0 } };
+  const other: ChartRow = {
+    label: null,
+    overdue: 0,
+    byStatus: { open: 0, in_progress: 0, closeout_requested: 0, closed: 0 },
+  };
   for (const { row } of rest) {
     other.overdue += row.overdue;
     for (const s of PROBLEM_STATUSES) other.byStatus[s] += row.byStatus[s];
@@ -102,8 +106,17 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
   const burn = data.burndown;
   const points = burn.points;
   // The ideal line runs from the peak of open problems (the list as first complete) to none at the deadline.
-  const peak = points.reduce<BurnPoint | undefined>((best, p) => (best === undefined || p.open > best.open ? p : best), undefined);
-  const target = burn.deadline && peak ? [[dayValue(peak.date), peak.open], [dayValue(burn.deadline), 0]] : [];
+  const peak = points.reduce<BurnPoint | undefined>(
+    (best, p) => (best === undefined || p.open > best.open ? p : best),
+    undefined,
+  );
+  const target =
+    burn.deadline && peak
+      ? [
+          [dayValue(peak.date), peak.open],
+          [dayValue(burn.deadline), 0],
+        ]
+      : [];
   const xs = [...points.map((p) => dayValue(p.date)), ...(burn.deadline ? [dayValue(burn.deadline)] : [])];
   const text = { fontFamily: CHART_FONT, color: INK };
   const statusName = (s: ProblemStatus) => tr(`status.${s}`);
@@ -116,16 +129,28 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
     title: [
       {
         text: tr('chart.title', { name: data.name, code: data.code }),
-        subtext: tr('chart.subtitle', { date: date(data.today), total: data.total, completion: data.completion, overdue: data.overdue }),
+        subtext: tr('chart.subtitle', {
+          date: date(data.today),
+          total: data.total,
+          completion: data.completion,
+          overdue: data.overdue,
+        }),
         left: 32,
         top: 20,
         textStyle: { ...text, fontSize: 26, fontWeight: 'bold' },
         subtextStyle: { fontFamily: CHART_FONT, color: MUTED, fontSize: 15 },
       },
-      { text: tr('chart.bars.title', { by: data.by }), left: 32, top: 104, textStyle: { ...text, fontSize: 17, fontWeight: 'bold' } },
+      {
+        text: tr('chart.bars.title', { by: data.by }),
+        left: 32,
+        top: 104,
+        textStyle: { ...text, fontSize: 17, fontWeight: 'bold' },
+      },
       {
         text: tr('chart.burn.title'),
-        subtext: burn.deadline ? tr('chart.burn.deadline', { date: date(burn.deadline) }) : tr('chart.burn.no_deadline'),
+        subtext: burn.deadline
+          ? tr('chart.burn.deadline', { date: date(burn.deadline) })
+          : tr('chart.burn.no_deadline'),
         left: half + 24,
         top: 104,
         textStyle: { ...text, fontSize: 17, fontWeight: 'bold' },
@@ -142,7 +167,11 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
         textStyle: { ...text, fontSize: 12, color: MUTED },
       },
       {
-        data: [tr('chart.series.open'), tr('chart.series.total'), ...(target.length ? [tr('chart.series.target')] : [])],
+        data: [
+          tr('chart.series.open'),
+          tr('chart.series.total'),
+          ...(target.length ? [tr('chart.series.target')] : []),
+        ],
         left: half + 24,
         top: 158,
         itemWidth: 18,
@@ -152,7 +181,13 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
     ],
     // Fixed plot areas (axis labels sit outside them): both halves line up with their titles.
     grid: [
-      { left: 32 + LABEL_WIDTH + 10, top: 172, right: half + 16 + BAR_LABEL_WIDTH, bottom: 28, outerBoundsMode: 'none' },
+      {
+        left: 32 + LABEL_WIDTH + 10,
+        top: 172,
+        right: half + 16 + BAR_LABEL_WIDTH,
+        bottom: 28,
+        outerBoundsMode: 'none',
+      },
       { left: half + 64, top: 220, right: 56, bottom: 40, outerBoundsMode: 'none' },
     ],
     xAxis: [
@@ -221,7 +256,10 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
           fontSize: 12,
           color: MUTED,
           formatter: (p: { dataIndex: number }) => rowLabels[p.dataIndex] ?? '',
-          rich: { n: { fontFamily: CHART_FONT, fontSize: 12, color: MUTED }, o: { fontFamily: CHART_FONT, fontSize: 12, color: TARGET_LINE } },
+          rich: {
+            n: { fontFamily: CHART_FONT, fontSize: 12, color: MUTED },
+            o: { fontFamily: CHART_FONT, fontSize: 12, color: TARGET_LINE },
+          },
         },
         silent: true,
       },
@@ -272,7 +310,13 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: TARGET_LINE, type: 'solid' as const, width: 1.5 },
-                label: { formatter: tr('chart.deadline'), fontFamily: CHART_FONT, color: TARGET_LINE, fontSize: 12, position: 'end' as const },
+                label: {
+                  formatter: tr('chart.deadline'),
+                  fontFamily: CHART_FONT,
+                  color: TARGET_LINE,
+                  fontSize: 12,
+                  position: 'end' as const,
+                },
                 data: [{ xAxis: dayValue(burn.deadline ?? data.today) }],
               },
             },
@@ -292,7 +336,11 @@ export async function drawBoardChart(data: BoardChartData, lang: Language): Prom
   prepare();
   const canvas = createCanvas(CHART_WIDTH * CHART_SCALE, CHART_HEIGHT * CHART_SCALE);
   // zrender draws on anything with a 2D context; ECharts' types only name the browser's element.
-  const chart = init(canvas as unknown as Parameters<typeof init>[0], null, { width: CHART_WIDTH, height: CHART_HEIGHT, devicePixelRatio: CHART_SCALE });
+  const chart = init(canvas as unknown as Parameters<typeof init>[0], null, {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    devicePixelRatio: CHART_SCALE,
+  });
   try {
     chart.setOption(boardChartOptions(data, lang));
     return await canvas.encode('png');

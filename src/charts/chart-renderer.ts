@@ -32,7 +32,12 @@ function workerModule(): { filename: string; execArgv?: string[] } {
 export function createChartRenderer(): ChartRenderer {
   let pool: Piscina<ChartTask, Uint8Array> | null = null;
   const start = () => {
-    const p = new Piscina<ChartTask, Uint8Array>({ ...workerModule(), minThreads: 0, maxThreads: 1, idleTimeout: IDLE_MS });
+    const p = new Piscina<ChartTask, Uint8Array>({
+      ...workerModule(),
+      minThreads: 0,
+      maxThreads: 1,
+      idleTimeout: IDLE_MS,
+    });
     // A worker failing between tasks: piscina drops it and starts a fresh one for the next chart; failures
     // during a task reject that task (callers log them). Unhandled, the event would crash the process.
     p.on('error', () => {});

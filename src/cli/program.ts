@@ -19,7 +19,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = new Command('closeout')
     .description('Operator commands for Closeout, the Slack app that drives problem lists to closeout.')
     .version(packageVersion())
-    .option('--team <id>', 'Slack team ID to act in (default: SLACK_TEAM_ID, else the only team with boards, else T_LOCAL)')
+    .option(
+      '--team <id>',
+      'Slack team ID to act in (default: SLACK_TEAM_ID, else the only team with boards, else T_LOCAL)',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -27,7 +30,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     })
     .showHelpAfterError('(add --help for usage)');
   const ctx = new CliContext(io, program);
-  for (const register of [registerMigrate, registerBoard, registerImport, registerExport, registerDemo, registerRunJob]) {
+  for (const register of [
+    registerMigrate,
+    registerBoard,
+    registerImport,
+    registerExport,
+    registerDemo,
+    registerRunJob,
+  ]) {
     register(program, ctx);
   }
   try {

@@ -3,37 +3,41 @@ import { z } from 'zod';
 
 const slackId = /^[UW][A-Z0-9]{2,}$/;
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
-    SLACK_SIGNING_SECRET: z.string().min(1, 'must not be empty').optional(),
-    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
-    SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-    DATABASE_URL: z
-      .string()
-      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgres://')
-      .default('file:./data/closeout.db'),
-    PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int().min(1).max(65535).default(3000),
-    CLOSEOUT_ADMINS: z
-      .string()
-      .default('')
-      .transform((s) => s.split(',').map((id) => id.trim()).filter(Boolean))
-      .refine((ids) => ids.every((id) => slackId.test(id)), {
-        error: (issue) =>
-          `must be comma-separated Slack user IDs like U0123ABCD (not: ${(issue.input as string[]).filter((id) => !slackId.test(id)).join(', ')})`,
-      }),
-    CLOSEOUT_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
-    CLOSEOUT_TIMEZONE: z
-      .string()
-      .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
-      .default('UTC'),
-    CLOSEOUT_LANGUAGE: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).default('en'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-      })
-      .default('info'),
-  });
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1, 'must not be empty').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgres://')
+    .default('file:./data/closeout.db'),
+  PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int().min(1).max(65535).default(3000),
+  CLOSEOUT_ADMINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => slackId.test(id)), {
+      error: (issue) =>
+        `must be comma-separated Slack user IDs like U0123ABCD (not: ${(issue.input as string[]).filter((id) => !slackId.test(id)).join(', ')})`,
+    }),
+  CLOSEOUT_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  CLOSEOUT_TIMEZONE: z
+    .string()
+    .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
+    .default('UTC'),
+  CLOSEOUT_LANGUAGE: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).default('en'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
 
 export type Env = z.infer<typeof envSchema>;
 

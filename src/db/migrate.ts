@@ -55,7 +55,9 @@ export function migrate(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Mi
       const checksum = createHash('sha256').update(sql).digest('hex');
       // IMMEDIATE: two instances starting together serialise here instead of both applying.
       db.transaction(() => {
-        const again = db.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL').get(name);
+        const again = db
+          .prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL')
+          .get(name);
         if (again) return;
         db.exec(sql);
         db.prepare(

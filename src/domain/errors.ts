@@ -17,7 +17,11 @@ export class DomainError extends Error {
   }
 }
 
-export const forbidden = (key: MessageKey, params?: Record<string, string | number>) => new DomainError('forbidden', key, params);
-export const notFound = (key: MessageKey, params?: Record<string, string | number>) => new DomainError('not_found', key, params);
-export const invalid = (key: MessageKey, params?: Record<string, string | number>) => new DomainError('invalid', key, params);
-export const conflict = (key: MessageKey, params?: Record<string, string | number>) => new DomainError('conflict', key, params);
+export const forbidden = (key: MessageKey, params?: Record<string, string | number>) =>
+  new DomainError('forbidden', key, params);
+export const notFound = (key: MessageKey, params?: Record<string, string | number>) =>
+  new DomainError('not_found', key, params);
+export const invalid = (key: MessageKey, params?: Record<string, string | number>) =>
+  new DomainError('invalid', key, params);
+export const conflict = (key: MessageKey, params?: Record<string, string | number>) =>
+  new DomainError('conflict', key, params);

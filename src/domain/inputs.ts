@@ -23,7 +23,10 @@ export const timeOfDay = z
   .trim()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (24-hour)');
 
-export const timezone = z.string().trim().refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai');
+export const timezone = z
+  .string()
+  .trim()
+  .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai');
 
 export const slackUser = z.string().trim().regex(SLACK_USER_PATTERN, 'must be a Slack user ID like U0123ABCD');
 export const slackChannel = z.string().trim().regex(SLACK_CHANNEL_PATTERN, 'must be a Slack channel ID like C0123ABCD');
@@ -51,14 +54,20 @@ const boardFields = {
   anchorDate: isoDate,
   promptTime: timeOfDay,
   nudgeDaysBefore: z.number().int().min(0, 'must be between 0 and 30').max(30, 'must be between 0 and 30'),
-  reminderOffsets: z.array(z.number().int().min(0, 'must be between 0 and 60').max(60, 'must be between 0 and 60')).max(10),
+  reminderOffsets: z
+    .array(z.number().int().min(0, 'must be between 0 and 60').max(60, 'must be between 0 and 60'))
+    .max(10),
   deadline: isoDate.nullable().optional(),
   categories: z.array(z.string().trim().min(1).max(75)).max(100),
 };
 
 export const boardInput = z.object({
   ...boardFields,
-  code: z.string().trim().toUpperCase().regex(BOARD_CODE_PATTERN, 'must be 2–10 letters or digits, starting with a letter (e.g. RECT)'),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(BOARD_CODE_PATTERN, 'must be 2–10 letters or digits, starting with a letter (e.g. RECT)'),
   leaders: boardFields.leaders.default([]),
   cycleDays: boardFields.cycleDays.default(14),
   promptTime: boardFields.promptTime.default('09:00'),
@@ -75,7 +84,11 @@ export const measureText = z.string().trim().min(1, 'must not be empty').max(100
 
 /** Problem fields without defaults, for the same reason as `boardFields`. */
 const problemFields = {
-  title: z.string().trim().min(1, 'is required').max(PROBLEM_TITLE_MAX, `must be at most ${PROBLEM_TITLE_MAX} characters`),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(PROBLEM_TITLE_MAX, `must be at most ${PROBLEM_TITLE_MAX} characters`),
   description: z.string().trim().max(5000, 'must be at most 5000 characters'),
   category: optionalText(75),
   source: optionalText(200),

@@ -10,7 +10,10 @@ export interface ProblemFacts {
 }
 
 /** A problem's own deadline, else the board's list-wide deadline. */
-export function effectiveDeadline(problem: { deadline: string | null }, board: { deadline: string | null }): string | null {
+export function effectiveDeadline(
+  problem: { deadline: string | null },
+  board: { deadline: string | null },
+): string | null {
   return problem.deadline ?? board.deadline;
 }
 
@@ -34,7 +37,9 @@ export function isAwaitingReport(status: ProblemStatus): boolean {
 
 /** Closed after its deadline, judged by the local closing date in the board's zone. Pass the effective deadline. */
 export function isClosedLate(p: ProblemFacts, timezone: string): boolean {
-  return p.status === 'closed' && p.closedAt !== null && p.deadline !== null && localDate(p.closedAt, timezone) > p.deadline;
+  return (
+    p.status === 'closed' && p.closedAt !== null && p.deadline !== null && localDate(p.closedAt, timezone) > p.deadline
+  );
 }
 
 export interface ProblemFlags {
@@ -48,7 +53,11 @@ export interface ProblemFlags {
 }
 
 /** Everything lists, cards and digests show about a problem's standing, as of `now` on the board's calendar. */
-export function deriveFlags(problem: ProblemFacts, board: Cadence & { deadline: string | null }, now: Date): ProblemFlags {
+export function deriveFlags(
+  problem: ProblemFacts,
+  board: Cadence & { deadline: string | null },
+  now: Date,
+): ProblemFlags {
   const deadline = effectiveDeadline(problem, board);
   const facts = { ...problem, deadline };
   const today = localDate(now, board.timezone);

@@ -69,7 +69,20 @@ const ACKNOWLEDGEMENT =
   /^(?:(?:thanks|thank you|thx|ty|ok|okay|k|got it|noted|sure|will do|cool|great|谢谢|谢谢你|多谢|感谢|好的|好|收到|明白|明白了|知道了|嗯|嗯嗯|行)[\s,.!！。，~～]*)+$/i;
 const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 0–100 written in Chinese numerals (五, 十五, 六十, 六十五, 一百) or digits. */
 export function chineseNumber(s: string): number | null {
@@ -92,7 +105,8 @@ function findTokens(text: string, opts: ParseOptions): Token[] {
   }
   for (const m of text.matchAll(DIGIT_PERCENT)) {
     const value = Math.round(Number(m[1]));
-    if (value <= 100) found.push({ kind: 'percent', start: m.index, end: m.index + m[0].length, removable: true, percent: value });
+    if (value <= 100)
+      found.push({ kind: 'percent', start: m.index, end: m.index + m[0].length, removable: true, percent: value });
   }
   for (const m of text.matchAll(CHINESE_PERCENT)) {
     const value = chineseNumber(m[1] ?? '');
@@ -126,7 +140,7 @@ function noteOf(text: string, tokens: Token[]): string {
 
   // Leading labels: tokens and separators from the start.
   let head = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const tk = tokenAt(i);
     if (tk) {
       i = tk.end;
@@ -140,7 +154,7 @@ function noteOf(text: string, tokens: Token[]): string {
   }
   // Trailing labels: the same from the end; a sentence's own full stop stays.
   let tail = text.length;
-  for (let i = text.length; i > head; ) {
+  for (let i = text.length; i > head;) {
     const tk = tokenEndingAt(i);
     if (tk) {
       i = tk.start;
@@ -158,7 +172,8 @@ function noteOf(text: string, tokens: Token[]): string {
     const clause = text.slice(clauseStart, end);
     const inner = removable.filter((tk) => tk.start >= clauseStart && tk.end <= end);
     let rest = clause;
-    for (const tk of [...inner].reverse()) rest = rest.slice(0, tk.start - clauseStart) + rest.slice(tk.end - clauseStart);
+    for (const tk of [...inner].reverse())
+      rest = rest.slice(0, tk.start - clauseStart) + rest.slice(tk.end - clauseStart);
     const onlyLabels = inner.length > 0 && [...rest].every((ch) => FILLER.test(ch));
     if (!onlyLabels) out += clause;
     clauseStart = end;

@@ -70,7 +70,12 @@ export function digestDue(board: Cadence, at: Date): Cycle | null {
  * its day; null before the first one and after the deadline day (escalation takes over then). A missed
  * offset is replaced by the latest due one.
  */
-export function reminderDue(deadline: string, offsets: readonly number[], board: Pick<Cadence, 'timezone' | 'promptTime'>, at: Date): number | null {
+export function reminderDue(
+  deadline: string,
+  offsets: readonly number[],
+  board: Pick<Cadence, 'timezone' | 'promptTime'>,
+  at: Date,
+): number | null {
   if (localDate(at, board.timezone) > deadline) return null;
   let best: { offset: number; at: Date } | null = null;
   for (const offset of offsets) {

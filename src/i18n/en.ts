@@ -14,7 +14,8 @@ export const en = {
   'error.closeout_pending': 'A closeout request for {key} is already waiting for a decision.',
   'error.no_pending_closeout': '{key} has no closeout request waiting for a decision.',
   'error.closeout_not_found': 'There is no closeout request {id}.',
-  'error.already_decided': 'This request was already {state, select, approved {approved} other {returned}} by <@{user}>.',
+  'error.already_decided':
+    'This request was already {state, select, approved {approved} other {returned}} by <@{user}>.',
   'error.bad_transition': '{key} cannot go from {from} to {to}.',
   'error.invalid_field': '{field}: {reason}',
   'error.reason_required': 'Please give a reason.',

@@ -39,7 +39,10 @@ export function languageFromLocale(locale: string | undefined | null): Language 
 }
 
 export type Translator = (key: MessageKey, params?: Params) => string;
-export const translator = (lang: Language): Translator => (key, params) => t(lang, key, params);
+export const translator =
+  (lang: Language): Translator =>
+  (key, params) =>
+    t(lang, key, params);
 
 /** All keys, for the catalog completeness test. */
 export const catalogKeys = (lang: Language) => Object.keys(catalogs[lang]);

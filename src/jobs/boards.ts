@@ -5,7 +5,15 @@ import { localDate } from '../domain/cycle.js';
 import { deriveFlags } from '../domain/problem-state.js';
 import { reportByDate } from '../domain/schedule.js';
 import { languageFromLocale } from '../i18n/index.js';
-import { MAX_OWNERS_LISTED, listed, type BoardRef, type Listed, type OwnerKeys, type ProblemLine, type RoundRef } from './messages.js';
+import {
+  MAX_OWNERS_LISTED,
+  listed,
+  type BoardRef,
+  type Listed,
+  type OwnerKeys,
+  type ProblemLine,
+  type RoundRef,
+} from './messages.js';
 
 /** Boards that get scheduled messages: every non-archived one (of one workspace, when given). */
 export async function activeBoards(db: Db, teamId?: string) {
@@ -19,11 +27,21 @@ export async function activeBoards(db: Db, teamId?: string) {
 export type JobBoard = Awaited<ReturnType<typeof activeBoards>>[number];
 
 export function boardRef(board: JobBoard): BoardRef {
-  return { code: board.code, name: board.name, timezone: board.timezone, language: languageFromLocale(board.language) ?? 'en' };
+  return {
+    code: board.code,
+    name: board.name,
+    timezone: board.timezone,
+    language: languageFromLocale(board.language) ?? 'en',
+  };
 }
 
 export function roundRef(board: JobBoard, cycle: Cycle): RoundRef {
-  return { number: cycle.index + 1, startDate: cycle.startDate, endDate: cycle.endDate, reportBy: reportByDate(board, cycle) };
+  return {
+    number: cycle.index + 1,
+    startDate: cycle.startDate,
+    endDate: cycle.endDate,
+    reportBy: reportByDate(board, cycle),
+  };
 }
 
 /** Where a kind of message goes on this board: owners' DMs, the channel (when the board has one), or both. */
@@ -75,7 +93,10 @@ export function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<s
 }
 
 /** Problems ordered like lists: due soonest first, no deadline last. */
-export const DUE_ORDER: Prisma.ProblemOrderByWithRelationInput[] = [{ deadline: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }];
+export const DUE_ORDER: Prisma.ProblemOrderByWithRelationInput[] = [
+  { deadline: { sort: 'asc', nulls: 'last' } },
+  { number: 'asc' },
+];
 
 /** Owners and their problem keys, for channel posts that mention who owes what. */
 export function ownerList(owners: Map<string, { key: string }[]>): Listed<OwnerKeys> {

@@ -43,12 +43,21 @@ export const cycleDigest: Job = {
 
       const byStatus = Object.fromEntries(PROBLEM_STATUSES.map((s) => [s, 0])) as Record<ProblemStatus, number>;
       for (const p of problems) byStatus[p.status] += 1;
-      const closed = problems.filter((p) => p.status === 'closed' && p.closedAt && p.closedAt >= cycle.start && p.closedAt < cycle.end);
+      const closed = problems.filter(
+        (p) => p.status === 'closed' && p.closedAt && p.closedAt >= cycle.start && p.closedAt < cycle.end,
+      );
       const overdue: OverdueLine[] = problems
         .map((p) => ({ p, flags: deriveFlags(p, board, at) }))
         .filter(({ flags }) => flags.overdue)
         .sort((a, b) => b.flags.daysOverdue - a.flags.daysOverdue || a.p.number - b.p.number)
-        .map(({ p, flags }) => ({ key: p.key, title: p.title, ownerId: p.ownerId, unit: p.unit, deadline: flags.deadline ?? '', days: flags.daysOverdue }));
+        .map(({ p, flags }) => ({
+          key: p.key,
+          title: p.title,
+          ownerId: p.ownerId,
+          unit: p.unit,
+          deadline: flags.deadline ?? '',
+          days: flags.daysOverdue,
+        }));
       const silent = problems.filter(
         (p) => (AWAITING as readonly string[]).includes(p.status) && p.createdAt < cycle.end && !reportedIds.has(p.id),
       );
@@ -68,11 +77,20 @@ export const cycleDigest: Job = {
         silentProblems: silent.length,
       };
       for (const r of todo) {
-        out.push({ key: r.key, job: 'cycle-digest', teamId: board.teamId, boardId: board.id, recipient: r.to, problemKeys: [], message });
+        out.push({
+          key: r.key,
+          job: 'cycle-digest',
+          teamId: board.teamId,
+          boardId: board.id,
+          recipient: r.to,
+          problemKeys: [],
+          message,
+        });
       }
     }
     return out;
   },
 };
 
-export const runCycleDigest = (deps: JobDeps, at: Date, opts: RunOptions = {}) => execute(deps, [cycleDigest], at, opts);
+export const runCycleDigest = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
+  execute(deps, [cycleDigest], at, opts);

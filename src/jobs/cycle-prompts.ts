@@ -23,7 +23,10 @@ export const cyclePrompts: Job = {
       const route = routeOf(board.promptsTo, board);
       const prefix = `prompt:${board.code}:cycle-${cycle.index}:`;
       const done = route.dm ? await keysWithPrefix(db, prefix) : new Set<string>();
-      const problems = await db.problem.findMany({ where: { boardId: board.id, status: { in: [...AWAITING] } }, orderBy: DUE_ORDER });
+      const problems = await db.problem.findMany({
+        where: { boardId: board.id, status: { in: [...AWAITING] } },
+        orderBy: DUE_ORDER,
+      });
       if (!problems.length) continue;
       const owners = groupBy(problems, (p) => p.ownerId);
       const base = { board: boardRef(board), today: localDate(at, board.timezone), round: roundRef(board, cycle) };
@@ -41,7 +44,14 @@ export const cyclePrompts: Job = {
               key: page === 1 ? first : `${first}:page-${page}`,
               recipient: ownerId,
               problemKeys: slice.map((p) => p.key),
-              message: { kind: 'prompt', ...base, total: owned.length, page, pages, problems: slice.map((p) => problemLine(p, board, at)) },
+              message: {
+                kind: 'prompt',
+                ...base,
+                total: owned.length,
+                page,
+                pages,
+                problems: slice.map((p) => problemLine(p, board, at)),
+              },
             });
           }
         }
@@ -60,4 +70,5 @@ export const cyclePrompts: Job = {
   },
 };
 
-export const runCyclePrompts = (deps: JobDeps, at: Date, opts: RunOptions = {}) => execute(deps, [cyclePrompts], at, opts);
+export const runCyclePrompts = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
+  execute(deps, [cyclePrompts], at, opts);

@@ -33,11 +33,19 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
   const inWindow = { gte: today, lte: horizon };
   const listWide = board.deadline !== null && board.deadline >= today && board.deadline <= horizon;
   const problems = await db.problem.findMany({
-    where: { boardId: board.id, status: { in: [...AWAITING] }, OR: [{ deadline: inWindow }, ...(listWide ? [{ deadline: null }] : [])] },
+    where: {
+      boardId: board.id,
+      status: { in: [...AWAITING] },
+      OR: [{ deadline: inWindow }, ...(listWide ? [{ deadline: null }] : [])],
+    },
     orderBy: { number: 'asc' },
   });
   const measures = await db.measure.findMany({
-    where: { problem: { boardId: board.id, status: { in: [...AWAITING] } }, status: { not: 'done' }, deadline: inWindow },
+    where: {
+      problem: { boardId: board.id, status: { in: [...AWAITING] } },
+      status: { not: 'done' },
+      deadline: inWindow,
+    },
     include: { problem: true },
     orderBy: [{ problemId: 'asc' }, { number: 'asc' }],
   });
@@ -50,10 +58,28 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
     if (offset === null) continue;
     // The deadline is in the key: a moved deadline starts its reminders afresh.
     const key = `reminder:${item.key}:${item.deadline}:d${offset}`;
-    const message = { kind: 'reminder' as const, board: boardRef(board), today, item, problemTitle, daysLeft: daysBetween(today, item.deadline) };
-    const common = { job: 'deadline-reminders' as const, teamId: board.teamId, boardId: board.id, problemKeys: [item.problemKey] };
+    const message = {
+      kind: 'reminder' as const,
+      board: boardRef(board),
+      today,
+      item,
+      problemTitle,
+      daysLeft: daysBetween(today, item.deadline),
+    };
+    const common = {
+      job: 'deadline-reminders' as const,
+      teamId: board.teamId,
+      boardId: board.id,
+      problemKeys: [item.problemKey],
+    };
     if (route.dm) out.push({ ...common, key, recipient: item.ownerId, message: { ...message, inChannel: false } });
-    if (route.channel) out.push({ ...common, key: `${key}:channel`, recipient: route.channel, message: { ...message, inChannel: true } });
+    if (route.channel)
+      out.push({
+        ...common,
+        key: `${key}:channel`,
+        recipient: route.channel,
+        message: { ...message, inChannel: true },
+      });
   }
   return out;
 }
@@ -81,7 +107,12 @@ async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<Plann
     },
   });
   const measures = await db.measure.findMany({
-    where: { problem: { boardId: board.id, status: { not: 'closed' } }, status: { not: 'done' }, deadline: window, createdAt: { lt: slot.at } },
+    where: {
+      problem: { boardId: board.id, status: { not: 'closed' } },
+      status: { not: 'done' },
+      deadline: window,
+      createdAt: { lt: slot.at },
+    },
     include: { problem: true },
   });
   const items: DeadlineLine[] = deadlineLines(problems, measures, board)
@@ -119,14 +150,21 @@ async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<Plann
   return wanted.filter((w) => !done.has(w.key));
 }
 
-export const runDeadlineReminders = (deps: JobDeps, at: Date, opts: RunOptions = {}) => execute(deps, [deadlineReminders], at, opts);
+export const runDeadlineReminders = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
+  execute(deps, [deadlineReminders], at, opts);
 
 type LineProblem = { key: string; title: string; ownerId: string; deadline: string | null };
 
 /** Problems and measures with a deadline, as message lines (each with its problem's title). */
 function deadlineLines(
   problems: readonly LineProblem[],
-  measures: readonly { number: number; text: string; ownerId: string | null; deadline: string | null; problem: LineProblem }[],
+  measures: readonly {
+    number: number;
+    text: string;
+    ownerId: string | null;
+    deadline: string | null;
+    problem: LineProblem;
+  }[],
   board: { deadline: string | null },
 ): (DeadlineLine & { problemTitle: string })[] {
   return [

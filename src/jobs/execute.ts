@@ -1,17 +1,40 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import { claim, dueDeliveries, existingKeys, markFailed, markSent, plan, type DueDelivery } from '../services/deliveries.js';
+import {
+  claim,
+  dueDeliveries,
+  existingKeys,
+  markFailed,
+  markSent,
+  plan,
+  type DueDelivery,
+} from '../services/deliveries.js';
 import { activeBoards } from './boards.js';
 import { parseMessage } from './messages.js';
 import { noticesFor } from './notices.js';
-import { DEFAULT_TUNING, NOTICE_JOB, SendError, type Job, type JobDeps, type PlannedMessage, type RunOptions, type RunReport, type Tuning } from './types.js';
+import {
+  DEFAULT_TUNING,
+  NOTICE_JOB,
+  SendError,
+  type Job,
+  type JobDeps,
+  type PlannedMessage,
+  type RunOptions,
+  type RunReport,
+  type Tuning,
+} from './types.js';
 
 /**
  * One run of some jobs as of `at`: plan what is due → record it (each dedupe key once) → claim → send →
  * mark. The same code path serves the cron tick and `closeout run-job`. Several processes may run it at
  * once: the ledger (services/deliveries) makes each message go out once.
  */
-export async function execute(deps: JobDeps, jobs: readonly Job[], at: Date, opts: RunOptions = {}): Promise<RunReport> {
+export async function execute(
+  deps: JobDeps,
+  jobs: readonly Job[],
+  at: Date,
+  opts: RunOptions = {},
+): Promise<RunReport> {
   const report: RunReport = {
     at,
     jobs: jobs.map((j) => j.name),
@@ -33,7 +56,10 @@ export async function execute(deps: JobDeps, jobs: readonly Job[], at: Date, opt
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         report.errors.push({ job: job.name, board: board.code, error: message });
-        deps.logger.error({ err: error, job: job.name, board: board.code }, 'could not work out what is due for a board; the others go on');
+        deps.logger.error(
+          { err: error, job: job.name, board: board.code },
+          'could not work out what is due for a board; the others go on',
+        );
       }
     }
   }
@@ -45,7 +71,14 @@ export async function execute(deps: JobDeps, jobs: readonly Job[], at: Date, opt
       wanted.map((w) => w.key),
     );
     report.planned = wanted.filter((w) => !known.has(w.key));
-    report.waiting = (await dueDeliveries(deps.db, { jobs: kinds, teamId: deps.teamId, now: deps.clock.now(), staleAfterMs: tuning.staleAfterMs })).length;
+    report.waiting = (
+      await dueDeliveries(deps.db, {
+        jobs: kinds,
+        teamId: deps.teamId,
+        now: deps.clock.now(),
+        staleAfterMs: tuning.staleAfterMs,
+      })
+    ).length;
     return report;
   }
   if (!deps.sender) throw new Error('Sending needs Slack (SLACK_BOT_TOKEN); only a dry run works without it.');
@@ -66,7 +99,15 @@ export async function execute(deps: JobDeps, jobs: readonly Job[], at: Date, opt
     await fanout.sendDue([NOTICE_JOB]);
   }
   deps.logger.info(
-    { at, jobs: report.jobs, planned: report.planned.length, sent: report.sent.length, failed: report.failed.length, retrying: report.retrying.length, aborted: report.aborted },
+    {
+      at,
+      jobs: report.jobs,
+      planned: report.planned.length,
+      sent: report.sent.length,
+      failed: report.failed.length,
+      retrying: report.retrying.length,
+      aborted: report.aborted,
+    },
     'scheduled jobs ran',
   );
   return report;
@@ -96,7 +137,12 @@ class Fanout {
   ) {}
 
   async sendDue(jobs: readonly string[]): Promise<void> {
-    const due = await dueDeliveries(this.deps.db, { jobs, teamId: this.deps.teamId, now: this.deps.clock.now(), staleAfterMs: this.tuning.staleAfterMs });
+    const due = await dueDeliveries(this.deps.db, {
+      jobs,
+      teamId: this.deps.teamId,
+      now: this.deps.clock.now(),
+      staleAfterMs: this.tuning.staleAfterMs,
+    });
     const lanes = new Map<string, DueDelivery[]>();
     for (const row of due) {
       const lane = lanes.get(row.recipient);
@@ -114,7 +160,10 @@ class Fanout {
           // The database failed us (e.g. locked too long): the row stays as it is, a later run takes it up.
           const reason = error instanceof Error ? error.message : String(error);
           this.report.retrying.push({ key: row.dedupeKey, reason });
-          this.deps.logger.error({ err: error, key: row.dedupeKey }, 'could not record a delivery; a later run retries it');
+          this.deps.logger.error(
+            { err: error, key: row.dedupeKey },
+            'could not record a delivery; a later run retries it',
+          );
         }
       }
     });
@@ -132,14 +181,22 @@ class Fanout {
     if (!claimed) return; // another process has it, or sent it already
     const key = claimed.dedupeKey;
     try {
-      const out = { key, recipient: claimed.recipient, message: parseMessage(claimed.payload), since: claimed.createdAt };
+      const out = {
+        key,
+        recipient: claimed.recipient,
+        message: parseMessage(claimed.payload),
+        since: claimed.createdAt,
+      };
       // A second attempt may follow a crash or a timeout after Slack had posted: look before posting again.
       const landed = (claimed.attempts > 1 ? await sender.findSent(out) : null) ?? (await sender.send(out));
       await markSent(db, key, landed, clock.now());
       this.report.sent.push(key);
       await sender.afterSent?.(claimed, landed, this.report.at);
     } catch (error) {
-      const failure = error instanceof SendError ? error : new SendError('retryable', error instanceof Error ? error.message : String(error));
+      const failure =
+        error instanceof SendError
+          ? error
+          : new SendError('retryable', error instanceof Error ? error.message : String(error));
       if (failure.kind === 'fatal') {
         // Nothing can be sent (e.g. a revoked token): release the claim and stop; the rows wait for a fix.
         await markFailed(db, key, instanceId, 'retryable', failure.reason);
@@ -152,7 +209,10 @@ class Fanout {
       const permanent = failure.kind === 'permanent' || claimed.attempts >= this.tuning.maxAttempts;
       await markFailed(db, key, instanceId, permanent ? 'permanent' : 'retryable', failure.reason);
       (permanent ? this.report.failed : this.report.retrying).push({ key, reason: failure.reason });
-      logger.warn({ key, recipient: claimed.recipient, reason: failure.reason, attempts: claimed.attempts, permanent }, 'scheduled message not delivered');
+      logger.warn(
+        { key, recipient: claimed.recipient, reason: failure.reason, attempts: claimed.attempts, permanent },
+        'scheduled message not delivered',
+      );
       if (permanent && claimed.job !== NOTICE_JOB && claimed.boardId !== null) {
         this.notices.push(...(await noticesFor(db, claimed, failure.reason, clock.now())));
       }

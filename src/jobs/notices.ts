@@ -20,7 +20,10 @@ export async function noticesFor(
   now: Date,
 ): Promise<PlannedMessage[]> {
   if (failed.boardId === null) return [];
-  const board = await db.board.findUnique({ where: { id: failed.boardId }, include: { leaders: { orderBy: { userId: 'asc' } } } });
+  const board = await db.board.findUnique({
+    where: { id: failed.boardId },
+    include: { leaders: { orderBy: { userId: 'asc' } } },
+  });
   if (!board) return [];
   const code = reasonCode(reason);
   const today = localDate(now, board.timezone);

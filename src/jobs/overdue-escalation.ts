@@ -53,7 +53,13 @@ async function escalations(ctx: PlanContext, board: JobBoard): Promise<PlannedMe
       problem: { ...problemLine(p, board, ctx.at), ownerId: p.ownerId, unit: p.unit },
       leaders,
     };
-    const common = { job: 'overdue-escalation' as const, teamId: board.teamId, boardId: board.id, problemKeys: [p.key], message };
+    const common = {
+      job: 'overdue-escalation' as const,
+      teamId: board.teamId,
+      boardId: board.id,
+      problemKeys: [p.key],
+      message,
+    };
     if (route.channel) wanted.push({ ...common, key, recipient: route.channel });
     if (route.dm) {
       for (const to of new Set([p.ownerId, ...leaders])) wanted.push({ ...common, key: `${key}:${to}`, recipient: to });
@@ -73,7 +79,10 @@ async function weeklyDigest(ctx: PlanContext, board: JobBoard): Promise<PlannedM
   const slot = weeklyDue(board, ctx.at);
   if (!slot) return [];
   const key = `overdue-weekly:${board.code}:${slot.week}`;
-  const recipients = [...(route.channel ? [{ key, to: route.channel }] : []), ...(route.dm ? leaderIds(board).map((to) => ({ key: `${key}:${to}`, to })) : [])];
+  const recipients = [
+    ...(route.channel ? [{ key, to: route.channel }] : []),
+    ...(route.dm ? leaderIds(board).map((to) => ({ key: `${key}:${to}`, to })) : []),
+  ];
   const done = await existingKeys(
     ctx.db,
     recipients.map((r) => r.key),
@@ -85,11 +94,24 @@ async function weeklyDigest(ctx: PlanContext, board: JobBoard): Promise<PlannedM
   const lines: OverdueLine[] = (await overdueBefore(ctx, board, slot.date, slot.at))
     .map((p) => {
       const deadline = effectiveDeadline(p, board) ?? today;
-      return { key: p.key, title: p.title, ownerId: p.ownerId, unit: p.unit, deadline, days: daysBetween(deadline, today) };
+      return {
+        key: p.key,
+        title: p.title,
+        ownerId: p.ownerId,
+        unit: p.unit,
+        deadline,
+        days: daysBetween(deadline, today),
+      };
     })
     .sort((a, b) => b.days - a.days || a.key.localeCompare(b.key, 'en', { numeric: true }));
   if (!lines.length) return [];
-  const message = { kind: 'overdue-weekly' as const, board: boardRef(board), today, week: slot.week, problems: listed(lines, MAX_LINES_LISTED) };
+  const message = {
+    kind: 'overdue-weekly' as const,
+    board: boardRef(board),
+    today,
+    week: slot.week,
+    problems: listed(lines, MAX_LINES_LISTED),
+  };
   return todo.map((r) => ({
     key: r.key,
     job: 'overdue-escalation' as const,
@@ -101,4 +123,5 @@ async function weeklyDigest(ctx: PlanContext, board: JobBoard): Promise<PlannedM
   }));
 }
 
-export const runOverdueEscalation = (deps: JobDeps, at: Date, opts: RunOptions = {}) => execute(deps, [overdueEscalation], at, opts);
+export const runOverdueEscalation = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
+  execute(deps, [overdueEscalation], at, opts);

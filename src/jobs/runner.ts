@@ -4,7 +4,15 @@ import { deadlineReminders } from './deadline-reminders.js';
 import { execute } from './execute.js';
 import { overdueEscalation } from './overdue-escalation.js';
 import { updateNudges } from './update-nudges.js';
-import { JOB_NAMES, isJobName, type Job, type JobDeps, type JobName, type RunOptions, type RunReport } from './types.js';
+import {
+  JOB_NAMES,
+  isJobName,
+  type Job,
+  type JobDeps,
+  type JobName,
+  type RunOptions,
+  type RunReport,
+} from './types.js';
 
 export const JOBS: Record<JobName, Job> = {
   'cycle-prompts': cyclePrompts,

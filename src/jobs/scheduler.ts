@@ -46,7 +46,10 @@ export function startScheduler(deps: JobDeps): RunningScheduler {
     return run;
   };
 
-  const task = createTask('* * * * *', () => tick(), { timezone: 'UTC', name: `closeout-scheduler-${deps.instanceId}` });
+  const task = createTask('* * * * *', () => tick(), {
+    timezone: 'UTC',
+    name: `closeout-scheduler-${deps.instanceId}`,
+  });
   void task.start();
   void tick();
   deps.logger.info('scheduler started (every minute, UTC)');
@@ -64,14 +67,25 @@ export function startScheduler(deps: JobDeps): RunningScheduler {
 }
 
 /** The bot's scheduler: the wall clock, its own Slack client, this workspace's boards. */
-export function startBotScheduler(opts: { token: string; apiUrl?: string; db: Db; logger: Logger; teamId: string }): RunningScheduler {
+export function startBotScheduler(opts: {
+  token: string;
+  apiUrl?: string;
+  db: Db;
+  logger: Logger;
+  teamId: string;
+}): RunningScheduler {
   const logger = opts.logger.child({ component: 'scheduler' });
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   return startScheduler({
     db: opts.db,
     clock: systemClock,
     logger,
-    sender: createSlackSender({ token: opts.token, apiUrl: opts.apiUrl, logger, afterSent: digestChartFollowUp(opts.db, logger, instanceId) }),
+    sender: createSlackSender({
+      token: opts.token,
+      apiUrl: opts.apiUrl,
+      logger,
+      afterSent: digestChartFollowUp(opts.db, logger, instanceId),
+    }),
     instanceId,
     teamId: opts.teamId,
   });

@@ -11,7 +11,14 @@ import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } f
  * up after about 90 s in all (the client's default would keep trying for about 30 minutes). What is still
  * failing is left pending for the next run.
  */
-export const PRODUCTION_RETRY: RetryOptions = { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout: 20_000, randomize: true, maxRetryTime: 90_000 };
+export const PRODUCTION_RETRY: RetryOptions = {
+  retries: 5,
+  factor: 2,
+  minTimeout: 1_000,
+  maxTimeout: 20_000,
+  randomize: true,
+  maxRetryTime: 90_000,
+};
 export const PRODUCTION_TIMEOUT_MS = 15_000;
 
 /** Errors about this recipient: retrying cannot help, people must act (and leaders are told). */
@@ -39,7 +46,17 @@ const PERMANENT = new Set([
   'metadata_too_large',
 ]);
 /** Errors about the app itself: nothing can be sent until an operator fixes it. */
-const FATAL = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'no_permission', 'missing_scope', 'not_allowed_token_type', 'org_login_required', 'team_not_found']);
+const FATAL = new Set([
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+  'not_allowed_token_type',
+  'org_login_required',
+  'team_not_found',
+]);
 
 /** A post that timed out or lost its connection may have been posted: look before posting again, this many times. */
 const UNCERTAIN_ATTEMPTS = 4;
@@ -127,7 +144,8 @@ export function createSlackSender(opts: SlackSenderOptions): Sender & { client: 
         });
         for (const m of res.messages ?? []) {
           const payload = m.metadata?.event_payload as { key?: unknown } | undefined;
-          if (m.metadata?.event_type === EVENT_TYPE && payload?.key === out.key && m.ts) return { channelId: channel, ts: m.ts };
+          if (m.metadata?.event_type === EVENT_TYPE && payload?.key === out.key && m.ts)
+            return { channelId: channel, ts: m.ts };
         }
         cursor = res.response_metadata?.next_cursor || undefined;
         if (!cursor) break;
@@ -166,10 +184,13 @@ export function createSlackSender(opts: SlackSenderOptions): Sender & { client: 
         return { channelId: res.channel ?? out.recipient, ts: res.ts };
       } catch (error) {
         const spent = Date.now() - started;
-        if (!isUncertain(error) || attempt >= UNCERTAIN_ATTEMPTS || spent > (retry.maxRetryTime ?? Infinity)) throw classify(error);
+        if (!isUncertain(error) || attempt >= UNCERTAIN_ATTEMPTS || spent > (retry.maxRetryTime ?? Infinity))
+          throw classify(error);
         const found = await findSent(out);
         if (found) return found;
-        await sleep(Math.min(retry.maxTimeout ?? 1_000, (retry.minTimeout ?? 1_000) * (retry.factor ?? 2) ** (attempt - 1)));
+        await sleep(
+          Math.min(retry.maxTimeout ?? 1_000, (retry.minTimeout ?? 1_000) * (retry.factor ?? 2) ** (attempt - 1)),
+        );
       }
     }
   }

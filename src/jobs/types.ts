@@ -5,7 +5,13 @@ import type { JobBoard } from './boards.js';
 import type { OutboundMessage } from './messages.js';
 
 /** The jobs an operator can run by name (`closeout run-job <name>`); `all` runs every one. */
-export const JOB_NAMES = ['cycle-prompts', 'update-nudges', 'cycle-digest', 'deadline-reminders', 'overdue-escalation'] as const;
+export const JOB_NAMES = [
+  'cycle-prompts',
+  'update-nudges',
+  'cycle-digest',
+  'deadline-reminders',
+  'overdue-escalation',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function isJobName(name: string): name is JobName {
@@ -75,7 +81,12 @@ export interface Tuning {
   channelIntervalMs: number;
 }
 
-export const DEFAULT_TUNING: Tuning = { concurrency: 6, staleAfterMs: 5 * 60_000, maxAttempts: 5, channelIntervalMs: 1_000 };
+export const DEFAULT_TUNING: Tuning = {
+  concurrency: 6,
+  staleAfterMs: 5 * 60_000,
+  maxAttempts: 5,
+  channelIntervalMs: 1_000,
+};
 
 export interface JobDeps {
   db: Db;

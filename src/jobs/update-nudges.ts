@@ -48,7 +48,14 @@ export const updateNudges: Job = {
             key,
             recipient: ownerId,
             problemKeys: owned.map((p) => p.key),
-            message: { kind: 'nudge', ...base, problems: listed(owned.map((p) => problemLine(p, board, at)), NUDGE_MAX_PROBLEMS) },
+            message: {
+              kind: 'nudge',
+              ...base,
+              problems: listed(
+                owned.map((p) => problemLine(p, board, at)),
+                NUDGE_MAX_PROBLEMS,
+              ),
+            },
           });
         }
       }
@@ -67,4 +74,5 @@ export const updateNudges: Job = {
   },
 };
 
-export const runUpdateNudges = (deps: JobDeps, at: Date, opts: RunOptions = {}) => execute(deps, [updateNudges], at, opts);
+export const runUpdateNudges = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
+  execute(deps, [updateNudges], at, opts);

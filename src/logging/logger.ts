@@ -10,7 +10,15 @@ export function createLogger(level: LevelWithSilent, destination?: pino.Destinat
       level,
       base: { app: 'closeout' },
       redact: {
-        paths: ['token', '*.token', 'botToken', 'appToken', 'signingSecret', 'headers.authorization', '*.headers.authorization'],
+        paths: [
+          'token',
+          '*.token',
+          'botToken',
+          'appToken',
+          'signingSecret',
+          'headers.authorization',
+          '*.headers.authorization',
+        ],
         censor: '[redacted]',
       },
     },
@@ -31,11 +39,13 @@ const toSlackLevel: Record<string, LogLevel> = {
 /** Bolt and the Web API client log through this, so their lines share our format and redaction. */
 export function slackLogger(base: Logger, name = 'slack'): SlackLogger {
   let child = base.child({ component: name });
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    const [first, ...rest] = msg;
-    if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' '));
-    else child[level](msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      const [first, ...rest] = msg;
+      if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' '));
+      else child[level](msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
+    };
   return {
     debug: write('debug'),
     info: write('info'),

@@ -18,7 +18,12 @@ export async function isLeader(db: Reader, boardId: number, userId: string): Pro
 }
 
 /** Admin, or a leader of this board. */
-export async function canLead(deps: Pick<ServiceDeps, 'admins'>, db: Reader, actor: Actor, boardId: number): Promise<boolean> {
+export async function canLead(
+  deps: Pick<ServiceDeps, 'admins'>,
+  db: Reader,
+  actor: Actor,
+  boardId: number,
+): Promise<boolean> {
   return isAdmin(deps, actor) || (await isLeader(db, boardId, actor.userId));
 }
 

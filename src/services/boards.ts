@@ -18,10 +18,7 @@ function toRow(input: { reminderOffsets?: number[]; categories?: string[] }) {
 }
 
 export function reminderOffsets(board: { reminderOffsets: string }): number[] {
-  return board.reminderOffsets
-    .split(',')
-    .filter(Boolean)
-    .map(Number);
+  return board.reminderOffsets.split(',').filter(Boolean).map(Number);
 }
 
 export function categories(board: { categories: string }): string[] {
@@ -34,7 +31,9 @@ export async function createBoard(deps: ServiceDeps, actor: Actor, raw: BoardInp
   const now = deps.clock.now();
   try {
     return await transact(deps.db, async (tx) => {
-      const existing = await tx.board.findUnique({ where: { teamId_code: { teamId: actor.teamId, code: input.code } } });
+      const existing = await tx.board.findUnique({
+        where: { teamId_code: { teamId: actor.teamId, code: input.code } },
+      });
       if (existing) throw conflict('error.board_exists', { code: input.code });
       const { leaders, reminderOffsets: _r, categories: _c, ...fields } = input;
       const board = await tx.board.create({
@@ -55,7 +54,8 @@ export async function createBoard(deps: ServiceDeps, actor: Actor, raw: BoardInp
     });
   } catch (e) {
     // Another process created the same code between our check and insert.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw conflict('error.board_exists', { code: input.code });
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')
+      throw conflict('error.board_exists', { code: input.code });
     throw e;
   }
 }
@@ -64,7 +64,13 @@ export async function createBoard(deps: ServiceDeps, actor: Actor, raw: BoardInp
  * Fields a board's own leaders may change. The rest — channel, cadence, time zone, language, leaders and
  * the archived flag — shape everyone's reminders and who may decide, so they stay with admins.
  */
-const LEADER_BOARD_FIELDS: ReadonlySet<string> = new Set(['name', 'deadline', 'categories', 'reminderOffsets', 'nudgeDaysBefore']);
+const LEADER_BOARD_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'deadline',
+  'categories',
+  'reminderOffsets',
+  'nudgeDaysBefore',
+]);
 
 export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, raw: BoardEdit) {
   const input = validate(boardEdit, raw);
@@ -79,7 +85,9 @@ export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, r
     const { leaders, reminderOffsets: _r, categories: _c, ...fields } = input;
     if (leaders) {
       await tx.boardLeader.deleteMany({ where: { boardId: before.id } });
-      await tx.boardLeader.createMany({ data: [...new Set(leaders)].map((userId) => ({ boardId: before.id, userId })) });
+      await tx.boardLeader.createMany({
+        data: [...new Set(leaders)].map((userId) => ({ boardId: before.id, userId })),
+      });
     }
     const after = await tx.board.update({
       where: { id: before.id },
@@ -101,7 +109,11 @@ export async function archiveBoard(deps: ServiceDeps, actor: Actor, code: string
   return transact(deps.db, async (tx) => {
     const before = await findBoard(tx, actor.teamId, code);
     if (before.archived) return tx.board.findUniqueOrThrow({ where: { id: before.id }, include: { leaders: true } });
-    const after = await tx.board.update({ where: { id: before.id }, data: { archived: true }, include: { leaders: true } });
+    const after = await tx.board.update({
+      where: { id: before.id },
+      data: { archived: true },
+      include: { leaders: true },
+    });
     await audit(tx, actor, now, {
       action: 'board.archive',
       targetType: 'board',
@@ -118,7 +130,11 @@ export async function getBoard(deps: Pick<ServiceDeps, 'db'>, teamId: string, co
   return deps.db.board.findUniqueOrThrow({ where: { id: board.id }, include: { leaders: true } });
 }
 
-export async function listBoards(deps: Pick<ServiceDeps, 'db'>, teamId: string, opts: { includeArchived?: boolean } = {}) {
+export async function listBoards(
+  deps: Pick<ServiceDeps, 'db'>,
+  teamId: string,
+  opts: { includeArchived?: boolean } = {},
+) {
   return deps.db.board.findMany({
     where: { teamId, ...(opts.includeArchived ? {} : { archived: false }) },
     include: { leaders: true },

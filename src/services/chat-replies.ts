@@ -97,16 +97,29 @@ async function parse(deps: ServiceDeps, teamId: string, text: string): Promise<P
 }
 
 /** Problem keys of the scheduler message a thread hangs off, or null when the parent is not ours. */
-async function threadKeys(deps: ServiceDeps, teamId: string, channelId: string, threadTs: string | null | undefined): Promise<string[] | null> {
+async function threadKeys(
+  deps: ServiceDeps,
+  teamId: string,
+  channelId: string,
+  threadTs: string | null | undefined,
+): Promise<string[] | null> {
   if (!threadTs) return null;
-  const delivery = await deps.db.delivery.findFirst({ where: { teamId, channelId, slackTs: threadTs }, orderBy: { id: 'asc' } });
+  const delivery = await deps.db.delivery.findFirst({
+    where: { teamId, channelId, slackTs: threadTs },
+    orderBy: { id: 'asc' },
+  });
   if (!delivery?.problemKeys) return null;
   const parsed = keyList.safeParse(delivery.problemKeys);
   return parsed.success ? parsed.data.map((k) => k.toUpperCase()) : null;
 }
 
 /** True when a message in this channel thread is a reply to something the scheduler sent. */
-export async function isSchedulerThread(deps: ServiceDeps, teamId: string, channelId: string, threadTs: string): Promise<boolean> {
+export async function isSchedulerThread(
+  deps: ServiceDeps,
+  teamId: string,
+  channelId: string,
+  threadTs: string,
+): Promise<boolean> {
   return (await deps.db.delivery.count({ where: { teamId, channelId, slackTs: threadTs } })) > 0;
 }
 
@@ -117,13 +130,18 @@ async function ownedOpen(deps: ServiceDeps, actor: Actor) {
     select: { key: true, title: true, deadline: true, boardId: true, number: true },
   });
   return problems.sort(
-    (a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.boardId - b.boardId || a.number - b.number,
+    (a, b) =>
+      (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.boardId - b.boardId || a.number - b.number,
   );
 }
 
 const toCandidate = (p: { key: string; title: string }): Candidate => ({ key: p.key, title: p.title });
 
-type Decision = { kind: 'record'; key: string } | { kind: 'ask'; candidates: Candidate[] } | { kind: 'refuse'; error: DomainError; candidates: Candidate[] } | { kind: 'ignore' };
+type Decision =
+  | { kind: 'record'; key: string }
+  | { kind: 'ask'; candidates: Candidate[] }
+  | { kind: 'refuse'; error: DomainError; candidates: Candidate[] }
+  | { kind: 'ignore' };
 
 /**
  * Which problem a reply is about: the one the thread's parent was about; else a key named in the text that
@@ -139,7 +157,8 @@ async function decide(deps: ServiceDeps, actor: Actor, msg: IncomingReply, parse
   const namedOk: Candidate[] = [];
   for (const key of parsed.keys) {
     const p = byKey.get(key);
-    if (p && p.status !== 'closed' && (p.ownerId === actor.userId || (await canLead(deps, deps.db, actor, p.boardId)))) namedOk.push(toCandidate(p));
+    if (p && p.status !== 'closed' && (p.ownerId === actor.userId || (await canLead(deps, deps.db, actor, p.boardId))))
+      namedOk.push(toCandidate(p));
   }
   const pool = (inThread ? owned.filter((p) => inThread.includes(p.key)) : owned).map(toCandidate);
 
@@ -151,7 +170,11 @@ async function decide(deps: ServiceDeps, actor: Actor, msg: IncomingReply, parse
     if (namedOk.length === 0 && parsed.keys.length === 0) {
       const p = await deps.db.problem.findUnique({ where: { teamId_key: { teamId: actor.teamId, key: about } } });
       if (p?.ownerId === actor.userId && p.status === 'closed') {
-        return { kind: 'refuse', error: conflict('error.problem_closed', { key: about }), candidates: owned.map(toCandidate) };
+        return {
+          kind: 'refuse',
+          error: conflict('error.problem_closed', { key: about }),
+          candidates: owned.map(toCandidate),
+        };
       }
     }
   }
@@ -170,7 +193,8 @@ async function decide(deps: ServiceDeps, actor: Actor, msg: IncomingReply, parse
   if (pool.length === 1) return { kind: 'record', key: pool[0]?.key ?? '' };
   if (pool.length > 1) return { kind: 'ask', candidates: pool };
   if (msg.inChannel) return { kind: 'ignore' };
-  if (inThread && owned.length > 0) return { kind: 'refuse', error: forbidden('chat.thread_not_yours'), candidates: owned.map(toCandidate) };
+  if (inThread && owned.length > 0)
+    return { kind: 'refuse', error: forbidden('chat.thread_not_yours'), candidates: owned.map(toCandidate) };
   return { kind: 'refuse', error: notFound('chat.no_open_problems'), candidates: [] };
 }
 
@@ -188,7 +212,9 @@ async function recordOn(deps: ServiceDeps, actor: Actor, replyId: number, key: s
   const reply = await deps.db.chatReply.findUniqueOrThrow({ where: { id: replyId } });
   try {
     const parsed = await parse(deps, actor.teamId, reply.text);
-    const current = await deps.db.problem.findUnique({ where: { teamId_key: { teamId: actor.teamId, key: key.toUpperCase() } } });
+    const current = await deps.db.problem.findUnique({
+      where: { teamId_key: { teamId: actor.teamId, key: key.toUpperCase() } },
+    });
     const { update, problem } = await reportUpdate(
       deps,
       actor,
@@ -223,7 +249,13 @@ async function recorded(
     replyId,
     already,
     update: { id: update.id, percent: update.percent, health: update.health, note: update.note },
-    problem: { key: problem.key, title: problem.title, ownerId: problem.ownerId, percent: problem.percent, health: problem.health },
+    problem: {
+      key: problem.key,
+      title: problem.title,
+      ownerId: problem.ownerId,
+      percent: problem.percent,
+      health: problem.health,
+    },
     boardLanguage: board.language,
     affected,
   };
@@ -237,8 +269,11 @@ async function alreadyRecorded(deps: ServiceDeps, replyId: number): Promise<Reco
   for (let attempt = 0; ; attempt++) {
     const reply = await deps.db.chatReply.findUniqueOrThrow({ where: { id: replyId } });
     if (reply.state === 'pending') throw conflict('chat.reply_in_progress'); // the other attempt was refused
-    const update = reply.updateId ? await deps.db.update.findUnique({ where: { id: reply.updateId }, include: { problem: true } }) : null;
-    if (update) return recorded(deps, { teamId: reply.teamId, userId: reply.userId }, replyId, true, update, update.problem);
+    const update = reply.updateId
+      ? await deps.db.update.findUnique({ where: { id: reply.updateId }, include: { problem: true } })
+      : null;
+    if (update)
+      return recorded(deps, { teamId: reply.teamId, userId: reply.userId }, replyId, true, update, update.problem);
     if (attempt >= IN_FLIGHT_POLLS) throw conflict('chat.reply_in_progress');
     await sleep(IN_FLIGHT_POLL_MS);
   }
@@ -262,7 +297,9 @@ export async function receiveReply(deps: ServiceDeps, actor: Actor, msg: Incomin
     replyId = row.id;
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    const existing = await deps.db.chatReply.findUniqueOrThrow({ where: { channelId_ts: { channelId: msg.channelId, ts: msg.ts } } });
+    const existing = await deps.db.chatReply.findUniqueOrThrow({
+      where: { channelId_ts: { channelId: msg.channelId, ts: msg.ts } },
+    });
     return { kind: 'duplicate', replyId: existing.id };
   }
 
@@ -282,7 +319,13 @@ export async function receiveReply(deps: ServiceDeps, actor: Actor, msg: Incomin
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         const owned = await ownedOpen(deps, actor);
-        return { kind: 'refused', replyId, text: msg.text, error: e, candidates: owned.filter((p) => p.key !== decision.key).map(toCandidate) };
+        return {
+          kind: 'refused',
+          replyId,
+          text: msg.text,
+          error: e,
+          candidates: owned.filter((p) => p.key !== decision.key).map(toCandidate),
+        };
       }
   }
 }
@@ -295,7 +338,12 @@ async function ownReply(deps: ServiceDeps, actor: Actor, replyId: number) {
 }
 
 /** The user picked the problem a kept reply is about: record it there (once, however often they click). */
-export async function resolvePending(deps: ServiceDeps, actor: Actor, replyId: number, key: string): Promise<RecordedReply> {
+export async function resolvePending(
+  deps: ServiceDeps,
+  actor: Actor,
+  replyId: number,
+  key: string,
+): Promise<RecordedReply> {
   await ownReply(deps, actor, replyId);
   return recordOn(deps, actor, replyId, key);
 }
@@ -303,8 +351,12 @@ export async function resolvePending(deps: ServiceDeps, actor: Actor, replyId: n
 /** "None of these": the reply stays stored but is no longer waiting. A recorded reply cannot be dismissed. */
 export async function dismissReply(deps: ServiceDeps, actor: Actor, replyId: number): Promise<{ text: string }> {
   const reply = await ownReply(deps, actor, replyId);
-  const done = await deps.db.chatReply.updateMany({ where: { id: replyId, state: 'pending' }, data: { state: 'dismissed' } });
-  if (done.count === 0 && reply.state === 'recorded') throw conflict('chat.already_recorded', { key: reply.problemKey ?? '' });
+  const done = await deps.db.chatReply.updateMany({
+    where: { id: replyId, state: 'pending' },
+    data: { state: 'dismissed' },
+  });
+  if (done.count === 0 && reply.state === 'recorded')
+    throw conflict('chat.already_recorded', { key: reply.problemKey ?? '' });
   return { text: reply.text };
 }
 

@@ -17,7 +17,13 @@ export async function requestCloseout(deps: ServiceDeps, actor: Actor, key: stri
     ensureNotClosed(problem);
     if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
     const request = await tx.closeoutRequest.create({
-      data: { teamId: actor.teamId, problemId: problem.id, requestedBy: actor.userId, evidence: result.data.evidence, createdAt: now },
+      data: {
+        teamId: actor.teamId,
+        problemId: problem.id,
+        requestedBy: actor.userId,
+        evidence: result.data.evidence,
+        createdAt: now,
+      },
     });
     const after = await tx.problem.update({ where: { id: problem.id }, data: { status: 'closeout_requested' } });
     await audit(tx, actor, now, {
@@ -40,7 +46,10 @@ type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
  */
 async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decision: Decision) {
   const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
-  const request = await deps.db.closeoutRequest.findFirst({ where: { id: requestId, teamId: actor.teamId }, include: { problem: true } });
+  const request = await deps.db.closeoutRequest.findFirst({
+    where: { id: requestId, teamId: actor.teamId },
+    include: { problem: true },
+  });
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   await requireLeader(deps, deps.db, actor, board);
@@ -82,7 +91,8 @@ function validateReason(reason: string): string {
   return result.data;
 }
 
-export const approveCloseout = (deps: ServiceDeps, actor: Actor, requestId: number) => decide(deps, actor, requestId, { kind: 'approve' });
+export const approveCloseout = (deps: ServiceDeps, actor: Actor, requestId: number) =>
+  decide(deps, actor, requestId, { kind: 'approve' });
 
 export const returnCloseout = (deps: ServiceDeps, actor: Actor, requestId: number, reason: string) =>
   decide(deps, actor, requestId, { kind: 'return', reason });

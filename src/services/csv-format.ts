@@ -3,7 +3,18 @@ import { t, type MessageKey } from '../i18n/index.js';
 
 /** The CSV contract of PRODUCT.md, shared by import and export: column names, header aliases, cell formats. */
 
-export const CSV_COLUMNS = ['key', 'title', 'description', 'category', 'source', 'owner', 'unit', 'deadline', 'status', 'measures'] as const;
+export const CSV_COLUMNS = [
+  'key',
+  'title',
+  'description',
+  'category',
+  'source',
+  'owner',
+  'unit',
+  'deadline',
+  'status',
+  'measures',
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const ZH_HEADERS: Record<string, CsvColumn> = {

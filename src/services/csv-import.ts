@@ -4,7 +4,14 @@ import { problemInput } from '../domain/inputs.js';
 import type { Actor, MeasureStatus, ProblemStatus } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
 import { audit } from './audit.js';
-import { CSV_COLUMNS, columnForHeader, parseMeasures, parseStatus, type CsvColumn, type MeasureLine } from './csv-format.js';
+import {
+  CSV_COLUMNS,
+  columnForHeader,
+  parseMeasures,
+  parseStatus,
+  type CsvColumn,
+  type MeasureLine,
+} from './csv-format.js';
 import type { ServiceDeps, Tx } from './deps.js';
 import { insertProblem, nextProblemNumber } from './problems.js';
 
@@ -56,7 +63,15 @@ type ProblemFields = Pick<ValidProblem, 'title' | 'description'> & {
 };
 
 type RowPlan =
-  | { kind: 'create'; line: number; key: string | null; number: number | null; input: ValidProblem; status: ProblemStatus; measures: MeasureLine[] }
+  | {
+      kind: 'create';
+      line: number;
+      key: string | null;
+      number: number | null;
+      input: ValidProblem;
+      status: ProblemStatus;
+      measures: MeasureLine[];
+    }
   | {
       kind: 'update';
       line: number;
@@ -145,26 +160,39 @@ function readRows(input: Buffer | string): { rows: SourceRow[] } | { errors: Row
       },
     });
   } catch (err) {
-    if (err instanceof CsvError) return { errors: [{ line: typeof err.lines === 'number' ? err.lines : 1, reasons: [err.message] }] };
+    if (err instanceof CsvError)
+      return { errors: [{ line: typeof err.lines === 'number' ? err.lines : 1, reasons: [err.message] }] };
     throw err;
   }
   // `lines` is where a record ends; line breaks inside its quoted cells put its start higher up.
   const located = records
-    .map((record, i) => ({ record, line: endLines[i]! - record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0) }))
+    .map((record, i) => ({
+      record,
+      line: endLines[i]! - record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
+    }))
     .filter(({ record }) => record.some((cell) => cell.trim() !== ''));
   const [header, ...body] = located;
-  if (!header) return { errors: [{ line: 1, reasons: [`the file is empty; the first row must name the columns: ${CSV_COLUMNS.join(', ')}`] }] };
+  if (!header)
+    return {
+      errors: [
+        { line: 1, reasons: [`the file is empty; the first row must name the columns: ${CSV_COLUMNS.join(', ')}`] },
+      ],
+    };
 
   const columns: (CsvColumn | null)[] = [];
   const headerReasons: string[] = [];
   header.record.forEach((cell, i) => {
     if (cell.trim() === '') return void columns.push(null);
     const column = columnForHeader(cell);
-    if (!column) headerReasons.push(`unknown column "${cell.trim()}" (expected ${CSV_COLUMNS.join(', ')}, or the Chinese headers 编号, 问题, 问题描述, 类别, 来源, 责任人, 责任单位, 完成时限, 状态, 整改措施)`);
+    if (!column)
+      headerReasons.push(
+        `unknown column "${cell.trim()}" (expected ${CSV_COLUMNS.join(', ')}, or the Chinese headers 编号, 问题, 问题描述, 类别, 来源, 责任人, 责任单位, 完成时限, 状态, 整改措施)`,
+      );
     else if (columns.includes(column)) headerReasons.push(`column "${column}" appears twice (column ${i + 1})`);
     columns.push(column ?? null);
   });
-  if (!columns.some((c) => c !== null)) headerReasons.push(`the first row must name the columns: ${CSV_COLUMNS.join(', ')}`);
+  if (!columns.some((c) => c !== null))
+    headerReasons.push(`the first row must name the columns: ${CSV_COLUMNS.join(', ')}`);
   if (headerReasons.length) return { errors: [{ line: header.line, reasons: headerReasons }] };
 
   const errors: RowError[] = [];
@@ -269,12 +297,19 @@ function formatReasons(reasons: Reason[]): string[] {
     .map(({ r: [column, message, detail] }) => `${column}${detail ?? ''}: ${message}`);
 }
 
-function checkKey(cell: string | undefined, boardCode: string, reasons: Reason[]): { key: string; number: number } | null {
+function checkKey(
+  cell: string | undefined,
+  boardCode: string,
+  reasons: Reason[],
+): { key: string; number: number } | null {
   const raw = cell?.trim().toUpperCase() ?? '';
   if (raw === '') return null;
   const match = KEY_PATTERN.exec(raw);
   if (!match) {
-    reasons.push(['key', `"${cell?.trim()}" is not a problem key like ${boardCode}-12 (leave it empty for a new problem)`]);
+    reasons.push([
+      'key',
+      `"${cell?.trim()}" is not a problem key like ${boardCode}-12 (leave it empty for a new problem)`,
+    ]);
     return null;
   }
   if (match[1] !== boardCode) {
@@ -339,7 +374,12 @@ function diff(
     const stored = problem.measures[i];
     if (!stored) measureAdds.push(line);
     else if (stored.text !== line.text || stored.status !== line.status) {
-      measureEdits.push({ id: stored.id, number: stored.number, before: { text: stored.text, status: stored.status }, after: line });
+      measureEdits.push({
+        id: stored.id,
+        number: stored.number,
+        before: { text: stored.text, status: stored.status },
+        after: line,
+      });
     }
   });
   const newStatus = status !== null && status !== problem.status ? status : null;
@@ -363,7 +403,10 @@ async function writePlan(
   const keys = new Map<number, string>();
   // Numbers taken from keys in the file must never be handed out again: move the sequence past them first.
   const highest = Math.max(0, ...rows.map((r) => (r.kind === 'create' ? (r.number ?? 0) : 0)));
-  await tx.board.updateMany({ where: { id: board.id, nextProblemNumber: { lte: highest } }, data: { nextProblemNumber: highest + 1 } });
+  await tx.board.updateMany({
+    where: { id: board.id, nextProblemNumber: { lte: highest } },
+    data: { nextProblemNumber: highest + 1 },
+  });
 
   let done = 0;
   for (const row of rows) {
@@ -390,29 +433,47 @@ function statusData(from: ProblemStatus | null, to: ProblemStatus, actor: Actor,
  * Keeps closeout requests in step with a status set by import: `closeout_requested` gets a pending request
  * for leaders to decide; any other status decides a pending one, so nobody is asked about a settled problem.
  */
-async function settleRequests(tx: Tx, actor: Actor, at: Date, problem: { id: number; teamId: string }, to: ProblemStatus): Promise<void> {
+async function settleRequests(
+  tx: Tx,
+  actor: Actor,
+  at: Date,
+  problem: { id: number; teamId: string },
+  to: ProblemStatus,
+): Promise<void> {
   const problemId = problem.id;
   if (to === 'closeout_requested') {
     const pending = await tx.closeoutRequest.count({ where: { problemId, state: 'pending' } });
     if (!pending) {
       await tx.closeoutRequest.create({
-        data: { teamId: problem.teamId, problemId, requestedBy: actor.userId, evidence: 'Status set by CSV import', createdAt: at },
+        data: {
+          teamId: problem.teamId,
+          problemId,
+          requestedBy: actor.userId,
+          evidence: 'Status set by CSV import',
+          createdAt: at,
+        },
       });
     }
     return;
   }
   await tx.closeoutRequest.updateMany({
     where: { problemId, state: 'pending' },
-    data: to === 'closed'
-      ? { state: 'approved', decidedBy: actor.userId, decidedAt: at }
-      : { state: 'returned', decidedBy: actor.userId, decidedAt: at, reason: 'Status changed by CSV import' },
+    data:
+      to === 'closed'
+        ? { state: 'approved', decidedBy: actor.userId, decidedAt: at }
+        : { state: 'returned', decidedBy: actor.userId, decidedAt: at, reason: 'Status changed by CSV import' },
   });
 }
 
-async function setMeasureStatuses(tx: Tx, problemId: number, byNumber: { number: number; status: MeasureStatus }[]): Promise<void> {
+async function setMeasureStatuses(
+  tx: Tx,
+  problemId: number,
+  byNumber: { number: number; status: MeasureStatus }[],
+): Promise<void> {
   for (const status of ['doing', 'done'] as const) {
     const numbers = byNumber.filter((m) => m.status === status).map((m) => m.number);
-    if (numbers.length) await tx.measure.updateMany({ where: { problemId, number: { in: numbers } }, data: { status } });
+    if (numbers.length)
+      await tx.measure.updateMany({ where: { problemId, number: { in: numbers } }, data: { status } });
   }
 }
 
@@ -471,7 +532,11 @@ async function applyUpdate(tx: Tx, actor: Actor, at: Date, row: Extract<RowPlan,
     action: 'problem.import',
     targetType: 'problem',
     targetId: problem.key,
-    before: { ...before, ...(row.status && { status: problem.status }), measures: row.measureEdits.map((e) => ({ number: e.number, ...e.before })) },
+    before: {
+      ...before,
+      ...(row.status && { status: problem.status }),
+      measures: row.measureEdits.map((e) => ({ number: e.number, ...e.before })),
+    },
     after: {
       ...row.fields,
       ...(row.status && { status: row.status }),

@@ -47,7 +47,10 @@ export async function plan(db: Db, rows: readonly DeliveryPlan[], now: Date): Pr
 export async function existingKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db.delivery.findMany({ where: { dedupeKey: { in: keys.slice(i, i + 500) } }, select: { dedupeKey: true } });
+    const rows = await db.delivery.findMany({
+      where: { dedupeKey: { in: keys.slice(i, i + 500) } },
+      select: { dedupeKey: true },
+    });
     for (const r of rows) found.add(r.dedupeKey);
   }
   return found;
@@ -55,7 +58,10 @@ export async function existingKeys(db: Db, keys: readonly string[]): Promise<Set
 
 /** Recorded keys starting with `prefix` (a range over the unique index, not a LIKE scan). Keys are ASCII. */
 export async function keysWithPrefix(db: Db, prefix: string): Promise<Set<string>> {
-  const rows = await db.delivery.findMany({ where: { dedupeKey: { gte: prefix, lt: `${prefix}\u007f` } }, select: { dedupeKey: true } });
+  const rows = await db.delivery.findMany({
+    where: { dedupeKey: { gte: prefix, lt: `${prefix}\u007f` } },
+    select: { dedupeKey: true },
+  });
   return new Set(rows.map((r) => r.dedupeKey));
 }
 
@@ -63,7 +69,10 @@ export async function keysWithPrefix(db: Db, prefix: string): Promise<Set<string
  * Deliveries ready to go: pending, or claimed by a process that has gone quiet for `staleAfterMs`. Only
  * keys and recipients: the payload is read when the row is claimed.
  */
-export async function dueDeliveries(db: Db, f: { jobs: readonly string[]; teamId?: string; now: Date; staleAfterMs: number }) {
+export async function dueDeliveries(
+  db: Db,
+  f: { jobs: readonly string[]; teamId?: string; now: Date; staleAfterMs: number },
+) {
   const staleBefore = new Date(f.now.getTime() - f.staleAfterMs);
   return db.delivery.findMany({
     where: {
@@ -97,7 +106,12 @@ export async function claim(db: Db, key: string, instanceId: string, now: Date, 
 }
 
 /** Where the message landed. A message Slack accepted is recorded as sent whoever holds the claim now. */
-export async function markSent(db: Db, key: string, landed: { channelId: string; ts: string }, now: Date): Promise<void> {
+export async function markSent(
+  db: Db,
+  key: string,
+  landed: { channelId: string; ts: string },
+  now: Date,
+): Promise<void> {
   await db.delivery.updateMany({
     where: { dedupeKey: key, state: { not: 'sent' } },
     data: { state: 'sent', channelId: landed.channelId, slackTs: landed.ts, sentAt: now, lastError: null },
@@ -108,9 +122,20 @@ export async function markSent(db: Db, key: string, landed: { channelId: string;
  * A failed attempt. `permanent`: the row is failed for good (the reason kept). `retryable`: it goes back to
  * pending for a later run. Only the claim's holder can mark it, so a late answer never undoes a newer claim.
  */
-export async function markFailed(db: Db, key: string, instanceId: string, kind: 'permanent' | 'retryable', reason: string): Promise<void> {
+export async function markFailed(
+  db: Db,
+  key: string,
+  instanceId: string,
+  kind: 'permanent' | 'retryable',
+  reason: string,
+): Promise<void> {
   await db.delivery.updateMany({
     where: { dedupeKey: key, state: 'sending', claimedBy: instanceId },
-    data: { state: kind === 'permanent' ? 'failed' : 'pending', lastError: reason.slice(0, 1000), claimedAt: null, claimedBy: null },
+    data: {
+      state: kind === 'permanent' ? 'failed' : 'pending',
+      lastError: reason.slice(0, 1000),
+      claimedAt: null,
+      claimedBy: null,
+    },
   });
 }

@@ -21,7 +21,8 @@ export const DEMO_SOURCES = ['调研发现', '发展障碍', '督查平台', '�
  * overdue: past its deadline and behind · requested: waiting for a leader's sign-off ·
  * closed / closedLate: signed off (the latter after its deadline).
  */
-export type DemoStory = 'open' | 'openOverdue' | 'progress' | 'stale' | 'overdue' | 'requested' | 'closed' | 'closedLate';
+export type DemoStory =
+  'open' | 'openOverdue' | 'progress' | 'stale' | 'overdue' | 'requested' | 'closed' | 'closedLate';
 
 export interface DemoProblem {
   category: (typeof DEMO_CATEGORIES)[number];
@@ -41,7 +42,11 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     unit: '人口与出入境管理大队',
     title: '户籍业务办理排队时间长，群众多次跑腿',
     description: '服务评价系统显示，城区派出所户籍窗口高峰期平均等候超过1小时，部分业务需往返2次以上。',
-    measures: ['推行户籍业务“一窗通办”，办理时限压缩至3个工作日内', '开通网上预约和周末延时服务', '每月通报各派出所窗口等候时长'],
+    measures: [
+      '推行户籍业务“一窗通办”，办理时限压缩至3个工作日内',
+      '开通网上预约和周末延时服务',
+      '每月通报各派出所窗口等候时长',
+    ],
     story: 'closed',
   },
   {
@@ -59,7 +64,11 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     unit: '人口与出入境管理大队',
     title: '农村地区身份证补换领需往返县城',
     description: '调研发现，偏远乡镇群众补换领身份证须到县城办理，往返耗时一天以上。',
-    measures: ['在乡镇派出所设立身份证受理点，实现就近办理', '对行动不便群众提供上门办证服务', '建立偏远村组定期流动办证机制'],
+    measures: [
+      '在乡镇派出所设立身份证受理点，实现就近办理',
+      '对行动不便群众提供上门办证服务',
+      '建立偏远村组定期流动办证机制',
+    ],
     story: 'requested',
   },
   {
@@ -77,7 +86,11 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     unit: '法制大队',
     title: '无犯罪记录证明开具标准不一、材料要求繁琐',
     description: '各派出所开具无犯罪记录证明所需材料不统一，群众因材料不全被多次退回。',
-    measures: ['统一开具标准和材料清单并向社会公开', '推行无犯罪记录证明网上申请、电子证明', '对多次退件情况开展专项检查'],
+    measures: [
+      '统一开具标准和材料清单并向社会公开',
+      '推行无犯罪记录证明网上申请、电子证明',
+      '对多次退件情况开展专项检查',
+    ],
     story: 'closed',
   },
   {
@@ -114,7 +127,11 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     unit: '经济犯罪侦查大队',
     title: '涉企经济案件立案难、久侦不结',
     description: '多家企业来信反映合同诈骗等案件报案后长期未立案或立案后进展缓慢。',
-    measures: ['全面清理涉企积案，逐案明确办理时限', '建立涉企案件立案审查“绿色通道”', '定期向报案企业反馈案件办理进展'],
+    measures: [
+      '全面清理涉企积案，逐案明确办理时限',
+      '建立涉企案件立案审查“绿色通道”',
+      '定期向报案企业反馈案件办理进展',
+    ],
     story: 'overdue',
   },
   {
@@ -225,7 +242,11 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     unit: '治安管理大队',
     title: '农村警务室长期无人值守',
     description: '部分村级警务室挂牌后长期无人值守，群众有事找不到民警。',
-    measures: ['落实“一村一辅警”，明确警务室值守时间', '在警务室公示社区民警联系方式', '将警务室运行情况纳入派出所考核'],
+    measures: [
+      '落实“一村一辅警”，明确警务室值守时间',
+      '在警务室公示社区民警联系方式',
+      '将警务室运行情况纳入派出所考核',
+    ],
     story: 'overdue',
   },
   {
@@ -299,7 +320,11 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     unit: '交警大队',
     title: '电子警察设置不合理、提示标志不清',
     description: '投诉热线反映，部分路段电子警察设置在限速突变处，提示标志被遮挡。',
-    measures: ['全面排查电子警察设置点位，向社会公开设置地点', '对标志标线不清的路段限期整改', '建立电子警察设置论证和公示制度'],
+    measures: [
+      '全面排查电子警察设置点位，向社会公开设置地点',
+      '对标志标线不清的路段限期整改',
+      '建立电子警察设置论证和公示制度',
+    ],
     story: 'progress',
   },
   {

@@ -5,7 +5,14 @@ import { conflict } from '../domain/errors.js';
 import type { Actor, Health } from '../domain/types.js';
 import { createBoard } from './boards.js';
 import { approveCloseout, requestCloseout } from './closeout.js';
-import { DEMO_BEHIND_NOTES, DEMO_CATEGORIES, DEMO_EVIDENCE, DEMO_NOTES, DEMO_PROBLEMS, type DemoProblem } from './demo-data.js';
+import {
+  DEMO_BEHIND_NOTES,
+  DEMO_CATEGORIES,
+  DEMO_EVIDENCE,
+  DEMO_NOTES,
+  DEMO_PROBLEMS,
+  type DemoProblem,
+} from './demo-data.js';
 import type { ServiceDeps } from './deps.js';
 import { createProblem, editMeasure } from './problems.js';
 import { reportUpdate } from './progress.js';
@@ -34,8 +41,14 @@ export interface DemoResult {
  * the services with the clock moved back, so updates, cycles, requests and approvals carry real dates.
  * Deterministic for a given "now" (no randomness). Refuses if the board code is taken.
  */
-export async function seedDemo(deps: ServiceDeps, operator: Actor, opts: { channelId?: string } = {}): Promise<DemoResult> {
-  const existing = await deps.db.board.findUnique({ where: { teamId_code: { teamId: operator.teamId, code: DEMO_BOARD } } });
+export async function seedDemo(
+  deps: ServiceDeps,
+  operator: Actor,
+  opts: { channelId?: string } = {},
+): Promise<DemoResult> {
+  const existing = await deps.db.board.findUnique({
+    where: { teamId_code: { teamId: operator.teamId, code: DEMO_BOARD } },
+  });
   if (existing) throw conflict('error.board_exists', { code: DEMO_BOARD });
 
   const now = deps.clock.now();
@@ -94,7 +107,10 @@ export async function seedDemo(deps: ServiceDeps, operator: Actor, opts: { chann
       await reportUpdate(past, owner, problem.key, {
         health: story.health(k),
         percent: story.finish && last ? 100 : Math.round(100 * share * story.pace),
-        note: story.pace < 1 && k > 0 ? DEMO_BEHIND_NOTES[k % DEMO_BEHIND_NOTES.length]! : DEMO_NOTES[Math.min(k, DEMO_NOTES.length - 1)]!,
+        note:
+          story.pace < 1 && k > 0
+            ? DEMO_BEHIND_NOTES[k % DEMO_BEHIND_NOTES.length]!
+            : DEMO_NOTES[Math.min(k, DEMO_NOTES.length - 1)]!,
         measuresDone: newlyDone,
       });
       updates++;
@@ -170,7 +186,10 @@ function storyOf(item: DemoProblem, i: number): Story {
 
 async function summarise(deps: ServiceDeps, teamId: string, today: string, updates: number): Promise<DemoResult> {
   const board = await deps.db.board.findUniqueOrThrow({ where: { teamId_code: { teamId, code: DEMO_BOARD } } });
-  const problems = await deps.db.problem.findMany({ where: { boardId: board.id }, include: { _count: { select: { measures: true } } } });
+  const problems = await deps.db.problem.findMany({
+    where: { boardId: board.id },
+    include: { _count: { select: { measures: true } } },
+  });
   const byStatus: Record<string, number> = {};
   for (const p of problems) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
   return {

@@ -64,21 +64,19 @@ async function myProblems(deps: ServiceDeps, actor: Actor, limit: number): Promi
     listProblems(deps, { teamId: actor.teamId, view: 'mine', userId: actor.userId }, { offset: 0, limit }),
     listProblems(deps, { teamId: actor.teamId, view: 'overdue', ownerId: actor.userId }, { offset: 0, limit: 0 }),
   ]);
-  const items = open.items.map(
-    (p): HomeProblem => ({
-      key: p.key,
-      title: p.title,
-      status: p.status,
-      percent: p.percent,
-      health: p.health,
-      deadline: p.flags.deadline,
-      overdue: p.flags.overdue,
-      daysOverdue: p.flags.daysOverdue,
-      stale: p.flags.stale,
-      lastUpdateAt: p.lastUpdateAt,
-      timezone: p.board.timezone,
-    }),
-  );
+  const items = open.items.map((p): HomeProblem => ({
+    key: p.key,
+    title: p.title,
+    status: p.status,
+    percent: p.percent,
+    health: p.health,
+    deadline: p.flags.deadline,
+    overdue: p.flags.overdue,
+    daysOverdue: p.flags.daysOverdue,
+    stale: p.flags.stale,
+    lastUpdateAt: p.lastUpdateAt,
+    timezone: p.board.timezone,
+  }));
   return { total: open.total, overdue: overdue.total, items };
 }
 
@@ -123,7 +121,12 @@ export async function boardDashboard(
     stale,
     pending: {
       total: pendingTotal,
-      items: pending.map((r) => ({ key: r.problem.key, title: r.problem.title, requestedBy: r.requestedBy, requestedAt: r.createdAt })),
+      items: pending.map((r) => ({
+        key: r.problem.key,
+        title: r.problem.title,
+        requestedBy: r.requestedBy,
+        requestedAt: r.createdAt,
+      })),
     },
   };
 }

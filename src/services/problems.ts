@@ -1,5 +1,14 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
-import { measureStatus, measureText, isoDate, problemEdit, problemInput, slackUser, type ProblemEdit, type ProblemInput } from '../domain/inputs.js';
+import {
+  measureStatus,
+  measureText,
+  isoDate,
+  problemEdit,
+  problemInput,
+  slackUser,
+  type ProblemEdit,
+  type ProblemInput,
+} from '../domain/inputs.js';
 import type { Actor, MeasureStatus } from '../domain/types.js';
 import { canLead, findBoard, findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
@@ -44,7 +53,12 @@ export async function insertProblem(
     },
     include: { measures: true },
   });
-  await audit(tx, actor, at, { action: 'problem.create', targetType: 'problem', targetId: problem.key, after: problem });
+  await audit(tx, actor, at, {
+    action: 'problem.create',
+    targetType: 'problem',
+    targetId: problem.key,
+    after: problem,
+  });
   return problem;
 }
 
@@ -79,7 +93,8 @@ export async function editProblem(deps: ServiceDeps, actor: Actor, key: string, 
     const before = await findProblem(tx, actor.teamId, key);
     if (!(await canLead(deps, tx, actor, before.boardId))) {
       if (before.ownerId !== actor.userId) throw forbidden('error.not_owner', { key: before.key });
-      if (Object.keys(input).some((f) => !OWNER_EDITABLE.has(f))) throw forbidden('error.not_leader', { code: boardCodeOf(before.key) });
+      if (Object.keys(input).some((f) => !OWNER_EDITABLE.has(f)))
+        throw forbidden('error.not_leader', { code: boardCodeOf(before.key) });
       ensureNotClosed(before);
     }
     if (Object.keys(input).length === 0) return before;
@@ -129,7 +144,12 @@ export async function addMeasure(deps: ServiceDeps, actor: Actor, key: string, t
     const measure = await tx.measure.create({
       data: { teamId: actor.teamId, problemId: problem.id, number: nextMeasureNumber - 1, text: clean, createdAt: now },
     });
-    await audit(tx, actor, now, { action: 'measure.create', targetType: 'measure', targetId: `${problem.key}.${measure.number}`, after: measure });
+    await audit(tx, actor, now, {
+      action: 'measure.create',
+      targetType: 'measure',
+      targetId: `${problem.key}.${measure.number}`,
+      after: measure,
+    });
     return measure;
   });
 }
@@ -156,13 +176,22 @@ export async function editMeasure(deps: ServiceDeps, actor: Actor, key: string, 
     const measureOwner = before.ownerId === actor.userId;
     if (!measureOwner) await requireOwnerOrLeader(deps, tx, actor, problem);
     // Who owns a measure and when it is due are leaders' decisions.
-    if ((data.ownerId !== undefined || data.deadline !== undefined) && !(await canLead(deps, tx, actor, problem.boardId))) {
+    if (
+      (data.ownerId !== undefined || data.deadline !== undefined) &&
+      !(await canLead(deps, tx, actor, problem.boardId))
+    ) {
       throw forbidden('error.not_leader', { code: boardCodeOf(problem.key) });
     }
     if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
     if (Object.keys(data).length === 0) return before;
     const after = await tx.measure.update({ where: { id: before.id }, data });
-    await audit(tx, actor, now, { action: 'measure.edit', targetType: 'measure', targetId: `${problem.key}.${number}`, before, after });
+    await audit(tx, actor, now, {
+      action: 'measure.edit',
+      targetType: 'measure',
+      targetId: `${problem.key}.${number}`,
+      before,
+      after,
+    });
     return after;
   });
 }

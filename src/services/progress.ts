@@ -14,7 +14,13 @@ export type UpdateSource = 'modal' | 'no_change' | 'chat' | 'import';
  * Appends a progress update. The first update moves an `open` problem to `in_progress`; measures named
  * as done are marked done; the problem keeps the latest health and percent for lists and cards.
  */
-export async function reportUpdate(deps: ServiceDeps, actor: Actor, key: string, raw: UpdateInput, opts: { source?: UpdateSource } = {}) {
+export async function reportUpdate(
+  deps: ServiceDeps,
+  actor: Actor,
+  key: string,
+  raw: UpdateInput,
+  opts: { source?: UpdateSource } = {},
+) {
   const input = validate(updateInput, raw);
   const now = deps.clock.now();
   return transact(deps.db, async (tx) => {
@@ -41,7 +47,10 @@ export async function reportUpdate(deps: ServiceDeps, actor: Actor, key: string,
       },
     });
     if (measuresDone.length) {
-      await tx.measure.updateMany({ where: { problemId: problem.id, number: { in: measuresDone } }, data: { status: 'done' } });
+      await tx.measure.updateMany({
+        where: { problemId: problem.id, number: { in: measuresDone } },
+        data: { status: 'done' },
+      });
     }
     const after = await tx.problem.update({
       where: { id: problem.id },

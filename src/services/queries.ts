@@ -109,7 +109,11 @@ async function fetchPage(deps: Pick<ServiceDeps, 'db' | 'clock'>, where: Prisma.
  * Problems matching a filter, due soonest first (no deadline last), with the total for paging. Each item
  * carries its derived `flags` (overdue, stale, closed late, days overdue) as of the clock's now.
  */
-export async function listProblems(deps: Pick<ServiceDeps, 'db' | 'clock'>, filter: ProblemFilter, page: Page = { offset: 0, limit: 50 }) {
+export async function listProblems(
+  deps: Pick<ServiceDeps, 'db' | 'clock'>,
+  filter: ProblemFilter,
+  page: Page = { offset: 0, limit: 50 },
+) {
   return fetchPage(deps, await whereFor(deps, filter), page);
 }
 

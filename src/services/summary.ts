@@ -58,7 +58,14 @@ export interface SummaryChange {
 }
 
 export interface BoardSummary {
-  board: { code: string; name: string; timezone: string; language: Language; deadline: string | null; channelId: string | null };
+  board: {
+    code: string;
+    name: string;
+    timezone: string;
+    language: Language;
+    deadline: string | null;
+    channelId: string | null;
+  };
   asOf: Date;
   /** Today's date on the board's calendar. */
   today: string;
@@ -109,7 +116,17 @@ export function emptyStatusCounts(): Record<ProblemStatus, number> {
 /** The Board columns the summary reads; the Prisma row fits. */
 export type SummaryBoard = Pick<
   Board,
-  'id' | 'code' | 'name' | 'timezone' | 'language' | 'anchorDate' | 'cycleDays' | 'promptTime' | 'deadline' | 'categories' | 'channelId'
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'timezone'
+  | 'language'
+  | 'anchorDate'
+  | 'cycleDays'
+  | 'promptTime'
+  | 'deadline'
+  | 'categories'
+  | 'channelId'
 >;
 
 type Where = Prisma.ProblemWhereInput;
@@ -126,7 +143,8 @@ interface DateRange {
   lte?: string;
 }
 
-const inRange = (d: string, r: DateRange) => (r.lt === undefined || d < r.lt) && (r.gte === undefined || d >= r.gte) && (r.lte === undefined || d <= r.lte);
+const inRange = (d: string, r: DateRange) =>
+  (r.lt === undefined || d < r.lt) && (r.gte === undefined || d >= r.gte) && (r.lte === undefined || d <= r.lte);
 
 /** Problems whose effective deadline is in the range: their own, or the board's when they have none. */
 function effectiveDeadlineIn(board: SummaryBoard, range: DateRange): Where {
@@ -182,13 +200,29 @@ function toItem(p: ItemRow, board: SummaryBoard, now: Date): SummaryItem {
  * their own deadline and those using the board's are fetched apart (each at most `limit`) and merged,
  * since the database cannot sort by a deadline it does not store.
  */
-async function byEffectiveDeadline(db: Db, board: SummaryBoard, now: Date, where: Where, limit: number): Promise<ItemList> {
+async function byEffectiveDeadline(
+  db: Db,
+  board: SummaryBoard,
+  now: Date,
+  where: Where,
+  limit: number,
+): Promise<ItemList> {
   const [total, own, inherited] = await Promise.all([
     db.problem.count({ where }),
-    db.problem.findMany({ where: { AND: [where, { deadline: { not: null } }] }, select: ITEM_SELECT, orderBy: [{ deadline: 'asc' }, { number: 'asc' }], take: limit }),
+    db.problem.findMany({
+      where: { AND: [where, { deadline: { not: null } }] },
+      select: ITEM_SELECT,
+      orderBy: [{ deadline: 'asc' }, { number: 'asc' }],
+      take: limit,
+    }),
     board.deadline === null
       ? Promise.resolve([])
-      : db.problem.findMany({ where: { AND: [where, { deadline: null }] }, select: ITEM_SELECT, orderBy: { number: 'asc' }, take: limit }),
+      : db.problem.findMany({
+          where: { AND: [where, { deadline: null }] },
+          select: ITEM_SELECT,
+          orderBy: { number: 'asc' },
+          take: limit,
+        }),
   ]);
   const items = [...own, ...inherited]
     .map((p) => toItem(p, board, now))
@@ -198,7 +232,10 @@ async function byEffectiveDeadline(db: Db, board: SummaryBoard, now: Date, where
 }
 
 /** The column each breakdown groups by. */
-const BREAKDOWN_FIELD = { category: 'category', unit: 'unit', owner: 'ownerId' } as const satisfies Record<Breakdown, keyof ItemRow>;
+const BREAKDOWN_FIELD = { category: 'category', unit: 'unit', owner: 'ownerId' } as const satisfies Record<
+  Breakdown,
+  keyof ItemRow
+>;
 
 /** Counts per breakdown value and status, and overdue per value, from two GROUP BY queries. */
 async function breakdownRows(db: Db, board: SummaryBoard, by: Breakdown, today: string): Promise<BreakdownRow[]> {
@@ -237,7 +274,8 @@ function sortRows(rows: BreakdownRow[], configured: string[] | null): BreakdownR
   const byName = (a: BreakdownRow, b: BreakdownRow) => (a.key ?? '').localeCompare(b.key ?? '');
   const last = (r: BreakdownRow) => (r.key === null ? 1 : 0);
   if (configured) {
-    const rank = (r: BreakdownRow) => (r.key === null ? Infinity : configured.includes(r.key) ? configured.indexOf(r.key) : configured.length);
+    const rank = (r: BreakdownRow) =>
+      r.key === null ? Infinity : configured.includes(r.key) ? configured.indexOf(r.key) : configured.length;
     return rows.sort((a, b) => rank(a) - rank(b) || byName(a, b));
   }
   const open = (r: BreakdownRow) => r.total - r.closed;
@@ -255,7 +293,12 @@ export interface SummaryOptions {
  * loads every problem or any update (staleness reads the denormalised Problem.lastUpdateAt). No
  * permission check: callers decide who may see it (the digest job, or boardSummary below).
  */
-export async function summarizeBoard(db: Db, board: SummaryBoard, now: Date, opts: SummaryOptions = {}): Promise<BoardSummary> {
+export async function summarizeBoard(
+  db: Db,
+  board: SummaryBoard,
+  now: Date,
+  opts: SummaryOptions = {},
+): Promise<BoardSummary> {
   const by = opts.by ?? 'category';
   const limit = opts.listLimit ?? SUMMARY_LIST_LIMIT;
   const today = localDate(now, board.timezone);
@@ -275,12 +318,26 @@ export async function summarizeBoard(db: Db, board: SummaryBoard, now: Date, opt
         take: limit,
       }),
     ]).then(([total, rows]): ItemList => ({ total, items: rows.map((p) => toItem(p, board, now)) })),
-    byEffectiveDeadline(db, board, now, { boardId: board.id, ...NOT_CLOSED, AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, DUE_SOON_DAYS) })] }, limit),
+    byEffectiveDeadline(
+      db,
+      board,
+      now,
+      {
+        boardId: board.id,
+        ...NOT_CLOSED,
+        AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, DUE_SOON_DAYS) })],
+      },
+      limit,
+    ),
     db.problem.count({ where: { boardId: board.id, status: 'closed', closedAt: { gte: cycle.start } } }),
     db.problem.count({ where: { boardId: board.id, createdAt: { gte: cycle.start } } }),
     // Overdue now, but not when the previous cycle ended: the deadline was still ahead on its last day
     // (or the problem did not exist yet).
-    db.problem.count({ where: { AND: [overdue, { OR: [effectiveDeadlineIn(board, { gte: since }), { createdAt: { gte: cycle.start } }] }] } }),
+    db.problem.count({
+      where: {
+        AND: [overdue, { OR: [effectiveDeadlineIn(board, { gte: since }), { createdAt: { gte: cycle.start } }] }],
+      },
+    }),
   ]);
 
   const byStatus = emptyStatusCounts();
@@ -312,7 +369,12 @@ export async function summarizeBoard(db: Db, board: SummaryBoard, now: Date, opt
 }
 
 /** A board's summary for its leaders and admins; anyone else is refused. */
-export async function boardSummary(deps: ServiceDeps, actor: Actor, code: string, opts: SummaryOptions = {}): Promise<BoardSummary> {
+export async function boardSummary(
+  deps: ServiceDeps,
+  actor: Actor,
+  code: string,
+  opts: SummaryOptions = {},
+): Promise<BoardSummary> {
   const board = await findBoard(deps.db, actor.teamId, code);
   await requireLeader(deps, deps.db, actor, board);
   return summarizeBoard(deps.db, board, deps.clock.now(), opts);
@@ -324,7 +386,12 @@ export async function boardSummary(deps: ServiceDeps, actor: Actor, code: string
  * problem was open at a moment if it existed and was not closed yet (a reopened problem counts as open
  * all along, since its earlier closing is not kept on the row).
  */
-export async function burndown(db: Db, board: SummaryBoard, now: Date, maxPoints = BURNDOWN_MAX_POINTS): Promise<Burndown> {
+export async function burndown(
+  db: Db,
+  board: SummaryBoard,
+  now: Date,
+  maxPoints = BURNDOWN_MAX_POINTS,
+): Promise<Burndown> {
   const today = localDate(now, board.timezone);
   const first = await db.problem.aggregate({ where: { boardId: board.id }, _min: { createdAt: true } });
   const firstAt = first._min.createdAt;
@@ -340,7 +407,9 @@ export async function burndown(db: Db, board: SummaryBoard, now: Date, maxPoints
     moments.map(async ({ date, at }): Promise<BurnPoint> => {
       const [total, closed] = await Promise.all([
         db.problem.count({ where: { boardId: board.id, createdAt: { lt: at } } }),
-        db.problem.count({ where: { boardId: board.id, status: 'closed', closedAt: { lt: at }, createdAt: { lt: at } } }),
+        db.problem.count({
+          where: { boardId: board.id, status: 'closed', closedAt: { lt: at }, createdAt: { lt: at } },
+        }),
       ]);
       return { date, open: total - closed, total };
     }),

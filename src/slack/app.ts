@@ -74,7 +74,11 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     // Our own receiver, so stop() can wait for the socket to close (Bolt's stop() does not). It gets a copy of
     // the client options: its client (for apps.connections.open) writes its 100-retry policy into them, and Bolt
     // builds every listener's client from the App's.
-    socket = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN ?? '', logger: log, installerOptions: { clientOptions: { ...clientOptions } } });
+    socket = new SocketModeReceiver({
+      appToken: env.SLACK_APP_TOKEN ?? '',
+      logger: log,
+      installerOptions: { clientOptions: { ...clientOptions } },
+    });
     app = new App({ token: env.SLACK_BOT_TOKEN, receiver: socket, logger: log, clientOptions });
     server = http.createServer((req, res) => {
       if (req.method === 'GET' && req.url === '/healthz') void health(req, res);
@@ -89,7 +93,9 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     // client does not retry (invalid_auth, not_authed, account_inactive, …): the app-level token is wrong.
     await app.start().catch((error: unknown) => {
       if (error instanceof WebAPIPlatformError) {
-        throw new ConfigError([`SLACK_APP_TOKEN: Slack refused it when opening the Socket Mode connection (${error.data.error})`]);
+        throw new ConfigError([
+          `SLACK_APP_TOKEN: Slack refused it when opening the Socket Mode connection (${error.data.error})`,
+        ]);
       }
       throw error;
     });

@@ -41,7 +41,11 @@ export class LocaleResolver {
  * scheduler's fan-out to thousands of owners; loaded once and kept for an hour. A failure means "no
  * locales known" (the board's language is used) and is tried again at the next send.
  */
-export function workspaceLocales(client: WebClient, logger: Logger, ttlMs = 60 * 60 * 1000): () => Promise<ReadonlyMap<string, Language>> {
+export function workspaceLocales(
+  client: WebClient,
+  logger: Logger,
+  ttlMs = 60 * 60 * 1000,
+): () => Promise<ReadonlyMap<string, Language>> {
   let loaded: { at: number; map: Promise<Map<string, Language>> } | null = null;
   const load = async (): Promise<Map<string, Language>> => {
     const map = new Map<string, Language>();

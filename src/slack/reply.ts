@@ -26,7 +26,12 @@ export async function replyEphemeral(target: EphemeralTarget, text: string, bloc
   if (target.kind === 'respond') {
     await target.respond({ response_type: 'ephemeral', replace_original: false, text, ...(blocks && { blocks }) });
   } else if (target.kind === 'post') {
-    await target.client.chat.postEphemeral({ channel: target.channel, user: target.user, text, ...(blocks && { blocks }) });
+    await target.client.chat.postEphemeral({
+      channel: target.channel,
+      user: target.user,
+      text,
+      ...(blocks && { blocks }),
+    });
   } else {
     await target.client.chat.postMessage({ channel: target.user, text, ...(blocks && { blocks }) });
   }

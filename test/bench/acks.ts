@@ -44,17 +44,43 @@ export async function benchAcks(opts: { problems: number; rounds: number; latenc
   fake.teamId = TEAM;
   fake.latencyMs = opts.latencyMs; // every Web API call is slow, as Slack's are: the ack must not wait for them
   const deps = { db, clock: systemClock, admins: new Set([LEADER]) };
-  const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' });
-  const running = await startSlackApp({ env: { ...env, SLACK_BOT_TOKEN: 'xoxb-bench' }, deps, logger: createLogger('silent'), port: 0 });
+  const env = parseEnv({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'silent',
+  });
+  const running = await startSlackApp({
+    env: { ...env, SLACK_BOT_TOKEN: 'xoxb-bench' },
+    deps,
+    logger: createLogger('silent'),
+    port: 0,
+  });
   const events = `http://127.0.0.1:${running.port}/slack/events`;
   const leader = { teamId: TEAM, userId: LEADER };
   try {
-    await createBoard(deps, leader, { code: 'BENCH', name: 'Bench', timezone: 'Asia/Shanghai', language: 'en', leaders: [LEADER], anchorDate: '2026-11-16' });
+    await createBoard(deps, leader, {
+      code: 'BENCH',
+      name: 'Bench',
+      timezone: 'Asia/Shanghai',
+      language: 'en',
+      leaders: [LEADER],
+      anchorDate: '2026-11-16',
+    });
     for (let i = 0; i < opts.problems; i++) {
-      await createProblem(deps, leader, 'BENCH', { title: `Problem ${i + 1}`, ownerId: OWNER, deadline: '2027-01-31', measures: ['one', 'two'] });
+      await createProblem(deps, leader, 'BENCH', {
+        title: `Problem ${i + 1}`,
+        ownerId: OWNER,
+        deadline: '2027-01-31',
+        measures: ['one', 'two'],
+      });
     }
     const command = (text: string, user: string) =>
-      postSigned(events, commandBody({ text, userId: user, teamId: TEAM, responseUrl: fake.responseUrl() }), 'application/x-www-form-urlencoded');
+      postSigned(
+        events,
+        commandBody({ text, userId: user, teamId: TEAM, responseUrl: fake.responseUrl() }),
+        'application/x-www-form-urlencoded',
+      );
     const click = (actionId: string, value: string) =>
       postSigned(
         events,

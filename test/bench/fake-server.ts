@@ -9,7 +9,9 @@ const fake = await new FakeSlack().start();
 fake.latencyMs = Number(process.argv[2] ?? 0);
 fake.on('bench.keys', () => ({
   ok: true,
-  keys: fake.messages.map((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? ''),
+  keys: fake.messages.map(
+    (m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '',
+  ),
 }));
 // Only the messages are needed: drop each call's arguments as it comes, or the fake would hold every payload.
 setInterval(() => fake.calls.splice(0), 1_000).unref();

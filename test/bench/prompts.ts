@@ -46,7 +46,9 @@ function collectGarbage(): void {
 /** The fake Slack in a child process; resolves with its URL and a way to read what was posted. */
 async function startFake(latencyMs: number) {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fake-server.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(latencyMs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const apiUrl = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.stdout.setEncoding('utf8').once('data', (line: string) => resolve(line.trim()));
@@ -57,10 +59,11 @@ async function startFake(latencyMs: number) {
       const res = await fetch(`${apiUrl}bench.keys`, { method: 'POST' });
       return ((await res.json()) as { keys: string[] }).keys;
     },
-    stop: () => new Promise<void>((resolve) => {
-      child.once('close', () => resolve());
-      child.stdin.end();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('close', () => resolve());
+        child.stdin.end();
+      }),
   };
 }
 const MB = 1024 * 1024;
@@ -86,15 +89,19 @@ export async function benchPrompts(opts: PromptBenchOptions): Promise<PromptBenc
   const sampler = setInterval(sample, 25);
   try {
     const deps = { db, clock: systemClock, admins: new Set(['UADMIN']) };
-    const board = await createBoard(deps, { teamId: TEAM, userId: 'UADMIN' }, {
-      code: 'BENCH',
-      name: 'Benchmark board',
-      channelId: 'C0BENCH',
-      timezone: 'Asia/Shanghai',
-      language: 'en',
-      leaders: ['ULEAD'],
-      anchorDate: '2026-11-16',
-    });
+    const board = await createBoard(
+      deps,
+      { teamId: TEAM, userId: 'UADMIN' },
+      {
+        code: 'BENCH',
+        name: 'Benchmark board',
+        channelId: 'C0BENCH',
+        timezone: 'Asia/Shanghai',
+        language: 'en',
+        leaders: ['ULEAD'],
+        anchorDate: '2026-11-16',
+      },
+    );
     let number = 0;
     let chunk = [];
     for (let i = 0; i < opts.owners; i++) {
@@ -123,7 +130,15 @@ export async function benchPrompts(opts: PromptBenchOptions): Promise<PromptBenc
 
     const logger = createLogger('warn');
     const sender = createSlackSender({ token: 'xoxb-bench', apiUrl: fake.apiUrl, logger });
-    const jobDeps = { db, clock: systemClock, logger, sender, instanceId: 'bench', teamId: TEAM, tuning: { concurrency: opts.concurrency } };
+    const jobDeps = {
+      db,
+      clock: systemClock,
+      logger,
+      sender,
+      instanceId: 'bench',
+      teamId: TEAM,
+      tuning: { concurrency: opts.concurrency },
+    };
     const at = new Date('2026-11-16T01:00:00Z');
 
     collectGarbage();

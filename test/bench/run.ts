@@ -20,7 +20,9 @@ async function main() {
     latencyMs: num('BENCH_LATENCY_MS', 20),
     concurrency: num('BENCH_CONCURRENCY', DEFAULT_TUNING.concurrency),
   };
-  process.stdout.write(`cycle prompts: ${opts.owners} owners, fake Slack ${opts.latencyMs} ms per call, concurrency ${opts.concurrency}\n`);
+  process.stdout.write(
+    `cycle prompts: ${opts.owners} owners, fake Slack ${opts.latencyMs} ms per call, concurrency ${opts.concurrency}\n`,
+  );
   const r = await benchPrompts(opts);
   const rows: [string, string][] = [
     ['owners / problems', `${r.owners} / ${r.problems}`],
@@ -29,7 +31,10 @@ async function main() {
     ['messages per second', r.perSecond.toFixed(1)],
     ['repeat run (nothing due)', `${(r.repeatMs / 1000).toFixed(2)} s`],
     ['peak RSS', `${r.peakRssMb.toFixed(0)} MB (before the run: ${r.baseRssMb.toFixed(0)} MB)`],
-    ['peak heap used', `${r.peakHeapMb.toFixed(0)} MB (before the run: ${r.baseHeapMb.toFixed(0)} MB; garbage included)`],
+    [
+      'peak heap used',
+      `${r.peakHeapMb.toFixed(0)} MB (before the run: ${r.baseHeapMb.toFixed(0)} MB; garbage included)`,
+    ],
     ['duplicates', String(r.duplicates)],
     ['not sent', String(r.notSent)],
   ];
@@ -41,12 +46,18 @@ async function main() {
 
   await runSummaryBench();
 
-  const ackOpts = { problems: num('BENCH_ACK_PROBLEMS', 500), rounds: num('BENCH_ACK_ROUNDS', 40), latencyMs: num('BENCH_LATENCY_MS', 20) };
+  const ackOpts = {
+    problems: num('BENCH_ACK_PROBLEMS', 500),
+    rounds: num('BENCH_ACK_ROUNDS', 40),
+    latencyMs: num('BENCH_LATENCY_MS', 20),
+  };
   process.stdout.write(
     `\nacks (HTTP response to a signed request, one at a time; the work after each ack runs meanwhile): ${ackOpts.problems} problems, Slack ${ackOpts.latencyMs} ms per call\n`,
   );
   for (const f of await benchAcks(ackOpts)) {
-    process.stdout.write(`  ${f.kind.padEnd(30)} p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · max ${f.max.toFixed(1)} ms (${f.count})\n`);
+    process.stdout.write(
+      `  ${f.kind.padEnd(30)} p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · max ${f.max.toFixed(1)} ms (${f.count})\n`,
+    );
   }
 }
 

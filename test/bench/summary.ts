@@ -30,7 +30,15 @@ const TEAM = 'T0BENCH';
 const ADMIN: Actor = { teamId: TEAM, userId: 'UADMIN' };
 const NOW = '2026-11-25T02:00:00Z';
 const ANCHOR = '2026-01-05';
-const CATEGORIES = ['Livelihood services', 'Business environment', 'Officials not taking responsibility', 'Formalism and bureaucracy', 'Weak grassroots organisations', 'Case-handling violations', 'Traffic enforcement'];
+const CATEGORIES = [
+  'Livelihood services',
+  'Business environment',
+  'Officials not taking responsibility',
+  'Formalism and bureaucracy',
+  'Weak grassroots organisations',
+  'Case-handling violations',
+  'Traffic enforcement',
+];
 const MB = 1024 * 1024;
 
 /** Deterministic numbers in [0, 1), so every run seeds the same board. */
@@ -64,8 +72,12 @@ function seed(file: string, boardId: number, problems: number, updates: number):
     `INSERT INTO "Problem" ("teamId","boardId","number","key","title","category","ownerId","unit","deadline","status","lastUpdateAt","percent","health","closedAt","closedBy","createdBy","createdAt","updatedAt")
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insertUpdate = db.prepare(`INSERT INTO "Update" ("teamId","problemId","authorId","cycle","health","percent","createdAt") VALUES (?,?,?,?,?,?,?)`);
-  const finishProblem = db.prepare(`UPDATE "Problem" SET "lastUpdateAt" = ?, "closedAt" = ?, "closedBy" = ? WHERE "id" = ?`);
+  const insertUpdate = db.prepare(
+    `INSERT INTO "Update" ("teamId","problemId","authorId","cycle","health","percent","createdAt") VALUES (?,?,?,?,?,?,?)`,
+  );
+  const finishProblem = db.prepare(
+    `UPDATE "Problem" SET "lastUpdateAt" = ?, "closedAt" = ?, "closedBy" = ? WHERE "id" = ?`,
+  );
   // Shanghai has no daylight saving: a cycle is 14 × 24 h from local midnight of the anchor (luxon per row is slow).
   const anchor = Date.parse(`${ANCHOR}T00:00:00+08:00`);
   const cycleOf = (at: number) => Math.floor((at - anchor) / (14 * 86_400_000));
@@ -101,15 +113,18 @@ function seed(file: string, boardId: number, problems: number, updates: number):
       for (let u = 0; u < count; u++) {
         const at = created + Math.floor(rnd() * (now - created));
         last = Math.max(last ?? 0, at);
-        insertUpdate.run(TEAM, problemId, owner, cycleOf(at), 'on_track', Math.floor(rnd() * 100), stored(new Date(at)));
+        insertUpdate.run(
+          TEAM,
+          problemId,
+          owner,
+          cycleOf(at),
+          'on_track',
+          Math.floor(rnd() * 100),
+          stored(new Date(at)),
+        );
       }
       const closedAt = status === 'closed' ? stored(new Date(Math.max(last ?? created, created) + 3_600_000)) : null;
-      finishProblem.run(
-        last === null ? null : stored(new Date(last)),
-        closedAt,
-        closedAt ? 'UADMIN' : null,
-        problemId,
-      );
+      finishProblem.run(last === null ? null : stored(new Date(last)), closedAt, closedAt ? 'UADMIN' : null, problemId);
     }
     db.prepare(`UPDATE "Board" SET "nextProblemNumber" = ? WHERE "id" = ?`).run(problems + 1, boardId);
   })();
@@ -117,7 +132,9 @@ function seed(file: string, boardId: number, problems: number, updates: number):
 }
 
 /** Runs `work` while sampling memory every few milliseconds; returns its result, time and peaks. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRssMb: number; peakHeapMb: number }> {
+async function measure<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; ms: number; peakRssMb: number; peakHeapMb: number }> {
   let peakRss = 0;
   let peakHeap = 0;
   const sample = () => {
@@ -164,7 +181,9 @@ export async function runSummaryBench(): Promise<void> {
     seed(file, board.id, problems, updates);
     const seedMs = performance.now() - seeded;
     const counts = { problems: await db.problem.count(), updates: await db.update.count() };
-    process.stdout.write(`leader summary: ${counts.problems.toLocaleString('en')} problems, ${counts.updates.toLocaleString('en')} updates (seeded in ${(seedMs / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `leader summary: ${counts.problems.toLocaleString('en')} problems, ${counts.updates.toLocaleString('en')} updates (seeded in ${(seedMs / 1000).toFixed(1)} s)\n`,
+    );
 
     collectGarbage();
     const base = process.memoryUsage();
@@ -174,7 +193,10 @@ export async function runSummaryBench(): Promise<void> {
       const first = await measure(() => boardSummary(deps, ADMIN, 'RECT', { by }));
       const again = await measure(() => boardSummary(deps, ADMIN, 'RECT', { by }));
       last = by === 'category' ? first.result : last;
-      rows.push([`summary by:${by}`, `${first.ms.toFixed(0)} ms (again ${again.ms.toFixed(0)} ms), peak heap ${first.peakHeapMb.toFixed(0)} MB`]);
+      rows.push([
+        `summary by:${by}`,
+        `${first.ms.toFixed(0)} ms (again ${again.ms.toFixed(0)} ms), peak heap ${first.peakHeapMb.toFixed(0)} MB`,
+      ]);
     }
     const s = last!;
     const burn = await measure(() => burndown(db, board, s.asOf));
@@ -194,12 +216,21 @@ export async function runSummaryBench(): Promise<void> {
     const chartAgain = await measure(() => renderBoardChart(data, 'en'));
     const out = process.env.BENCH_CHART_OUT;
     if (out) fs.writeFileSync(out, chartFirst.result);
-    rows.push(['chart render (first, loads font)', `${chartFirst.ms.toFixed(0)} ms, ${(chartFirst.result.length / 1024).toFixed(0)} KB PNG`]);
+    rows.push([
+      'chart render (first, loads font)',
+      `${chartFirst.ms.toFixed(0)} ms, ${(chartFirst.result.length / 1024).toFixed(0)} KB PNG`,
+    ]);
     rows.push(['chart render (warm)', `${chartAgain.ms.toFixed(0)} ms`]);
     const end = process.memoryUsage();
-    rows.push(['RSS before / peak', `${(base.rss / MB).toFixed(0)} MB / ${(Math.max(chartFirst.peakRssMb, chartAgain.peakRssMb, end.rss / MB)).toFixed(0)} MB`]);
+    rows.push([
+      'RSS before / peak',
+      `${(base.rss / MB).toFixed(0)} MB / ${Math.max(chartFirst.peakRssMb, chartAgain.peakRssMb, end.rss / MB).toFixed(0)} MB`,
+    ]);
     rows.push(['heap used before', `${(base.heapUsed / MB).toFixed(0)} MB`]);
-    rows.push(['summary totals', `${s.total} problems · ${s.closed} closed (${s.completion}%) · ${s.overdue.total} overdue · ${s.stale.total} stale`]);
+    rows.push([
+      'summary totals',
+      `${s.total} problems · ${s.closed} closed (${s.completion}%) · ${s.overdue.total} overdue · ${s.stale.total} stale`,
+    ]);
     for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(34)} ${v}\n`);
     if (s.total !== counts.problems) {
       process.stderr.write('FAILED: the summary does not count every problem\n');

@@ -1,6 +1,14 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boardChartOptions, CHART_HEIGHT, CHART_MAX_ROWS, CHART_SCALE, CHART_WIDTH, type BoardChartData, type ChartRow } from '../../src/charts/board-chart.js';
+import {
+  boardChartOptions,
+  CHART_HEIGHT,
+  CHART_MAX_ROWS,
+  CHART_SCALE,
+  CHART_WIDTH,
+  type BoardChartData,
+  type ChartRow,
+} from '../../src/charts/board-chart.js';
 import { closeChartRenderer, renderBoardChart } from '../../src/charts/chart-renderer.js';
 import { ensureChartFont } from '../../src/charts/fonts.js';
 import type { Language } from '../../src/domain/types.js';
@@ -81,7 +89,10 @@ describe('renderBoardChart', () => {
   });
 
   it('copes with a board without history, deadline or rows', async () => {
-    const png = await renderBoardChart(data({ rows: [], burndown: { today: '2026-11-25', deadline: null, points: [] } }), 'en');
+    const png = await renderBoardChart(
+      data({ rows: [], burndown: { today: '2026-11-25', deadline: null, points: [] } }),
+      'en',
+    );
     expect(pngSize(png)).toEqual({ width: 2400, height: 1350 });
   });
 });

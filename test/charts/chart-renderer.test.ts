@@ -18,11 +18,19 @@ const data = (): BoardChartData => ({
   total: 240,
   completion: 41,
   overdue: 17,
-  rows: Array.from({ length: 14 }, (_, i) => ({ label: `责任单位 ${i + 1}`, byStatus: { open: i, in_progress: 4, closeout_requested: 2, closed: 9 }, overdue: i % 3 })),
+  rows: Array.from({ length: 14 }, (_, i) => ({
+    label: `责任单位 ${i + 1}`,
+    byStatus: { open: i, in_progress: 4, closeout_requested: 2, closed: 9 },
+    overdue: i % 3,
+  })),
   burndown: {
     today: '2026-11-25',
     deadline: '2027-03-31',
-    points: Array.from({ length: 48 }, (_, i) => ({ date: new Date(Date.UTC(2026, 0, 5 + i * 7)).toISOString().slice(0, 10), open: 240 - i * 3, total: 240 })),
+    points: Array.from({ length: 48 }, (_, i) => ({
+      date: new Date(Date.UTC(2026, 0, 5 + i * 7)).toISOString().slice(0, 10),
+      open: 240 - i * 3,
+      total: 240,
+    })),
   },
 });
 

@@ -18,7 +18,8 @@ describe('closeout CLI: usage', () => {
   it('prints help and the version with exit code 0', async () => {
     const help = await cli(['--help'], { url: t.url });
     expect(help.code).toBe(0);
-    for (const command of ['migrate', 'board', 'import', 'export', 'demo', 'run-job']) expect(help.stdout).toContain(command);
+    for (const command of ['migrate', 'board', 'import', 'export', 'demo', 'run-job'])
+      expect(help.stdout).toContain(command);
     const version = await cli(['--version'], { url: t.url });
     expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
   });
@@ -68,13 +69,20 @@ describe('closeout board', () => {
     const run = await cli(
       [
         ...create,
-        '--timezone', 'America/New_York',
-        '--language', 'zh-CN',
-        '--leaders', 'U0LEAD1, U0LEAD2',
-        '--cycle-days', '7',
-        '--anchor', '2026-11-02',
-        '--prompt-time', '08:30',
-        '--deadline', '2027-06-30',
+        '--timezone',
+        'America/New_York',
+        '--language',
+        'zh-CN',
+        '--leaders',
+        'U0LEAD1, U0LEAD2',
+        '--cycle-days',
+        '7',
+        '--anchor',
+        '2026-11-02',
+        '--prompt-time',
+        '08:30',
+        '--deadline',
+        '2027-06-30',
       ],
       { url: t.url },
     );
@@ -142,7 +150,9 @@ describe('closeout board', () => {
     const lines = list.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^CODE\s+NAME\s+CHANNEL\s+TIMEZONE/);
     expect(lines[1]).toMatch(/^OPS\s+运维清单\s+C0OPS\s+UTC\s+en\s+14d @ 09:00/);
-    expect(lines[2]).toMatch(/^RECT\s+Findings\s+C0BOARD\s+Asia\/Shanghai\s+en\s+14d @ 09:00\s+2026-11-25\s+-\s+U0LEAD1\s+0$/);
+    expect(lines[2]).toMatch(
+      /^RECT\s+Findings\s+C0BOARD\s+Asia\/Shanghai\s+en\s+14d @ 09:00\s+2026-11-25\s+-\s+U0LEAD1\s+0$/,
+    );
   });
 });
 
@@ -155,7 +165,10 @@ describe('closeout --team', () => {
     const list = await cli(['board', 'list'], { url: t.url });
     expect(list.stdout).toContain('RECT');
 
-    await cli(['board', 'create', '--code', 'OPS', '--name', 'Ops', '--channel', 'C0OPS'], { url: t.url, env: { SLACK_TEAM_ID: 'T0BBB' } });
+    await cli(['board', 'create', '--code', 'OPS', '--name', 'Ops', '--channel', 'C0OPS'], {
+      url: t.url,
+      env: { SLACK_TEAM_ID: 'T0BBB' },
+    });
     expect((await t.db.board.findFirstOrThrow({ where: { code: 'OPS' } })).teamId).toBe('T0BBB');
 
     // Two teams now: the CLI must be told which.

@@ -20,7 +20,18 @@ describe('closeout demo', () => {
     const records = parse(exported.stdout, { bom: true }) as string[][];
     expect(records).toHaveLength(32);
     const [header, ...rows] = records;
-    expect(header).toEqual(['key', 'title', 'description', 'category', 'source', 'owner', 'unit', 'deadline', 'status', 'measures']);
+    expect(header).toEqual([
+      'key',
+      'title',
+      'description',
+      'category',
+      'source',
+      'owner',
+      'unit',
+      'deadline',
+      'status',
+      'measures',
+    ]);
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 31 }, (_, i) => `RECT-${i + 1}`));
     expect(rows.reduce((n, r) => n + r[9]!.split('\n').length, 0)).toBe(81);
     expect(new Set(rows.map((r) => r[3])).size).toBe(7);

@@ -41,8 +41,17 @@ async function seedHistory(db: TestDb['db']) {
     deadline: '2026-12-20',
     measures: ['Open a second window', 'Online booking', 'Publish wait times'],
   });
-  await createProblem(deps, LEADER, 'RECT', { title: 'Backlog of traffic violations', ownerId: OWNER.userId, measures: ['Hire two clerks'] });
-  await createProblem(deps, LEADER, 'RECT', { title: 'Stale complaints', ownerId: 'U0OTHER', deadline: '2026-11-20', measures: [] });
+  await createProblem(deps, LEADER, 'RECT', {
+    title: 'Backlog of traffic violations',
+    ownerId: OWNER.userId,
+    measures: ['Hire two clerks'],
+  });
+  await createProblem(deps, LEADER, 'RECT', {
+    title: 'Stale complaints',
+    ownerId: 'U0OTHER',
+    deadline: '2026-11-20',
+    measures: [],
+  });
   clock.set('2026-11-18T03:00:00Z');
   await reportUpdate(deps, OWNER, 'RECT-1', { health: 'at_risk', percent: 40, measuresDone: [1] });
   await editMeasure(deps, OWNER, 'RECT-1', 2, { status: 'doing' });
@@ -59,7 +68,18 @@ describe('closeout import', () => {
       '\uFEFF' +
       csv(
         [
-          ['', '窗口排队时间长', '高峰期等候超过1小时', '民生服务', '服务评价系统', 'U0OWNER1', '政务服务中心', '2027/3/1', '整改中', '[x] 增设窗口\n[~] 网上预约\n公开等候时长'],
+          [
+            '',
+            '窗口排队时间长',
+            '高峰期等候超过1小时',
+            '民生服务',
+            '服务评价系统',
+            'U0OWNER1',
+            '政务服务中心',
+            '2027/3/1',
+            '整改中',
+            '[x] 增设窗口\n[~] 网上预约\n公开等候时长',
+          ],
           ['', '涉企警情处置慢', '', '营商环境', '督查平台', '<@U0OWNER2>', '', '', '', ''],
         ],
         ' 编号 ,问题,问题描述,类别,来源,责任人,责任 单位,完成时限,状态,整改措施',
@@ -67,7 +87,10 @@ describe('closeout import', () => {
     const run = await cli(['import', file('zh.csv', content), '--board', 'rect'], { url: t.url });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain('2 created, 0 updated, 0 unchanged');
-    const problems = await t.db.problem.findMany({ orderBy: { number: 'asc' }, include: { measures: { orderBy: { number: 'asc' } } } });
+    const problems = await t.db.problem.findMany({
+      orderBy: { number: 'asc' },
+      include: { measures: { orderBy: { number: 'asc' } } },
+    });
     expect(problems.map((p) => [p.key, p.title, p.ownerId, p.status, p.deadline, p.unit])).toEqual([
       ['RECT-1', '窗口排队时间长', 'U0OWNER1', 'in_progress', '2027-03-01', '政务服务中心'],
       ['RECT-2', '涉企警情处置慢', 'U0OWNER2', 'open', null, null],
@@ -112,11 +135,18 @@ describe('closeout import', () => {
   it('reports an unknown header and a file that is not UTF-8, writing nothing', async () => {
     const { deps } = makeDeps(t.db);
     await seedBoard(deps);
-    const unknown = await cli(['import', file('h.csv', 'title,owner,priority\r\nX,U0OWNER,high\r\n'), '--board', 'RECT'], { url: t.url });
+    const unknown = await cli(
+      ['import', file('h.csv', 'title,owner,priority\r\nX,U0OWNER,high\r\n'), '--board', 'RECT'],
+      { url: t.url },
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('line 1: unknown column "priority"');
     // "问题" in GBK, as Excel's plain "CSV" saves it on Chinese Windows.
-    const gbk = Buffer.concat([Buffer.from('title,owner\r\n'), Buffer.from([0xce, 0xca, 0xcc, 0xe2]), Buffer.from(',U0OWNER\r\n')]);
+    const gbk = Buffer.concat([
+      Buffer.from('title,owner\r\n'),
+      Buffer.from([0xce, 0xca, 0xcc, 0xe2]),
+      Buffer.from(',U0OWNER\r\n'),
+    ]);
     const legacy = await cli(['import', file('gbk.csv', gbk), '--board', 'RECT'], { url: t.url });
     expect(legacy.code).toBe(1);
     expect(legacy.stderr).toContain('line 2: the file is not UTF-8 text');
@@ -180,10 +210,18 @@ describe('closeout import', () => {
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('1000 created, 0 updated, 0 unchanged');
     expect(seconds).toBeLessThan(10);
-    const problems = await t.db.problem.findMany({ orderBy: { number: 'asc' }, select: { key: true, title: true, status: true, closedBy: true } });
+    const problems = await t.db.problem.findMany({
+      orderBy: { number: 'asc' },
+      select: { key: true, title: true, status: true, closedBy: true },
+    });
     expect(problems).toHaveLength(1000);
     expect(problems.map((p) => p.key)).toEqual(Array.from({ length: 1000 }, (_, i) => `RECT-${i + 1}`));
-    expect(problems[999]).toEqual({ key: 'RECT-1000', title: 'Problem number 1000, "quoted"', status: 'open', closedBy: null });
+    expect(problems[999]).toEqual({
+      key: 'RECT-1000',
+      title: 'Problem number 1000, "quoted"',
+      status: 'open',
+      closedBy: null,
+    });
     expect(problems[2]).toMatchObject({ status: 'closed', closedBy: 'operator' });
     expect(await t.db.measure.count()).toBe(2000);
     expect(await t.db.measure.count({ where: { status: 'done' } })).toBe(1000);
@@ -196,7 +234,9 @@ describe('closeout export', () => {
     await seedHistory(t.db);
     const run = await cli(['export', '--board', 'RECT'], { url: t.url });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout.startsWith('\uFEFFkey,title,description,category,source,owner,unit,deadline,status,measures\r\n')).toBe(true);
+    expect(
+      run.stdout.startsWith('\uFEFFkey,title,description,category,source,owner,unit,deadline,status,measures\r\n'),
+    ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];
     expect(records).toHaveLength(4);
     expect(records[1]).toEqual([
@@ -221,7 +261,9 @@ describe('closeout export', () => {
     expect(toFile.code).toBe(0);
     expect(toFile.stdout).toBe(`Exported 3 problems (4 measures) of board RECT to ${out}.\n`);
     expect(fs.readFileSync(out, 'utf8')).toBe(run.stdout);
-    const bad = await cli(['export', '--board', 'RECT', '--out', path.join(dir, 'missing-dir', 'x.csv')], { url: t.url });
+    const bad = await cli(['export', '--board', 'RECT', '--out', path.join(dir, 'missing-dir', 'x.csv')], {
+      url: t.url,
+    });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Cannot write');
   });
@@ -249,7 +291,10 @@ describe('closeout export', () => {
       const again = await cli(['export', '--board', 'RECT'], { url: fresh.url });
       expect(Buffer.from(again.stdout)).toEqual(Buffer.from(exported.stdout));
       // The imported closeout_requested problem can be decided like any other.
-      const pending = await fresh.db.closeoutRequest.findMany({ where: { state: 'pending' }, include: { problem: true } });
+      const pending = await fresh.db.closeoutRequest.findMany({
+        where: { state: 'pending' },
+        include: { problem: true },
+      });
       expect(pending.map((r) => r.problem.key)).toEqual(['RECT-2']);
       expect((await fresh.db.problem.findFirstOrThrow({ where: { key: 'RECT-3' } })).closedBy).toBe('operator');
     } finally {

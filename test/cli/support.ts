@@ -50,7 +50,9 @@ export async function checksum(db: Db): Promise<{ problems: number; measures: nu
     db.auditEvent.findMany({ orderBy: { id: 'asc' } }),
     db.board.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  const digest = createHash('sha256').update(JSON.stringify({ problems, measures, requests, audits, boards })).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify({ problems, measures, requests, audits, boards }))
+    .digest('hex');
   return { problems: problems.length, measures: measures.length, digest };
 }
 

@@ -39,7 +39,12 @@ describe('environment', () => {
       LOG_LEVEL: 'debug',
       UNRELATED: 'ignored',
     });
-    expect(env).toMatchObject({ PORT: 8080, CLOSEOUT_ADMINS: ['U0123ABCD', 'W9XYZ'], CLOSEOUT_SCHEDULER: 'off', CLOSEOUT_TIMEZONE: 'Asia/Shanghai' });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      CLOSEOUT_ADMINS: ['U0123ABCD', 'W9XYZ'],
+      CLOSEOUT_SCHEDULER: 'off',
+      CLOSEOUT_TIMEZONE: 'Asia/Shanghai',
+    });
     expect(env).not.toHaveProperty('UNRELATED');
     expect(parseEnv({ PORT: '', LOG_LEVEL: '  ' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
   });
@@ -71,12 +76,23 @@ describe('environment', () => {
   it('reports every bad variable together in one message, without a stack trace in it', () => {
     let error: ConfigError | undefined;
     try {
-      parseEnv({ PORT: 'x', CLOSEOUT_LANGUAGE: 'de', CLOSEOUT_TIMEZONE: 'Nowhere', SLACK_BOT_TOKEN: 'abc', DATABASE_URL: 'file:./ok.db' });
+      parseEnv({
+        PORT: 'x',
+        CLOSEOUT_LANGUAGE: 'de',
+        CLOSEOUT_TIMEZONE: 'Nowhere',
+        SLACK_BOT_TOKEN: 'abc',
+        DATABASE_URL: 'file:./ok.db',
+      });
     } catch (e) {
       error = e as ConfigError;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error!.problems.map((p) => p.split(':')[0]).sort()).toEqual(['CLOSEOUT_LANGUAGE', 'CLOSEOUT_TIMEZONE', 'PORT', 'SLACK_BOT_TOKEN']);
+    expect(error!.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'CLOSEOUT_LANGUAGE',
+      'CLOSEOUT_TIMEZONE',
+      'PORT',
+      'SLACK_BOT_TOKEN',
+    ]);
     const lines = error!.message.split('\n');
     expect(lines[0]).toMatch(/Closeout cannot start/);
     expect(lines).toHaveLength(5);

@@ -1,9 +1,22 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDays, cycleAt, cycleByIndex, daysBetween, localDate, localInstant, type Cadence } from '../../src/domain/cycle.js';
+import {
+  addDays,
+  cycleAt,
+  cycleByIndex,
+  daysBetween,
+  localDate,
+  localInstant,
+  type Cadence,
+} from '../../src/domain/cycle.js';
 
 const HOUR = 3_600_000;
-const cadence = (timezone: string, anchorDate: string, promptTime = '09:00', cycleDays = 14): Cadence => ({ timezone, anchorDate, cycleDays, promptTime });
+const cadence = (timezone: string, anchorDate: string, promptTime = '09:00', cycleDays = 14): Cadence => ({
+  timezone,
+  anchorDate,
+  cycleDays,
+  promptTime,
+});
 const iso = (d: Date) => d.toISOString();
 const hours = (c: { start: Date; end: Date }) => (c.end.getTime() - c.start.getTime()) / HOUR;
 const wallClock = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm');
@@ -26,7 +39,12 @@ describe('cycles in Asia/Shanghai (no DST)', () => {
 
   it('cycle n covers [anchor + n·14 days, anchor + (n+1)·14 days)', () => {
     const c = cycleByIndex(rect, 24);
-    expect([c.startDate, c.endDate, iso(c.start), iso(c.promptAt)]).toEqual(['2027-10-18', '2027-10-31', '2027-10-17T16:00:00.000Z', '2027-10-18T01:00:00.000Z']);
+    expect([c.startDate, c.endDate, iso(c.start), iso(c.promptAt)]).toEqual([
+      '2027-10-18',
+      '2027-10-31',
+      '2027-10-17T16:00:00.000Z',
+      '2027-10-18T01:00:00.000Z',
+    ]);
   });
 
   it('finds the cycle of an instant by the local date, boundaries exact', () => {
@@ -50,7 +68,12 @@ describe('cycles in Asia/Shanghai (no DST)', () => {
   it('supports other cycle lengths', () => {
     const weekly = cadence('Asia/Shanghai', '2026-11-16', '17:30', 7);
     const c = cycleAt(weekly, new Date('2026-11-30T03:00:00Z'));
-    expect([c.index, c.startDate, c.endDate, iso(c.promptAt)]).toEqual([2, '2026-11-30', '2026-12-06', '2026-11-30T09:30:00.000Z']);
+    expect([c.index, c.startDate, c.endDate, iso(c.promptAt)]).toEqual([
+      2,
+      '2026-11-30',
+      '2026-12-06',
+      '2026-11-30T09:30:00.000Z',
+    ]);
   });
 
   it('rejects an invalid anchor or zone loudly', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boardEdit, boardInput, closeoutInput, isoDate, problemEdit, problemInput, timeOfDay, updateInput } from '../../src/domain/inputs.js';
+import {
+  boardEdit,
+  boardInput,
+  closeoutInput,
+  isoDate,
+  problemEdit,
+  problemInput,
+  timeOfDay,
+  updateInput,
+} from '../../src/domain/inputs.js';
 
 describe('input schemas', () => {
   it('isoDate accepts real dates only', () => {
@@ -16,15 +25,34 @@ describe('input schemas', () => {
   });
 
   it('a new board gets defaults; an edit gets none, so unnamed fields stay as they are', () => {
-    const board = boardInput.parse({ code: 'rect', name: 'R', timezone: 'Asia/Shanghai', language: 'zh-CN', anchorDate: '2026-11-16' });
-    expect(board).toMatchObject({ code: 'RECT', leaders: [], cycleDays: 14, promptTime: '09:00', nudgeDaysBefore: 2, reminderOffsets: [7, 3, 1, 0], categories: [] });
+    const board = boardInput.parse({
+      code: 'rect',
+      name: 'R',
+      timezone: 'Asia/Shanghai',
+      language: 'zh-CN',
+      anchorDate: '2026-11-16',
+    });
+    expect(board).toMatchObject({
+      code: 'RECT',
+      leaders: [],
+      cycleDays: 14,
+      promptTime: '09:00',
+      nudgeDaysBefore: 2,
+      reminderOffsets: [7, 3, 1, 0],
+      categories: [],
+    });
     expect(boardEdit.parse({ name: 'Renamed' })).toEqual({ name: 'Renamed' });
     expect(boardEdit.parse({ archived: true })).toEqual({ archived: true });
     expect(boardEdit.safeParse({ code: 'NEW' }).data).toEqual({}); // codes are immutable: ignored
   });
 
   it('a new problem gets an empty description and no measures; an edit names only what changes', () => {
-    expect(problemInput.parse({ title: ' T ', ownerId: 'U1AB' })).toEqual({ title: 'T', description: '', ownerId: 'U1AB', measures: [] });
+    expect(problemInput.parse({ title: ' T ', ownerId: 'U1AB' })).toEqual({
+      title: 'T',
+      description: '',
+      ownerId: 'U1AB',
+      measures: [],
+    });
     expect(problemEdit.parse({ title: 'New title' })).toEqual({ title: 'New title' });
     expect(problemEdit.parse({ unit: '  ' })).toEqual({ unit: null }); // blank clears
     expect(problemInput.safeParse({ title: 'x'.repeat(151), ownerId: 'U1AB' }).success).toBe(false);
@@ -32,8 +60,18 @@ describe('input schemas', () => {
   });
 
   it('updates and closeout requests', () => {
-    expect(updateInput.parse({ health: 'at_risk', percent: 0 })).toEqual({ health: 'at_risk', percent: 0, note: '', measuresDone: [] });
-    for (const bad of [{ health: 'fine', percent: 1 }, { health: 'on_track', percent: -1 }, { health: 'on_track', percent: 50.5 }, { health: 'on_track', percent: 1, measuresDone: [0] }]) {
+    expect(updateInput.parse({ health: 'at_risk', percent: 0 })).toEqual({
+      health: 'at_risk',
+      percent: 0,
+      note: '',
+      measuresDone: [],
+    });
+    for (const bad of [
+      { health: 'fine', percent: 1 },
+      { health: 'on_track', percent: -1 },
+      { health: 'on_track', percent: 50.5 },
+      { health: 'on_track', percent: 1, measuresDone: [0] },
+    ]) {
       expect(updateInput.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
     expect(closeoutInput.safeParse({ evidence: ' \n ' }).success).toBe(false);

@@ -10,9 +10,21 @@ import {
 } from '../../src/domain/problem-state.js';
 import { PROBLEM_STATUSES, type ProblemStatus } from '../../src/domain/types.js';
 
-const shanghai = { timezone: 'Asia/Shanghai', anchorDate: '2026-11-16', cycleDays: 14, promptTime: '09:00', deadline: null };
+const shanghai = {
+  timezone: 'Asia/Shanghai',
+  anchorDate: '2026-11-16',
+  cycleDays: 14,
+  promptTime: '09:00',
+  deadline: null,
+};
 const newYork = { ...shanghai, timezone: 'America/New_York' };
-const facts = (over: Partial<ProblemFacts> = {}): ProblemFacts => ({ status: 'in_progress', deadline: null, lastUpdateAt: null, closedAt: null, ...over });
+const facts = (over: Partial<ProblemFacts> = {}): ProblemFacts => ({
+  status: 'in_progress',
+  deadline: null,
+  lastUpdateAt: null,
+  closedAt: null,
+  ...over,
+});
 const NOW = new Date('2026-11-24T16:30:00Z'); // Nov 25 00:30 in Shanghai, Nov 24 11:30 in New York
 
 describe('status transitions', () => {
@@ -66,14 +78,36 @@ describe('derived flags', () => {
 
   it('deriveFlags: a problem due Nov 24 is overdue at 16:30Z in Shanghai, not in New York', () => {
     const p = facts({ deadline: '2026-11-24', lastUpdateAt: new Date('2026-11-20T00:00:00Z') });
-    expect(deriveFlags(p, shanghai, NOW)).toEqual({ deadline: '2026-11-24', overdue: true, stale: false, closedLate: false, daysOverdue: 1 });
-    expect(deriveFlags(p, newYork, NOW)).toEqual({ deadline: '2026-11-24', overdue: false, stale: false, closedLate: false, daysOverdue: 0 });
+    expect(deriveFlags(p, shanghai, NOW)).toEqual({
+      deadline: '2026-11-24',
+      overdue: true,
+      stale: false,
+      closedLate: false,
+      daysOverdue: 1,
+    });
+    expect(deriveFlags(p, newYork, NOW)).toEqual({
+      deadline: '2026-11-24',
+      overdue: false,
+      stale: false,
+      closedLate: false,
+      daysOverdue: 0,
+    });
   });
 
   it('deriveFlags: the list-wide deadline applies to undated problems, days overdue counted in local days', () => {
     const board = { ...shanghai, deadline: '2026-11-14' };
-    expect(deriveFlags(facts(), board, NOW)).toEqual({ deadline: '2026-11-14', overdue: true, stale: true, closedLate: false, daysOverdue: 11 });
-    expect(deriveFlags(facts({ deadline: '2026-12-31' }), board, NOW)).toMatchObject({ deadline: '2026-12-31', overdue: false, daysOverdue: 0 });
+    expect(deriveFlags(facts(), board, NOW)).toEqual({
+      deadline: '2026-11-14',
+      overdue: true,
+      stale: true,
+      closedLate: false,
+      daysOverdue: 11,
+    });
+    expect(deriveFlags(facts({ deadline: '2026-12-31' }), board, NOW)).toMatchObject({
+      deadline: '2026-12-31',
+      overdue: false,
+      daysOverdue: 0,
+    });
   });
 
   it('deriveFlags: stale follows the board’s current cycle', () => {
@@ -85,7 +119,13 @@ describe('derived flags', () => {
 
   it('deriveFlags: a problem closed after its deadline is closed late and not overdue', () => {
     const p = facts({ status: 'closed', deadline: '2026-11-20', closedAt: new Date('2026-11-22T03:00:00Z') });
-    expect(deriveFlags(p, shanghai, NOW)).toEqual({ deadline: '2026-11-20', overdue: false, stale: false, closedLate: true, daysOverdue: 0 });
+    expect(deriveFlags(p, shanghai, NOW)).toEqual({
+      deadline: '2026-11-20',
+      overdue: false,
+      stale: false,
+      closedLate: true,
+      daysOverdue: 0,
+    });
     const onTime = { ...p, closedAt: new Date('2026-11-20T15:59:00Z') }; // 23:59 Nov 20 in Shanghai
     expect(deriveFlags(onTime, shanghai, NOW).closedLate).toBe(false);
   });

@@ -25,10 +25,19 @@ describe('the app over HTTP', () => {
 
   it('rejects forged, unsigned and stale requests with 401 and does nothing', async () => {
     const before = app.fake.calls.length;
-    const body = commandBody({ text: 'help', userId: OTHER.userId, teamId: 'T0TEST', responseUrl: app.fake.responseUrl() });
-    const forged = await postSigned(app.eventsUrl, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret' });
+    const body = commandBody({
+      text: 'help',
+      userId: OTHER.userId,
+      teamId: 'T0TEST',
+      responseUrl: app.fake.responseUrl(),
+    });
+    const forged = await postSigned(app.eventsUrl, body, 'application/x-www-form-urlencoded', {
+      secret: 'wrong-secret',
+    });
     const unsigned = await postSigned(app.eventsUrl, body, 'application/x-www-form-urlencoded', { unsigned: true });
-    const stale = await postSigned(app.eventsUrl, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await postSigned(app.eventsUrl, body, 'application/x-www-form-urlencoded', {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect([forged.status, unsigned.status, stale.status]).toEqual([401, 401, 401]);
     await new Promise((r) => setTimeout(r, 100));
     expect(app.fake.calls.slice(before).filter((c) => c.method === 'response_url')).toEqual([]);

@@ -14,7 +14,11 @@ beforeAll(async () => {
   app = await TestApp.start({ admins: [ADMIN.userId, ZH_ADMIN] });
   app.fake.locales.set(ZH_ADMIN, 'zh-CN');
   await seedBoard(app.deps, { categories: ['Livelihood services'], deadline: '2027-06-30' });
-  await createProblem(app.deps, LEADER, 'RECT', { title: 'Overdue one', ownerId: OWNER.userId, deadline: '2026-11-01' });
+  await createProblem(app.deps, LEADER, 'RECT', {
+    title: 'Overdue one',
+    ownerId: OWNER.userId,
+    deadline: '2026-11-01',
+  });
   await createProblem(app.deps, LEADER, 'RECT', { title: 'Later one', ownerId: OWNER.userId, deadline: '2026-12-20' });
 });
 afterAll(async () => {
@@ -41,7 +45,19 @@ describe('/closeout board new', () => {
     const view = await openByCommand(app, 'board new', ADMIN.userId);
     expect(view.callback_id).toBe(VIEW.board);
     expect(view.title.text).toBe('New problem list');
-    for (const id of ['code', 'name', 'channel', 'timezone', 'language', 'leaders', 'cycle_days', 'anchor_date', 'prompt_time', 'deadline', 'categories']) {
+    for (const id of [
+      'code',
+      'name',
+      'channel',
+      'timezone',
+      'language',
+      'leaders',
+      'cycle_days',
+      'anchor_date',
+      'prompt_time',
+      'deadline',
+      'categories',
+    ]) {
       expect(blockOf(view, id), id).toBeDefined();
     }
     expect(blockOf(view, 'timezone')?.element).toMatchObject({ initial_option: { value: 'UTC' } });
@@ -76,7 +92,12 @@ describe('/closeout board new', () => {
   it('shows inline errors, including a code already taken, and saves nothing', async () => {
     const view = await openByCommand(app, 'board new', ADMIN.userId);
     const before = await app.db.board.count();
-    const bad = await submitView(app, ADMIN.userId, view, { ...newBoard, code: state.text('x'), name: state.text(''), cycle_days: state.number('0') });
+    const bad = await submitView(app, ADMIN.userId, view, {
+      ...newBoard,
+      code: state.text('x'),
+      name: state.text(''),
+      cycle_days: state.number('0'),
+    });
     expect(bad.json).toEqual({
       response_action: 'errors',
       errors: {
@@ -86,7 +107,10 @@ describe('/closeout board new', () => {
       },
     });
     const taken = await submitView(app, ADMIN.userId, view, { ...newBoard, code: state.text('rect') });
-    expect(taken.json).toEqual({ response_action: 'errors', errors: { code: 'There is already a board RECT. Pick another code.' } });
+    expect(taken.json).toEqual({
+      response_action: 'errors',
+      errors: { code: 'There is already a board RECT. Pick another code.' },
+    });
     await settle();
     expect(await app.db.board.count()).toBe(before);
   });
@@ -102,7 +126,9 @@ describe('/closeout board new', () => {
 
   it('refuses a forged submission from a member', async () => {
     const view = await openByCommand(app, 'board new', ADMIN.userId);
-    const refusal = await callAfter(app, 'chat.postEphemeral', () => submitView(app, OTHER.userId, view, { ...newBoard, code: state.text('FORGED') }));
+    const refusal = await callAfter(app, 'chat.postEphemeral', () =>
+      submitView(app, OTHER.userId, view, { ...newBoard, code: state.text('FORGED') }),
+    );
     expect(String(refusal.args.text)).toContain('Only Closeout admins');
     expect(await app.db.board.count({ where: { code: 'FORGED' } })).toBe(0);
   });

@@ -10,7 +10,11 @@ import { buttonsOf, callAfter, newProblem, seedRect, settle, textOf } from './ca
 let app: TestApp;
 let ts = 0;
 /** A fresh message (channel + ts) a button sits on. */
-const msg = (channel: string, ephemeral = false) => ({ channel, ts: `1700000001.${String(++ts).padStart(6, '0')}`, ephemeral });
+const msg = (channel: string, ephemeral = false) => ({
+  channel,
+  ts: `1700000001.${String(++ts).padStart(6, '0')}`,
+  ephemeral,
+});
 const updatesOf = async (key: string) =>
   app.db.update.findMany({ where: { problem: { key } }, orderBy: { id: 'asc' } });
 
@@ -41,7 +45,11 @@ describe('No change', () => {
     expect(textOf(update)).toContain('RECT-1 · Queue times at the permit window');
     expect(textOf(update)).toContain('<@UOWNER> reported no change');
     // The owner still has their buttons on the refreshed card.
-    expect(buttonsOf(update).map((b) => b.actionId)).toEqual([ACTION.reportProgress, ACTION.noChange, ACTION.requestCloseout]);
+    expect(buttonsOf(update).map((b) => b.actionId)).toEqual([
+      ACTION.reportProgress,
+      ACTION.noChange,
+      ACTION.requestCloseout,
+    ]);
 
     const updates = await updatesOf('RECT-1');
     expect(updates.length).toBe(before + 1);
@@ -52,7 +60,13 @@ describe('No change', () => {
   it('replaces an ephemeral card through its response_url', async () => {
     const calls = app.fake.calls.length;
     const replaced = await callAfter(app, 'response_url', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.noChange, value: 'RECT-1', blockId: 'card_actions', message: msg('C0HERE', true) }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.noChange,
+        value: 'RECT-1',
+        blockId: 'card_actions',
+        message: msg('C0HERE', true),
+      }),
     );
     expect(replaced.args.replace_original).toBe(true);
     expect(textOf(replaced)).toContain('reported no change');
@@ -62,7 +76,13 @@ describe('No change', () => {
   it('turns a cycle prompt into the problem’s card', async () => {
     const message = msg('DOWNER');
     const update = await callAfter(app, 'chat.update', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.noChange, value: 'RECT-1', blockId: 'prompt_RECT-1', message }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.noChange,
+        value: 'RECT-1',
+        blockId: 'prompt_RECT-1',
+        message,
+      }),
     );
     expect(update.args.ts).toBe(message.ts);
     expect(textOf(update)).toContain('reported no change');
@@ -83,12 +103,24 @@ describe('No change', () => {
     const before = (await updatesOf('RECT-1')).length;
     const calls = app.fake.calls.length;
     const refusal = await callAfter(app, 'response_url', () =>
-      app.click({ userId: OTHER.userId, actionId: ACTION.noChange, value: 'RECT-1', blockId: 'card_actions', message: msg('C0HERE') }),
+      app.click({
+        userId: OTHER.userId,
+        actionId: ACTION.noChange,
+        value: 'RECT-1',
+        blockId: 'card_actions',
+        message: msg('C0HERE'),
+      }),
     );
     expect(refusal.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(refusal.args.text).toContain('Only the owner of RECT-1 or a leader of its board can do that.');
     const closed = await callAfter(app, 'response_url', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.noChange, value: 'RECT-2', blockId: 'card_actions', message: msg('DOWNER') }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.noChange,
+        value: 'RECT-2',
+        blockId: 'card_actions',
+        message: msg('DOWNER'),
+      }),
     );
     expect(closed.args.text).toContain('RECT-2 is already closed.');
     await settle();
@@ -110,7 +142,13 @@ describe('No change', () => {
 
   it('speaks Chinese', async () => {
     const update = await callAfter(app, 'chat.update', () =>
-      app.click({ userId: 'UZHOWNER', actionId: ACTION.noChange, value: 'RECT-3', blockId: 'card_actions', message: msg('DZHOWNER') }),
+      app.click({
+        userId: 'UZHOWNER',
+        actionId: ACTION.noChange,
+        value: 'RECT-3',
+        blockId: 'card_actions',
+        message: msg('DZHOWNER'),
+      }),
     );
     expect(textOf(update)).toContain('报告本轮无变化');
     expect(textOf(update)).toContain('整改措施');
@@ -121,24 +159,46 @@ describe('Report progress and Request closeout', () => {
   it('open their modals, remembering the message to update', async () => {
     const message = msg('DOWNER');
     const report = await callAfter(app, 'views.open', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.reportProgress, value: 'RECT-1', blockId: 'card_actions', message }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.reportProgress,
+        value: 'RECT-1',
+        blockId: 'card_actions',
+        message,
+      }),
     );
     const view = report.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe(VIEW.report);
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ origin: { kind: 'card', channel: message.channel, ts: message.ts } });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      origin: { kind: 'card', channel: message.channel, ts: message.ts },
+    });
 
     const closeout = await callAfter(app, 'views.open', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.requestCloseout, value: 'RECT-1', blockId: 'prompt_RECT-1', message }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.requestCloseout,
+        value: 'RECT-1',
+        blockId: 'prompt_RECT-1',
+        message,
+      }),
     );
     const closeoutView = closeout.args.view as { callback_id: string; private_metadata: string };
     expect(closeoutView.callback_id).toBe(VIEW.closeout);
-    expect(JSON.parse(closeoutView.private_metadata)).toMatchObject({ origin: { kind: 'prompt', channel: message.channel, ts: message.ts } });
+    expect(JSON.parse(closeoutView.private_metadata)).toMatchObject({
+      origin: { kind: 'prompt', channel: message.channel, ts: message.ts },
+    });
   });
 
   it('refuse a member on someone else’s problem before any modal opens', async () => {
     const calls = app.fake.calls.length;
     const refusal = await callAfter(app, 'response_url', () =>
-      app.click({ userId: OTHER.userId, actionId: ACTION.reportProgress, value: 'RECT-1', blockId: 'card_actions', message: msg('C0HERE') }),
+      app.click({
+        userId: OTHER.userId,
+        actionId: ACTION.reportProgress,
+        value: 'RECT-1',
+        blockId: 'card_actions',
+        message: msg('C0HERE'),
+      }),
     );
     expect(refusal.args.text).toContain('Only the owner of RECT-1');
     await settle();

@@ -34,7 +34,9 @@ export function buttonsOf(c: SlackCall): { actionId: string; value: string; bloc
   const out: { actionId: string; value: string; blockId: string }[] = [];
   for (const b of blocksOf(c)) {
     if (b.type === 'actions') {
-      for (const e of b.elements) if (e.type === 'button') out.push({ actionId: e.action_id ?? '', value: e.value ?? '', blockId: b.block_id ?? '' });
+      for (const e of b.elements)
+        if (e.type === 'button')
+          out.push({ actionId: e.action_id ?? '', value: e.value ?? '', blockId: b.block_id ?? '' });
     }
     if (b.type === 'section' && b.accessory?.type === 'button') {
       out.push({ actionId: b.accessory.action_id ?? '', value: b.accessory.value ?? '', blockId: b.block_id ?? '' });
@@ -42,4 +44,3 @@ export function buttonsOf(c: SlackCall): { actionId: string; value: string; bloc
   }
   return out;
 }
-

@@ -17,7 +17,16 @@ const nextTs = () => `1765000000.${String(++tsCounter).padStart(6, '0')}`;
 
 function dm(user: string, text: string, extra: Record<string, unknown> = {}) {
   const ts = nextTs();
-  const event = { type: 'message', channel: `D${user.slice(1)}`, channel_type: 'im', user, text, ts, event_ts: ts, ...extra };
+  const event = {
+    type: 'message',
+    channel: `D${user.slice(1)}`,
+    channel_type: 'im',
+    user,
+    text,
+    ts,
+    event_ts: ts,
+    ...extra,
+  };
   return { ts, event, send: () => app.event(event) };
 }
 
@@ -39,7 +48,8 @@ const lastUpdate = (key: string) => app.db.update.findFirst({ where: { problem: 
 beforeAll(async () => {
   app = await TestApp.start();
   await seedBoard(app.deps);
-  const add = (title: string, ownerId: string, deadline?: string) => createProblem(app.deps, LEADER, 'RECT', { title, ownerId, ...(deadline && { deadline }) });
+  const add = (title: string, ownerId: string, deadline?: string) =>
+    createProblem(app.deps, LEADER, 'RECT', { title, ownerId, ...(deadline && { deadline }) });
   await add('Backlog of traffic violations', 'UONE'); // RECT-1
   await add('Queue times at the permit window', 'UMULTI', '2026-12-10'); // RECT-2
   await add('办证窗口排队时间过长', 'UZH'); // RECT-3
@@ -61,13 +71,21 @@ describe('replies typed in the DM', () => {
     const confirm = await postInThread(msg.ts, from);
     expect(confirm.args.channel).toBe('DMULTI');
     const update = await lastUpdate('RECT-2');
-    expect(update).toMatchObject({ source: 'chat', percent: 60, health: 'at_risk', note: 'hired two clerks', authorId: 'UMULTI' });
+    expect(update).toMatchObject({
+      source: 'chat',
+      percent: 60,
+      health: 'at_risk',
+      note: 'hired two clerks',
+      authorId: 'UMULTI',
+    });
     expect(textOf(confirm)).toContain('RECT-2');
     expect(textOf(confirm)).toContain('60%');
     expect(textOf(confirm)).toContain('At risk');
     expect(textOf(confirm)).toContain('hired two clerks');
     expect(buttonsOf(confirm)).toEqual([{ actionId: ACTION.chatEdit, value: String(update?.id) }]);
-    expect(await app.db.chatReply.findUniqueOrThrow({ where: { channelId_ts: { channelId: 'DMULTI', ts: msg.ts } } })).toMatchObject({
+    expect(
+      await app.db.chatReply.findUniqueOrThrow({ where: { channelId_ts: { channelId: 'DMULTI', ts: msg.ts } } }),
+    ).toMatchObject({
       state: 'recorded',
       problemKey: 'RECT-2',
       updateId: update?.id,
@@ -75,7 +93,13 @@ describe('replies typed in the DM', () => {
 
     // Edit opens the report form for that problem.
     const opened = app.fake.calls.length;
-    await app.click({ userId: 'UMULTI', actionId: ACTION.chatEdit, value: String(update?.id), blockId: `chat.recorded.${update?.id}`, message: { channel: 'DMULTI', ts: '1700000009.000001' } });
+    await app.click({
+      userId: 'UMULTI',
+      actionId: ACTION.chatEdit,
+      value: String(update?.id),
+      blockId: `chat.recorded.${update?.id}`,
+      message: { channel: 'DMULTI', ts: '1700000009.000001' },
+    });
     const modal = await app.fake.waitFor((calls) => calls.slice(opened).find((c) => c.method === 'views.open'));
     const view = modal.args.view as { callback_id: string };
     expect(view.callback_id).toBe(VIEW.report);
@@ -87,7 +111,12 @@ describe('replies typed in the DM', () => {
     const msg = dm('UONE', 'hired a third clerk, 30%');
     await msg.send();
     await postInThread(msg.ts, from);
-    expect(await lastUpdate('RECT-1')).toMatchObject({ source: 'chat', percent: 30, note: 'hired a third clerk', health: 'on_track' });
+    expect(await lastUpdate('RECT-1')).toMatchObject({
+      source: 'chat',
+      percent: 30,
+      note: 'hired a third clerk',
+      health: 'on_track',
+    });
   });
 
   it('asks which problem with one button per candidate, keeps the text, and records it on the one clicked', async () => {
@@ -95,7 +124,9 @@ describe('replies typed in the DM', () => {
     const msg = dm('UMULTI', '80% nearly there');
     await msg.send();
     const question = await postInThread(msg.ts, from);
-    const reply = await app.db.chatReply.findUniqueOrThrow({ where: { channelId_ts: { channelId: 'DMULTI', ts: msg.ts } } });
+    const reply = await app.db.chatReply.findUniqueOrThrow({
+      where: { channelId_ts: { channelId: 'DMULTI', ts: msg.ts } },
+    });
     expect(reply).toMatchObject({ state: 'pending', text: '80% nearly there', problemKey: null });
     expect(buttonsOf(question)).toEqual([
       { actionId: `${ACTION.chatPick}:0`, value: `${reply.id}:RECT-2` },
@@ -107,16 +138,34 @@ describe('replies typed in the DM', () => {
 
     const clicked = app.fake.calls.length;
     const where = { channel: 'DMULTI', ts: '1700000010.000001' };
-    await app.click({ userId: 'UMULTI', actionId: `${ACTION.chatPick}:1`, value: `${reply.id}:RECT-4`, message: where });
+    await app.click({
+      userId: 'UMULTI',
+      actionId: `${ACTION.chatPick}:1`,
+      value: `${reply.id}:RECT-4`,
+      message: where,
+    });
     const updated = await app.fake.waitFor((calls) => calls.slice(clicked).find((c) => c.method === 'chat.update'));
     expect(updated.args).toMatchObject(where);
     expect(textOf(updated)).toContain('RECT-4');
     expect(buttonsOf(updated).map((b) => b.actionId)).toEqual([ACTION.chatEdit]);
-    expect(await lastUpdate('RECT-4')).toMatchObject({ source: 'chat', percent: 80, note: 'nearly there', authorId: 'UMULTI' });
-    expect(await app.db.chatReply.findUniqueOrThrow({ where: { id: reply.id } })).toMatchObject({ state: 'recorded', problemKey: 'RECT-4' });
+    expect(await lastUpdate('RECT-4')).toMatchObject({
+      source: 'chat',
+      percent: 80,
+      note: 'nearly there',
+      authorId: 'UMULTI',
+    });
+    expect(await app.db.chatReply.findUniqueOrThrow({ where: { id: reply.id } })).toMatchObject({
+      state: 'recorded',
+      problemKey: 'RECT-4',
+    });
 
     // A second click (or a click on the other candidate) records nothing more.
-    await app.click({ userId: 'UMULTI', actionId: `${ACTION.chatPick}:0`, value: `${reply.id}:RECT-2`, message: where });
+    await app.click({
+      userId: 'UMULTI',
+      actionId: `${ACTION.chatPick}:0`,
+      value: `${reply.id}:RECT-2`,
+      message: where,
+    });
     await app.fake.waitFor((calls) => calls.slice(clicked).filter((c) => c.method === 'chat.update').length === 2);
     expect(await app.db.update.count()).toBe(before + 1);
   });
@@ -126,13 +175,23 @@ describe('replies typed in the DM', () => {
     const msg = dm('UMULTI', 'meeting moved to Friday');
     await msg.send();
     await postInThread(msg.ts, from);
-    const reply = await app.db.chatReply.findUniqueOrThrow({ where: { channelId_ts: { channelId: 'DMULTI', ts: msg.ts } } });
+    const reply = await app.db.chatReply.findUniqueOrThrow({
+      where: { channelId_ts: { channelId: 'DMULTI', ts: msg.ts } },
+    });
     const clicked = app.fake.calls.length;
-    await app.click({ userId: 'UMULTI', actionId: ACTION.chatDismiss, value: String(reply.id), message: { channel: 'DMULTI', ts: '1700000011.000001' } });
+    await app.click({
+      userId: 'UMULTI',
+      actionId: ACTION.chatDismiss,
+      value: String(reply.id),
+      message: { channel: 'DMULTI', ts: '1700000011.000001' },
+    });
     const updated = await app.fake.waitFor((calls) => calls.slice(clicked).find((c) => c.method === 'chat.update'));
     expect(textOf(updated)).toContain('did not record');
     expect(textOf(updated)).toContain('meeting moved to Friday');
-    expect(await app.db.chatReply.findUniqueOrThrow({ where: { id: reply.id } })).toMatchObject({ state: 'dismissed', text: 'meeting moved to Friday' });
+    expect(await app.db.chatReply.findUniqueOrThrow({ where: { id: reply.id } })).toMatchObject({
+      state: 'dismissed',
+      text: 'meeting moved to Friday',
+    });
   });
 
   it("refuses someone else's problem kindly, keeps the text and offers the user's own", async () => {
@@ -142,7 +201,9 @@ describe('replies typed in the DM', () => {
     const answer = await postInThread(msg.ts, from);
     expect(textOf(answer)).toContain('Only the owner of RECT-2');
     expect(textOf(answer)).toContain('nothing was lost');
-    const reply = await app.db.chatReply.findUniqueOrThrow({ where: { channelId_ts: { channelId: 'DONE', ts: msg.ts } } });
+    const reply = await app.db.chatReply.findUniqueOrThrow({
+      where: { channelId_ts: { channelId: 'DONE', ts: msg.ts } },
+    });
     expect(reply.state).toBe('pending');
     expect(buttonsOf(answer)).toContainEqual({ actionId: `${ACTION.chatPick}:0`, value: `${reply.id}:RECT-1` });
   });
@@ -156,7 +217,9 @@ describe('replies typed in the DM', () => {
     await msg.send();
     await settle();
     expect(await app.db.update.count()).toBe(before + 1);
-    expect(app.fake.calls.slice(from).filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === msg.ts)).toHaveLength(1);
+    expect(
+      app.fake.calls.slice(from).filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === msg.ts),
+    ).toHaveLength(1);
   });
 
   it('reads a Chinese reply and answers in Chinese', async () => {
@@ -164,7 +227,12 @@ describe('replies typed in the DM', () => {
     const msg = dm('UZH', 'RECT-3 完成60% 有风险 已招聘两名办事员');
     await msg.send();
     const confirm = await postInThread(msg.ts, from);
-    expect(await lastUpdate('RECT-3')).toMatchObject({ source: 'chat', percent: 60, health: 'at_risk', note: '已招聘两名办事员' });
+    expect(await lastUpdate('RECT-3')).toMatchObject({
+      source: 'chat',
+      percent: 60,
+      health: 'at_risk',
+      note: '已招聘两名办事员',
+    });
     expect(textOf(confirm)).toContain('已记录到');
     expect(textOf(confirm)).toContain('有风险');
     expect(textOf(confirm)).toContain('修改');
@@ -185,7 +253,16 @@ describe('replies typed in the DM', () => {
 describe('replies in threads of what the scheduler sent', () => {
   async function sent(channelId: string, slackTs: string, problemKeys: string[], recipient: string) {
     await app.db.delivery.create({
-      data: { teamId: TEAM, dedupeKey: `test:${channelId}:${slackTs}`, job: 'cycle-prompts', recipient, state: 'sent', channelId, slackTs, problemKeys: JSON.stringify(problemKeys) },
+      data: {
+        teamId: TEAM,
+        dedupeKey: `test:${channelId}:${slackTs}`,
+        job: 'cycle-prompts',
+        recipient,
+        state: 'sent',
+        channelId,
+        slackTs,
+        problemKeys: JSON.stringify(problemKeys),
+      },
     });
   }
 
@@ -204,7 +281,15 @@ describe('replies in threads of what the scheduler sent', () => {
     await sent('C0BOARD', '1700000200.000001', ['RECT-1', 'RECT-2', 'RECT-3', 'RECT-4'], 'C0BOARD');
     const from = app.fake.calls.length;
     const ts = nextTs();
-    await app.event({ type: 'message', channel: 'C0BOARD', channel_type: 'channel', user: 'UONE', text: '45% on track', ts, thread_ts: '1700000200.000001' });
+    await app.event({
+      type: 'message',
+      channel: 'C0BOARD',
+      channel_type: 'channel',
+      user: 'UONE',
+      text: '45% on track',
+      ts,
+      thread_ts: '1700000200.000001',
+    });
     const confirm = await postInThread('1700000200.000001', from);
     expect(confirm.args.channel).toBe('C0BOARD');
     expect(await lastUpdate('RECT-1')).toMatchObject({ source: 'chat', percent: 45, health: 'on_track' });
@@ -213,10 +298,33 @@ describe('replies in threads of what the scheduler sent', () => {
   it('leaves unrelated channel chatter alone', async () => {
     const before = await app.db.chatReply.count();
     const from = app.fake.calls.length;
-    await app.event({ type: 'message', channel: 'C0BOARD', channel_type: 'channel', user: 'UONE', text: 'RECT-1 lunch at 12?', ts: nextTs() });
-    await app.event({ type: 'message', channel: 'C0BOARD', channel_type: 'channel', user: 'UONE', text: 'RECT-1 70%', ts: nextTs(), thread_ts: '1699999999.000001' });
+    await app.event({
+      type: 'message',
+      channel: 'C0BOARD',
+      channel_type: 'channel',
+      user: 'UONE',
+      text: 'RECT-1 lunch at 12?',
+      ts: nextTs(),
+    });
+    await app.event({
+      type: 'message',
+      channel: 'C0BOARD',
+      channel_type: 'channel',
+      user: 'UONE',
+      text: 'RECT-1 70%',
+      ts: nextTs(),
+      thread_ts: '1699999999.000001',
+    });
     // A leader chatting under the update-round post is not reporting.
-    await app.event({ type: 'message', channel: 'C0BOARD', channel_type: 'channel', user: LEADER.userId, text: 'please report by Friday', ts: nextTs(), thread_ts: '1700000200.000001' });
+    await app.event({
+      type: 'message',
+      channel: 'C0BOARD',
+      channel_type: 'channel',
+      user: LEADER.userId,
+      text: 'please report by Friday',
+      ts: nextTs(),
+      thread_ts: '1700000200.000001',
+    });
     await settle();
     expect(app.fake.calls.slice(from).filter((c) => c.method.startsWith('chat.'))).toEqual([]);
     const rows = await app.db.chatReply.findMany({ where: { id: { gt: 0 } }, orderBy: { id: 'asc' }, skip: before });

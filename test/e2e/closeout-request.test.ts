@@ -21,7 +21,9 @@ function problem(ownerId: string, title: string, board = 'RECT') {
 
 type Button = { type: string; action_id?: string; value?: string };
 const buttonsOf = (blocks: unknown): Button[] =>
-  ((blocks as { type: string; elements?: Button[] }[]) ?? []).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])).filter((e) => e.type === 'button');
+  ((blocks as { type: string; elements?: Button[] }[]) ?? [])
+    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))
+    .filter((e) => e.type === 'button');
 
 beforeAll(async () => {
   app = await TestApp.start();
@@ -43,7 +45,10 @@ describe('/closeout close KEY', () => {
     const view = await openByCommand(app, 'close RECT-1', OWNER.userId);
     expect(view.callback_id).toBe(VIEW.closeout);
     expect(view.title.text).toBe('Request closeout');
-    expect(blockOf(view, 'evidence')).toMatchObject({ type: 'input', element: { type: 'plain_text_input', multiline: true, max_length: 3000 } });
+    expect(blockOf(view, 'evidence')).toMatchObject({
+      type: 'input',
+      element: { type: 'plain_text_input', multiline: true, max_length: 3000 },
+    });
     expect(blockOf(view, 'evidence')).not.toHaveProperty('optional');
     expect(JSON.stringify(view.blocks)).toContain('<@ULEADER>, <@ULEADER2>');
     expect(JSON.parse(view.private_metadata)).toEqual({ lang: 'en', channel: 'C0HERE', key: 'RECT-1' });
@@ -52,16 +57,24 @@ describe('/closeout close KEY', () => {
   it('saves the request and DMs each leader, in their language, with Approve and Return', async () => {
     const view = await openByCommand(app, 'close RECT-1', OWNER.userId);
     const from = app.fake.calls.length;
-    const res = await submitView(app, OWNER.userId, view, { evidence: state.text('Two clerks hired; backlog down from 900 to 12 cases. Report: https://example.org/r.pdf') });
+    const res = await submitView(app, OWNER.userId, view, {
+      evidence: state.text('Two clerks hired; backlog down from 900 to 12 cases. Report: https://example.org/r.pdf'),
+    });
     expect(res.json).toEqual({ response_action: 'clear' });
 
     const confirm = await app.fake.waitFor((calls) => calls.slice(from).find((c) => c.method === 'chat.postEphemeral'));
     expect(String(confirm.args.text)).toContain('Closeout requested for *RECT-1*');
     const request = await app.db.closeoutRequest.findFirstOrThrow({ where: { problem: { key: 'RECT-1' } } });
-    expect(request).toMatchObject({ state: 'pending', requestedBy: OWNER.userId, evidence: 'Two clerks hired; backlog down from 900 to 12 cases. Report: https://example.org/r.pdf' });
+    expect(request).toMatchObject({
+      state: 'pending',
+      requestedBy: OWNER.userId,
+      evidence: 'Two clerks hired; backlog down from 900 to 12 cases. Report: https://example.org/r.pdf',
+    });
     expect((await app.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } })).status).toBe('closeout_requested');
 
-    const dms = callsSince(app, from, 'chat.postMessage').filter((c) => c.args.channel === LEADER.userId || c.args.channel === LEADER2);
+    const dms = callsSince(app, from, 'chat.postMessage').filter(
+      (c) => c.args.channel === LEADER.userId || c.args.channel === LEADER2,
+    );
     expect(dms.map((c) => c.args.channel).sort()).toEqual([LEADER.userId, LEADER2].sort());
     for (const dm of dms) {
       expect(buttonsOf(dm.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
@@ -79,9 +92,16 @@ describe('/closeout close KEY', () => {
 
   it('the leader can approve straight from the DM', async () => {
     const request = await app.db.closeoutRequest.findFirstOrThrow({ where: { problem: { key: 'RECT-1' } } });
-    const dm = app.fake.calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === LEADER.userId && allText(c).includes('RECT-1'))!;
+    const dm = app.fake.calls.find(
+      (c) => c.method === 'chat.postMessage' && c.args.channel === LEADER.userId && allText(c).includes('RECT-1'),
+    )!;
     await callAfter(app, 'chat.update', () =>
-      app.click({ userId: LEADER.userId, actionId: ACTION.approve, value: String(request.id), message: { channel: 'DLEADER', ts: '1700000000.000999', blocks: dm.args.blocks as unknown[] } }),
+      app.click({
+        userId: LEADER.userId,
+        actionId: ACTION.approve,
+        value: String(request.id),
+        message: { channel: 'DLEADER', ts: '1700000000.000999', blocks: dm.args.blocks as unknown[] },
+      }),
     );
     expect((await app.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } })).status).toBe('closed');
   });
@@ -113,7 +133,9 @@ describe('/closeout close KEY', () => {
     const view = await openByCommand(app, 'close RECT-2', OWNER.userId);
     await requestCloseout(app.deps, LEADER, 'RECT-2', { evidence: 'leader asked first' });
     const refusal = await callAfter(app, 'chat.postEphemeral', () =>
-      submitView(app, OWNER.userId, view, { evidence: state.text('All three measures done; photos in the shared drive.') }),
+      submitView(app, OWNER.userId, view, {
+        evidence: state.text('All three measures done; photos in the shared drive.'),
+      }),
     );
     expect(String(refusal.args.text)).toContain('already waiting for a decision');
     expect(JSON.stringify(refusal.args.blocks)).toContain('All three measures done; photos in the shared drive.');
@@ -123,7 +145,12 @@ describe('/closeout close KEY', () => {
   it('sends the request to the admins when the list has no leaders', async () => {
     const view = await openByCommand(app, 'close LONE-1', OWNER.userId);
     expect(JSON.stringify(view.blocks)).toContain('admins');
-    const dm = await callAfter(app, 'chat.postMessage', () => submitView(app, OWNER.userId, view, { evidence: state.text('Fixed') }), (c) => c.args.channel === ADMIN.userId);
+    const dm = await callAfter(
+      app,
+      'chat.postMessage',
+      () => submitView(app, OWNER.userId, view, { evidence: state.text('Fixed') }),
+      (c) => c.args.channel === ADMIN.userId,
+    );
     expect(buttonsOf(dm.args.blocks).map((b) => b.action_id)).toEqual([ACTION.approve, ACTION.returnRequest]);
   });
 

@@ -18,14 +18,26 @@ afterAll(async () => {
   await app.stop();
 });
 
-type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: { text: string } }[]; accessory?: { action_id: string; value: string } };
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: { action_id?: string; value?: string; text?: { text: string } }[];
+  accessory?: { action_id: string; value: string };
+};
 
-const publishesFor = (userId: string) => (calls: SlackCall[]) => calls.filter((c) => c.method === 'views.publish' && c.args.user_id === userId);
+const publishesFor = (userId: string) => (calls: SlackCall[]) =>
+  calls.filter((c) => c.method === 'views.publish' && c.args.user_id === userId);
 
 /** Opens the Home tab as `userId` and returns the blocks of the view published for them. */
 async function openHome(userId: string): Promise<Block[]> {
   const before = publishesFor(userId)(app.fake.calls).length;
-  const res = await app.event({ type: 'app_home_opened', user: userId, channel: `D${userId.slice(1)}`, tab: 'home', event_ts: '1700000000.000100' });
+  const res = await app.event({
+    type: 'app_home_opened',
+    user: userId,
+    channel: `D${userId.slice(1)}`,
+    tab: 'home',
+    event_ts: '1700000000.000100',
+  });
   expect(res.status).toBe(200);
   const call = await app.fake.waitFor((calls) => publishesFor(userId)(calls)[before]);
   const view = call.args.view as { type: string; blocks: Block[] };
@@ -34,20 +46,31 @@ async function openHome(userId: string): Promise<Block[]> {
 }
 
 const allText = (blocks: Block[]) => JSON.stringify(blocks);
-const buttonsOf = (blocks: Block[]) => blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).filter((e) => e.action_id);
+const buttonsOf = (blocks: Block[]) =>
+  blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).filter((e) => e.action_id);
 
 describe('App Home', () => {
   it('shows an owner their open problems, due soonest first, overdue flagged, with buttons', async () => {
     const blocks = await openHome(OWNER.userId);
     const sections = blocks.filter((b) => b.type === 'section').map((b) => b.text!.text);
-    expect(sections.map((t) => /^\*(RECT-\d+)\*/.exec(t)?.[1])).toEqual(['RECT-1', 'RECT-2', 'RECT-4', 'RECT-5', 'RECT-7']);
+    expect(sections.map((t) => /^\*(RECT-\d+)\*/.exec(t)?.[1])).toEqual([
+      'RECT-1',
+      'RECT-2',
+      'RECT-4',
+      'RECT-5',
+      'RECT-7',
+    ]);
     expect(sections[0]).toContain(':red_circle: *OVERDUE 21 days*');
     expect(sections[1]).toContain(':red_circle: *OVERDUE 3 days*');
     expect(sections[2]).toContain('due Dec 1 · 30% · :large_green_circle: On track · :warning: no update this round');
     expect(sections[3]).toContain('closeout requested');
     expect(allText(blocks)).toContain('5 open problems · :red_circle: 2 overdue');
     const buttons = buttonsOf(blocks);
-    expect(buttons.filter((b) => b.value === 'RECT-1').map((b) => b.action_id)).toEqual([ACTION.reportProgress, ACTION.noChange, ACTION.requestCloseout]);
+    expect(buttons.filter((b) => b.value === 'RECT-1').map((b) => b.action_id)).toEqual([
+      ACTION.reportProgress,
+      ACTION.noChange,
+      ACTION.requestCloseout,
+    ]);
     expect(buttons.some((b) => b.value === 'RECT-5')).toBe(false); // waiting for a decision: nothing to click
     expect(buttons.some((b) => b.value === 'RECT-8')).toBe(false); // someone else's
     expect(allText(blocks)).not.toContain('Boards you lead');
@@ -65,7 +88,11 @@ describe('App Home', () => {
 
   it('speaks Chinese to a zh-CN user', async () => {
     app.fake.locales.set('UZHONG', 'zh-CN');
-    await createProblem(app.deps, LEADER, 'RECT', { title: '窗口排队时间过长', ownerId: 'UZHONG', deadline: '2026-11-20' });
+    await createProblem(app.deps, LEADER, 'RECT', {
+      title: '窗口排队时间过长',
+      ownerId: 'UZHONG',
+      deadline: '2026-11-20',
+    });
     const text = allText(await openHome('UZHONG'));
     expect(text).toContain('我负责的未销号问题');
     expect(text).toContain('*RECT-9*  窗口排队时间过长');
@@ -76,9 +103,20 @@ describe('App Home', () => {
 
   it('ignores the Messages tab', async () => {
     const before = app.fake.callsTo('views.publish').length;
-    await app.event({ type: 'app_home_opened', user: OWNER.userId, channel: 'DOWNER', tab: 'messages', event_ts: '1700000000.000200' });
+    await app.event({
+      type: 'app_home_opened',
+      user: OWNER.userId,
+      channel: 'DOWNER',
+      tab: 'messages',
+      event_ts: '1700000000.000200',
+    });
     await openHome(OTHER.userId); // a later event is handled, so the first one had its chance
-    expect(app.fake.callsTo('views.publish').slice(before).map((c) => c.args.user_id)).toEqual([OTHER.userId]);
+    expect(
+      app.fake
+        .callsTo('views.publish')
+        .slice(before)
+        .map((c) => c.args.user_id),
+    ).toEqual([OTHER.userId]);
   });
 
   it('refreshHomes publishes once per distinct user, skips non-Slack ids, and never throws', async () => {

@@ -64,7 +64,11 @@ describe.each<{ lang: Language; locale: string; words: { overdue: RegExp; closed
     const problem = await waitForProblem(app);
     key = problem.key;
     expect(problem).toMatchObject({ ownerId: OWNER.userId, status: 'open', deadline: '2026-11-20' });
-    expect(problem.measures.map((m) => m.text)).toEqual(['Hire two clerks', 'Open a second window', 'Weekly backlog report']);
+    expect(problem.measures.map((m) => m.text)).toEqual([
+      'Hire two clerks',
+      'Open a second window',
+      'Weekly backlog report',
+    ]);
 
     const overdue = await reply('list overdue', LEADER.userId);
     expect(allText(overdue)).toContain(key);
@@ -76,7 +80,13 @@ describe.each<{ lang: Language; locale: string; words: { overdue: RegExp; closed
     const shown = await reply(`show ${key}`, OWNER.userId);
     expect(allText(shown)).toContain(ACTION.reportProgress);
     const opened = await callAfter(app, 'views.open', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.reportProgress, value: key, blockId: 'card_actions', message: card }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.reportProgress,
+        value: key,
+        blockId: 'card_actions',
+        message: card,
+      }),
     );
     const view = viewOf(opened);
     expect(view.callback_id).toBe(VIEW.report);
@@ -87,7 +97,9 @@ describe.each<{ lang: Language; locale: string; words: { overdue: RegExp; closed
       note: state.text('Hired two clerks'),
       measures_done: state.checks([String(measureOne.number)]),
     });
-    const problem = await waitFor(() => app.db.problem.findFirst({ where: { key, percent: 60 }, include: { measures: true } }));
+    const problem = await waitFor(() =>
+      app.db.problem.findFirst({ where: { key, percent: 60 }, include: { measures: true } }),
+    );
     expect(problem).toMatchObject({ status: 'in_progress', health: 'at_risk' });
     expect(problem.measures.find((m) => m.number === 1)?.status).toBe('done');
 
@@ -97,7 +109,13 @@ describe.each<{ lang: Language; locale: string; words: { overdue: RegExp; closed
 
   it('3. the owner requests closeout; each leader gets a DM with Approve and Return', async () => {
     const opened = await callAfter(app, 'views.open', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.requestCloseout, value: key, blockId: 'card_actions', message: card }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.requestCloseout,
+        value: key,
+        blockId: 'card_actions',
+        message: card,
+      }),
     );
     const view = viewOf(opened);
     expect(view.callback_id).toBe(VIEW.closeout);
@@ -118,11 +136,19 @@ describe.each<{ lang: Language; locale: string; words: { overdue: RegExp; closed
     const request = await app.db.closeoutRequest.findFirstOrThrow({ where: { problem: { key }, state: 'pending' } });
     const dm = { channel: 'DLEADER', ts: '1700000600.000001' };
     const updated = await callAfter(app, 'chat.update', () =>
-      app.click({ userId: LEADER.userId, actionId: ACTION.approve, value: String(request.id), blockId: 'closeout_actions', message: dm }),
+      app.click({
+        userId: LEADER.userId,
+        actionId: ACTION.approve,
+        value: String(request.id),
+        blockId: 'closeout_actions',
+        message: dm,
+      }),
     );
     expect(updated.args).toMatchObject({ channel: dm.channel, ts: dm.ts });
     expect(allText(updated)).not.toContain(ACTION.approve);
-    await app.fake.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId && allText(c).includes(key)));
+    await app.fake.waitFor((calls) =>
+      calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId && allText(c).includes(key)),
+    );
     const problem = await app.db.problem.findFirstOrThrow({ where: { key } });
     expect(problem).toMatchObject({ status: 'closed', closedBy: LEADER.userId });
 
@@ -145,5 +171,10 @@ async function waitFor<T>(read: () => Promise<T | null | undefined>, timeoutMs =
 }
 
 function waitForProblem(app: TestApp) {
-  return waitFor(() => app.db.problem.findFirst({ where: { title: 'Backlog of unprocessed traffic violations' }, include: { measures: { orderBy: { number: 'asc' } } } }));
+  return waitFor(() =>
+    app.db.problem.findFirst({
+      where: { title: 'Backlog of unprocessed traffic violations' },
+      include: { measures: { orderBy: { number: 'asc' } } },
+    }),
+  );
 }

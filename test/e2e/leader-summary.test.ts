@@ -43,12 +43,16 @@ async function command(text: string, userId: string) {
   };
 }
 
-const uploadSteps = (calls: SlackCall[]) => calls.filter((c) => c.method.startsWith('files.') || c.method === 'file_upload').map((c) => c.method);
+const uploadSteps = (calls: SlackCall[]) =>
+  calls.filter((c) => c.method.startsWith('files.') || c.method === 'file_upload').map((c) => c.method);
 
 describe('/closeout summary by:unit post', () => {
   it('posts the summary in the board channel, tells the leader, then shares the chart there', async () => {
     const { reply, after } = await command('summary by:unit post', LEADER.userId);
-    expect(reply).toMatchObject({ response_type: 'ephemeral', text: ':white_check_mark: Posted the RECT summary in <#C0BOARD>.' });
+    expect(reply).toMatchObject({
+      response_type: 'ephemeral',
+      text: ':white_check_mark: Posted the RECT summary in <#C0BOARD>.',
+    });
     const calls = await after('files.completeUploadExternal');
     const methods = calls.map((c) => c.method);
     expect(methods.indexOf('chat.postMessage')).toBeLessThan(methods.indexOf('files.getUploadURLExternal'));
@@ -111,7 +115,9 @@ describe('/closeout summary by:unit post', () => {
     await editBoard(app.deps, ADMIN, 'RECT', { channelId: null });
     try {
       const { reply } = await command('summary post', LEADER.userId);
-      expect(reply.text).toBe(':no_entry: Board RECT has no channel to post in. An admin can set one with `/closeout board edit RECT`.');
+      expect(reply.text).toBe(
+        ':no_entry: Board RECT has no channel to post in. An admin can set one with `/closeout board edit RECT`.',
+      );
     } finally {
       await editBoard(app.deps, ADMIN, 'RECT', { channelId: 'C0BOARD' });
     }
@@ -129,7 +135,10 @@ describe('/closeout summary by:unit post', () => {
     expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
     expect(calls.find((c) => c.method === 'conversations.open')!.args).toMatchObject({ users: 'UZHLEAD' });
     const complete = calls.find((c) => c.method === 'files.completeUploadExternal')!;
-    expect(complete.args).toMatchObject({ channel_id: 'DZHLEAD', initial_comment: ':bar_chart: Rectification list（RECT）截至 11月25日' });
+    expect(complete.args).toMatchObject({
+      channel_id: 'DZHLEAD',
+      initial_comment: ':bar_chart: Rectification list（RECT）截至 11月25日',
+    });
   });
 });
 
@@ -142,7 +151,9 @@ describe('/closeout export', () => {
     expect(uploadSteps(calls)).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
     const complete = calls.find((c) => c.method === 'files.completeUploadExternal')!;
     expect(complete.args).toMatchObject({ channel_id: 'DLEADER', files: [{ title: 'RECT-2026-11-25.csv' }] });
-    expect(String(complete.args.initial_comment)).toContain('*Rectification list (RECT)* as of Nov 25: 9 problems, 9 measures.');
+    expect(String(complete.args.initial_comment)).toContain(
+      '*Rectification list (RECT)* as of Nov 25: 9 problems, 9 measures.',
+    );
 
     const csv = app.fake.uploads.at(-1)!.body;
     expect(csv.subarray(0, 3)).toEqual(BOM);
@@ -164,6 +175,8 @@ describe('/closeout export', () => {
   it('lets admins export any board, and explains its usage', async () => {
     const { reply } = await command('导出 rect', ADMIN.userId);
     expect(reply.text).toContain('Sent `RECT-2026-11-25.csv`');
-    expect((await command('export RECT OPS', ADMIN.userId)).reply.text).toBe('Usage: `/closeout export [CODE]` — e.g. `/closeout export RECT`');
+    expect((await command('export RECT OPS', ADMIN.userId)).reply.text).toBe(
+      'Usage: `/closeout export [CODE]` — e.g. `/closeout export RECT`',
+    );
   });
 });

@@ -7,16 +7,24 @@ import { buttonsOf, callAfter, newProblem, seedRect, textOf } from './cards-help
 
 let app: TestApp;
 const NOBODY = 'UNOBODY';
-const list = (text: string, user: string) => callAfter(app, 'response_url', () => app.command(`list ${text}`.trim(), user));
+const list = (text: string, user: string) =>
+  callAfter(app, 'response_url', () => app.command(`list ${text}`.trim(), user));
 
 beforeAll(async () => {
   app = await TestApp.start();
   await seedRect(app);
   await newProblem(app, { title: 'Queue times at the permit window', deadline: '2026-11-20' }); // RECT-1, overdue
   await newProblem(app, { title: 'Backlog of traffic violations', deadline: '2026-12-20' }); // RECT-2
-  await newProblem(app, { title: 'Slow pension approvals', ownerId: OTHER.userId, category: 'Livelihood services', unit: 'Civil affairs', deadline: '2026-12-01' });
+  await newProblem(app, {
+    title: 'Slow pension approvals',
+    ownerId: OTHER.userId,
+    category: 'Livelihood services',
+    unit: 'Civil affairs',
+    deadline: '2026-12-01',
+  });
   await seedBoard(app.deps, { code: 'BIG', name: 'Research results' });
-  for (let i = 1; i <= 45; i++) await newProblem(app, { title: `Finding ${i}`, ownerId: 'UBULK', deadline: null, measures: [] }, 'BIG');
+  for (let i = 1; i <= 45; i++)
+    await newProblem(app, { title: `Finding ${i}`, ownerId: 'UBULK', deadline: null, measures: [] }, 'BIG');
   app.fake.locales.set('UZHONG', 'zh-CN');
 });
 afterAll(async () => {
@@ -80,7 +88,9 @@ describe('/closeout list', () => {
     expect(typo.args.text).toContain("I don't understand `overdeu`");
     expect(typo.args.text).toContain('Did you mean `/closeout list overdue`?');
     expect(typo.args.text).toContain('Usage: `/closeout list [mine|open|overdue|stale|closed|all]');
-    expect((await list('open closed', NOBODY)).args.text).toContain('Give one view (mine, open, overdue, stale, closed or all) only (`closed` is a second one).');
+    expect((await list('open closed', NOBODY)).args.text).toContain(
+      'Give one view (mine, open, overdue, stale, closed or all) only (`closed` is a second one).',
+    );
     expect((await list('board:NOPE', NOBODY)).args.text).toContain('There is no board with code NOPE.');
   });
 
@@ -91,19 +101,25 @@ describe('/closeout list', () => {
     const next = buttonsOf(first).find((b) => b.actionId === `${ACTION.listPage}.next`)!;
     expect(buttonsOf(first).some((b) => b.actionId === `${ACTION.listPage}.prev`)).toBe(false);
 
-    const second = await callAfter(app, 'response_url', () => app.click({ userId: NOBODY, actionId: next.actionId, value: next.value, message }));
+    const second = await callAfter(app, 'response_url', () =>
+      app.click({ userId: NOBODY, actionId: next.actionId, value: next.value, message }),
+    );
     expect(second.args.replace_original).toBe(true);
     expect(textOf(second)).toContain('Showing 21–40 of 45');
     expect(textOf(second)).toContain('BIG-21');
 
     const next2 = buttonsOf(second).find((b) => b.actionId === `${ACTION.listPage}.next`)!;
-    const third = await callAfter(app, 'response_url', () => app.click({ userId: NOBODY, actionId: next2.actionId, value: next2.value, message }));
+    const third = await callAfter(app, 'response_url', () =>
+      app.click({ userId: NOBODY, actionId: next2.actionId, value: next2.value, message }),
+    );
     expect(textOf(third)).toContain('Showing 41–45 of 45');
     expect(buttonsOf(third).map((b) => b.actionId)).toContain(`${ACTION.listPage}.prev`);
     expect(buttonsOf(third).map((b) => b.actionId)).not.toContain(`${ACTION.listPage}.next`);
 
     const prev = buttonsOf(third).find((b) => b.actionId === `${ACTION.listPage}.prev`)!;
-    const back = await callAfter(app, 'response_url', () => app.click({ userId: NOBODY, actionId: prev.actionId, value: prev.value, message }));
+    const back = await callAfter(app, 'response_url', () =>
+      app.click({ userId: NOBODY, actionId: prev.actionId, value: prev.value, message }),
+    );
     expect(textOf(back)).toContain('Showing 21–40 of 45');
   });
 
@@ -111,7 +127,12 @@ describe('/closeout list', () => {
     const reply = await list('', OWNER.userId);
     const view = buttonsOf(reply)[0]!;
     const card = await callAfter(app, 'response_url', () =>
-      app.click({ userId: OWNER.userId, actionId: view.actionId, value: view.value, message: { channel: 'C0HERE', ts: '1700000000.900002' } }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: view.actionId,
+        value: view.value,
+        message: { channel: 'C0HERE', ts: '1700000000.900002' },
+      }),
     );
     expect(card.args.replace_original).toBe(false);
     expect(card.args.response_type).toBe('ephemeral');

@@ -9,7 +9,13 @@ export interface SentView {
   callback_id: string;
   title: { text: string };
   private_metadata: string;
-  blocks: { type: string; block_id?: string; label?: { text: string }; element?: Record<string, unknown>; dispatch_action?: boolean }[];
+  blocks: {
+    type: string;
+    block_id?: string;
+    label?: { text: string };
+    element?: Record<string, unknown>;
+    dispatch_action?: boolean;
+  }[];
 }
 
 export const viewOf = (c: SlackCall): SentView => c.args.view as SentView;
@@ -22,10 +28,22 @@ export function blockOf(view: SentView, blockId: string) {
 export const state = {
   text: (value: string | null) => ({ type: 'plain_text_input', value }),
   number: (value: string | null) => ({ type: 'number_input', value }),
-  select: (value: string | null) => ({ type: 'static_select', selected_option: value === null ? null : { value, text: { type: 'plain_text', text: value } } }),
-  radio: (value: string | null) => ({ type: 'radio_buttons', selected_option: value === null ? null : { value, text: { type: 'plain_text', text: value } } }),
-  checks: (values: string[]) => ({ type: 'checkboxes', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) }),
-  multi: (values: string[]) => ({ type: 'multi_static_select', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) }),
+  select: (value: string | null) => ({
+    type: 'static_select',
+    selected_option: value === null ? null : { value, text: { type: 'plain_text', text: value } },
+  }),
+  radio: (value: string | null) => ({
+    type: 'radio_buttons',
+    selected_option: value === null ? null : { value, text: { type: 'plain_text', text: value } },
+  }),
+  checks: (values: string[]) => ({
+    type: 'checkboxes',
+    selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })),
+  }),
+  multi: (values: string[]) => ({
+    type: 'multi_static_select',
+    selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })),
+  }),
   user: (id: string | null) => ({ type: 'users_select', selected_user: id }),
   users: (ids: string[]) => ({ type: 'multi_users_select', selected_users: ids }),
   conversation: (id: string | null) => ({ type: 'conversations_select', selected_conversation: id }),
@@ -48,12 +66,27 @@ export function answers(view: SentView, given: Record<string, Record<string, unk
 }
 
 /** Submits a modal the app opened, with its private_metadata. */
-export function submitView(app: TestApp, userId: string, view: SentView, given: Record<string, Record<string, unknown>>, viewId = 'VMODAL'): Promise<PostResult> {
-  return app.submit({ userId, callbackId: view.callback_id, privateMetadata: view.private_metadata, values: answers(view, given), viewId });
+export function submitView(
+  app: TestApp,
+  userId: string,
+  view: SentView,
+  given: Record<string, Record<string, unknown>>,
+  viewId = 'VMODAL',
+): Promise<PostResult> {
+  return app.submit({
+    userId,
+    callbackId: view.callback_id,
+    privateMetadata: view.private_metadata,
+    values: answers(view, given),
+    viewId,
+  });
 }
 
 /** A dispatched select inside a modal (block_actions with a view container). */
-export function selectInModal(app: TestApp, a: { userId: string; view: SentView; blockId: string; value: string; viewId?: string }): Promise<PostResult> {
+export function selectInModal(
+  app: TestApp,
+  a: { userId: string; view: SentView; blockId: string; value: string; viewId?: string },
+): Promise<PostResult> {
   const block = blockOf(a.view, a.blockId);
   const payload = {
     type: 'block_actions',
@@ -88,9 +121,8 @@ export function selectInModal(app: TestApp, a: { userId: string; view: SentView;
 export { callAfter, settle, textOf as allText } from '../support/slack-calls.js';
 
 /** Calls made after index `from`. */
-export const callsSince = (app: TestApp, from: number, method?: string) => app.fake.calls.slice(from).filter((c) => !method || c.method === method);
-
-
+export const callsSince = (app: TestApp, from: number, method?: string) =>
+  app.fake.calls.slice(from).filter((c) => !method || c.method === method);
 
 /** Opens a modal by command and returns it. */
 export async function openByCommand(app: TestApp, text: string, userId: string): Promise<SentView> {

@@ -4,13 +4,29 @@ import { archiveBoard } from '../../src/services/boards.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { allText, blockOf, callAfter, callsSince, openByCommand, selectInModal, settle, state, submitView, viewOf } from './modal-helpers.js';
+import {
+  allText,
+  blockOf,
+  callAfter,
+  callsSince,
+  openByCommand,
+  selectInModal,
+  settle,
+  state,
+  submitView,
+  viewOf,
+} from './modal-helpers.js';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await TestApp.start();
   await seedBoard(app.deps);
-  await seedBoard(app.deps, { code: 'OPS', name: 'Ops findings', leaders: ['ULEADOPS'], categories: ['Livelihood services', 'Business environment'] });
+  await seedBoard(app.deps, {
+    code: 'OPS',
+    name: 'Ops findings',
+    leaders: ['ULEADOPS'],
+    categories: ['Livelihood services', 'Business environment'],
+  });
   app.fake.locales.set('UZHLEAD', 'zh-CN');
   await seedBoard(app.deps, { code: 'ZH', name: '整改清单', leaders: ['UZHLEAD'], language: 'zh-CN' });
 });
@@ -35,8 +51,13 @@ describe('/closeout new', () => {
     const view = await openByCommand(app, 'new', LEADER.userId);
     expect(view.callback_id).toBe(VIEW.newProblem);
     expect(view.title.text).toBe('New problem');
-    expect(blockOf(view, 'board')?.element).toMatchObject({ type: 'static_select', initial_option: { value: 'RECT' }, options: [{ value: 'RECT' }] });
-    for (const id of ['title', 'description', 'category', 'source', 'owner', 'unit', 'deadline', 'measures']) expect(blockOf(view, id)).toBeDefined();
+    expect(blockOf(view, 'board')?.element).toMatchObject({
+      type: 'static_select',
+      initial_option: { value: 'RECT' },
+      options: [{ value: 'RECT' }],
+    });
+    for (const id of ['title', 'description', 'category', 'source', 'owner', 'unit', 'deadline', 'measures'])
+      expect(blockOf(view, id)).toBeDefined();
     expect(JSON.parse(view.private_metadata)).toEqual({ lang: 'en', channel: 'C0HERE' });
   });
 
@@ -49,9 +70,14 @@ describe('/closeout new', () => {
 
     const confirm = await app.fake.waitFor((calls) => calls.slice(from).find((c) => c.method === 'chat.postEphemeral'));
     expect(confirm.args).toMatchObject({ channel: 'C0HERE', user: LEADER.userId });
-    expect(String(confirm.args.text)).toContain('Created *RECT-1* Backlog of unprocessed traffic violations — owner <@UOWNER>, 3 measures, due Dec 20');
+    expect(String(confirm.args.text)).toContain(
+      'Created *RECT-1* Backlog of unprocessed traffic violations — owner <@UOWNER>, 3 measures, due Dec 20',
+    );
 
-    const problem = await app.db.problem.findUniqueOrThrow({ where: { teamId_key: { teamId: LEADER.teamId, key: 'RECT-1' } }, include: { measures: { orderBy: { number: 'asc' } } } });
+    const problem = await app.db.problem.findUniqueOrThrow({
+      where: { teamId_key: { teamId: LEADER.teamId, key: 'RECT-1' } },
+      include: { measures: { orderBy: { number: 'asc' } } },
+    });
     expect(problem).toMatchObject({
       title: 'Backlog of unprocessed traffic violations',
       description: 'Cases pile up at the desk.',
@@ -63,9 +89,15 @@ describe('/closeout new', () => {
       status: 'open',
       createdBy: LEADER.userId,
     });
-    expect(problem.measures.map((m) => m.text)).toEqual(['Hire two clerks', 'Open a second window', 'Weekly backlog report']);
+    expect(problem.measures.map((m) => m.text)).toEqual([
+      'Hire two clerks',
+      'Open a second window',
+      'Weekly backlog report',
+    ]);
 
-    const dm = await app.fake.waitFor((calls) => calls.slice(from).find((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId));
+    const dm = await app.fake.waitFor((calls) =>
+      calls.slice(from).find((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId),
+    );
     expect(allText(dm)).toContain('RECT-1');
     expect(JSON.stringify(dm.args.blocks)).toContain(ACTION.reportProgress);
   });
@@ -109,9 +141,17 @@ describe('/closeout new', () => {
 
   it('offers the categories of a board that has them', async () => {
     const view = await openByCommand(app, 'new', 'ULEADOPS');
-    expect(blockOf(view, 'category')?.element).toMatchObject({ type: 'static_select', options: [{ value: 'Livelihood services' }, { value: 'Business environment' }] });
+    expect(blockOf(view, 'category')?.element).toMatchObject({
+      type: 'static_select',
+      options: [{ value: 'Livelihood services' }, { value: 'Business environment' }],
+    });
     const confirm = await callAfter(app, 'chat.postEphemeral', () =>
-      submitView(app, 'ULEADOPS', view, { board: state.select('OPS'), ...good, category: state.select('Business environment'), measures: state.text('') }),
+      submitView(app, 'ULEADOPS', view, {
+        board: state.select('OPS'),
+        ...good,
+        category: state.select('Business environment'),
+        measures: state.text(''),
+      }),
     );
     expect(String(confirm.args.text)).toContain('*OPS-1*');
     expect(String(confirm.args.text)).toContain('no measures yet');
@@ -123,7 +163,9 @@ describe('/closeout new', () => {
     const view = await openByCommand(app, 'new', ADMIN.userId);
     expect(blockOf(view, 'board')).toMatchObject({ dispatch_action: true });
     expect(blockOf(view, 'board')?.element).not.toHaveProperty('initial_option');
-    const update = await callAfter(app, 'views.update', () => selectInModal(app, { userId: ADMIN.userId, view, blockId: 'board', value: 'OPS', viewId: 'VNEW1' }));
+    const update = await callAfter(app, 'views.update', () =>
+      selectInModal(app, { userId: ADMIN.userId, view, blockId: 'board', value: 'OPS', viewId: 'VNEW1' }),
+    );
     expect(update.args).toMatchObject({ view_id: 'VNEW1', hash: 'hash-1' });
     const updated = viewOf(update);
     expect(blockOf(updated, 'board')?.element).toMatchObject({ initial_option: { value: 'OPS' } });
@@ -135,7 +177,11 @@ describe('/closeout new', () => {
     const view = await openByCommand(app, 'new', LEADER.userId);
     await archiveBoard(app.deps, ADMIN, 'RECT');
     const from = app.fake.calls.length;
-    const res = await submitView(app, LEADER.userId, view, { board: state.select('RECT'), ...good, title: state.text('Queue times at the permit window') });
+    const res = await submitView(app, LEADER.userId, view, {
+      board: state.select('RECT'),
+      ...good,
+      title: state.text('Queue times at the permit window'),
+    });
     expect(res.json).toEqual({ response_action: 'clear' });
     const refusal = await app.fake.waitFor((calls) => calls.slice(from).find((c) => c.method === 'chat.postEphemeral'));
     expect(String(refusal.args.text)).toContain('Board RECT is archived');
@@ -143,7 +189,10 @@ describe('/closeout new', () => {
     expect(text).toContain('Queue times at the permit window');
     expect(text).toContain('Weekly backlog report');
     expect(await app.db.problem.count({ where: { title: 'Queue times at the permit window' } })).toBe(0);
-    await app.db.board.update({ where: { teamId_code: { teamId: LEADER.teamId, code: 'RECT' } }, data: { archived: false } });
+    await app.db.board.update({
+      where: { teamId_code: { teamId: LEADER.teamId, code: 'RECT' } },
+      data: { archived: false },
+    });
   });
 
   it('falls back to a DM when it cannot post in the channel', async () => {
@@ -153,7 +202,13 @@ describe('/closeout new', () => {
       const dm = await callAfter(
         app,
         'chat.postMessage',
-        () => submitView(app, LEADER.userId, view, { board: state.select('RECT'), ...good, title: state.text('Noise complaints'), owner: state.user(LEADER.userId) }),
+        () =>
+          submitView(app, LEADER.userId, view, {
+            board: state.select('RECT'),
+            ...good,
+            title: state.text('Noise complaints'),
+            owner: state.user(LEADER.userId),
+          }),
         (c) => c.args.channel === LEADER.userId,
       );
       expect(String(dm.args.text)).toContain('Noise complaints');
@@ -169,7 +224,9 @@ describe('/closeout new', () => {
     expect(blockOf(view, 'deadline')?.label?.text).toBe('完成时限');
     const res = await submitView(app, 'UZHLEAD', view, { board: state.select('ZH'), ...good, title: state.text('') });
     expect(res.json).toEqual({ response_action: 'errors', errors: { title: '请填写此项。' } });
-    const ok = await callAfter(app, 'chat.postEphemeral', () => submitView(app, 'UZHLEAD', view, { board: state.select('ZH'), ...good, title: state.text('窗口排队时间过长') }));
+    const ok = await callAfter(app, 'chat.postEphemeral', () =>
+      submitView(app, 'UZHLEAD', view, { board: state.select('ZH'), ...good, title: state.text('窗口排队时间过长') }),
+    );
     expect(String(ok.args.text)).toContain('已创建 *ZH-1* 窗口排队时间过长');
   });
 });

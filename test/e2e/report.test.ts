@@ -5,12 +5,29 @@ import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { allText, blockOf, callAfter, callsSince, openByCommand, selectInModal, settle, state, submitView, viewOf, type SentView } from './modal-helpers.js';
+import {
+  allText,
+  blockOf,
+  callAfter,
+  callsSince,
+  openByCommand,
+  selectInModal,
+  settle,
+  state,
+  submitView,
+  viewOf,
+  type SentView,
+} from './modal-helpers.js';
 
 let app: TestApp;
 
 function problem(ownerId: string, fields: Partial<Parameters<typeof createProblem>[3]> = {}) {
-  return createProblem(app.deps, LEADER, 'RECT', { title: 'Backlog of unprocessed traffic violations', ownerId, deadline: '2026-12-20', ...fields });
+  return createProblem(app.deps, LEADER, 'RECT', {
+    title: 'Backlog of unprocessed traffic violations',
+    ownerId,
+    deadline: '2026-12-20',
+    ...fields,
+  });
 }
 
 beforeAll(async () => {
@@ -22,14 +39,17 @@ beforeAll(async () => {
   await problem('URACE', { title: 'Closed while typing' }); // RECT-4
   app.fake.locales.set('UZHOWN', 'zh-CN');
   await problem('UZHOWN', { title: '窗口排队时间过长' }); // RECT-5
-  await problem('UMANY', { measures: Array.from({ length: 60 }, (_, i) => `Measure ${i + 1}: ${'a long corrective measure '.repeat(4)}`) }); // RECT-6
+  await problem('UMANY', {
+    measures: Array.from({ length: 60 }, (_, i) => `Measure ${i + 1}: ${'a long corrective measure '.repeat(4)}`),
+  }); // RECT-6
 });
 afterAll(async () => {
   expect(blockKitProblems(app.fake.calls)).toEqual([]);
   await app.stop();
 });
 
-const optionsOf = (view: SentView, blockId: string) => ((blockOf(view, blockId)?.element?.options as { value: string }[] | undefined) ?? []).map((o) => o.value);
+const optionsOf = (view: SentView, blockId: string) =>
+  ((blockOf(view, blockId)?.element?.options as { value: string }[] | undefined) ?? []).map((o) => o.value);
 
 describe('/closeout report KEY', () => {
   it('opens the progress modal with the open measures as checkboxes', async () => {
@@ -58,10 +78,19 @@ describe('/closeout report KEY', () => {
     expect(confirm.args).toMatchObject({ channel: 'C0HERE', user: OWNER.userId });
     expect(String(confirm.args.text)).toContain('Progress recorded for *RECT-1*: 60% · At risk · 1 measure done');
 
-    const row = await app.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' }, include: { updates: true, measures: { orderBy: { number: 'asc' } } } });
+    const row = await app.db.problem.findFirstOrThrow({
+      where: { key: 'RECT-1' },
+      include: { updates: true, measures: { orderBy: { number: 'asc' } } },
+    });
     expect(row).toMatchObject({ status: 'in_progress', percent: 60, health: 'at_risk' });
     expect(row.updates).toHaveLength(1);
-    expect(row.updates[0]).toMatchObject({ authorId: OWNER.userId, health: 'at_risk', percent: 60, note: 'Hired one clerk; the second starts in January.', measuresDone: '[2]' });
+    expect(row.updates[0]).toMatchObject({
+      authorId: OWNER.userId,
+      health: 'at_risk',
+      percent: 60,
+      note: 'Hired one clerk; the second starts in January.',
+      measuresDone: '[2]',
+    });
     expect(row.measures.map((m) => m.status)).toEqual(['todo', 'done', 'todo']);
   });
 
@@ -75,10 +104,18 @@ describe('/closeout report KEY', () => {
   it('shows inline errors and records nothing on bad input', async () => {
     const view = await openByCommand(app, 'report RECT-1', OWNER.userId);
     const before = await app.db.update.count();
-    const res = await submitView(app, OWNER.userId, view, { health: state.radio(null), percent: state.number('150'), note: state.text('n'.repeat(3001)) });
+    const res = await submitView(app, OWNER.userId, view, {
+      health: state.radio(null),
+      percent: state.number('150'),
+      note: state.text('n'.repeat(3001)),
+    });
     expect(res.json).toEqual({
       response_action: 'errors',
-      errors: { health: 'Please fill this in.', percent: 'Enter a whole number from 0 to 100.', note: 'Please keep this to 3,000 characters or fewer.' },
+      errors: {
+        health: 'Please fill this in.',
+        percent: 'Enter a whole number from 0 to 100.',
+        note: 'Please keep this to 3,000 characters or fewer.',
+      },
     });
     await settle();
     expect(await app.db.update.count()).toBe(before);
@@ -96,7 +133,12 @@ describe('/closeout report KEY', () => {
     expect(blockOf(view, 'measures_done')?.element).toMatchObject({ type: 'multi_static_select' });
     expect(optionsOf(view, 'measures_done')).toHaveLength(60);
     const confirm = await callAfter(app, 'chat.postEphemeral', () =>
-      submitView(app, 'UMANY', view, { health: state.radio('on_track'), percent: state.number('10'), measures_done: state.multi(['1', '60']), note: state.text('') }),
+      submitView(app, 'UMANY', view, {
+        health: state.radio('on_track'),
+        percent: state.number('10'),
+        measures_done: state.multi(['1', '60']),
+        note: state.text(''),
+      }),
     );
     expect(String(confirm.args.text)).toContain('2 measures done');
     expect(await app.db.measure.count({ where: { problem: { key: 'RECT-6' }, status: 'done' } })).toBe(2);
@@ -107,10 +149,15 @@ describe('/closeout report without a key', () => {
   it('opens a picker of my open problems, due soonest first; picking one turns it into the progress modal', async () => {
     const picker = await openByCommand(app, 'report', OWNER.userId);
     expect(picker.callback_id).toBe(VIEW.pickProblem);
-    expect(blockOf(picker, 'problem')).toMatchObject({ dispatch_action: true, element: { action_id: ACTION.pickProblem } });
+    expect(blockOf(picker, 'problem')).toMatchObject({
+      dispatch_action: true,
+      element: { action_id: ACTION.pickProblem },
+    });
     expect(optionsOf(picker, 'problem')).toEqual(['RECT-2', 'RECT-1']);
 
-    const update = await callAfter(app, 'views.update', () => selectInModal(app, { userId: OWNER.userId, view: picker, blockId: 'problem', value: 'RECT-2', viewId: 'VPICK' }));
+    const update = await callAfter(app, 'views.update', () =>
+      selectInModal(app, { userId: OWNER.userId, view: picker, blockId: 'problem', value: 'RECT-2', viewId: 'VPICK' }),
+    );
     expect(update.args).toMatchObject({ view_id: 'VPICK', hash: 'hash-1' });
     const report = viewOf(update);
     expect(report.callback_id).toBe(VIEW.report);
@@ -141,14 +188,28 @@ describe('/closeout report without a key', () => {
 describe('reporting from a card', () => {
   it('carries the card through the modal and updates it in place after the report', async () => {
     const open = await callAfter(app, 'views.open', () =>
-      app.click({ userId: OWNER.userId, actionId: ACTION.reportProgress, value: 'RECT-2', message: { channel: 'DUOWNER', ts: '1700000000.000111' } }),
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.reportProgress,
+        value: 'RECT-2',
+        message: { channel: 'DUOWNER', ts: '1700000000.000111' },
+      }),
     );
     const view = viewOf(open);
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ key: 'RECT-2', channel: 'DUOWNER', origin: { channel: 'DUOWNER', ts: '1700000000.000111' } });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      key: 'RECT-2',
+      channel: 'DUOWNER',
+      origin: { channel: 'DUOWNER', ts: '1700000000.000111' },
+    });
     const update = await callAfter(
       app,
       'chat.update',
-      () => submitView(app, OWNER.userId, view, { health: state.radio('on_track'), percent: state.number('30'), note: state.text('Started') }),
+      () =>
+        submitView(app, OWNER.userId, view, {
+          health: state.radio('on_track'),
+          percent: state.number('30'),
+          note: state.text('Started'),
+        }),
       (c) => c.args.ts === '1700000000.000111',
     );
     expect(update.args.channel).toBe('DUOWNER');
@@ -159,10 +220,16 @@ describe('reporting from a card', () => {
 describe('after the modal closed', () => {
   it('if the problem was closed meanwhile, says so and gives the note back', async () => {
     const view = await openByCommand(app, 'report RECT-4', 'URACE');
-    const { request } = await requestCloseout(app.deps, { teamId: LEADER.teamId, userId: 'URACE' }, 'RECT-4', { evidence: 'done' });
+    const { request } = await requestCloseout(app.deps, { teamId: LEADER.teamId, userId: 'URACE' }, 'RECT-4', {
+      evidence: 'done',
+    });
     await approveCloseout(app.deps, LEADER, request.id);
     const refusal = await callAfter(app, 'chat.postEphemeral', () =>
-      submitView(app, 'URACE', view, { health: state.radio('on_track'), percent: state.number('90'), note: state.text('Almost there: the last two cases go to court on Monday.') }),
+      submitView(app, 'URACE', view, {
+        health: state.radio('on_track'),
+        percent: state.number('90'),
+        note: state.text('Almost there: the last two cases go to court on Monday.'),
+      }),
     );
     expect(String(refusal.args.text)).toContain('RECT-4 is already closed.');
     expect(JSON.stringify(refusal.args.blocks)).toContain('the last two cases go to court on Monday');
@@ -178,7 +245,9 @@ describe('in Chinese', () => {
     expect(JSON.stringify(blockOf(view, 'health'))).toContain('有风险');
     const res = await submitView(app, 'UZHOWN', view, { health: state.radio('on_track'), percent: state.number('') });
     expect(res.json).toEqual({ response_action: 'errors', errors: { percent: '请填写此项。' } });
-    const ok = await callAfter(app, 'chat.postEphemeral', () => submitView(app, 'UZHOWN', view, { health: state.radio('blocked'), percent: state.number('20') }));
+    const ok = await callAfter(app, 'chat.postEphemeral', () =>
+      submitView(app, 'UZHOWN', view, { health: state.radio('blocked'), percent: state.number('20') }),
+    );
     expect(String(ok.args.text)).toContain('已记录 *RECT-5* 的进展：20% · 受阻');
   });
 });

@@ -9,16 +9,24 @@ import { buttonsOf, callAfter, newProblem, seedRect, textOf } from './cards-help
 
 let app: TestApp;
 let requestId: number;
-const show = (text: string, user: string) => callAfter(app, 'response_url', () => app.command(`show ${text}`.trim(), user));
+const show = (text: string, user: string) =>
+  callAfter(app, 'response_url', () => app.command(`show ${text}`.trim(), user));
 const actions = async (text: string, user: string) => buttonsOf(await show(text, user)).map((b) => b.actionId);
 
 beforeAll(async () => {
   app = await TestApp.start();
   await seedRect(app);
   await newProblem(app, { title: 'Queue times at the permit window', deadline: '2026-11-20' }); // RECT-1
-  await reportUpdate(app.deps, OWNER, 'RECT-1', { health: 'at_risk', percent: 60, note: 'Hired two clerks', measuresDone: [1] });
+  await reportUpdate(app.deps, OWNER, 'RECT-1', {
+    health: 'at_risk',
+    percent: 60,
+    note: 'Hired two clerks',
+    measuresDone: [1],
+  });
   await newProblem(app, { title: 'Slow pension approvals' }); // RECT-2, closeout requested
-  requestId = (await requestCloseout(app.deps, OWNER, 'RECT-2', { evidence: 'All three measures are done; photos attached.' })).request.id;
+  requestId = (
+    await requestCloseout(app.deps, OWNER, 'RECT-2', { evidence: 'All three measures are done; photos attached.' })
+  ).request.id;
   await newProblem(app, { title: 'Pension office queue' }); // RECT-3
   app.fake.locales.set('UZHOWNER', 'zh-CN');
   await newProblem(app, { title: '窗口排队时间过长', ownerId: 'UZHOWNER', deadline: '2026-11-20' }); // RECT-4
@@ -78,7 +86,11 @@ describe('/closeout show', () => {
     expect(textOf(await show('permit window', OTHER.userId))).toContain('RECT-1 · Queue times at the permit window');
     const pick = await show('pension', OTHER.userId);
     expect(textOf(pick)).toContain('2 problems match “pension”');
-    expect(buttonsOf(pick).map((b) => b.value).sort()).toEqual(['RECT-2', 'RECT-3']);
+    expect(
+      buttonsOf(pick)
+        .map((b) => b.value)
+        .sort(),
+    ).toEqual(['RECT-2', 'RECT-3']);
     expect((await show('nothing-like-this', OTHER.userId)).args.text).toContain('No problem matches');
   });
 
@@ -89,7 +101,19 @@ describe('/closeout show', () => {
 
   it('speaks Chinese to a Chinese owner', async () => {
     const text = textOf(await show('RECT-4', 'UZHOWNER'));
-    for (const s of ['窗口排队时间过长', '问题清单', '责任人', '责任单位', '完成时限', '已逾期 5 天', '整改措施', '尚未汇报进展', '汇报进展', '无变化', '申请销号']) {
+    for (const s of [
+      '窗口排队时间过长',
+      '问题清单',
+      '责任人',
+      '责任单位',
+      '完成时限',
+      '已逾期 5 天',
+      '整改措施',
+      '尚未汇报进展',
+      '汇报进展',
+      '无变化',
+      '申请销号',
+    ]) {
       expect(text).toContain(s);
     }
   });

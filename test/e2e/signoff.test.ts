@@ -14,31 +14,49 @@ const ZH_LEADER = 'UZHLEADER';
 
 /** A problem with a pending closeout request, and the leader's DM that carries its buttons. */
 async function pending(opts: { board?: string; ownerId?: string } = {}) {
-  const problem = await newProblem(app, { title: `Problem ${++ts}`, ...(opts.ownerId && { ownerId: opts.ownerId }) }, opts.board);
+  const problem = await newProblem(
+    app,
+    { title: `Problem ${++ts}`, ...(opts.ownerId && { ownerId: opts.ownerId }) },
+    opts.board,
+  );
   const owner = { teamId: OWNER.teamId, userId: opts.ownerId ?? OWNER.userId };
-  const { request } = await requestCloseout(app.deps, owner, problem.key, { evidence: 'All measures done; photos in the shared folder.' });
+  const { request } = await requestCloseout(app.deps, owner, problem.key, {
+    evidence: 'All measures done; photos in the shared folder.',
+  });
   return { key: problem.key, requestId: request.id, blockId: `closeout_request:${request.id}` };
 }
 const dm = (channel: string) => ({ channel, ts: `1700000002.${String(++ts).padStart(6, '0')}` });
-const decide = (userId: string, actionId: string, p: { requestId: number; blockId: string }, message = dm(`D${userId.slice(1)}`)) =>
-  app.click({ userId, actionId, value: String(p.requestId), blockId: p.blockId, message });
+const decide = (
+  userId: string,
+  actionId: string,
+  p: { requestId: number; blockId: string },
+  message = dm(`D${userId.slice(1)}`),
+) => app.click({ userId, actionId, value: String(p.requestId), blockId: p.blockId, message });
 const reasonValues = (value: string) => ({ reason: { reason: { type: 'plain_text_input', value } } });
-const updateOf = (message: { ts: string }) => app.fake.waitFor((calls) => calls.find((c) => c.method === 'chat.update' && c.args.ts === message.ts));
+const updateOf = (message: { ts: string }) =>
+  app.fake.waitFor((calls) => calls.find((c) => c.method === 'chat.update' && c.args.ts === message.ts));
 const hasActions = (c: SlackCall) => buttonsOf(c).length > 0;
 const problemOf = (key: string) => app.db.problem.findFirstOrThrow({ where: { key } });
 const requestOf = (id: number) => app.db.closeoutRequest.findUniqueOrThrow({ where: { id } });
-const decisionsOf = (id: number) => app.db.auditEvent.findMany({ where: { targetType: 'closeout', targetId: String(id), action: { in: ['closeout.approve', 'closeout.return'] } } });
+const decisionsOf = (id: number) =>
+  app.db.auditEvent.findMany({
+    where: { targetType: 'closeout', targetId: String(id), action: { in: ['closeout.approve', 'closeout.return'] } },
+  });
 
 /** Polls the database (the work after an ack is asynchronous). */
 async function until(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !(await check()); ) {
+  for (const end = Date.now() + timeoutMs; !(await check());) {
     if (Date.now() > end) throw new Error('until: timed out');
     await settle(20);
   }
 }
 
 /** Clicks Return and hands back the modal's private_metadata. */
-async function openReturn(userId: string, p: { requestId: number; blockId: string }, message = dm(`D${userId.slice(1)}`)) {
+async function openReturn(
+  userId: string,
+  p: { requestId: number; blockId: string },
+  message = dm(`D${userId.slice(1)}`),
+) {
   const open = await callAfter(app, 'views.open', () => decide(userId, ACTION.returnRequest, p, message));
   const view = open.args.view as { callback_id: string; private_metadata: string; title: { text: string } };
   expect(view.callback_id).toBe(VIEW.returnReason);
@@ -52,7 +70,12 @@ beforeAll(async () => {
   await seedRect(app);
   app.fake.locales.set(ZH_OWNER, 'zh-CN');
   app.fake.locales.set(ZH_LEADER, 'zh-CN');
-  await seedBoard(app.deps, { code: 'ZH', name: '问题整改清单', language: 'zh-CN', leaders: [ZH_LEADER, LEADER.userId] });
+  await seedBoard(app.deps, {
+    code: 'ZH',
+    name: '问题整改清单',
+    language: 'zh-CN',
+    leaders: [ZH_LEADER, LEADER.userId],
+  });
 });
 afterAll(async () => {
   expect(blockKitProblems(app.fake.calls)).toEqual([]);
@@ -81,7 +104,9 @@ describe('Approve', () => {
     expect(await requestOf(p.requestId)).toMatchObject({ state: 'approved', decidedBy: LEADER.userId });
     expect((await decisionsOf(p.requestId)).length).toBe(1);
     // Homes of the owner and the leaders are republished.
-    await app.fake.waitFor((calls) => calls.some((c) => c.method === 'views.publish' && c.args.user_id === OWNER.userId));
+    await app.fake.waitFor((calls) =>
+      calls.some((c) => c.method === 'views.publish' && c.args.user_id === OWNER.userId),
+    );
   });
 
   it('from a card, re-renders the card with the decision', async () => {
@@ -93,7 +118,11 @@ describe('Approve', () => {
     expect(textOf(updated)).toContain('Closeout approved by <@ULEADER>');
     expect(textOf(updated)).toContain('signed off by <@ULEADER>');
     expect(hasActions(updated)).toBe(false);
-    await app.fake.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId && textOf(c).includes(`*${p.key}*`)));
+    await app.fake.waitFor((calls) =>
+      calls.find(
+        (c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId && textOf(c).includes(`*${p.key}*`),
+      ),
+    );
   });
 
   it('is refused to a member who is not a leader, and nothing changes', async () => {
@@ -106,7 +135,9 @@ describe('Approve', () => {
     await settle();
     expect(await requestOf(p.requestId)).toMatchObject({ state: 'pending', decidedBy: null });
     expect((await problemOf(p.key)).status).toBe('closeout_requested');
-    expect(app.fake.calls.slice(calls).filter((c) => ['chat.update', 'chat.postMessage', 'views.open'].includes(c.method))).toEqual([]);
+    expect(
+      app.fake.calls.slice(calls).filter((c) => ['chat.update', 'chat.postMessage', 'views.open'].includes(c.method)),
+    ).toEqual([]);
   });
 });
 
@@ -135,7 +166,11 @@ describe('Return', () => {
     expect(textOf(updated)).toContain('Photos of measure 2 are missing.');
     expect(hasActions(updated)).toBe(false);
     expect((await problemOf(p.key)).status).toBe('in_progress');
-    expect(await requestOf(p.requestId)).toMatchObject({ state: 'returned', decidedBy: LEADER.userId, reason: 'Photos of measure 2 are missing.' });
+    expect(await requestOf(p.requestId)).toMatchObject({
+      state: 'returned',
+      decidedBy: LEADER.userId,
+      reason: 'Photos of measure 2 are missing.',
+    });
   });
 
   it('is refused to a member before any modal opens', async () => {
@@ -171,7 +206,9 @@ describe('the first decision wins', () => {
     const p = await pending();
     const [a, b] = [dm('DLEADER'), dm('DLEADER2')];
     await Promise.all([decide(LEADER.userId, ACTION.approve, p, a), decide(LEADER2.userId, ACTION.approve, p, b)]);
-    const told = await app.fake.waitFor((calls) => calls.find((c) => c.method === 'response_url' && String(c.args.text).includes('already approved')));
+    const told = await app.fake.waitFor((calls) =>
+      calls.find((c) => c.method === 'response_url' && String(c.args.text).includes('already approved')),
+    );
     const request = await requestOf(p.requestId);
     expect(request.state).toBe('approved');
     expect([LEADER.userId, LEADER2.userId]).toContain(request.decidedBy);
@@ -184,7 +221,9 @@ describe('the first decision wins', () => {
       expect(hasActions(updated)).toBe(false);
     }
     await settle();
-    const ownerDms = app.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId && textOf(c).includes(`*${p.key}*`));
+    const ownerDms = app.fake.calls.filter(
+      (c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId && textOf(c).includes(`*${p.key}*`),
+    );
     expect(ownerDms.length).toBe(1);
   });
 
@@ -193,7 +232,10 @@ describe('the first decision wins', () => {
     const returner = dm('DLEADER2');
     const view = await openReturn(LEADER2.userId, p, returner);
     const approver = dm('DLEADER');
-    await Promise.all([decide(LEADER.userId, ACTION.approve, p, approver), submitReturn(LEADER2.userId, view.private_metadata, 'Not yet, see measure 3.')]);
+    await Promise.all([
+      decide(LEADER.userId, ACTION.approve, p, approver),
+      submitReturn(LEADER2.userId, view.private_metadata, 'Not yet, see measure 3.'),
+    ]);
 
     await app.fake.waitFor((calls) =>
       calls.find(
@@ -207,7 +249,9 @@ describe('the first decision wins', () => {
     if (request.state === 'approved') {
       expect(request.decidedBy).toBe(LEADER.userId);
       expect((await problemOf(p.key)).status).toBe('closed');
-      const told = app.fake.calls.find((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('already approved'))!;
+      const told = app.fake.calls.find(
+        (c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('already approved'),
+      )!;
       expect(told.args.user).toBe(LEADER2.userId);
       // What they typed is handed back, not lost.
       expect(told.args.text).toContain('Not yet, see measure 3.');
@@ -224,7 +268,9 @@ describe('the first decision wins', () => {
     const view = await openReturn(LEADER2.userId, p, returner);
     await decide(LEADER.userId, ACTION.approve, p);
     await until(async () => (await requestOf(p.requestId)).state === 'approved');
-    const told = await callAfter(app, 'chat.postEphemeral', () => submitReturn(LEADER2.userId, view.private_metadata, 'Measure 3 is not done.'));
+    const told = await callAfter(app, 'chat.postEphemeral', () =>
+      submitReturn(LEADER2.userId, view.private_metadata, 'Measure 3 is not done.'),
+    );
     expect(told.args).toMatchObject({ channel: returner.channel, user: LEADER2.userId });
     expect(told.args.text).toContain('This request was already approved by <@ULEADER>.');
     expect(told.args.text).toContain('Measure 3 is not done.');

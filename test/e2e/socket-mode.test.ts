@@ -29,7 +29,9 @@ class FakeSocketLink {
     this.wss.on('connection', (socket) => {
       this.connections += 1;
       this.socket = socket;
-      socket.on('message', (data) => this.received.push({ at: performance.now(), message: JSON.parse(String(data)) as Record<string, unknown> }));
+      socket.on('message', (data) =>
+        this.received.push({ at: performance.now(), message: JSON.parse(String(data)) as Record<string, unknown> }),
+      );
       socket.on('close', (code) => this.closes.push({ code, at: performance.now() }));
       socket.send(
         JSON.stringify({
@@ -58,7 +60,11 @@ class FakeSocketLink {
   }
 
   /** Sends one envelope; resolves with its id and the time it was sent. */
-  send(type: string, payload: Record<string, unknown>, acceptsResponsePayload: boolean): { id: string; sentAt: number } {
+  send(
+    type: string,
+    payload: Record<string, unknown>,
+    acceptsResponsePayload: boolean,
+  ): { id: string; sentAt: number } {
     this.envelopes += 1;
     const id = `env-${this.envelopes}`;
     const extra = type === 'events_api' ? { retry_attempt: 0, retry_reason: '' } : {};
@@ -71,7 +77,8 @@ class FakeSocketLink {
     const found = await vi.waitFor(
       () => {
         const ack = this.received.find((r) => r.message.envelope_id === sent.id);
-        if (!ack) throw new Error(`no ack for ${sent.id}; received: ${JSON.stringify(this.received.map((r) => r.message))}`);
+        if (!ack)
+          throw new Error(`no ack for ${sent.id}; received: ${JSON.stringify(this.received.map((r) => r.message))}`);
         return ack;
       },
       { timeout: 3_000, interval: 5 },
@@ -178,7 +185,9 @@ describe('Socket Mode', () => {
   it('acks a slash command on the socket at once, then answers at its response_url', async () => {
     const before = fake.callsTo('response_url').length;
     const payload = Object.fromEntries(
-      new URLSearchParams(commandBody({ text: 'help', userId: OTHER.userId, teamId: TEAM, responseUrl: fake.responseUrl('socket-cmd') })),
+      new URLSearchParams(
+        commandBody({ text: 'help', userId: OTHER.userId, teamId: TEAM, responseUrl: fake.responseUrl('socket-cmd') }),
+      ),
     );
     const sent = link.send('slash_commands', payload, true);
     const { message, ms } = await link.ack(sent);
@@ -205,14 +214,25 @@ describe('Socket Mode', () => {
         trigger_id: 'trigger-socket',
         container: { type: 'view', view_id: 'VHOME' },
         view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', state: { values: {} } },
-        actions: [{ type: 'button', action_id: ACTION.noChange, block_id: 'b', value: 'RECT-1', text: { type: 'plain_text', text: 'No change' }, action_ts: '1' }],
+        actions: [
+          {
+            type: 'button',
+            action_id: ACTION.noChange,
+            block_id: 'b',
+            value: 'RECT-1',
+            text: { type: 'plain_text', text: 'No change' },
+            action_ts: '1',
+          },
+        ],
       },
       false,
     );
     const { ms } = await link.ack(sent);
     expect(ms).toBeLessThan(ACK_BUDGET_MS);
 
-    const publish = await fake.waitFor((all) => all.slice(calls).find((c) => c.method === 'views.publish' && c.args.user_id === OWNER.userId));
+    const publish = await fake.waitFor((all) =>
+      all.slice(calls).find((c) => c.method === 'views.publish' && c.args.user_id === OWNER.userId),
+    );
     expect(JSON.stringify(publish.args.view)).toContain('RECT-1');
     const updates = await testDb.db.update.findMany({ where: { problem: { key: 'RECT-1' } }, orderBy: { id: 'asc' } });
     expect(updates).toHaveLength(before + 1);
@@ -222,13 +242,21 @@ describe('Socket Mode', () => {
   it('acks an event and handles it: opening the Home tab publishes the Home', async () => {
     const calls = fake.calls.length;
     const payload = JSON.parse(
-      eventBody(TEAM, { type: 'app_home_opened', user: OWNER.userId, channel: 'DOWNER', tab: 'home', event_ts: '1700000000.000100' }),
+      eventBody(TEAM, {
+        type: 'app_home_opened',
+        user: OWNER.userId,
+        channel: 'DOWNER',
+        tab: 'home',
+        event_ts: '1700000000.000100',
+      }),
     ) as Record<string, unknown>;
     const sent = link.send('events_api', payload, false);
     const { ms } = await link.ack(sent);
     expect(ms).toBeLessThan(ACK_BUDGET_MS);
 
-    const publish = await fake.waitFor((all) => all.slice(calls).find((c) => c.method === 'views.publish' && c.args.user_id === OWNER.userId));
+    const publish = await fake.waitFor((all) =>
+      all.slice(calls).find((c) => c.method === 'views.publish' && c.args.user_id === OWNER.userId),
+    );
     const view = publish.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     expect(JSON.stringify(view.blocks)).toContain('Queue times at the permit window');
@@ -244,7 +272,14 @@ describe('Socket Mode', () => {
 
     const before = fake.callsTo('response_url').length;
     const payload = Object.fromEntries(
-      new URLSearchParams(commandBody({ text: 'help', userId: OTHER.userId, teamId: TEAM, responseUrl: fake.responseUrl('socket-cmd-2') })),
+      new URLSearchParams(
+        commandBody({
+          text: 'help',
+          userId: OTHER.userId,
+          teamId: TEAM,
+          responseUrl: fake.responseUrl('socket-cmd-2'),
+        }),
+      ),
     );
     const sent = link.send('slash_commands', payload, true);
     expect((await link.ack(sent)).ms).toBeLessThan(ACK_BUDGET_MS);
@@ -274,12 +309,24 @@ describe('Socket Mode when Slack refuses the app-level token', () => {
     refusing.on('apps.connections.open', () => ({ ok: false, error: 'invalid_auth' }));
     const db = createTestDb();
     try {
-      const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-revoked', SLACK_API_URL: refusing.apiUrl, LOG_LEVEL: 'silent' });
+      const env = parseEnv({
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_APP_TOKEN: 'xapp-revoked',
+        SLACK_API_URL: refusing.apiUrl,
+        LOG_LEVEL: 'silent',
+      });
       requireSlackEnv(env);
-      const started = startSlackApp({ env, deps: { db: db.db, clock: fixedClock(AT), admins: new Set() }, logger: createLogger('silent'), port: 0 });
+      const started = startSlackApp({
+        env,
+        deps: { db: db.db, clock: fixedClock(AT), admins: new Set() },
+        logger: createLogger('silent'),
+        port: 0,
+      });
       // main.ts prints a ConfigError as "fix these environment variables" and exits.
       await expect(started).rejects.toThrow(ConfigError);
-      await expect(started).rejects.toThrow('SLACK_APP_TOKEN: Slack refused it when opening the Socket Mode connection (invalid_auth)');
+      await expect(started).rejects.toThrow(
+        'SLACK_APP_TOKEN: Slack refused it when opening the Socket Mode connection (invalid_auth)',
+      );
       expect(refusing.callsTo('apps.connections.open')).toHaveLength(1); // refused for good: no retry loop
     } finally {
       await refusing.stop();

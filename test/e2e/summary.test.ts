@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 /** Runs `/closeout <text>` and returns the answer posted to its response_url. */
-async function command(text: string, userId: string): Promise<{ text: string; blocks?: unknown[]; response_type?: string }> {
+async function command(
+  text: string,
+  userId: string,
+): Promise<{ text: string; blocks?: unknown[]; response_type?: string }> {
   const before = app.fake.callsTo('response_url').length;
   const res = await app.command(text, userId);
   expect(res.status).toBe(200);
@@ -47,7 +50,9 @@ describe('/closeout summary', () => {
 
   it('refuses a member in plain words, with or without a code', async () => {
     const bare = await command('summary', OWNER.userId);
-    expect(bare.text).toBe(':no_entry: Summaries are for board leaders, and you do not lead any board. Try `/closeout list mine` for your own problems.');
+    expect(bare.text).toBe(
+      ':no_entry: Summaries are for board leaders, and you do not lead any board. Try `/closeout list mine` for your own problems.',
+    );
     expect(bare.blocks).toBeUndefined();
     const named = await command('summary RECT', OTHER.userId);
     expect(named.text).toBe(':no_entry: Only leaders of board RECT can do that.');
@@ -55,11 +60,20 @@ describe('/closeout summary', () => {
 
   it('answers an unknown board and malformed input helpfully', async () => {
     expect((await command('summary NOPE', LEADER.userId)).text).toContain('There is no board with code NOPE.');
-    expect((await command('summary RECT extra', LEADER.userId)).text).toContain('Usage: `/closeout summary [CODE] [by:category|unit|owner] [post]`');
+    expect((await command('summary RECT extra', LEADER.userId)).text).toContain(
+      'Usage: `/closeout summary [CODE] [by:category|unit|owner] [post]`',
+    );
   });
 
   it('asks which board when the user leads several (admins lead every board)', async () => {
-    await createBoard(app.deps, ADMIN, { code: 'OPS', name: 'Ops findings', timezone: 'UTC', language: 'en', leaders: [], anchorDate: '2026-11-16' });
+    await createBoard(app.deps, ADMIN, {
+      code: 'OPS',
+      name: 'Ops findings',
+      timezone: 'UTC',
+      language: 'en',
+      leaders: [],
+      anchorDate: '2026-11-16',
+    });
     const reply = await command('summary', ADMIN.userId);
     expect(reply.text).toBe('You lead several boards — which one? `/closeout summary OPS` · `/closeout summary RECT`');
     const empty = await command('summary OPS', ADMIN.userId);

@@ -21,7 +21,9 @@ describe('closeout run-job', () => {
   it('refuses an unknown job, a bad time and a missing token with exit code 1', async () => {
     const bad = await cli(['run-job', 'cycle-prompt'], { url: h.testDb.url, env: slack() });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('Unknown job "cycle-prompt". Choose cycle-prompts, update-nudges, cycle-digest, deadline-reminders, overdue-escalation or all.');
+    expect(bad.stderr).toContain(
+      'Unknown job "cycle-prompt". Choose cycle-prompts, update-nudges, cycle-digest, deadline-reminders, overdue-escalation or all.',
+    );
     const none = await cli(['run-job'], { url: h.testDb.url, env: slack() });
     expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('Name a job')]);
     const time = await cli(['run-job', 'all', '--at', 'next tuesday'], { url: h.testDb.url, env: slack() });
@@ -35,11 +37,17 @@ describe('closeout run-job', () => {
   });
 
   it('prints what a dry run would send and writes nothing, even without a token', async () => {
-    const run = await cli(['run-job', 'cycle-prompts', '--at', '2026-11-16T09:00+08:00', '--dry-run'], { url: h.testDb.url });
+    const run = await cli(['run-job', 'cycle-prompts', '--at', '2026-11-16T09:00+08:00', '--dry-run'], {
+      url: h.testDb.url,
+    });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('run-job cycle-prompts as of 2026-11-16T01:00:00.000Z — dry run: nothing was written or sent.');
+    expect(run.stdout).toContain(
+      'run-job cycle-prompts as of 2026-11-16T01:00:00.000Z — dry run: nothing was written or sent.',
+    );
     expect(run.stdout).toContain('Would send 1 new message(s):');
-    expect(run.stdout).toContain('prompt:RECT:cycle-0:UOWNER → UOWNER: Rectification list · update round 1: please report on your open problem by Fri, Nov 27');
+    expect(run.stdout).toContain(
+      'prompt:RECT:cycle-0:UOWNER → UOWNER: Rectification list · update round 1: please report on your open problem by Fri, Nov 27',
+    );
     expect(await h.deps.db.delivery.count()).toBe(0);
   });
 

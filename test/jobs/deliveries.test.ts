@@ -54,11 +54,15 @@ describe('the delivery ledger', () => {
       NOW,
     );
     const wins = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => Promise.all([claim(t.db, `k${i}`, 'one', NOW, STALE), claim(other, `k${i}`, 'two', NOW, STALE)])),
+      Array.from({ length: 30 }, (_, i) =>
+        Promise.all([claim(t.db, `k${i}`, 'one', NOW, STALE), claim(other, `k${i}`, 'two', NOW, STALE)]),
+      ),
     );
     for (const [a, b] of wins) expect([a, b].filter(Boolean)).toHaveLength(1);
     const rows = await t.db.delivery.findMany();
-    expect(rows.every((r) => r.state === 'sending' && r.attempts === 1 && ['one', 'two'].includes(r.claimedBy!))).toBe(true);
+    expect(rows.every((r) => r.state === 'sending' && r.attempts === 1 && ['one', 'two'].includes(r.claimedBy!))).toBe(
+      true,
+    );
   });
 
   it('takes over a stale claim, never a fresh one, a sent one or a failed one', async () => {
@@ -66,14 +70,23 @@ describe('the delivery ledger', () => {
     for (const key of ['fresh', 'stale', 'sent', 'failed']) await claim(t.db, key, 'dead', NOW, STALE);
     await markSent(t.db, 'sent', { channelId: 'DOWNER', ts: '1.1' }, NOW);
     await markFailed(t.db, 'failed', 'dead', 'permanent', 'user_not_found');
-    await t.db.delivery.update({ where: { dedupeKey: 'stale' }, data: { claimedAt: new Date(NOW.getTime() - STALE - 1) } });
+    await t.db.delivery.update({
+      where: { dedupeKey: 'stale' },
+      data: { claimedAt: new Date(NOW.getTime() - STALE - 1) },
+    });
 
     const later = new Date(NOW.getTime() + 1_000);
-    expect((await dueDeliveries(t.db, { jobs: ['cycle-prompts'], now: later, staleAfterMs: STALE })).map((r) => r.dedupeKey)).toEqual(['stale']);
+    expect(
+      (await dueDeliveries(t.db, { jobs: ['cycle-prompts'], now: later, staleAfterMs: STALE })).map((r) => r.dedupeKey),
+    ).toEqual(['stale']);
     expect(await claim(other, 'fresh', 'alive', later, STALE)).toBeNull();
     expect(await claim(other, 'sent', 'alive', new Date(NOW.getTime() + 3_600_000), STALE)).toBeNull();
     expect(await claim(other, 'failed', 'alive', new Date(NOW.getTime() + 3_600_000), STALE)).toBeNull();
-    expect(await claim(other, 'stale', 'alive', later, STALE)).toMatchObject({ claimedBy: 'alive', attempts: 2, state: 'sending' });
+    expect(await claim(other, 'stale', 'alive', later, STALE)).toMatchObject({
+      claimedBy: 'alive',
+      attempts: 2,
+      state: 'sending',
+    });
   });
 
   it('puts retryable failures back to pending, fails permanent ones, and ignores a holder that lost its claim', async () => {

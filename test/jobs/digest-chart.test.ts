@@ -37,10 +37,14 @@ describe('the cycle digest’s chart', () => {
     expect(complete).toHaveLength(1);
     expect(complete[0]!.args).toMatchObject({ channel_id: 'C0BOARD', thread_ts: digest!.ts });
     // Upload URL, then the bytes (a PNG), then completion — and only after the digest was posted.
-    const order = methods().filter((m) => ['chat.postMessage', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal'].includes(m));
+    const order = methods().filter((m) =>
+      ['chat.postMessage', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal'].includes(m),
+    );
     expect(order.indexOf('files.getUploadURLExternal')).toBeGreaterThan(order.indexOf('chat.postMessage'));
     expect(order.slice(-3)).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
-    expect(await h.deps.db.delivery.findUnique({ where: { dedupeKey: 'chart:digest:RECT:cycle-0' } })).toMatchObject({ state: 'sent' });
+    expect(await h.deps.db.delivery.findUnique({ where: { dedupeKey: 'chart:digest:RECT:cycle-0' } })).toMatchObject({
+      state: 'sent',
+    });
   });
 
   it('is not posted again when the run repeats, and the leaders’ DM copies get none', async () => {
@@ -55,7 +59,9 @@ describe('the cycle digest’s chart', () => {
     h.fake.on('files.getUploadURLExternal', () => ({ ok: false, error: 'not_allowed' }));
     const report = await h.run(DIGEST_0, 'cycle-digest');
     expect(report.sent).toContain('digest:RECT:cycle-0');
-    expect(await h.deps.db.delivery.findUnique({ where: { dedupeKey: 'chart:digest:RECT:cycle-0' } })).toMatchObject({ state: 'failed' });
+    expect(await h.deps.db.delivery.findUnique({ where: { dedupeKey: 'chart:digest:RECT:cycle-0' } })).toMatchObject({
+      state: 'failed',
+    });
     await h.run(DIGEST_0, 'cycle-digest');
     expect(h.fake.callsTo('files.getUploadURLExternal')).toHaveLength(1);
   });

@@ -84,7 +84,9 @@ describe('Slack failures', () => {
     expect(report.sent).toEqual(['prompt:RECT:cycle-0:UOWN000']);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     const [posted] = h.fake.messages;
-    expect(await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: 'prompt:RECT:cycle-0:UOWN000' } })).toMatchObject({
+    expect(
+      await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: 'prompt:RECT:cycle-0:UOWN000' } }),
+    ).toMatchObject({
       state: 'sent',
       slackTs: posted!.ts,
       channelId: 'DOWN000',

@@ -11,7 +11,13 @@ import { FakeSlack, type PostedMessage } from '../support/fake-slack.js';
 import { ADMIN, LEADER, TEAM } from '../support/fixtures.js';
 
 /** Retries fast enough for tests, still several of them, with a short per-call timeout. */
-export const FAST_RETRY: RetryOptions = { retries: 8, factor: 1.5, minTimeout: 5, maxTimeout: 40, maxRetryTime: 20_000 };
+export const FAST_RETRY: RetryOptions = {
+  retries: 8,
+  factor: 1.5,
+  minTimeout: 5,
+  maxTimeout: 40,
+  maxRetryTime: 20_000,
+};
 export const FAST_TIMEOUT_MS = 500;
 
 export interface Harness {
@@ -41,7 +47,13 @@ export async function harness(at = '2026-11-10T00:00:00Z', tuning: Partial<Tunin
   const clock = fixedClock(at);
   const deps: ServiceDeps = { db: testDb.db, clock, admins: new Set([ADMIN.userId]) };
   const logger = createLogger('silent');
-  const sender = createSlackSender({ token: 'xoxb-test', apiUrl: fake.apiUrl, logger, retry: FAST_RETRY, timeoutMs: FAST_TIMEOUT_MS });
+  const sender = createSlackSender({
+    token: 'xoxb-test',
+    apiUrl: fake.apiUrl,
+    logger,
+    retry: FAST_RETRY,
+    timeoutMs: FAST_TIMEOUT_MS,
+  });
   const jobDeps: JobDeps = {
     db: testDb.db,
     clock,
@@ -68,7 +80,12 @@ export async function harness(at = '2026-11-10T00:00:00Z', tuning: Partial<Tunin
 }
 
 /** A problem created by the leader (at the clock's time) for `ownerId`. */
-export function problem(deps: ServiceDeps, ownerId: string, fields: { title?: string; deadline?: string | null; measures?: string[] } = {}, board = 'RECT') {
+export function problem(
+  deps: ServiceDeps,
+  ownerId: string,
+  fields: { title?: string; deadline?: string | null; measures?: string[] } = {},
+  board = 'RECT',
+) {
   return createProblem(deps, LEADER, board, {
     title: fields.title ?? `Problem of ${ownerId}`,
     ownerId,

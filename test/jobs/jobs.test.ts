@@ -36,11 +36,17 @@ const buttonsOf = (m: { blocks?: unknown }) =>
 describe('cycle prompts', () => {
   it('sends one DM per owner at the local prompt time, listing open problems with buttons, once', async () => {
     const a = await problem(h.deps, OWNER.userId, { title: 'Backlog of traffic violations', deadline: '2026-12-20' });
-    const b = await problem(h.deps, OWNER.userId, { title: 'Queue times at the permit window', deadline: '2026-11-13' });
+    const b = await problem(h.deps, OWNER.userId, {
+      title: 'Queue times at the permit window',
+      deadline: '2026-11-13',
+    });
     const closed = await problem(h.deps, OWNER.userId, { title: 'Already done' });
     const requested = await problem(h.deps, OWNER.userId, { title: 'Waiting for sign-off' });
     await problem(h.deps, OTHER.userId, { title: 'Other owner problem' });
-    await h.deps.db.problem.update({ where: { id: closed.id }, data: { status: 'closed', closedAt: new Date('2026-11-12T00:00:00Z') } });
+    await h.deps.db.problem.update({
+      where: { id: closed.id },
+      data: { status: 'closed', closedAt: new Date('2026-11-12T00:00:00Z') },
+    });
     await requestCloseout(h.deps, OWNER, requested.key, { evidence: 'All done' });
 
     expect((await h.run('2026-11-16T00:59:00Z', 'cycle-prompts')).sent).toEqual([]);
@@ -67,7 +73,14 @@ describe('cycle prompts', () => {
     ]);
 
     const row = await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: 'prompt:RECT:cycle-0:UOWNER' } });
-    expect(row).toMatchObject({ state: 'sent', recipient: 'UOWNER', channelId: 'DOWNER', slackTs: dm!.ts, job: 'cycle-prompts', attempts: 1 });
+    expect(row).toMatchObject({
+      state: 'sent',
+      recipient: 'UOWNER',
+      channelId: 'DOWNER',
+      slackTs: dm!.ts,
+      job: 'cycle-prompts',
+      attempts: 1,
+    });
     expect(JSON.parse(row.problemKeys!)).toEqual([b.key, a.key]);
 
     // The same time again, and later in the round: nothing new.
@@ -88,9 +101,14 @@ describe('cycle prompts', () => {
   });
 
   it('pages an owner with many problems, each message within Block Kit limits', async () => {
-    for (let i = 0; i < 45; i++) await problem(h.deps, OWNER.userId, { title: `Problem number ${i + 1} ${'x'.repeat(120)}` });
+    for (let i = 0; i < 45; i++)
+      await problem(h.deps, OWNER.userId, { title: `Problem number ${i + 1} ${'x'.repeat(120)}` });
     const report = await h.run(PROMPT_0, 'cycle-prompts');
-    expect(report.sent).toEqual(['prompt:RECT:cycle-0:UOWNER', 'prompt:RECT:cycle-0:UOWNER:page-2', 'prompt:RECT:cycle-0:UOWNER:page-3']);
+    expect(report.sent).toEqual([
+      'prompt:RECT:cycle-0:UOWNER',
+      'prompt:RECT:cycle-0:UOWNER:page-2',
+      'prompt:RECT:cycle-0:UOWNER:page-3',
+    ]);
     const pages = h.fake.messages;
     expect(pages.map((p) => buttonsOf(p).length / 3)).toEqual([20, 20, 5]);
     expect(textOf(pages[1]!)).toContain('page 2 of 3');
@@ -104,7 +122,11 @@ describe('cycle prompts', () => {
     const p1 = await problem(h.deps, OWNER.userId);
     await problem(h.deps, OTHER.userId);
     const report = await h.run(PROMPT_0, 'cycle-prompts');
-    expect(report.sent.sort()).toEqual(['prompt:RECT:cycle-0:UOTHER', 'prompt:RECT:cycle-0:UOWNER', 'round-open:RECT:cycle-0']);
+    expect(report.sent.sort()).toEqual([
+      'prompt:RECT:cycle-0:UOTHER',
+      'prompt:RECT:cycle-0:UOWNER',
+      'round-open:RECT:cycle-0',
+    ]);
     const [post] = h.postedFor('round-open:RECT:cycle-0');
     expect(post!.channel).toBe('C0BOARD');
     expect(textOf(post!)).toContain('update round 1 is open');
@@ -205,7 +227,10 @@ describe('deadline reminders', () => {
     const due = await problem(h.deps, OWNER.userId, { title: 'Due Dec 10', deadline: '2026-12-10' });
     const closed = await problem(h.deps, OWNER.userId, { title: 'Closed', deadline: '2026-12-10' });
     const requested = await problem(h.deps, OTHER.userId, { title: 'Requested', deadline: '2026-12-10' });
-    await h.deps.db.problem.update({ where: { id: closed.id }, data: { status: 'closed', closedAt: new Date('2026-11-20T00:00:00Z') } });
+    await h.deps.db.problem.update({
+      where: { id: closed.id },
+      data: { status: 'closed', closedAt: new Date('2026-11-20T00:00:00Z') },
+    });
     await requestCloseout(h.deps, OTHER, requested.key, { evidence: 'done' });
 
     expect(reminders(await h.run('2026-12-03T00:59:00Z', 'deadline-reminders'))).toEqual([]);
@@ -217,12 +242,20 @@ describe('deadline reminders', () => {
     expect(buttonsOf(dm!).map((e) => e.action_id)).toEqual([ACTION.reportProgress, ACTION.requestCloseout]);
     expect(reminders(await h.run('2026-12-05T01:00:00Z', 'deadline-reminders'))).toEqual([]);
     // Down from Dec 5 to Dec 9: the 3-day reminder is not replayed, the 1-day one goes out.
-    expect(reminders(await h.run('2026-12-09T04:00:00Z', 'deadline-reminders'))).toEqual([`reminder:${due.key}:2026-12-10:d1`]);
+    expect(reminders(await h.run('2026-12-09T04:00:00Z', 'deadline-reminders'))).toEqual([
+      `reminder:${due.key}:2026-12-10:d1`,
+    ]);
     expect(textOf(dms()[1]!)).toContain('is due tomorrow');
-    expect(reminders(await h.run('2026-12-10T01:00:00Z', 'deadline-reminders'))).toEqual([`reminder:${due.key}:2026-12-10:d0`]);
+    expect(reminders(await h.run('2026-12-10T01:00:00Z', 'deadline-reminders'))).toEqual([
+      `reminder:${due.key}:2026-12-10:d0`,
+    ]);
     expect(textOf(dms()[2]!)).toContain('is due today');
     expect(reminders(await h.run('2026-12-11T01:00:00Z', 'deadline-reminders'))).toEqual([]);
-    expect(dms().map((m) => textOf(m)).join()).not.toMatch(/Closed|Requested/);
+    expect(
+      dms()
+        .map((m) => textOf(m))
+        .join(),
+    ).not.toMatch(/Closed|Requested/);
   });
 
   it('reminds measure owners of measures with their own deadlines; closing the problem stops its reminders', async () => {
@@ -236,7 +269,10 @@ describe('deadline reminders', () => {
     expect(textOf(dm!)).toContain(`Measure *${p.key}.1* of *${p.key}* Parent is due in 3 days`);
     expect(textOf(dm!)).toContain('Hire two clerks');
 
-    await h.deps.db.problem.update({ where: { id: p.id }, data: { status: 'closed', closedAt: new Date('2026-12-03T02:00:00Z') } });
+    await h.deps.db.problem.update({
+      where: { id: p.id },
+      data: { status: 'closed', closedAt: new Date('2026-12-03T02:00:00Z') },
+    });
     expect(reminders(await h.run('2026-12-05T01:00:00Z', 'deadline-reminders'))).toEqual([]);
   });
 
@@ -263,7 +299,10 @@ describe('overdue escalation', () => {
   it('escalates the day after the deadline in the channel, mentioning owner and leaders, once', async () => {
     const late = await problem(h.deps, OWNER.userId, { title: 'Late', deadline: '2026-11-20' });
     const closed = await problem(h.deps, OWNER.userId, { title: 'Closed late', deadline: '2026-11-20' });
-    await h.deps.db.problem.update({ where: { id: closed.id }, data: { status: 'closed', closedAt: new Date('2026-11-20T05:00:00Z') } });
+    await h.deps.db.problem.update({
+      where: { id: closed.id },
+      data: { status: 'closed', closedAt: new Date('2026-11-20T05:00:00Z') },
+    });
 
     expect((await h.run('2026-11-21T00:59:00Z', 'overdue-escalation')).sent).toEqual([]);
     const report = await h.run('2026-11-21T01:00:00Z', 'overdue-escalation');
@@ -279,7 +318,10 @@ describe('overdue escalation', () => {
     await h.deps.db.board.updateMany({ data: { escalationTo: 'dm' } });
     const late = await problem(h.deps, OWNER.userId, { deadline: '2026-11-20' });
     const report = await h.run('2026-11-21T03:00:00Z', 'overdue-escalation');
-    expect(report.sent.sort()).toEqual([`escalation:${late.key}:2026-11-20:ULEADER`, `escalation:${late.key}:2026-11-20:UOWNER`]);
+    expect(report.sent.sort()).toEqual([
+      `escalation:${late.key}:2026-11-20:ULEADER`,
+      `escalation:${late.key}:2026-11-20:UOWNER`,
+    ]);
     expect(h.fake.messages.map((m) => m.channel).sort()).toEqual(['DLEADER', 'DOWNER']);
   });
 
@@ -319,7 +361,16 @@ describe('all jobs', () => {
   it('running the same time twice sends nothing new', async () => {
     await problem(h.deps, OWNER.userId, { deadline: '2026-11-20' });
     await problem(h.deps, OTHER.userId, { deadline: '2026-11-30' });
-    await h.deps.db.board.updateMany({ data: { promptsTo: 'both', nudgesTo: 'both', remindersTo: 'both', digestTo: 'both', escalationTo: 'both', upcomingTo: 'both' } });
+    await h.deps.db.board.updateMany({
+      data: {
+        promptsTo: 'both',
+        nudgesTo: 'both',
+        remindersTo: 'both',
+        digestTo: 'both',
+        escalationTo: 'both',
+        upcomingTo: 'both',
+      },
+    });
     const first = await h.run('2026-11-23T01:00:00Z');
     expect(first.sent.length).toBeGreaterThan(4);
     const count = h.fake.messages.length;
@@ -342,7 +393,10 @@ describe('Slack refusals', () => {
     await problem(h.deps, OWNER.userId);
 
     const prompts = await h.run(PROMPT_0, 'cycle-prompts');
-    expect(prompts.sent.sort()).toEqual(['failure-notice:RECT:UGONE:user_not_found:ULEADER', 'prompt:RECT:cycle-0:UOWNER']);
+    expect(prompts.sent.sort()).toEqual([
+      'failure-notice:RECT:UGONE:user_not_found:ULEADER',
+      'prompt:RECT:cycle-0:UOWNER',
+    ]);
     expect(prompts.failed).toEqual([{ key: 'prompt:RECT:cycle-0:UGONE', reason: 'user_not_found' }]);
     const row = await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: 'prompt:RECT:cycle-0:UGONE' } });
     expect(row).toMatchObject({ state: 'failed', lastError: 'user_not_found', attempts: 1 });
@@ -354,8 +408,13 @@ describe('Slack refusals', () => {
     // The nudge fails again for UGONE (no second notice) and in the channel (a notice about the channel).
     const nudges = await h.run(NUDGE_0, 'update-nudges');
     expect(nudges.failed.map((f) => f.key).sort()).toEqual(['nudge:RECT:cycle-0:UGONE', 'nudge:RECT:cycle-0:channel']);
-    expect(nudges.sent.sort()).toEqual(['failure-notice:RECT:C0BOARD:not_in_channel:ULEADER', 'nudge:RECT:cycle-0:UOWNER']);
-    expect(textOf(h.postedFor('failure-notice:RECT:C0BOARD:not_in_channel:ULEADER')[0]!)).toContain('/invite @Closeout');
+    expect(nudges.sent.sort()).toEqual([
+      'failure-notice:RECT:C0BOARD:not_in_channel:ULEADER',
+      'nudge:RECT:cycle-0:UOWNER',
+    ]);
+    expect(textOf(h.postedFor('failure-notice:RECT:C0BOARD:not_in_channel:ULEADER')[0]!)).toContain(
+      '/invite @Closeout',
+    );
     expect(await h.deps.db.delivery.count({ where: { job: 'failure-notice' } })).toBe(2);
   });
 

@@ -18,11 +18,12 @@ export function spawnCli(args: string[], env: Record<string, string>): CliRun {
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
   const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>((resolve) =>
-    child.on('close', (code, signal) => {
-      clearTimeout(killer);
-      resolve({ code, signal, out, err });
-    }),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>(
+    (resolve) =>
+      child.on('close', (code, signal) => {
+        clearTimeout(killer);
+        resolve({ code, signal, out, err });
+      }),
   );
   return { child, done };
 }

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { cycleByIndex } from '../../src/domain/cycle.js';
-import { digestDue, escalationDue, nudgeDue, nudgeSlot, promptDue, reminderDue, reportByDate, weeklyDue, weeklySlot } from '../../src/domain/schedule.js';
+import {
+  digestDue,
+  escalationDue,
+  nudgeDue,
+  nudgeSlot,
+  promptDue,
+  reminderDue,
+  reportByDate,
+  weeklyDue,
+  weeklySlot,
+} from '../../src/domain/schedule.js';
 
-const board = { timezone: 'Asia/Shanghai', anchorDate: '2026-11-16', cycleDays: 14, promptTime: '09:00', nudgeDaysBefore: 2 };
+const board = {
+  timezone: 'Asia/Shanghai',
+  anchorDate: '2026-11-16',
+  cycleDays: 14,
+  promptTime: '09:00',
+  nudgeDaysBefore: 2,
+};
 const at = (iso: string) => new Date(iso);
 
 describe('what is due when', () => {
@@ -49,11 +65,17 @@ describe('what is due when', () => {
   });
 
   it('has weekly slots on Monday at the prompt time in the board’s zone', () => {
-    expect(weeklySlot(board, at('2026-11-23T01:00:00Z'))).toEqual({ week: '2026-W48', date: '2026-11-23', at: at('2026-11-23T01:00:00Z') });
+    expect(weeklySlot(board, at('2026-11-23T01:00:00Z'))).toEqual({
+      week: '2026-W48',
+      date: '2026-11-23',
+      at: at('2026-11-23T01:00:00Z'),
+    });
     expect(weeklySlot(board, at('2026-11-23T00:59:00Z')).week).toBe('2026-W47');
     expect(weeklySlot(board, at('2026-11-29T15:59:00Z')).week).toBe('2026-W48');
     // Sunday evening in New York is already Monday in Shanghai.
-    expect(weeklySlot({ timezone: 'America/New_York', promptTime: '09:00' }, at('2026-11-23T01:00:00Z')).week).toBe('2026-W47');
+    expect(weeklySlot({ timezone: 'America/New_York', promptTime: '09:00' }, at('2026-11-23T01:00:00Z')).week).toBe(
+      '2026-W47',
+    );
     expect(weeklySlot(board, at('2027-01-04T01:00:00Z')).week).toBe('2027-W01');
   });
 

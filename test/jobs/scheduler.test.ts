@@ -25,15 +25,21 @@ describe('the scheduler', () => {
     await scheduler.tick();
     await scheduler.stop();
     expect(await scheduler.tick()).toBeNull();
-    expect(h.postedKeys(), JSON.stringify(h.fake.calls.map((c) => [c.method, c.args.channel]))).toEqual(['prompt:RECT:cycle-0:UOWNER']);
-    expect(await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: 'prompt:RECT:cycle-0:UOWNER' } })).toMatchObject({ state: 'sent' });
+    expect(h.postedKeys(), JSON.stringify(h.fake.calls.map((c) => [c.method, c.args.channel]))).toEqual([
+      'prompt:RECT:cycle-0:UOWNER',
+    ]);
+    expect(
+      await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: 'prompt:RECT:cycle-0:UOWNER' } }),
+    ).toMatchObject({ state: 'sent' });
   });
 
   it('runs as of the clock on each tick', async () => {
     h.clock.set('2026-11-15T00:00:00Z');
     const scheduler = startScheduler(h.jobDeps);
     try {
-      expect((await scheduler.tick()) ?? (await new Promise((r) => setTimeout(r, 200)).then(() => scheduler.tick()))).toMatchObject({ sent: [] });
+      expect(
+        (await scheduler.tick()) ?? (await new Promise((r) => setTimeout(r, 200)).then(() => scheduler.tick())),
+      ).toMatchObject({ sent: [] });
       h.clock.set('2026-11-16T01:00:00Z');
       const report = await scheduler.tick();
       expect(report?.sent).toEqual(['prompt:RECT:cycle-0:UOWNER']);

@@ -17,7 +17,14 @@ const BOARDS = [
 ] as const;
 const FROM = Date.parse('2026-01-01T00:00:00Z');
 const TO = Date.parse('2027-01-01T00:00:00Z');
-const DST_CHANGES = ['2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z'];
+const DST_CHANGES = [
+  '2026-03-08T07:00:00Z',
+  '2026-11-01T06:00:00Z',
+  '2026-03-29T01:00:00Z',
+  '2026-10-25T01:00:00Z',
+  '2026-04-04T15:00:00Z',
+  '2026-10-03T15:30:00Z',
+];
 
 interface Expected {
   code: string;
@@ -34,12 +41,16 @@ function expectedPrompts(): Expected[] {
     const [hour, minute] = b.promptTime.split(':').map(Number) as [number, number];
     for (let n = 0; ; n++) {
       const date = DateTime.fromISO(b.anchorDate, { zone: 'UTC' }).plus({ days: 14 * n });
-      const wall = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone: b.timezone });
+      const wall = DateTime.fromObject(
+        { year: date.year, month: date.month, day: date.day, hour, minute },
+        { zone: b.timezone },
+      );
       // A wall time skipped by DST moves forward by the gap; a repeated one is due at its first occurrence.
       let at = wall.toMillis();
       const text = `${date.toISODate()} ${b.promptTime}`;
       for (const back of [60, 30]) {
-        if (DateTime.fromMillis(at - back * 60_000, { zone: b.timezone }).toFormat('yyyy-MM-dd HH:mm') === text) at -= back * 60_000;
+        if (DateTime.fromMillis(at - back * 60_000, { zone: b.timezone }).toFormat('yyyy-MM-dd HH:mm') === text)
+          at -= back * 60_000;
       }
       if (at >= TO) break;
       out.push({ code: b.code, cycle: n, date: date.toISODate()!, at });
@@ -61,7 +72,8 @@ beforeAll(async () => {
   const ticks = new Set<number>();
   for (let t = FROM; t < TO; t += 6 * 3_600_000) ticks.add(t);
   for (const change of DST_CHANGES) {
-    for (let t = Date.parse(change) - 3 * 3_600_000; t <= Date.parse(change) + 3 * 3_600_000; t += 15 * 60_000) ticks.add(t);
+    for (let t = Date.parse(change) - 3 * 3_600_000; t <= Date.parse(change) + 3 * 3_600_000; t += 15 * 60_000)
+      ticks.add(t);
   }
   for (const e of expectedPrompts()) {
     ticks.add(e.at - 60_000);
@@ -83,10 +95,12 @@ describe('a simulated year in four time zones', () => {
     expect(expected.length).toBeGreaterThanOrEqual(4 * 25);
     const wanted = new Map<string, number>();
     for (const e of expected) {
-      for (const owner of [`UA${e.code}`, `UB${e.code}`]) wanted.set(`prompt:${e.code}:cycle-${e.cycle}:${owner}`, e.at);
+      for (const owner of [`UA${e.code}`, `UB${e.code}`])
+        wanted.set(`prompt:${e.code}:cycle-${e.cycle}:${owner}`, e.at);
     }
     expect([...sentAt.keys()].sort()).toEqual([...wanted.keys()].sort());
-    for (const [key, at] of wanted) expect({ key, at: new Date(sentAt.get(key)!).toISOString() }).toEqual({ key, at: new Date(at).toISOString() });
+    for (const [key, at] of wanted)
+      expect({ key, at: new Date(sentAt.get(key)!).toISOString() }).toEqual({ key, at: new Date(at).toISOString() });
     // Slack received exactly these messages, once each.
     expect(h.fake.messages).toHaveLength(wanted.size);
   });
@@ -94,11 +108,17 @@ describe('a simulated year in four time zones', () => {
   it('keeps the local wall time: 09:00 in Shanghai all year, and the shifted or first-of-two times on DST days', () => {
     const local = (code: string, cycle: number) => {
       const b = BOARDS.find((x) => x.code === code)!;
-      return DateTime.fromMillis(sentAt.get(`prompt:${code}:cycle-${cycle}:UA${code}`)!, { zone: b.timezone }).toFormat('yyyy-MM-dd HH:mm ZZ');
+      return DateTime.fromMillis(sentAt.get(`prompt:${code}:cycle-${cycle}:UA${code}`)!, { zone: b.timezone }).toFormat(
+        'yyyy-MM-dd HH:mm ZZ',
+      );
     };
-    expect(new Set([...sentAt.keys()].filter((k) => k.startsWith('prompt:SHA')).map((k) => DateTime.fromMillis(sentAt.get(k)!, { zone: 'Asia/Shanghai' }).toFormat('HH:mm')))).toEqual(
-      new Set(['09:00']),
-    );
+    expect(
+      new Set(
+        [...sentAt.keys()]
+          .filter((k) => k.startsWith('prompt:SHA'))
+          .map((k) => DateTime.fromMillis(sentAt.get(k)!, { zone: 'Asia/Shanghai' }).toFormat('HH:mm')),
+      ),
+    ).toEqual(new Set(['09:00']));
     // New York, Mar 8: 02:30 does not exist (02:00 → 03:00); Nov 1: 02:30 happens once, after 01:00–02:00 repeats.
     expect(local('NYC', 4)).toBe('2026-03-08 03:30 -04:00');
     expect(local('NYC', 21)).toBe('2026-11-01 02:30 -05:00');

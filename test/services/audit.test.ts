@@ -17,7 +17,11 @@ describe('audit trail', () => {
     tick();
     await editBoard(ctx.deps, LEADER, 'RECT', { deadline: '2026-12-31' });
     tick();
-    const problem = await createProblem(ctx.deps, LEADER, 'RECT', { title: 'Queue times', ownerId: OWNER.userId, measures: ['Hire clerks'] });
+    const problem = await createProblem(ctx.deps, LEADER, 'RECT', {
+      title: 'Queue times',
+      ownerId: OWNER.userId,
+      measures: ['Hire clerks'],
+    });
     tick();
     await editProblem(ctx.deps, OWNER, 'RECT-1', { unit: 'Permit office' });
     tick();
@@ -62,15 +66,43 @@ describe('audit trail', () => {
       ['board.archive', ADMIN.userId, 'board', String(board.id)],
     ]);
     expect(rows.every((r) => r.teamId === TEAM)).toBe(true);
-    expect(rows.map((r) => r.createdAt.getTime() - rows[0]!.createdAt.getTime())).toEqual(rows.map((_, i) => i * 60_000));
+    expect(rows.map((r) => r.createdAt.getTime() - rows[0]!.createdAt.getTime())).toEqual(
+      rows.map((_, i) => i * 60_000),
+    );
 
-    const [boardCreate, boardEdit, create, edit, reassign, , measureCreate, measureEdit, update, request, ret, , approve, reopen, archive] = rows;
+    const [
+      boardCreate,
+      boardEdit,
+      create,
+      edit,
+      reassign,
+      ,
+      measureCreate,
+      measureEdit,
+      update,
+      request,
+      ret,
+      ,
+      approve,
+      reopen,
+      archive,
+    ] = rows;
     expect(boardCreate!.before).toBeNull();
-    expect(boardCreate!.after).toMatchObject({ code: 'RECT', timezone: 'Asia/Shanghai', leaders: [{ userId: LEADER.userId }] });
+    expect(boardCreate!.after).toMatchObject({
+      code: 'RECT',
+      timezone: 'Asia/Shanghai',
+      leaders: [{ userId: LEADER.userId }],
+    });
     expect(boardEdit!.before).toMatchObject({ deadline: null });
     expect(boardEdit!.after).toMatchObject({ deadline: '2026-12-31' });
     expect(create!.before).toBeNull();
-    expect(create!.after).toMatchObject({ id: problem.id, key: 'RECT-1', title: 'Queue times', ownerId: OWNER.userId, measures: [{ number: 1, text: 'Hire clerks' }] });
+    expect(create!.after).toMatchObject({
+      id: problem.id,
+      key: 'RECT-1',
+      title: 'Queue times',
+      ownerId: OWNER.userId,
+      measures: [{ number: 1, text: 'Hire clerks' }],
+    });
     expect(edit!.before).toMatchObject({ unit: null });
     expect(edit!.after).toMatchObject({ unit: 'Permit office' });
     expect(reassign!.before).toEqual({ ownerId: OWNER.userId });

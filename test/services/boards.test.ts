@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { archiveBoard, boardsLedBy, categories, createBoard, editBoard, getBoard, listBoards, reminderOffsets } from '../../src/services/boards.js';
+import {
+  archiveBoard,
+  boardsLedBy,
+  categories,
+  createBoard,
+  editBoard,
+  getBoard,
+  listBoards,
+  reminderOffsets,
+} from '../../src/services/boards.js';
 import { ADMIN, LEADER, OTHER, TEAM, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from './helpers.js';
 
 const ctx = useDb();
-const minimal = { code: 'ops', name: '  Ops findings ', timezone: 'America/New_York', language: 'en' as const, anchorDate: '2026-11-16' };
+const minimal = {
+  code: 'ops',
+  name: '  Ops findings ',
+  timezone: 'America/New_York',
+  language: 'en' as const,
+  anchorDate: '2026-11-16',
+};
 
 describe('boards', () => {
   it('creates a board with defaults, an upper-case code and de-duplicated leaders', async () => {
-    const board = await createBoard(ctx.deps, ADMIN, { ...minimal, leaders: [LEADER.userId, LEADER.userId, OTHER.userId] });
+    const board = await createBoard(ctx.deps, ADMIN, {
+      ...minimal,
+      leaders: [LEADER.userId, LEADER.userId, OTHER.userId],
+    });
     expect(board).toMatchObject({
       teamId: TEAM,
       code: 'OPS',
@@ -30,34 +48,81 @@ describe('boards', () => {
   it('refuses a duplicate code (any case) and malformed input, naming the field', async () => {
     await seedBoard(ctx.deps);
     await expectRefusal(seedBoard(ctx.deps, { code: 'rect' }), 'conflict', 'error.board_exists', { code: 'RECT' });
-    await expectRefusal(createBoard(ctx.deps, ADMIN, { ...minimal, timezone: 'Mars/Olympus' }), 'invalid', 'error.invalid_field', { field: 'timezone' });
-    await expectRefusal(createBoard(ctx.deps, ADMIN, { ...minimal, code: '1X' }), 'invalid', 'error.invalid_field', { field: 'code' });
-    await expectRefusal(createBoard(ctx.deps, ADMIN, { ...minimal, anchorDate: '2026-02-30' }), 'invalid', 'error.invalid_field', { field: 'anchorDate' });
-    await expectRefusal(createBoard(ctx.deps, ADMIN, { ...minimal, promptTime: '24:00' }), 'invalid', 'error.invalid_field', { field: 'promptTime' });
-    await expectRefusal(createBoard(ctx.deps, ADMIN, { ...minimal, leaders: ['bob'] }), 'invalid', 'error.invalid_field', { field: 'leaders.0' });
+    await expectRefusal(
+      createBoard(ctx.deps, ADMIN, { ...minimal, timezone: 'Mars/Olympus' }),
+      'invalid',
+      'error.invalid_field',
+      { field: 'timezone' },
+    );
+    await expectRefusal(createBoard(ctx.deps, ADMIN, { ...minimal, code: '1X' }), 'invalid', 'error.invalid_field', {
+      field: 'code',
+    });
+    await expectRefusal(
+      createBoard(ctx.deps, ADMIN, { ...minimal, anchorDate: '2026-02-30' }),
+      'invalid',
+      'error.invalid_field',
+      { field: 'anchorDate' },
+    );
+    await expectRefusal(
+      createBoard(ctx.deps, ADMIN, { ...minimal, promptTime: '24:00' }),
+      'invalid',
+      'error.invalid_field',
+      { field: 'promptTime' },
+    );
+    await expectRefusal(
+      createBoard(ctx.deps, ADMIN, { ...minimal, leaders: ['bob'] }),
+      'invalid',
+      'error.invalid_field',
+      { field: 'leaders.0' },
+    );
     expect(await ctx.t.db.board.count()).toBe(1);
   });
 
   it('the same code may exist in another workspace', async () => {
     await seedBoard(ctx.deps);
-    const other = await createBoard(ctx.deps, { teamId: 'T0OTHER', userId: ADMIN.userId }, { ...minimal, code: 'RECT' });
+    const other = await createBoard(
+      ctx.deps,
+      { teamId: 'T0OTHER', userId: ADMIN.userId },
+      { ...minimal, code: 'RECT' },
+    );
     expect(other.teamId).toBe('T0OTHER');
     expect((await listBoards(ctx.deps, TEAM)).map((b) => b.code)).toEqual(['RECT']);
   });
 
   it('an edit changes only the fields it names', async () => {
-    await seedBoard(ctx.deps, { cycleDays: 7, promptTime: '08:30', reminderOffsets: [5, 1], categories: ['A', 'B'], nudgeDaysBefore: 3 });
+    await seedBoard(ctx.deps, {
+      cycleDays: 7,
+      promptTime: '08:30',
+      reminderOffsets: [5, 1],
+      categories: ['A', 'B'],
+      nudgeDaysBefore: 3,
+    });
     const after = await editBoard(ctx.deps, ADMIN, 'RECT', { name: 'Renamed' });
-    expect(after).toMatchObject({ name: 'Renamed', cycleDays: 7, promptTime: '08:30', nudgeDaysBefore: 3, timezone: 'Asia/Shanghai', channelId: 'C0BOARD' });
+    expect(after).toMatchObject({
+      name: 'Renamed',
+      cycleDays: 7,
+      promptTime: '08:30',
+      nudgeDaysBefore: 3,
+      timezone: 'Asia/Shanghai',
+      channelId: 'C0BOARD',
+    });
     expect(reminderOffsets(after)).toEqual([5, 1]);
     expect(categories(after)).toEqual(['A', 'B']);
     expect(after.leaders.map((l) => l.userId)).toEqual([LEADER.userId]);
 
-    const leaders = await editBoard(ctx.deps, ADMIN, 'RECT', { leaders: [OTHER.userId], deadline: '2027-01-31', channelId: null });
+    const leaders = await editBoard(ctx.deps, ADMIN, 'RECT', {
+      leaders: [OTHER.userId],
+      deadline: '2027-01-31',
+      channelId: null,
+    });
     expect(leaders.leaders.map((l) => l.userId)).toEqual([OTHER.userId]);
     expect(leaders).toMatchObject({ deadline: '2027-01-31', channelId: null, name: 'Renamed' });
-    await expectRefusal(editBoard(ctx.deps, ADMIN, 'RECT', { cycleDays: 0 }), 'invalid', 'error.invalid_field', { field: 'cycleDays' });
-    await expectRefusal(editBoard(ctx.deps, ADMIN, 'NOPE', { name: 'x' }), 'not_found', 'error.board_not_found', { code: 'NOPE' });
+    await expectRefusal(editBoard(ctx.deps, ADMIN, 'RECT', { cycleDays: 0 }), 'invalid', 'error.invalid_field', {
+      field: 'cycleDays',
+    });
+    await expectRefusal(editBoard(ctx.deps, ADMIN, 'NOPE', { name: 'x' }), 'not_found', 'error.board_not_found', {
+      code: 'NOPE',
+    });
   });
 
   it('archiving hides a board from lists but keeps everything, and an admin can bring it back', async () => {

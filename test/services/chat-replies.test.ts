@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
-import { dismissReply, pendingReplies, receiveReply, resolvePending, type IncomingReply } from '../../src/services/chat-replies.js';
+import {
+  dismissReply,
+  pendingReplies,
+  receiveReply,
+  resolvePending,
+  type IncomingReply,
+} from '../../src/services/chat-replies.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
@@ -13,20 +19,49 @@ const ctx = useDb('2026-11-25T02:00:00Z');
 /** RECT with three problems: RECT-1 and RECT-2 owned by OWNER (RECT-2 due first), RECT-3 by OTHER. */
 async function seed(deps: ServiceDeps) {
   await seedBoard(deps);
-  await createProblem(deps, LEADER, 'RECT', { title: 'Backlog of traffic violations', ownerId: OWNER.userId, deadline: '2026-12-20' });
-  await createProblem(deps, LEADER, 'RECT', { title: 'Queue times at the permit window', ownerId: OWNER.userId, deadline: '2026-12-10' });
+  await createProblem(deps, LEADER, 'RECT', {
+    title: 'Backlog of traffic violations',
+    ownerId: OWNER.userId,
+    deadline: '2026-12-20',
+  });
+  await createProblem(deps, LEADER, 'RECT', {
+    title: 'Queue times at the permit window',
+    ownerId: OWNER.userId,
+    deadline: '2026-12-10',
+  });
   await createProblem(deps, LEADER, 'RECT', { title: 'Complaints hotline', ownerId: OTHER.userId });
 }
 
 let tsCounter = 0;
 function dm(text: string, extra: Partial<IncomingReply> = {}): IncomingReply {
   tsCounter += 1;
-  return { channelId: 'DOWNER', ts: `1764000000.${String(tsCounter).padStart(6, '0')}`, text, inChannel: false, ...extra };
+  return {
+    channelId: 'DOWNER',
+    ts: `1764000000.${String(tsCounter).padStart(6, '0')}`,
+    text,
+    inChannel: false,
+    ...extra,
+  };
 }
 
-async function delivery(deps: ServiceDeps, channelId: string, slackTs: string, keys: string[], recipient = OWNER.userId) {
+async function delivery(
+  deps: ServiceDeps,
+  channelId: string,
+  slackTs: string,
+  keys: string[],
+  recipient = OWNER.userId,
+) {
   await deps.db.delivery.create({
-    data: { teamId: OWNER.teamId, dedupeKey: `test:${channelId}:${slackTs}`, job: 'cycle-prompts', recipient, state: 'sent', channelId, slackTs, problemKeys: JSON.stringify(keys) },
+    data: {
+      teamId: OWNER.teamId,
+      dedupeKey: `test:${channelId}:${slackTs}`,
+      job: 'cycle-prompts',
+      recipient,
+      state: 'sent',
+      channelId,
+      slackTs,
+      problemKeys: JSON.stringify(keys),
+    },
   });
 }
 
@@ -38,12 +73,28 @@ describe('receiveReply: which problem', () => {
   it('records a DM naming a key on that problem, as a chat update with percent, health and note', async () => {
     await seed(ctx.deps);
     const out = await receiveReply(ctx.deps, OWNER, dm('rect-1 60% at risk hired two clerks'));
-    expect(out).toMatchObject({ kind: 'recorded', already: false, problem: { key: 'RECT-1' }, update: { percent: 60, health: 'at_risk', note: 'hired two clerks' } });
+    expect(out).toMatchObject({
+      kind: 'recorded',
+      already: false,
+      problem: { key: 'RECT-1' },
+      update: { percent: 60, health: 'at_risk', note: 'hired two clerks' },
+    });
     const [u] = await updates(ctx.deps);
-    expect(u).toMatchObject({ source: 'chat', percent: 60, health: 'at_risk', note: 'hired two clerks', authorId: OWNER.userId });
+    expect(u).toMatchObject({
+      source: 'chat',
+      percent: 60,
+      health: 'at_risk',
+      note: 'hired two clerks',
+      authorId: OWNER.userId,
+    });
     expect(u?.problem).toMatchObject({ key: 'RECT-1', status: 'in_progress', percent: 60, health: 'at_risk' });
     const reply = await ctx.deps.db.chatReply.findFirstOrThrow();
-    expect(reply).toMatchObject({ state: 'recorded', problemKey: 'RECT-1', updateId: u?.id, text: 'rect-1 60% at risk hired two clerks' });
+    expect(reply).toMatchObject({
+      state: 'recorded',
+      problemKey: 'RECT-1',
+      updateId: u?.id,
+      text: 'rect-1 60% at risk hired two clerks',
+    });
     if (out.kind === 'recorded') expect(out.affected.sort()).toEqual([LEADER.userId, OWNER.userId].sort());
   });
 
@@ -64,7 +115,11 @@ describe('receiveReply: which problem', () => {
   it("records on the user's only open problem when no key is named", async () => {
     await seed(ctx.deps);
     const out = await receiveReply(ctx.deps, OTHER, dm('40% 正常 热线已接通'));
-    expect(out).toMatchObject({ kind: 'recorded', problem: { key: 'RECT-3' }, update: { percent: 40, health: 'on_track', note: '热线已接通' } });
+    expect(out).toMatchObject({
+      kind: 'recorded',
+      problem: { key: 'RECT-3' },
+      update: { percent: 40, health: 'on_track', note: '热线已接通' },
+    });
   });
 
   it('asks which problem when the user owns several, keeping the text as a pending reply', async () => {
@@ -74,7 +129,9 @@ describe('receiveReply: which problem', () => {
     if (out.kind !== 'ask') return;
     expect(out.candidates.map((c) => c.key)).toEqual(['RECT-2', 'RECT-1']); // due soonest first
     expect(await updates(ctx.deps)).toEqual([]);
-    expect(await pendingReplies(ctx.deps, OWNER)).toMatchObject([{ id: out.replyId, text: '80% nearly there', state: 'pending' }]);
+    expect(await pendingReplies(ctx.deps, OWNER)).toMatchObject([
+      { id: out.replyId, text: '80% nearly there', state: 'pending' },
+    ]);
   });
 
   it('records a reply in the thread of a one-problem message on that problem', async () => {
@@ -87,7 +144,16 @@ describe('receiveReply: which problem', () => {
   it('treats a thread whose parent has unreadable problem keys as no thread at all', async () => {
     await seed(ctx.deps);
     await ctx.deps.db.delivery.create({
-      data: { teamId: OTHER.teamId, dedupeKey: 'test:bad', job: 'cycle-prompts', recipient: OTHER.userId, state: 'sent', channelId: 'DOTHER', slackTs: '1763000000.000900', problemKeys: 'not json' },
+      data: {
+        teamId: OTHER.teamId,
+        dedupeKey: 'test:bad',
+        job: 'cycle-prompts',
+        recipient: OTHER.userId,
+        state: 'sent',
+        channelId: 'DOTHER',
+        slackTs: '1763000000.000900',
+        problemKeys: 'not json',
+      },
     });
     const out = await receiveReply(ctx.deps, OTHER, dm('20%', { channelId: 'DOTHER', threadTs: '1763000000.000900' }));
     expect(out).toMatchObject({ kind: 'recorded', problem: { key: 'RECT-3' } });
@@ -111,23 +177,42 @@ describe('receiveReply: which problem', () => {
   it('records an owner’s reply in the thread of the channel’s update-round post on their problem there', async () => {
     await seed(ctx.deps);
     await delivery(ctx.deps, 'C0BOARD', '1763000000.000400', ['RECT-1', 'RECT-3'], 'C0BOARD');
-    const out = await receiveReply(ctx.deps, OWNER, { channelId: 'C0BOARD', ts: '1764000001.000001', threadTs: '1763000000.000400', text: '50% on track', inChannel: true });
+    const out = await receiveReply(ctx.deps, OWNER, {
+      channelId: 'C0BOARD',
+      ts: '1764000001.000001',
+      threadTs: '1763000000.000400',
+      text: '50% on track',
+      inChannel: true,
+    });
     expect(out).toMatchObject({ kind: 'recorded', problem: { key: 'RECT-1' }, update: { percent: 50 } });
   });
 
   it('ignores channel-thread chatter from someone with no problem there, but keeps the text', async () => {
     await seed(ctx.deps);
     await delivery(ctx.deps, 'C0BOARD', '1763000000.000500', ['RECT-3'], 'C0BOARD');
-    const out = await receiveReply(ctx.deps, LEADER, { channelId: 'C0BOARD', ts: '1764000001.000002', threadTs: '1763000000.000500', text: 'please hurry up', inChannel: true });
+    const out = await receiveReply(ctx.deps, LEADER, {
+      channelId: 'C0BOARD',
+      ts: '1764000001.000002',
+      threadTs: '1763000000.000500',
+      text: 'please hurry up',
+      inChannel: true,
+    });
     expect(out.kind).toBe('ignored');
     expect(await updates(ctx.deps)).toEqual([]);
-    expect(await ctx.deps.db.chatReply.findFirstOrThrow()).toMatchObject({ text: 'please hurry up', state: 'dismissed' });
+    expect(await ctx.deps.db.chatReply.findFirstOrThrow()).toMatchObject({
+      text: 'please hurry up',
+      state: 'dismissed',
+    });
   });
 
   it('lets a leader report on a problem of their board by naming its key', async () => {
     await seed(ctx.deps);
     const out = await receiveReply(ctx.deps, LEADER, dm('RECT-3 blocked: no budget', { channelId: 'DLEADER' }));
-    expect(out).toMatchObject({ kind: 'recorded', problem: { key: 'RECT-3' }, update: { health: 'blocked', note: 'no budget' } });
+    expect(out).toMatchObject({
+      kind: 'recorded',
+      problem: { key: 'RECT-3' },
+      update: { health: 'blocked', note: 'no budget' },
+    });
     expect((await updates(ctx.deps))[0]?.authorId).toBe(LEADER.userId);
   });
 
@@ -152,7 +237,10 @@ describe('receiveReply: refusals keep the text', () => {
     expect(out.kind).toBe('refused');
     if (out.kind !== 'refused') return;
     expect(out.error).toBeInstanceOf(DomainError);
-    expect({ key: out.error.key, params: out.error.params }).toEqual({ key: 'error.not_owner', params: { key: 'RECT-3' } });
+    expect({ key: out.error.key, params: out.error.params }).toEqual({
+      key: 'error.not_owner',
+      params: { key: 'RECT-3' },
+    });
     expect(out.candidates.map((c) => c.key)).toEqual(['RECT-2', 'RECT-1']);
     expect(await pendingReplies(ctx.deps, OWNER)).toHaveLength(1);
     expect(await updates(ctx.deps)).toEqual([]);
@@ -165,13 +253,20 @@ describe('receiveReply: refusals keep the text', () => {
     const closed = await receiveReply(ctx.deps, OTHER, dm('RECT-3 100%'));
     expect(closed.kind === 'refused' && closed.error.key).toBe('error.problem_closed');
     const missing = await receiveReply(ctx.deps, OWNER, dm('RECT-99 done'));
-    expect(missing.kind === 'refused' && [missing.error.key, missing.error.params]).toEqual(['error.problem_not_found', { key: 'RECT-99' }]);
+    expect(missing.kind === 'refused' && [missing.error.key, missing.error.params]).toEqual([
+      'error.problem_not_found',
+      { key: 'RECT-99' },
+    ]);
     expect((await pendingReplies(ctx.deps, OWNER)).map((r) => r.text)).toEqual(['RECT-99 done']);
   });
 
   it('tells a user with no open problems so, and keeps the text', async () => {
     await seed(ctx.deps);
-    const out = await receiveReply(ctx.deps, { teamId: OWNER.teamId, userId: 'UNOBODY' }, dm('all fine here', { channelId: 'DNOBODY' }));
+    const out = await receiveReply(
+      ctx.deps,
+      { teamId: OWNER.teamId, userId: 'UNOBODY' },
+      dm('all fine here', { channelId: 'DNOBODY' }),
+    );
     expect(out.kind === 'refused' && out.error.key).toBe('chat.no_open_problems');
     expect(await ctx.deps.db.chatReply.count({ where: { state: 'pending' } })).toBe(1);
   });
@@ -190,7 +285,11 @@ describe('exactly once', () => {
   it('records a message delivered twice at the same moment once', async () => {
     await seed(ctx.deps);
     const msg = dm('RECT-1 60%');
-    const outs = await Promise.all([receiveReply(ctx.deps, OWNER, msg), receiveReply(ctx.deps, OWNER, msg), receiveReply(ctx.deps, OWNER, msg)]);
+    const outs = await Promise.all([
+      receiveReply(ctx.deps, OWNER, msg),
+      receiveReply(ctx.deps, OWNER, msg),
+      receiveReply(ctx.deps, OWNER, msg),
+    ]);
     expect(outs.map((o) => o.kind).sort()).toEqual(['duplicate', 'duplicate', 'recorded']);
     expect(await updates(ctx.deps)).toHaveLength(1);
   });
@@ -206,8 +305,18 @@ describe('exactly once', () => {
     expect(later).toMatchObject({ already: true, problem: { key: 'RECT-1' } });
     const all = await updates(ctx.deps);
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ percent: 80, health: 'at_risk', note: 'nearly there', source: 'chat', problem: { key: 'RECT-1' } });
-    expect(await ctx.deps.db.chatReply.findUniqueOrThrow({ where: { id: ask.replyId } })).toMatchObject({ state: 'recorded', problemKey: 'RECT-1', updateId: all[0]?.id });
+    expect(all[0]).toMatchObject({
+      percent: 80,
+      health: 'at_risk',
+      note: 'nearly there',
+      source: 'chat',
+      problem: { key: 'RECT-1' },
+    });
+    expect(await ctx.deps.db.chatReply.findUniqueOrThrow({ where: { id: ask.replyId } })).toMatchObject({
+      state: 'recorded',
+      problemKey: 'RECT-1',
+      updateId: all[0]?.id,
+    });
   });
 });
 
@@ -226,7 +335,10 @@ describe('resolvePending and dismissReply', () => {
     const ask = await receiveReply(ctx.deps, OWNER, dm('some news'));
     if (ask.kind !== 'ask') throw new Error('expected a question');
     await expectRefusal(resolvePending(ctx.deps, OWNER, ask.replyId, 'RECT-3'), 'forbidden', 'error.not_owner');
-    expect(await ctx.deps.db.chatReply.findUniqueOrThrow({ where: { id: ask.replyId } })).toMatchObject({ state: 'pending', problemKey: null });
+    expect(await ctx.deps.db.chatReply.findUniqueOrThrow({ where: { id: ask.replyId } })).toMatchObject({
+      state: 'pending',
+      problemKey: null,
+    });
     expect((await resolvePending(ctx.deps, OWNER, ask.replyId, 'RECT-2')).problem.key).toBe('RECT-2');
   });
 
@@ -236,9 +348,14 @@ describe('resolvePending and dismissReply', () => {
     if (ask.kind !== 'ask') throw new Error('expected a question');
     expect(await dismissReply(ctx.deps, OWNER, ask.replyId)).toEqual({ text: 'some news' });
     expect(await pendingReplies(ctx.deps, OWNER)).toEqual([]);
-    expect(await ctx.deps.db.chatReply.findUniqueOrThrow({ where: { id: ask.replyId } })).toMatchObject({ state: 'dismissed', text: 'some news' });
+    expect(await ctx.deps.db.chatReply.findUniqueOrThrow({ where: { id: ask.replyId } })).toMatchObject({
+      state: 'dismissed',
+      text: 'some news',
+    });
     const rec = await receiveReply(ctx.deps, OWNER, dm('RECT-1 10%'));
-    await expectRefusal(dismissReply(ctx.deps, OWNER, rec.replyId), 'conflict', 'chat.already_recorded', { key: 'RECT-1' });
+    await expectRefusal(dismissReply(ctx.deps, OWNER, rec.replyId), 'conflict', 'chat.already_recorded', {
+      key: 'RECT-1',
+    });
   });
 
   it('keeps a very long reply whole on the ChatReply and clips the update note to 3000 characters', async () => {

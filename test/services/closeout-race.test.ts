@@ -24,21 +24,32 @@ async function expectDecidedOnceBy(requestId: number, winner: string, state: 'ap
   const problem = await ctx.t.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } });
   if (state === 'approved') expect(problem).toMatchObject({ status: 'closed', closedBy: winner });
   else expect(problem).toMatchObject({ status: 'in_progress', closedBy: null, closedAt: null });
-  const decisions = (await auditRows(ctx.t.db, { targetType: 'closeout', targetId: String(requestId) })).filter((a) => a.action !== 'closeout.request');
-  expect(decisions.map((a) => [a.action, a.actorId])).toEqual([[state === 'approved' ? 'closeout.approve' : 'closeout.return', winner]]);
+  const decisions = (await auditRows(ctx.t.db, { targetType: 'closeout', targetId: String(requestId) })).filter(
+    (a) => a.action !== 'closeout.request',
+  );
+  expect(decisions.map((a) => [a.action, a.actorId])).toEqual([
+    [state === 'approved' ? 'closeout.approve' : 'closeout.return', winner],
+  ]);
 }
 
 describe('exactly-once decisions', () => {
   it('two leaders approving at once: one wins, the other is told who did', async () => {
     const request = await pendingRequest();
-    const results = await Promise.allSettled([approveCloseout(ctx.deps, LEADER, request.id), approveCloseout(ctx.deps, LEADER2, request.id)]);
+    const results = await Promise.allSettled([
+      approveCloseout(ctx.deps, LEADER, request.id),
+      approveCloseout(ctx.deps, LEADER2, request.id),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     const winner = results[0]!.status === 'fulfilled' ? LEADER.userId : LEADER2.userId;
     expect(lost[0]!.reason).toBeInstanceOf(DomainError);
-    expect(lost[0]!.reason).toMatchObject({ code: 'conflict', key: 'error.already_decided', params: { state: 'approved', user: winner } });
+    expect(lost[0]!.reason).toMatchObject({
+      code: 'conflict',
+      key: 'error.already_decided',
+      params: { state: 'approved', user: winner },
+    });
     await expectDecidedOnceBy(request.id, winner, 'approved');
   });
 
@@ -53,7 +64,11 @@ describe('exactly-once decisions', () => {
     const decided = await ctx.t.db.closeoutRequest.findUniqueOrThrow({ where: { id: request.id } });
     for (const r of results) {
       if (r.status === 'rejected') {
-        expect(r.reason).toMatchObject({ code: 'conflict', key: 'error.already_decided', params: { state: decided.state, user: decided.decidedBy } });
+        expect(r.reason).toMatchObject({
+          code: 'conflict',
+          key: 'error.already_decided',
+          params: { state: decided.state, user: decided.decidedBy },
+        });
       }
     }
     await expectDecidedOnceBy(request.id, decided.decidedBy!, decided.state as 'approved' | 'returned');
@@ -61,7 +76,14 @@ describe('exactly-once decisions', () => {
 
   it('two processes on the same database file: one wins, the other is told who did', async () => {
     const request = await pendingRequest();
-    const args = (kind: string, actor: Actor) => [ctx.t.url, TEAM, String(request.id), kind, actor.userId, ADMIN.userId];
+    const args = (kind: string, actor: Actor) => [
+      ctx.t.url,
+      TEAM,
+      String(request.id),
+      kind,
+      actor.userId,
+      ADMIN.userId,
+    ];
     const procs = [spawnProc('decide.ts', args('approve', LEADER)), spawnProc('decide.ts', args('return', LEADER2))];
     await Promise.all(procs.map((p) => p.ready));
     // Hold the write lock so both processes are inside their decision, waiting, when it is released.
@@ -72,7 +94,14 @@ describe('exactly-once decisions', () => {
     const releasedAt = Date.now();
     blocker.prepare('COMMIT').run();
     blocker.close();
-    type Outcome = { startedAt: number; ok: boolean; code?: string; key?: string; params?: Record<string, string>; crash?: string };
+    type Outcome = {
+      startedAt: number;
+      ok: boolean;
+      code?: string;
+      key?: string;
+      params?: Record<string, string>;
+      crash?: string;
+    };
     const results = (await Promise.all(procs.map((p) => p.result))).map((line) => JSON.parse(line) as Outcome);
 
     for (const r of results) expect(r.crash).toBeUndefined();
@@ -83,7 +112,11 @@ describe('exactly-once decisions', () => {
     expect(losers).toHaveLength(1);
     const winner = results[0]!.ok ? LEADER.userId : LEADER2.userId;
     const state = results[0]!.ok ? 'approved' : 'returned';
-    expect(losers[0]).toMatchObject({ code: 'conflict', key: 'error.already_decided', params: { state, user: winner } });
+    expect(losers[0]).toMatchObject({
+      code: 'conflict',
+      key: 'error.already_decided',
+      params: { state, user: winner },
+    });
     await expectDecidedOnceBy(request.id, winner, state);
   });
 });

@@ -36,7 +36,9 @@ describe('exportCsv', () => {
   });
 
   it('writes just the header for an empty board, and only for leaders', async () => {
-    expect((await exportCsv(deps, operator, 'rect')).csv).toBe('\uFEFFkey,title,description,category,source,owner,unit,deadline,status,measures\r\n');
+    expect((await exportCsv(deps, operator, 'rect')).csv).toBe(
+      '\uFEFFkey,title,description,category,source,owner,unit,deadline,status,measures\r\n',
+    );
     await expect(exportCsv(deps, OTHER, 'RECT')).rejects.toMatchObject({ key: 'error.not_leader' });
   });
 });

@@ -57,7 +57,9 @@ describe('importCsv: reading', () => {
   });
 
   it('refuses broken structure: duplicate column, wrong cell count, a value without a header, an open quote', async () => {
-    expect((await run('title,Title\r\nA,B\r\n')).errors).toEqual([{ line: 1, reasons: ['column "title" appears twice (column 2)'] }]);
+    expect((await run('title,Title\r\nA,B\r\n')).errors).toEqual([
+      { line: 1, reasons: ['column "title" appears twice (column 2)'] },
+    ]);
     expect((await run('title,owner\r\nA,UOWNER,extra\r\nB\r\n')).errors).toEqual([
       { line: 2, reasons: ['has 3 cells but the header has 2'] },
       { line: 3, reasons: ['has 1 cells but the header has 2'] },
@@ -101,11 +103,18 @@ describe('importCsv: writing', () => {
     await seedProblem();
     await createProblem(deps, LEADER, 'RECT', { title: 'Untouched', ownerId: OWNER.userId });
     const audits = await t.db.auditEvent.count();
-    const result = await run('key,title,unit,deadline\r\nRECT-1,Queue times at the window,Permits,\r\nRECT-2,Untouched,,\r\n');
+    const result = await run(
+      'key,title,unit,deadline\r\nRECT-1,Queue times at the window,Permits,\r\nRECT-2,Untouched,,\r\n',
+    );
     expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 1, errors: [] });
     expect(result.changes).toEqual([{ line: 2, key: 'RECT-1', action: 'update', fields: ['title', 'deadline'] }]);
     const p = await t.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } });
-    expect(p).toMatchObject({ title: 'Queue times at the window', deadline: null, description: 'Long waits', category: 'Livelihood' });
+    expect(p).toMatchObject({
+      title: 'Queue times at the window',
+      deadline: null,
+      description: 'Long waits',
+      category: 'Livelihood',
+    });
     const events = await t.db.auditEvent.findMany({ where: { id: { gt: audits } } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'problem.import', actorId: OPERATOR, targetId: 'RECT-1' });
@@ -136,11 +145,17 @@ describe('importCsv: writing', () => {
     expect(await t.db.problem.findFirstOrThrow()).toMatchObject({ status: 'closed', closedBy: OPERATOR });
     expect(await t.db.closeoutRequest.findFirstOrThrow()).toMatchObject({ state: 'approved', decidedBy: OPERATOR });
     await run('key,status\r\nRECT-1,in_progress\r\n');
-    expect(await t.db.problem.findFirstOrThrow()).toMatchObject({ status: 'in_progress', closedBy: null, closedAt: null });
+    expect(await t.db.problem.findFirstOrThrow()).toMatchObject({
+      status: 'in_progress',
+      closedBy: null,
+      closedAt: null,
+    });
   });
 
   it('creates unknown keys of the board under their number and never reuses one', async () => {
-    const result = await run('key,title,owner\r\n,First new,UOWNER\r\nrect-007,Seventh,UOWNER\r\nRECT-2,Second,UOWNER\r\n');
+    const result = await run(
+      'key,title,owner\r\n,First new,UOWNER\r\nrect-007,Seventh,UOWNER\r\nRECT-2,Second,UOWNER\r\n',
+    );
     expect(result.changes.map((c) => c.key)).toEqual(['RECT-8', 'RECT-7', 'RECT-2']);
     expect((await t.db.board.findFirstOrThrow()).nextProblemNumber).toBe(9);
     const next = await createProblem(deps, LEADER, 'RECT', { title: 'After', ownerId: OWNER.userId });
@@ -163,7 +178,9 @@ describe('importCsv: writing', () => {
   });
 
   it('is for leaders of an active board', async () => {
-    await expect(importCsv(deps, OTHER, 'RECT', 'title,owner\r\nA,UOWNER\r\n')).rejects.toMatchObject({ key: 'error.not_leader' });
+    await expect(importCsv(deps, OTHER, 'RECT', 'title,owner\r\nA,UOWNER\r\n')).rejects.toMatchObject({
+      key: 'error.not_leader',
+    });
     expect((await importCsv(deps, LEADER, 'RECT', 'title,owner\r\nA,UOWNER\r\n')).created).toBe(1);
     await editBoard(deps, operator, 'RECT', { archived: true });
     await expect(run('title,owner\r\nB,UOWNER\r\n')).rejects.toBeInstanceOf(DomainError);

@@ -65,7 +65,9 @@ describe('seedDemo', () => {
     expect(overdue.total).toBeGreaterThanOrEqual(3);
     const stale = await listProblems(deps, { teamId: TEAM, view: 'stale' });
     expect(stale.items.some((p) => p.status === 'in_progress')).toBe(true);
-    const closedLate = problems.filter((p) => p.status === 'closed' && localDate(p.closedAt!, board.timezone) > p.deadline!);
+    const closedLate = problems.filter(
+      (p) => p.status === 'closed' && localDate(p.closedAt!, board.timezone) > p.deadline!,
+    );
     expect(closedLate).toHaveLength(1);
 
     const updates = await t.db.update.findMany();
@@ -86,7 +88,10 @@ describe('seedDemo', () => {
       const b = await exportCsv(makeDeps(other.db).deps, operator, 'RECT');
       expect(a.csv).toBe(b.csv);
       const history = (db: TestDb['db']) =>
-        db.update.findMany({ orderBy: { id: 'asc' }, select: { problemId: true, cycle: true, percent: true, health: true, createdAt: true } });
+        db.update.findMany({
+          orderBy: { id: 'asc' },
+          select: { problemId: true, cycle: true, percent: true, health: true, createdAt: true },
+        });
       expect(await history(other.db)).toEqual(await history(t.db));
     } finally {
       await other.close();

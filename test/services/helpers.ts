@@ -54,7 +54,9 @@ export async function auditRows(db: Db, where: { action?: string; targetType?: s
  * test decides when the processes race; its last stdout line is its JSON result.
  */
 export function spawnProc(script: string, args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/services/procs', script), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/services/procs', script), ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let onReady: () => void = () => {};

@@ -6,7 +6,8 @@ import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from './helpers.js';
 
 const ctx = useDb();
-const newProblem = (title: string, measures: string[] = []) => createProblem(ctx.deps, LEADER, 'RECT', { title, ownerId: OWNER.userId, measures });
+const newProblem = (title: string, measures: string[] = []) =>
+  createProblem(ctx.deps, LEADER, 'RECT', { title, ownerId: OWNER.userId, measures });
 const counter = async (code: string) => (await ctx.t.db.board.findFirstOrThrow({ where: { code } })).nextProblemNumber;
 
 describe('problem keys', () => {
@@ -28,7 +29,14 @@ describe('problem keys', () => {
     const board = await seedBoard(ctx.deps);
     // A row already holding number 2 (as a botched import could leave) makes the second creation fail after taking 2.
     await ctx.t.db.$transaction((tx) =>
-      insertProblem(tx, ADMIN, ctx.clock.now(), board, problemInput.parse({ title: 'squatter', ownerId: OTHER.userId }), 2),
+      insertProblem(
+        tx,
+        ADMIN,
+        ctx.clock.now(),
+        board,
+        problemInput.parse({ title: 'squatter', ownerId: OTHER.userId }),
+        2,
+      ),
     );
     expect((await newProblem('first')).key).toBe('RECT-1');
     await expect(newProblem('second')).rejects.toThrow();
@@ -39,13 +47,27 @@ describe('problem keys', () => {
 
   it('refused creations take no number', async () => {
     await seedBoard(ctx.deps);
-    await expectRefusal(createProblem(ctx.deps, OWNER, 'RECT', { title: 'x', ownerId: OWNER.userId }), 'forbidden', 'error.not_leader');
-    await expectRefusal(createProblem(ctx.deps, LEADER, 'RECT', { title: '', ownerId: OWNER.userId }), 'invalid', 'error.invalid_field', { field: 'title' });
+    await expectRefusal(
+      createProblem(ctx.deps, OWNER, 'RECT', { title: 'x', ownerId: OWNER.userId }),
+      'forbidden',
+      'error.not_leader',
+    );
+    await expectRefusal(
+      createProblem(ctx.deps, LEADER, 'RECT', { title: '', ownerId: OWNER.userId }),
+      'invalid',
+      'error.invalid_field',
+      { field: 'title' },
+    );
     expect(await counter('RECT')).toBe(1);
     await archiveBoard(ctx.deps, ADMIN, 'RECT');
     await expectRefusal(newProblem('late'), 'conflict', 'error.board_archived', { code: 'RECT' });
     expect(await counter('RECT')).toBe(1);
-    await expectRefusal(createProblem(ctx.deps, LEADER, 'NOPE', { title: 'x', ownerId: OWNER.userId }), 'not_found', 'error.board_not_found', { code: 'NOPE' });
+    await expectRefusal(
+      createProblem(ctx.deps, LEADER, 'NOPE', { title: 'x', ownerId: OWNER.userId }),
+      'not_found',
+      'error.board_not_found',
+      { code: 'NOPE' },
+    );
   });
 
   it('concurrent creations get distinct consecutive numbers', async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { editBoard } from '../../src/services/boards.js';
 import { listProblems } from '../../src/services/queries.js';
-import { boardSummary, burndown, summarizeBoard, type BoardSummary, type Breakdown } from '../../src/services/summary.js';
+import {
+  boardSummary,
+  burndown,
+  summarizeBoard,
+  type BoardSummary,
+  type Breakdown,
+} from '../../src/services/summary.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM } from '../support/fixtures.js';
 import { seedLeaderSummaryDataset } from '../support/leader-summary-dataset.js';
 import { expectRefusal, useDb } from './helpers.js';
@@ -10,7 +16,16 @@ const ctx = useDb();
 const keys = (list: { items: { key: string }[] }) => list.items.map((i) => i.key);
 /** Breakdown rows as [key, total, closed, overdue, completion, open, in_progress, closeout_requested]. */
 const table = (s: BoardSummary) =>
-  s.rows.map((r) => [r.key, r.total, r.closed, r.overdue, r.completion, r.byStatus.open, r.byStatus.in_progress, r.byStatus.closeout_requested]);
+  s.rows.map((r) => [
+    r.key,
+    r.total,
+    r.closed,
+    r.overdue,
+    r.completion,
+    r.byStatus.open,
+    r.byStatus.in_progress,
+    r.byStatus.closeout_requested,
+  ]);
 
 async function summary(by?: Breakdown, listLimit?: number): Promise<BoardSummary> {
   await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
@@ -88,7 +103,8 @@ describe('boardSummary, worked out by hand (test/support/leader-summary-dataset.
 
   it('agrees with /closeout list on what is overdue and stale', async () => {
     const s = await summary();
-    const count = (view: 'overdue' | 'stale') => listProblems(ctx.deps, { teamId: TEAM, view, boardCode: 'RECT' }, { offset: 0, limit: 0 }).then((r) => r.total);
+    const count = (view: 'overdue' | 'stale') =>
+      listProblems(ctx.deps, { teamId: TEAM, view, boardCode: 'RECT' }, { offset: 0, limit: 0 }).then((r) => r.total);
     expect([s.overdue.total, s.stale.total]).toEqual([await count('overdue'), await count('stale')]);
   });
 
@@ -108,7 +124,10 @@ describe('boardSummary, worked out by hand (test/support/leader-summary-dataset.
 
   it('is for the board’s leaders and admins only', async () => {
     await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
-    await expect(boardSummary(ctx.deps, ADMIN, 'RECT', { by: 'unit' })).resolves.toMatchObject({ total: 9, by: 'unit' });
+    await expect(boardSummary(ctx.deps, ADMIN, 'RECT', { by: 'unit' })).resolves.toMatchObject({
+      total: 9,
+      by: 'unit',
+    });
     await expectRefusal(boardSummary(ctx.deps, OWNER, 'RECT'), 'forbidden', 'error.not_leader', { code: 'RECT' });
   });
 

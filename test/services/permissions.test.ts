@@ -31,7 +31,8 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'create a board',
-    run: (d, a) => createBoard(d, a, { code: 'NEW', name: 'New', timezone: 'UTC', language: 'en', anchorDate: '2026-11-16' }),
+    run: (d, a) =>
+      createBoard(d, a, { code: 'NEW', name: 'New', timezone: 'UTC', language: 'en', anchorDate: '2026-11-16' }),
     expect: { admin: 'ok', leader: notAdmin, owner: notAdmin, other: notAdmin, foreignLeader: notAdmin },
   },
   {
@@ -61,7 +62,8 @@ const cases: Case[] = [
   },
   {
     name: 'edit a problem’s description, unit and source',
-    run: (d, a) => editProblem(d, a, 'RECT-1', { description: 'More detail', unit: 'Permit office', source: 'Hotline' }),
+    run: (d, a) =>
+      editProblem(d, a, 'RECT-1', { description: 'More detail', unit: 'Permit office', source: 'Hotline' }),
     expect: { admin: 'ok', leader: 'ok', owner: 'ok', other: notOwner, foreignLeader: notOwner },
   },
   {
@@ -151,14 +153,25 @@ describe('permission matrix', () => {
     await editMeasure(ctx.deps, LEADER, 'RECT-1', 1, { ownerId: OTHER.userId });
     const m = await editMeasure(ctx.deps, OTHER, 'RECT-1', 1, { status: 'done', text: 'Hired two clerks' });
     expect(m).toMatchObject({ status: 'done', text: 'Hired two clerks', ownerId: OTHER.userId });
-    await expectRefusal(editMeasure(ctx.deps, OTHER, 'RECT-1', 1, { ownerId: null }), 'forbidden', 'error.not_leader', { code: 'RECT' });
+    await expectRefusal(editMeasure(ctx.deps, OTHER, 'RECT-1', 1, { ownerId: null }), 'forbidden', 'error.not_leader', {
+      code: 'RECT',
+    });
     // Owning a measure does not make you the problem's owner.
-    await expectRefusal(reportUpdate(ctx.deps, OTHER, 'RECT-1', { health: 'on_track', percent: 5 }), 'forbidden', 'error.not_owner', { key: 'RECT-1' });
+    await expectRefusal(
+      reportUpdate(ctx.deps, OTHER, 'RECT-1', { health: 'on_track', percent: 5 }),
+      'forbidden',
+      'error.not_owner',
+      { key: 'RECT-1' },
+    );
   });
 
   it('an owner may not edit their problem once it is closed; a leader may, to correct the record', async () => {
     await given('closed');
-    await expectRefusal(editProblem(ctx.deps, OWNER, 'RECT-1', { description: 'late edit' }), 'conflict', 'error.problem_closed');
+    await expectRefusal(
+      editProblem(ctx.deps, OWNER, 'RECT-1', { description: 'late edit' }),
+      'conflict',
+      'error.problem_closed',
+    );
     const p = await editProblem(ctx.deps, LEADER, 'RECT-1', { description: 'Corrected' });
     expect(p).toMatchObject({ description: 'Corrected', status: 'closed' });
   });
@@ -166,7 +179,13 @@ describe('permission matrix', () => {
   it('admins come from the deps, not from the database', async () => {
     await given(undefined);
     const deps = { ...ctx.deps, admins: new Set([OTHER.userId]) };
-    await expect(reassignProblem(deps, OTHER, 'RECT-1', OTHER.userId)).resolves.toMatchObject({ ownerId: OTHER.userId });
-    await expectRefusal(createBoard(deps, ADMIN, { code: 'X1', name: 'x', timezone: 'UTC', language: 'en', anchorDate: '2026-01-01' }), 'forbidden', 'error.not_admin');
+    await expect(reassignProblem(deps, OTHER, 'RECT-1', OTHER.userId)).resolves.toMatchObject({
+      ownerId: OTHER.userId,
+    });
+    await expectRefusal(
+      createBoard(deps, ADMIN, { code: 'X1', name: 'x', timezone: 'UTC', language: 'en', anchorDate: '2026-01-01' }),
+      'forbidden',
+      'error.not_admin',
+    );
   });
 });

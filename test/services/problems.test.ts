@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
-import { createProblem, editMeasure, editProblem, getProblemDetail, reassignProblem } from '../../src/services/problems.js';
+import {
+  createProblem,
+  editMeasure,
+  editProblem,
+  getProblemDetail,
+  reassignProblem,
+} from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from './helpers.js';
@@ -43,21 +49,44 @@ describe('problems', () => {
 
   it('refuses a title over 150 characters and a deadline that is not a real date', async () => {
     await seedBoard(ctx.deps);
-    await expectRefusal(createProblem(ctx.deps, LEADER, 'RECT', { title: 'x'.repeat(151), ownerId: OWNER.userId }), 'invalid', 'error.invalid_field', {
-      field: 'title',
-    });
-    await expectRefusal(createProblem(ctx.deps, LEADER, 'RECT', { title: 'x', ownerId: OWNER.userId, deadline: '2026-13-01' }), 'invalid', 'error.invalid_field', {
-      field: 'deadline',
-    });
-    expect((await createProblem(ctx.deps, LEADER, 'RECT', { title: 'x'.repeat(150), ownerId: OWNER.userId })).title).toHaveLength(150);
+    await expectRefusal(
+      createProblem(ctx.deps, LEADER, 'RECT', { title: 'x'.repeat(151), ownerId: OWNER.userId }),
+      'invalid',
+      'error.invalid_field',
+      {
+        field: 'title',
+      },
+    );
+    await expectRefusal(
+      createProblem(ctx.deps, LEADER, 'RECT', { title: 'x', ownerId: OWNER.userId, deadline: '2026-13-01' }),
+      'invalid',
+      'error.invalid_field',
+      {
+        field: 'deadline',
+      },
+    );
+    expect(
+      (await createProblem(ctx.deps, LEADER, 'RECT', { title: 'x'.repeat(150), ownerId: OWNER.userId })).title,
+    ).toHaveLength(150);
   });
 
   it('an edit changes only the named fields; an empty text clears an optional one', async () => {
     await setup();
     const a = await editProblem(ctx.deps, LEADER, 'RECT-1', { title: 'Queue times' });
-    expect(a).toMatchObject({ title: 'Queue times', description: 'Citizens wait 3 hours', category: 'Livelihood services', unit: 'Permit office', deadline: '2026-12-20' });
+    expect(a).toMatchObject({
+      title: 'Queue times',
+      description: 'Citizens wait 3 hours',
+      category: 'Livelihood services',
+      unit: 'Permit office',
+      deadline: '2026-12-20',
+    });
     const b = await editProblem(ctx.deps, LEADER, 'RECT-1', { category: '', deadline: null });
-    expect(b).toMatchObject({ category: null, deadline: null, description: 'Citizens wait 3 hours', source: 'Hotline' });
+    expect(b).toMatchObject({
+      category: null,
+      deadline: null,
+      description: 'Citizens wait 3 hours',
+      source: 'Hotline',
+    });
   });
 
   it('reassigning validates the user and refuses closed problems', async () => {
@@ -66,17 +95,28 @@ describe('problems', () => {
     expect((await reassignProblem(ctx.deps, LEADER, 'RECT-1', ` ${OTHER.userId} `)).ownerId).toBe(OTHER.userId);
     const { request } = await requestCloseout(ctx.deps, OTHER, 'RECT-1', { evidence: 'done' });
     await approveCloseout(ctx.deps, LEADER, request.id);
-    await expectRefusal(reassignProblem(ctx.deps, LEADER, 'RECT-1', OWNER.userId), 'conflict', 'error.problem_closed', { key: 'RECT-1' });
+    await expectRefusal(reassignProblem(ctx.deps, LEADER, 'RECT-1', OWNER.userId), 'conflict', 'error.problem_closed', {
+      key: 'RECT-1',
+    });
   });
 
   it('measure edits: unknown numbers are refused; owner and deadline can be set and cleared', async () => {
     await setup();
-    await expectRefusal(editMeasure(ctx.deps, LEADER, 'RECT-1', 9, { status: 'done' }), 'not_found', 'error.measure_not_found', { key: 'RECT-1', number: 9 });
+    await expectRefusal(
+      editMeasure(ctx.deps, LEADER, 'RECT-1', 9, { status: 'done' }),
+      'not_found',
+      'error.measure_not_found',
+      { key: 'RECT-1', number: 9 },
+    );
     const set = await editMeasure(ctx.deps, LEADER, 'RECT-1', 2, { ownerId: OTHER.userId, deadline: '2026-12-01' });
     expect(set).toMatchObject({ ownerId: OTHER.userId, deadline: '2026-12-01', text: 'Open window 5' });
     const cleared = await editMeasure(ctx.deps, LEADER, 'RECT-1', 2, { ownerId: null, deadline: null });
     expect(cleared).toMatchObject({ ownerId: null, deadline: null });
-    await expectRefusal(editMeasure(ctx.deps, LEADER, 'RECT-1', 2, { deadline: 'soon' }), 'invalid', 'error.invalid_field');
+    await expectRefusal(
+      editMeasure(ctx.deps, LEADER, 'RECT-1', 2, { deadline: 'soon' }),
+      'invalid',
+      'error.invalid_field',
+    );
   });
 
   it('the detail view has measures in order, the latest updates first and the latest closeout request', async () => {

@@ -21,9 +21,18 @@ async function world() {
   await seedBoard(deps, { deadline: '2026-11-20' });
   await seedBoard(deps, { code: 'NYB', name: 'New York', timezone: 'America/New_York' });
   await seedBoard(deps, { code: 'OLD', name: 'Old list' });
-  const add = (board: string, title: string, ownerId: string, deadline: string | null, extra: { category?: string; unit?: string; description?: string } = {}) =>
-    createProblem(deps, LEADER, board, { title, ownerId, deadline, ...extra });
-  await add('RECT', 'Queue times at the permit window', OWNER.userId, '2026-11-24', { category: 'Livelihood', unit: 'Permits', description: 'Related to RECT-2' });
+  const add = (
+    board: string,
+    title: string,
+    ownerId: string,
+    deadline: string | null,
+    extra: { category?: string; unit?: string; description?: string } = {},
+  ) => createProblem(deps, LEADER, board, { title, ownerId, deadline, ...extra });
+  await add('RECT', 'Queue times at the permit window', OWNER.userId, '2026-11-24', {
+    category: 'Livelihood',
+    unit: 'Permits',
+    description: 'Related to RECT-2',
+  });
   await add('RECT', 'Slow tax refunds', OTHER.userId, null, { category: 'Business', unit: 'Tax' });
   await add('RECT', 'Broken hotline', OWNER.userId, '2026-12-31', { category: 'Livelihood' });
   await add('RECT', 'Unanswered mailbox', OWNER.userId, '2026-11-01');
@@ -96,12 +105,20 @@ describe('listProblems', () => {
     expect(await keys({ view: 'all', text: 'PERMIT window' })).toEqual(['RECT-1', 'RECT-5']);
     expect(await keys({ view: 'all', text: 'nyb-' })).toEqual(['NYB-2', 'NYB-1']);
     expect(await keys({ view: 'all', text: 'Permits' })).toEqual(['RECT-1']); // the unit
-    await expectRefusal(keys({ view: 'all', boardCode: 'NOPE' }), 'not_found', 'error.board_not_found', { code: 'NOPE' });
+    await expectRefusal(keys({ view: 'all', boardCode: 'NOPE' }), 'not_found', 'error.board_not_found', {
+      code: 'NOPE',
+    });
   });
 
   it('archived boards are left out unless asked for or named', async () => {
     await world();
-    expect(await keys({ view: 'overdue', includeArchived: true })).toEqual(['OLD-1', 'RECT-4', 'NYB-2', 'RECT-1', 'RECT-2']);
+    expect(await keys({ view: 'overdue', includeArchived: true })).toEqual([
+      'OLD-1',
+      'RECT-4',
+      'NYB-2',
+      'RECT-1',
+      'RECT-2',
+    ]);
     expect(await keys({ view: 'all', boardCode: 'old' })).toEqual(['OLD-1']);
     expect(await keys({ view: 'mine', userId: OWNER.userId })).not.toContain('OLD-1');
   });
@@ -122,9 +139,27 @@ describe('listProblems', () => {
     await world();
     const { items } = await listProblems(ctx.deps, { teamId: TEAM, view: 'all' });
     const byKey = new Map(items.map((p) => [p.key, p]));
-    expect(byKey.get('RECT-1')!.flags).toEqual({ deadline: '2026-11-24', overdue: true, stale: true, closedLate: false, daysOverdue: 1 });
-    expect(byKey.get('RECT-2')!.flags).toEqual({ deadline: '2026-11-20', overdue: true, stale: false, closedLate: false, daysOverdue: 5 });
-    expect(byKey.get('NYB-1')!.flags).toEqual({ deadline: '2026-11-24', overdue: false, stale: true, closedLate: false, daysOverdue: 0 });
+    expect(byKey.get('RECT-1')!.flags).toEqual({
+      deadline: '2026-11-24',
+      overdue: true,
+      stale: true,
+      closedLate: false,
+      daysOverdue: 1,
+    });
+    expect(byKey.get('RECT-2')!.flags).toEqual({
+      deadline: '2026-11-20',
+      overdue: true,
+      stale: false,
+      closedLate: false,
+      daysOverdue: 5,
+    });
+    expect(byKey.get('NYB-1')!.flags).toEqual({
+      deadline: '2026-11-24',
+      overdue: false,
+      stale: true,
+      closedLate: false,
+      daysOverdue: 0,
+    });
     expect(byKey.get('RECT-4')!.flags).toMatchObject({ overdue: true, stale: false, daysOverdue: 24 });
     expect(byKey.get('RECT-3')!.flags).toMatchObject({ overdue: false, stale: false, closedLate: false });
     expect(byKey.get('RECT-1')!.board.code).toBe('RECT');

@@ -13,7 +13,11 @@ describe('smoke', () => {
   it('creates a problem with measures and a key', async () => {
     const { deps } = makeDeps(t.db);
     await seedBoard(deps);
-    const p = await createProblem(deps, LEADER, 'RECT', { title: 'Queue times', ownerId: OWNER.userId, measures: ['a', 'b'] });
+    const p = await createProblem(deps, LEADER, 'RECT', {
+      title: 'Queue times',
+      ownerId: OWNER.userId,
+      measures: ['a', 'b'],
+    });
     expect(p.key).toBe('RECT-1');
     expect(p.measures.map((m) => m.number)).toEqual([1, 2]);
   });

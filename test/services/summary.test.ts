@@ -98,10 +98,25 @@ describe('boardSummary on the hand-computed dataset', () => {
   });
 
   it('summarises an empty board as zeros', async () => {
-    await createBoard(ctx.deps, ADMIN, { code: 'EMPTY', name: 'Empty', timezone: 'UTC', language: 'zh-CN', leaders: [], anchorDate: '2026-01-01' });
+    await createBoard(ctx.deps, ADMIN, {
+      code: 'EMPTY',
+      name: 'Empty',
+      timezone: 'UTC',
+      language: 'zh-CN',
+      leaders: [],
+      anchorDate: '2026-01-01',
+    });
     const s = await boardSummary(ctx.deps, ADMIN, 'EMPTY');
     const none = { total: 0, items: [] };
-    expect(s).toMatchObject({ total: 0, closed: 0, completion: 0, rows: [], overdue: none, stale: none, dueSoon: none });
+    expect(s).toMatchObject({
+      total: 0,
+      closed: 0,
+      completion: 0,
+      rows: [],
+      overdue: none,
+      stale: none,
+      dueSoon: none,
+    });
     expect(s.change).toEqual({ since: '2026-11-18', closed: 0, newlyOverdue: 0, created: 0 });
     expect(s.board.language).toBe('zh-CN');
   });
@@ -123,7 +138,14 @@ describe('the Home data', () => {
     });
     expect(d.pending).toEqual({
       total: 1,
-      items: [{ key: 'RECT-5', title: 'Duplicate inspections', requestedBy: OWNER.userId, requestedAt: new Date('2026-11-18T04:00:00Z') }],
+      items: [
+        {
+          key: 'RECT-5',
+          title: 'Duplicate inspections',
+          requestedBy: OWNER.userId,
+          requestedAt: new Date('2026-11-18T04:00:00Z'),
+        },
+      ],
     });
   });
 
@@ -133,15 +155,34 @@ describe('the Home data', () => {
     expect(h.mine.total).toBe(5);
     expect(h.mine.overdue).toBe(2);
     expect(keys(h.mine.items)).toEqual(['RECT-1', 'RECT-2', 'RECT-4']);
-    expect(h.mine.items[0]).toMatchObject({ overdue: true, daysOverdue: 21, stale: true, deadline: '2026-11-04', timezone: 'Asia/Shanghai' });
-    expect(h.mine.items[1]).toMatchObject({ overdue: true, daysOverdue: 3, stale: false, percent: 40, health: 'on_track' });
+    expect(h.mine.items[0]).toMatchObject({
+      overdue: true,
+      daysOverdue: 21,
+      stale: true,
+      deadline: '2026-11-04',
+      timezone: 'Asia/Shanghai',
+    });
+    expect(h.mine.items[1]).toMatchObject({
+      overdue: true,
+      daysOverdue: 3,
+      stale: false,
+      percent: 40,
+      health: 'on_track',
+    });
     expect(h.boards).toBeNull();
     expect(h.isAdmin).toBe(false);
   });
 
   it('gives leaders their boards and admins every board', async () => {
     await seedSummaryDataset(ctx.deps, ctx.clock);
-    await createBoard(ctx.deps, ADMIN, { code: 'OPS', name: 'Ops findings', timezone: 'UTC', language: 'en', leaders: [OTHER.userId], anchorDate: '2026-11-16' });
+    await createBoard(ctx.deps, ADMIN, {
+      code: 'OPS',
+      name: 'Ops findings',
+      timezone: 'UTC',
+      language: 'en',
+      leaders: [OTHER.userId],
+      anchorDate: '2026-11-16',
+    });
     const leader = await homeData(ctx.deps, LEADER, { problems: 10, boards: 8, pendingPerBoard: 3 });
     expect(leader.boards?.items.map((b) => b.code)).toEqual(['RECT']);
     const admin = await homeData(ctx.deps, ADMIN, { problems: 10, boards: 1, pendingPerBoard: 3 });

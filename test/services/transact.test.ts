@@ -20,8 +20,12 @@ const busy = () =>
 describe('transact', () => {
   it('recognises lost write races and nothing else', () => {
     expect(isWriteContention(busy())).toBe(true);
-    expect(isWriteContention(new Prisma.PrismaClientKnownRequestError('conflict', { code: 'P2034', clientVersion: 'test' }))).toBe(true);
-    expect(isWriteContention(new Prisma.PrismaClientKnownRequestError('unique', { code: 'P2002', clientVersion: 'test' }))).toBe(false);
+    expect(
+      isWriteContention(new Prisma.PrismaClientKnownRequestError('conflict', { code: 'P2034', clientVersion: 'test' })),
+    ).toBe(true);
+    expect(
+      isWriteContention(new Prisma.PrismaClientKnownRequestError('unique', { code: 'P2002', clientVersion: 'test' })),
+    ).toBe(false);
     expect(isWriteContention(conflict('error.closeout_pending', { key: 'X-1' }))).toBe(false);
     expect(isWriteContention(new Error('database is locked'))).toBe(false);
   });

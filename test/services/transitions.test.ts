@@ -15,7 +15,11 @@ const ctx = useDb('2026-11-25T02:00:00Z');
 
 async function setup() {
   await seedBoard(ctx.deps);
-  return createProblem(ctx.deps, LEADER, 'RECT', { title: 'Queue times', ownerId: OWNER.userId, measures: ['Hire clerks', 'Open window 5'] });
+  return createProblem(ctx.deps, LEADER, 'RECT', {
+    title: 'Queue times',
+    ownerId: OWNER.userId,
+    measures: ['Hire clerks', 'Open window 5'],
+  });
 }
 
 async function closed() {
@@ -25,16 +29,34 @@ async function closed() {
   return request;
 }
 
-const problemRow = () => ctx.t.db.problem.findUniqueOrThrow({ where: { teamId_key: { teamId: OWNER.teamId, key: 'RECT-1' } } });
+const problemRow = () =>
+  ctx.t.db.problem.findUniqueOrThrow({ where: { teamId_key: { teamId: OWNER.teamId, key: 'RECT-1' } } });
 
 describe('progress updates', () => {
   it('the first update moves open to in_progress and records health, percent, cycle and time', async () => {
     const created = await setup();
     expect(created.status).toBe('open');
-    const { update, problem } = await reportUpdate(ctx.deps, OWNER, 'rect-1', { health: 'at_risk', percent: 40, note: '  hired one  ' });
-    expect(problem).toMatchObject({ status: 'in_progress', health: 'at_risk', percent: 40, lastUpdateAt: new Date('2026-11-25T02:00:00Z') });
+    const { update, problem } = await reportUpdate(ctx.deps, OWNER, 'rect-1', {
+      health: 'at_risk',
+      percent: 40,
+      note: '  hired one  ',
+    });
+    expect(problem).toMatchObject({
+      status: 'in_progress',
+      health: 'at_risk',
+      percent: 40,
+      lastUpdateAt: new Date('2026-11-25T02:00:00Z'),
+    });
     // Anchor 2026-11-16 in Asia/Shanghai, 14-day cycles: Nov 25 is in cycle 0.
-    expect(update).toMatchObject({ cycle: 0, authorId: OWNER.userId, note: 'hired one', health: 'at_risk', percent: 40, measuresDone: '[]', source: 'modal' });
+    expect(update).toMatchObject({
+      cycle: 0,
+      authorId: OWNER.userId,
+      note: 'hired one',
+      health: 'at_risk',
+      percent: 40,
+      measuresDone: '[]',
+      source: 'modal',
+    });
     ctx.clock.set('2026-12-01T00:00:00Z'); // 08:00 on Dec 1 in Shanghai: cycle 1 (Nov 30 – Dec 13)
     const second = await reportUpdate(ctx.deps, OWNER, 'RECT-1', { health: 'on_track', percent: 60 });
     expect(second.update.cycle).toBe(1);
@@ -44,7 +66,11 @@ describe('progress updates', () => {
 
   it('marks the named measures done and keeps the others', async () => {
     await setup();
-    const { update } = await reportUpdate(ctx.deps, OWNER, 'RECT-1', { health: 'on_track', percent: 50, measuresDone: [2, 2] });
+    const { update } = await reportUpdate(ctx.deps, OWNER, 'RECT-1', {
+      health: 'on_track',
+      percent: 50,
+      measuresDone: [2, 2],
+    });
     expect(JSON.parse(update.measuresDone)).toEqual([2]);
     const detail = await getProblemDetail(ctx.deps, OWNER.teamId, 'RECT-1');
     expect(detail.measures.map((m) => [m.number, m.status])).toEqual([
@@ -68,12 +94,22 @@ describe('progress updates', () => {
 
   it('refuses malformed input naming the field', async () => {
     await setup();
-    await expectRefusal(reportUpdate(ctx.deps, OWNER, 'RECT-1', { health: 'on_track', percent: 101 }), 'invalid', 'error.invalid_field', {
-      field: 'percent',
-    });
-    await expectRefusal(reportUpdate(ctx.deps, OWNER, 'RECT-404', { health: 'on_track', percent: 1 }), 'not_found', 'error.problem_not_found', {
-      key: 'RECT-404',
-    });
+    await expectRefusal(
+      reportUpdate(ctx.deps, OWNER, 'RECT-1', { health: 'on_track', percent: 101 }),
+      'invalid',
+      'error.invalid_field',
+      {
+        field: 'percent',
+      },
+    );
+    await expectRefusal(
+      reportUpdate(ctx.deps, OWNER, 'RECT-404', { health: 'on_track', percent: 1 }),
+      'not_found',
+      'error.problem_not_found',
+      {
+        key: 'RECT-404',
+      },
+    );
   });
 
   it('"no change" repeats the latest health and percent as a new update', async () => {
@@ -94,13 +130,26 @@ describe('progress updates', () => {
 
   it('refuses updates, closeout requests and measure changes on a closed problem', async () => {
     await closed();
-    await expectRefusal(reportUpdate(ctx.deps, OWNER, 'RECT-1', { health: 'on_track', percent: 100 }), 'conflict', 'error.problem_closed', {
-      key: 'RECT-1',
-    });
+    await expectRefusal(
+      reportUpdate(ctx.deps, OWNER, 'RECT-1', { health: 'on_track', percent: 100 }),
+      'conflict',
+      'error.problem_closed',
+      {
+        key: 'RECT-1',
+      },
+    );
     await expectRefusal(reportNoChange(ctx.deps, OWNER, 'RECT-1'), 'conflict', 'error.problem_closed');
-    await expectRefusal(requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'again' }), 'conflict', 'error.problem_closed');
+    await expectRefusal(
+      requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'again' }),
+      'conflict',
+      'error.problem_closed',
+    );
     await expectRefusal(addMeasure(ctx.deps, LEADER, 'RECT-1', 'More'), 'conflict', 'error.problem_closed');
-    await expectRefusal(editMeasure(ctx.deps, LEADER, 'RECT-1', 1, { status: 'done' }), 'conflict', 'error.problem_closed');
+    await expectRefusal(
+      editMeasure(ctx.deps, LEADER, 'RECT-1', 1, { status: 'done' }),
+      'conflict',
+      'error.problem_closed',
+    );
     expect(await ctx.t.db.update.count()).toBe(0);
   });
 });
@@ -109,9 +158,16 @@ describe('closeout requests', () => {
   it('moves to closeout_requested with a pending request holding the evidence', async () => {
     await setup();
     await reportUpdate(ctx.deps, OWNER, 'RECT-1', { health: 'on_track', percent: 90 });
-    const { request, problem, leaderIds } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: '  Two clerks hired  ' });
+    const { request, problem, leaderIds } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', {
+      evidence: '  Two clerks hired  ',
+    });
     expect(problem.status).toBe('closeout_requested');
-    expect(request).toMatchObject({ state: 'pending', evidence: 'Two clerks hired', requestedBy: OWNER.userId, decidedBy: null });
+    expect(request).toMatchObject({
+      state: 'pending',
+      evidence: 'Two clerks hired',
+      requestedBy: OWNER.userId,
+      decidedBy: null,
+    });
     expect(leaderIds).toEqual([LEADER.userId]);
     expect((await pendingRequestFor(ctx.deps, OWNER.teamId, 'RECT-1')).id).toBe(request.id);
   });
@@ -125,14 +181,27 @@ describe('closeout requests', () => {
   it('refuses a second request while one is pending', async () => {
     await setup();
     await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
-    await expectRefusal(requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' }), 'conflict', 'error.closeout_pending', { key: 'RECT-1' });
+    await expectRefusal(
+      requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' }),
+      'conflict',
+      'error.closeout_pending',
+      { key: 'RECT-1' },
+    );
     expect(await ctx.t.db.closeoutRequest.count()).toBe(1);
   });
 
   it('refuses empty evidence', async () => {
     await setup();
-    await expectRefusal(requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: '' }), 'invalid', 'error.evidence_required');
-    await expectRefusal(requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: '   \n ' }), 'invalid', 'error.evidence_required');
+    await expectRefusal(
+      requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: '' }),
+      'invalid',
+      'error.evidence_required',
+    );
+    await expectRefusal(
+      requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: '   \n ' }),
+      'invalid',
+      'error.evidence_required',
+    );
     expect((await problemRow()).status).toBe('open');
     expect(await ctx.t.db.closeoutRequest.count()).toBe(0);
   });
@@ -142,9 +211,21 @@ describe('closeout requests', () => {
     const { request } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
     ctx.clock.set('2026-11-26T09:30:00Z');
     const out = await approveCloseout(ctx.deps, LEADER, request.id);
-    expect(out.problem).toMatchObject({ status: 'closed', closedBy: LEADER.userId, closedAt: new Date('2026-11-26T09:30:00Z'), percent: 100 });
-    expect(out.request).toMatchObject({ state: 'approved', decidedBy: LEADER.userId, decidedAt: new Date('2026-11-26T09:30:00Z'), reason: null });
-    await expectRefusal(pendingRequestFor(ctx.deps, OWNER.teamId, 'RECT-1'), 'not_found', 'error.no_pending_closeout', { key: 'RECT-1' });
+    expect(out.problem).toMatchObject({
+      status: 'closed',
+      closedBy: LEADER.userId,
+      closedAt: new Date('2026-11-26T09:30:00Z'),
+      percent: 100,
+    });
+    expect(out.request).toMatchObject({
+      state: 'approved',
+      decidedBy: LEADER.userId,
+      decidedAt: new Date('2026-11-26T09:30:00Z'),
+      reason: null,
+    });
+    await expectRefusal(pendingRequestFor(ctx.deps, OWNER.teamId, 'RECT-1'), 'not_found', 'error.no_pending_closeout', {
+      key: 'RECT-1',
+    });
   });
 
   it('return sends the problem back to in_progress with the reason', async () => {
@@ -152,7 +233,11 @@ describe('closeout requests', () => {
     const { request } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
     const out = await returnCloseout(ctx.deps, LEADER, request.id, '  Need the hiring records  ');
     expect(out.problem).toMatchObject({ status: 'in_progress', closedAt: null, closedBy: null });
-    expect(out.request).toMatchObject({ state: 'returned', decidedBy: LEADER.userId, reason: 'Need the hiring records' });
+    expect(out.request).toMatchObject({
+      state: 'returned',
+      decidedBy: LEADER.userId,
+      reason: 'Need the hiring records',
+    });
     // After a return the owner may ask again.
     const again = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'records attached' });
     expect(again.problem.status).toBe('closeout_requested');
@@ -171,11 +256,19 @@ describe('closeout requests', () => {
     await setup();
     const { request } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
     await returnCloseout(ctx.deps, LEADER, request.id, 'not yet');
-    await expectRefusal(approveCloseout(ctx.deps, ADMIN, request.id), 'conflict', 'error.already_decided', { state: 'returned', user: LEADER.userId });
-    await expectRefusal(returnCloseout(ctx.deps, ADMIN, request.id, 'no'), 'conflict', 'error.already_decided', { state: 'returned' });
+    await expectRefusal(approveCloseout(ctx.deps, ADMIN, request.id), 'conflict', 'error.already_decided', {
+      state: 'returned',
+      user: LEADER.userId,
+    });
+    await expectRefusal(returnCloseout(ctx.deps, ADMIN, request.id, 'no'), 'conflict', 'error.already_decided', {
+      state: 'returned',
+    });
     const { request: second } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'now' });
     await approveCloseout(ctx.deps, ADMIN, second.id);
-    await expectRefusal(approveCloseout(ctx.deps, LEADER, second.id), 'conflict', 'error.already_decided', { state: 'approved', user: ADMIN.userId });
+    await expectRefusal(approveCloseout(ctx.deps, LEADER, second.id), 'conflict', 'error.already_decided', {
+      state: 'approved',
+      user: ADMIN.userId,
+    });
     expect((await problemRow()).closedBy).toBe(ADMIN.userId);
   });
 
@@ -183,7 +276,11 @@ describe('closeout requests', () => {
     await setup();
     const { request } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
     await expectRefusal(approveCloseout(ctx.deps, LEADER, 9999), 'not_found', 'error.closeout_not_found', { id: 9999 });
-    await expectRefusal(approveCloseout(ctx.deps, { teamId: 'T0OTHER', userId: ADMIN.userId }, request.id), 'not_found', 'error.closeout_not_found');
+    await expectRefusal(
+      approveCloseout(ctx.deps, { teamId: 'T0OTHER', userId: ADMIN.userId }, request.id),
+      'not_found',
+      'error.closeout_not_found',
+    );
   });
 });
 
@@ -198,7 +295,9 @@ describe('reopen', () => {
 
   it('refuses to reopen a problem that is not closed, and a reopen without a reason', async () => {
     await setup();
-    await expectRefusal(reopenProblem(ctx.deps, LEADER, 'RECT-1', 'why not'), 'conflict', 'error.problem_not_closed', { key: 'RECT-1' });
+    await expectRefusal(reopenProblem(ctx.deps, LEADER, 'RECT-1', 'why not'), 'conflict', 'error.problem_not_closed', {
+      key: 'RECT-1',
+    });
     await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
     await expectRefusal(reopenProblem(ctx.deps, LEADER, 'RECT-1', 'why not'), 'conflict', 'error.problem_not_closed');
     const { id } = await pendingRequestFor(ctx.deps, OWNER.teamId, 'RECT-1');

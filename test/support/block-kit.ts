@@ -17,11 +17,20 @@ export interface Payload {
 export function payloadsOf(calls: SlackCall[]): Payload[] {
   const out: Payload[] = [];
   for (const c of calls) {
-    if (['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'chat.scheduleMessage', 'response_url'].includes(c.method)) {
+    if (
+      ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'chat.scheduleMessage', 'response_url'].includes(
+        c.method,
+      )
+    ) {
       if (Array.isArray(c.args.blocks)) out.push({ surface: 'message', method: c.method, blocks: c.args.blocks });
     } else if (['views.open', 'views.push', 'views.update', 'views.publish'].includes(c.method)) {
       const view = c.args.view as Record<string, unknown>;
-      out.push({ surface: view.type === 'home' ? 'home' : 'modal', method: c.method, blocks: (view.blocks as unknown[]) ?? [], view });
+      out.push({
+        surface: view.type === 'home' ? 'home' : 'modal',
+        method: c.method,
+        blocks: (view.blocks as unknown[]) ?? [],
+        view,
+      });
     }
   }
   return out;
@@ -63,7 +72,8 @@ export function limitProblems(p: Payload): string[] {
     if (b.type === 'header') need(text(b.text).length <= 150, `${id} header > 150`);
     if (b.type === 'actions') need(((b.elements as unknown[]) ?? []).length <= 25, `${id} > 25 elements`);
     if (b.type === 'context') need(((b.elements as unknown[]) ?? []).length <= 10, `${id} > 10 elements`);
-    if (b.type === 'context') for (const e of (b.elements as Obj[]) ?? []) need(text(e).length <= 3000, `${id} element text > 3000`);
+    if (b.type === 'context')
+      for (const e of (b.elements as Obj[]) ?? []) need(text(e).length <= 3000, `${id} element text > 3000`);
     if (b.type === 'input') need(text(b.label).length <= 2000, `${id} label > 2000`);
     for (const e of elements(b)) {
       if (e.action_id) need(String(e.action_id).length <= 255, `${id} action_id > 255`);
@@ -71,7 +81,10 @@ export function limitProblems(p: Payload): string[] {
         need(text(e.text).length <= 75, `${id} button text > 75`);
         need(String(e.value ?? '').length <= 2000, `${id} button value > 2000`);
       }
-      const options = [...((e.options as Obj[]) ?? []), ...((e.option_groups as Obj[]) ?? []).flatMap((g) => (g.options as Obj[]) ?? [])];
+      const options = [
+        ...((e.options as Obj[]) ?? []),
+        ...((e.option_groups as Obj[]) ?? []).flatMap((g) => (g.options as Obj[]) ?? []),
+      ];
       need(options.length <= 100, `${id} ${options.length} options > 100`);
       for (const o of options) {
         need(text(o.text).length <= 75, `${id} option text > 75`);

@@ -9,7 +9,12 @@ export interface SlackCall {
 }
 
 /** `delayMs` holds the answer back (longer than the client's timeout, it is a timeout). */
-export type Reply = { status?: number; headers?: Record<string, string>; body: Record<string, unknown>; delayMs?: number };
+export type Reply = {
+  status?: number;
+  headers?: Record<string, string>;
+  body: Record<string, unknown>;
+  delayMs?: number;
+};
 
 /** A message chat.postMessage accepted (answered by the default reply), as conversations.history returns it. */
 export interface PostedMessage {
@@ -22,7 +27,10 @@ export interface PostedMessage {
 }
 /** The usual answer (the message is posted), only late: `{ late: ms }`. */
 export type Late = { late: number };
-export type Responder = (args: Record<string, unknown>, call: number) => Reply | Late | Record<string, unknown> | undefined;
+export type Responder = (
+  args: Record<string, unknown>,
+  call: number,
+) => Reply | Late | Record<string, unknown> | undefined;
 
 /**
  * A fake Slack Web API on loopback. The app talks to it through SLACK_API_URL; tests read `calls`,
@@ -90,7 +98,8 @@ export class FakeSlack {
     for (;;) {
       const found = pick(this.calls);
       if (found) return found;
-      if (Date.now() > until) throw new Error(`FakeSlack.waitFor timed out; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > until)
+        throw new Error(`FakeSlack.waitFor timed out; calls: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -112,7 +121,10 @@ export class FakeSlack {
         : url.pathname.startsWith('/upload/')
           ? 'file_upload'
           : url.pathname;
-    const args = method === 'file_upload' ? { bytes: Buffer.concat(chunks).length, path: url.pathname } : decode(raw, req.headers['content-type']);
+    const args =
+      method === 'file_upload'
+        ? { bytes: Buffer.concat(chunks).length, path: url.pathname }
+        : decode(raw, req.headers['content-type']);
     if (method === 'file_upload') this.uploads.push({ path: url.pathname, body: Buffer.concat(chunks) });
     this.calls.push({ method, args, at: Date.now() });
     const n = (this.counts.get(method) ?? 0) + 1;
@@ -142,7 +154,14 @@ export class FakeSlack {
     const channelOf = (c: unknown) => (typeof c === 'string' && /^[UW]/.test(c) ? `D${c.slice(1)}` : c);
     switch (method) {
       case 'auth.test':
-        return { ok: true, team_id: this.teamId, team: 'Test', user_id: 'UBOT', bot_id: 'BBOT', url: 'https://test.slack.com/' };
+        return {
+          ok: true,
+          team_id: this.teamId,
+          team: 'Test',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+          url: 'https://test.slack.com/',
+        };
       case 'chat.postMessage': {
         const posted: PostedMessage = {
           channel: String(channelOf(args.channel)),
@@ -160,7 +179,12 @@ export class FakeSlack {
         const found = this.messages
           .filter((m) => m.channel === args.channel)
           .reverse()
-          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) }));
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
+          }));
         return { ok: true, messages: found, has_more: false };
       }
       case 'chat.update':
@@ -174,10 +198,23 @@ export class FakeSlack {
         return { ok: true, view: { id: `V${this.calls.length}`, ...(args.view as object) } };
       case 'users.info': {
         const user = String(args.user);
-        return { ok: true, user: { id: user, name: user.toLowerCase(), real_name: `User ${user}`, locale: this.locales.get(user) ?? 'en-US', tz: 'UTC' } };
+        return {
+          ok: true,
+          user: {
+            id: user,
+            name: user.toLowerCase(),
+            real_name: `User ${user}`,
+            locale: this.locales.get(user) ?? 'en-US',
+            tz: 'UTC',
+          },
+        };
       }
       case 'users.list':
-        return { ok: true, members: [...this.locales].map(([id, locale]) => ({ id, name: id.toLowerCase(), locale })), response_metadata: { next_cursor: '' } };
+        return {
+          ok: true,
+          members: [...this.locales].map(([id, locale]) => ({ id, name: id.toLowerCase(), locale })),
+          response_metadata: { next_cursor: '' },
+        };
       case 'conversations.open':
         return { ok: true, channel: { id: channelOf(args.users) } };
       case 'files.getUploadURLExternal':

@@ -32,9 +32,23 @@ export const LEADER_SUMMARY_NOW = '2026-11-25T02:00:00Z';
 export async function seedLeaderSummaryDataset(deps: ServiceDeps, clock: ReturnType<typeof fixedClock>) {
   const board = await seedBoard(deps, { categories: ['Livelihood', 'Business'], anchorDate: '2026-10-19' });
   const rows: [string, string | null, string | null, typeof OWNER, string | null, string][] = [
-    ['2026-10-20T02:00:00Z', 'Livelihood', 'Traffic police', OWNER, '2026-11-04', 'Backlog of unprocessed traffic violations'],
+    [
+      '2026-10-20T02:00:00Z',
+      'Livelihood',
+      'Traffic police',
+      OWNER,
+      '2026-11-04',
+      'Backlog of unprocessed traffic violations',
+    ],
     ['2026-10-20T02:00:00Z', 'Livelihood', 'Permits office', OWNER, '2026-11-22', 'Queue times at the permit window'],
-    ['2026-10-20T02:00:00Z', 'Livelihood', 'Permits office', OWNER, '2026-11-01', 'Missing opening hours <notice> & signs'],
+    [
+      '2026-10-20T02:00:00Z',
+      'Livelihood',
+      'Permits office',
+      OWNER,
+      '2026-11-01',
+      'Missing opening hours <notice> & signs',
+    ],
     ['2026-10-20T02:00:00Z', 'Business', 'Permits office', OTHER, '2026-12-01', 'Slow business licence approvals'],
     ['2026-11-03T02:00:00Z', 'Business', 'Traffic police', OTHER, '2026-12-20', 'Duplicate inspections'],
     ['2026-11-03T02:00:00Z', 'Business', null, OWNER, '2026-12-09', 'Unclear fee schedule'],
@@ -44,7 +58,14 @@ export async function seedLeaderSummaryDataset(deps: ServiceDeps, clock: ReturnT
   ];
   for (const [at, category, unit, owner, deadline, title] of rows) {
     clock.set(at);
-    await createProblem(deps, LEADER, 'RECT', { title, category, unit, ownerId: owner.userId, deadline, measures: ['Do it'] });
+    await createProblem(deps, LEADER, 'RECT', {
+      title,
+      category,
+      unit,
+      ownerId: owner.userId,
+      deadline,
+      measures: ['Do it'],
+    });
   }
   const update = async (at: string, actor: typeof OWNER, key: string, percent: number) => {
     clock.set(at);

@@ -22,7 +22,12 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export async function postSigned(url: string, body: string, contentType: string, opts: SignOptions = {}): Promise<PostResult> {
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  opts: SignOptions = {},
+): Promise<PostResult> {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { 'content-type': contentType };
   if (!opts.unsigned) {

@@ -35,7 +35,14 @@ export async function seedSummaryDataset(deps: ServiceDeps, clock: ReturnType<ty
     ['Zeta', OTHER.userId, '2026-11-25', 'Complaints box never emptied'],
   ];
   for (const [category, ownerId, deadline, title] of rows) {
-    await createProblem(deps, LEADER, 'RECT', { title, category, ownerId, deadline, unit: 'Permits office', measures: ['Do it'] });
+    await createProblem(deps, LEADER, 'RECT', {
+      title,
+      category,
+      ownerId,
+      deadline,
+      unit: 'Permits office',
+      measures: ['Do it'],
+    });
   }
   const update = async (at: string, actor: typeof OWNER, key: string, percent: number) => {
     clock.set(at);

@@ -6,7 +6,15 @@ import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { createTestDb, type TestDb } from './db.js';
 import { FakeSlack } from './fake-slack.js';
 import { ADMIN, TEAM } from './fixtures.js';
-import { SIGNING_SECRET, commandBody, eventBody, interactionBody, postSigned, type PostResult, type SignOptions } from './slack-requests.js';
+import {
+  SIGNING_SECRET,
+  commandBody,
+  eventBody,
+  interactionBody,
+  postSigned,
+  type PostResult,
+  type SignOptions,
+} from './slack-requests.js';
 
 export interface ButtonClick {
   userId: string;
@@ -14,7 +22,12 @@ export interface ButtonClick {
   value?: string;
   blockId?: string;
   /** The message the button sits in; omit for buttons on the App Home. */
-  message?: { channel: string; ts: string; blocks?: unknown[]; /** An ephemeral message (e.g. a `/closeout show` card). */ ephemeral?: boolean };
+  message?: {
+    channel: string;
+    ts: string;
+    blocks?: unknown[];
+    /** An ephemeral message (e.g. a `/closeout show` card). */ ephemeral?: boolean;
+  };
   /** Selected value for static selects. */
   selected?: string;
 }
@@ -56,7 +69,12 @@ export class TestApp {
       CLOSEOUT_ADMINS: admins.join(','),
       LOG_LEVEL: 'silent',
     });
-    const running = await startSlackApp({ env: { ...env, SLACK_BOT_TOKEN: 'xoxb-test' }, deps, logger: createLogger('silent'), port: 0 });
+    const running = await startSlackApp({
+      env: { ...env, SLACK_BOT_TOKEN: 'xoxb-test' },
+      deps,
+      logger: createLogger('silent'),
+      port: 0,
+    });
     return new TestApp(fake, testDb, deps, clock, running);
   }
 
@@ -86,14 +104,33 @@ export class TestApp {
 
   /** `/closeout <text>` from a user; `respond()` answers land in fake calls as `response_url`. */
   command(text: string, userId: string, opts: { channelId?: string; sign?: SignOptions } = {}): Promise<PostResult> {
-    const body = commandBody({ text, userId, teamId: TEAM, channelId: opts.channelId, responseUrl: this.fake.responseUrl(`cmd-${userId}`) });
+    const body = commandBody({
+      text,
+      userId,
+      teamId: TEAM,
+      channelId: opts.channelId,
+      responseUrl: this.fake.responseUrl(`cmd-${userId}`),
+    });
     return this.post(body, 'application/x-www-form-urlencoded', opts.sign);
   }
 
   click(c: ButtonClick): Promise<PostResult> {
     const action = c.selected
-      ? { type: 'static_select', action_id: c.actionId, block_id: c.blockId ?? 'b', selected_option: { value: c.selected, text: { type: 'plain_text', text: c.selected } }, action_ts: '1' }
-      : { type: 'button', action_id: c.actionId, block_id: c.blockId ?? 'b', value: c.value, text: { type: 'plain_text', text: 'btn' }, action_ts: '1' };
+      ? {
+          type: 'static_select',
+          action_id: c.actionId,
+          block_id: c.blockId ?? 'b',
+          selected_option: { value: c.selected, text: { type: 'plain_text', text: c.selected } },
+          action_ts: '1',
+        }
+      : {
+          type: 'button',
+          action_id: c.actionId,
+          block_id: c.blockId ?? 'b',
+          value: c.value,
+          text: { type: 'plain_text', text: 'btn' },
+          action_ts: '1',
+        };
     const payload = {
       type: 'block_actions',
       team: { id: TEAM, domain: 'test' },
@@ -106,11 +143,19 @@ export class TestApp {
       actions: [action],
       ...(c.message
         ? {
-            container: { type: 'message', message_ts: c.message.ts, channel_id: c.message.channel, is_ephemeral: c.message.ephemeral ?? false },
+            container: {
+              type: 'message',
+              message_ts: c.message.ts,
+              channel_id: c.message.channel,
+              is_ephemeral: c.message.ephemeral ?? false,
+            },
             channel: { id: c.message.channel, name: 'x' },
             message: { type: 'message', ts: c.message.ts, text: '', blocks: c.message.blocks ?? [] },
           }
-        : { container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', state: { values: {} } } }),
+        : {
+            container: { type: 'view', view_id: 'VHOME' },
+            view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', state: { values: {} } },
+          }),
     };
     return this.post(interactionBody(payload), 'application/x-www-form-urlencoded');
   }

@@ -27,7 +27,13 @@ describe('the Block Kit checker used by the e2e suites', () => {
     const problems = blockKitProblems([
       call('chat.postMessage', { blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }),
       call('chat.postMessage', { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: long } }] }),
-      call('views.open', { view: { type: 'modal', title: { type: 'plain_text', text: 'A title longer than 24 chars' }, blocks: [{ type: 'divider' }] } }),
+      call('views.open', {
+        view: {
+          type: 'modal',
+          title: { type: 'plain_text', text: 'A title longer than 24 chars' },
+          blocks: [{ type: 'divider' }],
+        },
+      }),
     ]);
     expect(problems.join('\n')).toMatch(/51 blocks > 50/);
     expect(problems.join('\n')).toMatch(/text 3001 > 3000/);
@@ -35,7 +41,9 @@ describe('the Block Kit checker used by the e2e suites', () => {
   });
 
   it.runIf(schemaValidators() !== null)('reports schema violations', () => {
-    const problems = blockKitProblems([call('chat.postMessage', { blocks: [{ type: 'section', text: { type: 'bogus', text: 'x' } }] })]);
+    const problems = blockKitProblems([
+      call('chat.postMessage', { blocks: [{ type: 'section', text: { type: 'bogus', text: 'x' } }] }),
+    ]);
     expect(problems.some((p) => p.includes('schema'))).toBe(true);
   });
 });

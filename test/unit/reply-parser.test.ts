@@ -6,7 +6,10 @@ type Expected = Partial<ParsedReply>;
 const CASES: [string, Expected][] = [
   // Keys: case-insensitive, several, de-duplicated, measure keys name their problem but stay in the note
   ['OPS-12 60% hired two clerks', { keys: ['OPS-12'], percent: 60, health: null, note: 'hired two clerks' }],
-  ['ops-12 60 % on-track hired two clerks', { keys: ['OPS-12'], percent: 60, health: 'on_track', note: 'hired two clerks' }],
+  [
+    'ops-12 60 % on-track hired two clerks',
+    { keys: ['OPS-12'], percent: 60, health: 'on_track', note: 'hired two clerks' },
+  ],
   ['OPS-12 and OPS-13 both 100%', { keys: ['OPS-12', 'OPS-13'], percent: 100, note: 'both' }],
   ['OPS-12, ops-12: done', { keys: ['OPS-12'], note: 'done' }],
   ['RECT-03 on track', { keys: ['RECT-3'], health: 'on_track', note: '' }],
@@ -18,7 +21,10 @@ const CASES: [string, Expected][] = [
   ['150% of the budget was spent', { percent: null, note: '150% of the budget was spent' }],
   ['we are 60% done with hiring', { percent: 60, note: 'we are 60% done with hiring' }],
   ['from 40% to 60% this round', { percent: 40 }],
-  ['RECT-3 完成60% 有风险 已招聘两名办事员', { keys: ['RECT-3'], percent: 60, health: 'at_risk', note: '已招聘两名办事员' }],
+  [
+    'RECT-3 完成60% 有风险 已招聘两名办事员',
+    { keys: ['RECT-3'], percent: 60, health: 'at_risk', note: '已招聘两名办事员' },
+  ],
   ['百分之六十五 受阻 等待财政拨款', { percent: 65, health: 'blocked', note: '等待财政拨款' }],
   ['进度：百分之百，正常', { percent: 100, health: 'on_track', note: '' }],
   ['完成了80％ 阻塞', { percent: 80, health: 'blocked', note: '' }],
@@ -31,9 +37,15 @@ const CASES: [string, Expected][] = [
   ['进展正常，完成度：80%', { health: 'on_track', percent: 80, note: '' }],
   ['风险', { health: 'at_risk', note: '' }],
   // Label clauses in the middle or at the end go; the user's sentences stay
-  ['Hired two clerks. 60%. Still at risk because of budget.', { percent: 60, health: 'at_risk', note: 'Hired two clerks. Still at risk because of budget.' }],
+  [
+    'Hired two clerks. 60%. Still at risk because of budget.',
+    { percent: 60, health: 'at_risk', note: 'Hired two clerks. Still at risk because of budget.' },
+  ],
   ['hired two clerks. 60%.', { note: 'hired two clerks.' }],
-  ['RECT-3: hired two clerks, 60%, at risk', { keys: ['RECT-3'], percent: 60, health: 'at_risk', note: 'hired two clerks' }],
+  [
+    'RECT-3: hired two clerks, 60%, at risk',
+    { keys: ['RECT-3'], percent: 60, health: 'at_risk', note: 'hired two clerks' },
+  ],
   ['Line one\n60%\nLine two', { percent: 60, note: 'Line one\nLine two' }],
   // Nothing to pick up
   ['hired two clerks', { keys: [], percent: null, health: null, note: 'hired two clerks', acknowledgement: false }],

@@ -88,10 +88,16 @@ export function registerBoard(program: Command, ctx: CliContext): void {
       ctx.withServices(async ({ deps, actor }) => {
         const boards = await listBoards(deps, actor.teamId, { includeArchived: opts.all });
         if (!boards.length) {
-          ctx.out(`No boards in team ${actor.teamId} yet. Create one with "closeout board create", or try "closeout demo".`);
+          ctx.out(
+            `No boards in team ${actor.teamId} yet. Create one with "closeout board create", or try "closeout demo".`,
+          );
           return;
         }
-        const counts = await deps.db.problem.groupBy({ by: ['boardId'], where: { teamId: actor.teamId }, _count: { _all: true } });
+        const counts = await deps.db.problem.groupBy({
+          by: ['boardId'],
+          where: { teamId: actor.teamId },
+          _count: { _all: true },
+        });
         const problems = new Map(counts.map((c) => [c.boardId, c._count._all]));
         ctx.out(
           table(

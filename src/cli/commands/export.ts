@@ -22,7 +22,9 @@ export function registerExport(program: Command, ctx: CliContext): void {
         } catch (err) {
           throw new UserError(`Cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}`);
         }
-        ctx.out(`Exported ${result.problems} problems (${result.measures} measures) of board ${opts.board.toUpperCase()} to ${opts.out}.`);
+        ctx.out(
+          `Exported ${result.problems} problems (${result.measures} measures) of board ${opts.board.toUpperCase()} to ${opts.out}.`,
+        );
       }),
     );
 }

@@ -18,7 +18,9 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { board: string; dryRun?: boolean }) => {
       const bytes = await readInput(file);
       await ctx.withServices(async ({ deps, actor }) => {
-        const bar = ctx.io.isTTY ? new SingleBar({ stream: ctx.io.stderr, clearOnComplete: true }, Presets.shades_classic) : null;
+        const bar = ctx.io.isTTY
+          ? new SingleBar({ stream: ctx.io.stderr, clearOnComplete: true }, Presets.shades_classic)
+          : null;
         let started = false;
         let result: ImportResult;
         try {
@@ -44,7 +46,14 @@ async function readInput(file: string): Promise<Buffer> {
     return await fs.readFile(file);
   } catch (err) {
     const code = err instanceof Error && 'code' in err ? err.code : undefined;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : err instanceof Error ? err.message : String(err);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : err instanceof Error
+            ? err.message
+            : String(err);
     throw new UserError(`Cannot read ${file}: ${why}.`);
   }
 }
@@ -53,7 +62,8 @@ function printResult(ctx: CliContext, result: ImportResult, board: string, file:
   if (result.errors.length) {
     const rows = result.errors.length === 1 ? '1 row is' : `${result.errors.length} rows are`;
     ctx.err(`Nothing was imported: ${rows} invalid in ${file}. Fix them and run the import again.`);
-    for (const error of result.errors.slice(0, MAX_LISTED)) ctx.err(`  line ${error.line}: ${error.reasons.join('; ')}`);
+    for (const error of result.errors.slice(0, MAX_LISTED))
+      ctx.err(`  line ${error.line}: ${error.reasons.join('; ')}`);
     if (result.errors.length > MAX_LISTED) ctx.err(`  … and ${result.errors.length - MAX_LISTED} more`);
     return 1;
   }
@@ -61,7 +71,10 @@ function printResult(ctx: CliContext, result: ImportResult, board: string, file:
   if (result.dryRun) {
     ctx.out(`Dry run for board ${board}, nothing written. Would result in: ${counts}.`);
     for (const change of result.changes.slice(0, MAX_LISTED)) {
-      const what = change.action === 'create' ? `create ${change.key ?? 'a new problem'}` : `update ${change.key} (${change.fields.join(', ')})`;
+      const what =
+        change.action === 'create'
+          ? `create ${change.key ?? 'a new problem'}`
+          : `update ${change.key} (${change.fields.join(', ')})`;
       ctx.out(`  line ${change.line}: ${what}`);
     }
     if (result.changes.length > MAX_LISTED) ctx.out(`  … and ${result.changes.length - MAX_LISTED} more`);
@@ -69,7 +82,9 @@ function printResult(ctx: CliContext, result: ImportResult, board: string, file:
     ctx.out(`Imported ${file} into board ${board}: ${counts}.`);
   }
   if (result.keptMeasures) {
-    ctx.out(`${result.keptMeasures} existing measure(s) beyond the lines of their cell were kept: imports never delete measures.`);
+    ctx.out(
+      `${result.keptMeasures} existing measure(s) beyond the lines of their cell were kept: imports never delete measures.`,
+    );
   }
   return 0;
 }

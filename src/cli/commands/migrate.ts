@@ -8,6 +8,10 @@ export function registerMigrate(program: Command, ctx: CliContext): void {
     .description('Apply pending database migrations (DATABASE_URL)')
     .action(() => {
       const { applied, file } = migrate(ctx.env().DATABASE_URL);
-      ctx.out(applied.length ? `Applied ${applied.length} migration(s) to ${file}: ${applied.join(', ')}` : `Database ${file} is up to date.`);
+      ctx.out(
+        applied.length
+          ? `Applied ${applied.length} migration(s) to ${file}: ${applied.join(', ')}`
+          : `Database ${file} is up to date.`,
+      );
     });
 }

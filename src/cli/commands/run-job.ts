@@ -20,7 +20,10 @@ const JOB_LIST = `${JOB_NAMES.join(', ')} or all`;
 /** An ISO-8601 instant; without an offset it is read as UTC. */
 function parseAt(value: string): Date {
   const dt = DateTime.fromISO(value.trim(), { zone: 'UTC', setZone: true });
-  if (!dt.isValid) throw new UserError(`--at: "${value}" is not an ISO-8601 time (e.g. 2026-11-23T09:00:00+08:00 or 2026-11-23T01:00Z).`);
+  if (!dt.isValid)
+    throw new UserError(
+      `--at: "${value}" is not an ISO-8601 time (e.g. 2026-11-23T09:00:00+08:00 or 2026-11-23T01:00Z).`,
+    );
   return dt.toJSDate();
 }
 
@@ -57,19 +60,23 @@ export function registerRunJob(program: Command, ctx: CliContext): void {
     .option('--dry-run', 'print what would be sent; write and send nothing')
     .action(async (job: string | undefined, opts: RunJobOptions) => {
       const selection = parseJobSelection(job ?? '');
-      if (!selection) throw new UserError(job ? `Unknown job "${job}". Choose ${JOB_LIST}.` : `Name a job: ${JOB_LIST}.`);
+      if (!selection)
+        throw new UserError(job ? `Unknown job "${job}". Choose ${JOB_LIST}.` : `Name a job: ${JOB_LIST}.`);
       const at = opts.at === undefined ? ctx.clock.now() : parseAt(opts.at);
       const env = ctx.env();
       const token = env.SLACK_BOT_TOKEN;
       if (!opts.dryRun && !token) {
-        throw new UserError('SLACK_BOT_TOKEN is needed to send messages (xoxb-…); add --dry-run to see what would be sent without it.');
+        throw new UserError(
+          'SLACK_BOT_TOKEN is needed to send messages (xoxb-…); add --dry-run to see what would be sent without it.',
+        );
       }
       // Logs go to stderr so the report on stdout stays readable; quiet unless LOG_LEVEL asks for more.
       const logger = createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr);
       await ctx.withServices(async ({ deps, actor }) => {
         const instanceId = `cli-${process.pid}-${randomUUID().slice(0, 8)}`;
         const afterSent = digestChartFollowUp(deps.db, logger, instanceId);
-        const sender = opts.dryRun || !token ? null : createSlackSender({ token, apiUrl: env.SLACK_API_URL, logger, afterSent });
+        const sender =
+          opts.dryRun || !token ? null : createSlackSender({ token, apiUrl: env.SLACK_API_URL, logger, afterSent });
         const report = await runJob(
           { db: deps.db, clock: deps.clock, logger, sender, instanceId, teamId: actor.teamId },
           selection,
@@ -79,7 +86,9 @@ export function registerRunJob(program: Command, ctx: CliContext): void {
         print(ctx, selection, report);
         if (report.errors.length) ctx.exitCode = 1;
         if (report.aborted) {
-          ctx.err(`Error: sending stopped: Slack answered "${report.aborted}". Fix the token or the app's scopes and run again; nothing is lost.`);
+          ctx.err(
+            `Error: sending stopped: Slack answered "${report.aborted}". Fix the token or the app's scopes and run again; nothing is lost.`,
+          );
           ctx.exitCode = 1;
         }
       });

@@ -8,7 +8,8 @@ export const boardAdmin = defineArea(
     'board.modal.submit': 'Save',
     'board.editing': 'Editing list *{code}* (a list’s code cannot change).',
     'board.code': 'Code',
-    'board.code.hint': '2–10 capital letters or digits; problem keys start with it (RECT-1, RECT-2, …). It cannot be changed later.',
+    'board.code.hint':
+      '2–10 capital letters or digits; problem keys start with it (RECT-1, RECT-2, …). It cannot be changed later.',
     'board.name': 'Name',
     'board.channel': 'Channel',
     'board.channel.pick': 'Where reminders and digests go',
@@ -29,9 +30,11 @@ export const boardAdmin = defineArea(
     'board.deadline.hint': 'Applies to problems without their own deadline.',
     'board.categories': 'Categories',
     'board.categories.hint': 'One per line, e.g. the themes of a campaign.',
-    'board.categories.too_many': 'This list has {count, number} categories, too many to edit here; they stay as they are.',
+    'board.categories.too_many':
+      'This list has {count, number} categories, too many to edit here; they stay as they are.',
     'board.usage': 'Usage: `/closeout board new`, `/closeout board edit CODE` or `/closeout board list`.',
-    'board.created': ':white_check_mark: Created the problem list *{code}* {name}. Leaders can now add problems with `/closeout new {code}`.',
+    'board.created':
+      ':white_check_mark: Created the problem list *{code}* {name}. Leaders can now add problems with `/closeout new {code}`.',
     'board.saved': ':white_check_mark: Saved the problem list *{code}* {name}.',
     'board.invite_tip': 'Make sure the bot is in <#{channel}> (`/invite @Closeout`) so it can post reminders there.',
 
@@ -39,10 +42,12 @@ export const boardAdmin = defineArea(
     'boards.empty': 'There are no problem lists yet. An admin can create one with `/closeout board new`.',
     'boards.line.where': '{channel} · {language}',
     'boards.no_channel': 'no channel',
-    'boards.line.cadence': 'Every {days, plural, one {day} other {# days}} from {anchor}, prompts at {time} ({timezone})',
+    'boards.line.cadence':
+      'Every {days, plural, one {day} other {# days}} from {anchor}, prompts at {time} ({timezone})',
     'boards.line.leaders': 'Leaders: {leaders}',
     'boards.no_leaders': 'none yet',
-    'boards.line.counts': '{total, number} problems · {open, number} open · {closed, number} closed · {overdue, number} overdue',
+    'boards.line.counts':
+      '{total, number} problems · {open, number} open · {closed, number} closed · {overdue, number} overdue',
     'boards.line.deadline': 'list deadline {date}',
     'boards.footer': 'Admins: `/closeout board edit CODE` to change a list, `/closeout board new` to add one.',
   },
@@ -75,7 +80,8 @@ export const boardAdmin = defineArea(
     'board.categories.hint': '每行一个，如专项整治的各个方面。',
     'board.categories.too_many': '该清单有 {count, number} 个类别，数量过多无法在此编辑，将保持不变。',
     'board.usage': '用法：`/closeout board new`、`/closeout board edit 编号` 或 `/closeout board list`。',
-    'board.created': ':white_check_mark: 已创建问题清单 *{code}* {name}。负责领导现在可以用 `/closeout new {code}` 添加问题。',
+    'board.created':
+      ':white_check_mark: 已创建问题清单 *{code}* {name}。负责领导现在可以用 `/closeout new {code}` 添加问题。',
     'board.saved': ':white_check_mark: 已保存问题清单 *{code}* {name}。',
     'board.invite_tip': '请确认机器人已加入 <#{channel}>（`/invite @Closeout`），以便在该频道发送提醒。',
 
@@ -86,7 +92,8 @@ export const boardAdmin = defineArea(
     'boards.line.cadence': '自 {anchor} 起每 {days} 天一轮，{time}（{timezone}）发送进展提醒',
     'boards.line.leaders': '负责领导：{leaders}',
     'boards.no_leaders': '暂无',
-    'boards.line.counts': '共 {total, number} 个问题 · 未销号 {open, number} · 已销号 {closed, number} · 逾期 {overdue, number}',
+    'boards.line.counts':
+      '共 {total, number} 个问题 · 未销号 {open, number} · 已销号 {closed, number} · 逾期 {overdue, number}',
     'boards.line.deadline': '清单完成时限 {date}',
     'boards.footer': '管理员：用 `/closeout board edit 编号` 修改清单，用 `/closeout board new` 新建清单。',
   },

@@ -32,7 +32,8 @@ export const cards = defineArea(
     'list.bad.suggest': 'Did you mean `{suggestion}`?',
     'list.bad.twice':
       'Give {what, select, view {one view (mine, open, overdue, stale, closed or all)} owner {one @user} board {one board:CODE} category {one category:NAME} other {one unit:NAME}} only (`{arg}` is a second one).',
-    'list.bad.value': '`{arg}`: {what, select, board {a board code is 2–10 letters or digits, like RECT} category {a category name is 1–75 characters} unit {a unit name is 1–200 characters} other {not a valid value}}.',
+    'list.bad.value':
+      '`{arg}`: {what, select, board {a board code is 2–10 letters or digits, like RECT} category {a category name is 1–75 characters} unit {a unit name is 1–200 characters} other {not a valid value}}.',
     'list.expired': 'This list is out of date; run `/closeout list` again.',
 
     // Card
@@ -61,7 +62,8 @@ export const cards = defineArea(
     'card.closeout.closed': ':white_check_mark: *Closed* — signed off by <@{user}> · {time}',
     'card.closeout.closed_unknown': ':white_check_mark: *Closed* · {time}',
     'card.closeout.closed_late': ':warning: Closed after its deadline',
-    'card.closeout.returned': ':leftwards_arrow_with_hook: The last closeout request was returned by <@{user}> · {time}',
+    'card.closeout.returned':
+      ':leftwards_arrow_with_hook: The last closeout request was returned by <@{user}> · {time}',
     'card.closeout.reason': '*Reason:* {reason}',
     'card.stale': 'no update this round',
     'card.show.usage': 'Usage: `/closeout show KEY` — e.g. `/closeout show RECT-12`.',
@@ -109,7 +111,8 @@ export const cards = defineArea(
     'list.bad.suggest': '您是不是想输入 `{suggestion}`？',
     'list.bad.twice':
       '{what, select, view {列表范围（mine、open、overdue、stale、closed 或 all）} owner {@用户} board {board:清单编号} category {category:类别} other {unit:责任单位}}只能指定一个（`{arg}` 重复了）。',
-    'list.bad.value': '`{arg}`：{what, select, board {清单编号为 2–10 位字母或数字，例如 RECT} category {类别名称为 1–75 个字} unit {责任单位名称为 1–200 个字} other {取值无效}}。',
+    'list.bad.value':
+      '`{arg}`：{what, select, board {清单编号为 2–10 位字母或数字，例如 RECT} category {类别名称为 1–75 个字} unit {责任单位名称为 1–200 个字} other {取值无效}}。',
     'list.expired': '该列表已过期，请重新输入 `/closeout list`。',
 
     'card.field.board': '*问题清单*',

@@ -4,7 +4,8 @@ import { defineArea } from '../define.js';
 export const charts = defineArea(
   {
     'chart.title': '{name} ({code})',
-    'chart.subtitle': 'As of {date} · {total, plural, one {# problem} other {# problems}} · {completion}% closed · {overdue, number} overdue',
+    'chart.subtitle':
+      'As of {date} · {total, plural, one {# problem} other {# problems}} · {completion}% closed · {overdue, number} overdue',
     'chart.bars.title': '{by, select, category {Status by category} unit {Status by unit} other {Status by owner}}',
     'chart.bars.count': '{closed, number}/{total, number}',
     'chart.bars.overdue': ' · {overdue, number} overdue',

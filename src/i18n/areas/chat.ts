@@ -29,7 +29,8 @@ export const chat = defineArea(
     // Refused or dismissed
     'chat.refused.kept': 'Your message is kept; nothing was lost.',
     'chat.refused.pick': 'Pick one of your open problems below, or reply again naming its key.',
-    'chat.refused.name_key': 'To record it, reply again naming the problem’s key (e.g. RECT-12), or use `/closeout report`.',
+    'chat.refused.name_key':
+      'To record it, reply again naming the problem’s key (e.g. RECT-12), or use `/closeout report`.',
     'chat.dismissed': 'OK — I did not record that message as an update.',
   },
   {

@@ -16,7 +16,8 @@ export const commands = defineArea(
       '*For admins*',
       '`/closeout board new|edit CODE|list` — problem lists, their channel, cadence and leaders',
     ].join('\n'),
-    'cmd.help.footer': 'Tip: you rarely need to type — answer the bot’s messages with their buttons, or just reply in your own words.',
+    'cmd.help.footer':
+      'Tip: you rarely need to type — answer the bot’s messages with their buttons, or just reply in your own words.',
     'cmd.unknown': "I don't know `{input}`.",
     'cmd.unknown.suggest': 'Did you mean `/closeout {suggestion}`?',
     'cmd.unknown.help': 'Type `/closeout help` to see what I can do.',

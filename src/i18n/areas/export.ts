@@ -4,16 +4,19 @@ import { defineArea } from '../define.js';
 export const exportArea = defineArea(
   {
     'export.usage': 'Usage: `/closeout export [CODE]` — e.g. `/closeout export RECT`',
-    'export.not_leader': 'Exports are for board leaders and admins, and you do not lead any board. Try `/closeout list mine` for your own problems.',
+    'export.not_leader':
+      'Exports are for board leaders and admins, and you do not lead any board. Try `/closeout list mine` for your own problems.',
     'export.no_boards': 'There are no boards yet — create one with `/closeout board new`.',
     'export.choose': 'You lead several boards — which one? {choices}',
     'export.comment':
       ':page_facing_up: *{name} ({code})* as of {date}: {problems, plural, one {# problem} other {# problems}}, {measures, plural, one {# measure} other {# measures}}. UTF-8 CSV: opens in Excel, WPS or Numbers, and re-imports unchanged.',
-    'export.sent': ':inbox_tray: Sent `{file}` to you in a direct message ({problems, plural, one {# problem} other {# problems}}).',
+    'export.sent':
+      ':inbox_tray: Sent `{file}` to you in a direct message ({problems, plural, one {# problem} other {# problems}}).',
   },
   {
     'export.usage': '用法：`/closeout export [清单编号]`，例如 `/closeout export RECT`',
-    'export.not_leader': '导出仅供问题清单的负责领导和管理员使用，您目前不负责任何清单。可用 `/closeout list mine` 查看您负责的问题。',
+    'export.not_leader':
+      '导出仅供问题清单的负责领导和管理员使用，您目前不负责任何清单。可用 `/closeout list mine` 查看您负责的问题。',
     'export.no_boards': '还没有问题清单——请先用 `/closeout board new` 创建。',
     'export.choose': '您负责多个问题清单，请指定一个：{choices}',
     'export.comment':

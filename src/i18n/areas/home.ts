@@ -26,15 +26,18 @@ export const home = defineArea(
     'home.board.empty': 'No problems on this board yet — add one with `/closeout new`.',
     'home.board.status': '*{status}*\n{count, number}',
     'home.board.pending': ':hourglass_flowing_sand: *{key}* {title}\nCloseout requested by <@{user}> · {date}',
-    'home.board.pending.more': '… and {count, number} more closeout requests waiting — use `/closeout list board:{code}`',
+    'home.board.pending.more':
+      '… and {count, number} more closeout requests waiting — use `/closeout list board:{code}`',
     'home.board.view': 'View',
 
     'home.footer': 'Type `/closeout help` to see everything Closeout can do.',
   },
   {
     'home.mine.title': '我负责的未销号问题',
-    'home.mine.count': '共 {total, number} 个问题{overdue, plural, =0 {} other {，:red_circle: 已逾期 # 个}}，按完成时限先后排列',
-    'home.mine.empty': ':white_check_mark: 您目前没有未销号的问题。问题分配给您后会显示在这里，并可直接点击按钮汇报进展。',
+    'home.mine.count':
+      '共 {total, number} 个问题{overdue, plural, =0 {} other {，:red_circle: 已逾期 # 个}}，按完成时限先后排列',
+    'home.mine.empty':
+      ':white_check_mark: 您目前没有未销号的问题。问题分配给您后会显示在这里，并可直接点击按钮汇报进展。',
     'home.mine.more': '……另有 {count, number} 个，请用 `/closeout list mine` 查看',
     'home.problem.due': '{date} 到期',
     'home.problem.no_deadline': '未设完成时限',

@@ -12,4 +12,17 @@ import { summary } from './summary.js';
 import { scheduler } from './scheduler.js';
 
 /** Every message area; add new areas here. */
-export const areas = [slackCommon, commands, cards, signoff, home, summary, chat, modals, boardAdmin, scheduler, charts, exportArea] as const;
+export const areas = [
+  slackCommon,
+  commands,
+  cards,
+  signoff,
+  home,
+  summary,
+  chat,
+  modals,
+  boardAdmin,
+  scheduler,
+  charts,
+  exportArea,
+] as const;

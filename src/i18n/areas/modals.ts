@@ -29,7 +29,8 @@ export const modals = defineArea(
     'new.modal.submit': 'Create',
     'new.board': 'Problem list',
     'new.board.pick': 'Choose a list',
-    'new.boards.more': 'Only the first 100 lists fit here ({count, number} more): use `/closeout new CODE` for another.',
+    'new.boards.more':
+      'Only the first 100 lists fit here ({count, number} more): use `/closeout new CODE` for another.',
     'new.title': 'Problem',
     'new.title.placeholder': 'A short title, e.g. Backlog of unprocessed traffic violations',
     'new.description': 'Description',
@@ -72,7 +73,8 @@ export const modals = defineArea(
     'report.origin_note': ':memo: <@{user}> reported {percent}% · {health}',
 
     // Report picker
-    'pick.intro': 'You own {count, plural, one {# open problem} other {# open problems}}. Which one are you reporting on?',
+    'pick.intro':
+      'You own {count, plural, one {# open problem} other {# open problems}}. Which one are you reporting on?',
     'pick.label': 'Problem',
     'pick.placeholder': 'Choose a problem',
     'pick.submit': 'Next',
@@ -164,8 +166,10 @@ export const modals = defineArea(
     'new.measures': '整改措施',
     'new.measures.placeholder': '每行一条整改措施',
     'new.measures.hint': '每行一条，之后还可以补充。',
-    'new.none': '只有问题清单的负责领导才能新建问题，您目前不是任何清单的负责领导。请联系管理员将您设为负责领导（`/closeout board edit 编号`）。',
-    'new.created': ':white_check_mark: 已创建 *{key}* {title} —— 责任人 <@{owner}>，{count, plural, =0 {暂无整改措施} other {整改措施 # 条}}，完成时限 {due}。',
+    'new.none':
+      '只有问题清单的负责领导才能新建问题，您目前不是任何清单的负责领导。请联系管理员将您设为负责领导（`/closeout board edit 编号`）。',
+    'new.created':
+      ':white_check_mark: 已创建 *{key}* {title} —— 责任人 <@{owner}>，{count, plural, =0 {暂无整改措施} other {整改措施 # 条}}，完成时限 {due}。',
 
     'report.modal.title': '汇报整改进展',
     'report.modal.submit': '提交',
@@ -183,7 +187,8 @@ export const modals = defineArea(
     'report.note': '上次汇报以来的进展',
     'report.note.placeholder': '做了哪些工作、下一步计划、遇到的困难',
     'report.none': '您目前没有需要汇报的未销号问题。:tada:',
-    'report.saved': ':white_check_mark: 已记录 *{key}* 的进展：{percent}% · {health}{done, plural, =0 {} other {，完成整改措施 # 条}}。',
+    'report.saved':
+      ':white_check_mark: 已记录 *{key}* 的进展：{percent}% · {health}{done, plural, =0 {} other {，完成整改措施 # 条}}。',
     'report.origin_note': ':memo: <@{user}> 汇报进展：{percent}% · {health}',
 
     'pick.intro': '您负责 {count} 个未销号问题，要汇报哪一个？',
@@ -193,19 +198,22 @@ export const modals = defineArea(
     'pick.due': '{date} 到期',
     'pick.overdue': '已逾期（{date} 到期）',
     'pick.no_deadline': '未设完成时限',
-    'pick.more': '按完成时限列出最近的 {shown, number} 个（共 {total, number} 个）。其他问题请使用 `/closeout report 问题编号`。',
+    'pick.more':
+      '按完成时限列出最近的 {shown, number} 个（共 {total, number} 个）。其他问题请使用 `/closeout report 问题编号`。',
 
     'closeout.modal.title': '申请销号',
     'closeout.modal.submit': '提交申请',
     'closeout.progress': '完成进度 {percent}% · 整改措施已完成 {done}/{total} 条',
-    'closeout.open_measures': ':warning: 还有 {count} 条整改措施未标记完成。请在佐证材料中说明问题已解决的理由，或先汇报这些措施已完成。',
+    'closeout.open_measures':
+      ':warning: 还有 {count} 条整改措施未标记完成。请在佐证材料中说明问题已解决的理由，或先汇报这些措施已完成。',
     'closeout.evidence': '整改佐证',
     'closeout.evidence.placeholder': '做了哪些整改，负责领导如何核实（文件、链接、数据）？',
     'closeout.evidence.hint': '负责领导据此审批，请写具体。',
     'closeout.goes_to': '申请将提交 {leaders} 审批。',
     'closeout.goes_to_admins': '该清单未设负责领导：申请将提交 Closeout 管理员审批。',
     'closeout.sent': ':outbox_tray: 已申请 *{key}* 销号，已提交 {leaders} 审批。',
-    'closeout.sent_nobody': ':warning: 已申请 *{key}* 销号，但未能通知任何负责领导。请直接告知清单负责领导，可通过 `/closeout show {key}` 审批。',
+    'closeout.sent_nobody':
+      ':warning: 已申请 *{key}* 销号，但未能通知任何负责领导。请直接告知清单负责领导，可通过 `/closeout show {key}` 审批。',
     'closeout.origin_note': ':outbox_tray: <@{user}> 已申请销号',
     'close.usage': '用法：`/closeout close 问题编号`，如 `/closeout close RECT-12`。',
 

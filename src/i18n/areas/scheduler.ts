@@ -9,20 +9,27 @@ export const scheduler = defineArea(
     'sched.page': 'page {page} of {pages}',
     'sched.prompt.hint': 'Or just reply here in your own words, e.g. “{example}”',
     'sched.prompt.example': '{key} 60% hired two clerks',
-    'sched.prompt.text': '{board} · update round {round}: please report on {count, plural, one {your open problem} other {your # open problems}} by {reportBy}',
+    'sched.prompt.text':
+      '{board} · update round {round}: please report on {count, plural, one {your open problem} other {your # open problems}} by {reportBy}',
     'sched.line.last_update': '({date})',
     'sched.line.no_update': 'no update yet',
     'sched.more': '… and {count, number} more',
 
     // Nudge
-    'sched.nudge.title': '*{board}* · update round {round} closes {end}: you have not reported on {count, plural, one {# problem} other {# problems}} yet.',
-    'sched.nudge.text': '{board}: please report on {count, plural, one {# problem} other {# problems}} before update round {round} closes on {end}',
-    'sched.nudge_channel.title': '*{board}* · update round {round} closes {end}. Not reported yet — {count, plural, one {# person} other {# people}}:',
-    'sched.nudge_channel.text': '{board}: {count, plural, one {# person has} other {# people have}} not reported in update round {round} yet',
-    'sched.thread_hint': 'Reply in this thread in your own words, e.g. “{example}”, or use the buttons in my DM to you.',
+    'sched.nudge.title':
+      '*{board}* · update round {round} closes {end}: you have not reported on {count, plural, one {# problem} other {# problems}} yet.',
+    'sched.nudge.text':
+      '{board}: please report on {count, plural, one {# problem} other {# problems}} before update round {round} closes on {end}',
+    'sched.nudge_channel.title':
+      '*{board}* · update round {round} closes {end}. Not reported yet — {count, plural, one {# person} other {# people}}:',
+    'sched.nudge_channel.text':
+      '{board}: {count, plural, one {# person has} other {# people have}} not reported in update round {round} yet',
+    'sched.thread_hint':
+      'Reply in this thread in your own words, e.g. “{example}”, or use the buttons in my DM to you.',
 
     // Round opening (channel)
-    'sched.round_open.title': '*{board}* · update round {round} is open ({start} – {end}) · please report by {reportBy}',
+    'sched.round_open.title':
+      '*{board}* · update round {round} is open ({start} – {end}) · please report by {reportBy}',
     'sched.round_open.owed': 'Updates owed by {count, plural, one {# person} other {# people}}:',
     'sched.round_open.text': '{board}: update round {round} is open — please report by {reportBy}',
     'sched.owner_keys': '{user} — {keys}',
@@ -38,7 +45,8 @@ export const scheduler = defineArea(
     'sched.digest.overdue_none': '_Nothing is overdue._',
     'sched.digest.not_reported': '*Not reported this round*',
     'sched.digest.all_reported': '_Everyone reported._',
-    'sched.digest.text': '{board}: update round {round} digest — {closed, number} of {total, number} closed, {overdue, number} overdue',
+    'sched.digest.text':
+      '{board}: update round {round} digest — {closed, number} of {total, number} closed, {overdue, number} overdue',
     'sched.days_overdue': '{days, plural, one {# day} other {# days}} overdue',
 
     // Deadline reminders
@@ -48,13 +56,15 @@ export const scheduler = defineArea(
     'sched.reminder.text': '{key} is due {when}',
 
     // Overdue escalation and the weekly overdue digest
-    'sched.escalation.title': ':rotating_light: *{key}* {title} is overdue: its deadline was {date} ({days, plural, one {# day} other {# days}} ago).',
+    'sched.escalation.title':
+      ':rotating_light: *{key}* {title} is overdue: its deadline was {date} ({days, plural, one {# day} other {# days}} ago).',
     'sched.escalation.people': 'Owner: {owner} · Leaders: {leaders}',
     'sched.escalation.people_no_leaders': 'Owner: {owner}',
     'sched.escalation.hint': 'Owner: report progress or request closeout. Leaders: decide, or agree a new deadline.',
     'sched.escalation.text': '{key} is overdue ({days, plural, one {# day} other {# days}})',
     'sched.overdue_weekly.header': '{board} — overdue problems this week',
-    'sched.overdue_weekly.summary': '{count, plural, one {# problem is} other {# problems are}} past the deadline, oldest first:',
+    'sched.overdue_weekly.summary':
+      '{count, plural, one {# problem is} other {# problems are}} past the deadline, oldest first:',
     'sched.overdue_weekly.text': '{board}: {count, plural, one {# problem is} other {# problems are}} overdue',
 
     // Weekly upcoming deadlines
@@ -64,7 +74,8 @@ export const scheduler = defineArea(
     'sched.upcoming.text': '{board}: {count, plural, one {# deadline} other {# deadlines}} in the next 14 days',
 
     // Undeliverable messages, to leaders
-    'sched.notice.title': ':warning: I could not deliver Closeout messages for board *{board}* to {target} (`{reason}`).',
+    'sched.notice.title':
+      ':warning: I could not deliver Closeout messages for board *{board}* to {target} (`{reason}`).',
     'sched.notice.hint':
       '{reason, select, not_in_channel {Invite me to the channel with `/invite @Closeout`; later messages will then go out.} channel_not_found {The board channel no longer exists: set a new one with `/closeout board`.} is_archived {The board channel is archived: set a new one with `/closeout board`.} user_not_found {This person is not in the workspace: reassign their problems.} account_inactive {This account is deactivated: reassign their problems.} cannot_dm_bot {Problems are assigned to a bot: reassign them to a person.} other {Slack refused the message; the other messages went out. Please check this person or channel.}}',
     'sched.notice.text': 'Closeout could not deliver some messages for {board}',
@@ -92,7 +103,8 @@ export const scheduler = defineArea(
     'sched.owner_keys': '{user} — {keys}',
 
     'sched.digest.header': '{board} — 第 {round} 轮进展汇总',
-    'sched.digest.summary': '*共 {total} 个问题* · 已销号 {closed} 个（{percent}%）· 逾期 {overdue} 个 · 本轮 {silent} 个问题未报送进展',
+    'sched.digest.summary':
+      '*共 {total} 个问题* · 已销号 {closed} 个（{percent}%）· 逾期 {overdue} 个 · 本轮 {silent} 个问题未报送进展',
     'sched.digest.status_field': '*{status}*\n{count, number}',
     'sched.digest.closed': '*本轮销号*',
     'sched.digest.closed_none': '_本轮没有销号的问题。_',

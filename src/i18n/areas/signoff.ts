@@ -4,13 +4,15 @@ import { defineArea } from '../define.js';
 export const signoff = defineArea(
   {
     'signoff.reason': '*Reason:* {reason}',
-    'signoff.dm.approved': ':white_check_mark: <@{user}> approved your closeout request: *{key}* {title} is now closed. Well done!',
+    'signoff.dm.approved':
+      ':white_check_mark: <@{user}> approved your closeout request: *{key}* {title} is now closed. Well done!',
     'signoff.dm.returned': ':leftwards_arrow_with_hook: <@{user}> returned your closeout request for *{key}* {title}.',
     'signoff.dm.returned.next': 'Keep working on it, report progress, and request closeout again when it is done.',
     'signoff.modal.title': 'Return request',
     'signoff.modal.submit': 'Return',
     'signoff.modal.close': 'Cancel',
-    'signoff.modal.intro': 'You are returning the closeout request for *{key}* {title}. <@{owner}> will see your reason.',
+    'signoff.modal.intro':
+      'You are returning the closeout request for *{key}* {title}. <@{owner}> will see your reason.',
     'signoff.modal.reason': 'Why is it not done yet?',
     'signoff.modal.placeholder': 'What is still missing, and what should happen next?',
     'signoff.not_saved': '{refusal}\nYour reason was not lost — here it is to copy:\n> {text}',

@@ -2,7 +2,8 @@ import { defineArea } from '../define.js';
 
 export const slackCommon = defineArea(
   {
-    'common.unexpected': 'Sorry, something went wrong on our side. Nothing you sent was lost; please try again in a moment.',
+    'common.unexpected':
+      'Sorry, something went wrong on our side. Nothing you sent was lost; please try again in a moment.',
     'common.refused': ':no_entry: {reason}',
   },
   {

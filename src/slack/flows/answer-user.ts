@@ -18,7 +18,13 @@ export interface Audience {
  * An ephemeral message in the channel the user started from; a DM when there is none, or when the bot
  * cannot post there (commands work in channels the bot was never invited to).
  */
-export async function tellUser(client: WebClient, logger: Logger, to: Audience, text: string, blocks?: KnownBlock[]): Promise<void> {
+export async function tellUser(
+  client: WebClient,
+  logger: Logger,
+  to: Audience,
+  text: string,
+  blocks?: KnownBlock[],
+): Promise<void> {
   const body = { text: truncate(text, LIMITS.messageText), ...(blocks && { blocks }) };
   if (to.channel) {
     try {
@@ -48,7 +54,9 @@ export function chunks(text: string, size: number): string[] {
 /** The refusal, then the user's own words verbatim (plain text, nothing escaped or cut) to copy from. */
 export function refusalBlocks(lang: Language, refusal: string, written: string): KnownBlock[] {
   const tr = translator(lang);
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: truncate(refusal, LIMITS.sectionText) } }];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(refusal, LIMITS.sectionText) } },
+  ];
   if (written.trim()) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('modal.kept') }] });
     for (const piece of chunks(written.trim(), LIMITS.sectionText - 100)) {
@@ -86,5 +94,7 @@ export async function afterSubmit(a: SubmissionArgs, work: () => Promise<void>):
 
 /** Republishes Homes in the background: the user's answer does not wait for it, and errors are only logged. */
 export function refreshHomesLater(client: WebClient, ctx: SlackContext, teamId: string, userIds: string[]): void {
-  void refreshHomes(client, ctx, teamId, userIds).catch((error: unknown) => ctx.logger.warn({ err: error }, 'refreshHomes failed'));
+  void refreshHomes(client, ctx, teamId, userIds).catch((error: unknown) =>
+    ctx.logger.warn({ err: error }, 'refreshHomes failed'),
+  );
 }

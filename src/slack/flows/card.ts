@@ -17,7 +17,13 @@ export interface RenderedMessage {
 export type ProblemDetail = Awaited<ReturnType<typeof getProblemDetail>>;
 
 /** Card data for one viewer: the buttons follow what they may do (the services still decide). */
-export function cardData(ctx: SlackContext, detail: ProblemDetail, viewerId: string, lang: Language, note?: string): CardData {
+export function cardData(
+  ctx: SlackContext,
+  detail: ProblemDetail,
+  viewerId: string,
+  lang: Language,
+  note?: string,
+): CardData {
   const now = ctx.deps.clock.now();
   const viewer = { teamId: detail.teamId, userId: viewerId };
   return {
@@ -55,12 +61,20 @@ export async function renderCard(
  * The leaders' closeout-request message for the problem's latest request, re-rendered as it now stands:
  * once decided, with the decision (who, when, why) in place of the buttons.
  */
-export async function renderDecision(ctx: SlackContext, teamId: string, key: string, lang: Language): Promise<RenderedMessage | null> {
+export async function renderDecision(
+  ctx: SlackContext,
+  teamId: string,
+  key: string,
+  lang: Language,
+): Promise<RenderedMessage | null> {
   const detail = await getProblemDetail(ctx.deps, teamId, key, 0);
   const request = detail.closeoutRequests[0];
   if (!request) return null;
   const { state, decidedBy, decidedAt } = request;
-  const decision = state !== 'pending' && decidedBy && decidedAt ? { state, by: decidedBy, at: decidedAt, reason: request.reason } : undefined;
+  const decision =
+    state !== 'pending' && decidedBy && decidedAt
+      ? { state, by: decidedBy, at: decidedAt, reason: request.reason }
+      : undefined;
   const data: CloseoutRequestData = {
     requestId: request.id,
     key: detail.key,

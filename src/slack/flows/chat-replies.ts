@@ -20,5 +20,7 @@ export function recordedView(r: RecordedReply): RecordedData {
 
 /** Home tabs of everyone a recorded reply concerns; never in the way of the user's answer. */
 export function refreshAfter(client: WebClient, ctx: SlackContext, teamId: string, r: RecordedReply): void {
-  refreshHomes(client, ctx, teamId, r.affected).catch((err: unknown) => ctx.logger.warn({ err }, 'could not refresh Home tabs'));
+  refreshHomes(client, ctx, teamId, r.affected).catch((err: unknown) =>
+    ctx.logger.warn({ err }, 'could not refresh Home tabs'),
+  );
 }

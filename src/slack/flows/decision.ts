@@ -27,7 +27,11 @@ async function loadRequest(ctx: SlackContext, teamId: string, requestId: number)
 }
 
 /** The line under a re-rendered card saying who decided and when. */
-function decisionNote(lang: Language, timezone: string, r: { state: string; decidedBy: string | null; decidedAt: Date | null }): string {
+function decisionNote(
+  lang: Language,
+  timezone: string,
+  r: { state: string; decidedBy: string | null; decidedAt: Date | null },
+): string {
   const tr = translator(lang);
   const params = { user: r.decidedBy ?? '', time: r.decidedAt ? slackTime(r.decidedAt, lang, timezone) : '' };
   return r.state === 'approved' ? tr('note.approved', params) : tr('note.returned', params);
@@ -52,19 +56,36 @@ export async function announceDecision(a: DecisionArgs): Promise<void> {
     viewerId: a.actor.userId,
   });
 
-  await updateRequestCopies(a.client, a.ctx, { teamId: a.actor.teamId, requestId: a.requestId, key: problem.key, except: a.origin });
+  await updateRequestCopies(a.client, a.ctx, {
+    teamId: a.actor.teamId,
+    requestId: a.requestId,
+    key: problem.key,
+    except: a.origin,
+  });
 
   const ownerLang = await a.ctx.locale.forUser(a.client, problem.ownerId, board.language);
   const tr = translator(ownerLang);
-  const data: DecisionData = { lang: ownerLang, timezone: board.timezone, key: problem.key, title: problem.title, request };
+  const data: DecisionData = {
+    lang: ownerLang,
+    timezone: board.timezone,
+    key: problem.key,
+    title: problem.title,
+    request,
+  };
   try {
-    await a.client.chat.postMessage({ channel: problem.ownerId, text: decisionDmText(tr, data), blocks: decisionDmBlocks(tr, data) });
+    await a.client.chat.postMessage({
+      channel: problem.ownerId,
+      text: decisionDmText(tr, data),
+      blocks: decisionDmBlocks(tr, data),
+    });
   } catch (error) {
     a.ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about the closeout decision');
   }
 
   const people = [...new Set([problem.ownerId, a.actor.userId, ...board.leaders.map((l) => l.userId)])];
-  void refreshHomes(a.client, a.ctx, a.actor.teamId, people).catch((error: unknown) => a.ctx.logger.warn({ err: error }, 'refreshHomes failed'));
+  void refreshHomes(a.client, a.ctx, a.actor.teamId, people).catch((error: unknown) =>
+    a.ctx.logger.warn({ err: error }, 'refreshHomes failed'),
+  );
 }
 
 /** A late click on a decided request: its message is brought up to date with the decision already taken. */

@@ -19,12 +19,33 @@ export function digestChartFollowUp(db: Db, logger: Logger, instanceId: string) 
     if (d.job !== 'cycle-digest' || d.boardId === null || !/^[CG]/.test(d.recipient)) return;
     const key = `chart:${d.dedupeKey}`;
     const now = new Date();
-    await plan(db, [{ teamId: d.teamId, dedupeKey: key, job: 'digest-chart', boardId: d.boardId, recipient: d.recipient, payload: '{}', problemKeys: [] }], now);
+    await plan(
+      db,
+      [
+        {
+          teamId: d.teamId,
+          dedupeKey: key,
+          job: 'digest-chart',
+          boardId: d.boardId,
+          recipient: d.recipient,
+          payload: '{}',
+          problemKeys: [],
+        },
+      ],
+      now,
+    );
     const claimed = await claim(db, key, instanceId, now, CHART_CLAIM_MS);
     if (!claimed || claimed.attempts > 1) return;
     const board = await db.board.findUniqueOrThrow({ where: { id: d.boardId } });
     const lang = languageFromLocale(board.language) ?? 'en';
-    const ok = await postBoardChart(client, logger, { db, board, at, lang, channelId: landed.channelId, threadTs: landed.ts });
+    const ok = await postBoardChart(client, logger, {
+      db,
+      board,
+      at,
+      lang,
+      channelId: landed.channelId,
+      threadTs: landed.ts,
+    });
     if (ok) await markSent(db, key, landed, new Date());
     else await markFailed(db, key, instanceId, 'permanent', 'chart not posted (see the logs)');
   };

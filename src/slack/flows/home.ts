@@ -39,7 +39,12 @@ export function publishHome(client: WebClient, ctx: SlackContext, teamId: string
 }
 
 /** Republishes the Home tab of everyone affected by a change; failures are logged, never thrown. */
-export async function refreshHomes(client: WebClient, ctx: SlackContext, teamId: string, userIds: string[]): Promise<void> {
+export async function refreshHomes(
+  client: WebClient,
+  ctx: SlackContext,
+  teamId: string,
+  userIds: string[],
+): Promise<void> {
   // The CLI's operator and empty ids have no Home.
   const users = [...new Set(userIds)].filter((id) => SLACK_USER_PATTERN.test(id));
   const limit = pLimit(PUBLISH_CONCURRENCY);

@@ -26,12 +26,20 @@ function filterOf(actor: Actor, page: ListPage): ProblemFilter {
 export async function resolveView(ctx: SlackContext, actor: Actor, query: ListQuery): Promise<ListPage> {
   if (query.owner) return { ...query, view: !query.view || query.view === 'mine' ? 'open' : query.view, offset: 0 };
   if (query.view) return { ...query, view: query.view, offset: 0 };
-  const mine = await listProblems(ctx.deps, filterOf(actor, { ...query, view: 'mine', offset: 0 }), { offset: 0, limit: 1 });
+  const mine = await listProblems(ctx.deps, filterOf(actor, { ...query, view: 'mine', offset: 0 }), {
+    offset: 0,
+    limit: 1,
+  });
   return { ...query, view: mine.total > 0 ? 'mine' : 'open', offset: 0 };
 }
 
 /** One page of a list as a message; a page beyond the end (the list shrank) shows the last one. */
-export async function renderList(ctx: SlackContext, actor: Actor, lang: Language, page: ListPage): Promise<RenderedMessage> {
+export async function renderList(
+  ctx: SlackContext,
+  actor: Actor,
+  lang: Language,
+  page: ListPage,
+): Promise<RenderedMessage> {
   const filter = filterOf(actor, page);
   let current = page;
   let result = await listProblems(ctx.deps, filter, { offset: current.offset, limit: LIST_PAGE_SIZE });

@@ -37,12 +37,24 @@ export async function refreshOrigin(a: RefreshArgs): Promise<void> {
     const message = await render(a, origin);
     if (!message) return;
     if (origin.channel && origin.ts) {
-      await a.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
+      await a.client.chat.update({
+        channel: origin.channel,
+        ts: origin.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
     } else if (origin.responseUrl) {
-      await postToResponseUrl(origin.responseUrl, { replace_original: true, text: message.text, blocks: message.blocks });
+      await postToResponseUrl(origin.responseUrl, {
+        replace_original: true,
+        text: message.text,
+        blocks: message.blocks,
+      });
     }
   } catch (error) {
-    a.ctx.logger.warn({ err: error, key: a.key, origin: { kind: origin.kind, channel: origin.channel, ts: origin.ts } }, 'could not update the original message');
+    a.ctx.logger.warn(
+      { err: error, key: a.key, origin: { kind: origin.kind, channel: origin.channel, ts: origin.ts } },
+      'could not update the original message',
+    );
   }
 }
 
@@ -50,7 +62,13 @@ async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMe
   if (origin.kind === 'request') return renderDecision(a.ctx, a.teamId, a.key, a.lang);
   // A scheduler message listing several problems keeps them all; anything else becomes this problem's card.
   if (origin.kind === 'prompt' && origin.channel && origin.ts) {
-    const scheduled = await refreshScheduledMessage(a.ctx, { channel: origin.channel, ts: origin.ts }, a.key, a.note, a.lang);
+    const scheduled = await refreshScheduledMessage(
+      a.ctx,
+      { channel: origin.channel, ts: origin.ts },
+      a.key,
+      a.note,
+      a.lang,
+    );
     if (scheduled === 'keep') return null;
     if (scheduled) return scheduled;
   }
@@ -59,6 +77,8 @@ async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMe
 }
 
 async function ownerOf(a: RefreshArgs): Promise<string> {
-  const problem = await a.ctx.deps.db.problem.findUniqueOrThrow({ where: { teamId_key: { teamId: a.teamId, key: a.key.toUpperCase() } } });
+  const problem = await a.ctx.deps.db.problem.findUniqueOrThrow({
+    where: { teamId_key: { teamId: a.teamId, key: a.key.toUpperCase() } },
+  });
   return problem.ownerId;
 }

@@ -41,7 +41,9 @@ export async function updateRequestCopies(
   ctx: SlackContext,
   a: { teamId: string; requestId: number; key: string; except?: { channel?: string; ts?: string } },
 ): Promise<void> {
-  const copies = await ctx.deps.db.delivery.findMany({ where: { teamId: a.teamId, dedupeKey: { startsWith: keyPrefix(a.requestId) } } });
+  const copies = await ctx.deps.db.delivery.findMany({
+    where: { teamId: a.teamId, dedupeKey: { startsWith: keyPrefix(a.requestId) } },
+  });
   await Promise.all(
     copies
       .filter((c) => c.channelId && c.slackTs && !(c.channelId === a.except?.channel && c.slackTs === a.except?.ts))
@@ -49,9 +51,18 @@ export async function updateRequestCopies(
         try {
           const lang = await ctx.locale.forUser(client, c.recipient);
           const message = await renderDecision(ctx, a.teamId, a.key, lang);
-          if (message) await client.chat.update({ channel: c.channelId!, ts: c.slackTs!, text: message.text, blocks: message.blocks });
+          if (message)
+            await client.chat.update({
+              channel: c.channelId!,
+              ts: c.slackTs!,
+              text: message.text,
+              blocks: message.blocks,
+            });
         } catch (error) {
-          ctx.logger.warn({ err: error, leader: c.recipient, key: a.key }, 'could not update a leader’s copy of a closeout request');
+          ctx.logger.warn(
+            { err: error, leader: c.recipient, key: a.key },
+            'could not update a leader’s copy of a closeout request',
+          );
         }
       }),
   );

@@ -12,6 +12,10 @@ export interface ResponseUrlMessage {
  * the only way to replace an ephemeral message, which has no ts for chat.update.
  */
 export async function postToResponseUrl(url: string, message: ResponseUrlMessage): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message),
+  });
   if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
 }

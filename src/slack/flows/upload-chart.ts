@@ -5,7 +5,13 @@ import type { Db } from '../../db/client.js';
 import type { Language } from '../../domain/types.js';
 import { t } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
-import { burndown, summarizeBoard, type BoardSummary, type Breakdown, type SummaryBoard } from '../../services/summary.js';
+import {
+  burndown,
+  summarizeBoard,
+  type BoardSummary,
+  type Breakdown,
+  type SummaryBoard,
+} from '../../services/summary.js';
 import { formatDate } from '../views/problem-format.js';
 import { uploadFile } from './upload-file.js';
 
@@ -33,7 +39,12 @@ async function userNames(client: WebClient, ids: string[], logger: Logger): Prom
 }
 
 /** The chart's data: the summary's breakdown rows and the board's burn-down. */
-export async function boardChartData(db: Db, board: SummaryBoard, summary: BoardSummary, names: Map<string, string> = new Map()): Promise<BoardChartData> {
+export async function boardChartData(
+  db: Db,
+  board: SummaryBoard,
+  summary: BoardSummary,
+  names: Map<string, string> = new Map(),
+): Promise<BoardChartData> {
   return {
     name: summary.board.name,
     code: summary.board.code,
@@ -42,7 +53,11 @@ export async function boardChartData(db: Db, board: SummaryBoard, summary: Board
     total: summary.total,
     completion: summary.completion,
     overdue: summary.overdue.total,
-    rows: summary.rows.map((r) => ({ label: r.key === null ? null : (names.get(r.key) ?? r.key), byStatus: r.byStatus, overdue: r.overdue })),
+    rows: summary.rows.map((r) => ({
+      label: r.key === null ? null : (names.get(r.key) ?? r.key),
+      byStatus: r.byStatus,
+      overdue: r.overdue,
+    })),
     burndown: await burndown(db, board, summary.asOf),
   };
 }
@@ -55,7 +70,12 @@ export interface ChartFile {
 }
 
 /** Shares a rendered chart; a failure is logged and reported as false, never thrown. */
-export async function postChart(client: WebClient, logger: Logger, target: ChartTarget, chart: ChartFile): Promise<boolean> {
+export async function postChart(
+  client: WebClient,
+  logger: Logger,
+  target: ChartTarget,
+  chart: ChartFile,
+): Promise<boolean> {
   try {
     await uploadFile(client, {
       channelId: target.channelId,
@@ -97,13 +117,17 @@ export async function postBoardChart(client: WebClient, logger: Logger, p: Board
   try {
     const summary = p.summary ?? (await summarizeBoard(p.db, p.board, p.at, { by: p.by ?? 'category', listLimit: 0 }));
     if (summary.total === 0) return false;
-    const owners = summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
+    const owners =
+      summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
     const names = await userNames(client, owners, logger);
     const png = await renderBoardChart(await boardChartData(p.db, p.board, summary, names), p.lang);
     file = {
       png,
       filename: `${summary.board.code}-${summary.today}.png`,
-      title: t(p.lang, 'chart.file.title', { code: summary.board.code, date: formatDate(p.lang, summary.today, summary.today) }),
+      title: t(p.lang, 'chart.file.title', {
+        code: summary.board.code,
+        date: formatDate(p.lang, summary.today, summary.today),
+      }),
       ...(p.comment && { comment: p.comment }),
     };
   } catch (error) {

@@ -22,7 +22,8 @@ export interface FileUpload {
  */
 export async function uploadFile(client: WebClient, f: FileUpload): Promise<string> {
   const ticket = await client.files.getUploadURLExternal({ filename: f.filename, length: f.bytes.length });
-  if (!ticket.upload_url || !ticket.file_id) throw new Error('files.getUploadURLExternal gave no upload_url or file_id');
+  if (!ticket.upload_url || !ticket.file_id)
+    throw new Error('files.getUploadURLExternal gave no upload_url or file_id');
   const res = await fetch(ticket.upload_url, {
     method: 'POST',
     body: new Uint8Array(f.bytes),

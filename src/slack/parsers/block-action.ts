@@ -6,7 +6,10 @@ import { CARD_BLOCK_PREFIX } from '../views/problem-card.js';
 const blockActionPayload = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  team: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
   trigger_id: z.string().min(1),
   response_url: z.string().url().optional(),
   container: z
@@ -60,7 +63,11 @@ export function parseButtonClick(body: unknown): ButtonClick | null {
     blockId: action.block_id ?? '',
     value: action.value ?? '',
     container: onMessage
-      ? { kind: 'message', channel: channel!, ...(!p.container?.is_ephemeral && p.container?.message_ts && { ts: p.container.message_ts }) }
+      ? {
+          kind: 'message',
+          channel: channel!,
+          ...(!p.container?.is_ephemeral && p.container?.message_ts && { ts: p.container.message_ts }),
+        }
       : { kind: 'view' },
   };
 }
@@ -85,7 +92,11 @@ const problemKey = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/);
-const requestId = z.coerce.number().int().positive().max(2 ** 31 - 1);
+const requestId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 
 /** A button value that names a problem (RECT-12), or null. */
 export function keyValue(value: string): string | null {

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** Payloads of the chat-reply feature: user messages from the Events API and its button values. */
 
-const id = z.coerce.number().int().positive().max(2 ** 31 - 1);
+const id = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 const problemKey = z
   .string()
   .trim()

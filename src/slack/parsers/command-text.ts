@@ -20,8 +20,7 @@ const ALIASES: Record<string, Subcommand> = {
 };
 
 export type ParsedCommand =
-  | { ok: true; sub: Subcommand; args: string[] }
-  | { ok: false; input: string; suggestion: Subcommand | null };
+  { ok: true; sub: Subcommand; args: string[] } | { ok: false; input: string; suggestion: Subcommand | null };
 
 /** Splits on whitespace, keeping "quoted phrases" (straight or curly quotes) together. */
 export function tokenize(text: string): string[] {

@@ -17,7 +17,12 @@ export type InlineErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: InlineErrors };
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function messageFor(tr: Translator, issue: Issue, spec: FieldSpec, raw: Record<string, unknown>): string {
@@ -25,12 +30,15 @@ function messageFor(tr: Translator, issue: Issue, spec: FieldSpec, raw: Record<s
   const value = raw[String(field)];
   if (typeof index === 'number') {
     const line = spec.lineNumbers?.[index] ?? index + 1;
-    if (issue.code === 'too_big' && issue.origin === 'string') return tr('modal.error.line_too_long', { line, max: Number(issue.maximum) });
+    if (issue.code === 'too_big' && issue.origin === 'string')
+      return tr('modal.error.line_too_long', { line, max: Number(issue.maximum) });
     return tr('modal.error.line_invalid', { line });
   }
   if (isEmpty(value) && issue.code !== 'too_big') return tr('modal.error.required');
-  if (issue.code === 'too_big' && issue.origin === 'string') return tr('modal.error.too_long', { max: Number(issue.maximum) });
-  if (issue.code === 'too_big' && issue.origin === 'array') return tr('modal.error.too_many', { max: Number(issue.maximum) });
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return tr('modal.error.too_long', { max: Number(issue.maximum) });
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return tr('modal.error.too_many', { max: Number(issue.maximum) });
   return tr(spec.invalid ?? 'modal.error.invalid');
 }
 
@@ -38,7 +46,12 @@ function messageFor(tr: Translator, issue: Issue, spec: FieldSpec, raw: Record<s
  * zod issues → `response_action: errors` entries keyed by block_id, in the user's language (the schemas'
  * own messages are English for the CLI). The first issue of each block wins.
  */
-export function inlineErrors(tr: Translator, issues: readonly Issue[], fields: Record<string, FieldSpec>, raw: Record<string, unknown>): InlineErrors {
+export function inlineErrors(
+  tr: Translator,
+  issues: readonly Issue[],
+  fields: Record<string, FieldSpec>,
+  raw: Record<string, unknown>,
+): InlineErrors {
   const errors: InlineErrors = {};
   for (const issue of issues) {
     const spec = fields[String(issue.path[0])];

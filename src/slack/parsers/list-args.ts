@@ -89,9 +89,11 @@ export function parseListArgs(text: string): ParsedListArgs {
     let error: ListArgsError | null;
     if (tok.key !== undefined) {
       const field = FILTER_KEYS[tok.key];
-      if (!field) return { ok: false, error: { kind: 'unknown', arg: tok.raw, suggestion: suggestKey(tok.key, tok.value) } };
+      if (!field)
+        return { ok: false, error: { kind: 'unknown', arg: tok.raw, suggestion: suggestKey(tok.key, tok.value) } };
       const parsed = listQuery.shape[field].safeParse(tok.value);
-      if (!parsed.success || parsed.data === undefined) return { ok: false, error: { kind: 'value', arg: tok.raw, what: field } };
+      if (!parsed.success || parsed.data === undefined)
+        return { ok: false, error: { kind: 'value', arg: tok.raw, what: field } };
       error = setOnce(field, parsed.data, tok.raw);
     } else if (MENTION.test(tok.value)) {
       error = setOnce('owner', MENTION.exec(tok.value)![1]!, tok.raw);

@@ -41,7 +41,8 @@ export const read = {
   },
   selected: (v: ViewValues, block: string): string | null => element(v, block)?.selected_option?.value ?? null,
   /** Checkboxes or a multi select. */
-  selectedMany: (v: ViewValues, block: string): string[] => element(v, block)?.selected_options?.map((o) => o.value) ?? [],
+  selectedMany: (v: ViewValues, block: string): string[] =>
+    element(v, block)?.selected_options?.map((o) => o.value) ?? [],
   user: (v: ViewValues, block: string): string | null => element(v, block)?.selected_user ?? null,
   users: (v: ViewValues, block: string): string[] => element(v, block)?.selected_users ?? [],
   conversation: (v: ViewValues, block: string): string | null => {

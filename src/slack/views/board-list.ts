@@ -29,7 +29,9 @@ function boardText(tr: Translator, lang: Language, b: BoardSummary): string {
     `*${b.code}* · ${mrkdwnText(b.name, 200)}`,
     tr('boards.line.where', {
       channel: b.channelId ? `<#${b.channelId}>` : tr('boards.no_channel'),
-      language: (['en', 'zh-CN'] as const).includes(b.language as Language) ? tr(`board.language.${b.language as Language}`) : b.language,
+      language: (['en', 'zh-CN'] as const).includes(b.language as Language)
+        ? tr(`board.language.${b.language as Language}`)
+        : b.language,
     }),
     tr('boards.line.cadence', {
       days: b.cycleDays,
@@ -38,8 +40,12 @@ function boardText(tr: Translator, lang: Language, b: BoardSummary): string {
       timezone: b.timezone,
     }),
     tr('boards.line.leaders', { leaders: leaders.length ? leaders.join(', ') : tr('boards.no_leaders') }),
-    tr('boards.line.counts', { total: b.counts.total, closed: b.counts.closed, open: b.counts.total - b.counts.closed, overdue: b.counts.overdue }) +
-      (b.deadline ? ` · ${tr('boards.line.deadline', { date: formatDate(lang, b.deadline, b.today) })}` : ''),
+    tr('boards.line.counts', {
+      total: b.counts.total,
+      closed: b.counts.closed,
+      open: b.counts.total - b.counts.closed,
+      overdue: b.counts.overdue,
+    }) + (b.deadline ? ` · ${tr('boards.line.deadline', { date: formatDate(lang, b.deadline, b.today) })}` : ''),
   ];
   return truncate(lines.join('\n'), LIMITS.sectionText);
 }
@@ -53,7 +59,11 @@ export function boardListBlocks(tr: Translator, lang: Language, boards: BoardSum
     { type: 'header', text: { type: 'plain_text', text: tr('boards.title', { count: boards.length }), emoji: true } },
     ...shown.map((b): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: boardText(tr, lang, b) } })),
   ];
-  if (boards.length > shown.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('modal.more', { count: boards.length - shown.length }) }] });
+  if (boards.length > shown.length)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: tr('modal.more', { count: boards.length - shown.length }) }],
+    });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('boards.footer') }] });
   return blocks;
 }

@@ -56,7 +56,12 @@ export function recordedBlocks(tr: Translator, d: RecordedData): KnownBlock[] {
       type: 'section',
       block_id: `chat.recorded.${d.updateId}`,
       text: { type: 'mrkdwn', text: truncate(`${title}\n${summary}\n${note}`, LIMITS.sectionText) },
-      accessory: { type: 'button', action_id: ACTION.chatEdit, value: String(d.updateId), text: { type: 'plain_text', text: tr('chat.edit') } },
+      accessory: {
+        type: 'button',
+        action_id: ACTION.chatEdit,
+        value: String(d.updateId),
+        text: { type: 'plain_text', text: tr('chat.edit') },
+      },
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: hint }] },
   ];
@@ -83,23 +88,38 @@ export function askBlocks(tr: Translator, d: AskData): KnownBlock[] {
   });
   const rows: ActionsBlock[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.actionsElements) {
-    rows.push({ type: 'actions', block_id: `chat.ask.${d.replyId}.${rows.length}`, elements: buttons.slice(i, i + LIMITS.actionsElements) });
+    rows.push({
+      type: 'actions',
+      block_id: `chat.ask.${d.replyId}.${rows.length}`,
+      elements: buttons.slice(i, i + LIMITS.actionsElements),
+    });
   }
   const question = d.candidates.length > 0 ? [tr('chat.ask.title')] : [];
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: truncate([...d.lead, ...question, quote(d.text)].join('\n'), LIMITS.sectionText) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate([...d.lead, ...question, quote(d.text)].join('\n'), LIMITS.sectionText) },
+    },
   ];
   if (d.candidates.length === 0) return blocks;
   blocks.push(...rows);
   const hidden = d.candidates.length - shown.length;
   if (hidden > 0) {
     const example = d.candidates[shown.length]?.key ?? '';
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('chat.ask.more', { count: hidden, example }) }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: tr('chat.ask.more', { count: hidden, example }) }],
+    });
   }
   return blocks;
 }
 
 /** The question once answered with "None of these": the buttons go, the quoted text stays. */
 export function dismissedBlocks(tr: Translator, text: string): KnownBlock[] {
-  return [{ type: 'section', text: { type: 'mrkdwn', text: truncate(`${tr('chat.dismissed')}\n${quote(text)}`, LIMITS.sectionText) } }];
+  return [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`${tr('chat.dismissed')}\n${quote(text)}`, LIMITS.sectionText) },
+    },
+  ];
 }

@@ -20,18 +20,40 @@ export function decisionDmBlocks(tr: Translator, d: DecisionData): KnownBlock[] 
   const r = d.request;
   const title = mrkdwnText(d.title, 200);
   if (r.state === 'approved') {
-    return [{ type: 'section', text: { type: 'mrkdwn', text: tr('signoff.dm.approved', { user: r.decidedBy ?? '', key: d.key, title }) } }];
+    return [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: tr('signoff.dm.approved', { user: r.decidedBy ?? '', key: d.key, title }) },
+      },
+    ];
   }
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: tr('signoff.dm.returned', { user: r.decidedBy ?? '', key: d.key, title }) } },
-    { type: 'section', text: { type: 'mrkdwn', text: tr('signoff.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) }) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: tr('signoff.dm.returned', { user: r.decidedBy ?? '', key: d.key, title }) },
+    },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: tr('signoff.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) }) },
+    },
     { type: 'context', elements: [{ type: 'mrkdwn', text: tr('signoff.dm.returned.next') }] },
     {
       type: 'actions',
       block_id: 'signoff_dm_actions',
       elements: [
-        { type: 'button', action_id: ACTION.reportProgress, value: d.key, style: 'primary', text: { type: 'plain_text', text: tr('btn.report') } },
-        { type: 'button', action_id: ACTION.requestCloseout, value: d.key, text: { type: 'plain_text', text: tr('btn.request_closeout') } },
+        {
+          type: 'button',
+          action_id: ACTION.reportProgress,
+          value: d.key,
+          style: 'primary',
+          text: { type: 'plain_text', text: tr('btn.report') },
+        },
+        {
+          type: 'button',
+          action_id: ACTION.requestCloseout,
+          value: d.key,
+          text: { type: 'plain_text', text: tr('btn.request_closeout') },
+        },
       ],
     },
   ];
@@ -49,7 +71,10 @@ export function decisionDmText(tr: Translator, d: DecisionData): string {
 export const REASON_INPUT = { block: 'reason', action: 'reason' } as const;
 
 /** Asks the leader why the request goes back; the reason is required (checked on submit). */
-export function returnReasonModal(tr: Translator, d: { key: string; title: string; ownerId: string; metadata: string }): ModalView {
+export function returnReasonModal(
+  tr: Translator,
+  d: { key: string; title: string; ownerId: string; metadata: string },
+): ModalView {
   return {
     type: 'modal',
     callback_id: VIEW.returnReason,
@@ -58,7 +83,13 @@ export function returnReasonModal(tr: Translator, d: { key: string; title: strin
     submit: { type: 'plain_text', text: truncate(tr('signoff.modal.submit'), LIMITS.viewTitle) },
     close: { type: 'plain_text', text: truncate(tr('signoff.modal.close'), LIMITS.viewTitle) },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: tr('signoff.modal.intro', { key: d.key, title: mrkdwnText(d.title, 200), owner: d.ownerId }) } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: tr('signoff.modal.intro', { key: d.key, title: mrkdwnText(d.title, 200), owner: d.ownerId }),
+        },
+      },
       {
         type: 'input',
         block_id: REASON_INPUT.block,

@@ -41,21 +41,45 @@ export function closeoutRequestBlocks(tr: Translator, d: CloseoutRequestData): K
       : formatDate(d.lang, d.deadline, d.today)
     : tr('request.none');
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(tr('request.header', { key: d.key }), LIMITS.headerText), emoji: true } },
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: truncate(tr('request.header', { key: d.key }), LIMITS.headerText),
+        emoji: true,
+      },
+    },
     {
       type: 'section',
       text: { type: 'mrkdwn', text: `*${d.key}* ${mrkdwnText(d.title, LIMITS.sectionText - 40)}` },
       fields: [
-        { type: 'mrkdwn', text: `${tr('request.field.board')}\n${mrkdwnText(`${d.board.code} · ${d.board.name}`, 200)}` },
+        {
+          type: 'mrkdwn',
+          text: `${tr('request.field.board')}\n${mrkdwnText(`${d.board.code} · ${d.board.name}`, 200)}`,
+        },
         { type: 'mrkdwn', text: `${tr('request.field.owner')}\n<@${d.ownerId}>` },
         { type: 'mrkdwn', text: `${tr('request.field.deadline')}\n${deadline}` },
-        { type: 'mrkdwn', text: `${tr('request.field.progress')}\n${tr('request.progress', { percent: d.percent, done: d.measures.done, total: d.measures.total })}` },
+        {
+          type: 'mrkdwn',
+          text: `${tr('request.field.progress')}\n${tr('request.progress', { percent: d.percent, done: d.measures.done, total: d.measures.total })}`,
+        },
       ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: `${tr('request.evidence')}\n${mrkdwnText(d.evidence, LIMITS.sectionText - 100)}` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${tr('request.evidence')}\n${mrkdwnText(d.evidence, LIMITS.sectionText - 100)}` },
+    },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: tr('request.requested', { user: d.requestedBy, time: slackTime(d.requestedAt, d.lang, d.board.timezone) }) }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: tr('request.requested', {
+            user: d.requestedBy,
+            time: slackTime(d.requestedAt, d.lang, d.board.timezone),
+          }),
+        },
+      ],
     },
   ];
   if (!d.decision) {
@@ -63,8 +87,19 @@ export function closeoutRequestBlocks(tr: Translator, d: CloseoutRequestData): K
       type: 'actions',
       block_id: `closeout_request:${d.requestId}`,
       elements: [
-        { type: 'button', action_id: ACTION.approve, style: 'primary', value: String(d.requestId), text: { type: 'plain_text', text: tr('request.approve') } },
-        { type: 'button', action_id: ACTION.returnRequest, value: String(d.requestId), text: { type: 'plain_text', text: tr('request.return') } },
+        {
+          type: 'button',
+          action_id: ACTION.approve,
+          style: 'primary',
+          value: String(d.requestId),
+          text: { type: 'plain_text', text: tr('request.approve') },
+        },
+        {
+          type: 'button',
+          action_id: ACTION.returnRequest,
+          value: String(d.requestId),
+          text: { type: 'plain_text', text: tr('request.return') },
+        },
       ],
     });
     return blocks;
@@ -76,7 +111,13 @@ export function closeoutRequestBlocks(tr: Translator, d: CloseoutRequestData): K
       : tr('request.returned', { user: d.decision.by, time });
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: decided } });
   if (d.decision.reason) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${tr('request.reason')}\n${mrkdwnText(d.decision.reason, LIMITS.sectionText - 100)}` } });
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `${tr('request.reason')}\n${mrkdwnText(d.decision.reason, LIMITS.sectionText - 100)}`,
+      },
+    });
   }
   return blocks;
 }

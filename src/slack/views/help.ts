@@ -10,7 +10,11 @@ export function helpBlocks(tr: Translator): KnownBlock[] {
 }
 
 export function unknownCommandText(tr: Translator, input: string, suggestion: string | null): string {
-  return [tr('cmd.unknown', { input }), suggestion ? tr('cmd.unknown.suggest', { suggestion }) : null, tr('cmd.unknown.help')]
+  return [
+    tr('cmd.unknown', { input }),
+    suggestion ? tr('cmd.unknown.suggest', { suggestion }) : null,
+    tr('cmd.unknown.help'),
+  ]
     .filter(Boolean)
     .join(' ');
 }

@@ -22,20 +22,37 @@ export interface HomeViewData extends HomeData {
   today: string;
 }
 
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }] });
-const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
-const header = (text: string): KnownBlock => ({ type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText) } });
+const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }],
+});
+const section = (text: string): SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
+const header = (text: string): KnownBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText) },
+});
 
 /** Due date or OVERDUE n days · percent · health · how fresh the last report is. */
 function problemFacts(tr: Translator, d: HomeViewData, p: HomeProblem): string {
   const facts: string[] = [];
   if (p.overdue) facts.push(tr('home.problem.overdue', { days: p.daysOverdue }));
-  else facts.push(p.deadline ? tr('home.problem.due', { date: formatDate(d.lang, p.deadline, d.today) }) : tr('home.problem.no_deadline'));
+  else
+    facts.push(
+      p.deadline
+        ? tr('home.problem.due', { date: formatDate(d.lang, p.deadline, d.today) })
+        : tr('home.problem.no_deadline'),
+    );
   facts.push(`${p.percent}%`);
   if (p.health) facts.push(healthText(tr, p.health));
   if (p.status === 'closeout_requested') facts.push(tr('home.problem.awaiting'));
   else if (p.stale) facts.push(tr('home.problem.stale'));
-  else if (p.lastUpdateAt) facts.push(tr('home.problem.last_update', { date: formatDate(d.lang, localDate(p.lastUpdateAt, p.timezone), d.today) }));
+  else if (p.lastUpdateAt)
+    facts.push(
+      tr('home.problem.last_update', { date: formatDate(d.lang, localDate(p.lastUpdateAt, p.timezone), d.today) }),
+    );
   return facts.join(' · ');
 }
 
@@ -46,9 +63,25 @@ export function problemBlocks(tr: Translator, d: HomeViewData, p: HomeProblem): 
   const actions: ActionsBlock = {
     type: 'actions',
     elements: [
-      { type: 'button', action_id: ACTION.reportProgress, value: p.key, style: 'primary', text: { type: 'plain_text', text: tr('btn.report') } },
-      { type: 'button', action_id: ACTION.noChange, value: p.key, text: { type: 'plain_text', text: tr('btn.no_change') } },
-      { type: 'button', action_id: ACTION.requestCloseout, value: p.key, text: { type: 'plain_text', text: tr('btn.request_closeout') } },
+      {
+        type: 'button',
+        action_id: ACTION.reportProgress,
+        value: p.key,
+        style: 'primary',
+        text: { type: 'plain_text', text: tr('btn.report') },
+      },
+      {
+        type: 'button',
+        action_id: ACTION.noChange,
+        value: p.key,
+        text: { type: 'plain_text', text: tr('btn.no_change') },
+      },
+      {
+        type: 'button',
+        action_id: ACTION.requestCloseout,
+        value: p.key,
+        text: { type: 'plain_text', text: tr('btn.request_closeout') },
+      },
     ],
   };
   return [text, actions];
@@ -58,11 +91,20 @@ export function problemBlocks(tr: Translator, d: HomeViewData, p: HomeProblem): 
 export function dashboardBlocks(tr: Translator, d: HomeViewData, b: BoardDashboard): KnownBlock[] {
   const title = tr('home.board.title', { code: b.code, name: mrkdwnText(b.name, 100) });
   if (b.total === 0) return [section(`${title}\n${tr('home.board.empty')}`)];
-  const headline = tr('home.board.headline', { total: b.total, closed: b.closed, completion: b.completion, overdue: b.overdue, stale: b.stale });
+  const headline = tr('home.board.headline', {
+    total: b.total,
+    closed: b.closed,
+    completion: b.completion,
+    overdue: b.overdue,
+    stale: b.stale,
+  });
   const blocks: KnownBlock[] = [
     {
       ...section(`${title}\n${headline}`),
-      fields: PROBLEM_STATUSES.map((s) => ({ type: 'mrkdwn' as const, text: tr('home.board.status', { status: tr(`status.${s}`), count: b.byStatus[s] }) })),
+      fields: PROBLEM_STATUSES.map((s) => ({
+        type: 'mrkdwn' as const,
+        text: tr('home.board.status', { status: tr(`status.${s}`), count: b.byStatus[s] }),
+      })),
     },
   ];
   const pending = b.pending.items.slice(0, HOME_LIMITS.pendingPerBoard);
@@ -76,7 +118,12 @@ export function dashboardBlocks(tr: Translator, d: HomeViewData, b: BoardDashboa
           date: formatDate(d.lang, localDate(r.requestedAt, b.timezone), d.today),
         }),
       ),
-      accessory: { type: 'button', action_id: ACTION.showProblem, value: r.key, text: { type: 'plain_text', text: tr('home.board.view') } },
+      accessory: {
+        type: 'button',
+        action_id: ACTION.showProblem,
+        value: r.key,
+        text: { type: 'plain_text', text: tr('home.board.view') },
+      },
     });
   }
   const more = b.pending.total - pending.length;
@@ -86,7 +133,10 @@ export function dashboardBlocks(tr: Translator, d: HomeViewData, b: BoardDashboa
 
 function boardsPart(tr: Translator, d: HomeViewData): KnownBlock[] {
   if (!d.boards) return [];
-  const blocks: KnownBlock[] = [{ type: 'divider' }, header(tr(d.isAdmin ? 'home.boards.title.admin' : 'home.boards.title.leader'))];
+  const blocks: KnownBlock[] = [
+    { type: 'divider' },
+    header(tr(d.isAdmin ? 'home.boards.title.admin' : 'home.boards.title.leader')),
+  ];
   if (d.boards.total === 0) return [...blocks, section(tr('home.boards.empty'))];
   const shown = d.boards.items.slice(0, HOME_LIMITS.boards);
   for (const b of shown) blocks.push(...dashboardBlocks(tr, d, b));

@@ -33,18 +33,42 @@ export function problemAssignedBlocks(tr: Translator, d: ProblemAssignedData): K
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(tr('assigned.intro', { user: d.assignedBy, board: mrkdwnText(d.boardName, 100), key: d.key, title: mrkdwnText(d.title, 200) }), LIMITS.sectionText),
+        text: truncate(
+          tr('assigned.intro', {
+            user: d.assignedBy,
+            board: mrkdwnText(d.boardName, 100),
+            key: d.key,
+            title: mrkdwnText(d.title, 200),
+          }),
+          LIMITS.sectionText,
+        ),
       },
     },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: tr('assigned.facts', { due, unit: d.unit ? mrkdwnText(d.unit, 200) : tr('request.none') }) }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: tr('assigned.facts', { due, unit: d.unit ? mrkdwnText(d.unit, 200) : tr('request.none') }),
+        },
+      ],
     },
   ];
-  if (lines.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`${tr('assigned.measures')}\n${lines.join('\n')}`, LIMITS.sectionText) } });
+  if (lines.length)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`${tr('assigned.measures')}\n${lines.join('\n')}`, LIMITS.sectionText) },
+    });
   blocks.push({
     type: 'actions',
-    elements: [{ type: 'button', action_id: ACTION.reportProgress, value: d.key, text: { type: 'plain_text', text: tr('assigned.report') } }],
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTION.reportProgress,
+        value: d.key,
+        text: { type: 'plain_text', text: tr('assigned.report') },
+      },
+    ],
   });
   return blocks;
 }

@@ -65,9 +65,19 @@ const MEASURE_EMOJI: Record<MeasureStatus, string> = {
   done: ':white_check_mark:',
 };
 
-const field = (label: string, value: string): MrkdwnElement => ({ type: 'mrkdwn', text: truncate(`${label}\n${value}`, LIMITS.fieldText) });
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
-const quote = (text: string): string => text.split('\n').map((line) => `> ${line}`).join('\n');
+const field = (label: string, value: string): MrkdwnElement => ({
+  type: 'mrkdwn',
+  text: truncate(`${label}\n${value}`, LIMITS.fieldText),
+});
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
+const quote = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
 
 function progressBar(percent: number): string {
   const filled = Math.round(Math.min(100, Math.max(0, percent)) / 10);
@@ -127,7 +137,8 @@ function measureBlocks(tr: Translator, d: CardData): KnownBlock[] {
   }
   const blocks = sections.map(section);
   const more = d.measures.length - shown;
-  if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('card.more', { count: more }) }] });
+  if (more > 0)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('card.more', { count: more }) }] });
   return blocks;
 }
 
@@ -135,12 +146,18 @@ function updateBlocks(tr: Translator, d: CardData): KnownBlock[] {
   if (d.updates.length === 0) return [section(`${tr('card.updates')}\n${tr('card.updates.none')}`)];
   const blocks: KnownBlock[] = [section(tr('card.updates'))];
   for (const u of d.updates.slice(0, UPDATES_MAX)) {
-    const head = [slackTime(u.createdAt, d.lang, d.board.timezone), mention(u.authorId), healthText(tr, u.health), `${u.percent}%`].join(' · ');
+    const head = [
+      slackTime(u.createdAt, d.lang, d.board.timezone),
+      mention(u.authorId),
+      healthText(tr, u.health),
+      `${u.percent}%`,
+    ].join(' · ');
     const note = u.note.trim() ? quote(mrkdwnText(u.note.trim(), NOTE_MAX)) : `_${tr('card.update.no_note')}_`;
     blocks.push(section(`${head}\n${note}`));
   }
   const more = d.updates.length - UPDATES_MAX;
-  if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('card.more', { count: more }) }] });
+  if (more > 0)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('card.more', { count: more }) }] });
   return blocks;
 }
 
@@ -150,7 +167,9 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
   const time = (at: Date | null) => (at ? slackTime(at, d.lang, d.board.timezone) : tr('card.none'));
   if (p.status === 'closed') {
     const lines = [
-      p.closedBy ? tr('card.closeout.closed', { user: p.closedBy, time: time(p.closedAt) }) : tr('card.closeout.closed_unknown', { time: time(p.closedAt) }),
+      p.closedBy
+        ? tr('card.closeout.closed', { user: p.closedBy, time: time(p.closedAt) })
+        : tr('card.closeout.closed_unknown', { time: time(p.closedAt) }),
       d.flags.closedLate ? tr('card.closeout.closed_late') : null,
       r?.state === 'approved' ? tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }) : null,
     ];
@@ -191,7 +210,10 @@ function buttons(tr: Translator, d: CardData): Button[] {
     );
   }
   if (d.viewer.canLead && d.request?.state === 'pending' && p.status === 'closeout_requested') {
-    out.push(button(ACTION.approve, tr('btn.approve'), String(d.request.id), 'primary'), button(ACTION.returnRequest, tr('btn.return'), String(d.request.id)));
+    out.push(
+      button(ACTION.approve, tr('btn.approve'), String(d.request.id), 'primary'),
+      button(ACTION.returnRequest, tr('btn.return'), String(d.request.id)),
+    );
   }
   return out;
 }
@@ -203,14 +225,20 @@ export const CARD_BLOCK_PREFIX = 'card';
 export function problemCardBlocks(tr: Translator, d: CardData): KnownBlock[] {
   const p = d.problem;
   const blocks: KnownBlock[] = [
-    { type: 'header', block_id: `${CARD_BLOCK_PREFIX}_header`, text: { type: 'plain_text', text: truncate(`${p.key} · ${p.title}`, LIMITS.headerText) } },
+    {
+      type: 'header',
+      block_id: `${CARD_BLOCK_PREFIX}_header`,
+      text: { type: 'plain_text', text: truncate(`${p.key} · ${p.title}`, LIMITS.headerText) },
+    },
     fieldsBlock(tr, d),
   ];
-  if (p.description.trim()) blocks.push(section(`${tr('card.description')}\n${mrkdwnText(p.description.trim(), DESCRIPTION_MAX)}`));
+  if (p.description.trim())
+    blocks.push(section(`${tr('card.description')}\n${mrkdwnText(p.description.trim(), DESCRIPTION_MAX)}`));
   blocks.push(...measureBlocks(tr, d), { type: 'divider' }, ...updateBlocks(tr, d));
   const closeout = closeoutBlocks(tr, d);
   if (closeout.length) blocks.push({ type: 'divider' }, ...closeout);
-  if (d.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(d.note, LIMITS.sectionText) }] });
+  if (d.note)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(d.note, LIMITS.sectionText) }] });
   const actions = buttons(tr, d);
   if (actions.length) blocks.push({ type: 'actions', block_id: `${CARD_BLOCK_PREFIX}_actions`, elements: actions });
   return blocks;

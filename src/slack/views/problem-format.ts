@@ -7,7 +7,9 @@ export function formatDate(lang: Language, date: string, today: string): string 
   const sameYear = date.slice(0, 4) === today.slice(0, 4);
   return DateTime.fromISO(date, { zone: 'UTC' })
     .setLocale(lang)
-    .toLocaleString(sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' });
+    .toLocaleString(
+      sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' },
+    );
 }
 
 /**

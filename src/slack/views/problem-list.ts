@@ -48,12 +48,15 @@ function groupOf(p: ProblemLine): Group {
 export function problemLineText(tr: Translator, lang: Language, today: string, p: ProblemLine): string {
   const facts: string[] = [mention(p.ownerId)];
   if (p.status === 'closed') {
-    if (p.closedAt) facts.push(tr('list.closed_on', { date: formatDate(lang, localDate(p.closedAt, p.board.timezone), today) }));
+    if (p.closedAt)
+      facts.push(tr('list.closed_on', { date: formatDate(lang, localDate(p.closedAt, p.board.timezone), today) }));
     if (p.flags.closedLate) facts.push(`:warning: ${tr('list.closed_late')}`);
   } else if (p.flags.overdue) {
     facts.push(`:warning: ${tr('list.overdue', { days: p.flags.daysOverdue })}`);
   } else {
-    facts.push(p.flags.deadline ? tr('list.due', { date: formatDate(lang, p.flags.deadline, today) }) : tr('list.no_deadline'));
+    facts.push(
+      p.flags.deadline ? tr('list.due', { date: formatDate(lang, p.flags.deadline, today) }) : tr('list.no_deadline'),
+    );
   }
   facts.push(`${p.percent}%`);
   if (p.health) facts.push(healthText(tr, p.health));
@@ -67,12 +70,19 @@ export function problemLineBlock(tr: Translator, lang: Language, today: string, 
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: problemLineText(tr, lang, today, p) },
-    accessory: { type: 'button', action_id: ACTION.showProblem, value: p.key, text: { type: 'plain_text', text: tr('list.view') } },
+    accessory: {
+      type: 'button',
+      action_id: ACTION.showProblem,
+      value: p.key,
+      text: { type: 'plain_text', text: tr('list.view') },
+    },
   };
 }
 
 function titleOf(tr: Translator, page: ListPage): string {
-  return page.owner ? tr('list.title.owner', { view: page.view, user: page.owner }) : tr('list.title', { view: page.view });
+  return page.owner
+    ? tr('list.title.owner', { view: page.view, user: page.owner })
+    : tr('list.title', { view: page.view });
 }
 
 function filtersOf(tr: Translator, page: ListPage): string[] {
@@ -99,7 +109,9 @@ export function problemListBlocks(tr: Translator, data: ListData): KnownBlock[] 
   const { page, total, items } = data;
   const title = titleOf(tr, page);
   const context = [
-    total === 0 ? tr('list.empty') : tr('list.range', { from: page.offset + 1, to: Math.min(page.offset + items.length, total), total }),
+    total === 0
+      ? tr('list.empty')
+      : tr('list.range', { from: page.offset + 1, to: Math.min(page.offset + items.length, total), total }),
     ...filtersOf(tr, page),
   ].join(' · ');
   const blocks: KnownBlock[] = [
@@ -121,11 +133,21 @@ export function problemListBlocks(tr: Translator, data: ListData): KnownBlock[] 
   const nav: Button[] = [];
   if (page.offset > 0) {
     const prev = { ...page, offset: Math.max(0, page.offset - data.pageSize) };
-    nav.push({ type: 'button', action_id: `${ACTION.listPage}.prev`, value: encodeListPage(prev), text: { type: 'plain_text', text: tr('list.prev') } });
+    nav.push({
+      type: 'button',
+      action_id: `${ACTION.listPage}.prev`,
+      value: encodeListPage(prev),
+      text: { type: 'plain_text', text: tr('list.prev') },
+    });
   }
   if (page.offset + items.length < total) {
     const next = { ...page, offset: page.offset + data.pageSize };
-    nav.push({ type: 'button', action_id: `${ACTION.listPage}.next`, value: encodeListPage(next), text: { type: 'plain_text', text: tr('list.next') } });
+    nav.push({
+      type: 'button',
+      action_id: `${ACTION.listPage}.next`,
+      value: encodeListPage(next),
+      text: { type: 'plain_text', text: tr('list.next') },
+    });
   }
   if (nav.length) blocks.push({ type: 'actions', block_id: 'list_nav', elements: nav } satisfies ActionsBlock);
   return blocks;

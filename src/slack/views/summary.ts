@@ -2,7 +2,13 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import { localDate } from '../../domain/cycle.js';
 import { PROBLEM_STATUSES, type Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { DUE_SOON_DAYS, type BoardSummary, type BreakdownRow, type ItemList, type SummaryItem } from '../../services/summary.js';
+import {
+  DUE_SOON_DAYS,
+  type BoardSummary,
+  type BreakdownRow,
+  type ItemList,
+  type SummaryItem,
+} from '../../services/summary.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate, mention } from './problem-format.js';
 
@@ -19,10 +25,20 @@ export function progressBar(done: number, total: number, cells = BAR_CELLS): str
   return '▰'.repeat(filled) + '▱'.repeat(cells - filled);
 }
 
-const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
+const section = (text: string): SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
 
 /** A heading and up to `max` lines, then "… and N more" for what is left of `total`. */
-function listSection<T>(tr: Translator, heading: string, items: T[], total: number, line: (item: T) => string, max = SUMMARY_LIST_MAX): SectionBlock {
+function listSection<T>(
+  tr: Translator,
+  heading: string,
+  items: T[],
+  total: number,
+  line: (item: T) => string,
+  max = SUMMARY_LIST_MAX,
+): SectionBlock {
   const lines = items.slice(0, max).map(line);
   const shown = lines.length;
   if (total > shown) lines.push(tr('summary.more', { count: total - shown }));
@@ -35,11 +51,20 @@ function itemTitle(i: SummaryItem): string {
 
 /** The one-line notification text of the summary message. */
 export function summaryText(tr: Translator, s: BoardSummary): string {
-  return truncate(`${tr('summary.title', { name: mrkdwnText(s.board.name, 100), code: s.board.code })}: ${headline(tr, s)}`, LIMITS.messageText);
+  return truncate(
+    `${tr('summary.title', { name: mrkdwnText(s.board.name, 100), code: s.board.code })}: ${headline(tr, s)}`,
+    LIMITS.messageText,
+  );
 }
 
 function headline(tr: Translator, s: BoardSummary): string {
-  return tr('summary.headline', { total: s.total, closed: s.closed, completion: s.completion, overdue: s.overdue.total, stale: s.stale.total });
+  return tr('summary.headline', {
+    total: s.total,
+    closed: s.closed,
+    completion: s.completion,
+    overdue: s.overdue.total,
+    stale: s.stale.total,
+  });
 }
 
 /** A breakdown row's name: an owner as a mention, others as (escaped) text. */
@@ -48,7 +73,13 @@ function rowName(tr: Translator, s: BoardSummary, r: BreakdownRow): string {
   return s.by === 'owner' ? mention(r.key) : `*${mrkdwnText(r.key, NAME_MAX)}*`;
 }
 
-function itemList(tr: Translator, heading: string, none: string, list: ItemList, line: (i: SummaryItem) => string): SectionBlock {
+function itemList(
+  tr: Translator,
+  heading: string,
+  none: string,
+  list: ItemList,
+  line: (i: SummaryItem) => string,
+): SectionBlock {
   return list.total === 0 ? section(none) : listSection(tr, heading, list.items, list.total, line);
 }
 
@@ -60,17 +91,33 @@ function itemList(tr: Translator, heading: string, none: string, list: ItemList,
 export function summaryBlocks(tr: Translator, lang: Language, s: BoardSummary): KnownBlock[] {
   const date = (d: string) => formatDate(lang, d, s.today);
   const contextText = s.board.deadline
-    ? tr('summary.context.deadline', { today: date(s.today), start: date(s.cycle.startDate), end: date(s.cycle.endDate), deadline: date(s.board.deadline) })
+    ? tr('summary.context.deadline', {
+        today: date(s.today),
+        start: date(s.cycle.startDate),
+        end: date(s.cycle.endDate),
+        deadline: date(s.board.deadline),
+      })
     : tr('summary.context', { today: date(s.today), start: date(s.cycle.startDate), end: date(s.cycle.endDate) });
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(tr('summary.title', { name: s.board.name, code: s.board.code }), LIMITS.headerText) } },
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: truncate(tr('summary.title', { name: s.board.name, code: s.board.code }), LIMITS.headerText),
+      },
+    },
     { type: 'context', elements: [{ type: 'mrkdwn', text: contextText }] },
   ];
   if (s.total === 0) return [...blocks, section(tr('summary.empty'))];
 
   blocks.push({
-    ...section(`${headline(tr, s)}\n${tr('summary.change', { date: date(s.change.since), closed: s.change.closed, overdue: s.change.newlyOverdue, created: s.change.created })}`),
-    fields: PROBLEM_STATUSES.map((st) => ({ type: 'mrkdwn' as const, text: tr('summary.status', { status: tr(`status.${st}`), count: s.byStatus[st] }) })),
+    ...section(
+      `${headline(tr, s)}\n${tr('summary.change', { date: date(s.change.since), closed: s.change.closed, overdue: s.change.newlyOverdue, created: s.change.created })}`,
+    ),
+    fields: PROBLEM_STATUSES.map((st) => ({
+      type: 'mrkdwn' as const,
+      text: tr('summary.status', { status: tr(`status.${st}`), count: s.byStatus[st] }),
+    })),
   });
   blocks.push({ type: 'divider' });
   blocks.push(
@@ -110,13 +157,26 @@ export function summaryBlocks(tr: Translator, lang: Language, s: BoardSummary): 
         key: i.key,
         title: itemTitle(i),
         owner: i.ownerId,
-        last: i.lastUpdateAt ? tr('summary.stale.last', { date: date(localDate(i.lastUpdateAt, s.board.timezone)) }) : tr('summary.stale.never'),
+        last: i.lastUpdateAt
+          ? tr('summary.stale.last', { date: date(localDate(i.lastUpdateAt, s.board.timezone)) })
+          : tr('summary.stale.never'),
       }),
     ),
   );
   blocks.push(
-    itemList(tr, tr('summary.due_soon', { days: DUE_SOON_DAYS, count: s.dueSoon.total }), tr('summary.due_soon.none', { days: DUE_SOON_DAYS }), s.dueSoon, (i) =>
-      tr('summary.due_soon.line', { key: i.key, title: itemTitle(i), date: date(i.deadline ?? s.today), owner: i.ownerId, percent: i.percent }),
+    itemList(
+      tr,
+      tr('summary.due_soon', { days: DUE_SOON_DAYS, count: s.dueSoon.total }),
+      tr('summary.due_soon.none', { days: DUE_SOON_DAYS }),
+      s.dueSoon,
+      (i) =>
+        tr('summary.due_soon.line', {
+          key: i.key,
+          title: itemTitle(i),
+          date: date(i.deadline ?? s.today),
+          owner: i.ownerId,
+          percent: i.percent,
+        }),
     ),
   );
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('summary.footer', { code: s.board.code }) }] });

@@ -9,7 +9,14 @@ import { DomainError } from '../../../src/domain/errors.js';
 import { approveCloseout, returnCloseout } from '../../../src/services/closeout.js';
 import { readyThenGo } from './go.js';
 
-const [url, teamId, id, kind, userId, admins] = process.argv.slice(2) as [string, string, string, string, string, string];
+const [url, teamId, id, kind, userId, admins] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const db = createDb(url);
 const deps = { db, clock: fixedClock('2026-11-26T03:00:00Z'), admins: new Set(admins.split(',')) };
 const actor = { teamId, userId };
@@ -19,7 +26,10 @@ async function main() {
   await readyThenGo();
   const startedAt = Date.now();
   try {
-    const out = kind === 'approve' ? await approveCloseout(deps, actor, Number(id)) : await returnCloseout(deps, actor, Number(id), 'not yet');
+    const out =
+      kind === 'approve'
+        ? await approveCloseout(deps, actor, Number(id))
+        : await returnCloseout(deps, actor, Number(id), 'not yet');
     return { startedAt, ok: true, state: out.request.state };
   } catch (e) {
     if (e instanceof DomainError) return { startedAt, ok: false, code: e.code, key: e.key, params: e.params };

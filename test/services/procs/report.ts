@@ -12,7 +12,11 @@ async function main() {
   await db.board.count();
   await readyThenGo();
   try {
-    const r = await reportUpdate(deps, { teamId, userId }, 'RECT-1', { health: 'on_track', percent: 10, note: 'from another process' });
+    const r = await reportUpdate(deps, { teamId, userId }, 'RECT-1', {
+      health: 'on_track',
+      percent: 10,
+      note: 'from another process',
+    });
     return { ok: true, status: r.problem.status };
   } catch (e) {
     return { ok: false, error: String(e) };

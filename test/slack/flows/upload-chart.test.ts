@@ -34,13 +34,25 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 describe('uploadFile', () => {
   it('asks for an upload URL, POSTs the bytes there, then shares the file in the channel and thread', async () => {
     const bytes = Buffer.from('\uFEFFkey,title\r\n', 'utf8');
-    const id = await uploadFile(client, { channelId: 'C0BOARD', threadTs: '1700000000.000001', filename: 'RECT.csv', title: 'RECT', bytes, initialComment: 'Here' });
+    const id = await uploadFile(client, {
+      channelId: 'C0BOARD',
+      threadTs: '1700000000.000001',
+      filename: 'RECT.csv',
+      title: 'RECT',
+      bytes,
+      initialComment: 'Here',
+    });
     expect(methods()).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
     const [ticket, upload, complete] = fake.calls;
     expect(ticket!.args).toMatchObject({ filename: 'RECT.csv', length: String(bytes.length) });
     expect(upload!.args).toEqual({ bytes: bytes.length, path: `/upload/${id}` });
     expect(fake.uploads[0]!.body.equals(bytes)).toBe(true);
-    expect(complete!.args).toMatchObject({ channel_id: 'C0BOARD', thread_ts: '1700000000.000001', initial_comment: 'Here', files: [{ id, title: 'RECT' }] });
+    expect(complete!.args).toMatchObject({
+      channel_id: 'C0BOARD',
+      thread_ts: '1700000000.000001',
+      initial_comment: 'Here',
+      files: [{ id, title: 'RECT' }],
+    });
   });
 
   it('opens the DM with a user for files sent to them', async () => {
@@ -50,7 +62,9 @@ describe('uploadFile', () => {
 
   it('fails loudly when Slack refuses, without sharing anything', async () => {
     fake.on('files.getUploadURLExternal', () => ({ ok: false, error: 'missing_scope' }));
-    await expect(uploadFile(client, { channelId: 'C1', filename: 'a.png', title: 'a', bytes: Buffer.from('x') })).rejects.toThrow(/missing_scope/);
+    await expect(
+      uploadFile(client, { channelId: 'C1', filename: 'a.png', title: 'a', bytes: Buffer.from('x') }),
+    ).rejects.toThrow(/missing_scope/);
     expect(methods()).toEqual(['files.getUploadURLExternal']);
   });
 });
@@ -58,7 +72,12 @@ describe('uploadFile', () => {
 describe('postChart and postBoardChart', () => {
   it('postChart logs a failed upload and reports false instead of throwing', async () => {
     fake.on('file_upload', () => ({ status: 500, body: { ok: false } }));
-    const ok = await postChart(client, logger, { channelId: 'C0BOARD' }, { png: Buffer.from('png'), filename: 'x.png', title: 'x' });
+    const ok = await postChart(
+      client,
+      logger,
+      { channelId: 'C0BOARD' },
+      { png: Buffer.from('png'), filename: 'x.png', title: 'x' },
+    );
     expect(ok).toBe(false);
     expect(methods()).toEqual(['files.getUploadURLExternal', 'file_upload']);
     expect(logged.some((l) => l.level === 50 && l.msg === 'chart upload failed')).toBe(true);
@@ -66,24 +85,53 @@ describe('postChart and postBoardChart', () => {
 
   it('renders the board chart and shares it in the digest thread (what the digest job calls)', async () => {
     const board = await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
-    const ok = await postBoardChart(client, logger, { db: ctx.deps.db, board, at: ctx.clock.now(), lang: 'zh-CN', channelId: 'C0BOARD', threadTs: '1700000000.000009' });
+    const ok = await postBoardChart(client, logger, {
+      db: ctx.deps.db,
+      board,
+      at: ctx.clock.now(),
+      lang: 'zh-CN',
+      channelId: 'C0BOARD',
+      threadTs: '1700000000.000009',
+    });
     expect(ok).toBe(true);
     expect(methods()).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
     expect(fake.calls[0]!.args).toMatchObject({ filename: 'RECT-2026-11-25.png' });
     expect(fake.uploads[0]!.body.subarray(0, 4)).toEqual(PNG_MAGIC);
-    expect(fake.calls[2]!.args).toMatchObject({ channel_id: 'C0BOARD', thread_ts: '1700000000.000009', files: [{ title: 'RECT 整改情况图表 — 11月25日' }] });
+    expect(fake.calls[2]!.args).toMatchObject({
+      channel_id: 'C0BOARD',
+      thread_ts: '1700000000.000009',
+      files: [{ title: 'RECT 整改情况图表 — 11月25日' }],
+    });
   });
 
   it('names owners in a by-owner chart from users.info', async () => {
     const board = await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
-    await postBoardChart(client, logger, { db: ctx.deps.db, board, at: ctx.clock.now(), lang: 'en', channelId: 'C0BOARD', by: 'owner' });
-    expect(fake.callsTo('users.info').map((c) => c.args.user).sort()).toEqual(['UOTHER', 'UOWNER']);
+    await postBoardChart(client, logger, {
+      db: ctx.deps.db,
+      board,
+      at: ctx.clock.now(),
+      lang: 'en',
+      channelId: 'C0BOARD',
+      by: 'owner',
+    });
+    expect(
+      fake
+        .callsTo('users.info')
+        .map((c) => c.args.user)
+        .sort(),
+    ).toEqual(['UOTHER', 'UOWNER']);
     expect(methods().slice(-3)).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
   });
 
   it('sends nothing for a board without problems', async () => {
     const board = await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
-    const ok = await postBoardChart(client, logger, { db: ctx.deps.db, board: { ...board, id: -1 }, at: ctx.clock.now(), lang: 'en', channelId: 'C0BOARD' });
+    const ok = await postBoardChart(client, logger, {
+      db: ctx.deps.db,
+      board: { ...board, id: -1 },
+      at: ctx.clock.now(),
+      lang: 'en',
+      channelId: 'C0BOARD',
+    });
     expect(ok).toBe(false);
     expect(fake.calls).toEqual([]);
   });

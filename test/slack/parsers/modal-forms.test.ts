@@ -12,8 +12,12 @@ const en = translator('en');
 const zh = translator('zh-CN');
 
 const text = (value: string | null) => ({ a: { type: 'plain_text_input', value } });
-const select = (value: string | null) => ({ a: { type: 'static_select', selected_option: value === null ? null : { value } } });
-const many = (values: string[]) => ({ a: { type: 'checkboxes', selected_options: values.map((value) => ({ value })) } });
+const select = (value: string | null) => ({
+  a: { type: 'static_select', selected_option: value === null ? null : { value } },
+});
+const many = (values: string[]) => ({
+  a: { type: 'checkboxes', selected_options: values.map((value) => ({ value })) },
+});
 
 function values(v: Record<string, Record<string, Record<string, unknown>>>): ViewValues {
   return parseViewValues(v);
@@ -21,7 +25,9 @@ function values(v: Record<string, Record<string, Record<string, unknown>>>): Vie
 
 describe('splitLines', () => {
   it('keeps one item per non-empty line, without list markers, and remembers the line numbers', () => {
-    expect(splitLines('1. Hire two clerks\n\n- Open a second window\n（3）每周通报\n2、整改\n• done\n2026年完成')).toEqual({
+    expect(
+      splitLines('1. Hire two clerks\n\n- Open a second window\n（3）每周通报\n2、整改\n• done\n2026年完成'),
+    ).toEqual({
       items: ['Hire two clerks', 'Open a second window', '每周通报', '整改', 'done', '2026年完成'],
       lineNumbers: [1, 3, 4, 5, 6, 7],
     });
@@ -30,7 +36,12 @@ describe('splitLines', () => {
 
 describe('modal metadata', () => {
   it('round-trips and tolerates foreign or missing metadata', () => {
-    const meta = { lang: 'zh-CN' as const, channel: 'C1', key: 'RECT-1', origin: { kind: 'card' as const, channel: 'C1', ts: '1.2' } };
+    const meta = {
+      lang: 'zh-CN' as const,
+      channel: 'C1',
+      key: 'RECT-1',
+      origin: { kind: 'card' as const, channel: 'C1', ts: '1.2' },
+    };
     expect(decodeMetadata(encodeMetadata(meta), 'en')).toEqual(meta);
     expect(decodeMetadata('', 'en')).toEqual({ lang: 'en' });
     expect(decodeMetadata('not json', 'zh-CN')).toEqual({ lang: 'zh-CN' });
@@ -72,7 +83,16 @@ describe('new problem form', () => {
   });
 
   it('maps every problem to its block, naming the input line of a bad measure', () => {
-    const parsed = parseNewProblem(en, values({ ...good, board: select(null), title: text('  '), owner: { a: { type: 'users_select', selected_user: null } }, measures: text(`ok\n\n${'m'.repeat(1001)}`) }));
+    const parsed = parseNewProblem(
+      en,
+      values({
+        ...good,
+        board: select(null),
+        title: text('  '),
+        owner: { a: { type: 'users_select', selected_user: null } },
+        measures: text(`ok\n\n${'m'.repeat(1001)}`),
+      }),
+    );
     expect(parsed).toEqual({
       ok: false,
       errors: {
@@ -92,29 +112,58 @@ describe('new problem form', () => {
 
 describe('report form', () => {
   it('reads health, percent, note and measures', () => {
-    const parsed = parseReport(en, values({ health: select('at_risk'), percent: text('60'), note: text(' hired two clerks '), measures_done: many(['2', '3']) }));
-    expect(parsed).toEqual({ ok: true, data: { health: 'at_risk', percent: 60, note: 'hired two clerks', measuresDone: [2, 3] } });
+    const parsed = parseReport(
+      en,
+      values({
+        health: select('at_risk'),
+        percent: text('60'),
+        note: text(' hired two clerks '),
+        measures_done: many(['2', '3']),
+      }),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      data: { health: 'at_risk', percent: 60, note: 'hired two clerks', measuresDone: [2, 3] },
+    });
   });
 
   it('works without a measures block (no measures)', () => {
-    expect(parseReport(en, values({ health: select('on_track'), percent: text('0'), note: text(null) }))).toMatchObject({ ok: true, data: { measuresDone: [] } });
+    expect(parseReport(en, values({ health: select('on_track'), percent: text('0'), note: text(null) }))).toMatchObject(
+      { ok: true, data: { measuresDone: [] } },
+    );
   });
 
   it('refuses a missing health, a percent out of range and a note over 3000 characters', () => {
-    const parsed = parseReport(en, values({ health: select(null), percent: text('150'), note: text('n'.repeat(3001)) }));
+    const parsed = parseReport(
+      en,
+      values({ health: select(null), percent: text('150'), note: text('n'.repeat(3001)) }),
+    );
     expect(parsed).toEqual({
       ok: false,
-      errors: { health: 'Please fill this in.', percent: 'Enter a whole number from 0 to 100.', note: 'Please keep this to 3,000 characters or fewer.' },
+      errors: {
+        health: 'Please fill this in.',
+        percent: 'Enter a whole number from 0 to 100.',
+        note: 'Please keep this to 3,000 characters or fewer.',
+      },
     });
-    expect(parseReport(zh, values({ health: select('on_track'), percent: text('') }))).toEqual({ ok: false, errors: { percent: '请填写此项。' } });
-    expect(parseReport(en, values({ health: select('on_track'), percent: text('4.5') }))).toEqual({ ok: false, errors: { percent: 'Enter a whole number from 0 to 100.' } });
+    expect(parseReport(zh, values({ health: select('on_track'), percent: text('') }))).toEqual({
+      ok: false,
+      errors: { percent: '请填写此项。' },
+    });
+    expect(parseReport(en, values({ health: select('on_track'), percent: text('4.5') }))).toEqual({
+      ok: false,
+      errors: { percent: 'Enter a whole number from 0 to 100.' },
+    });
   });
 });
 
 describe('closeout form', () => {
   it('requires the evidence', () => {
     expect(parseCloseout(en, values({ evidence: text(' done ') }))).toEqual({ ok: true, data: { evidence: 'done' } });
-    expect(parseCloseout(en, values({ evidence: text(null) }))).toEqual({ ok: false, errors: { evidence: 'Please fill this in.' } });
+    expect(parseCloseout(en, values({ evidence: text(null) }))).toEqual({
+      ok: false,
+      errors: { evidence: 'Please fill this in.' },
+    });
   });
 });
 
@@ -166,7 +215,10 @@ describe('board form', () => {
 
   it('an edit sets what the modal shows and leaves out categories it could not show', () => {
     const { code: _code, categories: _categories, ...rest } = good;
-    expect(parseBoardEdit(en, values(rest))).toMatchObject({ ok: true, data: { name: 'Ops findings', leaders: ['ULEADER'], deadline: null } });
+    expect(parseBoardEdit(en, values(rest))).toMatchObject({
+      ok: true,
+      data: { name: 'Ops findings', leaders: ['ULEADER'], deadline: null },
+    });
     const parsed = parseBoardEdit(en, values(rest));
     expect(parsed.ok && 'categories' in parsed.data).toBe(false);
   });

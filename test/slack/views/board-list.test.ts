@@ -38,7 +38,11 @@ describe('board list', () => {
   });
 
   it('stays within one message for 200 boards', () => {
-    const blocks = boardListBlocks(en, 'en', Array.from({ length: 200 }, (_, i) => board(i)));
+    const blocks = boardListBlocks(
+      en,
+      'en',
+      Array.from({ length: 200 }, (_, i) => board(i)),
+    );
     expect(blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(blocks)).toContain('… and 153 more');
     expect(problemsOf(blocks)).toEqual([]);

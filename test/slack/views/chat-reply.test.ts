@@ -19,23 +19,45 @@ interface ButtonLike {
   text: { text: string };
 }
 const buttons = (blocks: KnownBlock[]): ButtonLike[] =>
-  blocks.flatMap((b): unknown[] => (b.type === 'actions' ? b.elements : b.type === 'section' && b.accessory ? [b.accessory] : [])) as ButtonLike[];
+  blocks.flatMap((b): unknown[] =>
+    b.type === 'actions' ? b.elements : b.type === 'section' && b.accessory ? [b.accessory] : [],
+  ) as ButtonLike[];
 
 describe('recordedBlocks', () => {
   it('shows key, title, percent, health and the note, with an Edit button carrying the update id', () => {
-    const blocks = recordedBlocks(en, { key: 'RECT-3', title: 'Queue times', percent: 60, health: 'at_risk', note: 'hired two clerks', updateId: 42 });
+    const blocks = recordedBlocks(en, {
+      key: 'RECT-3',
+      title: 'Queue times',
+      percent: 60,
+      health: 'at_risk',
+      note: 'hired two clerks',
+      updateId: 42,
+    });
     const text = JSON.stringify(blocks);
     expect(text).toContain('*RECT-3*');
     expect(text).toContain('Queue times');
     expect(text).toContain('60%');
     expect(text).toContain('At risk');
     expect(text).toContain('> hired two clerks');
-    expect(buttons(blocks)).toEqual([expect.objectContaining({ action_id: ACTION.chatEdit, value: '42', text: expect.objectContaining({ text: 'Edit' }) })]);
+    expect(buttons(blocks)).toEqual([
+      expect.objectContaining({
+        action_id: ACTION.chatEdit,
+        value: '42',
+        text: expect.objectContaining({ text: 'Edit' }),
+      }),
+    ]);
     expect(problemsOf(blocks)).toEqual([]);
   });
 
   it('speaks Chinese', () => {
-    const blocks = recordedBlocks(zh, { key: 'RECT-3', title: '窗口排队', percent: 60, health: 'at_risk', note: '已招聘两名办事员', updateId: 1 });
+    const blocks = recordedBlocks(zh, {
+      key: 'RECT-3',
+      title: '窗口排队',
+      percent: 60,
+      health: 'at_risk',
+      note: '已招聘两名办事员',
+      updateId: 1,
+    });
     const text = JSON.stringify(blocks);
     expect(text).toContain('已记录到');
     expect(text).toContain('有风险');
@@ -43,14 +65,25 @@ describe('recordedBlocks', () => {
   });
 
   it('stays within limits with a 3,000-character note, a 150-character title and <tags> in the title', () => {
-    const blocks = recordedBlocks(en, { key: 'RECT-3', title: `<!channel> ${'t'.repeat(150)}`, percent: 100, health: 'on_track', note: 'n\n'.repeat(1500), updateId: 7 });
+    const blocks = recordedBlocks(en, {
+      key: 'RECT-3',
+      title: `<!channel> ${'t'.repeat(150)}`,
+      percent: 100,
+      health: 'on_track',
+      note: 'n\n'.repeat(1500),
+      updateId: 7,
+    });
     expect(problemsOf(blocks)).toEqual([]);
     expect(JSON.stringify(blocks)).not.toContain('<!channel>');
   });
 });
 
 describe('askBlocks', () => {
-  const candidates = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `RECT-${i + 1}`, title: `Problem ${i + 1} ${'long title '.repeat(20)}` }));
+  const candidates = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      key: `RECT-${i + 1}`,
+      title: `Problem ${i + 1} ${'long title '.repeat(20)}`,
+    }));
 
   it('offers one button per candidate (value replyId:KEY) and "None of these", quoting the text', () => {
     const blocks = askBlocks(en, { replyId: 9, text: '80% nearly there', candidates: candidates(2), lead: [] });
@@ -65,11 +98,18 @@ describe('askBlocks', () => {
   });
 
   it('paginates 2,000 candidates into actions blocks of at most 25 and says how many more', () => {
-    const blocks = askBlocks(en, { replyId: 1, text: 'x'.repeat(3000), candidates: candidates(2000), lead: ['Refused because.'] });
+    const blocks = askBlocks(en, {
+      replyId: 1,
+      text: 'x'.repeat(3000),
+      candidates: candidates(2000),
+      lead: ['Refused because.'],
+    });
     expect(problemsOf(blocks)).toEqual([]);
     expect(buttons(blocks)).toHaveLength(MAX_CANDIDATES + 1);
     expect(JSON.stringify(blocks)).toContain(`and ${2000 - MAX_CANDIDATES} more`);
-    const ids = blocks.filter((b) => b.type === 'actions').flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id : '')) : []));
+    const ids = blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id : '')) : []));
     expect(new Set(ids).size).toBe(ids.length);
   });
 

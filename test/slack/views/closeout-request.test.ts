@@ -2,7 +2,11 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
-import { closeoutRequestBlocks, closeoutRequestText, type CloseoutRequestData } from '../../../src/slack/views/closeout-request.js';
+import {
+  closeoutRequestBlocks,
+  closeoutRequestText,
+  type CloseoutRequestData,
+} from '../../../src/slack/views/closeout-request.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');
@@ -30,7 +34,11 @@ const data: CloseoutRequestData = {
 };
 
 const buttons = (blocks: KnownBlock[]) =>
-  blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [{ id: e.action_id, value: e.value }] : [])) : []));
+  blocks.flatMap((b) =>
+    b.type === 'actions'
+      ? b.elements.flatMap((e) => (e.type === 'button' ? [{ id: e.action_id, value: e.value }] : []))
+      : [],
+  );
 
 describe('closeout request message', () => {
   it('shows the problem, the evidence, and Approve/Return carrying the request id', () => {
@@ -48,13 +56,20 @@ describe('closeout request message', () => {
   });
 
   it('fits a 3,000-character evidence note and a 150-character title, escaped', () => {
-    const blocks = closeoutRequestBlocks(en, { ...data, title: 'T'.repeat(150), evidence: `<@U123> & ${'e'.repeat(3000)}` });
+    const blocks = closeoutRequestBlocks(en, {
+      ...data,
+      title: 'T'.repeat(150),
+      evidence: `<@U123> & ${'e'.repeat(3000)}`,
+    });
     expect(JSON.stringify(blocks)).toContain('&lt;@U123&gt; &amp;');
     expect(problemsOf(blocks)).toEqual([]);
   });
 
   it('once decided, shows who decided and drops the buttons', () => {
-    const approved = closeoutRequestBlocks(en, { ...data, decision: { state: 'approved', by: 'ULEADER', at: new Date('2026-11-26T02:00:00Z') } });
+    const approved = closeoutRequestBlocks(en, {
+      ...data,
+      decision: { state: 'approved', by: 'ULEADER', at: new Date('2026-11-26T02:00:00Z') },
+    });
     expect(buttons(approved)).toEqual([]);
     expect(JSON.stringify(approved)).toContain('*Approved* by <@ULEADER>');
     const returned = closeoutRequestBlocks(en, {

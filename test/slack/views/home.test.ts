@@ -41,8 +41,18 @@ function dashboard(code: string, over: Partial<BoardDashboard> = {}): BoardDashb
     pending: {
       total: 2,
       items: [
-        { key: `${code}-5`, title: 'Duplicate inspections', requestedBy: 'UOWNER', requestedAt: new Date('2026-11-18T04:00:00Z') },
-        { key: `${code}-9`, title: 'Fee schedule', requestedBy: 'UOTHER', requestedAt: new Date('2026-11-19T04:00:00Z') },
+        {
+          key: `${code}-5`,
+          title: 'Duplicate inspections',
+          requestedBy: 'UOWNER',
+          requestedAt: new Date('2026-11-18T04:00:00Z'),
+        },
+        {
+          key: `${code}-9`,
+          title: 'Fee schedule',
+          requestedBy: 'UOTHER',
+          requestedAt: new Date('2026-11-19T04:00:00Z'),
+        },
       ],
     },
     ...over,
@@ -50,7 +60,14 @@ function dashboard(code: string, over: Partial<BoardDashboard> = {}): BoardDashb
 }
 
 function data(over: Partial<HomeViewData> = {}): HomeViewData {
-  return { lang: 'en', today: '2026-11-25', mine: { total: 0, overdue: 0, items: [] }, boards: null, isAdmin: false, ...over };
+  return {
+    lang: 'en',
+    today: '2026-11-25',
+    mine: { total: 0, overdue: 0, items: [] },
+    boards: null,
+    isAdmin: false,
+    ...over,
+  };
 }
 
 /** Blocks as plain data: enough structure to read texts and buttons back. */
@@ -59,18 +76,39 @@ type Btn = { type: string; action_id: string; value: string; text?: { text: stri
 
 const json = (v: unknown) => JSON.stringify(v);
 const plain = (view: HomeView) => view.blocks as unknown as Plain[];
-const texts = (view: HomeView) => plain(view).map((b) => (b.text ? b.text.text : json(b))).join('\n');
-const sections = (view: HomeView) => plain(view).filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
-const buttons = (view: HomeView) => plain(view).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : b.accessory ? [b.accessory] : []));
+const texts = (view: HomeView) =>
+  plain(view)
+    .map((b) => (b.text ? b.text.text : json(b)))
+    .join('\n');
+const sections = (view: HomeView) =>
+  plain(view)
+    .filter((b) => b.type === 'section')
+    .map((b) => b.text?.text ?? '');
+const buttons = (view: HomeView) =>
+  plain(view).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : b.accessory ? [b.accessory] : []));
 
 function expectValid(view: HomeView) {
-  const payload = { surface: 'home' as const, method: 'views.publish', blocks: view.blocks, view: view as unknown as Record<string, unknown> };
+  const payload = {
+    surface: 'home' as const,
+    method: 'views.publish',
+    blocks: view.blocks,
+    view: view as unknown as Record<string, unknown>,
+  };
   expect([...limitProblems(payload), ...schemaProblems(payload)]).toEqual([]);
 }
 
 describe('homeView for an owner', () => {
   it('lists problems in the given (due soonest) order with three buttons each carrying the key', () => {
-    const view = homeView(en, data({ mine: { total: 2, overdue: 1, items: [problem(3, { overdue: true, daysOverdue: 3, deadline: '2026-11-22' }), problem(1)] } }));
+    const view = homeView(
+      en,
+      data({
+        mine: {
+          total: 2,
+          overdue: 1,
+          items: [problem(3, { overdue: true, daysOverdue: 3, deadline: '2026-11-22' }), problem(1)],
+        },
+      }),
+    );
     expect(view.type).toBe('home');
     const all = texts(view);
     expect(all.indexOf('*RECT-3*')).toBeLessThan(all.indexOf('*RECT-1*'));
@@ -109,7 +147,10 @@ describe('homeView for an owner', () => {
   });
 
   it('shows a pending closeout as waiting, without buttons', () => {
-    const view = homeView(en, data({ mine: { total: 1, overdue: 0, items: [problem(5, { status: 'closeout_requested' })] } }));
+    const view = homeView(
+      en,
+      data({ mine: { total: 1, overdue: 0, items: [problem(5, { status: 'closeout_requested' })] } }),
+    );
     expect(texts(view)).toContain('closeout requested — waiting for a leader’s decision');
     expect(buttons(view)).toEqual([]);
   });
@@ -133,7 +174,10 @@ describe('homeView for an owner', () => {
   });
 
   it('speaks Chinese', () => {
-    const view = homeView(zh, data({ lang: 'zh-CN', mine: { total: 1, overdue: 1, items: [problem(1, { overdue: true, daysOverdue: 3 })] } }));
+    const view = homeView(
+      zh,
+      data({ lang: 'zh-CN', mine: { total: 1, overdue: 1, items: [problem(1, { overdue: true, daysOverdue: 3 })] } }),
+    );
     const all = json(view.blocks);
     expect(all).toContain('我负责的未销号问题');
     expect(all).toContain('已逾期 3 天');
@@ -146,7 +190,9 @@ describe('homeView for leaders and admins', () => {
     const view = homeView(en, data({ boards: { total: 1, items: [dashboard('RECT')] } }));
     const text = texts(view);
     expect(text).toContain('Boards you lead');
-    expect(text).toContain('*RECT* · Board RECT\n31 problems · 19 closed (61%) · 4 overdue · 6 without an update this round');
+    expect(text).toContain(
+      '*RECT* · Board RECT\n31 problems · 19 closed (61%) · 4 overdue · 6 without an update this round',
+    );
     expect(json(view.blocks)).toContain('*Closeout requested*\\n2');
     expect(text).toContain('*RECT-5* Duplicate inspections\nCloseout requested by <@UOWNER> · Nov 18');
     expect(buttons(view)).toEqual([
@@ -157,7 +203,15 @@ describe('homeView for leaders and admins', () => {
   });
 
   it('has empty states for a board without problems and an admin without boards', () => {
-    const empty = homeView(en, data({ boards: { total: 1, items: [dashboard('NEW', { total: 0, closed: 0, completion: 0, pending: { total: 0, items: [] } })] } }));
+    const empty = homeView(
+      en,
+      data({
+        boards: {
+          total: 1,
+          items: [dashboard('NEW', { total: 0, closed: 0, completion: 0, pending: { total: 0, items: [] } })],
+        },
+      }),
+    );
     expect(texts(empty)).toContain('No problems on this board yet');
     const admin = homeView(en, data({ isAdmin: true, boards: { total: 0, items: [] } }));
     expect(texts(admin)).toContain('All boards');
@@ -166,13 +220,23 @@ describe('homeView for leaders and admins', () => {
   });
 
   it('stays within 100 blocks for an owner of 300 problems who leads 20 boards with 50 requests each', () => {
-    const items = Array.from({ length: 300 }, (_, i) => problem(i + 1, { overdue: i % 3 === 0, daysOverdue: i % 3 === 0 ? i + 1 : 0, title: 'T'.repeat(150) }));
+    const items = Array.from({ length: 300 }, (_, i) =>
+      problem(i + 1, { overdue: i % 3 === 0, daysOverdue: i % 3 === 0 ? i + 1 : 0, title: 'T'.repeat(150) }),
+    );
     const boards = Array.from({ length: 20 }, (_, i) => {
       const code = `B${String(i).padStart(2, '0')}`;
-      const pendingItems = Array.from({ length: 50 }, (_, j) => ({ key: `${code}-${j}`, title: 'P'.repeat(150), requestedBy: 'UOWNER', requestedAt: new Date('2026-11-18T04:00:00Z') }));
+      const pendingItems = Array.from({ length: 50 }, (_, j) => ({
+        key: `${code}-${j}`,
+        title: 'P'.repeat(150),
+        requestedBy: 'UOWNER',
+        requestedAt: new Date('2026-11-18T04:00:00Z'),
+      }));
       return dashboard(code, { name: 'N'.repeat(100), pending: { total: 50, items: pendingItems } });
     });
-    const view = homeView(en, data({ isAdmin: true, mine: { total: 300, overdue: 100, items }, boards: { total: 20, items: boards } }));
+    const view = homeView(
+      en,
+      data({ isAdmin: true, mine: { total: 300, overdue: 100, items }, boards: { total: 20, items: boards } }),
+    );
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const shownProblems = buttons(view).filter((b) => b.action_id === ACTION.reportProgress).length;
     expect(shownProblems).toBeGreaterThan(10);

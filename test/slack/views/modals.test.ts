@@ -15,7 +15,12 @@ const zh = translator('zh-CN');
 const NOW = new Date('2026-11-25T02:00:00Z');
 
 function problemsOf(view: ModalView): string[] {
-  const p = { surface: 'modal' as const, method: 'views.open', blocks: view.blocks as unknown[], view: view as unknown as Record<string, unknown> };
+  const p = {
+    surface: 'modal' as const,
+    method: 'views.open',
+    blocks: view.blocks as unknown[],
+    view: view as unknown as Record<string, unknown>,
+  };
   return [...limitProblems(p), ...schemaProblems(p)];
 }
 
@@ -32,9 +37,15 @@ describe('new problem modal', () => {
   it('preselects the only board and offers its categories as a select', () => {
     const view = newProblemModal(en, { boards: [boards[1]!], metadata });
     expect(view.callback_id).toBe(VIEW.newProblem);
-    expect(block(view, 'board')?.element).toMatchObject({ action_id: ACTION.newProblemBoard, initial_option: { value: 'OPS' } });
+    expect(block(view, 'board')?.element).toMatchObject({
+      action_id: ACTION.newProblemBoard,
+      initial_option: { value: 'OPS' },
+    });
     expect(block(view, 'board')).not.toHaveProperty('dispatch_action');
-    expect(block(view, 'category')?.element).toMatchObject({ type: 'static_select', options: [{ value: 'Livelihood services' }, { value: 'Business environment' }] });
+    expect(block(view, 'category')?.element).toMatchObject({
+      type: 'static_select',
+      options: [{ value: 'Livelihood services' }, { value: 'Business environment' }],
+    });
     expect(block(view, 'owner')?.element).toMatchObject({ type: 'users_select' });
     expect(block(view, 'deadline')?.element).toMatchObject({ type: 'datepicker' });
     expect(block(view, 'title')?.element).toMatchObject({ max_length: 150 });
@@ -68,7 +79,13 @@ describe('new problem modal', () => {
 
 function reportData(overrides: Partial<ReportModalData> = {}): ReportModalData {
   return {
-    problem: { key: 'RECT-12', title: 'Backlog of unprocessed traffic violations', deadline: '2026-12-20', percent: 40, health: 'at_risk' },
+    problem: {
+      key: 'RECT-12',
+      title: 'Backlog of unprocessed traffic violations',
+      deadline: '2026-12-20',
+      percent: 40,
+      health: 'at_risk',
+    },
     measures: [
       { number: 1, text: 'Hire two clerks', status: 'done' },
       { number: 2, text: 'Open a second window', status: 'doing' },
@@ -84,8 +101,17 @@ describe('report modal', () => {
   it('presets the last health and percent and offers the open measures as checkboxes', () => {
     const view = reportModal(en, reportData());
     expect(view.callback_id).toBe(VIEW.report);
-    expect(block(view, 'health')?.element).toMatchObject({ type: 'radio_buttons', initial_option: { value: 'at_risk' } });
-    expect(block(view, 'percent')?.element).toMatchObject({ type: 'number_input', initial_value: '40', min_value: '0', max_value: '100', is_decimal_allowed: false });
+    expect(block(view, 'health')?.element).toMatchObject({
+      type: 'radio_buttons',
+      initial_option: { value: 'at_risk' },
+    });
+    expect(block(view, 'percent')?.element).toMatchObject({
+      type: 'number_input',
+      initial_value: '40',
+      min_value: '0',
+      max_value: '100',
+      is_decimal_allowed: false,
+    });
     const measures = block(view, 'measures_done')?.element as { type: string; options: { value: string }[] };
     expect(measures.type).toBe('checkboxes');
     expect(measures.options.map((o) => o.value)).toEqual(['2', '3']);
@@ -100,8 +126,15 @@ describe('report modal', () => {
   });
 
   it('uses a multi-select for 60 measures, with option texts cut to 75 characters', () => {
-    const measures = Array.from({ length: 60 }, (_, i) => ({ number: i + 1, text: `Measure ${i + 1} ${'long text '.repeat(40)}`, status: 'todo' as const }));
-    const view = reportModal(en, reportData({ measures, problem: { ...reportData().problem, title: 'T'.repeat(150) } }));
+    const measures = Array.from({ length: 60 }, (_, i) => ({
+      number: i + 1,
+      text: `Measure ${i + 1} ${'long text '.repeat(40)}`,
+      status: 'todo' as const,
+    }));
+    const view = reportModal(
+      en,
+      reportData({ measures, problem: { ...reportData().problem, title: 'T'.repeat(150) } }),
+    );
     const element = block(view, 'measures_done')?.element as { type: string; options: { text: { text: string } }[] };
     expect(element.type).toBe('multi_static_select');
     expect(element.options).toHaveLength(60);
@@ -110,7 +143,11 @@ describe('report modal', () => {
   });
 
   it('offers at most 100 of 250 open measures and says so', () => {
-    const measures = Array.from({ length: 250 }, (_, i) => ({ number: i + 1, text: `Measure ${i + 1}`, status: 'todo' as const }));
+    const measures = Array.from({ length: 250 }, (_, i) => ({
+      number: i + 1,
+      text: `Measure ${i + 1}`,
+      status: 'todo' as const,
+    }));
     const view = reportModal(en, reportData({ measures }));
     expect((block(view, 'measures_done')?.element as { options: unknown[] }).options).toHaveLength(100);
     expect(JSON.stringify(view.blocks)).toContain('150 more open measures');
@@ -125,7 +162,10 @@ describe('report modal', () => {
   });
 
   it('escapes mrkdwn in the title and fits a 3000-character title into the section', () => {
-    const view = reportModal(en, reportData({ problem: { ...reportData().problem, title: `<!channel> & ${'x'.repeat(3000)}` } }));
+    const view = reportModal(
+      en,
+      reportData({ problem: { ...reportData().problem, title: `<!channel> & ${'x'.repeat(3000)}` } }),
+    );
     const text = JSON.stringify(view.blocks[0]);
     expect(text).toContain('&lt;!channel&gt; &amp;');
     expect(problemsOf(view)).toEqual([]);
@@ -152,7 +192,10 @@ describe('report picker', () => {
     const view = pickProblemModal(en, { problems: [problem(1), problem(7)], total: 2, metadata });
     expect(view.callback_id).toBe(VIEW.pickProblem);
     const b = block(view, 'problem');
-    expect(b).toMatchObject({ dispatch_action: true, element: { type: 'static_select', action_id: ACTION.pickProblem } });
+    expect(b).toMatchObject({
+      dispatch_action: true,
+      element: { type: 'static_select', action_id: ACTION.pickProblem },
+    });
     const options = (b?.element as { options: { value: string; description: { text: string } }[] }).options;
     expect(options.map((o) => o.value)).toEqual(['RECT-1', 'RECT-7']);
     expect(options[1]?.description.text).toContain('OVERDUE');
@@ -177,7 +220,9 @@ describe('closeout modal', () => {
       metadata,
     });
     expect(view.callback_id).toBe(VIEW.closeout);
-    expect(block(view, 'evidence')).toMatchObject({ element: { type: 'plain_text_input', multiline: true, max_length: 3000 } });
+    expect(block(view, 'evidence')).toMatchObject({
+      element: { type: 'plain_text_input', multiline: true, max_length: 3000 },
+    });
     expect(block(view, 'evidence')).not.toHaveProperty('optional');
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('1 measure is not marked done');
@@ -186,7 +231,12 @@ describe('closeout modal', () => {
   });
 
   it('says the request goes to admins when the list has no leaders', () => {
-    const view = closeoutModal(zh, { problem: { key: 'RECT-1', title: 'x', percent: 100 }, measures: { done: 1, total: 1 }, leaderIds: [], metadata: { lang: 'zh-CN' } });
+    const view = closeoutModal(zh, {
+      problem: { key: 'RECT-1', title: 'x', percent: 100 },
+      measures: { done: 1, total: 1 },
+      leaderIds: [],
+      metadata: { lang: 'zh-CN' },
+    });
     expect(view.title.text).toBe('申请销号');
     expect(JSON.stringify(view.blocks)).toContain('管理员');
     expect(JSON.stringify(view.blocks)).not.toContain('未标记完成');
@@ -200,7 +250,10 @@ describe('board modal', () => {
     const view = boardModal(en, { defaults, now: NOW, metadata });
     expect(view.callback_id).toBe(VIEW.board);
     expect(block(view, 'code')).toBeDefined();
-    const tz = block(view, 'timezone')?.element as { options: { value: string; text: { text: string } }[]; initial_option: { value: string } };
+    const tz = block(view, 'timezone')?.element as {
+      options: { value: string; text: { text: string } }[];
+      initial_option: { value: string };
+    };
     expect(tz.options[0]?.value).toBe('Asia/Shanghai');
     expect(tz.options[0]?.text.text).toBe('(UTC+08:00) Asia/Shanghai');
     expect(tz.initial_option.value).toBe('Asia/Shanghai');
@@ -238,13 +291,27 @@ describe('board modal', () => {
     expect(block(view, 'cycle_days')?.element).toMatchObject({ initial_value: '7' });
     expect(block(view, 'prompt_time')?.element).toMatchObject({ initial_time: '10:30' });
     expect(block(view, 'deadline')?.element).toMatchObject({ initial_date: '2027-06-30' });
-    expect(block(view, 'categories')?.element).toMatchObject({ initial_value: 'Livelihood services\nBusiness environment' });
+    expect(block(view, 'categories')?.element).toMatchObject({
+      initial_value: 'Livelihood services\nBusiness environment',
+    });
     expect(problemsOf(view)).toEqual([]);
   });
 
   it('leaves out a category list too long to show (100 × 75 characters) instead of cutting it', () => {
     const categories = Array.from({ length: 100 }, (_, i) => `${i} ${'c'.repeat(70)}`);
-    const board = { code: 'RECT', name: 'R', channelId: null, timezone: 'UTC', language: 'en', leaders: [], cycleDays: 14, anchorDate: '2026-11-16', promptTime: '09:00', deadline: null, categories };
+    const board = {
+      code: 'RECT',
+      name: 'R',
+      channelId: null,
+      timezone: 'UTC',
+      language: 'en',
+      leaders: [],
+      cycleDays: 14,
+      anchorDate: '2026-11-16',
+      promptTime: '09:00',
+      deadline: null,
+      categories,
+    };
     const view = boardModal(en, { board, defaults, now: NOW, metadata });
     expect(block(view, 'categories')).toBeUndefined();
     expect(JSON.stringify(view.blocks)).toContain('100 categories');

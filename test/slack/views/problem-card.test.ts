@@ -51,9 +51,21 @@ describe('problemCardBlocks', () => {
   it('shows what the problem is, where it stands and the owner’s buttons', () => {
     const blocks = problemCardBlocks(translator('en'), card());
     expect(problemsOf(blocks)).toEqual([]);
-    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'RECT-12 · Backlog of unprocessed traffic violations' } });
+    expect(blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'RECT-12 · Backlog of unprocessed traffic violations' },
+    });
     const text = json(blocks);
-    for (const s of ['<@UOWNER>', 'Traffic police brigade', 'Traffic enforcement', 'Complaints hotline', 'OVERDUE 3 days', 'In progress', 'At risk', '40%']) {
+    for (const s of [
+      '<@UOWNER>',
+      'Traffic police brigade',
+      'Traffic enforcement',
+      'Complaints hotline',
+      'OVERDUE 3 days',
+      'In progress',
+      'At risk',
+      '40%',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toContain('Corrective measures* (1/2 done)');
@@ -64,7 +76,16 @@ describe('problemCardBlocks', () => {
   it('offers a leader Approve and Return on a pending request, and nothing to someone else', () => {
     const pending = card({
       problem: { ...card().problem, status: 'closeout_requested' },
-      request: { id: 7, state: 'pending', requestedBy: 'UOWNER', evidence: 'All measures done', createdAt: at, decidedBy: null, decidedAt: null, reason: null },
+      request: {
+        id: 7,
+        state: 'pending',
+        requestedBy: 'UOWNER',
+        evidence: 'All measures done',
+        createdAt: at,
+        decidedBy: null,
+        decidedAt: null,
+        reason: null,
+      },
     });
     const leader = problemCardBlocks(translator('en'), { ...pending, viewer: { isOwner: false, canLead: true } });
     expect(actionIds(leader)).toEqual([ACTION.approve, ACTION.returnRequest]);
@@ -92,10 +113,38 @@ describe('problemCardBlocks', () => {
   it('stays within Slack’s limits with 60 long measures, 3,000-character notes and 5 updates', () => {
     const long = (n: number, ch = 'x') => `${ch.repeat(n - 6)} <&> !`;
     const d = card({
-      problem: { ...card().problem, title: 'T'.repeat(150), description: long(5000), unit: long(200), source: long(200), category: long(75) },
-      measures: Array.from({ length: 60 }, (_, i) => ({ number: i + 1, text: long(1000), status: 'todo' as const, ownerId: 'UOTHER', deadline: '2027-01-31' })),
-      updates: Array.from({ length: 5 }, () => ({ authorId: 'UOWNER', createdAt: at, health: 'blocked' as const, percent: 10, note: long(3000, '\n') })),
-      request: { id: 1, state: 'returned', requestedBy: 'UOWNER', evidence: long(3000), createdAt: at, decidedBy: 'ULEADER', decidedAt: at, reason: long(3000) },
+      problem: {
+        ...card().problem,
+        title: 'T'.repeat(150),
+        description: long(5000),
+        unit: long(200),
+        source: long(200),
+        category: long(75),
+      },
+      measures: Array.from({ length: 60 }, (_, i) => ({
+        number: i + 1,
+        text: long(1000),
+        status: 'todo' as const,
+        ownerId: 'UOTHER',
+        deadline: '2027-01-31',
+      })),
+      updates: Array.from({ length: 5 }, () => ({
+        authorId: 'UOWNER',
+        createdAt: at,
+        health: 'blocked' as const,
+        percent: 10,
+        note: long(3000, '\n'),
+      })),
+      request: {
+        id: 1,
+        state: 'returned',
+        requestedBy: 'UOWNER',
+        evidence: long(3000),
+        createdAt: at,
+        decidedBy: 'ULEADER',
+        decidedAt: at,
+        reason: long(3000),
+      },
       note: ':ballot_box_with_check: <@UOWNER> reported no change',
     });
     for (const lang of ['en', 'zh-CN'] as const) {
@@ -113,6 +162,7 @@ describe('problemCardBlocks', () => {
 
   it('speaks natural Chinese', () => {
     const text = json(problemCardBlocks(translator('zh-CN'), { ...card(), lang: 'zh-CN' }));
-    for (const s of ['责任单位', '完成时限', '整改措施', '已逾期 3 天', '汇报进展', '申请销号', '11月22日']) expect(text).toContain(s);
+    for (const s of ['责任单位', '完成时限', '整改措施', '已逾期 3 天', '汇报进展', '申请销号', '11月22日'])
+      expect(text).toContain(s);
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
 import { translator } from '../../../src/i18n/index.js';
 import { decodeListPage, type ListPage } from '../../../src/slack/parsers/list-args.js';
-import { LIST_PAGE_SIZE, problemListBlocks, type ListData, type ProblemLine } from '../../../src/slack/views/problem-list.js';
+import {
+  LIST_PAGE_SIZE,
+  problemListBlocks,
+  type ListData,
+  type ProblemLine,
+} from '../../../src/slack/views/problem-list.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const TOTAL = 2000;
@@ -24,7 +29,9 @@ function line(i: number): ProblemLine {
 
 /** A page of 2,000 problems as listProblems would return it. */
 function pageOf(page: ListPage, lang: 'en' | 'zh-CN' = 'en'): ListData {
-  const items = Array.from({ length: Math.max(0, Math.min(LIST_PAGE_SIZE, TOTAL - page.offset)) }, (_, i) => line(page.offset + i));
+  const items = Array.from({ length: Math.max(0, Math.min(LIST_PAGE_SIZE, TOTAL - page.offset)) }, (_, i) =>
+    line(page.offset + i),
+  );
   return { lang, today: '2026-11-25', page, pageSize: LIST_PAGE_SIZE, total: TOTAL, items };
 }
 
@@ -38,7 +45,14 @@ const problemsOf = (blocks: KnownBlock[]) => {
 };
 
 describe('problemListBlocks', () => {
-  const query: ListPage = { view: 'all', board: 'RECT', category: 'c'.repeat(75), unit: 'u'.repeat(200), owner: 'UOWNER', offset: 0 };
+  const query: ListPage = {
+    view: 'all',
+    board: 'RECT',
+    category: 'c'.repeat(75),
+    unit: 'u'.repeat(200),
+    owner: 'UOWNER',
+    offset: 0,
+  };
 
   it('pages through 2,000 problems: range, Previous/Next with the query, within limits', () => {
     const blocks = problemListBlocks(translator('en'), pageOf({ ...query, offset: 20 }));
@@ -74,7 +88,14 @@ describe('problemListBlocks', () => {
   });
 
   it('says so when nothing matches', () => {
-    const blocks = problemListBlocks(translator('zh-CN'), { lang: 'zh-CN', today: '2026-11-25', page: { view: 'overdue', offset: 0 }, pageSize: 20, total: 0, items: [] });
+    const blocks = problemListBlocks(translator('zh-CN'), {
+      lang: 'zh-CN',
+      today: '2026-11-25',
+      page: { view: 'overdue', offset: 0 },
+      pageSize: 20,
+      total: 0,
+      items: [],
+    });
     expect(JSON.stringify(blocks)).toContain('逾期问题');
     expect(JSON.stringify(blocks)).toContain('没有符合条件的问题');
   });

@@ -1,8 +1,19 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
-import { emptyStatusCounts, type BoardSummary, type BreakdownRow, type SummaryItem } from '../../../src/services/summary.js';
-import { progressBar, summaryBlocks, summaryText, SUMMARY_LIST_MAX, SUMMARY_ROWS_MAX } from '../../../src/slack/views/summary.js';
+import {
+  emptyStatusCounts,
+  type BoardSummary,
+  type BreakdownRow,
+  type SummaryItem,
+} from '../../../src/services/summary.js';
+import {
+  progressBar,
+  summaryBlocks,
+  summaryText,
+  SUMMARY_LIST_MAX,
+  SUMMARY_ROWS_MAX,
+} from '../../../src/slack/views/summary.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');
@@ -33,7 +44,14 @@ function row(key: string | null, closed: number, total: number, overdue = 0): Br
 /** The summary of the PRODUCT.md sketch: 11 problems, 7 closed, two overdue, one stale, one due soon. */
 function sample(over: Partial<BoardSummary> = {}): BoardSummary {
   return {
-    board: { code: 'OPS', name: 'Ops findings', timezone: 'Asia/Shanghai', language: 'en', deadline: '2027-08-31', channelId: 'C0OPS' },
+    board: {
+      code: 'OPS',
+      name: 'Ops findings',
+      timezone: 'Asia/Shanghai',
+      language: 'en',
+      deadline: '2027-08-31',
+      channelId: 'C0OPS',
+    },
     asOf: new Date('2026-11-25T02:00:00Z'),
     today: '2026-11-25',
     cycle: { index: 0, startDate: '2026-11-16', endDate: '2026-11-29' },
@@ -57,7 +75,10 @@ function sample(over: Partial<BoardSummary> = {}): BoardSummary {
   };
 }
 
-const text = (blocks: KnownBlock[]) => blocks.map((b) => (b.type === 'section' || b.type === 'header' ? (b.text?.text ?? '') : JSON.stringify(b))).join('\n');
+const text = (blocks: KnownBlock[]) =>
+  blocks
+    .map((b) => (b.type === 'section' || b.type === 'header' ? (b.text?.text ?? '') : JSON.stringify(b)))
+    .join('\n');
 
 function expectValid(blocks: KnownBlock[]) {
   const payload = { surface: 'message' as const, method: 'response_url', blocks };
@@ -88,25 +109,35 @@ describe('summaryBlocks', () => {
     expect(all).toContain('▰▰▰▰▰▰▰▱▱▱  *Livelihood services*  6/8 (75%) · :red_circle: 1 overdue');
     expect(all).toContain('▰▰▰▰▰▱▱▱▱▱  *Business environment*  1/2 (50%) · :red_circle: 1 overdue');
     expect(all).toContain('▱▱▱▱▱▱▱▱▱▱  _No category_  0/1 (0%)\n');
-    expect(all).toContain('*Overdue* (oldest first) · 2\n*OPS-7* Problem 7 — 21 days · <@UWANG> · Traffic\n*OPS-9* Problem 9 — 3 days · <@ULI> · Permits');
+    expect(all).toContain(
+      '*Overdue* (oldest first) · 2\n*OPS-7* Problem 7 — 21 days · <@UWANG> · Traffic\n*OPS-9* Problem 9 — 3 days · <@ULI> · Permits',
+    );
     expect(all).toContain('*OPS-7* Problem 7 — <@UWANG> · never updated');
     expect(all).toContain('*Due in the next 14 days* · 1\n*OPS-11* Problem 11 — due Dec 1 · <@UWANG> · 80%');
-    expect(summaryText(en, s)).toBe('Ops findings (OPS) — summary: *11 problems* · 7 closed (63%) · 2 overdue · 1 without an update this round');
+    expect(summaryText(en, s)).toBe(
+      'Ops findings (OPS) — summary: *11 problems* · 7 closed (63%) · 2 overdue · 1 without an update this round',
+    );
     expectValid(blocks);
   });
 
   it('names units as text and owners as mentions', () => {
-    const byUnit = text(summaryBlocks(en, 'en', sample({ by: 'unit', rows: [row('Permits <office>', 1, 3, 1), row(null, 1, 1)] })));
+    const byUnit = text(
+      summaryBlocks(en, 'en', sample({ by: 'unit', rows: [row('Permits <office>', 1, 3, 1), row(null, 1, 1)] })),
+    );
     expect(byUnit).toContain('*By unit* · closed/total');
     expect(byUnit).toContain('*Permits &lt;office&gt;*  1/3 (33%) · :red_circle: 1 overdue');
     expect(byUnit).toContain('_No unit_  1/1 (100%)');
-    const byOwner = text(summaryBlocks(en, 'en', sample({ by: 'owner', rows: [row('ULI', 0, 4, 1), row('UWANG', 2, 5)] })));
+    const byOwner = text(
+      summaryBlocks(en, 'en', sample({ by: 'owner', rows: [row('ULI', 0, 4, 1), row('UWANG', 2, 5)] })),
+    );
     expect(byOwner).toContain('*By owner* · closed/total');
     expect(byOwner).toContain('▱▱▱▱▱▱▱▱▱▱  <@ULI>  0/4 (0%) · :red_circle: 1 overdue');
   });
 
   it('adds "… and N more" for what the lists do not show', () => {
-    const s = sample({ overdue: { total: 25, items: Array.from({ length: 10 }, (_, i) => item(i + 1, { daysOverdue: 30 - i })) } });
+    const s = sample({
+      overdue: { total: 25, items: Array.from({ length: 10 }, (_, i) => item(i + 1, { daysOverdue: 30 - i })) },
+    });
     const all = text(summaryBlocks(en, 'en', s));
     expect(all).toContain('*Overdue* (oldest first) · 25');
     expect(all).toContain('*OPS-10* Problem 10 — 21 days');
@@ -125,7 +156,8 @@ describe('summaryBlocks', () => {
   });
 
   it('stays a valid message for 150 long-named rows and thousands of listed problems', () => {
-    const long = (i: number) => item(i, { title: `<b>&${'标题'.repeat(80)}`, unit: 'U'.repeat(200), lastUpdateAt: null, daysOverdue: 5 });
+    const long = (i: number) =>
+      item(i, { title: `<b>&${'标题'.repeat(80)}`, unit: 'U'.repeat(200), lastUpdateAt: null, daysOverdue: 5 });
     const many = Array.from({ length: 2000 }, (_, i) => long(i + 1));
     const big = sample({
       board: { ...sample().board, name: 'N'.repeat(100) },

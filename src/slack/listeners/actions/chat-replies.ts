@@ -54,13 +54,29 @@ export function register(app: App, ctx: SlackContext): void {
     ACTION.chatEdit,
     onClick(ctx, async ({ click, actor, lang, client }) => {
       const updateId = idValue(click.value);
-      const update = updateId === null ? null : await ctx.deps.db.update.findUnique({ where: { id: updateId }, include: { problem: true } });
+      const update =
+        updateId === null
+          ? null
+          : await ctx.deps.db.update.findUnique({ where: { id: updateId }, include: { problem: true } });
       if (!update || update.teamId !== actor.teamId) throw notFound('chat.reply_not_found');
       const origin =
         click.container.kind === 'message'
-          ? { kind: 'card' as const, channel: click.container.channel, ...(click.container.ts && { ts: click.container.ts }), ...(click.responseUrl && { responseUrl: click.responseUrl }) }
+          ? {
+              kind: 'card' as const,
+              channel: click.container.channel,
+              ...(click.container.ts && { ts: click.container.ts }),
+              ...(click.responseUrl && { responseUrl: click.responseUrl }),
+            }
           : undefined;
-      await openReportModal({ client, triggerId: click.triggerId, ctx, actor, lang, key: update.problem.key, ...(origin && { origin }) });
+      await openReportModal({
+        client,
+        triggerId: click.triggerId,
+        ctx,
+        actor,
+        lang,
+        key: update.problem.key,
+        ...(origin && { origin }),
+      });
     }),
   );
 }

@@ -22,7 +22,8 @@ export interface ClickContext {
 /** Ephemeral answers go back through the response_url; a click on the App Home has none: DM the user. */
 export function targetOf(click: ButtonClick, client: WebClient, respond: RespondFn): EphemeralTarget {
   if (click.responseUrl) return { kind: 'respond', respond };
-  if (click.container.kind === 'message') return { kind: 'post', client, channel: click.container.channel, user: click.userId };
+  if (click.container.kind === 'message')
+    return { kind: 'post', client, channel: click.container.channel, user: click.userId };
   return { kind: 'dm', client, user: click.userId };
 }
 
@@ -41,7 +42,15 @@ export function onClick(ctx: SlackContext, work: (c: ClickContext) => Promise<vo
     const lang = await ctx.locale.forUser(client, click.userId);
     const target = targetOf(click, client, respond);
     await answerFailures(lang, target, ctx.logger, () =>
-      work({ click, actor: { teamId: click.teamId, userId: click.userId }, lang, tr: translator(lang), client, respond, target }),
+      work({
+        click,
+        actor: { teamId: click.teamId, userId: click.userId },
+        lang,
+        tr: translator(lang),
+        client,
+        respond,
+        target,
+      }),
     );
   };
 }

@@ -17,7 +17,12 @@ import { newProblemModal } from '../../views/modals/new-problem.js';
 const modalSelect = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional() }),
   team: z.object({ id: z.string() }).nullish(),
-  view: z.object({ id: z.string(), hash: z.string().optional(), private_metadata: z.string().optional(), team_id: z.string().optional() }),
+  view: z.object({
+    id: z.string(),
+    hash: z.string().optional(),
+    private_metadata: z.string().optional(),
+    team_id: z.string().optional(),
+  }),
   actions: z.array(z.object({ selected_option: z.object({ value: z.string() }).nullish() })).min(1),
 });
 
@@ -32,7 +37,15 @@ interface Selection {
  * refuse an update of a modal that changed meanwhile (the user picked again): the later pick wins.
  */
 function onSelect(ctx: SlackContext, build: (s: Selection) => Promise<ModalView>) {
-  return async ({ ack, body, client }: { ack: () => Promise<void>; body: unknown; client: WebClient }): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    client,
+  }: {
+    ack: () => Promise<void>;
+    body: unknown;
+    client: WebClient;
+  }): Promise<void> => {
     await ack();
     const parsed = modalSelect.safeParse(body);
     const value = parsed.success ? parsed.data.actions[0]?.selected_option?.value : undefined;

@@ -22,14 +22,30 @@ export function register(app: App, ctx: SlackContext): void {
   app.action(
     ACTION.reportProgress,
     onClick(ctx, async ({ click, actor, lang, client }) => {
-      await openReportModal({ client, triggerId: click.triggerId, ctx, actor, lang, key: keyOf(click.value), origin: originOf(click, 'prompt') });
+      await openReportModal({
+        client,
+        triggerId: click.triggerId,
+        ctx,
+        actor,
+        lang,
+        key: keyOf(click.value),
+        origin: originOf(click, 'prompt'),
+      });
     }),
   );
 
   app.action(
     ACTION.requestCloseout,
     onClick(ctx, async ({ click, actor, lang, client }) => {
-      await openCloseoutModal({ client, triggerId: click.triggerId, ctx, actor, lang, key: keyOf(click.value), origin: originOf(click, 'prompt') });
+      await openCloseoutModal({
+        client,
+        triggerId: click.triggerId,
+        ctx,
+        actor,
+        lang,
+        key: keyOf(click.value),
+        origin: originOf(click, 'prompt'),
+      });
     }),
   );
 
@@ -37,7 +53,10 @@ export function register(app: App, ctx: SlackContext): void {
     ACTION.noChange,
     onClick(ctx, async ({ click, actor, lang, tr, client }) => {
       const { update, problem } = await reportNoChange(ctx.deps, actor, keyOf(click.value));
-      const board = await ctx.deps.db.board.findUniqueOrThrow({ where: { id: problem.boardId }, include: { leaders: true } });
+      const board = await ctx.deps.db.board.findUniqueOrThrow({
+        where: { id: problem.boardId },
+        include: { leaders: true },
+      });
       await refreshOrigin({
         client,
         ctx,
@@ -49,7 +68,9 @@ export function register(app: App, ctx: SlackContext): void {
         viewerId: actor.userId,
       });
       const people = [...new Set([problem.ownerId, actor.userId, ...board.leaders.map((l) => l.userId)])];
-      void refreshHomes(client, ctx, actor.teamId, people).catch((error: unknown) => ctx.logger.warn({ err: error }, 'refreshHomes failed'));
+      void refreshHomes(client, ctx, actor.teamId, people).catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'refreshHomes failed'),
+      );
     }),
   );
 

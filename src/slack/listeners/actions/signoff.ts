@@ -31,7 +31,10 @@ export function register(app: App, ctx: SlackContext): void {
       try {
         await approveCloseout(ctx.deps, actor, requestId);
       } catch (error) {
-        if (isAlreadyDecided(error)) await showExistingDecision(args).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not show the decision'));
+        if (isAlreadyDecided(error))
+          await showExistingDecision(args).catch((e: unknown) =>
+            ctx.logger.warn({ err: e }, 'could not show the decision'),
+          );
         throw error;
       }
       await announceDecision(args);
@@ -44,7 +47,10 @@ export function register(app: App, ctx: SlackContext): void {
       const requestId = requestIdOf(click.value);
       const origin = originOf(click, 'request');
       // Refuse before the leader types a reason that could not be used (the service checks again on submit).
-      const request = await ctx.deps.db.closeoutRequest.findFirst({ where: { id: requestId, teamId: actor.teamId }, include: { problem: { include: { board: true } } } });
+      const request = await ctx.deps.db.closeoutRequest.findFirst({
+        where: { id: requestId, teamId: actor.teamId },
+        include: { problem: { include: { board: true } } },
+      });
       if (!request) throw notFound('error.closeout_not_found', { id: requestId });
       await requireLeader(ctx.deps, ctx.deps.db, actor, request.problem.board);
       if (request.state !== 'pending') {
@@ -54,7 +60,12 @@ export function register(app: App, ctx: SlackContext): void {
       const metadata = encodeReturnMetadata({ requestId, lang, origin });
       await client.views.open({
         trigger_id: click.triggerId,
-        view: returnReasonModal(tr, { key: request.problem.key, title: request.problem.title, ownerId: request.problem.ownerId, metadata }),
+        view: returnReasonModal(tr, {
+          key: request.problem.key,
+          title: request.problem.title,
+          ownerId: request.problem.ownerId,
+          metadata,
+        }),
       });
     }),
   );

@@ -6,7 +6,15 @@ import { boardListBlocks, type BoardSummary } from '../../views/board-list.js';
 import { boardModal } from '../../views/modals/board.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';
 
-const ACTIONS: Record<string, 'new' | 'edit' | 'list'> = { new: 'new', 新建: 'new', edit: 'edit', 编辑: 'edit', 修改: 'edit', list: 'list', 列表: 'list' };
+const ACTIONS: Record<string, 'new' | 'edit' | 'list'> = {
+  new: 'new',
+  新建: 'new',
+  edit: 'edit',
+  编辑: 'edit',
+  修改: 'edit',
+  list: 'list',
+  列表: 'list',
+};
 
 async function openBoardModal({ command, client, ctx, actor, lang, tr }: SubcommandArgs, code?: string): Promise<void> {
   requireAdmin(ctx.deps, actor);
@@ -80,7 +88,11 @@ export const board: SubcommandHandler = async (a) => {
   if (action === 'edit' && a.args[1]) return openBoardModal(a, a.args[1]);
   if (action === 'list') {
     const boards = await summaries(a);
-    await a.respond({ response_type: 'ephemeral', text: a.tr('boards.title', { count: boards.length }), blocks: boardListBlocks(a.tr, a.lang, boards) });
+    await a.respond({
+      response_type: 'ephemeral',
+      text: a.tr('boards.title', { count: boards.length }),
+      blocks: boardListBlocks(a.tr, a.lang, boards),
+    });
     return;
   }
   await a.respond({ response_type: 'ephemeral', text: a.tr('board.usage') });

@@ -8,5 +8,13 @@ export const close: SubcommandHandler = async ({ args, command, client, respond,
     await respond({ response_type: 'ephemeral', text: tr('close.usage') });
     return;
   }
-  await openCloseoutModal({ client, triggerId: command.trigger_id, ctx, actor, lang, key, channel: command.channel_id });
+  await openCloseoutModal({
+    client,
+    triggerId: command.trigger_id,
+    ctx,
+    actor,
+    lang,
+    key,
+    channel: command.channel_id,
+  });
 };

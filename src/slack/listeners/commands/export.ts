@@ -19,7 +19,12 @@ export const exportBoard: SubcommandHandler = async (a) => {
     await a.respond({ response_type: 'ephemeral', text: a.tr('export.usage') });
     return;
   }
-  const code = await ledBoardCode(a, parsed.code, { sub: 'export', notLeader: 'export.not_leader', noBoards: 'export.no_boards', choose: 'export.choose' });
+  const code = await ledBoardCode(a, parsed.code, {
+    sub: 'export',
+    notLeader: 'export.not_leader',
+    noBoards: 'export.no_boards',
+    choose: 'export.choose',
+  });
   if (code === null) return;
   const result = await exportCsv(a.ctx.deps, a.actor, code);
   const board = await findBoard(a.ctx.deps.db, a.actor.teamId, code);
@@ -32,7 +37,16 @@ export const exportBoard: SubcommandHandler = async (a) => {
     filename,
     title: filename,
     bytes: Buffer.from(result.csv, 'utf8'),
-    initialComment: tr('export.comment', { name: board.name, code: board.code, date: formatDate(lang, today, today), problems: result.problems, measures: result.measures }),
+    initialComment: tr('export.comment', {
+      name: board.name,
+      code: board.code,
+      date: formatDate(lang, today, today),
+      problems: result.problems,
+      measures: result.measures,
+    }),
   });
-  await a.respond({ response_type: 'ephemeral', text: tr('export.sent', { file: filename, problems: result.problems }) });
+  await a.respond({
+    response_type: 'ephemeral',
+    text: tr('export.sent', { file: filename, problems: result.problems }),
+  });
 };

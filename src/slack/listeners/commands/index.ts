@@ -16,7 +16,17 @@ import { summary } from './summary.js';
 import type { SubcommandHandler } from './types.js';
 
 /** Subcommands not built yet answer with help rather than silence. */
-const handlers: Partial<Record<Subcommand, SubcommandHandler>> = { help, list, show, summary, new: newProblem, report, close, board, export: exportBoard };
+const handlers: Partial<Record<Subcommand, SubcommandHandler>> = {
+  help,
+  list,
+  show,
+  summary,
+  new: newProblem,
+  report,
+  close,
+  board,
+  export: exportBoard,
+};
 
 export function register(app: App, ctx: SlackContext): void {
   app.command('/closeout', async ({ ack, command, respond, client }) => {

@@ -18,7 +18,11 @@ export interface LedBoardTexts {
  * answers (not a leader of any board, or several boards to choose from) and returns null. Whether the user
  * may use the board named is the service's decision.
  */
-export async function ledBoardCode(a: SubcommandArgs, code: string | null, texts: LedBoardTexts): Promise<string | null> {
+export async function ledBoardCode(
+  a: SubcommandArgs,
+  code: string | null,
+  texts: LedBoardTexts,
+): Promise<string | null> {
   if (code !== null) return code;
   const boards = await boardsLedBy(a.ctx.deps, a.actor);
   if (boards.length === 0) {
@@ -28,7 +32,10 @@ export async function ledBoardCode(a: SubcommandArgs, code: string | null, texts
   }
   if (boards.length > 1) {
     const choices = boards.map((b) => `\`/closeout ${texts.sub} ${b.code}\``).join(' · ');
-    await a.respond({ response_type: 'ephemeral', text: truncate(a.tr(texts.choose, { choices }), LIMITS.messageText) });
+    await a.respond({
+      response_type: 'ephemeral',
+      text: truncate(a.tr(texts.choose, { choices }), LIMITS.messageText),
+    });
     return null;
   }
   return boards[0]!.code;

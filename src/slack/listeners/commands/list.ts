@@ -6,7 +6,10 @@ import type { SubcommandHandler } from './types.js';
 function badArgsText(tr: Translator, error: ListArgsError): string {
   const why =
     error.kind === 'unknown'
-      ? [tr('list.bad.unknown', { arg: error.arg }), error.suggestion ? tr('list.bad.suggest', { suggestion: `/closeout list ${error.suggestion}` }) : null]
+      ? [
+          tr('list.bad.unknown', { arg: error.arg }),
+          error.suggestion ? tr('list.bad.suggest', { suggestion: `/closeout list ${error.suggestion}` }) : null,
+        ]
       : error.kind === 'twice'
         ? [tr('list.bad.twice', { what: error.what, arg: error.arg })]
         : [tr('list.bad.value', { arg: error.arg, what: error.what })];

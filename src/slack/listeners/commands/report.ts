@@ -16,7 +16,11 @@ export const report: SubcommandHandler = async ({ args, command, client, respond
     await openReportModal({ ...open, key });
     return;
   }
-  const mine = await listProblems(ctx.deps, { teamId: actor.teamId, view: 'mine', userId: actor.userId }, { offset: 0, limit: LIMITS.selectOptions });
+  const mine = await listProblems(
+    ctx.deps,
+    { teamId: actor.teamId, view: 'mine', userId: actor.userId },
+    { offset: 0, limit: LIMITS.selectOptions },
+  );
   const [first] = mine.items;
   if (!first) {
     await respond({ response_type: 'ephemeral', text: tr('report.none') });

@@ -44,7 +44,14 @@ export const show: SubcommandHandler = async ({ args, respond, ctx, actor, lang,
       { type: 'section', text: { type: 'mrkdwn', text: pick } },
       ...found.items.map((p) => problemLineBlock(tr, lang, today, p)),
       ...(found.total > found.items.length
-        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: tr('card.more', { count: found.total - found.items.length }) }] }]
+        ? [
+            {
+              type: 'context' as const,
+              elements: [
+                { type: 'mrkdwn' as const, text: tr('card.more', { count: found.total - found.items.length }) },
+              ],
+            },
+          ]
         : []),
     ],
   });

@@ -13,7 +13,8 @@ import type { SubcommandArgs, SubcommandHandler } from './types.js';
 
 /** Slack's error code from a failed Web API call (e.g. `not_in_channel`), if it was Slack that refused. */
 function slackError(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== ErrorCode.PlatformError) return undefined;
+  if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== ErrorCode.PlatformError)
+    return undefined;
   const data = 'data' in error ? (error.data as { error?: unknown }) : undefined;
   return typeof data?.error === 'string' ? data.error : undefined;
 }
@@ -22,11 +23,28 @@ function slackError(error: unknown): string | undefined {
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 
 /** Renders the chart and shares it, after the text went out: a failure is only logged. */
-async function sendChart(a: SubcommandArgs, s: BoardSummary, channel: () => Promise<string>, lang: Language): Promise<void> {
+async function sendChart(
+  a: SubcommandArgs,
+  s: BoardSummary,
+  channel: () => Promise<string>,
+  lang: Language,
+): Promise<void> {
   try {
     const board = await findBoard(a.ctx.deps.db, a.actor.teamId, s.board.code);
-    const comment = translator(lang)('summary.chart.comment', { name: s.board.name, code: s.board.code, date: formatDate(lang, s.today, s.today) });
-    await postBoardChart(a.client, a.ctx.logger, { db: a.ctx.deps.db, board, at: s.asOf, lang, channelId: await channel(), summary: s, comment });
+    const comment = translator(lang)('summary.chart.comment', {
+      name: s.board.name,
+      code: s.board.code,
+      date: formatDate(lang, s.today, s.today),
+    });
+    await postBoardChart(a.client, a.ctx.logger, {
+      db: a.ctx.deps.db,
+      board,
+      at: s.asOf,
+      lang,
+      channelId: await channel(),
+      summary: s,
+      comment,
+    });
   } catch (error) {
     a.ctx.logger.error({ err: error, board: s.board.code }, 'could not send the summary chart');
   }
@@ -36,22 +54,37 @@ async function sendChart(a: SubcommandArgs, s: BoardSummary, channel: () => Prom
 async function postInChannel(a: SubcommandArgs, s: BoardSummary): Promise<void> {
   const channel = s.board.channelId;
   if (!channel) {
-    await a.respond({ response_type: 'ephemeral', text: a.tr('common.refused', { reason: a.tr('summary.no_channel', { code: s.board.code }) }) });
+    await a.respond({
+      response_type: 'ephemeral',
+      text: a.tr('common.refused', { reason: a.tr('summary.no_channel', { code: s.board.code }) }),
+    });
     return;
   }
   const lang = s.board.language;
   const trb = translator(lang);
   let posted: string;
   try {
-    const res = await a.client.chat.postMessage({ channel, text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s), unfurl_links: false, unfurl_media: false });
+    const res = await a.client.chat.postMessage({
+      channel,
+      text: summaryText(trb, s),
+      blocks: summaryBlocks(trb, lang, s),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
     posted = res.channel ?? channel;
   } catch (error) {
     const code = slackError(error);
     if (!code || !NOT_A_MEMBER.has(code)) throw error;
-    await a.respond({ response_type: 'ephemeral', text: a.tr('summary.not_in_channel', { channel, code: s.board.code }) });
+    await a.respond({
+      response_type: 'ephemeral',
+      text: a.tr('summary.not_in_channel', { channel, code: s.board.code }),
+    });
     return;
   }
-  await a.respond({ response_type: 'ephemeral', text: a.tr('summary.posted', { code: s.board.code, channel: posted }) });
+  await a.respond({
+    response_type: 'ephemeral',
+    text: a.tr('summary.posted', { code: s.board.code, channel: posted }),
+  });
   await sendChart(a, s, async () => posted, lang);
 }
 
@@ -67,7 +100,12 @@ export const summary: SubcommandHandler = async (a) => {
     await a.respond({ response_type: 'ephemeral', text: a.tr('summary.usage') });
     return;
   }
-  const code = await ledBoardCode(a, parsed.code, { sub: 'summary', notLeader: 'summary.not_leader', noBoards: 'summary.no_boards', choose: 'summary.choose' });
+  const code = await ledBoardCode(a, parsed.code, {
+    sub: 'summary',
+    notLeader: 'summary.not_leader',
+    noBoards: 'summary.no_boards',
+    choose: 'summary.choose',
+  });
   if (code === null) return;
   const s = await boardSummary(a.ctx.deps, a.actor, code, { by: parsed.by });
   if (parsed.post) {

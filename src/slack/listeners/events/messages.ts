@@ -12,7 +12,11 @@ import { failureText } from '../../reply.js';
 import { askBlocks, askText, recordedBlocks, recordedText } from '../../views/chat-reply.js';
 
 /** What to say back, in the reply's thread; refusals in a shared channel are for the author's eyes only. */
-function answerFor(lang: Language, outcome: ReplyOutcome, ctx: SlackContext): { text: string; blocks: KnownBlock[]; private: boolean } | null {
+function answerFor(
+  lang: Language,
+  outcome: ReplyOutcome,
+  ctx: SlackContext,
+): { text: string; blocks: KnownBlock[]; private: boolean } | null {
   const tr = translator(lang);
   switch (outcome.kind) {
     case 'duplicate':
@@ -40,7 +44,13 @@ async function handle(client: WebClient, ctx: SlackContext, teamId: string, m: U
   const threadTs = m.threadTs ?? m.ts;
   let outcome: ReplyOutcome;
   try {
-    outcome = await receiveReply(ctx.deps, actor, { channelId: m.channel, ts: m.ts, threadTs: m.threadTs, text: m.text, inChannel: !m.direct });
+    outcome = await receiveReply(ctx.deps, actor, {
+      channelId: m.channel,
+      ts: m.ts,
+      threadTs: m.threadTs,
+      text: m.text,
+      inChannel: !m.direct,
+    });
   } catch (err) {
     ctx.logger.error({ err, channel: m.channel, ts: m.ts }, 'could not handle a chat reply');
     const lang = await ctx.locale.forUser(client, m.userId);
@@ -50,7 +60,11 @@ async function handle(client: WebClient, ctx: SlackContext, teamId: string, m: U
       : client.chat.postEphemeral({ channel: m.channel, user: m.userId, thread_ts: threadTs, text }));
     return;
   }
-  const lang = await ctx.locale.forUser(client, m.userId, outcome.kind === 'recorded' ? outcome.boardLanguage : undefined);
+  const lang = await ctx.locale.forUser(
+    client,
+    m.userId,
+    outcome.kind === 'recorded' ? outcome.boardLanguage : undefined,
+  );
   const answer = answerFor(lang, outcome, ctx);
   if (answer) {
     const { text, blocks } = answer;

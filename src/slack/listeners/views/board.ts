@@ -13,7 +13,12 @@ function written(form: { name?: string; categories?: string[] }): string {
 
 /** A taken code is shown on the field, like any other input error (one indexed read, before the ack). */
 async function codeTaken(ctx: SlackContext, s: Submission, code: string): Promise<boolean> {
-  return (await ctx.deps.db.board.findUnique({ where: { teamId_code: { teamId: s.actor.teamId, code } }, select: { id: true } })) !== null;
+  return (
+    (await ctx.deps.db.board.findUnique({
+      where: { teamId_code: { teamId: s.actor.teamId, code } },
+      select: { id: true },
+    })) !== null
+  );
 }
 
 /** `board new` and `board edit` submissions; admins only (the services refuse anyone else). */
@@ -47,7 +52,10 @@ export function register(app: App, ctx: SlackContext): void {
       return;
     }
     if (await codeTaken(ctx, s, parsed.data.code)) {
-      await ack({ response_action: 'errors', errors: { [BOARD.code]: tr('modal.error.board_taken', { code: parsed.data.code }) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [BOARD.code]: tr('modal.error.board_taken', { code: parsed.data.code }) },
+      });
       return;
     }
     await ack({ response_action: 'clear' });

@@ -46,9 +46,17 @@ async function notifyDeciders(
       };
       const tr = translator(lang);
       try {
-        const posted = await client.chat.postMessage({ channel: userId, text: closeoutRequestText(tr, data), blocks: closeoutRequestBlocks(tr, data) });
+        const posted = await client.chat.postMessage({
+          channel: userId,
+          text: closeoutRequestText(tr, data),
+          blocks: closeoutRequestBlocks(tr, data),
+        });
         if (posted.channel && posted.ts) {
-          await recordRequestCopy(ctx.deps.db, { teamId: problem.teamId, requestId: request.id, boardId: problem.boardId, userId }, { channelId: posted.channel, ts: posted.ts });
+          await recordRequestCopy(
+            ctx.deps.db,
+            { teamId: problem.teamId, requestId: request.id, boardId: problem.boardId, userId },
+            { channelId: posted.channel, ts: posted.ts },
+          );
         }
         return userId;
       } catch (error) {
@@ -78,7 +86,14 @@ export function register(app: App, ctx: SlackContext): void {
       const deciders = leaderIds.length > 0 ? leaderIds : [...ctx.deps.admins];
       const reached = await notifyDeciders(client, ctx, deciders, problem, request);
       const mentions = reached.map((u) => `<@${u}>`).join(', ');
-      await tellUser(client, ctx.logger, to, reached.length ? tr('closeout.sent', { key: problem.key, leaders: mentions }) : tr('closeout.sent_nobody', { key: problem.key }));
+      await tellUser(
+        client,
+        ctx.logger,
+        to,
+        reached.length
+          ? tr('closeout.sent', { key: problem.key, leaders: mentions })
+          : tr('closeout.sent_nobody', { key: problem.key }),
+      );
       if (meta.origin) {
         await refreshOrigin({
           client,

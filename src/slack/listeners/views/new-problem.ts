@@ -36,7 +36,13 @@ export function register(app: App, ctx: SlackContext): void {
         client,
         ctx.logger,
         to,
-        tr('new.created', { key: problem.key, title: problem.title, owner: problem.ownerId, count: problem.measures.length, due }),
+        tr('new.created', {
+          key: problem.key,
+          title: problem.title,
+          owner: problem.ownerId,
+          count: problem.measures.length,
+          due,
+        }),
       );
       if (problem.ownerId !== actor.userId) {
         const lang = await ctx.locale.forUser(client, problem.ownerId, board.language);
@@ -53,10 +59,20 @@ export function register(app: App, ctx: SlackContext): void {
           lang,
         };
         await client.chat
-          .postMessage({ channel: problem.ownerId, text: problemAssignedText(ownerTr, data), blocks: problemAssignedBlocks(ownerTr, data) })
-          .catch((error: unknown) => ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about a new problem'));
+          .postMessage({
+            channel: problem.ownerId,
+            text: problemAssignedText(ownerTr, data),
+            blocks: problemAssignedBlocks(ownerTr, data),
+          })
+          .catch((error: unknown) =>
+            ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about a new problem'),
+          );
       }
-      refreshHomesLater(client, ctx, actor.teamId, [problem.ownerId, actor.userId, ...board.leaders.map((l) => l.userId)]);
+      refreshHomesLater(client, ctx, actor.teamId, [
+        problem.ownerId,
+        actor.userId,
+        ...board.leaders.map((l) => l.userId),
+      ]);
     });
   });
 }

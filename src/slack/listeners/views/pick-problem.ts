@@ -21,10 +21,19 @@ export function register(app: App, ctx: SlackContext): void {
     }
     // A quick local read, so the answer can carry the next view instead of a second Web API call.
     try {
-      const next = await reportView({ ctx, actor, lang: meta.lang, key, ...(meta.channel && { channel: meta.channel }) });
+      const next = await reportView({
+        ctx,
+        actor,
+        lang: meta.lang,
+        key,
+        ...(meta.channel && { channel: meta.channel }),
+      });
       await ack({ response_action: 'update', view: next });
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [PICK_PROBLEM.problem]: failureText(meta.lang, error, ctx.logger) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [PICK_PROBLEM.problem]: failureText(meta.lang, error, ctx.logger) },
+      });
     }
   });
 }

@@ -24,7 +24,12 @@ export function register(app: App, ctx: SlackContext): void {
       if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
       const { problem } = await reportUpdate(ctx.deps, actor, meta.key, form);
       const health = tr(`health.${form.health}`);
-      await tellUser(client, ctx.logger, to, tr('report.saved', { key: problem.key, percent: form.percent, health, done: form.measuresDone.length }));
+      await tellUser(
+        client,
+        ctx.logger,
+        to,
+        tr('report.saved', { key: problem.key, percent: form.percent, health, done: form.measuresDone.length }),
+      );
       if (meta.origin) {
         await refreshOrigin({
           client,
@@ -38,7 +43,11 @@ export function register(app: App, ctx: SlackContext): void {
         });
       }
       const board = await getBoard(ctx.deps, actor.teamId, boardCodeOf(problem.key));
-      refreshHomesLater(client, ctx, actor.teamId, [problem.ownerId, actor.userId, ...board.leaders.map((l) => l.userId)]);
+      refreshHomesLater(client, ctx, actor.teamId, [
+        problem.ownerId,
+        actor.userId,
+        ...board.leaders.map((l) => l.userId),
+      ]);
     });
   });
 }

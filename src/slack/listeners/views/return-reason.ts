@@ -38,8 +38,12 @@ export function register(app: App, ctx: SlackContext): void {
       await returnCloseout(ctx.deps, actor, meta.requestId, reason);
       await announceDecision(args);
     } catch (error) {
-      if (error instanceof DomainError && error.key === 'error.already_decided') await showExistingDecision(args).catch(() => undefined);
-      const text = tr('signoff.not_saved', { refusal: failureText(meta.lang, error, ctx.logger), text: mrkdwnText(typed, 2500).replace(/\n/g, '\n> ') });
+      if (error instanceof DomainError && error.key === 'error.already_decided')
+        await showExistingDecision(args).catch(() => undefined);
+      const text = tr('signoff.not_saved', {
+        refusal: failureText(meta.lang, error, ctx.logger),
+        text: mrkdwnText(typed, 2500).replace(/\n/g, '\n> '),
+      });
       const channel = meta.origin.channel ?? actor.userId;
       try {
         await replyEphemeral({ kind: 'post', client, channel, user: actor.userId }, text);

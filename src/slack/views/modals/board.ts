@@ -158,12 +158,22 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       input(
         BOARD.code,
         tr('board.code'),
-        { type: 'plain_text_input', action_id: 'code', max_length: 10, placeholder: { type: 'plain_text', text: 'RECT' } },
+        {
+          type: 'plain_text_input',
+          action_id: 'code',
+          max_length: 10,
+          placeholder: { type: 'plain_text', text: 'RECT' },
+        },
         { hint: tr('board.code.hint') },
       ),
     );
   blocks.push(
-    input(BOARD.name, tr('board.name'), { type: 'plain_text_input', action_id: 'name', max_length: 100, ...(b && { initial_value: b.name }) }),
+    input(BOARD.name, tr('board.name'), {
+      type: 'plain_text_input',
+      action_id: 'name',
+      max_length: 100,
+      ...(b && { initial_value: b.name }),
+    }),
     input(
       BOARD.channel,
       tr('board.channel'),
@@ -186,7 +196,9 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       type: 'static_select',
       action_id: 'language',
       options: LANGUAGES.map(languageOption),
-      ...((LANGUAGES as readonly string[]).includes(language) && { initial_option: languageOption(language as Language) }),
+      ...((LANGUAGES as readonly string[]).includes(language) && {
+        initial_option: languageOption(language as Language),
+      }),
     }),
     input(
       BOARD.leaders,
@@ -203,7 +215,14 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
     input(
       BOARD.cycleDays,
       tr('board.cycle_days'),
-      { type: 'number_input', action_id: 'cycle_days', is_decimal_allowed: false, min_value: '1', max_value: '90', initial_value: String(b?.cycleDays ?? 14) },
+      {
+        type: 'number_input',
+        action_id: 'cycle_days',
+        is_decimal_allowed: false,
+        min_value: '1',
+        max_value: '90',
+        initial_value: String(b?.cycleDays ?? 14),
+      },
       { hint: tr('board.cycle_days.hint') },
     ),
     input(
@@ -231,7 +250,13 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       input(
         BOARD.categories,
         tr('board.categories'),
-        { type: 'plain_text_input', action_id: 'categories', multiline: true, max_length: TEXT_INPUT_MAX, ...(categories && { initial_value: categories }) },
+        {
+          type: 'plain_text_input',
+          action_id: 'categories',
+          multiline: true,
+          max_length: TEXT_INPUT_MAX,
+          ...(categories && { initial_value: categories }),
+        },
         { optional: true, hint: tr('board.categories.hint') },
       ),
     );

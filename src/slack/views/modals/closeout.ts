@@ -22,7 +22,8 @@ export function closeoutModal(tr: Translator, data: CloseoutModalData): ModalVie
     section(`*${problem.key}* ${mrkdwnText(problem.title, LIMITS.sectionText - 40)}`),
     context(tr('closeout.progress', { percent: problem.percent, done: measures.done, total: measures.total })),
   ];
-  if (measures.done < measures.total) blocks.push(context(tr('closeout.open_measures', { count: measures.total - measures.done })));
+  if (measures.done < measures.total)
+    blocks.push(context(tr('closeout.open_measures', { count: measures.total - measures.done })));
   blocks.push(
     input(
       CLOSEOUT.evidence,
@@ -38,7 +39,12 @@ export function closeoutModal(tr: Translator, data: CloseoutModalData): ModalVie
     ),
     context(
       data.leaderIds.length
-        ? tr('closeout.goes_to', { leaders: data.leaderIds.slice(0, 20).map((u) => `<@${u}>`).join(', ') })
+        ? tr('closeout.goes_to', {
+            leaders: data.leaderIds
+              .slice(0, 20)
+              .map((u) => `<@${u}>`)
+              .join(', '),
+          })
         : tr('closeout.goes_to_admins'),
     ),
   );

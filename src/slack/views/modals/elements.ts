@@ -1,4 +1,11 @@
-import type { InputBlock, InputBlockElement, KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
+import type {
+  InputBlock,
+  InputBlockElement,
+  KnownBlock,
+  ModalView,
+  PlainTextElement,
+  PlainTextOption,
+} from '@slack/types';
 import { LIMITS, truncate } from '../limits.js';
 
 /** Small Block Kit helpers shared by the modal builders. */

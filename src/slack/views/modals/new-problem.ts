@@ -59,7 +59,12 @@ function categoryBlock(tr: Translator, board: BoardChoice | undefined): KnownBlo
       { optional: true },
     );
   }
-  return input(NEW_PROBLEM.category, label, { type: 'plain_text_input', action_id: 'category_text', max_length: 75 }, { optional: true });
+  return input(
+    NEW_PROBLEM.category,
+    label,
+    { type: 'plain_text_input', action_id: 'category_text', max_length: 75 },
+    { optional: true },
+  );
 }
 
 export function newProblemModal(tr: Translator, data: NewProblemModalData): ModalView {
@@ -91,10 +96,29 @@ export function newProblemModal(tr: Translator, data: NewProblemModalData): Moda
       { optional: true },
     ),
     categoryBlock(tr, chosen),
-    input(NEW_PROBLEM.source, tr('new.source'), { type: 'plain_text_input', action_id: 'source', max_length: 200 }, { optional: true, hint: tr('new.source.hint') }),
-    input(NEW_PROBLEM.owner, tr('new.owner'), { type: 'users_select', action_id: 'owner', placeholder: { type: 'plain_text', text: tr('new.owner.pick') } }),
-    input(NEW_PROBLEM.unit, tr('new.unit'), { type: 'plain_text_input', action_id: 'unit', max_length: 200 }, { optional: true }),
-    input(NEW_PROBLEM.deadline, tr('new.deadline'), { type: 'datepicker', action_id: 'deadline' }, { optional: true, hint: tr('new.deadline.hint') }),
+    input(
+      NEW_PROBLEM.source,
+      tr('new.source'),
+      { type: 'plain_text_input', action_id: 'source', max_length: 200 },
+      { optional: true, hint: tr('new.source.hint') },
+    ),
+    input(NEW_PROBLEM.owner, tr('new.owner'), {
+      type: 'users_select',
+      action_id: 'owner',
+      placeholder: { type: 'plain_text', text: tr('new.owner.pick') },
+    }),
+    input(
+      NEW_PROBLEM.unit,
+      tr('new.unit'),
+      { type: 'plain_text_input', action_id: 'unit', max_length: 200 },
+      { optional: true },
+    ),
+    input(
+      NEW_PROBLEM.deadline,
+      tr('new.deadline'),
+      { type: 'datepicker', action_id: 'deadline' },
+      { optional: true, hint: tr('new.deadline.hint') },
+    ),
     input(
       NEW_PROBLEM.measures,
       tr('new.measures'),
@@ -108,7 +132,8 @@ export function newProblemModal(tr: Translator, data: NewProblemModalData): Moda
       { optional: true, hint: tr('new.measures.hint') },
     ),
   ];
-  if (data.boards.length > boards.length) blocks.push(context(tr('new.boards.more', { count: data.boards.length - boards.length })));
+  if (data.boards.length > boards.length)
+    blocks.push(context(tr('new.boards.more', { count: data.boards.length - boards.length })));
   return modal({
     callbackId: VIEW.newProblem,
     title: tr('new.modal.title'),

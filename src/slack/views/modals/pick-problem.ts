@@ -30,7 +30,11 @@ export function pickProblemModal(tr: Translator, data: PickProblemModalData): Mo
   const shown = data.problems.slice(0, LIMITS.selectOptions);
   const options = shown.map((p) => {
     const due = p.deadline ? formatDate(lang, p.deadline, p.today) : null;
-    const when = !due ? tr('pick.no_deadline') : p.overdue ? tr('pick.overdue', { date: due }) : tr('pick.due', { date: due });
+    const when = !due
+      ? tr('pick.no_deadline')
+      : p.overdue
+        ? tr('pick.overdue', { date: due })
+        : tr('pick.due', { date: due });
     return option(`${p.key} · ${p.title}`, p.key, `${when} · ${p.percent}%`);
   });
   const blocks: KnownBlock[] = [
@@ -38,7 +42,12 @@ export function pickProblemModal(tr: Translator, data: PickProblemModalData): Mo
     input(
       PICK_PROBLEM.problem,
       tr('pick.label'),
-      { type: 'static_select', action_id: ACTION.pickProblem, options, placeholder: { type: 'plain_text', text: tr('pick.placeholder') } },
+      {
+        type: 'static_select',
+        action_id: ACTION.pickProblem,
+        options,
+        placeholder: { type: 'plain_text', text: tr('pick.placeholder') },
+      },
       { dispatch: true },
     ),
   ];

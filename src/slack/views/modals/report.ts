@@ -44,11 +44,21 @@ function measuresBlocks(tr: Translator, data: ReportModalData): KnownBlock[] {
   const label = tr('report.measures', { open: open.length, total: data.measures.length });
   const block =
     shown.length <= CHECKBOX_MAX
-      ? input(REPORT.measuresDone, label, { type: 'checkboxes', action_id: 'measures_done', options }, { optional: true })
+      ? input(
+          REPORT.measuresDone,
+          label,
+          { type: 'checkboxes', action_id: 'measures_done', options },
+          { optional: true },
+        )
       : input(
           REPORT.measuresDone,
           label,
-          { type: 'multi_static_select', action_id: 'measures_done', options, placeholder: { type: 'plain_text', text: tr('report.measures.pick') } },
+          {
+            type: 'multi_static_select',
+            action_id: 'measures_done',
+            options,
+            placeholder: { type: 'plain_text', text: tr('report.measures.pick') },
+          },
           { optional: true },
         );
   const more = open.length - shown.length;
@@ -59,7 +69,9 @@ export function reportModal(tr: Translator, data: ReportModalData): ModalView {
   const { problem } = data;
   const lang: Language = data.metadata.lang;
   const healthOption = (h: Health) => option(`${HEALTH_EMOJI[h]} ${tr(`health.${h}`)}`, h);
-  const due = problem.deadline ? tr('report.due', { date: formatDate(lang, problem.deadline, data.today) }) : tr('report.no_deadline');
+  const due = problem.deadline
+    ? tr('report.due', { date: formatDate(lang, problem.deadline, data.today) })
+    : tr('report.no_deadline');
   const last = problem.health
     ? tr('report.last', { percent: problem.percent, health: tr(`health.${problem.health}`) })
     : tr('report.first');

@@ -2,7 +2,18 @@ import type { KnownBlock } from '@slack/types';
 import { formatDate } from '../problem-format.js';
 import type { NudgeChannelMessage, RoundOpenMessage } from '../../../jobs/messages.js';
 import { translator } from '../../../i18n/index.js';
-import { boardName, context, example, formatDay, lineSections, more, notification, ownerLines, section, type RenderedMessage } from './common.js';
+import {
+  boardName,
+  context,
+  example,
+  formatDay,
+  lineSections,
+  more,
+  notification,
+  ownerLines,
+  section,
+  type RenderedMessage,
+} from './common.js';
 
 /** The channel post opening a round: dates, report-by day, and who owes updates (mentioned). */
 export function roundOpenMessage(m: RoundOpenMessage): RenderedMessage {
@@ -23,7 +34,10 @@ export function roundOpenMessage(m: RoundOpenMessage): RenderedMessage {
     ...more(tr, m.owners),
     context(tr('sched.thread_hint', { example: example(tr, m.owners.items[0]?.keys[0]) })),
   ];
-  return { text: notification(tr('sched.round_open.text', { board: m.board.name, round: m.round.number, reportBy })), blocks };
+  return {
+    text: notification(tr('sched.round_open.text', { board: m.board.name, round: m.round.number, reportBy })),
+    blocks,
+  };
 }
 
 /** With the nudge, in the channel: who has not reported yet this round. */
@@ -32,10 +46,22 @@ export function nudgeChannelMessage(m: NudgeChannelMessage): RenderedMessage {
   const tr = translator(lang);
   const end = formatDay(lang, m.round.endDate, m.today);
   const blocks: KnownBlock[] = [
-    section(tr('sched.nudge_channel.title', { board: boardName(m.board.name), round: m.round.number, end, count: m.owners.total })),
+    section(
+      tr('sched.nudge_channel.title', {
+        board: boardName(m.board.name),
+        round: m.round.number,
+        end,
+        count: m.owners.total,
+      }),
+    ),
     ...lineSections(ownerLines(tr, m.owners)),
     ...more(tr, m.owners),
     context(tr('sched.thread_hint', { example: example(tr, m.owners.items[0]?.keys[0]) })),
   ];
-  return { text: notification(tr('sched.nudge_channel.text', { board: m.board.name, round: m.round.number, count: m.owners.total })), blocks };
+  return {
+    text: notification(
+      tr('sched.nudge_channel.text', { board: m.board.name, round: m.round.number, count: m.owners.total }),
+    ),
+    blocks,
+  };
 }

@@ -19,9 +19,18 @@ export const NOTE_MAX = 300;
 /** Room left in a section for "… and N more" and line breaks. */
 const SECTION_BUDGET = LIMITS.sectionText - 100;
 
-export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
-export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }] });
-export const header = (text: string): KnownBlock => ({ type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } });
+export const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
+export const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }],
+});
+export const header = (text: string): KnownBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+});
 export const notification = (text: string): string => truncate(text, LIMITS.messageText);
 
 /** A date with its weekday ("Thu, Dec 4"; "12月4日周四"), the year only when it is not this year's. */
@@ -29,7 +38,11 @@ export function formatDay(lang: Language, date: string, today: string): string {
   const sameYear = date.slice(0, 4) === today.slice(0, 4);
   return DateTime.fromISO(date, { zone: 'UTC' })
     .setLocale(lang)
-    .toLocaleString(sameYear ? { weekday: 'short', month: 'short', day: 'numeric' } : { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
+    .toLocaleString(
+      sameYear
+        ? { weekday: 'short', month: 'short', day: 'numeric' }
+        : { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' },
+    );
 }
 
 /** Board names are user text: escaped for mrkdwn. */
@@ -45,7 +58,12 @@ export function progressText(tr: Translator, lang: Language, p: ProblemLine, tod
 
 /** "due Dec 20 · 40% · at risk (Nov 10)" — or OVERDUE n days, or no deadline. */
 export function standing(tr: Translator, lang: Language, p: ProblemLine, today: string): string {
-  const due = p.daysOverdue > 0 ? tr('list.overdue', { days: p.daysOverdue }) : p.deadline ? tr('list.due', { date: formatDate(lang, p.deadline, today) }) : tr('list.no_deadline');
+  const due =
+    p.daysOverdue > 0
+      ? tr('list.overdue', { days: p.daysOverdue })
+      : p.deadline
+        ? tr('list.due', { date: formatDate(lang, p.deadline, today) })
+        : tr('list.no_deadline');
   return `${due} · ${progressText(tr, lang, p, today)}`;
 }
 
@@ -98,9 +116,11 @@ const OWNER_KEYS_MAX = 10;
 
 /** "<@U1> — RECT-1, RECT-2" per owner. */
 export function ownerLines(tr: Translator, owners: Listed<OwnerKeys>): string[] {
-  const keys = (all: string[]) => (all.length > OWNER_KEYS_MAX ? `${all.slice(0, OWNER_KEYS_MAX).join(', ')} …` : all.join(', '));
+  const keys = (all: string[]) =>
+    all.length > OWNER_KEYS_MAX ? `${all.slice(0, OWNER_KEYS_MAX).join(', ')} …` : all.join(', ');
   return owners.items.map((o) => tr('sched.owner_keys', { user: mention(o.userId), keys: keys(o.keys) }));
 }
 
 /** The reply-in-your-own-words example, on a real key of the message. */
-export const example = (tr: Translator, key: string | undefined): string => tr('sched.prompt.example', { key: key ?? 'RECT-12' });
+export const example = (tr: Translator, key: string | undefined): string =>
+  tr('sched.prompt.example', { key: key ?? 'RECT-12' });

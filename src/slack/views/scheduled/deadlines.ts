@@ -1,11 +1,28 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { translator } from '../../../i18n/index.js';
-import type { EscalationMessage, OverdueWeeklyMessage, ReminderMessage, UpcomingMessage } from '../../../jobs/messages.js';
+import type {
+  EscalationMessage,
+  OverdueWeeklyMessage,
+  ReminderMessage,
+  UpcomingMessage,
+} from '../../../jobs/messages.js';
 import { ACTION } from '../../ids.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
 import { formatDate, mention } from '../problem-format.js';
 import { overdueLine } from './digest.js';
-import { TITLE_MAX, boardName, context, formatDay, header, lineSections, more, notification, progressText, section, type RenderedMessage } from './common.js';
+import {
+  TITLE_MAX,
+  boardName,
+  context,
+  formatDay,
+  header,
+  lineSections,
+  more,
+  notification,
+  progressText,
+  section,
+  type RenderedMessage,
+} from './common.js';
 
 const MEASURE_TEXT_MAX = 500;
 
@@ -29,8 +46,19 @@ export function reminderMessage(m: ReminderMessage): RenderedMessage {
       type: 'actions',
       block_id: `sched.${m.item.key}`,
       elements: [
-        { type: 'button', action_id: ACTION.reportProgress, style: 'primary', text: { type: 'plain_text', text: truncate(tr('btn.report'), LIMITS.buttonText) }, value: m.item.problemKey },
-        { type: 'button', action_id: ACTION.requestCloseout, text: { type: 'plain_text', text: truncate(tr('btn.request_closeout'), LIMITS.buttonText) }, value: m.item.problemKey },
+        {
+          type: 'button',
+          action_id: ACTION.reportProgress,
+          style: 'primary',
+          text: { type: 'plain_text', text: truncate(tr('btn.report'), LIMITS.buttonText) },
+          value: m.item.problemKey,
+        },
+        {
+          type: 'button',
+          action_id: ACTION.requestCloseout,
+          text: { type: 'plain_text', text: truncate(tr('btn.request_closeout'), LIMITS.buttonText) },
+          value: m.item.problemKey,
+        },
       ],
     };
     blocks.push(actions);
@@ -93,7 +121,11 @@ export function upcomingMessage(m: UpcomingMessage): RenderedMessage {
     blocks: [
       header(tr('sched.upcoming.header', { board: m.board.name })),
       section(
-        tr('sched.upcoming.summary', { from: formatDate(lang, m.from, m.today), to: formatDate(lang, m.to, m.today), count: m.items.total }),
+        tr('sched.upcoming.summary', {
+          from: formatDate(lang, m.from, m.today),
+          to: formatDate(lang, m.to, m.today),
+          count: m.items.total,
+        }),
       ),
       ...lineSections(lines),
       ...more(tr, m.items),

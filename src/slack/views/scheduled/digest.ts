@@ -4,11 +4,26 @@ import { translator, type Translator } from '../../../i18n/index.js';
 import type { DigestMessage, OverdueLine } from '../../../jobs/messages.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
 import { formatDate, mention, statusText } from '../problem-format.js';
-import { TITLE_MAX, header, lineSections, more, notification, ownerLines, section, type RenderedMessage } from './common.js';
+import {
+  TITLE_MAX,
+  header,
+  lineSections,
+  more,
+  notification,
+  ownerLines,
+  section,
+  type RenderedMessage,
+} from './common.js';
 
 /** "*RECT-3* · 21 days overdue · <@U1> · Traffic · title" */
 export function overdueLine(tr: Translator, o: OverdueLine): string {
-  return [`*${o.key}*`, tr('sched.days_overdue', { days: o.days }), mention(o.ownerId), ...(o.unit ? [mrkdwnText(o.unit, 80)] : []), mrkdwnText(o.title, TITLE_MAX)].join(' · ');
+  return [
+    `*${o.key}*`,
+    tr('sched.days_overdue', { days: o.days }),
+    mention(o.ownerId),
+    ...(o.unit ? [mrkdwnText(o.unit, 80)] : []),
+    mrkdwnText(o.title, TITLE_MAX),
+  ].join(' · ');
 }
 
 /**
@@ -20,7 +35,13 @@ export function digestMessage(m: DigestMessage): RenderedMessage {
   const tr = translator(lang);
   const closed = m.byStatus.closed;
   const percent = m.total ? Math.round((closed / m.total) * 100) : 0;
-  const summary = tr('sched.digest.summary', { total: m.total, closed, percent, overdue: m.overdue.total, silent: m.silentProblems });
+  const summary = tr('sched.digest.summary', {
+    total: m.total,
+    closed,
+    percent,
+    overdue: m.overdue.total,
+    silent: m.silentProblems,
+  });
   const period = `${formatDate(lang, m.round.startDate, m.today)} – ${formatDate(lang, m.round.endDate, m.today)}`;
   const blocks: KnownBlock[] = [
     header(tr('sched.digest.header', { board: m.board.name, round: m.round.number })),
@@ -29,7 +50,10 @@ export function digestMessage(m: DigestMessage): RenderedMessage {
       type: 'section',
       fields: PROBLEM_STATUSES.map((s) => ({
         type: 'mrkdwn' as const,
-        text: truncate(tr('sched.digest.status_field', { status: statusText(tr, s), count: m.byStatus[s] }), LIMITS.fieldText),
+        text: truncate(
+          tr('sched.digest.status_field', { status: statusText(tr, s), count: m.byStatus[s] }),
+          LIMITS.fieldText,
+        ),
       })),
     },
     { type: 'divider' },
@@ -50,11 +74,21 @@ export function digestMessage(m: DigestMessage): RenderedMessage {
       : [section(tr('sched.digest.overdue_none'))]),
     ...more(tr, m.overdue),
     section(tr('sched.digest.not_reported')),
-    ...(m.notReported.total ? lineSections(ownerLines(tr, m.notReported), 3) : [section(tr('sched.digest.all_reported'))]),
+    ...(m.notReported.total
+      ? lineSections(ownerLines(tr, m.notReported), 3)
+      : [section(tr('sched.digest.all_reported'))]),
     ...more(tr, m.notReported),
   ];
   return {
-    text: notification(tr('sched.digest.text', { board: m.board.name, round: m.round.number, closed, total: m.total, overdue: m.overdue.total })),
+    text: notification(
+      tr('sched.digest.text', {
+        board: m.board.name,
+        round: m.round.number,
+        closed,
+        total: m.total,
+        overdue: m.overdue.total,
+      }),
+    ),
     blocks,
   };
 }

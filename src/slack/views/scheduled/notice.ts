@@ -9,7 +9,9 @@ export function failureNoticeMessage(m: FailureNoticeMessage): RenderedMessage {
   return {
     text: notification(tr('sched.notice.text', { board: m.board.name })),
     blocks: [
-      section(`${tr('sched.notice.title', { board: boardName(m.board.name), target, reason: m.reason })}\n${tr('sched.notice.hint', { reason: m.reason })}`),
+      section(
+        `${tr('sched.notice.title', { board: boardName(m.board.name), target, reason: m.reason })}\n${tr('sched.notice.hint', { reason: m.reason })}`,
+      ),
     ],
   };
 }

@@ -2,7 +2,17 @@ import type { KnownBlock } from '@slack/types';
 import { formatDate } from '../problem-format.js';
 import type { NudgeMessage, PromptMessage } from '../../../jobs/messages.js';
 import { translator } from '../../../i18n/index.js';
-import { boardName, context, example, formatDay, more, notification, problemBlocks, section, type RenderedMessage } from './common.js';
+import {
+  boardName,
+  context,
+  example,
+  formatDay,
+  more,
+  notification,
+  problemBlocks,
+  section,
+  type RenderedMessage,
+} from './common.js';
 
 /**
  * A round's prompt to one owner: the round, its dates and report-by day, how many problems they own, and
@@ -26,7 +36,9 @@ export function promptMessage(m: PromptMessage): RenderedMessage {
   for (const p of m.problems) blocks.push(...problemBlocks(tr, lang, p, m.today));
   if (m.page === m.pages) blocks.push(context(tr('sched.prompt.hint', { example: example(tr, m.problems[0]?.key) })));
   return {
-    text: notification(tr('sched.prompt.text', { board: m.board.name, round: m.round.number, count: m.total, reportBy })),
+    text: notification(
+      tr('sched.prompt.text', { board: m.board.name, round: m.round.number, count: m.total, reportBy }),
+    ),
     blocks,
   };
 }
@@ -36,12 +48,18 @@ export function nudgeMessage(m: NudgeMessage): RenderedMessage {
   const lang = m.board.language;
   const tr = translator(lang);
   const end = formatDay(lang, m.round.endDate, m.today);
-  const blocks: KnownBlock[] = [section(tr('sched.nudge.title', { board: boardName(m.board.name), round: m.round.number, end, count: m.problems.total }))];
+  const blocks: KnownBlock[] = [
+    section(
+      tr('sched.nudge.title', { board: boardName(m.board.name), round: m.round.number, end, count: m.problems.total }),
+    ),
+  ];
   for (const p of m.problems.items) blocks.push(...problemBlocks(tr, lang, p, m.today));
   blocks.push(...more(tr, m.problems));
   blocks.push(context(tr('sched.prompt.hint', { example: example(tr, m.problems.items[0]?.key) })));
   return {
-    text: notification(tr('sched.nudge.text', { board: m.board.name, round: m.round.number, end, count: m.problems.total })),
+    text: notification(
+      tr('sched.nudge.text', { board: m.board.name, round: m.round.number, end, count: m.problems.total }),
+    ),
     blocks,
   };
 }
