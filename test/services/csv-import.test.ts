@@ -168,7 +168,10 @@ describe('importCsv: writing', () => {
     expect(dry).toMatchObject({ dryRun: true, created: 3, updated: 0, errors: [] });
     expect(await t.db.problem.count()).toBe(0);
     const calls: [number, number][] = [];
-    const real = await run(text, { onProgress: (done: number, total: number) => calls.push([done, total]) });
+    const real = await run(text, {
+      batchRows: 1,
+      onProgress: (done: number, total: number) => calls.push([done, total]),
+    });
     expect(real).toMatchObject({ dryRun: false, created: 3 });
     expect(calls).toEqual([
       [1, 3],
