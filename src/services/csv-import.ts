@@ -44,7 +44,7 @@ export interface ImportOptions extends ReadOptions {
   directory?: UserDirectory | null;
   /** Write only if the plan's fingerprint is still this one (the preview a leader approved). */
   expect?: string;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
   batchRows?: number;
 }
 
@@ -86,7 +86,7 @@ export async function importCsv(
     if (opts.expect !== undefined && opts.expect !== fingerprint)
       return { ...summarise(plan, read.format, true, fingerprint), stale: true };
     if (dryRun || plan.errors.length) {
-      if (dryRun) opts.onProgress?.(read.rows.length, read.rows.length);
+      if (dryRun) await opts.onProgress?.(read.rows.length, read.rows.length);
       return summarise(plan, read.format, dryRun, fingerprint);
     }
     try {

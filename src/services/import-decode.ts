@@ -16,11 +16,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict('utf-16be', bytes.subarray(2));
 
-  const utf8 = attempt('utf-8', bytes);
-  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
-  // UTF-16 without a BOM: ASCII-heavy text leaves every other byte zero.
+  // UTF-16 without a BOM: ASCII-heavy text leaves every other byte zero (which is valid, if useless, UTF-8).
   const utf16 = utf16Guess(bytes);
   if (utf16) return strict(utf16, bytes);
+  const utf8 = attempt('utf-8', bytes);
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
   const gb = attempt('gb18030', bytes);
   if (gb !== null && plausible(gb)) return { ok: true, text: gb, encoding: 'gb18030' };
 

@@ -34,7 +34,8 @@ export interface WriteTarget {
 
 export interface WriteOptions {
   batchRows?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each committed batch; a returned promise is awaited before the next batch. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 /** Writes a checked plan; returns each written row's key by line. Throws `import.changed` if the board moved. */
@@ -67,7 +68,7 @@ export async function writePlan(
       for (const [k, v] of Object.entries(written.journal) as [keyof Journal, never[]][]) journal[k].push(...v);
       for (const [line, key] of written.keys) keys.set(line, key);
       done += batch.length;
-      opts.onProgress?.(done, rows.length);
+      await opts.onProgress?.(done, rows.length);
       await yieldToOthers();
     }
   } catch (err) {
