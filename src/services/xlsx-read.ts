@@ -1,3 +1,4 @@
+import type * as ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from 'exceljs';
 
 /** A row of a sheet as text cells, with its row number (the line a person sees in Excel). */
@@ -9,9 +10,9 @@ export interface SheetRecord {
 export type SheetRead = { ok: true; records: SheetRecord[] } | { ok: false; reason: string };
 
 /** exceljs costs ~300 ms and tens of MB to load: only when a workbook is actually read or written. */
-export async function loadExcel(): Promise<typeof import('exceljs')> {
+export async function loadExcel(): Promise<typeof ExcelJS> {
   const mod = await import('exceljs');
-  return (mod as unknown as { default?: typeof import('exceljs') }).default ?? mod;
+  return (mod as unknown as { default?: typeof ExcelJS }).default ?? mod;
 }
 
 /** xlsx files are ZIP archives; the old binary .xls is an OLE compound file. */
