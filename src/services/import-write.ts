@@ -183,7 +183,7 @@ async function writeBatch(
       audits.push({
         action: 'problem.create',
         targetId: problem.key,
-        after: { ...row.input, key: problem.key, status: row.status, measures: row.measures, source_file: 'import' },
+        after: { ...row.input, key: problem.key, status: row.status, measures: row.measures, via: 'import' },
       });
     }
     if (measures.length) await tx.measure.createMany({ data: measures });
