@@ -2,7 +2,9 @@ import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { conflict } from '../domain/errors.js';
 import type { Actor, ProblemStatus } from '../domain/types.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
-import type { ExistingProblem, ProblemFields, RowPlan } from './import-plan.js';
+import { createAudits, createMeasures, createProblems, type NewMeasure } from './import-insert.js';
+import { emptyJournal, undo, type Journal } from './import-undo.js';
+import type { ProblemFields, RowPlan } from './import-plan.js';
 
 // Writing: in bounded batches, each its own short transaction, so the bot's own writes (a click, a report)
 // get the database between them instead of waiting out one long import. The outcome is still all or
@@ -14,17 +16,6 @@ export const BATCH_ROWS = 500;
 
 type Create = Extract<RowPlan, { kind: 'create' }>;
 type Change = Extract<RowPlan, { kind: 'update' }>;
-
-/** What committed batches wrote, so a later failure can take it back. */
-interface Journal {
-  problemIds: number[];
-  auditIds: number[];
-  requestIds: number[];
-  measureIds: number[];
-  /** Requests an import decided: put back to pending. */
-  decidedRequestIds: number[];
-  updated: { before: ExistingProblem; edits: Change['measureEdits'] }[];
-}
 
 export interface WriteTarget {
   board: { id: number; code: string };
@@ -50,14 +41,7 @@ export async function writePlan(
   const keys = new Map<number, string>();
   const creates = rows.filter((r): r is Create => r.kind === 'create');
   const numbers = await reserveNumbers(deps, target, creates);
-  const journal: Journal = {
-    problemIds: [],
-    auditIds: [],
-    requestIds: [],
-    measureIds: [],
-    decidedRequestIds: [],
-    updated: [],
-  };
+  const journal: Journal = emptyJournal();
   const batchRows = opts.batchRows ?? BATCH_ROWS;
   let done = 0;
   try {
@@ -112,49 +96,41 @@ async function writeBatch(
   batch: RowPlan[],
   numbers: Map<number, number>,
 ) {
-  const journal: Journal = {
-    problemIds: [],
-    auditIds: [],
-    requestIds: [],
-    measureIds: [],
-    decidedRequestIds: [],
-    updated: [],
-  };
+  const journal: Journal = emptyJournal();
   const keys = new Map<number, string>();
   const audits: { action: string; targetId: string; before?: unknown; after: unknown }[] = [];
   const creates = batch.filter((r): r is Create => r.kind === 'create');
   if (creates.length) {
-    const created = await tx.problem.createManyAndReturn({
-      data: creates.map((row) => {
+    const created = await createProblems(
+      tx,
+      creates.map((row) => {
         const number = numbers.get(row.line)!;
         const { measures: _texts, ...fields } = row.input;
         return {
-          ...fields,
-          category: fields.category ?? null,
-          source: fields.source ?? null,
-          unit: fields.unit ?? null,
-          deadline: fields.deadline ?? null,
           teamId: actor.teamId,
           boardId: board.id,
           number,
           key: `${board.code}-${number}`,
+          title: fields.title,
+          description: fields.description,
+          category: fields.category ?? null,
+          source: fields.source ?? null,
+          ownerId: fields.ownerId,
+          unit: fields.unit ?? null,
+          deadline: fields.deadline ?? null,
           nextMeasureNumber: row.measures.length + 1,
           createdBy: actor.userId,
           createdAt: at,
+          status: row.status,
+          percent: 0,
+          closedAt: null,
+          closedBy: null,
           ...(row.status !== 'open' && statusData(null, row.status, actor, at)),
         };
       }),
-      select: { id: true, key: true, number: true },
-    });
+    );
     const byNumber = new Map(created.map((p) => [p.number, p]));
-    const measures: {
-      teamId: string;
-      problemId: number;
-      number: number;
-      text: string;
-      status: never;
-      createdAt: Date;
-    }[] = [];
+    const measures: NewMeasure[] = [];
     const requests: { teamId: string; problemId: number; requestedBy: string; evidence: string; createdAt: Date }[] =
       [];
     for (const row of creates) {
@@ -167,7 +143,7 @@ async function writeBatch(
           problemId: problem.id,
           number: i + 1,
           text: m.text,
-          status: m.status as never,
+          status: m.status,
           createdAt: at,
         }),
       );
@@ -186,7 +162,7 @@ async function writeBatch(
         after: { ...row.input, key: problem.key, status: row.status, measures: row.measures, via: 'import' },
       });
     }
-    if (measures.length) await tx.measure.createMany({ data: measures });
+    if (measures.length) await createMeasures(tx, measures);
     if (requests.length) {
       const made = await tx.closeoutRequest.createManyAndReturn({ data: requests, select: { id: true } });
       journal.requestIds.push(...made.map((r) => r.id));
@@ -198,8 +174,9 @@ async function writeBatch(
     keys.set(row.line, row.problem.key);
   }
   if (audits.length) {
-    const made = await tx.auditEvent.createManyAndReturn({
-      data: audits.map((a) => ({
+    const ids = await createAudits(
+      tx,
+      audits.map((a) => ({
         teamId: actor.teamId,
         actorId: actor.userId,
         action: a.action,
@@ -209,9 +186,8 @@ async function writeBatch(
         after: JSON.stringify(a.after),
         createdAt: at,
       })),
-      select: { id: true },
-    });
-    journal.auditIds.push(...made.map((a) => a.id));
+    );
+    journal.auditIds.push(...ids);
   }
   return { keys, journal };
 }
@@ -321,27 +297,4 @@ async function settleRequests(
         : { state: 'returned', decidedBy: actor.userId, decidedAt: at, reason: 'Status changed by import' },
   });
   journal.decidedRequestIds.push(...pending.map((r) => r.id));
-}
-
-/** Takes back what committed batches wrote, newest first, in one transaction: as if the import never ran. */
-async function undo(deps: ServiceDeps, journal: Journal): Promise<void> {
-  await transact(deps.db, async (tx) => {
-    await tx.auditEvent.deleteMany({ where: { id: { in: journal.auditIds } } });
-    await tx.closeoutRequest.deleteMany({ where: { id: { in: journal.requestIds } } });
-    await tx.closeoutRequest.deleteMany({ where: { problemId: { in: journal.problemIds } } });
-    await tx.closeoutRequest.updateMany({
-      where: { id: { in: journal.decidedRequestIds } },
-      data: { state: 'pending', decidedBy: null, decidedAt: null, reason: null },
-    });
-    await tx.measure.deleteMany({ where: { id: { in: journal.measureIds } } });
-    await tx.measure.deleteMany({ where: { problemId: { in: journal.problemIds } } });
-    await tx.problem.deleteMany({ where: { id: { in: journal.problemIds } } });
-    for (const { before, edits } of journal.updated.reverse()) {
-      for (const edit of edits) {
-        await tx.measure.update({ where: { id: edit.id }, data: edit.before });
-      }
-      const { id, measures: _measures, teamId: _team, key: _key, updatedAt: _at, ...fields } = before;
-      await tx.problem.update({ where: { id }, data: fields });
-    }
-  });
 }
