@@ -6,6 +6,7 @@ import { commands } from './commands.js';
 import { exportArea } from './export.js';
 import { home } from './home.js';
 import { modals } from './modals.js';
+import { playground } from './playground.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
@@ -25,4 +26,5 @@ export const areas = [
   scheduler,
   charts,
   exportArea,
+  playground,
 ] as const;
