@@ -89,7 +89,6 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       .fill(lang === 'en' ? 'Permit office' : '行政审批科');
     await input('deadline').locator('input').fill('2027-01-31');
     await input('measures').locator('textarea').fill('Open a second window\nOnline booking\nWeekly queue report');
-    await shot('modal-new-problem.png');
     await modal().locator('[data-submit]').click();
     await closed();
     const created = page.locator('.message.ephemeral', { hasText: title }).last();
@@ -112,6 +111,7 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       .first()
       .fill(lang === 'en' ? 'Second window open' : '已开设第二个窗口');
     await modal().locator('[data-block="measures_done"] input[type=checkbox]').first().check();
+    await shot('modal.png');
     await modal().locator('[data-submit]').click();
     await closed();
     await expect.poll(() => page.locator('.conversation-main').textContent()).toContain('60%');
@@ -138,5 +138,64 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
     await expect
       .poll(() => page.locator('.message', { hasText: key }).last().textContent())
       .toContain(tr('playground.edited'));
+  });
+
+  it('time travel to the next round brings the prompt DM and the round post', async () => {
+    await actAs(OWNER);
+    await openDm();
+    await page.getByRole('button', { name: tr('playground.time.round') }).click();
+    // The whole scheduler runs, including the digest's chart (the first chart of a process takes a while).
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 50_000 }).toMatch(/\d+/);
+    const prompt = page.locator('.conversation-main .message', { hasText: tr('btn.no_change') }).last();
+    await expect.poll(() => prompt.textContent()).toMatch(lang === 'en' ? /update round \d+/ : /第 \d+ 轮进展更新/);
+    expect(await prompt.getByRole('button', { name: tr('btn.report') }).count()).toBeGreaterThan(0);
+    await shot('prompt-dm.png');
+    // The round's post in the board channel: the digest of the round that just ended, in the board's
+    // language (the demo board's is Chinese).
+    await openChannel();
+    const digest = page.locator('.conversation-main .message', { hasText: /第 \d+ 轮进展汇总/ }).last();
+    await expect.poll(() => digest.locator('.block.header').textContent()).toMatch(/第 \d+ 轮进展汇总/);
+    await shot('round-post.png');
+  }, 60_000);
+
+  it('the owner answers the prompt by typing in the DM', async () => {
+    await openDm();
+    const prompt = page.locator('.conversation-main .message', { hasText: tr('btn.no_change') }).last();
+    const open = /RECT-\d+/.exec((await prompt.textContent()) ?? '')?.[0];
+    expect(open).toBeTruthy();
+    const note = lang === 'en' ? 'online booking is live' : '网上预约已上线';
+    await type(`${open} 85% ${note}`);
+    // The bot answers in the message's thread.
+    const mine = page.locator('.conversation-main .message', { hasText: note }).last();
+    await mine.locator('.replies').click();
+    const thread = page.locator('.thread');
+    await expect.poll(() => thread.textContent()).toContain(tr('chat.edit'));
+    await expect.poll(() => thread.textContent()).toContain('85%');
+    await thread.getByRole('button', { name: tr('playground.close') }).click();
+  });
+
+  it('a leader reads the summary with its chart', async () => {
+    await actAs(LEADER);
+    await openDm();
+    await type('/closeout summary');
+    const chart = page.locator('.conversation-main .image-file img').last();
+    await expect
+      .poll(() => chart.evaluate((img: { naturalWidth: number }) => img.naturalWidth), { timeout: 30_000 })
+      .toBeGreaterThan(100);
+    await expect
+      .poll(() => page.locator('.conversation-main .message.ephemeral').last().textContent())
+      .toContain('RECT');
+    await chart.scrollIntoViewIfNeeded();
+    await shot('summary-chart.png');
+  });
+
+  it('the App Home shows the leader’s board dashboard and the owner’s open problems', async () => {
+    await page.locator('.sidebar .nav-item', { hasText: 'Closeout' }).click();
+    await page.getByRole('tab', { name: tr('playground.tab.home') }).click();
+    await expect.poll(() => page.locator('.home').textContent()).toContain(tr('home.boards.title.leader'));
+    await shot('app-home.png');
+    await actAs(OWNER);
+    await expect.poll(() => page.locator('.home').textContent()).toContain(tr('home.mine.title'));
+    await expect.poll(() => page.locator('.home').textContent()).not.toContain(key + ' ');
   });
 });

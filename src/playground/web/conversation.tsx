@@ -95,7 +95,15 @@ export function MessageList({ channel, openThread }: { channel: string; openThre
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [channel, all.length]);
   return (
-    <div class="messages" data-channel={channel}>
+    <div
+      class="messages"
+      data-channel={channel}
+      // A chart that finishes loading near the bottom pushes the end out of view: follow it, as Slack does.
+      onLoadCapture={(e) => {
+        const box = e.currentTarget;
+        if (box.scrollHeight - box.scrollTop - box.clientHeight < 800) end.current?.scrollIntoView({ block: 'end' });
+      }}
+    >
       {top.length === 0 && <div class="empty">{t('playground.empty')}</div>}
       {top.map((m) => {
         const replies = all.filter((r) => r.threadTs === m.ts && r.ts !== m.ts).length;

@@ -1,4 +1,4 @@
-import { get as emojiOf } from 'node-emoji';
+import emojiData from '@emoji-mart/data/sets/15/native.json';
 import type { ComponentChildren } from 'preact';
 import { parse, NodeType, type Node } from 'slack-message-parser';
 import { usePage } from './context.js';
@@ -8,9 +8,15 @@ function unescape(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** Slack's name for an emoji; Slack calls the coloured circles `large_…_circle` where emojilib has `…_circle`. */
+interface EmojiSet {
+  emojis: Record<string, { skins: { native: string }[] }>;
+  aliases: Record<string, string>;
+}
+const emojis = emojiData as unknown as EmojiSet;
+
+/** A `:name:` code by Slack's names (emoji-mart's data uses the same names Slack does). */
 function lookup(name: string): string | undefined {
-  return emojiOf(name) ?? (name.startsWith('large_') ? emojiOf(name.slice('large_'.length)) : undefined);
+  return (emojis.emojis[name] ?? emojis.emojis[emojis.aliases[name] ?? ''])?.skins[0]?.native;
 }
 
 export function emoji(name: string): string {
@@ -76,6 +82,8 @@ function MrkdwnNode({ node }: { node: Node }): ComponentChildren {
       );
     }
     case NodeType.Command:
+      // <!date^…|fallback> shows its fallback text; <!here>, <!channel>, <!subteam^…> are mentions.
+      if (node.name === 'date') return node.label ? <Nodes nodes={node.label} /> : null;
       return <span class="mention">@{node.label ? <Nodes nodes={node.label} /> : node.name}</span>;
     case NodeType.URL:
       return (
