@@ -17,6 +17,7 @@ import { startSlackApp, type RunningSlackApp } from '../slack/app.js';
 import { digestChartFollowUp } from '../slack/flows/digest-chart.js';
 import { ADMIN_ID, BOARD_CHANNEL, PLAYGROUND_TEAM } from './people.js';
 import { PlaygroundServer } from './server.js';
+import type { Workspace } from './stand-in/workspace.js';
 import { TravelClock, travelTargets, type TravelTarget } from './time-travel.js';
 
 export const PLAYGROUND_DATABASE = 'file:./data/playground.db';
@@ -35,6 +36,8 @@ export interface PlaygroundOptions {
 
 export interface RunningPlayground {
   url: string;
+  /** What the stand-in Slack holds (conversations, views, files). */
+  workspace: Workspace;
   /** Whether the demo board was seeded by this start. */
   seeded: boolean;
   stop(): Promise<void>;
@@ -139,6 +142,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   bot = await startBot();
   return {
     url: `http://${PLAYGROUND_HOST}:${port}`,
+    workspace: server.ws,
     seeded,
     async stop() {
       await stopBot();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { expect } from 'vitest';
 import { WEB_ROOT } from '../../src/playground/web-root.js';
 
 /** Debian's chromium (`apt-get install -y chromium`), or CHROMIUM_PATH. */
@@ -60,4 +61,9 @@ export function screenshotPath(name: string): string {
     process.env.SCREENSHOTS === 'docs' ? path.join(root, 'docs/screenshots') : path.join(root, '.test-output');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
+}
+
+/** expect.poll with room for a shared, busy machine (its default gives up after a second). */
+export function poll<T>(read: () => T | Promise<T>, opts: { timeout?: number } = {}) {
+  return expect.poll(read, { timeout: opts.timeout ?? 30_000, interval: 100 });
 }
