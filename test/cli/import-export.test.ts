@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
 import { createProblem, editMeasure } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { ADMIN, LEADER, OWNER, makeDeps, seedBoard } from '../support/fixtures.js';
+import { FakeSlack } from '../support/fake-slack.js';
 import { checksum, cli, csv } from './support.js';
 
 let t: TestDb;
@@ -187,6 +189,7 @@ describe('closeout import', () => {
     const onTty = await cli(['import', file('tty.csv', csv(rows)), '--board', 'RECT'], { url: t.url, isTTY: true });
     expect(onTty.code).toBe(0);
     expect(onTty.stderr).toContain('20/20');
+    expect(onTty.stderr).toContain('rows/s');
     const piped = await cli(['import', file('pipe.csv', csv(rows)), '--board', 'RECT'], { url: t.url });
     expect(piped).toMatchObject({ code: 0, stderr: '' });
   });
@@ -305,6 +308,69 @@ describe('closeout export', () => {
       expect((await fresh.db.problem.findFirstOrThrow({ where: { key: 'RECT-3' } })).closedBy).toBe('operator');
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+async function sheetValues(file: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const rows: unknown[][] = [];
+  book.worksheets[0]!.eachRow((row) => rows.push(row.values as unknown[]));
+  return rows;
+}
+
+describe('closeout with Excel and Slack', () => {
+  it('exports a workbook that imports into a fresh database and exports the same sheet again', async () => {
+    await seedHistory(t.db);
+    const out = path.join(dir, 'list.xlsx');
+    const exported = await cli(['export', '--board', 'RECT', '--format', 'xlsx', '--out', out], { url: t.url });
+    expect(exported).toMatchObject({ code: 0, stderr: '' });
+    const fresh = createTestDb();
+    try {
+      await seedBoard(makeDeps(fresh.db).deps);
+      const run = await cli(['import', out, '--board', 'RECT'], { url: fresh.url });
+      expect(run.stdout).toContain('3 created, 0 updated, 0 unchanged');
+      const again = path.join(dir, 'again.xlsx');
+      await cli(['export', '--board', 'RECT', '--format', 'xlsx', '--out', again], { url: fresh.url });
+      // Cell for cell (the ZIP container carries its own timestamps).
+      expect(await sheetValues(again)).toEqual(await sheetValues(out));
+      expect((await sheetValues(out))[1]).toContain('Queue times at the permit window');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('looks owners up in Slack with SLACK_BOT_TOKEN, and names them in the export', async () => {
+    const { deps } = makeDeps(t.db);
+    await seedBoard(deps);
+    const fake = await new FakeSlack().start();
+    try {
+      fake.on('users.list', () => ({
+        ok: true,
+        members: [{ id: 'U0ZHANG', name: 'zhangsan', profile: { real_name: '张三' } }],
+        response_metadata: { next_cursor: '' },
+      }));
+      fake.on('users.lookupByEmail', () => ({ ok: true, user: { id: 'U0LISI', profile: { real_name: '李四' } } }));
+      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl };
+      const list = file(
+        'names.csv',
+        '问题,责任人,完成时限\r\n窗口排队,张三,2023年8月31日\r\n材料重复,lisi@example.gov.cn,\r\n',
+      );
+      const run = await cli(['import', list, '--board', 'RECT'], { url: t.url, env });
+      expect(run).toMatchObject({
+        code: 0,
+        stdout: `Imported ${list} into board RECT: 2 created, 0 updated, 0 unchanged.\n`,
+      });
+      expect(fake.callsTo('users.list')).toHaveLength(1);
+      const exported = await cli(['export', '--board', 'RECT'], { url: t.url, env });
+      const records = parse(exported.stdout, { bom: true }) as string[][];
+      expect(records.slice(1).map((r) => [r[5], r[6], r[8]])).toEqual([
+        ['U0ZHANG', '张三', '2023-08-31'],
+        ['U0LISI', '', ''],
+      ]);
+    } finally {
+      await fake.stop();
     }
   });
 });
