@@ -9,6 +9,7 @@ import { modals } from './modals.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
+import { reliability } from './reliability.js';
 import { scheduler } from './scheduler.js';
 
 /** Every message area; add new areas here. */
@@ -25,4 +26,5 @@ export const areas = [
   scheduler,
   charts,
   exportArea,
+  reliability,
 ] as const;
