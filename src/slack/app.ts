@@ -7,6 +7,7 @@ import { healthHandler } from '../http/health.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { channelMembership } from './channel-members.js';
 import type { SlackContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
 import { LocaleResolver } from './locale.js';
@@ -86,6 +87,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     });
   }
 
+  ctx.members = channelMembership(app.client, logger);
   registerListeners(app, ctx);
   const auth = await app.client.auth.test();
   if (socket) {
