@@ -8,7 +8,7 @@ import type { LocaleResolver } from './locale.js';
 export interface SlackContext {
   deps: ServiceDeps;
   logger: Logger;
-  env: Pick<Env, 'CLOSEOUT_LANGUAGE' | 'CLOSEOUT_TIMEZONE'>;
+  env: Pick<Env, 'CLOSEOUT_LANGUAGE' | 'CLOSEOUT_TIMEZONE' | 'SLACK_API_URL'>;
   locale: LocaleResolver;
   /** Who is in a channel (restricted boards); set once the app's Web API client exists. */
   members?: ChannelMembership;

@@ -46,11 +46,11 @@ export async function refreshOrigin(a: RefreshArgs): Promise<void> {
         blocks: message.blocks,
       });
     } else if (origin.responseUrl) {
-      await postToResponseUrl(origin.responseUrl, {
-        replace_original: true,
-        text: message.text,
-        blocks: message.blocks,
-      });
+      await postToResponseUrl(
+        origin.responseUrl,
+        { replace_original: true, text: message.text, blocks: message.blocks },
+        { apiUrl: a.ctx.env.SLACK_API_URL },
+      );
     }
   } catch (error) {
     a.ctx.logger.warn(
