@@ -238,6 +238,7 @@ async function recordOn(
         note: clip(reading.note),
       },
       'chat',
+      { reporterChecked: true },
     );
     await tx.chatReply.update({ where: { id: replyId }, data: { updateId: written.update.id } });
     return written;

@@ -36,6 +36,7 @@ export async function writeUpdate(
   key: string,
   raw: Omit<UpdateInput, 'health' | 'percent'> & Partial<Pick<UpdateInput, 'health' | 'percent'>>,
   source: UpdateSource,
+  opts: { reporterChecked?: boolean } = {},
 ) {
   const now = deps.clock.now();
   const problem = await findProblem(tx, actor.teamId, key);
@@ -45,8 +46,8 @@ export async function writeUpdate(
     percent: raw.percent ?? problem.percent,
   });
   const measures = await tx.measure.findMany({ where: { problemId: problem.id } });
-  // A measure's owner reports on the problem their measure belongs to, as its owner does.
-  if (!measures.some((m) => m.ownerId === actor.userId)) await requireOwnerOrLeader(deps, tx, actor, problem);
+  // A chat reply was checked already (owners and measure owners report there); everything else: owner or leader.
+  if (!opts.reporterChecked) await requireOwnerOrLeader(deps, tx, actor, problem);
   ensureNotClosed(problem);
   const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
   const measuresDone = [...new Set(input.measuresDone)].sort((a, b) => a - b);

@@ -59,7 +59,7 @@ function holdWriteLock(code: string, holdMs: number): Promise<void> {
 
 describe('waiting for another connection’s write lock', () => {
   it('does not block the event loop while a plain write and a transaction wait, and both land afterwards', async () => {
-    const released = holdWriteLock('HELD', 600);
+    const released = holdWriteLock('HELD', 2_000);
     const { result, stallMs } = await longestStall(async () => {
       const plain = t.db.board.create({ data: board('PLAIN') });
       const inTx = transact(t.db, (tx) => tx.board.create({ data: board('INTX') }));
@@ -70,8 +70,10 @@ describe('waiting for another connection’s write lock', () => {
       await Promise.all([plain, inTx, released]);
       return readMs;
     });
-    expect(stallMs).toBeLessThan(250);
-    expect(result).toBeLessThan(250);
+    // A synchronous wait would stall for the whole busy timeout (the lock's release is a timer on this very
+    // loop, so it could never come): generous bounds, as other processes share the CPU in CI.
+    expect(stallMs).toBeLessThan(1_000);
+    expect(result).toBeLessThan(1_000);
     const codes = (await t.db.board.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((b) => b.code);
     expect(codes).toEqual(['HELD', 'INTX', 'PLAIN']);
   });
