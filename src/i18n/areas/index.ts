@@ -7,6 +7,7 @@ import { exportArea } from './export.js';
 import { home } from './home.js';
 import { importArea } from './import.js';
 import { modals } from './modals.js';
+import { playground } from './playground.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
@@ -28,5 +29,6 @@ export const areas = [
   charts,
   exportArea,
   importArea,
+  playground,
   reliability,
 ] as const;
