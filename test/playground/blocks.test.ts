@@ -19,7 +19,7 @@ const GALLERY = [
     block_id: 'mrkdwn',
     text: {
       type: 'mrkdwn',
-      text: '*bold* _italic_ ~strike~ `code` <https://example.test/x|a link> <@U0DEMO01> &lt;escaped&gt; &amp; more\n• first\n• second\n&gt; quoted line :large_green_circle:',
+      text: '*bold* _italic_ ~strike~ `code` <https://example.test/x|a link> <@U0DEMO01> &lt;escaped&gt; &amp; more\n• first\n• second\n&gt; quoted line :large_green_circle:\n> raw quote',
     },
     accessory: {
       type: 'overflow',
@@ -98,7 +98,8 @@ describe.runIf(browserAvailable())('the page draws Block Kit', () => {
     expect(await text.locator('.mention').textContent()).toBe('@Wang Fang');
     expect(await text.textContent()).toContain('<escaped> & more');
     expect(await text.textContent()).toContain('• first\n• second');
-    expect(await text.locator('blockquote').textContent()).toContain('quoted line 🟢');
+    // Consecutive quoted lines make one quote, escaped (`&gt;`) or not.
+    expect(await text.locator('blockquote').textContent()).toMatch(/quoted line 🟢\s+raw quote/);
     expect(await message.locator('.field').count()).toBe(2);
     expect(await message.locator('hr.divider').count()).toBe(1);
     expect(await message.locator('.block.context').textContent()).toContain('context note');
