@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { t } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { BOT_USER, dmOf } from '../../src/playground/people.js';
 import { startPlayground, type RunningPlayground } from '../../src/playground/start.js';
@@ -119,4 +120,14 @@ describe.runIf(browserAvailable())('the page draws Block Kit', () => {
     await page.locator('.sidebar .nav-item', { hasText: 'rect-findings' }).click();
     await poll(() => page.locator('.main-head').textContent()).toContain('rect-findings');
   });
+
+  it('switches everyone’s language: the page’s words and the bot’s answers', async () => {
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await poll(() => page.locator('.sidebar').textContent()).toContain(t('zh-CN', 'playground.channels'));
+    const box = page.locator('.conversation-main .composer-input');
+    await box.fill('/closeout help');
+    await box.press('Enter');
+    const answer = page.locator('.message.ephemeral', { hasText: t('zh-CN', 'cmd.help.title') });
+    await poll(() => answer.count()).toBe(1);
+  }, 60_000);
 });
