@@ -110,6 +110,20 @@ describe('the stand-in Web API', () => {
     expect(message?.files).toMatchObject([{ name: 'chart.png', title: 'Chart', mimetype: 'image/png' }]);
   });
 
+  it('knows channel members and people by e-mail', () => {
+    const { call } = standIn();
+    const members = call('conversations.members', { channel: BOARD_CHANNEL.id }) as unknown as { members: string[] };
+    expect(members.members).toContain(OWNER);
+    expect(call('conversations.members', { channel: dmOf(OWNER) })).toMatchObject({ members: [OWNER, BOT_USER] });
+    expect(call('users.lookupByEmail', { email: 'wang.fang@playground.closeout.test' })).toMatchObject({
+      user: { id: OWNER },
+    });
+    expect(call('users.lookupByEmail', { email: 'nobody@example.test' })).toEqual({
+      ok: false,
+      error: 'users_not_found',
+    });
+  });
+
   it('reports every person’s locale as the page’s language', () => {
     const { call } = standIn();
     expect(call('users.info', { user: OWNER })).toMatchObject({ ok: true, user: { id: OWNER, locale: 'zh-CN' } });
