@@ -126,7 +126,12 @@ export async function isSchedulerThread(
 /** The user's own open problems on active boards, due soonest first. */
 async function ownedOpen(deps: ServiceDeps, actor: Actor) {
   const problems = await deps.db.problem.findMany({
-    where: { teamId: actor.teamId, ownerId: actor.userId, status: { not: 'closed' }, board: { archived: false } },
+    where: {
+      teamId: actor.teamId,
+      ownerId: actor.userId,
+      status: { notIn: ['closed', 'withdrawn'] },
+      board: { archived: false },
+    },
     select: { key: true, title: true, deadline: true, boardId: true, number: true },
   });
   return problems.sort(

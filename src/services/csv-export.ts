@@ -1,7 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
-import { CSV_COLUMNS, formatMeasures, type CsvColumn } from './csv-format.js';
+import {
+  CSV_COLUMNS,
+  EXPORT_ONLY_COLUMNS,
+  formatMeasures,
+  type CsvColumn,
+  type ExportOnlyColumn,
+} from './csv-format.js';
+import { deadlineStories } from './problem-history.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface CsvExport {
@@ -23,7 +30,11 @@ export async function exportCsv(deps: ServiceDeps, actor: Actor, boardCode: stri
     orderBy: { number: 'asc' },
     include: { measures: { orderBy: { number: 'asc' } } },
   });
-  const rows = problems.map((p): Record<CsvColumn, string> => ({
+  const stories = await deadlineStories(
+    deps.db,
+    problems.map((p) => p.id),
+  );
+  const rows = problems.map((p): Record<CsvColumn | ExportOnlyColumn, string> => ({
     key: p.key,
     title: p.title,
     description: p.description,
@@ -34,10 +45,12 @@ export async function exportCsv(deps: ServiceDeps, actor: Actor, boardCode: stri
     deadline: p.deadline ?? '',
     status: p.status,
     measures: formatMeasures(p.measures),
+    'original deadline': p.originalDeadline ?? '',
+    extensions: String(stories.get(p.id)?.extensions ?? 0),
   }));
   const csv = stringify(rows, {
     header: true,
-    columns: [...CSV_COLUMNS],
+    columns: [...CSV_COLUMNS, ...EXPORT_ONLY_COLUMNS],
     bom: true,
     record_delimiter: 'windows',
     quoted_match: /[\r\n]/,

@@ -1,4 +1,4 @@
-import { PROBLEM_STATUSES, type MeasureStatus, type ProblemStatus } from '../domain/types.js';
+import { ALL_PROBLEM_STATUSES, type MeasureStatus, type ProblemStatus } from '../domain/types.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
 /** The CSV contract of PRODUCT.md, shared by import and export: column names, header aliases, cell formats. */
@@ -16,6 +16,16 @@ export const CSV_COLUMNS = [
   'measures',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** Written by export for people to read (a deadline's story), ignored by import. */
+export const EXPORT_ONLY_COLUMNS = ['original deadline', 'extensions'] as const;
+export type ExportOnlyColumn = (typeof EXPORT_ONLY_COLUMNS)[number];
+
+/** Whether a header cell names an export-only column (its cells are ignored on import). */
+export function isExportOnlyHeader(header: string): boolean {
+  const normal = header.replace(/\s+/g, '').toLowerCase();
+  return EXPORT_ONLY_COLUMNS.some((c) => c.replace(/\s+/g, '') === normal) || ['原定时限', '延期次数'].includes(normal);
+}
 
 const ZH_HEADERS: Record<string, CsvColumn> = {
   编号: 'key',
@@ -38,7 +48,7 @@ export function columnForHeader(header: string): CsvColumn | undefined {
 
 /** Status cells: the raw value (what export writes), or its English or Chinese label from the catalogs. */
 const statusWords = new Map<string, ProblemStatus>(
-  PROBLEM_STATUSES.flatMap((s) => {
+  ALL_PROBLEM_STATUSES.flatMap((s) => {
     const key = `status.${s}` as MessageKey;
     return [s, t('en', key), t('zh-CN', key)].map((word) => [word.replace(/\s+/g, '').toLowerCase(), s] as const);
   }),

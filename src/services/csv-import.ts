@@ -11,6 +11,7 @@ import {
   parseStatus,
   type CsvColumn,
   type MeasureLine,
+  isExportOnlyHeader,
 } from './csv-format.js';
 import type { ServiceDeps, Tx } from './deps.js';
 import { insertProblem, nextProblemNumber } from './problems.js';
@@ -182,7 +183,7 @@ function readRows(input: Buffer | string): { rows: SourceRow[] } | { errors: Row
   const columns: (CsvColumn | null)[] = [];
   const headerReasons: string[] = [];
   header.record.forEach((cell, i) => {
-    if (cell.trim() === '') return void columns.push(null);
+    if (cell.trim() === '' || isExportOnlyHeader(cell)) return void columns.push(null);
     const column = columnForHeader(cell);
     if (!column)
       headerReasons.push(
@@ -207,7 +208,8 @@ function readRows(input: Buffer | string): { rows: SourceRow[] } | { errors: Row
     record.forEach((cell, i) => {
       const column = columns[i];
       if (column) cells[column] = cell;
-      else if (cell.trim() !== '') reasons.push(`cell ${i + 1} has a value but its column has no header`);
+      else if (cell.trim() !== '' && !isExportOnlyHeader(header.record[i] ?? ''))
+        reasons.push(`cell ${i + 1} has a value but its column has no header`);
     });
     if (reasons.length) errors.push({ line, reasons });
     else rows.push({ line, cells });
@@ -260,7 +262,10 @@ function planRows(rows: SourceRow[], boardCode: string, existing: ExistingProble
     const statusCell = row.cells.status?.trim() ?? '';
     const status = statusCell === '' ? null : parseStatus(statusCell);
     if (status === undefined) {
-      reasons.push(['status', `"${statusCell}" is not a status; use open, in_progress, closeout_requested or closed`]);
+      reasons.push([
+        'status',
+        `"${statusCell}" is not a status; use open, in_progress, closeout_requested, closed or withdrawn`,
+      ]);
     }
     if (reasons.length || !parsed.success || status === undefined) {
       plan.errors.push({ line: row.line, reasons: formatReasons(reasons) });
@@ -425,6 +430,9 @@ async function writePlan(
 }
 
 function statusData(from: ProblemStatus | null, to: ProblemStatus, actor: Actor, at: Date) {
+  // A withdrawn problem remembers what a restore brings it back to.
+  if (to === 'withdrawn') return { status: to, withdrawnFrom: from === null || from === 'withdrawn' ? 'open' : from };
+  if (from === 'withdrawn') return { status: to, withdrawnFrom: null };
   if (to === 'closed') return { status: to, closedAt: at, closedBy: actor.userId, percent: 100 };
   return from === 'closed' ? { status: to, closedAt: null, closedBy: null } : { status: to };
 }

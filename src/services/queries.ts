@@ -2,7 +2,9 @@ import type { Prisma } from '../db/generated/client.js';
 import { cycleAt, localDate } from '../domain/cycle.js';
 import { notFound } from '../domain/errors.js';
 import { deriveFlags } from '../domain/problem-state.js';
+import type { ProblemStatus } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
+import { ON_LIST } from './on-list.js';
 
 export const LIST_VIEWS = ['open', 'mine', 'overdue', 'stale', 'closed', 'all'] as const;
 export type ListView = (typeof LIST_VIEWS)[number];
@@ -21,6 +23,10 @@ export interface ProblemFilter {
   text?: string;
   /** Archived boards are left out unless asked for, or named by `boardCode`. */
   includeArchived?: boolean;
+  /** Withdrawn problems are left out unless asked for. */
+  includeWithdrawn?: boolean;
+  /** Only problems in this status (`withdrawn` for the restore picker). */
+  status?: ProblemStatus;
 }
 
 export interface Page {
@@ -66,6 +72,8 @@ async function whereFor(deps: Pick<ServiceDeps, 'db' | 'clock'>, f: ProblemFilte
     }
   });
   const and: Prisma.ProblemWhereInput[] = [{ OR: perBoard.length ? perBoard : [{ id: -1 }] }];
+  if (!f.includeWithdrawn && f.status !== 'withdrawn') and.push(ON_LIST);
+  if (f.status) and.push({ status: f.status });
   const text = f.text?.trim();
   if (text) {
     and.push({

@@ -1,4 +1,5 @@
 import type { Env } from '../config/env.js';
+import type { FollowUps } from '../jobs/follow-ups.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { LocaleResolver } from './locale.js';
@@ -9,4 +10,6 @@ export interface SlackContext {
   logger: Logger;
   env: Pick<Env, 'CLOSEOUT_LANGUAGE' | 'CLOSEOUT_TIMEZONE'>;
   locale: LocaleResolver;
+  /** Durable, exactly-once DMs owed after a user's action (e.g. both owners of a reassigned problem). */
+  followUps: FollowUps;
 }

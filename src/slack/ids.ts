@@ -29,6 +29,10 @@ export const ACTION = {
   chatPick: 'chat_reply.pick',
   /** "which problem?" → none of these: value is the reply id */
   chatDismiss: 'chat_reply.dismiss',
+  /** Leaders' ⋯ menu on a problem card: selected value `edit:KEY`, `reassign:KEY`, … (see views/problem-menu) */
+  problemMenu: 'problem.menu',
+  /** A card's history, next page: value `KEY:offset` */
+  historyPage: 'problem.history_page',
 } as const;
 
 export const VIEW = {
@@ -38,4 +42,9 @@ export const VIEW = {
   returnReason: 'modal.return_reason',
   board: 'modal.board',
   pickProblem: 'modal.pick_problem',
+  editProblem: 'modal.edit_problem',
+  reassign: 'modal.reassign',
+  measures: 'modal.measures',
+  changeReason: 'modal.change_reason',
+  upkeepPick: 'modal.upkeep_pick',
 } as const;

@@ -235,7 +235,9 @@ describe('closeout export', () => {
     const run = await cli(['export', '--board', 'RECT'], { url: t.url });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(
-      run.stdout.startsWith('\uFEFFkey,title,description,category,source,owner,unit,deadline,status,measures\r\n'),
+      run.stdout.startsWith(
+        '\uFEFFkey,title,description,category,source,owner,unit,deadline,status,measures,original deadline,extensions\r\n',
+      ),
     ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];
     expect(records).toHaveLength(4);

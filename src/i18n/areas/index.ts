@@ -10,6 +10,7 @@ import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
 import { scheduler } from './scheduler.js';
+import { upkeep } from './upkeep.js';
 
 /** Every message area; add new areas here. */
 export const areas = [
@@ -25,4 +26,5 @@ export const areas = [
   scheduler,
   charts,
   exportArea,
+  upkeep,
 ] as const;

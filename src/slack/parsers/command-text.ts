@@ -1,7 +1,23 @@
 import { closest, distance } from 'fastest-levenshtein';
 
 /** The `/closeout` subcommands, with the Chinese words people may type instead. */
-export const SUBCOMMANDS = ['help', 'new', 'list', 'show', 'report', 'close', 'summary', 'export', 'board'] as const;
+export const SUBCOMMANDS = [
+  'help',
+  'new',
+  'list',
+  'show',
+  'report',
+  'close',
+  'summary',
+  'export',
+  'board',
+  'edit',
+  'reassign',
+  'measures',
+  'reopen',
+  'withdraw',
+  'restore',
+] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const ALIASES: Record<string, Subcommand> = {
@@ -15,6 +31,14 @@ const ALIASES: Record<string, Subcommand> = {
   销号: 'close',
   汇总: 'summary',
   导出: 'export',
+  修改: 'edit',
+  编辑: 'edit',
+  更换责任人: 'reassign',
+  整改措施: 'measures',
+  措施: 'measures',
+  重新打开: 'reopen',
+  撤销: 'withdraw',
+  恢复: 'restore',
   '?': 'help',
   ls: 'list',
 };

@@ -5,6 +5,10 @@ import * as listPage from './list-page.js';
 import * as modalSelects from './modal-selects.js';
 import * as problemButtons from './problem-buttons.js';
 import * as signoff from './signoff.js';
+import { ACTION } from '../../ids.js';
+import { chooseProblemChange } from './choose-problem-change.js';
+import { onClick } from './click.js';
+import { showOlderChanges } from './show-older-changes.js';
 
 /** Button handlers, one file per feature. */
 export function register(app: App, ctx: SlackContext): void {
@@ -13,4 +17,6 @@ export function register(app: App, ctx: SlackContext): void {
   listPage.register(app, ctx);
   chatReplies.register(app, ctx);
   modalSelects.register(app, ctx);
+  app.action(ACTION.problemMenu, onClick(ctx, chooseProblemChange));
+  app.action(ACTION.historyPage, onClick(ctx, showOlderChanges));
 }
