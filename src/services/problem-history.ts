@@ -126,6 +126,8 @@ export async function problemHistory(
   const requests = await db.closeoutRequest.findMany({ where: { problemId: problem.id }, select: { id: true } });
   const where = {
     teamId: problem.teamId,
+    // Progress reports have their own place on the card ("Latest updates"); the history is about changes.
+    action: { not: 'problem.update' },
     OR: [
       { targetType: 'problem', targetId: problem.key },
       // `KEY.` up to `KEY/` ('/' follows '.'): the measures KEY.1, KEY.2 … and not KEY0.n.
