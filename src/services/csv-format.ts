@@ -17,16 +17,6 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** Written by export for people to read (a deadline's story), ignored by import. */
-export const EXPORT_ONLY_COLUMNS = ['original deadline', 'extensions'] as const;
-export type ExportOnlyColumn = (typeof EXPORT_ONLY_COLUMNS)[number];
-
-/** Whether a header cell names an export-only column (its cells are ignored on import). */
-export function isExportOnlyHeader(header: string): boolean {
-  const normal = header.replace(/\s+/g, '').toLowerCase();
-  return EXPORT_ONLY_COLUMNS.some((c) => c.replace(/\s+/g, '') === normal) || ['原定时限', '延期次数'].includes(normal);
-}
-
 const ZH_HEADERS: Record<string, CsvColumn> = {
   编号: 'key',
   问题: 'title',
@@ -45,6 +35,35 @@ export function columnForHeader(header: string): CsvColumn | undefined {
   const normal = header.replace(/\s+/g, '').toLowerCase();
   return (CSV_COLUMNS as readonly string[]).includes(normal) ? (normal as CsvColumn) : ZH_HEADERS[normal];
 }
+
+/**
+ * Export writes the owner's name beside the ID so leaders can read the file; import ignores that column
+ * (the ID is what counts), under either language's header.
+ */
+export const OWNER_NAME_COLUMN = 'owner name';
+/** A moved deadline's story (its first value, how often it was extended) is exported for reading, too. */
+export const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
+const IGNORED_HEADERS = new Set(['ownername', '责任人姓名', 'originaldeadline', 'extensions', '原定时限', '延期次数']);
+export const isIgnoredHeader = (header: string): boolean =>
+  IGNORED_HEADERS.has(header.replace(/\s+/g, '').toLowerCase());
+
+/** The columns an export writes, in order: the import columns with the owner's name after the owner. */
+export const EXPORT_COLUMNS = [
+  ...CSV_COLUMNS.slice(0, 6),
+  OWNER_NAME_COLUMN,
+  ...CSV_COLUMNS.slice(6),
+  ...DEADLINE_STORY_COLUMNS,
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/**
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with = + - @ tab or CR may run as
+ * a formula when the file is opened. Export puts a ' in front of such cells, and of cells that already start
+ * with ' before one of those characters, so import can take exactly one ' off and get the text back.
+ */
+const RISKY = /^'*[=+\-@\t\r]/;
+export const neutraliseCell = (cell: string): string => (RISKY.test(cell) ? `'${cell}` : cell);
+export const restoreCell = (cell: string): string => (cell.startsWith("'") && RISKY.test(cell) ? cell.slice(1) : cell);
 
 /** Status cells: the raw value (what export writes), or its English or Chinese label from the catalogs. */
 const statusWords = new Map<string, ProblemStatus>(

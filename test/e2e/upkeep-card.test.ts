@@ -151,7 +151,9 @@ describe('the problem card for leaders', () => {
     await editProblem(app.deps, LEADER, p.key, { deadline: '2027-03-31' }, { reason: 'Budget' });
     const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
     expect(csv.split('\r\n')[0]).toContain('original deadline,extensions');
-    expect(csv).toMatch(new RegExp(`${p.key},Exported with its story,[^\\r]*?,2027-03-31,open,"[^"]*",2026-12-20,2\\r\\n`));
+    expect(csv).toMatch(
+      new RegExp(`${p.key},Exported with its story,[^\\r]*?,2027-03-31,open,"[^"]*",2026-12-20,2\\r\\n`),
+    );
   });
 
   it('speaks Chinese to a Chinese leader', async () => {

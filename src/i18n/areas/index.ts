@@ -5,6 +5,7 @@ import { chat } from './chat.js';
 import { commands } from './commands.js';
 import { exportArea } from './export.js';
 import { home } from './home.js';
+import { importArea } from './import.js';
 import { modals } from './modals.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
@@ -26,5 +27,6 @@ export const areas = [
   scheduler,
   charts,
   exportArea,
+  importArea,
   upkeep,
 ] as const;

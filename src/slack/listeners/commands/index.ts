@@ -14,6 +14,7 @@ import { withdraw } from './withdraw.js';
 import { close } from './close.js';
 import { exportBoard } from './export.js';
 import { help } from './help.js';
+import { importList } from './import.js';
 import { list } from './list.js';
 import { newProblem } from './new.js';
 import { report } from './report.js';
@@ -32,6 +33,7 @@ const handlers: Partial<Record<Subcommand, SubcommandHandler>> = {
   close,
   board,
   export: exportBoard,
+  import: importList,
   edit,
   reassign,
   measures,
