@@ -80,7 +80,13 @@ describe('problems', () => {
       unit: 'Permit office',
       deadline: '2026-12-20',
     });
-    const b = await editProblem(ctx.deps, LEADER, 'RECT-1', { category: '', deadline: null });
+    const b = await editProblem(
+      ctx.deps,
+      LEADER,
+      'RECT-1',
+      { category: '', deadline: null },
+      { reason: 'No date yet' },
+    );
     expect(b).toMatchObject({
       category: null,
       deadline: null,
