@@ -1,16 +1,22 @@
 import { closeChartRenderer } from './charts/chart-renderer.js';
-import { ConfigError, parseEnv, requireSlackEnv } from './config/env.js';
+import { ConfigError, parseEnv, requireSlackEnv, wantsPlayground } from './config/env.js';
 import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
+import { runPlayground } from './playground/run.js';
 import { adoptLocalRows } from './services/workspace.js';
 import { startSlackApp } from './slack/app.js';
 
 /** `npm start`: configuration, database, the bot, and a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
+  if (wantsPlayground(process.env)) {
+    const logLevel = process.env.LOG_LEVEL ? env.LOG_LEVEL : undefined;
+    await runPlayground({ port: env.PORT, language: env.CLOSEOUT_LANGUAGE, logLevel, out: process.stdout });
+    process.exit(0);
+  }
   requireSlackEnv(env);
   const logger = createLogger(env.LOG_LEVEL);
 
@@ -34,8 +40,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await scheduler?.stop();
-    await running.stop();
+    // Stop taking requests and let acknowledged work finish (bounded), and the scheduler's current send.
+    await Promise.all([running.stop(), scheduler?.stop()]);
     await closeChartRenderer();
     await db.$disconnect();
     process.exit(0);

@@ -7,9 +7,11 @@ import { exportArea } from './export.js';
 import { home } from './home.js';
 import { importArea } from './import.js';
 import { modals } from './modals.js';
+import { playground } from './playground.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
+import { reliability } from './reliability.js';
 import { scheduler } from './scheduler.js';
 import { upkeep } from './upkeep.js';
 
@@ -28,5 +30,7 @@ export const areas = [
   charts,
   exportArea,
   importArea,
+  playground,
+  reliability,
   upkeep,
 ] as const;

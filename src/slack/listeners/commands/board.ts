@@ -3,6 +3,8 @@ import { forbidden } from '../../../domain/errors.js';
 import { isAdmin, requireAdmin } from '../../../services/access.js';
 import { categories, getBoard, listBoards } from '../../../services/boards.js';
 import { listProblems } from '../../../services/queries.js';
+import { visibleBoards } from '../../../services/visibility.js';
+import { viewerOf } from '../../channel-members.js';
 import { boardListBlocks, type BoardSummary } from '../../views/board-list.js';
 import { boardModal } from '../../views/modals/board.js';
 import { boardEditModal } from '../../views/modals/board-edit.js';
@@ -41,6 +43,8 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
         promptTime: board.promptTime,
         deadline: board.deadline,
         categories: categories(board),
+        visibility: board.visibility,
+        separationOfDuties: board.separationOfDuties,
       },
     }),
     defaults: {
@@ -59,7 +63,13 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
 
 /** Counts through the list service, so "overdue" means what `/closeout list overdue` means. */
 async function summaries({ ctx, actor }: SubcommandArgs): Promise<BoardSummary[]> {
-  const boards = await listBoards(ctx.deps, actor.teamId, { includeArchived: true });
+  const viewer = viewerOf(actor, ctx.members);
+  // Restricted boards the user may not see are left out of the list.
+  const boards = await visibleBoards(
+    ctx.deps,
+    viewer,
+    await listBoards(ctx.deps, actor.teamId, { includeArchived: true }),
+  );
   const now = ctx.deps.clock.now();
   const none = { offset: 0, limit: 0 };
   return Promise.all(
