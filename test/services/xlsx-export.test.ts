@@ -52,6 +52,8 @@ describe('exportXlsx', () => {
       'deadline',
       'status',
       'measures',
+      'original deadline',
+      'extensions',
     ]);
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     const row2 = sheet.getRow(2);
