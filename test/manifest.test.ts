@@ -40,6 +40,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // Board channels may be public or private, and DMs are read too.
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.join': ['channels:join'],
+  'conversations.members': ['channels:read', 'groups:read'],
   'conversations.open': ['im:write'],
   'files.completeUploadExternal': ['files:write'],
   'files.getUploadURLExternal': ['files:write'],

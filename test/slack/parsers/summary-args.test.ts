@@ -39,8 +39,8 @@ describe('parseSummaryArgs', () => {
 
 describe('parseExportArgs', () => {
   it('takes at most a board code', () => {
-    expect(parseExportArgs([])).toEqual({ ok: true, code: null });
-    expect(parseExportArgs(['board:rect'])).toEqual({ ok: true, code: 'RECT' });
+    expect(parseExportArgs([])).toEqual({ ok: true, code: null, format: null });
+    expect(parseExportArgs(['board:rect'])).toEqual({ ok: true, code: 'RECT', format: null });
     expect(parseExportArgs(['RECT', 'extra'])).toEqual({ ok: false });
     expect(parseExportArgs(['RECT-1'])).toEqual({ ok: false });
   });
