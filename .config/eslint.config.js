@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/db/generated/', 'data/', '.test-db/'] },
+  { ignores: ['dist/', 'node_modules/', 'src/db/generated/', 'src/db/generated-pg/', 'data/', '.test-db/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
