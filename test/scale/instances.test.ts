@@ -29,7 +29,8 @@ let deps: ReturnType<typeof makeDeps>['deps'];
 /** How often each dedupe key was posted. */
 function postsPerKey(prefix = ''): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const key of fake.messages.map(keyOf).filter((k) => k.startsWith(prefix)))
+  // Messages with no key (answers to users, not scheduled deliveries) are not counted.
+  for (const key of fake.messages.map(keyOf).filter((k) => k && k.startsWith(prefix)))
     counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 }
