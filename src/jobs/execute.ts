@@ -8,7 +8,6 @@ import {
   markFailed,
   markSent,
   plan,
-  toSend,
   type DueDelivery,
 } from '../services/deliveries.js';
 import { activeBoards } from './boards.js';
@@ -120,7 +119,7 @@ export async function execute(
 /** The message of a due delivery, rendered; or why it cannot be (then the claimed attempt fails with it). */
 async function prepare(
   sender: Sender,
-  due: NonNullable<Awaited<ReturnType<typeof toSend>>>,
+  due: DueDelivery,
 ): Promise<{ out: Outgoing; rendered: unknown } | { error: unknown }> {
   try {
     const out = {
@@ -201,9 +200,7 @@ class Fanout {
     const sender = this.deps.sender!;
     const { staleAfterMs } = this.tuning;
     // Rendered before the claim (it may page through users.list), so the claim is held only while posting.
-    const due = await toSend(db, row.dedupeKey, clock.now(), staleAfterMs);
-    if (!due) return; // sent, failed, or taken by another process meanwhile
-    const prepared = await prepare(sender, due);
+    const prepared = await prepare(sender, row);
     const claimed = await claim(db, row.dedupeKey, instanceId, clock.now(), staleAfterMs);
     if (!claimed) return; // another process has it, or sent it already
     const key = claimed.dedupeKey;

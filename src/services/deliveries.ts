@@ -70,21 +70,17 @@ export async function keysWithPrefix(db: Db, prefix: string): Promise<Set<string
 }
 
 /**
- * Deliveries ready to go: pending, or claimed by a process that has gone quiet for `staleAfterMs`. Only
- * keys and recipients: the payload is read when the row is claimed.
+ * Deliveries ready to go: pending, or claimed by a process that has gone quiet for `staleAfterMs`. With
+ * what each is to send, so it can be rendered before it is claimed (rendering may page through Slack's
+ * users.list; the claim's lease then covers only the posting).
  */
 export async function dueDeliveries(
   db: Db,
   f: { jobs: readonly string[]; teamId?: string; now: Date; staleAfterMs: number },
 ) {
-  const staleBefore = new Date(f.now.getTime() - f.staleAfterMs);
   return db.delivery.findMany({
-    where: {
-      job: { in: [...f.jobs] },
-      ...(f.teamId && { teamId: f.teamId }),
-      OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: staleBefore } }],
-    },
-    select: { dedupeKey: true, recipient: true },
+    where: { job: { in: [...f.jobs] }, ...(f.teamId && { teamId: f.teamId }), ...claimable(f.now, f.staleAfterMs) },
+    select: { dedupeKey: true, recipient: true, payload: true, createdAt: true },
     orderBy: { id: 'asc' },
   });
 }
@@ -96,17 +92,6 @@ export type Delivery = NonNullable<Awaited<ReturnType<typeof claim>>>;
 function claimable(now: Date, staleAfterMs: number): Prisma.DeliveryWhereInput {
   const staleBefore = new Date(now.getTime() - staleAfterMs);
   return { OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: staleBefore } }] };
-}
-
-/**
- * What a due delivery is to send, read without claiming it, so the message can be rendered (which may page
- * through Slack's users.list) before the claim's lease starts. Null when it is no longer claimable.
- */
-export async function toSend(db: Db, key: string, now: Date, staleAfterMs: number) {
-  return db.delivery.findFirst({
-    where: { dedupeKey: key, ...claimable(now, staleAfterMs) },
-    select: { dedupeKey: true, recipient: true, payload: true, createdAt: true },
-  });
 }
 
 /**
