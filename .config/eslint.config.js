@@ -3,7 +3,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/db/generated/', 'src/db/generated-pg/', 'data/', '.test-db/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'src/db/generated/',
+      'src/db/generated-pg/',
+      'data/',
+      '.test-db/',
+      '.test-output/',
+      '.scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +25,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
     },
+  },
+  {
+    // The playground page runs in the browser.
+    files: ['src/playground/web/**'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // The CLI's job is to print; tests and benchmarks may too.

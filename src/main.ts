@@ -1,15 +1,21 @@
 import { closeChartRenderer } from './charts/chart-renderer.js';
-import { ConfigError, parseEnv, requireSlackEnv } from './config/env.js';
+import { ConfigError, parseEnv, requireSlackEnv, wantsPlayground } from './config/env.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
+import { runPlayground } from './playground/run.js';
 import { adoptLocalRows } from './services/workspace.js';
 import { startSlackApp } from './slack/app.js';
 
 /** `npm start`: configuration, database, the bot, and a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
+  if (wantsPlayground(process.env)) {
+    const logLevel = process.env.LOG_LEVEL ? env.LOG_LEVEL : undefined;
+    await runPlayground({ port: env.PORT, language: env.CLOSEOUT_LANGUAGE, logLevel, out: process.stdout });
+    process.exit(0);
+  }
   requireSlackEnv(env);
   const logger = createLogger(env.LOG_LEVEL);
 

@@ -43,6 +43,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.open': ['im:write'],
   'files.completeUploadExternal': ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
+  'files.info': ['files:read'],
   'reactions.add': ['reactions:write'],
   'team.info': ['team:read'],
   'users.info': ['users:read'],

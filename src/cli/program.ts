@@ -9,6 +9,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerPlayground } from './commands/playground.js';
 import { registerRunJob } from './commands/run-job.js';
 import { CliContext, type CliIo } from './context.js';
 import { UserError } from './errors.js';
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerDemo,
     registerRunJob,
     registerDb,
+    registerPlayground,
   ]) {
     register(program, ctx);
   }

@@ -73,3 +73,12 @@ export function requireSlackEnv(env: Env): asserts env is Env & { SLACK_BOT_TOKE
   }
   if (problems.length) throw new ConfigError(problems);
 }
+
+/**
+ * `npm start` serves the local playground instead of the bot when nothing about Slack is configured (no
+ * SLACK_* variable at all) outside production; any Slack variable, or NODE_ENV=production, means the bot.
+ */
+export function wantsPlayground(source: NodeJS.ProcessEnv): boolean {
+  if (source.NODE_ENV === 'production') return false;
+  return !Object.entries(source).some(([name, value]) => name.startsWith('SLACK_') && value?.trim());
+}

@@ -1,8 +1,85 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
-import { CSV_COLUMNS, formatMeasures, type CsvColumn } from './csv-format.js';
+import { EXPORT_COLUMNS, formatMeasures, neutraliseCell, type ExportColumn } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
+import { OwnerResolver, type UserDirectory } from './import-owners.js';
+
+export interface ExportOptions {
+  /** Fills the `owner name` column; without it the column is empty. */
+  directory?: UserDirectory | null;
+}
+
+export interface BoardRows {
+  board: { code: string; name: string };
+  rows: Record<ExportColumn, string>[];
+  problems: number;
+  measures: number;
+}
+
+/**
+ * A board's list as rows of the import format, for CSV and Excel alike: one row per problem in number
+ * order, measures one per line with their status prefix, the owner's name beside the ID (import ignores it).
+ * Cells that a spreadsheet would run as a formula are neutralised (csv-format.ts).
+ */
+export async function exportRows(
+  deps: ServiceDeps,
+  actor: Actor,
+  boardCode: string,
+  opts: ExportOptions = {},
+): Promise<BoardRows> {
+  const board = await findBoard(deps.db, actor.teamId, boardCode);
+  await requireLeader(deps, deps.db, actor, board);
+  const problems = await deps.db.problem.findMany({
+    where: { boardId: board.id },
+    orderBy: { number: 'asc' },
+    select: {
+      key: true,
+      title: true,
+      description: true,
+      category: true,
+      source: true,
+      ownerId: true,
+      unit: true,
+      deadline: true,
+      status: true,
+      measures: { select: { text: true, status: true }, orderBy: { number: 'asc' } },
+    },
+  });
+  const names = problems.length ? await ownerNames(opts.directory) : new Map<string, string>();
+  const rows = problems.map((p) => {
+    const row: Record<ExportColumn, string> = {
+      key: p.key,
+      title: p.title,
+      description: p.description,
+      category: p.category ?? '',
+      source: p.source ?? '',
+      owner: p.ownerId,
+      'owner name': names.get(p.ownerId) ?? '',
+      unit: p.unit ?? '',
+      deadline: p.deadline ?? '',
+      status: p.status,
+      measures: formatMeasures(p.measures),
+    };
+    for (const column of EXPORT_COLUMNS) row[column] = neutraliseCell(row[column]);
+    return row;
+  });
+  return {
+    board: { code: board.code, name: board.name },
+    rows,
+    problems: problems.length,
+    measures: problems.reduce((n, p) => n + p.measures.length, 0),
+  };
+}
+
+/** Names are a courtesy: if Slack cannot be asked, the export still goes out with the IDs. */
+async function ownerNames(directory: UserDirectory | null | undefined): Promise<Map<string, string>> {
+  try {
+    return await new OwnerResolver(directory ?? null).names();
+  } catch {
+    return new Map();
+  }
+}
 
 export interface CsvExport {
   csv: string;
@@ -11,36 +88,22 @@ export interface CsvExport {
 }
 
 /**
- * A board's list in the import format, so an export re-imports unchanged: English headers, one row per
- * problem in number order, measures one per line with their status prefix. UTF-8 with a BOM and CRLF line
- * ends, so Excel opens Chinese text correctly; cells with line breaks are quoted.
+ * A board's list in the import format, so an export re-imports unchanged: English headers, UTF-8 with a
+ * BOM and CRLF line ends, so Excel opens Chinese text correctly; cells with line breaks are quoted.
  */
-export async function exportCsv(deps: ServiceDeps, actor: Actor, boardCode: string): Promise<CsvExport> {
-  const board = await findBoard(deps.db, actor.teamId, boardCode);
-  await requireLeader(deps, deps.db, actor, board);
-  const problems = await deps.db.problem.findMany({
-    where: { boardId: board.id },
-    orderBy: { number: 'asc' },
-    include: { measures: { orderBy: { number: 'asc' } } },
-  });
-  const rows = problems.map((p): Record<CsvColumn, string> => ({
-    key: p.key,
-    title: p.title,
-    description: p.description,
-    category: p.category ?? '',
-    source: p.source ?? '',
-    owner: p.ownerId,
-    unit: p.unit ?? '',
-    deadline: p.deadline ?? '',
-    status: p.status,
-    measures: formatMeasures(p.measures),
-  }));
+export async function exportCsv(
+  deps: ServiceDeps,
+  actor: Actor,
+  boardCode: string,
+  opts: ExportOptions = {},
+): Promise<CsvExport> {
+  const { rows, problems, measures } = await exportRows(deps, actor, boardCode, opts);
   const csv = stringify(rows, {
     header: true,
-    columns: [...CSV_COLUMNS],
+    columns: [...EXPORT_COLUMNS],
     bom: true,
     record_delimiter: 'windows',
     quoted_match: /[\r\n]/,
   });
-  return { csv, problems: problems.length, measures: problems.reduce((n, p) => n + p.measures.length, 0) };
+  return { csv, problems, measures };
 }

@@ -36,6 +36,28 @@ export function columnForHeader(header: string): CsvColumn | undefined {
   return (CSV_COLUMNS as readonly string[]).includes(normal) ? (normal as CsvColumn) : ZH_HEADERS[normal];
 }
 
+/**
+ * Export writes the owner's name beside the ID so leaders can read the file; import ignores that column
+ * (the ID is what counts), under either language's header.
+ */
+export const OWNER_NAME_COLUMN = 'owner name';
+const IGNORED_HEADERS = new Set(['ownername', '责任人姓名']);
+export const isIgnoredHeader = (header: string): boolean =>
+  IGNORED_HEADERS.has(header.replace(/\s+/g, '').toLowerCase());
+
+/** The columns an export writes, in order: the import columns with the owner's name after the owner. */
+export const EXPORT_COLUMNS = [...CSV_COLUMNS.slice(0, 6), OWNER_NAME_COLUMN, ...CSV_COLUMNS.slice(6)] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/**
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with = + - @ tab or CR may run as
+ * a formula when the file is opened. Export puts a ' in front of such cells, and of cells that already start
+ * with ' before one of those characters, so import can take exactly one ' off and get the text back.
+ */
+const RISKY = /^'*[=+\-@\t\r]/;
+export const neutraliseCell = (cell: string): string => (RISKY.test(cell) ? `'${cell}` : cell);
+export const restoreCell = (cell: string): string => (cell.startsWith("'") && RISKY.test(cell) ? cell.slice(1) : cell);
+
 /** Status cells: the raw value (what export writes), or its English or Chinese label from the catalogs. */
 const statusWords = new Map<string, ProblemStatus>(
   PROBLEM_STATUSES.flatMap((s) => {

@@ -17,6 +17,8 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Overrides env.PORT (tests pass 0 for a free port). */
   port?: number;
+  /** Listen on this address only (the playground keeps the bot on loopback); all interfaces when absent. */
+  host?: string;
 }
 
 export interface RunningSlackApp {
@@ -35,10 +37,10 @@ function apiUrl(env: Env): string | undefined {
   return env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`;
 }
 
-function listen(server: http.Server, port: number): Promise<number> {
+function listen(server: http.Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -100,7 +102,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
       throw error;
     });
   }
-  const port = await listen(server, opts.port ?? env.PORT);
+  const port = await listen(server, opts.port ?? env.PORT, opts.host);
   logger.info({ port, mode: socket ? 'socket' : 'http', team: auth.team_id }, 'Closeout is running');
 
   return {

@@ -29,6 +29,10 @@ export const ACTION = {
   chatPick: 'chat_reply.pick',
   /** "which problem?" → none of these: value is the reply id */
   chatDismiss: 'chat_reply.dismiss',
+  /** import preview → apply: value is JSON of the board, file, plan fingerprint (see parsers/import-file.ts) */
+  applyImport: 'import.apply',
+  /** import preview → drop it: value is the file name */
+  cancelImport: 'import.cancel',
 } as const;
 
 export const VIEW = {

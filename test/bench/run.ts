@@ -6,6 +6,7 @@
  */
 import { DEFAULT_TUNING } from '../../src/jobs/types.js';
 import { benchAcks } from './acks.js';
+import { benchImport } from './import.js';
 import { benchPrompts } from './prompts.js';
 import { runSummaryBench } from './summary.js';
 
@@ -45,6 +46,16 @@ async function main() {
   }
 
   await runSummaryBench();
+
+  const imp = await benchImport(num('BENCH_IMPORT_ROWS', 20_000));
+  process.stdout.write(
+    `\nimport: ${imp.rows} rows, 2 measures each (read, check every row, write in batches) beside the same rows inserted raw\n` +
+      `  import ${(imp.importMs / 1000).toFixed(2)} s (${Math.round(imp.rowsPerSecond)} rows/s) · raw SQLite ${(imp.rawMs / 1000).toFixed(2)} s · ${imp.ratio.toFixed(1)}× raw (goal ≤ 20×)\n`,
+  );
+  if (imp.created !== imp.rows) {
+    process.stderr.write('FAILED: the import must create every row\n');
+    process.exitCode = 1;
+  }
 
   const ackOpts = {
     problems: num('BENCH_ACK_PROBLEMS', 500),

@@ -27,15 +27,16 @@ describe('closeout demo', () => {
       'category',
       'source',
       'owner',
+      'owner name',
       'unit',
       'deadline',
       'status',
       'measures',
     ]);
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 31 }, (_, i) => `RECT-${i + 1}`));
-    expect(rows.reduce((n, r) => n + r[9]!.split('\n').length, 0)).toBe(81);
+    expect(rows.reduce((n, r) => n + r[10]!.split('\n').length, 0)).toBe(81);
     expect(new Set(rows.map((r) => r[3])).size).toBe(7);
-    expect(new Set(rows.map((r) => r[8]))).toEqual(new Set(['open', 'in_progress', 'closeout_requested', 'closed']));
+    expect(new Set(rows.map((r) => r[9]))).toEqual(new Set(['open', 'in_progress', 'closeout_requested', 'closed']));
   });
 
   it('refuses to seed a second time, with exit code 1 and nothing changed', async () => {

@@ -126,13 +126,14 @@ describe('closeout import', () => {
       '  line 8: title: is required',
       '  line 9: key: RECT-1 appears more than once (first on line 2)',
       '  line 10: key: OPS-4 belongs to board OPS, not RECT',
-      '  line 11: owner: must be a Slack user ID like U0123ABCD; deadline: must be a real date as YYYY-MM-DD',
+      '  line 11: owner: "bob" is not a Slack user ID; to find people by e-mail or name the import needs the bot token (set SLACK_BOT_TOKEN), or write the member ID (U…) instead; deadline: must be a real date as YYYY-MM-DD',
+      'Owners written as names or e-mails are looked up in Slack: set SLACK_BOT_TOKEN (xoxb-…) and run again.',
       '',
     ]);
     expect(await checksum(t.db)).toEqual(before);
   });
 
-  it('reports an unknown header and a file that is not UTF-8, writing nothing', async () => {
+  it('reports an unknown header and a file in no encoding it reads, writing nothing', async () => {
     const { deps } = makeDeps(t.db);
     await seedBoard(deps);
     const unknown = await cli(
@@ -141,15 +142,17 @@ describe('closeout import', () => {
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('line 1: unknown column "priority"');
-    // "问题" in GBK, as Excel's plain "CSV" saves it on Chinese Windows.
-    const gbk = Buffer.concat([
+    // Neither UTF-8 nor GB18030 (0xFF never starts a GB18030 character), nor UTF-16.
+    const junk = Buffer.concat([
       Buffer.from('title,owner\r\n'),
-      Buffer.from([0xce, 0xca, 0xcc, 0xe2]),
+      Buffer.from([0xff, 0x41, 0xff]),
       Buffer.from(',U0OWNER\r\n'),
     ]);
-    const legacy = await cli(['import', file('gbk.csv', gbk), '--board', 'RECT'], { url: t.url });
+    const legacy = await cli(['import', file('junk.csv', junk), '--board', 'RECT'], { url: t.url });
     expect(legacy.code).toBe(1);
-    expect(legacy.stderr).toContain('line 2: the file is not UTF-8 text');
+    expect(legacy.stderr).toContain(
+      "line 2: the file's text encoding was not recognised (tried UTF-8, UTF-16 and GB18030 (GBK))",
+    );
     const missing = await cli(['import', path.join(dir, 'nope.csv'), '--board', 'RECT'], { url: t.url });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');
@@ -237,7 +240,9 @@ describe('closeout export', () => {
     const run = await cli(['export', '--board', 'RECT'], { url: t.url });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(
-      run.stdout.startsWith('\uFEFFkey,title,description,category,source,owner,unit,deadline,status,measures\r\n'),
+      run.stdout.startsWith(
+        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures\r\n',
+      ),
     ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];
     expect(records).toHaveLength(4);
@@ -248,12 +253,13 @@ describe('closeout export', () => {
       '民生服务',
       '服务评价系统',
       'UOWNER',
+      '', // owner name: filled from Slack only with SLACK_BOT_TOKEN
       '政务服务中心, 窗口',
       '2026-12-20',
       'in_progress',
       '[x] Open a second window\n[~] Online booking\nPublish wait times',
     ]);
-    expect(records.slice(2).map((r) => [r[0], r[8]])).toEqual([
+    expect(records.slice(2).map((r) => [r[0], r[9]])).toEqual([
       ['RECT-2', 'closeout_requested'],
       ['RECT-3', 'closed'],
     ]);

@@ -176,7 +176,7 @@ describe('/closeout export', () => {
     const { reply } = await command('导出 rect', ADMIN.userId);
     expect(reply.text).toContain('Sent `RECT-2026-11-25.csv`');
     expect((await command('export RECT OPS', ADMIN.userId)).reply.text).toBe(
-      'Usage: `/closeout export [CODE]` — e.g. `/closeout export RECT`',
+      'Usage: `/closeout export [CODE] [xlsx]` — e.g. `/closeout export RECT xlsx`',
     );
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { OPERATOR, type Actor } from '../../src/domain/types.js';
@@ -5,8 +6,10 @@ import { editBoard } from '../../src/services/boards.js';
 import { requestCloseout } from '../../src/services/closeout.js';
 import { importCsv } from '../../src/services/csv-import.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import type { UserDirectory } from '../../src/services/import-owners.js';
 import { createProblem } from '../../src/services/problems.js';
 import { createTestDb, type TestDb } from '../support/db.js';
+import { encodeGb18030 } from '../support/gb18030.js';
 import { LEADER, OTHER, OWNER, TEAM, makeDeps, seedBoard } from '../support/fixtures.js';
 
 const operator: Actor = { teamId: TEAM, userId: OPERATOR };
@@ -168,7 +171,10 @@ describe('importCsv: writing', () => {
     expect(dry).toMatchObject({ dryRun: true, created: 3, updated: 0, errors: [] });
     expect(await t.db.problem.count()).toBe(0);
     const calls: [number, number][] = [];
-    const real = await run(text, { onProgress: (done: number, total: number) => calls.push([done, total]) });
+    const real = await run(text, {
+      batchRows: 1,
+      onProgress: (done: number, total: number) => calls.push([done, total]),
+    });
     expect(real).toMatchObject({ dryRun: false, created: 3 });
     expect(calls).toEqual([
       [1, 3],
@@ -185,5 +191,94 @@ describe('importCsv: writing', () => {
     await editBoard(deps, operator, 'RECT', { archived: true });
     await expect(run('title,owner\r\nB,UOWNER\r\n')).rejects.toBeInstanceOf(DomainError);
     expect(await t.db.problem.count()).toBe(1);
+  });
+});
+
+describe('importCsv: real spreadsheets', () => {
+  const people: UserDirectory = {
+    lookupByEmail: async (email) => (email === 'lisi@example.gov.cn' ? { id: 'U0LISI', realName: '李四' } : null),
+    listUsers: async () => [
+      { id: 'U0ZHANG', handle: 'zhangsan', realName: '张三' },
+      { id: 'U0WANG1', handle: 'wangwu', realName: '王五', email: 'ww1@example.gov.cn' },
+      { id: 'U0WANG2', handle: 'wangwu2', realName: '王五', email: 'ww2@example.gov.cn' },
+    ],
+  };
+
+  /** The department's workbook as Chinese Excel keeps it: Chinese headers, names and e-mails, dates as typed. */
+  async function workbook(rows: unknown[][]): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('说明').addRow(['这一页不是清单']);
+    const sheet = book.addWorksheet('问题清单');
+    sheet.addRow(['编号', '问题', '责任人', '责任单位', '完成时限', '状态', '整改措施']);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it('imports a workbook sheet with Chinese headers, owners by name and e-mail, and dates as people write them', async () => {
+    const bytes = await workbook([
+      ['', '窗口排队时间长', '张三', '政务服务中心', '2023年8月31日', '整改中', '增开窗口\n[x] 网上预约'],
+      ['', '材料重复提交', 'lisi@example.gov.cn', '', new Date(Date.UTC(2023, 8, 30)), '', ''],
+      ['', '办事指南不清', '<@U0ZHANG>', '', '2023/10/1', '', ''],
+    ]);
+    const wrongSheet = await importCsv(deps, operator, 'RECT', bytes, { directory: people });
+    expect(wrongSheet.errors[0]!.reasons[0]).toContain('unknown column "这一页不是清单"');
+    const result = await importCsv(deps, operator, 'RECT', bytes, { directory: people, sheet: '问题清单' });
+    expect(result).toMatchObject({ format: 'xlsx', created: 3, errors: [] });
+    const rows = await t.db.problem.findMany({ orderBy: { number: 'asc' }, include: { measures: true } });
+    expect(rows.map((p) => [p.title, p.ownerId, p.deadline, p.status, p.measures.map((m) => m.status)])).toEqual([
+      ['窗口排队时间长', 'U0ZHANG', '2023-08-31', 'in_progress', ['todo', 'done']],
+      ['材料重复提交', 'U0LISI', '2023-09-30', 'open', []],
+      ['办事指南不清', 'U0ZHANG', '2023-10-01', 'open', []],
+    ]);
+  });
+
+  it('reports each kind of mistake on its line: ambiguous and unknown names, dates, statuses, a sheet that is missing', async () => {
+    const bytes = await workbook([
+      ['', '王五的问题', '王五', '', '', '', ''],
+      ['', '没人负责', '赵六', '', '31/08/2023', '', ''],
+      ['', '', 'U0ZHANG', '', '2023年13月1日', '完成了', ''],
+    ]);
+    const result = await importCsv(deps, operator, 'RECT', bytes, { directory: people, sheet: '问题清单' });
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        reasons: [
+          'owner: "王五" matches 2 people: U0WANG1 王五 (ww1@example.gov.cn); U0WANG2 王五 (ww2@example.gov.cn); write the member ID or e-mail instead',
+        ],
+      },
+      {
+        line: 3,
+        reasons: [
+          'owner: no one in the workspace is called "赵六"',
+          'deadline: "31/08/2023" could be day/month or month/day; write it as YYYY-MM-DD, or import with --date-format dmy (31/08/2023) or mdy (08/31/2023)',
+        ],
+      },
+      {
+        line: 4,
+        reasons: [
+          'title: is required',
+          'deadline: must be a real date as YYYY-MM-DD',
+          'status: "完成了" is not a status; use open, in_progress, closeout_requested or closed',
+        ],
+      },
+    ]);
+    expect(await t.db.problem.count()).toBe(0);
+    const missing = await importCsv(deps, operator, 'RECT', bytes, { sheet: 'Sheet9' });
+    expect(missing.errors).toEqual([
+      { line: 1, reasons: ['the workbook has no sheet named "Sheet9" (it has: "说明", "问题清单")'] },
+    ]);
+    const old = await importCsv(deps, operator, 'RECT', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
+    expect(old.errors[0]!.reasons[0]).toContain('old Excel .xls file');
+  });
+
+  it('imports a GBK CSV as Chinese Excel saves it, with day-first dates when told so', async () => {
+    const text = '编号,问题,责任人,完成时限\r\n,窗口排队时间长,U0ZHANG,31/08/2023\r\n,材料重复提交,U0LISI,2023.9.1\r\n';
+    const result = await importCsv(deps, operator, 'RECT', encodeGb18030(text), { dateOrder: 'dmy' });
+    expect(result).toMatchObject({ format: 'csv', created: 2, errors: [] });
+    const rows = await t.db.problem.findMany({ orderBy: { number: 'asc' } });
+    expect(rows.map((p) => [p.title, p.deadline])).toEqual([
+      ['窗口排队时间长', '2023-08-31'],
+      ['材料重复提交', '2023-09-01'],
+    ]);
   });
 });

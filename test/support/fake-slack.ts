@@ -46,6 +46,8 @@ export class FakeSlack {
   teamId = 'T0TEST';
   /** Added to every answer, like the network and Slack would. */
   latencyMs = 0;
+  /** Files people shared (see `shareFile`): files.info describes them, their private URL serves the bytes. */
+  private readonly files = new Map<string, { name: string; bytes: Buffer }>();
   private readonly overrides = new Map<string, Responder>();
   private readonly counts = new Map<string, number>();
   private server?: http.Server;
@@ -74,6 +76,11 @@ export class FakeSlack {
       this.server?.close(() => resolve());
       this.server?.closeAllConnections();
     });
+  }
+
+  /** A file a user shared: files.info gives its name, size and private URL; the URL serves `bytes`. */
+  shareFile(id: string, name: string, bytes: Buffer): void {
+    this.files.set(id, { name, bytes });
   }
 
   on(method: string, responder: Responder): void {
@@ -114,6 +121,20 @@ export class FakeSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.base);
+    const shared = url.pathname.startsWith('/files/')
+      ? this.files.get(url.pathname.slice('/files/'.length))
+      : undefined;
+    if (shared) {
+      // A file's private URL: recorded as `file_download` with the token the app sent.
+      this.calls.push({
+        method: 'file_download',
+        args: { path: url.pathname, authorization: req.headers.authorization },
+        at: Date.now(),
+      });
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(shared.bytes);
+      return;
+    }
     const method = url.pathname.startsWith('/api/')
       ? url.pathname.slice('/api/'.length)
       : url.pathname.startsWith('/response/')
@@ -219,6 +240,21 @@ export class FakeSlack {
         return { ok: true, channel: { id: channelOf(args.users) } };
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${this.base}/upload/F${this.calls.length}`, file_id: `F${this.calls.length}` };
+      case 'files.info': {
+        const file = this.files.get(String(args.file));
+        if (!file) return { ok: false, error: 'file_not_found' };
+        const url = `${this.base}/files/${String(args.file)}`;
+        return {
+          ok: true,
+          file: {
+            id: args.file,
+            name: file.name,
+            size: file.bytes.length,
+            url_private: url,
+            url_private_download: url,
+          },
+        };
+      }
       case 'files.completeUploadExternal':
         return { ok: true, files: (args.files as unknown[]) ?? [] };
       default:

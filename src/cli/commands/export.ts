@@ -1,30 +1,47 @@
 import fs from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { createLogger } from '../../logging/logger.js';
 import { exportCsv } from '../../services/csv-export.js';
+import { exportXlsx } from '../../services/xlsx-export.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { cliDirectory } from '../slack-directory.js';
+
+interface ExportOptions {
+  board: string;
+  out?: string;
+  format: 'csv' | 'xlsx';
+}
 
 export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export')
-    .description('Export a board as CSV (the import format; UTF-8 with BOM for Excel)')
+    .description('Export a board in the import format: CSV (UTF-8 with BOM, for Excel) or an Excel workbook')
     .requiredOption('--board <code>', 'board to export')
+    .addOption(new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).default('csv'))
     .option('--out <file>', 'write to this file instead of standard output')
-    .action((opts: { board: string; out?: string }) =>
-      ctx.withServices(async ({ deps, actor }) => {
-        const result = await exportCsv(deps, actor, opts.board);
+    .addHelpText('after', '\nThe "owner name" column is filled from Slack when SLACK_BOT_TOKEN is set.')
+    .action((opts: ExportOptions) => {
+      const env = ctx.env();
+      const directory = cliDirectory(env, createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr));
+      return ctx.withServices(async ({ deps, actor }) => {
+        const result =
+          opts.format === 'xlsx'
+            ? await exportXlsx(deps, actor, opts.board, { directory })
+            : await exportCsv(deps, actor, opts.board, { directory });
+        const bytes = 'bytes' in result ? result.bytes : result.csv;
         if (!opts.out) {
-          ctx.io.stdout.write(result.csv);
+          ctx.io.stdout.write(bytes);
           return;
         }
         try {
-          await fs.writeFile(opts.out, result.csv);
+          await fs.writeFile(opts.out, bytes);
         } catch (err) {
           throw new UserError(`Cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}`);
         }
         ctx.out(
           `Exported ${result.problems} problems (${result.measures} measures) of board ${opts.board.toUpperCase()} to ${opts.out}.`,
         );
-      }),
-    );
+      });
+    });
 }

@@ -1,42 +1,80 @@
 import fs from 'node:fs/promises';
 import { Presets, SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { createLogger } from '../../logging/logger.js';
 import { importCsv, type ImportResult } from '../../services/csv-import.js';
+import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { cliDirectory } from '../slack-directory.js';
 
 /** Enough to read on a terminal; the rest is counted. */
 const MAX_LISTED = 100;
 
+interface ImportOptions {
+  board: string;
+  dryRun?: boolean;
+  sheet?: string;
+  dateFormat?: DateOrder;
+}
+
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('Import problems from a CSV file; every row is checked first and nothing is written if any is bad')
-    .argument('<file>', 'CSV file (UTF-8, with or without BOM; English or Chinese headers)')
+    .description(
+      'Import problems from a CSV or Excel file; every row is checked first and nothing is written if any is bad',
+    )
+    .argument('<file>', 'an .xlsx workbook, or CSV in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK')
     .requiredOption('--board <code>', 'board to import into')
+    .option('--sheet <name>', 'the sheet of a workbook to read (default: the first)')
+    .addOption(
+      new Option(
+        '--date-format <order>',
+        'how to read dates like 03/04/2023: dmy (day first) or mdy (month first)',
+      ).choices(DATE_ORDERS),
+    )
     .option('--dry-run', 'check the file and report what would change, without writing')
-    .action(async (file: string, opts: { board: string; dryRun?: boolean }) => {
+    .addHelpText(
+      'after',
+      '\nOwners may be Slack member IDs, <@U…> mentions, e-mail addresses, @handles or names; all but IDs are\nlooked up in Slack, which needs SLACK_BOT_TOKEN (scopes users:read, users:read.email).',
+    )
+    .action(async (file: string, opts: ImportOptions) => {
       const bytes = await readInput(file);
+      const env = ctx.env();
+      const directory = cliDirectory(env, createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr));
       await ctx.withServices(async ({ deps, actor }) => {
         const bar = ctx.io.isTTY
-          ? new SingleBar({ stream: ctx.io.stderr, clearOnComplete: true }, Presets.shades_classic)
+          ? new SingleBar(
+              {
+                stream: ctx.io.stderr,
+                clearOnComplete: true,
+                format: ' {bar} {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta}s',
+              },
+              Presets.shades_classic,
+            )
           : null;
-        let started = false;
+        let started = 0;
         let result: ImportResult;
         try {
           result = await importCsv(deps, actor, opts.board, bytes, {
             dryRun: opts.dryRun,
+            sheet: opts.sheet,
+            dateOrder: opts.dateFormat,
+            directory,
             onProgress: (done, total) => {
               if (!bar) return;
-              if (!started) bar.start(total, 0);
-              started = true;
-              bar.update(done);
+              if (!started) {
+                started = performance.now();
+                bar.start(total, 0, { rate: '…' });
+              }
+              const seconds = (performance.now() - started) / 1000;
+              bar.update(done, { rate: seconds > 0 ? Math.round(done / seconds).toLocaleString('en') : '…' });
             },
           });
         } finally {
           if (started) bar?.stop();
         }
-        ctx.exitCode = printResult(ctx, result, opts.board.toUpperCase(), file);
+        ctx.exitCode = printResult(ctx, result, opts.board.toUpperCase(), file, directory !== null);
       });
     });
 }
@@ -58,13 +96,15 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-function printResult(ctx: CliContext, result: ImportResult, board: string, file: string): number {
+function printResult(ctx: CliContext, result: ImportResult, board: string, file: string, hasToken: boolean): number {
   if (result.errors.length) {
     const rows = result.errors.length === 1 ? '1 row is' : `${result.errors.length} rows are`;
     ctx.err(`Nothing was imported: ${rows} invalid in ${file}. Fix them and run the import again.`);
     for (const error of result.errors.slice(0, MAX_LISTED))
       ctx.err(`  line ${error.line}: ${error.reasons.join('; ')}`);
     if (result.errors.length > MAX_LISTED) ctx.err(`  … and ${result.errors.length - MAX_LISTED} more`);
+    if (!hasToken && result.errors.some((e) => e.reasons.some((r) => r.includes('SLACK_BOT_TOKEN'))))
+      ctx.err('Owners written as names or e-mails are looked up in Slack: set SLACK_BOT_TOKEN (xoxb-…) and run again.');
     return 1;
   }
   const counts = `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`;

@@ -5,7 +5,9 @@ import { chat } from './chat.js';
 import { commands } from './commands.js';
 import { exportArea } from './export.js';
 import { home } from './home.js';
+import { importArea } from './import.js';
 import { modals } from './modals.js';
+import { playground } from './playground.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
@@ -25,4 +27,6 @@ export const areas = [
   scheduler,
   charts,
   exportArea,
+  importArea,
+  playground,
 ] as const;

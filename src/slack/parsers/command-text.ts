@@ -1,7 +1,18 @@
 import { closest, distance } from 'fastest-levenshtein';
 
 /** The `/closeout` subcommands, with the Chinese words people may type instead. */
-export const SUBCOMMANDS = ['help', 'new', 'list', 'show', 'report', 'close', 'summary', 'export', 'board'] as const;
+export const SUBCOMMANDS = [
+  'help',
+  'new',
+  'list',
+  'show',
+  'report',
+  'close',
+  'summary',
+  'export',
+  'import',
+  'board',
+] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const ALIASES: Record<string, Subcommand> = {
@@ -15,6 +26,7 @@ const ALIASES: Record<string, Subcommand> = {
   销号: 'close',
   汇总: 'summary',
   导出: 'export',
+  导入: 'import',
   '?': 'help',
   ls: 'list',
 };

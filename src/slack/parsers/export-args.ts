@@ -1,12 +1,20 @@
-import { z } from 'zod';
 import { boardArg } from './summary-args.js';
 
-const exportArgs = z.union([z.tuple([]), z.tuple([boardArg])]);
+export type ParsedExportArgs = { ok: true; code: string | null; format: 'csv' | 'xlsx' | null } | { ok: false };
 
-export type ParsedExportArgs = { ok: true; code: string | null } | { ok: false };
-
-/** `/closeout export [CODE]`: at most one argument, a board code. */
+/** `/closeout export [CODE] [xlsx|csv]`: a board code and a file format, each at most once, in any order. */
 export function parseExportArgs(args: string[]): ParsedExportArgs {
-  const result = exportArgs.safeParse(args);
-  return result.success ? { ok: true, code: result.data[0] ?? null } : { ok: false };
+  let code: string | null = null;
+  let format: 'csv' | 'xlsx' | null = null;
+  for (const arg of args) {
+    const word = arg.toLowerCase();
+    if ((word === 'xlsx' || word === 'csv' || word === 'excel') && format === null) {
+      format = word === 'csv' ? 'csv' : 'xlsx';
+      continue;
+    }
+    const board = boardArg.safeParse(arg);
+    if (!board.success || code !== null) return { ok: false };
+    code = board.data;
+  }
+  return { ok: true, code, format };
 }

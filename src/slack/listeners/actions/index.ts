@@ -1,6 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
+import { ACTION } from '../../ids.js';
+import { applyImport } from './apply-import.js';
+import { cancelImport } from './cancel-import.js';
 import * as chatReplies from './chat-replies.js';
+import { onClick } from './click.js';
 import * as listPage from './list-page.js';
 import * as modalSelects from './modal-selects.js';
 import * as problemButtons from './problem-buttons.js';
@@ -13,4 +17,6 @@ export function register(app: App, ctx: SlackContext): void {
   listPage.register(app, ctx);
   chatReplies.register(app, ctx);
   modalSelects.register(app, ctx);
+  app.action(ACTION.applyImport, onClick(ctx, applyImport(ctx)));
+  app.action(ACTION.cancelImport, onClick(ctx, cancelImport));
 }

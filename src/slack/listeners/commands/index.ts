@@ -8,6 +8,7 @@ import { board } from './board.js';
 import { close } from './close.js';
 import { exportBoard } from './export.js';
 import { help } from './help.js';
+import { importList } from './import.js';
 import { list } from './list.js';
 import { newProblem } from './new.js';
 import { report } from './report.js';
@@ -26,6 +27,7 @@ const handlers: Partial<Record<Subcommand, SubcommandHandler>> = {
   close,
   board,
   export: exportBoard,
+  import: importList,
 };
 
 export function register(app: App, ctx: SlackContext): void {

@@ -8,6 +8,7 @@ import type { SlackContext } from '../../context.js';
 import { recordedView, refreshAfter } from '../../flows/chat-replies.js';
 import { refreshOrigin } from '../../flows/refresh-origin.js';
 import { parseUserMessage, type UserMessage } from '../../parsers/chat-reply.js';
+import { parseSharedListFile } from '../../parsers/import-file.js';
 import { failureText } from '../../reply.js';
 import { askBlocks, askText, recordedBlocks, recordedText } from '../../views/chat-reply.js';
 
@@ -97,7 +98,7 @@ async function handle(client: WebClient, ctx: SlackContext, teamId: string, m: U
 export function registerChatReplies(app: App, ctx: SlackContext): void {
   app.event('message', async ({ event, body, context, client }) => {
     const m = parseUserMessage(event);
-    if (!m || m.userId === context.botUserId) return;
+    if (!m || m.userId === context.botUserId || parseSharedListFile(event)) return; // a list file: events/import-shared-file.ts
     const teamId = context.teamId ?? body.team_id;
     try {
       if (!m.direct && !(m.threadTs && (await isSchedulerThread(ctx.deps, teamId, m.channel, m.threadTs)))) return;

@@ -1,0 +1,94 @@
+/** The playground server's page API (src/playground/page-api.ts), as the page sees it. */
+
+export type Block = { type: string; block_id?: string } & Record<string, unknown>;
+export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
+
+export interface FileView {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  url: string;
+}
+
+export interface MessageView {
+  ts: string;
+  user: string;
+  text: string;
+  blocks: Block[] | null;
+  threadTs: string | null;
+  ephemeral: boolean;
+  edited: boolean;
+  files: FileView[];
+}
+
+export interface ViewState {
+  id: string;
+  hash: string;
+  view: {
+    type: string;
+    title?: { text: string };
+    submit?: { text: string };
+    close?: { text: string };
+    blocks?: Block[];
+  };
+  errors: Record<string, string> | null;
+}
+
+export interface Persona {
+  id: string;
+  role: 'admin' | 'leader' | 'owner';
+  name: { en: string; zh: string };
+}
+
+export interface Snapshot {
+  version: number;
+  language: 'en' | 'zh-CN';
+  strings: Record<string, string>;
+  now: string;
+  me: string;
+  bot: { id: string; name: string };
+  personas: Persona[];
+  channels: { id: string; name: string; kind: 'channel' | 'im' }[];
+  messages: Record<string, MessageView[]>;
+  home: ViewState | null;
+  modals: ViewState[];
+}
+
+/** What a person did on an element, in Slack's `actions[]` shape. */
+export interface ElementAction {
+  type: string;
+  action_id: string;
+  block_id: string;
+  value?: string;
+  selected_option?: unknown;
+  selected_user?: string;
+  selected_date?: string;
+  text?: unknown;
+}
+
+export interface Outcome {
+  ok: boolean;
+  error?: string;
+  sent?: number;
+  at?: string;
+}
+
+export async function getState(user: string | null): Promise<Snapshot> {
+  const res = await fetch(`/pg/state${user ? `?user=${encodeURIComponent(user)}` : ''}`);
+  return (await res.json()) as Snapshot;
+}
+
+export async function post(path: string, body: unknown): Promise<Outcome> {
+  const res = await fetch(`/pg/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as Outcome;
+}
+
+/** Fills `{name}` placeholders in one of the page's strings. */
+export function fill(template: string | undefined, params: Record<string, string | number> = {}): string {
+  return (template ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

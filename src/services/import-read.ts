@@ -1,0 +1,139 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { CSV_COLUMNS, columnForHeader, isIgnoredHeader, restoreCell, type CsvColumn } from './csv-format.js';
+import { decodeText } from './import-decode.js';
+import { isOldXls, isZip, readSheet, type SheetRecord } from './xlsx-read.js';
+
+// Reading: bytes (CSV in any of Excel's encodings, or an .xlsx workbook) → header-checked rows with line numbers
+
+/** A bad row: `line` is the physical line in the file where the record starts (the header is line 1). */
+export interface RowError {
+  line: number;
+  reasons: string[];
+}
+
+export type Cells = Partial<Record<CsvColumn, string>>;
+export interface SourceRow {
+  line: number;
+  cells: Cells;
+}
+
+export type FileFormat = 'csv' | 'xlsx';
+export type ReadResult = { format: FileFormat; rows: SourceRow[] } | { format: FileFormat; errors: RowError[] };
+
+export interface ReadOptions {
+  /** A sheet of a workbook other than the first. */
+  sheet?: string;
+}
+
+export async function readRows(input: Uint8Array | string, opts: ReadOptions = {}): Promise<ReadResult> {
+  if (typeof input !== 'string' && isOldXls(input)) {
+    const reason = 'this is an old Excel .xls file; in Excel choose "Save As" → "Excel Workbook (.xlsx)"';
+    return { format: 'xlsx', errors: [{ line: 1, reasons: [reason] }] };
+  }
+  if (typeof input !== 'string' && isZip(input)) {
+    const sheet = await readSheet(input, opts.sheet);
+    if (!sheet.ok) return { format: 'xlsx', errors: [{ line: 1, reasons: [sheet.reason] }] };
+    return { format: 'xlsx', ...checkHeader(sheet.records, true) };
+  }
+  const decoded = typeof input === 'string' ? ({ ok: true, text: input } as const) : decodeText(input);
+  if (!decoded.ok) return { format: 'csv', errors: [{ line: decoded.line, reasons: [decoded.reason] }] };
+  const records = parseCsv(decoded.text);
+  if ('errors' in records) return { format: 'csv', errors: records.errors };
+  return { format: 'csv', ...checkHeader(records.records, false) };
+}
+
+/** Comma, or what the first line plainly uses instead (tab from Excel's "Unicode text", ; in some locales). */
+function delimiterOf(text: string): string {
+  const first = text.slice(0, text.search(/\r|\n/) >>> 0);
+  const count = (c: string) => first.split(c).length - 1;
+  const [best] = [',', '\t', ';'].sort((a, b) => count(b) - count(a));
+  return best && count(best) > 0 ? best : ',';
+}
+
+function parseCsv(text: string): { records: SheetRecord[] } | { errors: RowError[] } {
+  let records: string[][];
+  const endLines: number[] = [];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (record, context) => {
+        endLines.push(context.lines);
+        return record;
+      },
+    });
+  } catch (err) {
+    if (err instanceof CsvError)
+      return { errors: [{ line: typeof err.lines === 'number' ? err.lines : 1, reasons: [err.message] }] };
+    throw err;
+  }
+  // `lines` is where a record ends; line breaks inside its quoted cells put its start higher up.
+  return {
+    records: records.map((record, i) => ({
+      record,
+      line: endLines[i]! - record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
+    })),
+  };
+}
+
+const ZH_HEADERS_HINT = '编号, 问题, 问题描述, 类别, 来源, 责任人, 责任单位, 完成时限, 状态, 整改措施';
+
+/**
+ * The first non-empty row names the columns; the rest become cells by column. A sheet's rows may stop
+ * before the last column (Excel stores no empty cells), a CSV's may not (a missing comma shifts cells).
+ */
+function checkHeader(all: SheetRecord[], ragged: boolean): { rows: SourceRow[] } | { errors: RowError[] } {
+  const located = all.filter(({ record }) => record.some((cell) => cell.trim() !== ''));
+  const [header, ...body] = located;
+  if (!header)
+    return {
+      errors: [
+        { line: 1, reasons: [`the file is empty; the first row must name the columns: ${CSV_COLUMNS.join(', ')}`] },
+      ],
+    };
+
+  const columns: (CsvColumn | null)[] = [];
+  const ignored = new Set<number>();
+  const headerReasons: string[] = [];
+  header.record.forEach((cell, i) => {
+    if (cell.trim() === '') return void columns.push(null);
+    if (isIgnoredHeader(cell)) {
+      ignored.add(i);
+      return void columns.push(null);
+    }
+    const column = columnForHeader(cell);
+    if (!column)
+      headerReasons.push(
+        `unknown column "${cell.trim()}" (expected ${CSV_COLUMNS.join(', ')}, or the Chinese headers ${ZH_HEADERS_HINT})`,
+      );
+    else if (columns.includes(column)) headerReasons.push(`column "${column}" appears twice (column ${i + 1})`);
+    columns.push(column ?? null);
+  });
+  if (!columns.some((c) => c !== null))
+    headerReasons.push(`the first row must name the columns: ${CSV_COLUMNS.join(', ')}`);
+  if (headerReasons.length) return { errors: [{ line: header.line, reasons: headerReasons }] };
+
+  const errors: RowError[] = [];
+  const rows: SourceRow[] = [];
+  for (const { record, line } of body) {
+    const extra = record.slice(columns.length).some((cell) => cell.trim() !== '');
+    if (ragged ? extra : record.length !== columns.length) {
+      errors.push({ line, reasons: [`has ${record.length} cells but the header has ${columns.length}`] });
+      continue;
+    }
+    const cells: Cells = {};
+    const reasons: string[] = [];
+    columns.forEach((column, i) => {
+      const cell = record[i] ?? '';
+      if (column) cells[column] = restoreCell(cell);
+      else if (cell.trim() !== '' && !ignored.has(i))
+        reasons.push(`cell ${i + 1} has a value but its column has no header`);
+    });
+    if (reasons.length) errors.push({ line, reasons });
+    else rows.push({ line, cells });
+  }
+  return errors.length ? { errors } : { rows };
+}

@@ -1,0 +1,71 @@
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { findBoard } from '../../services/access.js';
+import { importCsv, type ImportResult } from '../../services/csv-import.js';
+import type { DateOrder } from '../../services/import-dates.js';
+import { slackDirectory } from '../../services/import-owners.js';
+import type { SlackContext } from '../context.js';
+import { encodeImportValue } from '../parsers/import-file.js';
+import { importPreviewBlocks, importPreviewText, type ImportPreviewData } from '../views/import-preview.js';
+import { downloadSharedFile } from './download.js';
+
+export interface ImportRequest {
+  client: WebClient;
+  ctx: SlackContext;
+  actor: Actor;
+  boardCode: string;
+  fileId: string;
+  dateOrder?: DateOrder;
+  /** Apply only if the plan still has this fingerprint; absent: a dry run for the preview. */
+  expect?: string;
+}
+
+export interface ImportRun {
+  fileName: string;
+  result: ImportResult;
+  board: { code: string; name: string };
+}
+
+/**
+ * Reads the shared file (again, for an Import click: what is applied is what the file says now) and runs
+ * the import service on it: a dry run for the preview, or the real one if the plan is unchanged. The service
+ * checks that the user may import into the board.
+ */
+export async function runImport(r: ImportRequest): Promise<ImportRun> {
+  const file = await downloadSharedFile(r.client, r.fileId);
+  const result = await importCsv(r.ctx.deps, r.actor, r.boardCode, file.bytes, {
+    dryRun: r.expect === undefined,
+    expect: r.expect,
+    dateOrder: r.dateOrder,
+    directory: slackDirectory(r.client),
+  });
+  const board = await findBoard(r.ctx.deps.db, r.actor.teamId, r.boardCode);
+  return { fileName: file.name, result, board: { code: board.code, name: board.name } };
+}
+
+/** The preview message for a run: counts, bad rows, and an Import button that carries the plan's fingerprint. */
+export function previewMessage(tr: Translator, run: ImportRun, fileId: string, dateOrder?: DateOrder, note?: string) {
+  const { result } = run;
+  const data: ImportPreviewData = {
+    fileName: run.fileName,
+    board: run.board,
+    created: result.created,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    keptMeasures: result.keptMeasures,
+    changes: result.changes,
+    errors: result.errors,
+    ...(note && { note }),
+    ...(!result.errors.length && {
+      applyValue: encodeImportValue({
+        b: run.board.code,
+        f: fileId,
+        n: run.fileName.slice(0, 255),
+        h: result.fingerprint,
+        ...(dateOrder && { d: dateOrder }),
+      }),
+    }),
+  };
+  return { text: importPreviewText(tr, data), blocks: importPreviewBlocks(tr, data) };
+}

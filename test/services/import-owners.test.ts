@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { OwnerResolver, type UserDirectory, type WorkspaceUser } from '../../src/services/import-owners.js';
+
+const people: WorkspaceUser[] = [
+  { id: 'U01', handle: 'zhangsan', realName: '张三', displayName: '张三', email: 'zhangsan@example.gov.cn' },
+  { id: 'U02', handle: 'zhang.san2', realName: '张三', displayName: '张三（窗口）', email: 'zs2@example.gov.cn' },
+  { id: 'U03', handle: 'lisi', realName: '李 四', email: 'lisi@example.gov.cn' },
+  { id: 'U04', handle: 'wang', realName: 'Wang Wu', displayName: 'wangwu' },
+];
+
+/** A directory over a fixed list, counting how often it is asked. */
+function directory() {
+  const asked = { list: 0, email: [] as string[] };
+  const dir: UserDirectory = {
+    async lookupByEmail(email) {
+      asked.email.push(email);
+      return people.find((p) => p.email === email) ?? null;
+    },
+    async listUsers() {
+      asked.list++;
+      return people;
+    },
+  };
+  return { dir, asked };
+}
+
+describe('OwnerResolver', () => {
+  it('takes IDs and mentions as they are, and finds people by e-mail, handle or name', async () => {
+    const { dir, asked } = directory();
+    const owners = new OwnerResolver(dir);
+    expect(await owners.resolve('U0ABC')).toEqual({ ok: true, id: 'U0ABC' });
+    expect(await owners.resolve('<@u0abc|someone>')).toEqual({ ok: true, id: 'U0ABC' });
+    expect(await owners.resolve(' lisi@example.gov.cn ')).toEqual({ ok: true, id: 'U03' });
+    expect(await owners.resolve('@wang')).toEqual({ ok: true, id: 'U04' });
+    expect(await owners.resolve('李四')).toEqual({ ok: true, id: 'U03' });
+    expect(await owners.resolve('wang wu')).toEqual({ ok: true, id: 'U04' });
+    expect(await owners.resolve('李四')).toEqual({ ok: true, id: 'U03' });
+    // One users.list for the whole import, however many names.
+    expect(asked.list).toBe(1);
+    expect(asked.email).toEqual(['lisi@example.gov.cn']);
+  });
+
+  it('lists the candidates for an ambiguous or unknown name', async () => {
+    const owners = new OwnerResolver(directory().dir);
+    expect(await owners.resolve('张三')).toEqual({
+      ok: false,
+      message:
+        '"张三" matches 2 people: U01 张三 (zhangsan@example.gov.cn); U02 张三 (zs2@example.gov.cn); write the member ID or e-mail instead',
+    });
+    expect(await owners.resolve('李斯')).toEqual({
+      ok: false,
+      message: 'no one in the workspace is called "李斯" (did you mean: U03 李 四 (lisi@example.gov.cn)?)',
+    });
+    expect(await owners.resolve('nobody@example.gov.cn')).toEqual({
+      ok: false,
+      message: 'no one in the workspace has the e-mail nobody@example.gov.cn',
+    });
+  });
+
+  it('without a directory (no bot token) says that names need SLACK_BOT_TOKEN', async () => {
+    const result = await new OwnerResolver(null).resolve('张三');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain('set SLACK_BOT_TOKEN');
+  });
+});
