@@ -42,8 +42,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await scheduler?.stop();
-    await running.stop();
+    // Stop taking requests and let acknowledged work finish (bounded), and the scheduler's current send.
+    await Promise.all([running.stop(), scheduler?.stop()]);
     await closeChartRenderer();
     await db.$disconnect();
     process.exit(0);

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { Mutex } from 'async-mutex';
 import { PrismaClient } from './generated/client.js';
+import { LOCK_WAIT_MS, SYNC_BUSY_TIMEOUT_MS, waitForLock } from './sqlite-lock-wait.js';
 
 export type Db = PrismaClient;
 
-/** How long a writer waits for another process's write lock before giving up. */
-const BUSY_TIMEOUT_MS = 10_000;
+/** How long a transaction may queue for the one connection (and another process's write lock) to start. */
+const START_WAIT_MS = LOCK_WAIT_MS + 2_000;
 
 /** Turns `file:./data/x.db` into an absolute path, resolved against the working directory. */
 export function sqlitePath(databaseUrl: string): string {
@@ -28,7 +29,8 @@ const sql = (text: string): Query => ({ sql: text, args: [], argTypes: [] });
  * each other: a plain query issued while an interactive transaction is open runs *inside* it (and is undone
  * if it rolls back). This wrapper makes plain queries wait for open transactions, and makes each
  * transaction take the write lock at its start (like BEGIN IMMEDIATE), so that with several processes a
- * writer waits for the lock (busy timeout) instead of failing after it has read.
+ * writer waits for the lock instead of failing after it has read. That wait is asynchronous (sqlite-lock-wait):
+ * between attempts the in-process lock is released, so reads and /healthz go on while a writer waits.
  */
 function serialised(adapter: Adapter): Adapter {
   const lock = new Mutex();
@@ -58,24 +60,25 @@ function serialised(adapter: Adapter): Adapter {
   };
   return new Proxy(adapter, {
     get(target, prop) {
-      if (prop === 'queryRaw') return (q: Query) => lock.runExclusive(() => target.queryRaw(q));
-      if (prop === 'executeRaw') return (q: Query) => lock.runExclusive(() => target.executeRaw(q));
+      if (prop === 'queryRaw') return (q: Query) => waitForLock(() => lock.runExclusive(() => target.queryRaw(q)));
+      if (prop === 'executeRaw') return (q: Query) => waitForLock(() => lock.runExclusive(() => target.executeRaw(q)));
       if (prop === 'startTransaction') {
-        return async (isolationLevel?: Parameters<Adapter['startTransaction']>[0]) => {
-          const release = await lock.acquire();
-          let tx: Transaction | undefined;
-          try {
-            tx = await target.startTransaction(isolationLevel);
-            // The adapter began a deferred transaction; swap it for an immediate one before anything runs.
-            await tx.executeRaw(sql('COMMIT'));
-            await tx.executeRaw(sql('BEGIN IMMEDIATE'));
-            return wrapTransaction(tx, release);
-          } catch (error) {
-            if (tx) await tx.rollback().catch(() => undefined);
-            release();
-            throw error;
-          }
-        };
+        return (isolationLevel?: Parameters<Adapter['startTransaction']>[0]) =>
+          waitForLock(async () => {
+            const release = await lock.acquire();
+            let tx: Transaction | undefined;
+            try {
+              tx = await target.startTransaction(isolationLevel);
+              // The adapter began a deferred transaction; swap it for an immediate one before anything runs.
+              await tx.executeRaw(sql('COMMIT'));
+              await tx.executeRaw(sql('BEGIN IMMEDIATE'));
+              return wrapTransaction(tx, release);
+            } catch (error) {
+              if (tx) await tx.rollback().catch(() => undefined);
+              release();
+              throw error;
+            }
+          });
       }
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -87,9 +90,9 @@ function serialised(adapter: Adapter): Adapter {
 export function createDb(databaseUrl: string): Db {
   const file = sqlitePath(databaseUrl);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const factory = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: SYNC_BUSY_TIMEOUT_MS });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => serialised(await connect());
   // Transactions queue for the one connection, so give them time to start; imports run long.
-  return new PrismaClient({ adapter: factory, transactionOptions: { maxWait: BUSY_TIMEOUT_MS, timeout: 60_000 } });
+  return new PrismaClient({ adapter: factory, transactionOptions: { maxWait: START_WAIT_MS, timeout: 60_000 } });
 }

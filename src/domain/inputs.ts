@@ -59,6 +59,10 @@ const boardFields = {
     .max(10),
   deadline: isoDate.nullable().optional(),
   categories: z.array(z.string().trim().min(1).max(75)).max(100),
+  /** `restricted`: only leaders, owners, admins and channel members list and show the board. */
+  visibility: z.enum(['open', 'restricted'], 'must be open or restricted'),
+  /** On: the owner or the requester of a closeout cannot approve it. */
+  separationOfDuties: z.boolean(),
 };
 
 export const boardInput = z.object({
@@ -74,6 +78,8 @@ export const boardInput = z.object({
   nudgeDaysBefore: boardFields.nudgeDaysBefore.default(2),
   reminderOffsets: boardFields.reminderOffsets.default([7, 3, 1, 0]),
   categories: boardFields.categories.default([]),
+  visibility: boardFields.visibility.default('open'),
+  separationOfDuties: boardFields.separationOfDuties.default(true),
 });
 export type BoardInput = z.input<typeof boardInput>;
 

@@ -63,7 +63,8 @@ const FILLER = /[\s,;:|/·•\-–—，；：、。.!！?？()（）[\]【】]/
 /** Clause boundaries inside the note. */
 const CLAUSE_END = /[,;，；。.!！?？\n]/;
 const SENTENCE_END = /[.。!！?？]/;
-const JOIN = /^(?:and|&|和|及|与)\s*/i;
+/** Sticky: matched where the scan stands. */
+const JOIN = /(?:and|&|和|及|与)\s*/iy;
 
 const ACKNOWLEDGEMENT =
   /^(?:(?:thanks|thank you|thx|ty|ok|okay|k|got it|noted|sure|will do|cool|great|谢谢|谢谢你|多谢|感谢|好的|好|收到|明白|明白了|知道了|嗯|嗯嗯|行)[\s,.!！。，~～]*)+$/i;
@@ -131,11 +132,17 @@ function findTokens(text: string, opts: ParseOptions): Token[] {
   return tokens;
 }
 
-/** Removes label tokens from the text, keeping every token that sits inside a sentence. */
+/**
+ * Removes label tokens from the text, keeping every token that sits inside a sentence. Linear in the text's
+ * length: tokens are looked up by position in maps and walked with cursors (a reply can be 40,000
+ * characters of labels).
+ */
 function noteOf(text: string, tokens: Token[]): string {
   const removable = tokens.filter((tk) => tk.removable);
-  const tokenAt = (i: number) => removable.find((tk) => tk.start === i);
-  const tokenEndingAt = (i: number) => removable.find((tk) => tk.end === i);
+  const byStart = new Map(removable.map((tk) => [tk.start, tk]));
+  const byEnd = new Map(removable.map((tk) => [tk.end, tk]));
+  const tokenAt = (i: number) => byStart.get(i);
+  const tokenEndingAt = (i: number) => byEnd.get(i);
   const isFiller = (i: number) => FILLER.test(text.charAt(i));
 
   // Leading labels: tokens and separators from the start.
@@ -147,7 +154,8 @@ function noteOf(text: string, tokens: Token[]): string {
       while (i < text.length && isFiller(i) && !tokenAt(i)) i++;
       head = i;
       // "OPS-12 and OPS-13 …": a joining word between two labels belongs to them.
-      const join = JOIN.exec(text.slice(i));
+      JOIN.lastIndex = i;
+      const join = JOIN.exec(text);
       if (join && tokenAt(i + join[0].length)) i += join[0].length;
     } else if (isFiller(i)) i++;
     else break;
@@ -165,25 +173,39 @@ function noteOf(text: string, tokens: Token[]): string {
   }
   if (tail < text.length && tail > head && SENTENCE_END.test(text.charAt(tail)) && !tokenAt(tail)) tail++;
 
-  // Clauses made of nothing but labels ("Hired two clerks. 60%. More next week.").
-  let out = '';
+  // Clauses made of nothing but labels ("Hired two clerks. 60%. More next week."). Tokens are sorted and do
+  // not overlap, so one cursor per list walks them once.
+  const parts: string[] = [];
   let clauseStart = head;
+  let nextRemovable = 0;
   const flush = (end: number) => {
-    const clause = text.slice(clauseStart, end);
-    const inner = removable.filter((tk) => tk.start >= clauseStart && tk.end <= end);
-    let rest = clause;
-    for (const tk of [...inner].reverse())
-      rest = rest.slice(0, tk.start - clauseStart) + rest.slice(tk.end - clauseStart);
-    const onlyLabels = inner.length > 0 && [...rest].every((ch) => FILLER.test(ch));
-    if (!onlyLabels) out += clause;
+    while (nextRemovable < removable.length && (removable[nextRemovable]?.start ?? 0) < clauseStart) nextRemovable++;
+    let inner = 0;
+    let onlyFiller = true;
+    let at = clauseStart;
+    const scan = (to: number) => {
+      for (let i = at; i < to && onlyFiller; i++) if (!isFiller(i)) onlyFiller = false;
+    };
+    for (let tk = removable[nextRemovable]; tk && tk.end <= end; tk = removable[++nextRemovable]) {
+      scan(tk.start);
+      at = tk.end;
+      inner++;
+    }
+    scan(end);
+    if (!(inner > 0 && onlyFiller)) parts.push(text.slice(clauseStart, end));
     clauseStart = end;
   };
+  let nextToken = 0;
   for (let i = head; i < tail; i++) {
-    const inToken = tokens.some((tk) => i >= tk.start && i < tk.end);
+    while (nextToken < tokens.length && (tokens[nextToken]?.end ?? 0) <= i) nextToken++;
+    const inToken = (tokens[nextToken]?.start ?? Infinity) <= i;
     if (!inToken && CLAUSE_END.test(text.charAt(i))) flush(i + 1);
   }
   flush(tail);
-  return out.replace(/[ \t]{2,}/g, ' ').trim();
+  return parts
+    .join('')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }
 
 export function parseReply(text: string, opts: ParseOptions = {}): ParsedReply {

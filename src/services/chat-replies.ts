@@ -1,12 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { Prisma } from '../db/generated/client.js';
 import { DomainError, conflict, forbidden, notFound } from '../domain/errors.js';
 import { parseReply, type ParsedReply } from '../domain/reply-parser.js';
 import type { Actor, Health } from '../domain/types.js';
-import { canLead } from './access.js';
-import type { ServiceDeps } from './deps.js';
-import { reportUpdate } from './progress.js';
+import { canLead, findProblem } from './access.js';
+import { transact, type ServiceDeps, type Tx } from './deps.js';
+import { writeUpdate } from './progress.js';
 
 /**
  * Progress replies typed in chat: a DM to the bot, or a reply in the thread of a message the scheduler
@@ -62,8 +61,6 @@ export type ReplyOutcome =
   | { kind: 'duplicate'; replyId: number };
 
 const NOTE_MAX = 3000;
-const IN_FLIGHT_POLLS = 40;
-const IN_FLIGHT_POLL_MS = 50;
 /** Delivery.problemKeys: a JSON array of keys (anything else means the thread is about no problem in particular). */
 const keyList = z
   .string()
@@ -123,10 +120,13 @@ export async function isSchedulerThread(
   return (await deps.db.delivery.count({ where: { teamId, channelId, slackTs: threadTs } })) > 0;
 }
 
-/** The user's own open problems on active boards, due soonest first. */
+/** Whose chat replies count as a problem's update: its owner's and its assigned measure owners'. */
+const reporterOf = (userId: string) => ({ OR: [{ ownerId: userId }, { measures: { some: { ownerId: userId } } }] });
+
+/** The open problems on active boards the user reports on (owns, or owns a measure of), due soonest first. */
 async function ownedOpen(deps: ServiceDeps, actor: Actor) {
   const problems = await deps.db.problem.findMany({
-    where: { teamId: actor.teamId, ownerId: actor.userId, status: { not: 'closed' }, board: { archived: false } },
+    where: { teamId: actor.teamId, ...reporterOf(actor.userId), status: { not: 'closed' }, board: { archived: false } },
     select: { key: true, title: true, deadline: true, boardId: true, number: true },
   });
   return problems.sort(
@@ -152,13 +152,18 @@ type Decision =
 async function decide(deps: ServiceDeps, actor: Actor, msg: IncomingReply, parsed: ParsedReply): Promise<Decision> {
   const inThread = await threadKeys(deps, actor.teamId, msg.channelId, msg.threadTs);
   const owned = await ownedOpen(deps, actor);
-  const named = await deps.db.problem.findMany({ where: { teamId: actor.teamId, key: { in: parsed.keys } } });
+  const named = await deps.db.problem.findMany({
+    where: { teamId: actor.teamId, key: { in: parsed.keys } },
+    select: { key: true, title: true, status: true, boardId: true, ownerId: true },
+  });
   const byKey = new Map(named.map((p) => [p.key, p]));
+  // Only the people who report on a problem can report in chat: a leader naming a key in a thread is
+  // discussing it, not reporting (recording it would also silence the owner's nudge).
+  const mayReport = new Set(owned.map((p) => p.key));
   const namedOk: Candidate[] = [];
   for (const key of parsed.keys) {
     const p = byKey.get(key);
-    if (p && p.status !== 'closed' && (p.ownerId === actor.userId || (await canLead(deps, deps.db, actor, p.boardId))))
-      namedOk.push(toCandidate(p));
+    if (p && p.status !== 'closed' && mayReport.has(p.key)) namedOk.push(toCandidate(p));
   }
   const pool = (inThread ? owned.filter((p) => inThread.includes(p.key)) : owned).map(toCandidate);
 
@@ -183,6 +188,8 @@ async function decide(deps: ServiceDeps, actor: Actor, msg: IncomingReply, parse
   if (parsed.keys.length > 0) {
     const first = parsed.keys[0] ?? '';
     const p = byKey.get(first);
+    // In a shared channel, a leader's message about the board's problems is left alone.
+    if (msg.inChannel && p && (await canLead(deps, deps.db, actor, p.boardId))) return { kind: 'ignore' };
     const error = !p
       ? notFound('error.problem_not_found', { key: first })
       : p.status === 'closed'
@@ -199,39 +206,56 @@ async function decide(deps: ServiceDeps, actor: Actor, msg: IncomingReply, parse
 }
 
 /**
- * Records a kept reply on `key`. The reply is claimed first (pending → recorded) so that two clicks, or a
- * click racing the original event, record it once; if the service refuses, the claim is undone and the
- * text stays pending.
+ * Records a kept reply on `key`: the update and the reply's state are written in one transaction, so a
+ * crash leaves either both or neither, and of two clicks (or a click racing the original event) one records
+ * it. A refusal rolls everything back and the text stays pending. A reply left `recorded` without an update
+ * (by a version that wrote them separately and crashed in between) counts as pending.
  */
-async function recordOn(deps: ServiceDeps, actor: Actor, replyId: number, key: string): Promise<RecordedReply> {
-  const claimed = await deps.db.chatReply.updateMany({
-    where: { id: replyId, state: { in: ['pending', 'dismissed'] } },
-    data: { state: 'recorded', problemKey: key.toUpperCase() },
-  });
-  if (claimed.count === 0) return alreadyRecorded(deps, replyId);
+async function recordOn(
+  deps: ServiceDeps,
+  actor: Actor,
+  replyId: number,
+  key: string,
+  parsed?: ParsedReply,
+): Promise<RecordedReply> {
   const reply = await deps.db.chatReply.findUniqueOrThrow({ where: { id: replyId } });
-  try {
-    const parsed = await parse(deps, actor.teamId, reply.text);
-    const current = await deps.db.problem.findUnique({
-      where: { teamId_key: { teamId: actor.teamId, key: key.toUpperCase() } },
+  const reading = parsed ?? (await parse(deps, actor.teamId, reply.text));
+  const outcome = await transact(deps.db, async (tx) => {
+    const claimed = await tx.chatReply.updateMany({
+      where: { id: replyId, OR: [{ state: { in: ['pending', 'dismissed'] } }, { state: 'recorded', updateId: null }] },
+      data: { state: 'recorded', problemKey: key.toUpperCase() },
     });
-    const { update, problem } = await reportUpdate(
+    if (claimed.count === 0) return null;
+    await requireReporter(tx, actor, key);
+    const written = await writeUpdate(
       deps,
+      tx,
       actor,
       key,
       {
-        health: parsed.health ?? current?.health ?? 'on_track',
-        percent: parsed.percent ?? current?.percent ?? 0,
-        note: clip(parsed.note),
+        ...(reading.health && { health: reading.health }),
+        ...(reading.percent !== null && { percent: reading.percent }),
+        note: clip(reading.note),
       },
-      { source: 'chat' },
+      'chat',
+      { reporterChecked: true },
     );
-    await deps.db.chatReply.update({ where: { id: replyId }, data: { updateId: update.id } });
-    return recorded(deps, actor, replyId, false, update, problem);
-  } catch (e) {
-    await deps.db.chatReply.update({ where: { id: replyId }, data: { state: 'pending', problemKey: null } });
-    throw e;
-  }
+    await tx.chatReply.update({ where: { id: replyId }, data: { updateId: written.update.id } });
+    return written;
+  });
+  if (!outcome) return alreadyRecorded(deps, replyId);
+  return recorded(deps, actor, replyId, false, outcome.update, outcome.problem);
+}
+
+/** The problem's owner or one of its measures' owners; anyone else is refused (leaders included). */
+async function requireReporter(tx: Tx, actor: Actor, key: string): Promise<void> {
+  const problem = await findProblem(tx, actor.teamId, key);
+  if (problem.ownerId === actor.userId) return;
+  const measure = await tx.measure.findFirst({
+    where: { problemId: problem.id, ownerId: actor.userId },
+    select: { id: true },
+  });
+  if (!measure) throw forbidden('error.not_owner', { key: problem.key });
 }
 
 async function recorded(
@@ -261,22 +285,14 @@ async function recorded(
   };
 }
 
-/**
- * The reply was claimed by someone else (a second click, a retried event). Its update may still be in
- * flight, so wait a little for it rather than answer "try again" to a double click.
- */
+/** The reply was recorded already (a second click, a retried event): its update is there, committed with it. */
 async function alreadyRecorded(deps: ServiceDeps, replyId: number): Promise<RecordedReply> {
-  for (let attempt = 0; ; attempt++) {
-    const reply = await deps.db.chatReply.findUniqueOrThrow({ where: { id: replyId } });
-    if (reply.state === 'pending') throw conflict('chat.reply_in_progress'); // the other attempt was refused
-    const update = reply.updateId
-      ? await deps.db.update.findUnique({ where: { id: reply.updateId }, include: { problem: true } })
-      : null;
-    if (update)
-      return recorded(deps, { teamId: reply.teamId, userId: reply.userId }, replyId, true, update, update.problem);
-    if (attempt >= IN_FLIGHT_POLLS) throw conflict('chat.reply_in_progress');
-    await sleep(IN_FLIGHT_POLL_MS);
-  }
+  const reply = await deps.db.chatReply.findUniqueOrThrow({ where: { id: replyId } });
+  const update = reply.updateId
+    ? await deps.db.update.findUnique({ where: { id: reply.updateId }, include: { problem: true } })
+    : null;
+  if (reply.state !== 'recorded' || !update) throw conflict('chat.reply_in_progress');
+  return recorded(deps, { teamId: reply.teamId, userId: reply.userId }, replyId, true, update, update.problem);
 }
 
 /** Handles one reply typed in chat. Safe to call again with the same message: the second call does nothing. */
@@ -315,7 +331,7 @@ export async function receiveReply(deps: ServiceDeps, actor: Actor, msg: Incomin
       return { kind: 'refused', replyId, text: msg.text, error: decision.error, candidates: decision.candidates };
     case 'record':
       try {
-        return await recordOn(deps, actor, replyId, decision.key);
+        return await recordOn(deps, actor, replyId, decision.key, parsed);
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         const owned = await ownedOpen(deps, actor);

@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound } from '../domain/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { closeoutInput, decisionReason } from '../domain/inputs.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
@@ -53,6 +53,10 @@ async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decisi
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   await requireLeader(deps, deps.db, actor, board);
+  // Separation of duties: whoever owns the problem or asked for its closeout cannot sign it off themselves.
+  const ownWork = request.requestedBy === actor.userId || request.problem.ownerId === actor.userId;
+  if (decision.kind === 'approve' && board.separationOfDuties && ownWork)
+    throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
   const now = deps.clock.now();
   const state = decision.kind === 'approve' ? 'approved' : 'returned';
 

@@ -3,7 +3,7 @@ import { updateInput, type UpdateInput } from '../domain/inputs.js';
 import type { Actor, Health } from '../domain/types.js';
 import { findProblem, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
-import { transact, type ServiceDeps } from './deps.js';
+import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { ensureMeasuresExist, ensureNotClosed } from './problems.js';
 import { validate } from './validate.js';
 
@@ -22,54 +22,74 @@ export async function reportUpdate(
   opts: { source?: UpdateSource } = {},
 ) {
   const input = validate(updateInput, raw);
-  const now = deps.clock.now();
-  return transact(deps.db, async (tx) => {
-    const problem = await findProblem(tx, actor.teamId, key);
-    await requireOwnerOrLeader(deps, tx, actor, problem);
-    ensureNotClosed(problem);
-    const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
-    const measures = await tx.measure.findMany({ where: { problemId: problem.id } });
-    const measuresDone = [...new Set(input.measuresDone)].sort((a, b) => a - b);
-    ensureMeasuresExist(problem.key, measuresDone, measures);
+  return transact(deps.db, (tx) => writeUpdate(deps, tx, actor, key, input, opts.source ?? 'modal'));
+}
 
-    const update = await tx.update.create({
-      data: {
-        teamId: actor.teamId,
-        problemId: problem.id,
-        authorId: actor.userId,
-        cycle: cycleAt(board, now).index,
-        health: input.health,
-        percent: input.percent,
-        note: input.note,
-        measuresDone: JSON.stringify(measuresDone),
-        source: opts.source ?? 'modal',
-        createdAt: now,
-      },
-    });
-    if (measuresDone.length) {
-      await tx.measure.updateMany({
-        where: { problemId: problem.id, number: { in: measuresDone } },
-        data: { status: 'done' },
-      });
-    }
-    const after = await tx.problem.update({
-      where: { id: problem.id },
-      data: {
-        status: problem.status === 'open' ? 'in_progress' : problem.status,
-        health: input.health,
-        percent: input.percent,
-        lastUpdateAt: now,
-      },
-    });
-    await audit(tx, actor, now, {
-      action: 'problem.update',
-      targetType: 'problem',
-      targetId: problem.key,
-      before: { status: problem.status, health: problem.health, percent: problem.percent },
-      after: { status: after.status, health: after.health, percent: after.percent, updateId: update.id, measuresDone },
-    });
-    return { update, problem: after };
+/**
+ * The update's rows inside the caller's transaction (a chat reply records its own state in the same one).
+ * `input` may leave health and percent out: the problem's latest ones are kept.
+ */
+export async function writeUpdate(
+  deps: ServiceDeps,
+  tx: Tx,
+  actor: Actor,
+  key: string,
+  raw: Omit<UpdateInput, 'health' | 'percent'> & Partial<Pick<UpdateInput, 'health' | 'percent'>>,
+  source: UpdateSource,
+  opts: { reporterChecked?: boolean } = {},
+) {
+  const now = deps.clock.now();
+  const problem = await findProblem(tx, actor.teamId, key);
+  const input = validate(updateInput, {
+    ...raw,
+    health: raw.health ?? problem.health ?? 'on_track',
+    percent: raw.percent ?? problem.percent,
   });
+  const measures = await tx.measure.findMany({ where: { problemId: problem.id } });
+  // A chat reply was checked already (owners and measure owners report there); everything else: owner or leader.
+  if (!opts.reporterChecked) await requireOwnerOrLeader(deps, tx, actor, problem);
+  ensureNotClosed(problem);
+  const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
+  const measuresDone = [...new Set(input.measuresDone)].sort((a, b) => a - b);
+  ensureMeasuresExist(problem.key, measuresDone, measures);
+
+  const update = await tx.update.create({
+    data: {
+      teamId: actor.teamId,
+      problemId: problem.id,
+      authorId: actor.userId,
+      cycle: cycleAt(board, now).index,
+      health: input.health,
+      percent: input.percent,
+      note: input.note,
+      measuresDone: JSON.stringify(measuresDone),
+      source,
+      createdAt: now,
+    },
+  });
+  if (measuresDone.length) {
+    await tx.measure.updateMany({
+      where: { problemId: problem.id, number: { in: measuresDone } },
+      data: { status: 'done' },
+    });
+  }
+  const after = await tx.problem.update({
+    where: { id: problem.id },
+    data: {
+      status: problem.status === 'open' ? 'in_progress' : problem.status,
+      health: input.health,
+      percent: input.percent,
+      lastUpdateAt: now,
+    },
+  });
+  await audit(tx, actor, now, {
+    action: 'problem.update',
+    targetType: 'problem',
+    targetId: problem.key,
+    before: { status: problem.status, health: problem.health, percent: problem.percent },
+    after: { status: after.status, health: after.health, percent: after.percent, updateId: update.id, measuresDone },
+  });
+  return { update, problem: after };
 }
 
 /** "No change": an update that repeats the last health and percent, so the owner counts as having reported. */

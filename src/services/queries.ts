@@ -4,6 +4,7 @@ import { cycleAt, localDate } from '../domain/cycle.js';
 import { notFound } from '../domain/errors.js';
 import { deriveFlags } from '../domain/problem-state.js';
 import type { ServiceDeps } from './deps.js';
+import { requireVisibleBoard, visibleBoards, type Viewer } from './visibility.js';
 
 export const LIST_VIEWS = ['open', 'mine', 'overdue', 'stale', 'closed', 'all'] as const;
 export type ListView = (typeof LIST_VIEWS)[number];
@@ -22,12 +23,17 @@ export interface ProblemFilter {
   text?: string;
   /** Archived boards are left out unless asked for, or named by `boardCode`. */
   includeArchived?: boolean;
+  /** Who is looking: restricted boards they may not see are left out (refused when named). Omitted: no check. */
+  viewer?: Viewer;
 }
 
 export interface Page {
   offset: number;
   limit: number;
 }
+
+/** Admins see every board; without them (the CLI's data access) no one is treated as admin but the operator. */
+type QueryDeps = Pick<ServiceDeps, 'db' | 'clock'> & Partial<Pick<ServiceDeps, 'admins'>>;
 
 /** Statuses whose owners still owe a progress report (see isStale). */
 const AWAITING_REPORT: Prisma.ProblemWhereInput = { status: { in: ['open', 'in_progress'] } };
@@ -37,16 +43,20 @@ const NOT_CLOSED: Prisma.ProblemWhereInput = { status: { not: 'closed' } };
  * "Overdue" and "stale" depend on each board's own calendar (today and the current cycle in its time
  * zone), so the filter is built per board and OR-ed together.
  */
-async function whereFor(deps: Pick<ServiceDeps, 'db' | 'clock'>, f: ProblemFilter): Promise<Prisma.ProblemWhereInput> {
+async function whereFor(deps: QueryDeps, f: ProblemFilter): Promise<Prisma.ProblemWhereInput> {
   const code = f.boardCode?.trim().toUpperCase();
-  const boards = await deps.db.board.findMany({
+  const found = await deps.db.board.findMany({
     where: {
       teamId: f.teamId,
       ...(code && { code }),
       ...(!f.includeArchived && !code && { archived: false }),
     },
   });
-  if (code && boards.length === 0) throw notFound('error.board_not_found', { code });
+  if (code && found.length === 0) throw notFound('error.board_not_found', { code });
+  const viewer = f.viewer;
+  if (viewer && code && found[0])
+    await requireVisibleBoard({ ...deps, admins: deps.admins ?? new Set() }, viewer, found[0]);
+  const boards = viewer ? await visibleBoards({ ...deps, admins: deps.admins ?? new Set() }, viewer, found) : found;
   const now = deps.clock.now();
   const perBoard = boards.map((board): Prisma.ProblemWhereInput => {
     const today = localDate(now, board.timezone);
@@ -90,7 +100,7 @@ async function whereFor(deps: Pick<ServiceDeps, 'db' | 'clock'>, f: ProblemFilte
   };
 }
 
-async function fetchPage(deps: Pick<ServiceDeps, 'db' | 'clock'>, where: Prisma.ProblemWhereInput, page: Page) {
+async function fetchPage(deps: QueryDeps, where: Prisma.ProblemWhereInput, page: Page) {
   const now = deps.clock.now();
   const [total, rows] = await Promise.all([
     deps.db.problem.count({ where }),
@@ -110,11 +120,7 @@ async function fetchPage(deps: Pick<ServiceDeps, 'db' | 'clock'>, where: Prisma.
  * Problems matching a filter, due soonest first (no deadline last), with the total for paging. Each item
  * carries its derived `flags` (overdue, stale, closed late, days overdue) as of the clock's now.
  */
-export async function listProblems(
-  deps: Pick<ServiceDeps, 'db' | 'clock'>,
-  filter: ProblemFilter,
-  page: Page = { offset: 0, limit: 50 },
-) {
+export async function listProblems(deps: QueryDeps, filter: ProblemFilter, page: Page = { offset: 0, limit: 50 }) {
   return fetchPage(deps, await whereFor(deps, filter), page);
 }
 
@@ -125,7 +131,7 @@ export type ListedProblem = Awaited<ReturnType<typeof listProblems>>['items'][nu
  * suggestions: an exact key match comes first, then the rest as listProblems orders them.
  */
 export async function searchProblems(
-  deps: Pick<ServiceDeps, 'db' | 'clock'>,
+  deps: QueryDeps,
   filter: Omit<ProblemFilter, 'text' | 'view'> & { view?: ListView },
   text: string,
   limit = 20,

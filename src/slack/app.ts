@@ -7,7 +7,9 @@ import { healthHandler } from '../http/health.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { channelMembership } from './channel-members.js';
 import type { SlackContext } from './context.js';
+import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { LocaleResolver } from './locale.js';
 
@@ -28,8 +30,17 @@ export interface RunningSlackApp {
   port: number;
   /** The workspace the bot token belongs to. */
   teamId: string;
-  stop(): Promise<void>;
+  /** Acknowledged work still running (listeners after their ack). */
+  inFlight: InFlight;
+  /**
+   * Graceful stop: no new requests (503 on /healthz and /slack/events, Socket Mode disconnected), then waits
+   * for every in-flight listener, at most `drainMs`; resolves false if some were still running.
+   */
+  stop(drainMs?: number): Promise<boolean>;
 }
+
+/** How long a stop waits for acknowledged work (a deploy's SIGTERM grace period is usually 30 s). */
+export const DRAIN_MS = 25_000;
 
 /** Slack's Web API base URL, overridable for GovSlack and for tests against a fake Slack. */
 function apiUrl(env: Env): string | undefined {
@@ -51,7 +62,8 @@ function listen(server: http.Server, port: number, host?: string): Promise<numbe
 export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlackApp> {
   const { env, deps, logger } = opts;
   const log = slackLogger(logger);
-  const health = healthHandler(deps.db);
+  const inFlight = new InFlight();
+  const health = healthHandler(deps.db, () => inFlight.stopping);
   const clientOptions = { slackApiUrl: apiUrl(env), logger: slackLogger(logger, 'web-api') };
   const ctx: SlackContext = {
     deps,
@@ -71,7 +83,11 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
       customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(req, res) }],
     });
     app = new App({ token: env.SLACK_BOT_TOKEN, receiver, logger: log, clientOptions });
-    server = http.createServer(receiver.requestListener);
+    server = http.createServer((req, res) => {
+      // Stopping: Slack retries events, and the load balancer has been told by /healthz already.
+      if (inFlight.stopping && req.url?.startsWith('/slack/events')) res.writeHead(503).end();
+      else receiver.requestListener(req, res);
+    });
   } else {
     // Our own receiver, so stop() can wait for the socket to close (Bolt's stop() does not). It gets a copy of
     // the client options: its client (for apps.connections.open) writes its 100-retry policy into them, and Bolt
@@ -88,6 +104,9 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     });
   }
 
+  ctx.members = channelMembership(app.client, logger);
+  // Every request's listeners, counted until they finish (Bolt's next() resolves once they have).
+  app.use(({ next }) => inFlight.run(next));
   registerListeners(app, ctx);
   const auth = await app.client.auth.test();
   if (socket) {
@@ -110,13 +129,18 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     ctx,
     port,
     teamId: auth.team_id ?? '',
-    async stop() {
+    inFlight,
+    async stop(drainMs = DRAIN_MS) {
       // Socket first, so no envelope arrives once the caller closes the database; resolves after the close handshake.
+      const draining = inFlight.drain(drainMs);
       await socket?.client.disconnect();
+      const drained = await draining;
+      if (!drained) logger.warn({ running: inFlight.size }, 'stopped with work still running');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      return drained;
     },
   };
 }

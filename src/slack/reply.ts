@@ -5,10 +5,16 @@ import { DomainError } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
+import { escapeMrkdwn } from './views/limits.js';
+
+/** Refusal parameters can echo what the user typed (a code, a key): shown, never read as mentions or links. */
+const shown = (params: Record<string, string | number>) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? escapeMrkdwn(v) : v]));
 
 /** The text a user sees for a failure: the refusal's reason, or a calm "try again" for our own bugs. */
 export function failureText(lang: Language, error: unknown, logger: Logger): string {
-  if (error instanceof DomainError) return t(lang, 'common.refused', { reason: t(lang, error.key, error.params) });
+  if (error instanceof DomainError)
+    return t(lang, 'common.refused', { reason: t(lang, error.key, shown(error.params)) });
   logger.error({ err: error }, 'unexpected error in a Slack handler');
   return t(lang, 'common.unexpected');
 }

@@ -295,6 +295,36 @@ describe('replies in threads of what the scheduler sent', () => {
     expect(await lastUpdate('RECT-1')).toMatchObject({ source: 'chat', percent: 45, health: 'on_track' });
   });
 
+  it('leaves a non-prompt bot DM ("assigned to you") as it is when the owner replies in its thread', async () => {
+    const from = app.fake.calls.length;
+    // A DM thread the scheduler did not send: the reply is recorded, but its parent is not turned into a card.
+    const msg = dm('UONE', '55% quotes requested', { thread_ts: '1700000300.000001' });
+    await msg.send();
+    await postInThread('1700000300.000001', from);
+    // The parent would be rewritten right after the confirmation (after a users.info): give it time to show.
+    await settle(1500);
+    expect(await lastUpdate('RECT-1')).toMatchObject({ source: 'chat', percent: 55 });
+    expect(app.fake.calls.slice(from).filter((c) => c.method === 'chat.update')).toEqual([]);
+  });
+
+  it('does not record a leader’s message naming a key in the round post’s thread', async () => {
+    await sent('C0BOARD', '1700000400.000001', ['RECT-1', 'RECT-2'], 'C0BOARD');
+    const before = await lastUpdate('RECT-1');
+    const from = app.fake.calls.length;
+    await app.event({
+      type: 'message',
+      channel: 'C0BOARD',
+      channel_type: 'channel',
+      user: LEADER.userId,
+      text: 'RECT-1 looks at risk to me, 10%?',
+      ts: nextTs(),
+      thread_ts: '1700000400.000001',
+    });
+    await settle();
+    expect(app.fake.calls.slice(from).filter((c) => c.method.startsWith('chat.'))).toEqual([]);
+    expect((await lastUpdate('RECT-1'))?.id).toBe(before?.id);
+  });
+
   it('leaves unrelated channel chatter alone', async () => {
     const before = await app.db.chatReply.count();
     const from = app.fake.calls.length;

@@ -147,7 +147,7 @@ beforeAll(async () => {
   running = await startSlackApp({ env, deps, logger: createLogger('silent'), port: 0 });
 });
 
-let appStopped: Promise<void> | undefined;
+let appStopped: Promise<unknown> | undefined;
 const stopApp = () => (appStopped ??= running?.stop() ?? Promise.resolve());
 let stopped: Promise<void> | undefined;
 /** The app first, then its fakes and the database; once, whichever of the last test and afterAll gets there first. */

@@ -205,15 +205,41 @@ describe('receiveReply: which problem', () => {
     });
   });
 
-  it('lets a leader report on a problem of their board by naming its key', async () => {
+  it('does not record a leader’s message naming a problem of their board as its update', async () => {
     await seed(ctx.deps);
     const out = await receiveReply(ctx.deps, LEADER, dm('RECT-3 blocked: no budget', { channelId: 'DLEADER' }));
-    expect(out).toMatchObject({
-      kind: 'recorded',
-      problem: { key: 'RECT-3' },
-      update: { health: 'blocked', note: 'no budget' },
+    expect(out).toMatchObject({ kind: 'refused', error: { key: 'error.not_owner' } });
+    expect(await updates(ctx.deps)).toEqual([]);
+  });
+
+  it('leaves a leader’s message in a round post’s thread alone, even when it names a key', async () => {
+    await seed(ctx.deps);
+    await delivery(ctx.deps, 'CBOARD', '1764000000.000100', ['RECT-1', 'RECT-3'], 'CBOARD');
+    const out = await receiveReply(
+      ctx.deps,
+      LEADER,
+      dm('RECT-3 is at risk, please update 50%', {
+        channelId: 'CBOARD',
+        threadTs: '1764000000.000100',
+        inChannel: true,
+      }),
+    );
+    expect(out.kind).toBe('ignored');
+    expect(await updates(ctx.deps)).toEqual([]);
+  });
+
+  it('records a measure owner’s reply on the problem whose measure they own', async () => {
+    await seed(ctx.deps);
+    const p = await ctx.deps.db.problem.findFirstOrThrow({ where: { key: 'RECT-3' } });
+    await ctx.deps.db.measure.create({
+      data: { teamId: OWNER.teamId, problemId: p.id, number: 1, text: 'Staff the line', ownerId: 'UMEASURE' },
     });
-    expect((await updates(ctx.deps))[0]?.authorId).toBe(LEADER.userId);
+    const out = await receiveReply(
+      ctx.deps,
+      { teamId: OWNER.teamId, userId: 'UMEASURE' },
+      dm('RECT-3 40% two people hired', { channelId: 'DMEASURE' }),
+    );
+    expect(out).toMatchObject({ kind: 'recorded', problem: { key: 'RECT-3' }, update: { percent: 40 } });
   });
 
   it('asks when several reportable keys are named', async () => {
@@ -317,6 +343,35 @@ describe('exactly once', () => {
       problemKey: 'RECT-1',
       updateId: all[0]?.id,
     });
+  });
+});
+
+describe('atomic recording', () => {
+  it('leaves a reply pending, with no update, when the update is refused inside the transaction', async () => {
+    await seed(ctx.deps);
+    const ask = await receiveReply(ctx.deps, OWNER, dm('80% at risk nearly there'));
+    if (ask.kind !== 'ask') throw new Error('expected a question');
+    // RECT-3 is OTHER's: the claim and the update roll back together.
+    await expectRefusal(resolvePending(ctx.deps, OWNER, ask.replyId, 'RECT-3'), 'forbidden', 'error.not_owner');
+    expect(await ctx.deps.db.chatReply.findUniqueOrThrow({ where: { id: ask.replyId } })).toMatchObject({
+      state: 'pending',
+      problemKey: null,
+      updateId: null,
+    });
+    expect(await updates(ctx.deps)).toEqual([]);
+  });
+
+  it('records a reply a crash left `recorded` without its update, instead of answering "in progress" forever', async () => {
+    await seed(ctx.deps);
+    const ask = await receiveReply(ctx.deps, OWNER, dm('80% at risk nearly there'));
+    if (ask.kind !== 'ask') throw new Error('expected a question');
+    await ctx.deps.db.chatReply.update({
+      where: { id: ask.replyId },
+      data: { state: 'recorded', problemKey: 'RECT-1' },
+    });
+    const out = await resolvePending(ctx.deps, OWNER, ask.replyId, 'RECT-1');
+    expect(out).toMatchObject({ already: false, update: { percent: 80 } });
+    expect(await updates(ctx.deps)).toHaveLength(1);
   });
 });
 

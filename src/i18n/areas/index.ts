@@ -11,6 +11,7 @@ import { playground } from './playground.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
+import { reliability } from './reliability.js';
 import { scheduler } from './scheduler.js';
 
 /** Every message area; add new areas here. */
@@ -29,4 +30,5 @@ export const areas = [
   exportArea,
   importArea,
   playground,
+  reliability,
 ] as const;

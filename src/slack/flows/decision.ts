@@ -39,11 +39,29 @@ function decisionNote(
 
 /**
  * After a leader decided: the clicked message shows the decision, the owner gets a DM in their language,
- * and the Home tabs of the owner, the leader and the board's leaders are republished.
+ * and the Home tabs of the owner, the leader and the board's leaders are republished. The decision is saved
+ * by then, so a failure here never reads as "unexpected error": the leader is told it is saved.
  */
 export async function announceDecision(a: DecisionArgs): Promise<void> {
+  const seen: { key?: string } = {};
+  try {
+    await announce(a, seen);
+  } catch (error) {
+    a.ctx.logger.warn({ err: error, requestId: a.requestId }, 'a decision was saved but could not be announced');
+    const text = translator(a.lang)('reliability.decision_saved', { key: seen.key ?? `#${a.requestId}` });
+    const target = a.origin.channel
+      ? a.client.chat.postEphemeral({ channel: a.origin.channel, user: a.actor.userId, text })
+      : a.client.chat.postMessage({ channel: a.actor.userId, text });
+    await target.catch((e: unknown) =>
+      a.ctx.logger.warn({ err: e }, 'could not tell the leader the decision is saved'),
+    );
+  }
+}
+
+async function announce(a: DecisionArgs, seen: { key?: string }): Promise<void> {
   const request = await loadRequest(a.ctx, a.actor.teamId, a.requestId);
   const { problem } = request;
+  seen.key = problem.key;
   const { board } = problem;
   await refreshOrigin({
     client: a.client,

@@ -2,14 +2,16 @@ import { localDate } from '../../domain/cycle.js';
 import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
 import { listProblems, type ProblemFilter } from '../../services/queries.js';
+import { viewerOf } from '../channel-members.js';
 import type { SlackContext } from '../context.js';
 import type { ListPage, ListQuery } from '../parsers/list-args.js';
 import { LIST_PAGE_SIZE, problemListBlocks, problemListText } from '../views/problem-list.js';
 import type { RenderedMessage } from './card.js';
 
-function filterOf(actor: Actor, page: ListPage): ProblemFilter {
+function filterOf(ctx: SlackContext, actor: Actor, page: ListPage): ProblemFilter {
   return {
     teamId: actor.teamId,
+    viewer: viewerOf(actor, ctx.members),
     view: page.view,
     userId: actor.userId,
     ...(page.owner && { ownerId: page.owner }),
@@ -26,7 +28,7 @@ function filterOf(actor: Actor, page: ListPage): ProblemFilter {
 export async function resolveView(ctx: SlackContext, actor: Actor, query: ListQuery): Promise<ListPage> {
   if (query.owner) return { ...query, view: !query.view || query.view === 'mine' ? 'open' : query.view, offset: 0 };
   if (query.view) return { ...query, view: query.view, offset: 0 };
-  const mine = await listProblems(ctx.deps, filterOf(actor, { ...query, view: 'mine', offset: 0 }), {
+  const mine = await listProblems(ctx.deps, filterOf(ctx, actor, { ...query, view: 'mine', offset: 0 }), {
     offset: 0,
     limit: 1,
   });
@@ -40,7 +42,7 @@ export async function renderList(
   lang: Language,
   page: ListPage,
 ): Promise<RenderedMessage> {
-  const filter = filterOf(actor, page);
+  const filter = filterOf(ctx, actor, page);
   let current = page;
   let result = await listProblems(ctx.deps, filter, { offset: current.offset, limit: LIST_PAGE_SIZE });
   if (result.items.length === 0 && result.total > 0) {

@@ -20,6 +20,8 @@ export interface RefreshArgs {
    * the problem's owner's, as cards outside ephemeral answers are the owner's prompts.
    */
   viewerId?: string;
+  /** Only a scheduler message listing problems is refreshed (a chat reply's thread parent may be any bot DM). */
+  scheduledOnly?: boolean;
 }
 
 /**
@@ -44,11 +46,11 @@ export async function refreshOrigin(a: RefreshArgs): Promise<void> {
         blocks: message.blocks,
       });
     } else if (origin.responseUrl) {
-      await postToResponseUrl(origin.responseUrl, {
-        replace_original: true,
-        text: message.text,
-        blocks: message.blocks,
-      });
+      await postToResponseUrl(
+        origin.responseUrl,
+        { replace_original: true, text: message.text, blocks: message.blocks },
+        { apiUrl: a.ctx.env.SLACK_API_URL },
+      );
     }
   } catch (error) {
     a.ctx.logger.warn(
@@ -72,6 +74,7 @@ async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMe
     if (scheduled === 'keep') return null;
     if (scheduled) return scheduled;
   }
+  if (a.scheduledOnly) return null;
   const viewer = a.viewerId ?? (await ownerOf(a));
   return renderCard(a.ctx, a.teamId, a.key, viewer, a.lang, a.note);
 }

@@ -22,6 +22,9 @@ function rawBoard(values: ViewValues) {
     anchorDate: read.date(values, BOARD.anchorDate) ?? '',
     promptTime: read.time(values, BOARD.promptTime) ?? '',
     deadline: read.date(values, BOARD.deadline),
+    // Older modals (opened before these settings existed) leave them as they are.
+    ...(BOARD.visibility in values && { visibility: read.selected(values, BOARD.visibility) ?? 'open' }),
+    ...(BOARD.separation in values && { separationOfDuties: read.selected(values, BOARD.separation) !== 'off' }),
     // A list too long to show in the modal was not shown, so it is left as it is.
     ...(categoriesShown && { categories: [...new Set(categories.items)] }),
   };
@@ -37,6 +40,8 @@ function rawBoard(values: ViewValues) {
     promptTime: { block: BOARD.promptTime, invalid: 'modal.error.time' },
     deadline: { block: BOARD.deadline, invalid: 'modal.error.date' },
     categories: { block: BOARD.categories, lineNumbers: categories.lineNumbers },
+    visibility: { block: BOARD.visibility },
+    separationOfDuties: { block: BOARD.separation },
   };
   return { raw, fields };
 }

@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Health } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { healthText } from './problem-format.js';
 
 /** Messages answering a progress reply typed in chat: what was recorded, or which problem it is about. */
@@ -31,12 +31,12 @@ export interface AskData {
 export const MAX_CANDIDATES = 3 * LIMITS.actionsElements - 1;
 const QUOTE_MAX = 600;
 
-/** Titles come from people: keep Slack from reading them as links or mentions. */
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Quotes text (already Slack-escaped, as it came from Slack) line by line. */
+/**
+ * Quotes text as it came from Slack, line by line. Slack has escaped what the user typed already, except
+ * the mentions and links it made of it (`<!channel>`, `<@U…>`): their brackets are escaped so they show.
+ */
 export function quote(text: string, max = QUOTE_MAX): string {
-  return truncate(text.trim(), max)
+  return truncate(text.trim().replace(/</g, '&lt;').replace(/>/g, '&gt;'), max)
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
@@ -47,7 +47,7 @@ export function recordedText(tr: Translator, d: RecordedData): string {
 }
 
 export function recordedBlocks(tr: Translator, d: RecordedData): KnownBlock[] {
-  const title = tr('chat.recorded.title', { key: d.key, title: escapeText(truncate(d.title, 150)) });
+  const title = tr('chat.recorded.title', { key: d.key, title: mrkdwnText(d.title, 150) });
   const summary = tr('chat.recorded.summary', { percent: d.percent, health: healthText(tr, d.health) });
   const note = d.note ? quote(d.note) : tr('chat.recorded.no_note');
   const hint = [d.already ? tr('chat.recorded.already') : null, tr('chat.recorded.hint')].filter(Boolean).join(' ');

@@ -61,7 +61,7 @@ export function decisionDmBlocks(tr: Translator, d: DecisionData): KnownBlock[] 
 
 export function decisionDmText(tr: Translator, d: DecisionData): string {
   const user = d.request.decidedBy ?? '';
-  const title = truncate(d.title, 150);
+  const title = mrkdwnText(d.title, 150);
   return d.request.state === 'approved'
     ? tr('signoff.dm.approved', { user, key: d.key, title })
     : tr('signoff.dm.returned', { user, key: d.key, title });

@@ -31,7 +31,10 @@ export interface CloseoutRequestData {
 
 /** The notification text (push notifications, screen readers). */
 export function closeoutRequestText(tr: Translator, d: CloseoutRequestData): string {
-  return truncate(tr('request.text', { key: d.key, title: d.title, user: d.requestedBy }), LIMITS.messageText);
+  return truncate(
+    tr('request.text', { key: d.key, title: mrkdwnText(d.title, 150), user: d.requestedBy }),
+    LIMITS.messageText,
+  );
 }
 
 export function closeoutRequestBlocks(tr: Translator, d: CloseoutRequestData): KnownBlock[] {

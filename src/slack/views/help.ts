@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translator } from '../../i18n/index.js';
+import { mrkdwnText } from './limits.js';
 
 export function helpBlocks(tr: Translator): KnownBlock[] {
   return [
@@ -11,7 +12,7 @@ export function helpBlocks(tr: Translator): KnownBlock[] {
 
 export function unknownCommandText(tr: Translator, input: string, suggestion: string | null): string {
   return [
-    tr('cmd.unknown', { input }),
+    tr('cmd.unknown', { input: mrkdwnText(input, 200) }),
     suggestion ? tr('cmd.unknown.suggest', { suggestion }) : null,
     tr('cmd.unknown.help'),
   ]

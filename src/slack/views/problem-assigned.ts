@@ -21,7 +21,10 @@ export interface ProblemAssignedData {
 const MEASURES_SHOWN = 10;
 
 export function problemAssignedText(tr: Translator, d: ProblemAssignedData): string {
-  return truncate(tr('assigned.text', { user: d.assignedBy, key: d.key, title: d.title }), LIMITS.messageText);
+  return truncate(
+    tr('assigned.text', { user: d.assignedBy, key: d.key, title: mrkdwnText(d.title, 150) }),
+    LIMITS.messageText,
+  );
 }
 
 export function problemAssignedBlocks(tr: Translator, d: ProblemAssignedData): KnownBlock[] {

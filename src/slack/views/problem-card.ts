@@ -246,5 +246,5 @@ export function problemCardBlocks(tr: Translator, d: CardData): KnownBlock[] {
 
 /** The notification text that goes with a card. */
 export function problemCardText(d: CardData): string {
-  return truncate(`${d.problem.key} · ${d.problem.title}`, 300);
+  return `${d.problem.key} · ${mrkdwnText(d.problem.title, 280)}`;
 }

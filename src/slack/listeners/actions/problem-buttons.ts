@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import { notFound } from '../../../domain/errors.js';
 import { reportNoChange } from '../../../services/progress.js';
+import { requireVisibleProblem } from '../../../services/visibility.js';
+import { viewerOf } from '../../channel-members.js';
 import type { SlackContext } from '../../context.js';
 import { renderCard } from '../../flows/card.js';
 import { refreshHomes } from '../../flows/home.js';
@@ -77,6 +79,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.action(
     ACTION.showProblem,
     onClick(ctx, async ({ click, actor, lang, client, respond }) => {
+      await requireVisibleProblem(ctx.deps, viewerOf(actor, ctx.members), keyOf(click.value));
       const { text, blocks } = await renderCard(ctx, actor.teamId, keyOf(click.value), actor.userId, lang);
       if (click.responseUrl) await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
       else await client.chat.postMessage({ channel: actor.userId, text, blocks });

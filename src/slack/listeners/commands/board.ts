@@ -2,6 +2,8 @@ import { localDate } from '../../../domain/cycle.js';
 import { requireAdmin } from '../../../services/access.js';
 import { categories, getBoard, listBoards } from '../../../services/boards.js';
 import { listProblems } from '../../../services/queries.js';
+import { visibleBoards } from '../../../services/visibility.js';
+import { viewerOf } from '../../channel-members.js';
 import { boardListBlocks, type BoardSummary } from '../../views/board-list.js';
 import { boardModal } from '../../views/modals/board.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';
@@ -34,6 +36,8 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
         promptTime: board.promptTime,
         deadline: board.deadline,
         categories: categories(board),
+        visibility: board.visibility,
+        separationOfDuties: board.separationOfDuties,
       },
     }),
     defaults: {
@@ -49,7 +53,9 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
 
 /** Counts through the list service, so "overdue" means what `/closeout list overdue` means. */
 async function summaries({ ctx, actor }: SubcommandArgs): Promise<BoardSummary[]> {
-  const boards = await listBoards(ctx.deps, actor.teamId);
+  const viewer = viewerOf(actor, ctx.members);
+  // Restricted boards the user may not see are left out of the list.
+  const boards = await visibleBoards(ctx.deps, viewer, await listBoards(ctx.deps, actor.teamId));
   const now = ctx.deps.clock.now();
   const none = { offset: 0, limit: 0 };
   return Promise.all(

@@ -1,9 +1,12 @@
 import type { Translator } from '../../../i18n/index.js';
 import { renderList, resolveView } from '../../flows/list.js';
 import { parseListArgs, type ListArgsError } from '../../parsers/list-args.js';
+import { mrkdwnText } from '../../views/limits.js';
 import type { SubcommandHandler } from './types.js';
 
-function badArgsText(tr: Translator, error: ListArgsError): string {
+function badArgsText(tr: Translator, parsed: ListArgsError): string {
+  // What the user typed is echoed back: shown, never read as a mention or link.
+  const error = { ...parsed, arg: mrkdwnText(parsed.arg, 200) };
   const why =
     error.kind === 'unknown'
       ? [

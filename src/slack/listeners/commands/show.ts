@@ -1,4 +1,6 @@
 import { searchProblems } from '../../../services/queries.js';
+import { requireVisibleProblem } from '../../../services/visibility.js';
+import { viewerOf } from '../../channel-members.js';
 import { renderCard } from '../../flows/card.js';
 import { keyValue } from '../../parsers/block-action.js';
 import { localDate } from '../../../domain/cycle.js';
@@ -18,13 +20,15 @@ export const show: SubcommandHandler = async ({ args, respond, ctx, actor, lang,
     await respond({ response_type: 'ephemeral', text: tr('card.show.usage') });
     return;
   }
+  const viewer = viewerOf(actor, ctx.members);
   const key = keyValue(text);
   if (key) {
+    await requireVisibleProblem(ctx.deps, viewer, key);
     const { text: fallback, blocks } = await renderCard(ctx, actor.teamId, key, actor.userId, lang);
     await respond({ response_type: 'ephemeral', text: fallback, blocks });
     return;
   }
-  const found = await searchProblems(ctx.deps, { teamId: actor.teamId }, text, SEARCH_MAX);
+  const found = await searchProblems(ctx.deps, { teamId: actor.teamId, viewer }, text, SEARCH_MAX);
   const only = found.items.length === 1 ? found.items[0] : undefined;
   if (only) {
     const { text: fallback, blocks } = await renderCard(ctx, actor.teamId, only.key, actor.userId, lang);

@@ -75,13 +75,15 @@ async function handle(client: WebClient, ctx: SlackContext, teamId: string, m: U
   }
   if (outcome.kind === 'recorded') {
     refreshAfter(client, ctx, teamId, outcome);
-    // A reply in the thread of a prompt shows on the prompt too, as a button press would.
+    // A reply in the thread of a prompt shows on the prompt too, as a button press would; the thread of any
+    // other bot message ("assigned to you", a decision) is left as it is.
     if (m.threadTs && !outcome.already) {
       const health = translator(lang)(`health.${outcome.update.health}`);
       await refreshOrigin({
         client,
         ctx,
         origin: { kind: 'prompt', channel: m.channel, ts: m.threadTs },
+        scheduledOnly: true,
         teamId,
         key: outcome.problem.key,
         lang,

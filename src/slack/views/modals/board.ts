@@ -20,6 +20,8 @@ export const BOARD = {
   promptTime: 'prompt_time',
   deadline: 'deadline',
   categories: 'categories',
+  visibility: 'visibility',
+  separation: 'separation_of_duties',
 } as const;
 
 /**
@@ -107,6 +109,8 @@ export interface BoardValues {
   promptTime: string;
   deadline: string | null;
   categories: string[];
+  visibility?: string;
+  separationOfDuties?: boolean;
 }
 
 export interface BoardModalData {
@@ -242,6 +246,23 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       { type: 'datepicker', action_id: 'deadline', ...(b?.deadline && { initial_date: b.deadline }) },
       { optional: true, hint: tr('board.deadline.hint') },
     ),
+  );
+  const visibilityOption = (v: 'open' | 'restricted') => option(tr(`board.visibility.${v}`), v);
+  const separationOption = (on: boolean) =>
+    option(tr(on ? 'board.separation.on' : 'board.separation.off'), on ? 'on' : 'off');
+  blocks.push(
+    input(BOARD.visibility, tr('board.visibility'), {
+      type: 'static_select',
+      action_id: 'visibility',
+      options: [visibilityOption('open'), visibilityOption('restricted')],
+      initial_option: visibilityOption(b?.visibility === 'restricted' ? 'restricted' : 'open'),
+    }),
+    input(BOARD.separation, tr('board.separation'), {
+      type: 'static_select',
+      action_id: 'separation_of_duties',
+      options: [separationOption(true), separationOption(false)],
+      initial_option: separationOption(b?.separationOfDuties ?? true),
+    }),
   );
   const categories = b ? categoriesText(b.categories) : '';
   // Slack cannot show more than 3000 characters in an input: such a list is left alone (the CLI edits it).

@@ -35,7 +35,9 @@ export function roundOpenMessage(m: RoundOpenMessage): RenderedMessage {
     context(tr('sched.thread_hint', { example: example(tr, m.owners.items[0]?.keys[0]) })),
   ];
   return {
-    text: notification(tr('sched.round_open.text', { board: m.board.name, round: m.round.number, reportBy })),
+    text: notification(
+      tr('sched.round_open.text', { board: boardName(m.board.name), round: m.round.number, reportBy }),
+    ),
     blocks,
   };
 }
@@ -60,7 +62,7 @@ export function nudgeChannelMessage(m: NudgeChannelMessage): RenderedMessage {
   ];
   return {
     text: notification(
-      tr('sched.nudge_channel.text', { board: m.board.name, round: m.round.number, count: m.owners.total }),
+      tr('sched.nudge_channel.text', { board: boardName(m.board.name), round: m.round.number, count: m.owners.total }),
     ),
     blocks,
   };

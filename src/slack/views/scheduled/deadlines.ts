@@ -95,7 +95,7 @@ export function escalationMessage(m: EscalationMessage): RenderedMessage {
 export function overdueWeeklyMessage(m: OverdueWeeklyMessage): RenderedMessage {
   const tr = translator(m.board.language);
   return {
-    text: notification(tr('sched.overdue_weekly.text', { board: m.board.name, count: m.problems.total })),
+    text: notification(tr('sched.overdue_weekly.text', { board: boardName(m.board.name), count: m.problems.total })),
     blocks: [
       header(tr('sched.overdue_weekly.header', { board: m.board.name })),
       section(tr('sched.overdue_weekly.summary', { count: m.problems.total })),
@@ -117,7 +117,7 @@ export function upcomingMessage(m: UpcomingMessage): RenderedMessage {
     ].join(' · '),
   );
   return {
-    text: notification(tr('sched.upcoming.text', { board: m.board.name, count: m.items.total })),
+    text: notification(tr('sched.upcoming.text', { board: boardName(m.board.name), count: m.items.total })),
     blocks: [
       header(tr('sched.upcoming.header', { board: m.board.name })),
       section(

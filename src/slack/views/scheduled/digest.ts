@@ -13,6 +13,7 @@ import {
   ownerLines,
   section,
   type RenderedMessage,
+  boardName,
 } from './common.js';
 
 /** "*RECT-3* · 21 days overdue · <@U1> · Traffic · title" */
@@ -82,7 +83,7 @@ export function digestMessage(m: DigestMessage): RenderedMessage {
   return {
     text: notification(
       tr('sched.digest.text', {
-        board: m.board.name,
+        board: boardName(m.board.name),
         round: m.round.number,
         closed,
         total: m.total,

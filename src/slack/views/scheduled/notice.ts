@@ -7,7 +7,7 @@ export function failureNoticeMessage(m: FailureNoticeMessage): RenderedMessage {
   const tr = translator(m.board.language);
   const target = /^[CG]/.test(m.target) ? `<#${m.target}>` : `<@${m.target}>`;
   return {
-    text: notification(tr('sched.notice.text', { board: m.board.name })),
+    text: notification(tr('sched.notice.text', { board: boardName(m.board.name) })),
     blocks: [
       section(
         `${tr('sched.notice.title', { board: boardName(m.board.name), target, reason: m.reason })}\n${tr('sched.notice.hint', { reason: m.reason })}`,

@@ -37,7 +37,7 @@ export function promptMessage(m: PromptMessage): RenderedMessage {
   if (m.page === m.pages) blocks.push(context(tr('sched.prompt.hint', { example: example(tr, m.problems[0]?.key) })));
   return {
     text: notification(
-      tr('sched.prompt.text', { board: m.board.name, round: m.round.number, count: m.total, reportBy }),
+      tr('sched.prompt.text', { board: boardName(m.board.name), round: m.round.number, count: m.total, reportBy }),
     ),
     blocks,
   };
@@ -58,7 +58,7 @@ export function nudgeMessage(m: NudgeMessage): RenderedMessage {
   blocks.push(context(tr('sched.prompt.hint', { example: example(tr, m.problems.items[0]?.key) })));
   return {
     text: notification(
-      tr('sched.nudge.text', { board: m.board.name, round: m.round.number, end, count: m.problems.total }),
+      tr('sched.nudge.text', { board: boardName(m.board.name), round: m.round.number, end, count: m.problems.total }),
     ),
     blocks,
   };
