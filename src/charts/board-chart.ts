@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } fro
 import { init, setPlatformAPI, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { DateTime } from 'luxon';
-import { PROBLEM_STATUSES, type Language, type ProblemStatus } from '../domain/types.js';
+import { PROBLEM_STATUSES, type CountedStatus, type Language } from '../domain/types.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Breakdown, Burndown, BurnPoint } from '../services/summary.js';
 import { formatDate } from '../slack/views/problem-format.js';
@@ -21,7 +21,7 @@ export const CHART_MAX_ROWS = 12;
 /** One bar: a category, unit or owner (label null: problems without one). */
 export interface ChartRow {
   label: string | null;
-  byStatus: Record<ProblemStatus, number>;
+  byStatus: Record<CountedStatus, number>;
   overdue: number;
 }
 
@@ -40,8 +40,8 @@ export interface BoardChartData {
 }
 
 /** Stacked left to right: what is done first, so the green part of a bar is its progress. */
-const STACK: readonly ProblemStatus[] = ['closed', 'closeout_requested', 'in_progress', 'open'];
-const STATUS_COLOR: Record<ProblemStatus, string> = {
+const STACK: readonly CountedStatus[] = ['closed', 'closeout_requested', 'in_progress', 'open'];
+const STATUS_COLOR: Record<CountedStatus, string> = {
   closed: '#2E9E5B',
   closeout_requested: '#3D7FC1',
   in_progress: '#F2A93B',
@@ -119,7 +119,7 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
       : [];
   const xs = [...points.map((p) => dayValue(p.date)), ...(burn.deadline ? [dayValue(burn.deadline)] : [])];
   const text = { fontFamily: CHART_FONT, color: INK };
-  const statusName = (s: ProblemStatus) => tr(`status.${s}`);
+  const statusName = (s: CountedStatus) => tr(`status.${s}`);
   const half = CHART_WIDTH / 2;
 
   return {

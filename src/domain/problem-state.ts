@@ -73,10 +73,12 @@ export function deriveFlags(
 
 /** Legal status moves; anything else is refused by the services. */
 const transitions: Record<ProblemStatus, readonly ProblemStatus[]> = {
-  open: ['in_progress', 'closeout_requested'],
-  in_progress: ['closeout_requested'],
-  closeout_requested: ['closed', 'in_progress'],
-  closed: ['in_progress'],
+  open: ['in_progress', 'closeout_requested', 'withdrawn'],
+  in_progress: ['closeout_requested', 'withdrawn'],
+  closeout_requested: ['closed', 'in_progress', 'withdrawn'],
+  closed: ['in_progress', 'withdrawn'],
+  // Restoring returns a problem to the status it was withdrawn from.
+  withdrawn: ['open', 'in_progress', 'closeout_requested', 'closed'],
 };
 
 export function canTransition(from: ProblemStatus, to: ProblemStatus): boolean {

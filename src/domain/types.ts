@@ -1,6 +1,14 @@
 /** Domain vocabulary shared by services, Slack views, jobs and the CLI. */
+/** Statuses of problems on the list: what counts, charts and digests add up. */
 export const PROBLEM_STATUSES = ['open', 'in_progress', 'closeout_requested', 'closed'] as const;
-export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+export type CountedStatus = (typeof PROBLEM_STATUSES)[number];
+/**
+ * A problem raised by mistake or merged into another is `withdrawn`: kept (audit trail, export, restorable)
+ * but out of lists, prompts, reminders and counts.
+ */
+export const WITHDRAWN = 'withdrawn';
+export const ALL_PROBLEM_STATUSES = [...PROBLEM_STATUSES, WITHDRAWN] as const;
+export type ProblemStatus = (typeof ALL_PROBLEM_STATUSES)[number];
 
 export const MEASURE_STATUSES = ['todo', 'doing', 'done'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];

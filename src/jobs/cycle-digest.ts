@@ -1,8 +1,9 @@
 import { localDate } from '../domain/cycle.js';
 import { deriveFlags } from '../domain/problem-state.js';
 import { digestDue } from '../domain/schedule.js';
-import { PROBLEM_STATUSES, type ProblemStatus } from '../domain/types.js';
+import { PROBLEM_STATUSES, type CountedStatus } from '../domain/types.js';
 import { existingKeys } from '../services/deliveries.js';
+import { ON_LIST, isCounted } from '../services/on-list.js';
 import { AWAITING, boardRef, groupBy, leaderIds, ownerList, roundRef, routeOf } from './boards.js';
 import { execute } from './execute.js';
 import { MAX_LINES_LISTED, listed, type DigestMessage, type OverdueLine } from './messages.js';
@@ -32,7 +33,10 @@ export const cycleDigest: Job = {
       const todo = recipients.filter((r) => !done.has(r.key));
       if (!todo.length) continue;
 
-      const problems = await db.problem.findMany({ where: { boardId: board.id }, orderBy: { number: 'asc' } });
+      const problems = await db.problem.findMany({
+        where: { boardId: board.id, ...ON_LIST },
+        orderBy: { number: 'asc' },
+      });
       if (!problems.length) continue;
       const reported = await db.update.findMany({
         where: { problem: { boardId: board.id }, cycle: cycle.index },
@@ -41,8 +45,8 @@ export const cycleDigest: Job = {
       });
       const reportedIds = new Set(reported.map((u) => u.problemId));
 
-      const byStatus = Object.fromEntries(PROBLEM_STATUSES.map((s) => [s, 0])) as Record<ProblemStatus, number>;
-      for (const p of problems) byStatus[p.status] += 1;
+      const byStatus = Object.fromEntries(PROBLEM_STATUSES.map((s) => [s, 0])) as Record<CountedStatus, number>;
+      for (const p of problems) if (isCounted(p.status)) byStatus[p.status] += 1;
       const closed = problems.filter(
         (p) => p.status === 'closed' && p.closedAt && p.closedAt >= cycle.start && p.closedAt < cycle.end,
       );

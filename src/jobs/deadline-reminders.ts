@@ -2,7 +2,7 @@ import { addDays, daysBetween, localDate } from '../domain/cycle.js';
 import { effectiveDeadline } from '../domain/problem-state.js';
 import { UPCOMING_DAYS, reminderDue, weeklyDue } from '../domain/schedule.js';
 import { reminderOffsets } from '../services/boards.js';
-import { existingKeys } from '../services/deliveries.js';
+import { existingKeys, keysWithPrefix } from '../services/deliveries.js';
 import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './boards.js';
 import { execute } from './execute.js';
 import { MAX_LINES_LISTED, listed, type DeadlineLine } from './messages.js';
@@ -44,6 +44,7 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
     where: {
       problem: { boardId: board.id, status: { in: [...AWAITING] } },
       status: { not: 'done' },
+      retiredAt: null,
       deadline: inWindow,
     },
     include: { problem: true },
@@ -52,12 +53,18 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
   const items = deadlineLines(problems, measures, board);
 
   const route = routeOf(board.remindersTo, board);
+  const moved = new Set(problems.filter((p) => p.originalDeadline !== null).map((p) => p.key));
   const out: PlannedMessage[] = [];
   for (const { problemTitle, ...item } of items) {
     const offset = reminderDue(item.deadline, offsets, board, at);
     if (offset === null) continue;
-    // The deadline is in the key: a moved deadline starts its reminders afresh.
+    // The deadline is in the key: a moved deadline gets its reminders on its own schedule.
     const key = `reminder:${item.key}:${item.deadline}:d${offset}`;
+    if (
+      moved.has(item.key) &&
+      (await alreadyReminded(db, item.key, offset, key, addDays(item.deadline, -offset), today))
+    )
+      continue;
     const message = {
       kind: 'reminder' as const,
       board: boardRef(board),
@@ -84,6 +91,23 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
   return out;
 }
 
+/**
+ * After a deadline moved, an offset whose day has passed for the new deadline is not caught up when that
+ * offset was already sent for an earlier deadline ("3 days left" twice in a row says nothing new).
+ */
+async function alreadyReminded(
+  db: PlanContext['db'],
+  itemKey: string,
+  offset: number,
+  key: string,
+  slotDate: string,
+  today: string,
+): Promise<boolean> {
+  if (slotDate >= today) return false;
+  const sent = await keysWithPrefix(db, `reminder:${itemKey}:`);
+  return [...sent].some((k) => k !== key && k.endsWith(`:d${offset}`));
+}
+
 /** Once a week (Monday, prompt time): what falls due in the next 14 days, known at that moment. */
 async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<PlannedMessage[]> {
   const slot = weeklyDue(board, at);
@@ -101,15 +125,16 @@ async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<Plann
   const problems = await db.problem.findMany({
     where: {
       boardId: board.id,
-      status: { not: 'closed' },
+      status: { notIn: ['closed', 'withdrawn'] },
       createdAt: { lt: slot.at },
       OR: [{ deadline: window }, ...(listWide ? [{ deadline: null }] : [])],
     },
   });
   const measures = await db.measure.findMany({
     where: {
-      problem: { boardId: board.id, status: { not: 'closed' } },
+      problem: { boardId: board.id, status: { notIn: ['closed', 'withdrawn'] } },
       status: { not: 'done' },
+      retiredAt: null,
       deadline: window,
       createdAt: { lt: slot.at },
     },

@@ -15,6 +15,7 @@ import { parseMessage } from './messages.js';
 import { noticesFor } from './notices.js';
 import {
   DEFAULT_TUNING,
+  FOLLOW_UP_JOB,
   NOTICE_JOB,
   SendError,
   type Job,
@@ -66,7 +67,8 @@ export async function execute(
       }
     }
   }
-  const kinds = [...report.jobs, NOTICE_JOB];
+  // Follow-ups that could not be sent when they were made are retried by every run.
+  const kinds = [...report.jobs, NOTICE_JOB, FOLLOW_UP_JOB];
 
   if (opts.dryRun) {
     const known = await existingKeys(
@@ -132,6 +134,44 @@ async function prepare(
   } catch (error) {
     return { error };
   }
+}
+
+/**
+ * Records messages made outside a run (each dedupe key once) and sends what is due of `kinds` at once,
+ * through the same ledger and fan-out as a run: what cannot be sent now stays pending for the next run.
+ */
+export async function sendNow(
+  deps: JobDeps,
+  messages: readonly PlannedMessage[],
+  kinds: readonly string[],
+): Promise<RunReport> {
+  const now = deps.clock.now();
+  const report: RunReport = {
+    at: now,
+    jobs: [],
+    dryRun: false,
+    planned: [...messages],
+    waiting: 0,
+    sent: [],
+    failed: [],
+    retrying: [],
+    errors: [],
+  };
+  await record(deps, messages);
+  if (!deps.sender) return report;
+  const tuning: Tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  const fanout = new Fanout(deps, tuning, report);
+  await fanout.sendDue(kinds);
+  if (fanout.notices.length && !report.aborted) {
+    await plan(deps.db, fanout.notices.map(toRow), deps.clock.now());
+    await fanout.sendDue([NOTICE_JOB]);
+  }
+  return report;
+}
+
+/** Records messages in the ledger (each dedupe key once): from then on they are owed, whatever happens. */
+export async function record(deps: Pick<JobDeps, 'db' | 'clock'>, messages: readonly PlannedMessage[]): Promise<void> {
+  await plan(deps.db, messages.map(toRow), deps.clock.now());
 }
 
 function toRow(m: PlannedMessage) {

@@ -1,4 +1,4 @@
-import type { Health, Language, ProblemStatus } from '../domain/types.js';
+import type { CountedStatus, Health, Language, ProblemStatus } from '../domain/types.js';
 
 /**
  * What the scheduler sends, as plain data (no Block Kit): jobs build these, the delivery row stores them
@@ -116,7 +116,7 @@ export interface DigestMessage extends Base {
   kind: 'digest';
   round: RoundRef;
   total: number;
-  byStatus: Record<ProblemStatus, number>;
+  byStatus: Record<CountedStatus, number>;
   closedThisRound: Listed<{ key: string; title: string }>;
   overdue: Listed<OverdueLine>;
   notReported: Listed<OwnerKeys>;
@@ -161,7 +161,23 @@ export interface FailureNoticeMessage extends Base {
   reason: string;
 }
 
+/** To an owner after a leader's change: reassigned to or away from them, or reopened (see jobs/follow-ups). */
+export interface ProblemChangeMessage extends Base {
+  kind: 'problem-change';
+  change: 'reassigned-to' | 'reassigned-from' | 'reopened';
+  key: string;
+  title: string;
+  by: string;
+  /** The owner now, and before (reassignments). */
+  ownerId: string;
+  previousOwnerId?: string;
+  deadline: string | null;
+  /** The leader's note or reason. */
+  note: string;
+}
+
 export type OutboundMessage =
+  | ProblemChangeMessage
   | PromptMessage
   | NudgeMessage
   | NudgeChannelMessage
@@ -184,6 +200,7 @@ export const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind'
   'overdue-weekly',
   'upcoming',
   'failure-notice',
+  'problem-change',
 ]);
 
 /** Reads a stored payload back; rows are only ever written by the scheduler, so a kind check suffices. */

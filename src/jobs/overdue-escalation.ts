@@ -29,7 +29,7 @@ function overdueBefore(ctx: PlanContext, board: JobBoard, date: string, createdB
   return ctx.db.problem.findMany({
     where: {
       boardId: board.id,
-      status: { not: 'closed' },
+      status: { notIn: ['closed', 'withdrawn'] },
       ...(createdBefore && { createdAt: { lt: createdBefore } }),
       OR: [{ deadline: { lt: date } }, ...(listWide ? [{ deadline: null }] : [])],
     },

@@ -20,6 +20,8 @@ export function isJobName(name: string): name is JobName {
 
 /** Deliveries telling leaders about undeliverable messages; sent by whichever run caused them. */
 export const NOTICE_JOB = 'failure-notice';
+/** Messages people are owed after something they did in Slack (e.g. a reassignment): sent at once, retried by every run. */
+export const FOLLOW_UP_JOB = 'follow-up';
 
 /** Where a message landed: the conversation (a DM channel for users) and the message ts. */
 export interface Sent {
@@ -112,7 +114,7 @@ export interface JobDeps {
 /** A message a job wants sent, before it is recorded as a delivery. */
 export interface PlannedMessage {
   key: string;
-  job: JobName | typeof NOTICE_JOB;
+  job: JobName | typeof NOTICE_JOB | typeof FOLLOW_UP_JOB;
   teamId: string;
   boardId: number;
   recipient: string;

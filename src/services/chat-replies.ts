@@ -126,7 +126,12 @@ const reporterOf = (userId: string) => ({ OR: [{ ownerId: userId }, { measures: 
 /** The open problems on active boards the user reports on (owns, or owns a measure of), due soonest first. */
 async function ownedOpen(deps: ServiceDeps, actor: Actor) {
   const problems = await deps.db.problem.findMany({
-    where: { teamId: actor.teamId, ...reporterOf(actor.userId), status: { not: 'closed' }, board: { archived: false } },
+    where: {
+      teamId: actor.teamId,
+      ...reporterOf(actor.userId),
+      status: { notIn: ['closed', 'withdrawn'] },
+      board: { archived: false },
+    },
     select: { key: true, title: true, deadline: true, boardId: true, number: true },
   });
   return problems.sort(

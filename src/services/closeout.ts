@@ -120,7 +120,7 @@ export async function reopenProblem(deps: ServiceDeps, actor: Actor, key: string
     if (problem.status !== 'closed') throw conflict('error.problem_not_closed', { key: problem.key });
     const after = await tx.problem.update({
       where: { id: problem.id },
-      data: { status: 'in_progress', closedAt: null, closedBy: null },
+      data: { status: 'in_progress', closedAt: null, closedBy: null, version: { increment: 1 } },
     });
     await audit(tx, actor, now, {
       action: 'problem.reopen',

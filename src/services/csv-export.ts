@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
+import { deadlineStories } from './problem-history.js';
 import { EXPORT_COLUMNS, formatMeasures, neutraliseCell, type ExportColumn } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
 import { OwnerResolver, type UserDirectory } from './import-owners.js';
@@ -34,6 +35,8 @@ export async function exportRows(
     where: { boardId: board.id },
     orderBy: { number: 'asc' },
     select: {
+      id: true,
+      originalDeadline: true,
       key: true,
       title: true,
       description: true,
@@ -47,6 +50,10 @@ export async function exportRows(
     },
   });
   const names = problems.length ? await ownerNames(opts.directory) : new Map<string, string>();
+  const stories = await deadlineStories(
+    deps.db,
+    problems.map((p) => p.id),
+  );
   const rows = problems.map((p) => {
     const row: Record<ExportColumn, string> = {
       key: p.key,
@@ -60,6 +67,8 @@ export async function exportRows(
       deadline: p.deadline ?? '',
       status: p.status,
       measures: formatMeasures(p.measures),
+      'original deadline': p.originalDeadline ?? '',
+      extensions: String(stories.get(p.id)?.extensions ?? 0),
     };
     for (const column of EXPORT_COLUMNS) row[column] = neutraliseCell(row[column]);
     return row;

@@ -1,4 +1,4 @@
-import { PROBLEM_STATUSES, type MeasureStatus, type ProblemStatus } from '../domain/types.js';
+import { ALL_PROBLEM_STATUSES, type MeasureStatus, type ProblemStatus } from '../domain/types.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
 /** The CSV contract of PRODUCT.md, shared by import and export: column names, header aliases, cell formats. */
@@ -41,12 +41,19 @@ export function columnForHeader(header: string): CsvColumn | undefined {
  * (the ID is what counts), under either language's header.
  */
 export const OWNER_NAME_COLUMN = 'owner name';
-const IGNORED_HEADERS = new Set(['ownername', '责任人姓名']);
+/** A moved deadline's story (its first value, how often it was extended) is exported for reading, too. */
+export const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
+const IGNORED_HEADERS = new Set(['ownername', '责任人姓名', 'originaldeadline', 'extensions', '原定时限', '延期次数']);
 export const isIgnoredHeader = (header: string): boolean =>
   IGNORED_HEADERS.has(header.replace(/\s+/g, '').toLowerCase());
 
 /** The columns an export writes, in order: the import columns with the owner's name after the owner. */
-export const EXPORT_COLUMNS = [...CSV_COLUMNS.slice(0, 6), OWNER_NAME_COLUMN, ...CSV_COLUMNS.slice(6)] as const;
+export const EXPORT_COLUMNS = [
+  ...CSV_COLUMNS.slice(0, 6),
+  OWNER_NAME_COLUMN,
+  ...CSV_COLUMNS.slice(6),
+  ...DEADLINE_STORY_COLUMNS,
+] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 /**
@@ -60,7 +67,7 @@ export const restoreCell = (cell: string): string => (cell.startsWith("'") && RI
 
 /** Status cells: the raw value (what export writes), or its English or Chinese label from the catalogs. */
 const statusWords = new Map<string, ProblemStatus>(
-  PROBLEM_STATUSES.flatMap((s) => {
+  ALL_PROBLEM_STATUSES.flatMap((s) => {
     const key = `status.${s}` as MessageKey;
     return [s, t('en', key), t('zh-CN', key)].map((word) => [word.replace(/\s+/g, '').toLowerCase(), s] as const);
   }),

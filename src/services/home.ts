@@ -1,8 +1,9 @@
-import type { Actor, Health, ProblemStatus } from '../domain/types.js';
+import type { Actor, CountedStatus, Health, ProblemStatus } from '../domain/types.js';
 import { isAdmin } from './access.js';
 import { boardsLedBy } from './boards.js';
 import type { ServiceDeps } from './deps.js';
 import { listProblems } from './queries.js';
+import { ON_LIST, isCounted } from './on-list.js';
 import { completion, emptyStatusCounts } from './summary.js';
 
 /** One of the user's own open problems, as the App Home shows it. */
@@ -38,7 +39,7 @@ export interface BoardDashboard {
   total: number;
   closed: number;
   completion: number;
-  byStatus: Record<ProblemStatus, number>;
+  byStatus: Record<CountedStatus, number>;
   overdue: number;
   stale: number;
   /** Closeout requests waiting for a decision, oldest first; `total` counts all of them. */
@@ -94,7 +95,7 @@ export async function boardDashboard(
     listProblems(deps, { teamId, view, boardCode: board.code }, { offset: 0, limit: 0 }).then((r) => r.total);
   const pendingWhere = { teamId, state: 'pending' as const, problem: { boardId: board.id } };
   const [groups, overdue, stale, pendingTotal, pending] = await Promise.all([
-    deps.db.problem.groupBy({ by: ['status'], where: { boardId: board.id }, _count: { _all: true } }),
+    deps.db.problem.groupBy({ by: ['status'], where: { boardId: board.id, ...ON_LIST }, _count: { _all: true } }),
     count('overdue'),
     count('stale'),
     deps.db.closeoutRequest.count({ where: pendingWhere }),
@@ -106,7 +107,7 @@ export async function boardDashboard(
     }),
   ]);
   const byStatus = emptyStatusCounts();
-  for (const g of groups) byStatus[g.status] = g._count._all;
+  for (const g of groups) if (isCounted(g.status)) byStatus[g.status] = g._count._all;
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
   return {
     code: board.code,

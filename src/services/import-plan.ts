@@ -129,7 +129,10 @@ export async function planRows(
     const statusCell = row.cells.status?.trim() ?? '';
     const status = statusCell === '' ? null : parseStatus(statusCell);
     if (status === undefined) {
-      reasons.push(['status', `"${statusCell}" is not a status; use open, in_progress, closeout_requested or closed`]);
+      reasons.push([
+        'status',
+        `"${statusCell}" is not a status; use open, in_progress, closeout_requested, closed or withdrawn`,
+      ]);
     }
     if (reasons.length || !parsed.success || status === undefined) {
       plan.errors.push({ line: row.line, reasons: formatReasons(reasons) });

@@ -100,6 +100,9 @@ async function reserveNumbers(deps: ServiceDeps, target: WriteTarget, creates: C
 }
 
 function statusData(from: ProblemStatus | null, to: ProblemStatus, actor: Actor, at: Date) {
+  // A withdrawn problem remembers what a restore brings it back to.
+  if (to === 'withdrawn') return { status: to, withdrawnFrom: from === null || from === 'withdrawn' ? 'open' : from };
+  if (from === 'withdrawn') return { status: to, withdrawnFrom: null };
   if (to === 'closed') return { status: to, closedAt: at, closedBy: actor.userId, percent: 100 };
   return from === 'closed' ? { status: to, closedAt: null, closedBy: null } : { status: to };
 }

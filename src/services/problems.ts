@@ -1,5 +1,6 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import {
+  decisionReason,
   measureStatus,
   measureText,
   isoDate,
@@ -81,12 +82,26 @@ export async function createProblem(deps: ServiceDeps, actor: Actor, boardCode: 
 
 const OWNER_EDITABLE: ReadonlySet<string> = new Set(['description', 'unit', 'source']);
 
+export interface EditOptions {
+  /** The version the editor saw: a newer one means someone else changed the problem meanwhile (refused). */
+  expectedVersion?: number;
+  /** Why the deadline moves; required when it does. */
+  reason?: string;
+}
+
 /**
  * Leaders edit everything, closed problems included (to correct the record); an owner may edit the
  * description, unit and source of their own open problem (title, category and deadline are the
- * leaders' commitments). An edit that names no field changes nothing and records nothing.
+ * leaders' commitments). Fields given with their current value are not changes; an edit that changes
+ * nothing records nothing. A moved deadline keeps its original and its reason (DeadlineChange).
  */
-export async function editProblem(deps: ServiceDeps, actor: Actor, key: string, raw: ProblemEdit) {
+export async function editProblem(
+  deps: ServiceDeps,
+  actor: Actor,
+  key: string,
+  raw: ProblemEdit,
+  opts: EditOptions = {},
+) {
   const input = validate(problemEdit, raw);
   const now = deps.clock.now();
   return transact(deps.db, async (tx) => {
@@ -97,31 +112,103 @@ export async function editProblem(deps: ServiceDeps, actor: Actor, key: string, 
         throw forbidden('error.not_leader', { code: boardCodeOf(before.key) });
       ensureNotClosed(before);
     }
-    if (Object.keys(input).length === 0) return before;
-    const after = await tx.problem.update({ where: { id: before.id }, data: input });
-    await audit(tx, actor, now, { action: 'problem.edit', targetType: 'problem', targetId: before.key, before, after });
+    ensureNotWithdrawn(before);
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== before.version)
+      throw conflict('error.problem_changed', { key: before.key });
+    const changes = changedFields(before, input);
+    if (Object.keys(changes).length === 0) return before;
+    const deadlineMoved = changes.deadline !== undefined;
+    const reason = deadlineMoved ? deadlineReason(opts.reason) : undefined;
+    const after = await tx.problem.update({
+      where: { id: before.id },
+      data: {
+        ...changes,
+        version: { increment: 1 },
+        ...(deadlineMoved && before.originalDeadline === null && { originalDeadline: before.deadline }),
+      },
+    });
+    if (deadlineMoved) {
+      await tx.deadlineChange.create({
+        data: {
+          teamId: actor.teamId,
+          problemId: before.id,
+          fromDate: before.deadline,
+          toDate: after.deadline,
+          extended: isLater(before.deadline, after.deadline),
+          reason: reason ?? '',
+          actorId: actor.userId,
+          createdAt: now,
+        },
+      });
+    }
+    await audit(tx, actor, now, {
+      action: deadlineMoved ? 'problem.deadline' : 'problem.edit',
+      targetType: 'problem',
+      targetId: before.key,
+      before: pick(before, Object.keys(changes)),
+      after: { ...changes, ...(reason && { reason }) },
+    });
     return after;
   });
 }
 
-export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: string, ownerId: string) {
+type Editable = Record<keyof ReturnType<typeof problemEdit.parse>, unknown>;
+
+/** The named fields whose value differs from the row's. */
+function changedFields<T extends Partial<Editable>>(row: Editable, input: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([f, v]) => v !== undefined && row[f as keyof Editable] !== v),
+  ) as Partial<T>;
+}
+
+function pick(row: object, fields: string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f, (row as Record<string, unknown>)[f]]));
+}
+
+/** Later than before; a deadline set where there was none is not an extension. */
+function isLater(from: string | null, to: string | null): boolean {
+  return from !== null && (to === null || to > from);
+}
+
+function deadlineReason(reason: string | undefined): string {
+  const result = decisionReason.safeParse(reason ?? '');
+  if (!result.success) throw invalid('error.deadline_reason_required');
+  return result.data;
+}
+
+export function ensureNotWithdrawn(problem: { status: string; key: string }): void {
+  if (problem.status === 'withdrawn') throw conflict('error.problem_withdrawn', { key: problem.key });
+}
+
+/**
+ * A leader gives the problem to someone else; measures the old owner held (their own or by default) go
+ * with it. Returns the problem as it was and as it is, so callers can tell both owners.
+ */
+export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: string, ownerId: string, note = '') {
   const owner = validate(slackUser, ownerId);
+  const why = note.trim().slice(0, 3000);
   const now = deps.clock.now();
   return transact(deps.db, async (tx) => {
     const before = await findProblem(tx, actor.teamId, key);
     const board = await tx.board.findUniqueOrThrow({ where: { id: before.boardId } });
     await requireLeader(deps, tx, actor, board);
     ensureNotClosed(before);
-    if (before.ownerId === owner) return before;
-    const after = await tx.problem.update({ where: { id: before.id }, data: { ownerId: owner } });
+    ensureNotWithdrawn(before);
+    if (before.ownerId === owner) return { before, after: before, changed: false };
+    const after = await tx.problem.update({
+      where: { id: before.id },
+      data: { ownerId: owner, version: { increment: 1 } },
+    });
+    // Measures with no owner of their own follow the problem; those the old owner held explicitly too.
+    await tx.measure.updateMany({ where: { problemId: before.id, ownerId: before.ownerId }, data: { ownerId: null } });
     await audit(tx, actor, now, {
       action: 'problem.reassign',
       targetType: 'problem',
       targetId: before.key,
       before: { ownerId: before.ownerId },
-      after: { ownerId: owner },
+      after: { ownerId: owner, ...(why && { note: why }) },
     });
-    return after;
+    return { before, after, changed: true };
   });
 }
 
@@ -203,15 +290,19 @@ export async function getProblemDetail(deps: Pick<ServiceDeps, 'db'>, teamId: st
     where: { id: problem.id },
     include: {
       board: { include: { leaders: true } },
-      measures: { orderBy: { number: 'asc' } },
+      // Retired measures stay in the database and the history, not on cards and forms.
+      measures: { where: { retiredAt: null }, orderBy: { number: 'asc' } },
       updates: { orderBy: { createdAt: 'desc' }, take: recentUpdates },
       closeoutRequests: { orderBy: { createdAt: 'desc' }, take: 1 },
+      deadlineChanges: { orderBy: { id: 'asc' }, select: { extended: true } },
     },
   });
 }
 
+/** Refuses closed problems, and withdrawn ones (nothing is reported or requested on those). */
 export function ensureNotClosed(problem: { status: string; key: string }): void {
   if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
+  ensureNotWithdrawn(problem);
 }
 
 export function ensureMeasuresExist(problemKey: string, numbers: number[], existing: { number: number }[]): void {

@@ -3,7 +3,9 @@ import { containsText } from '../db/database.js';
 import { cycleAt, localDate } from '../domain/cycle.js';
 import { notFound } from '../domain/errors.js';
 import { deriveFlags } from '../domain/problem-state.js';
+import type { ProblemStatus } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
+import { ON_LIST } from './on-list.js';
 import { requireVisibleBoard, visibleBoards, type Viewer } from './visibility.js';
 
 export const LIST_VIEWS = ['open', 'mine', 'overdue', 'stale', 'closed', 'all'] as const;
@@ -23,6 +25,10 @@ export interface ProblemFilter {
   text?: string;
   /** Archived boards are left out unless asked for, or named by `boardCode`. */
   includeArchived?: boolean;
+  /** Withdrawn problems are left out unless asked for. */
+  includeWithdrawn?: boolean;
+  /** Only problems in this status (`withdrawn` for the restore picker). */
+  status?: ProblemStatus;
   /** Who is looking: restricted boards they may not see are left out (refused when named). Omitted: no check. */
   viewer?: Viewer;
 }
@@ -77,6 +83,8 @@ async function whereFor(deps: QueryDeps, f: ProblemFilter): Promise<Prisma.Probl
     }
   });
   const and: Prisma.ProblemWhereInput[] = [{ OR: perBoard.length ? perBoard : [{ id: -1 }] }];
+  if (!f.includeWithdrawn && f.status !== 'withdrawn') and.push(ON_LIST);
+  if (f.status) and.push({ status: f.status });
   const text = f.text?.trim();
   if (text) {
     and.push({

@@ -1,10 +1,18 @@
 import type { Board, Prisma } from '../db/generated/client.js';
 import { addDays, cycleAt, cycleByIndex, localDate } from '../domain/cycle.js';
 import { deriveFlags } from '../domain/problem-state.js';
-import { PROBLEM_STATUSES, type Actor, type Language, type ProblemStatus } from '../domain/types.js';
+import {
+  PROBLEM_STATUSES,
+  type Actor,
+  type CountedStatus,
+  type Language,
+  type ProblemStatus,
+} from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
 import { categories as boardCategories } from './boards.js';
 import type { ServiceDeps } from './deps.js';
+import { ON_LIST, isCounted } from './on-list.js';
+import { closedThen, extendedSince, reopenedSpans } from './problem-history.js';
 
 /** "Due soon" looks this many days ahead of today (inclusive). */
 export const DUE_SOON_DAYS = 14;
@@ -45,7 +53,7 @@ export interface BreakdownRow {
   closed: number;
   overdue: number;
   completion: number;
-  byStatus: Record<ProblemStatus, number>;
+  byStatus: Record<CountedStatus, number>;
 }
 
 /** What moved since the previous cycle ended (the current cycle's start). */
@@ -55,6 +63,8 @@ export interface SummaryChange {
   closed: number;
   newlyOverdue: number;
   created: number;
+  /** Problems whose deadline was moved later this cycle. */
+  extended: number;
 }
 
 export interface BoardSummary {
@@ -74,7 +84,7 @@ export interface BoardSummary {
   closed: number;
   /** Whole percent of problems closed. */
   completion: number;
-  byStatus: Record<ProblemStatus, number>;
+  byStatus: Record<CountedStatus, number>;
   by: Breakdown;
   rows: BreakdownRow[];
   change: SummaryChange;
@@ -109,8 +119,8 @@ export function completion(closed: number, total: number): number {
   return total === 0 ? 0 : Math.floor((closed * 100) / total);
 }
 
-export function emptyStatusCounts(): Record<ProblemStatus, number> {
-  return Object.fromEntries(PROBLEM_STATUSES.map((s) => [s, 0])) as Record<ProblemStatus, number>;
+export function emptyStatusCounts(): Record<CountedStatus, number> {
+  return Object.fromEntries(PROBLEM_STATUSES.map((s) => [s, 0])) as Record<CountedStatus, number>;
 }
 
 /** The Board columns the summary reads; the Prisma row fits. */
@@ -132,7 +142,7 @@ export type SummaryBoard = Pick<
 type Where = Prisma.ProblemWhereInput;
 type Db = ServiceDeps['db'];
 
-const NOT_CLOSED: Where = { status: { not: 'closed' } };
+const NOT_CLOSED: Where = { status: { notIn: ['closed', 'withdrawn'] } };
 /** Statuses whose owners still owe a progress report (see isStale). */
 const AWAITING_REPORT: Where = { status: { in: ['open', 'in_progress'] } };
 
@@ -241,7 +251,7 @@ const BREAKDOWN_FIELD = { category: 'category', unit: 'unit', owner: 'ownerId' }
 async function breakdownRows(db: Db, board: SummaryBoard, by: Breakdown, today: string): Promise<BreakdownRow[]> {
   const field = BREAKDOWN_FIELD[by];
   const [groups, overdue] = await Promise.all([
-    db.problem.groupBy({ by: [field, 'status'], where: { boardId: board.id }, _count: { _all: true } }),
+    db.problem.groupBy({ by: [field, 'status'], where: { boardId: board.id, ...ON_LIST }, _count: { _all: true } }),
     db.problem.groupBy({ by: [field], where: overdueWhere(board, today), _count: { _all: true } }),
   ]);
   const rows = new Map<string | null, BreakdownRow>();
@@ -255,6 +265,7 @@ async function breakdownRows(db: Db, board: SummaryBoard, by: Breakdown, today: 
   };
   for (const g of groups) {
     const r = row(g[field]);
+    if (!isCounted(g.status)) continue;
     r.byStatus[g.status] += g._count._all;
     r.total += g._count._all;
   }
@@ -306,39 +317,41 @@ export async function summarizeBoard(
   const since = addDays(cycle.startDate, -1);
   const overdue = overdueWhere(board, today);
 
-  const [rows, overdueList, staleList, dueSoonList, closedSince, createdSince, newlyOverdue] = await Promise.all([
-    breakdownRows(db, board, by, today),
-    byEffectiveDeadline(db, board, now, overdue, limit),
-    Promise.all([
-      db.problem.count({ where: staleWhere(board, cycle.start) }),
-      db.problem.findMany({
-        where: staleWhere(board, cycle.start),
-        select: ITEM_SELECT,
-        orderBy: [{ lastUpdateAt: { sort: 'asc', nulls: 'first' } }, { number: 'asc' }],
-        take: limit,
+  const [rows, overdueList, staleList, dueSoonList, closedSince, createdSince, newlyOverdue, extended] =
+    await Promise.all([
+      breakdownRows(db, board, by, today),
+      byEffectiveDeadline(db, board, now, overdue, limit),
+      Promise.all([
+        db.problem.count({ where: staleWhere(board, cycle.start) }),
+        db.problem.findMany({
+          where: staleWhere(board, cycle.start),
+          select: ITEM_SELECT,
+          orderBy: [{ lastUpdateAt: { sort: 'asc', nulls: 'first' } }, { number: 'asc' }],
+          take: limit,
+        }),
+      ]).then(([total, rows]): ItemList => ({ total, items: rows.map((p) => toItem(p, board, now)) })),
+      byEffectiveDeadline(
+        db,
+        board,
+        now,
+        {
+          boardId: board.id,
+          ...NOT_CLOSED,
+          AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, DUE_SOON_DAYS) })],
+        },
+        limit,
+      ),
+      db.problem.count({ where: { boardId: board.id, status: 'closed', closedAt: { gte: cycle.start } } }),
+      db.problem.count({ where: { boardId: board.id, ...ON_LIST, createdAt: { gte: cycle.start } } }),
+      // Overdue now, but not when the previous cycle ended: the deadline was still ahead on its last day
+      // (or the problem did not exist yet).
+      db.problem.count({
+        where: {
+          AND: [overdue, { OR: [effectiveDeadlineIn(board, { gte: since }), { createdAt: { gte: cycle.start } }] }],
+        },
       }),
-    ]).then(([total, rows]): ItemList => ({ total, items: rows.map((p) => toItem(p, board, now)) })),
-    byEffectiveDeadline(
-      db,
-      board,
-      now,
-      {
-        boardId: board.id,
-        ...NOT_CLOSED,
-        AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, DUE_SOON_DAYS) })],
-      },
-      limit,
-    ),
-    db.problem.count({ where: { boardId: board.id, status: 'closed', closedAt: { gte: cycle.start } } }),
-    db.problem.count({ where: { boardId: board.id, createdAt: { gte: cycle.start } } }),
-    // Overdue now, but not when the previous cycle ended: the deadline was still ahead on its last day
-    // (or the problem did not exist yet).
-    db.problem.count({
-      where: {
-        AND: [overdue, { OR: [effectiveDeadlineIn(board, { gte: since }), { createdAt: { gte: cycle.start } }] }],
-      },
-    }),
-  ]);
+      extendedSince(db, board.id, cycle.start),
+    ]);
 
   const byStatus = emptyStatusCounts();
   for (const r of rows) for (const s of PROBLEM_STATUSES) byStatus[s] += r.byStatus[s];
@@ -361,7 +374,7 @@ export async function summarizeBoard(
     byStatus,
     by,
     rows,
-    change: { since, closed: closedSince, newlyOverdue, created: createdSince },
+    change: { since, closed: closedSince, newlyOverdue, created: createdSince, extended },
     overdue: overdueList,
     stale: staleList,
     dueSoon: dueSoonList,
@@ -383,8 +396,8 @@ export async function boardSummary(
 /**
  * Open and all problems at the end of each cycle since the first problem was created (at most
  * BURNDOWN_MAX_POINTS, the latest), the current cycle counted as of now. Two counts per point: a
- * problem was open at a moment if it existed and was not closed yet (a reopened problem counts as open
- * all along, since its earlier closing is not kept on the row).
+ * problem was open at a moment if it existed and was not closed yet; a reopened problem counts as closed
+ * between its earlier closing and its reopening (kept in the audit trail), and open again from then on.
  */
 export async function burndown(
   db: Db,
@@ -396,6 +409,7 @@ export async function burndown(
   const first = await db.problem.aggregate({ where: { boardId: board.id }, _min: { createdAt: true } });
   const firstAt = first._min.createdAt;
   if (!firstAt) return { today, deadline: board.deadline, points: [] };
+  const spans = await reopenedSpans(db, board);
   const current = cycleAt(board, now).index;
   const from = Math.max(cycleAt(board, firstAt).index, current - maxPoints + 1);
   const moments = Array.from({ length: current - from + 1 }, (_, i) => {
@@ -406,12 +420,12 @@ export async function burndown(
   const points = await Promise.all(
     moments.map(async ({ date, at }): Promise<BurnPoint> => {
       const [total, closed] = await Promise.all([
-        db.problem.count({ where: { boardId: board.id, createdAt: { lt: at } } }),
+        db.problem.count({ where: { boardId: board.id, ...ON_LIST, createdAt: { lt: at } } }),
         db.problem.count({
           where: { boardId: board.id, status: 'closed', closedAt: { lt: at }, createdAt: { lt: at } },
         }),
       ]);
-      return { date, open: total - closed, total };
+      return { date, open: total - closed - closedThen(spans, at), total };
     }),
   );
   return { today, deadline: board.deadline, points };

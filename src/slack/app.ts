@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebAPIPlatformError } from '@slack/web-api';
 import { ConfigError, type Env } from '../config/env.js';
 import { healthHandler } from '../http/health.js';
+import { createFollowUps } from '../jobs/follow-ups.js';
+import { createSlackSender } from '../jobs/send.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -70,6 +74,16 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     logger,
     env,
     locale: new LocaleResolver(env.CLOSEOUT_LANGUAGE, logger),
+    followUps: createFollowUps(
+      {
+        db: deps.db,
+        clock: deps.clock,
+        logger,
+        sender: createSlackSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, logger }),
+        instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}-app`,
+      },
+      logger,
+    ),
   };
 
   let app: App;

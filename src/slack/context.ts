@@ -1,4 +1,5 @@
 import type { Env } from '../config/env.js';
+import type { FollowUps } from '../jobs/follow-ups.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { ChannelMembership } from './channel-members.js';
@@ -10,6 +11,8 @@ export interface SlackContext {
   logger: Logger;
   env: Pick<Env, 'CLOSEOUT_LANGUAGE' | 'CLOSEOUT_TIMEZONE' | 'SLACK_API_URL'>;
   locale: LocaleResolver;
+  /** Durable, exactly-once DMs owed after a user's action (e.g. both owners of a reassigned problem). */
+  followUps: FollowUps;
   /** Who is in a channel (restricted boards); set once the app's Web API client exists. */
   members?: ChannelMembership;
 }

@@ -33,6 +33,10 @@ export const ACTION = {
   applyImport: 'import.apply',
   /** import preview → drop it: value is the file name */
   cancelImport: 'import.cancel',
+  /** Leaders' ⋯ menu on a problem card: selected value `edit:KEY`, `reassign:KEY`, … (see views/problem-menu) */
+  problemMenu: 'problem.menu',
+  /** A card's history, next page: value `KEY:offset` */
+  historyPage: 'problem.history_page',
 } as const;
 
 export const VIEW = {
@@ -42,4 +46,9 @@ export const VIEW = {
   returnReason: 'modal.return_reason',
   board: 'modal.board',
   pickProblem: 'modal.pick_problem',
+  editProblem: 'modal.edit_problem',
+  reassign: 'modal.reassign',
+  measures: 'modal.measures',
+  changeReason: 'modal.change_reason',
+  upkeepPick: 'modal.upkeep_pick',
 } as const;

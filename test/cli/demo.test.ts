@@ -32,6 +32,8 @@ describe('closeout demo', () => {
       'deadline',
       'status',
       'measures',
+      'original deadline',
+      'extensions',
     ]);
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 31 }, (_, i) => `RECT-${i + 1}`));
     expect(rows.reduce((n, r) => n + r[10]!.split('\n').length, 0)).toBe(81);

@@ -122,7 +122,7 @@ describe('closeout import', () => {
     expect(run.stderr.split('\n')).toEqual([
       `Nothing was imported: 6 rows are invalid in ${path.join(dir, 'bad.csv')}. Fix them and run the import again.`,
       '  line 3: deadline: must be a real date as YYYY-MM-DD',
-      '  line 4: status: "finished" is not a status; use open, in_progress, closeout_requested or closed',
+      '  line 4: status: "finished" is not a status; use open, in_progress, closeout_requested, closed or withdrawn',
       '  line 8: title: is required',
       '  line 9: key: RECT-1 appears more than once (first on line 2)',
       '  line 10: key: OPS-4 belongs to board OPS, not RECT',
@@ -241,7 +241,7 @@ describe('closeout export', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(
       run.stdout.startsWith(
-        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures\r\n',
+        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions\r\n',
       ),
     ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];

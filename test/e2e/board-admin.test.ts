@@ -115,12 +115,14 @@ describe('/closeout board new', () => {
     expect(await app.db.board.count()).toBe(before);
   });
 
-  it('refuses members and leaders', async () => {
+  it('refuses members and leaders a new board, and members an edit (leaders edit their own, see upkeep-board)', async () => {
     const from = app.fake.calls.length;
     const member = await callAfter(app, 'response_url', () => app.command('board new', OTHER.userId));
     expect(String(member.args.text)).toContain('Only Closeout admins can do that.');
-    const leader = await callAfter(app, 'response_url', () => app.command('board edit RECT', LEADER.userId));
+    const leader = await callAfter(app, 'response_url', () => app.command('board new', LEADER.userId));
     expect(String(leader.args.text)).toContain('Only Closeout admins can do that.');
+    const edit = await callAfter(app, 'response_url', () => app.command('board edit RECT', OTHER.userId));
+    expect(String(edit.args.text)).toContain('Only leaders of board RECT can do that.');
     expect(callsSince(app, from, 'views.open')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { t } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { BOT_USER, dmOf } from '../../src/playground/people.js';
 import { startPlayground, type RunningPlayground } from '../../src/playground/start.js';
@@ -19,7 +20,7 @@ const GALLERY = [
     block_id: 'mrkdwn',
     text: {
       type: 'mrkdwn',
-      text: '*bold* _italic_ ~strike~ `code` <https://example.test/x|a link> <@U0DEMO01> &lt;escaped&gt; &amp; more\n• first\n• second\n&gt; quoted line :large_green_circle:',
+      text: '*bold* _italic_ ~strike~ `code` <https://example.test/x|a link> <@U0DEMO01> &lt;escaped&gt; &amp; more\n• first\n• second\n&gt; quoted line :large_green_circle:\n> raw quote',
     },
     accessory: {
       type: 'overflow',
@@ -98,7 +99,8 @@ describe.runIf(browserAvailable())('the page draws Block Kit', () => {
     expect(await text.locator('.mention').textContent()).toBe('@Wang Fang');
     expect(await text.textContent()).toContain('<escaped> & more');
     expect(await text.textContent()).toContain('• first\n• second');
-    expect(await text.locator('blockquote').textContent()).toContain('quoted line 🟢');
+    // Consecutive quoted lines make one quote, escaped (`&gt;`) or not.
+    expect(await text.locator('blockquote').textContent()).toMatch(/quoted line 🟢\s+raw quote/);
     expect(await message.locator('.field').count()).toBe(2);
     expect(await message.locator('hr.divider').count()).toBe(1);
     expect(await message.locator('.block.context').textContent()).toContain('context note');
@@ -118,4 +120,14 @@ describe.runIf(browserAvailable())('the page draws Block Kit', () => {
     await page.locator('.sidebar .nav-item', { hasText: 'rect-findings' }).click();
     await poll(() => page.locator('.main-head').textContent()).toContain('rect-findings');
   });
+
+  it('switches everyone’s language: the page’s words and the bot’s answers', async () => {
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await poll(() => page.locator('.sidebar').textContent()).toContain(t('zh-CN', 'playground.channels'));
+    const box = page.locator('.conversation-main .composer-input');
+    await box.fill('/closeout help');
+    await box.press('Enter');
+    const answer = page.locator('.message.ephemeral', { hasText: t('zh-CN', 'cmd.help.title') });
+    await poll(() => answer.count()).toBe(1);
+  }, 60_000);
 });

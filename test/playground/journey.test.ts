@@ -34,7 +34,9 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
   let key = '';
 
   const shot = async (name: string) => {
-    if (shots) await page.screenshot({ path: screenshotPath(name) });
+    // The scheduler's toast would cover the composer in the picture.
+    await page.evaluate("document.querySelector('.toast')?.remove()");
+    await page.screenshot({ path: screenshotPath(shots ? name : `${lang}-${name}`) });
   };
   const actAs = async (user: string) => {
     await page.getByLabel(tr('playground.acting_as')).selectOption(user);

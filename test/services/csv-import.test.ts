@@ -258,7 +258,7 @@ describe('importCsv: real spreadsheets', () => {
         reasons: [
           'title: is required',
           'deadline: must be a real date as YYYY-MM-DD',
-          'status: "完成了" is not a status; use open, in_progress, closeout_requested or closed',
+          'status: "完成了" is not a status; use open, in_progress, closeout_requested, closed or withdrawn',
         ],
       },
     ]);

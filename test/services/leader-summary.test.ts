@@ -73,7 +73,7 @@ describe('boardSummary, worked out by hand (test/support/leader-summary-dataset.
 
   it('tells what changed since the previous cycle ended', async () => {
     const s = await summary();
-    expect(s.change).toEqual({ since: '2026-11-15', closed: 1, newlyOverdue: 2, created: 2 });
+    expect(s.change).toEqual({ since: '2026-11-15', closed: 1, newlyOverdue: 2, created: 2, extended: 0 });
   });
 
   it('lists overdue oldest first, stale never-updated first, and what is due in 14 days', async () => {

@@ -57,7 +57,14 @@ const cases: Case[] = [
   },
   {
     name: 'edit a problem’s title, category and deadline',
-    run: (d, a) => editProblem(d, a, 'RECT-1', { title: 'Sharper title', category: 'Permits', deadline: '2026-12-20' }),
+    run: (d, a) =>
+      editProblem(
+        d,
+        a,
+        'RECT-1',
+        { title: 'Sharper title', category: 'Permits', deadline: '2026-12-20' },
+        { reason: 'Agreed at the review' },
+      ),
     expect: { admin: 'ok', leader: 'ok', owner: notLeader, other: notOwner, foreignLeader: notOwner },
   },
   {
@@ -180,7 +187,7 @@ describe('permission matrix', () => {
     await given(undefined);
     const deps = { ...ctx.deps, admins: new Set([OTHER.userId]) };
     await expect(reassignProblem(deps, OTHER, 'RECT-1', OTHER.userId)).resolves.toMatchObject({
-      ownerId: OTHER.userId,
+      after: { ownerId: OTHER.userId },
     });
     await expectRefusal(
       createBoard(deps, ADMIN, { code: 'X1', name: 'x', timezone: 'UTC', language: 'en', anchorDate: '2026-01-01' }),

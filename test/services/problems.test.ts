@@ -80,7 +80,13 @@ describe('problems', () => {
       unit: 'Permit office',
       deadline: '2026-12-20',
     });
-    const b = await editProblem(ctx.deps, LEADER, 'RECT-1', { category: '', deadline: null });
+    const b = await editProblem(
+      ctx.deps,
+      LEADER,
+      'RECT-1',
+      { category: '', deadline: null },
+      { reason: 'No date yet' },
+    );
     expect(b).toMatchObject({
       category: null,
       deadline: null,
@@ -92,7 +98,7 @@ describe('problems', () => {
   it('reassigning validates the user and refuses closed problems', async () => {
     await setup();
     await expectRefusal(reassignProblem(ctx.deps, LEADER, 'RECT-1', 'bob'), 'invalid', 'error.invalid_field');
-    expect((await reassignProblem(ctx.deps, LEADER, 'RECT-1', ` ${OTHER.userId} `)).ownerId).toBe(OTHER.userId);
+    expect((await reassignProblem(ctx.deps, LEADER, 'RECT-1', ` ${OTHER.userId} `)).after.ownerId).toBe(OTHER.userId);
     const { request } = await requestCloseout(ctx.deps, OTHER, 'RECT-1', { evidence: 'done' });
     await approveCloseout(ctx.deps, LEADER, request.id);
     await expectRefusal(reassignProblem(ctx.deps, LEADER, 'RECT-1', OWNER.userId), 'conflict', 'error.problem_closed', {

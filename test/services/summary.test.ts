@@ -117,7 +117,7 @@ describe('boardSummary on the hand-computed dataset', () => {
       stale: none,
       dueSoon: none,
     });
-    expect(s.change).toEqual({ since: '2026-11-18', closed: 0, newlyOverdue: 0, created: 0 });
+    expect(s.change).toEqual({ since: '2026-11-18', closed: 0, newlyOverdue: 0, created: 0, extended: 0 });
     expect(s.board.language).toBe('zh-CN');
   });
 });

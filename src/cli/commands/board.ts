@@ -95,7 +95,7 @@ export function registerBoard(program: Command, ctx: CliContext): void {
         }
         const counts = await deps.db.problem.groupBy({
           by: ['boardId'],
-          where: { teamId: actor.teamId },
+          where: { teamId: actor.teamId, status: { not: 'withdrawn' } },
           _count: { _all: true },
         });
         const problems = new Map(counts.map((c) => [c.boardId, c._count._all]));

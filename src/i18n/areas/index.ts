@@ -13,6 +13,7 @@ import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
 import { reliability } from './reliability.js';
 import { scheduler } from './scheduler.js';
+import { upkeep } from './upkeep.js';
 
 /** Every message area; add new areas here. */
 export const areas = [
@@ -31,4 +32,5 @@ export const areas = [
   importArea,
   playground,
   reliability,
+  upkeep,
 ] as const;

@@ -302,7 +302,7 @@ export class PeopleActions {
       return;
     }
     if (original && (body.replace_original === true || body.replace_original === 'true')) {
-      this.ws.update(original.channel, original.ts, { text, blocks });
+      this.ws.update(original.channel, original.ts, { text, blocks }, false);
       return;
     }
     const thread = typeof body.thread_ts === 'string' ? body.thread_ts : target.threadTs;

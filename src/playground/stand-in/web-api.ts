@@ -52,7 +52,7 @@ export class WebApi {
       team_id: PLAYGROUND_TEAM,
       name: p ? p.name.en.toLowerCase().replace(/\s+/g, '.') : id.toLowerCase(),
       real_name: name,
-      profile: { real_name: name, display_name: p?.name.en ?? id },
+      profile: { real_name: name, display_name: p?.name.en ?? id, ...(p && { email: emailOf(id) }) },
       locale,
       tz: 'Asia/Shanghai',
       is_bot: id === BOT_USER,
@@ -152,6 +152,38 @@ export class WebApi {
       return { ok: true, user: this.user(id, this.locales.locale()) };
     },
 
+    'users.lookupByEmail': (args) => {
+      const found = PERSONAS.find((p) => emailOf(p.id) === String(args.email ?? '').toLowerCase());
+      return found ? { ok: true, user: this.user(found.id, this.locales.locale()) } : fail('users_not_found');
+    },
+
+    'conversations.members': (args) => {
+      const channel = this.conversation(args.channel);
+      if (!channel) return fail('channel_not_found');
+      const dmUser = this.ws.channels.get(channel)?.user;
+      const members = dmUser ? [dmUser, BOT_USER] : [...PERSONAS.map((p) => p.id), BOT_USER];
+      return { ok: true, members, response_metadata: { next_cursor: '' } };
+    },
+
+    'files.info': (args) => {
+      const file = this.ws.files.get(String(args.file ?? ''));
+      if (!file?.bytes) return fail('file_not_found');
+      const url = `${this.baseUrl()}/files/${file.id}/${encodeURIComponent(file.name)}`;
+      return {
+        ok: true,
+        file: {
+          id: file.id,
+          name: file.name,
+          title: file.title,
+          mimetype: file.mimetype,
+          filetype: file.name.split('.').pop() ?? '',
+          size: file.bytes.length,
+          url_private: url,
+          url_private_download: url,
+        },
+      };
+    },
+
     'users.list': () => ({
       ok: true,
       members: PERSONAS.map((p) => this.user(p.id, this.locales.locale())),
@@ -224,6 +256,12 @@ export class WebApi {
     file.bytes = bytes;
     return true;
   }
+}
+
+/** Each person's e-mail address in the playground (CSV imports may name owners by e-mail). */
+export function emailOf(userId: string): string {
+  const p = persona(userId);
+  return p ? `${p.name.en.toLowerCase().replace(/\s+/g, '.')}@playground.closeout.test` : '';
 }
 
 function hasContent(args: ApiArgs): boolean {

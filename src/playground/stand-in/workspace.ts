@@ -94,10 +94,16 @@ export class Workspace extends EventEmitter {
     return this.messages.find((m) => m.channel === channel && m.ts === ts);
   }
 
-  update(channel: string, ts: string, patch: Partial<Pick<Message, 'text' | 'blocks' | 'metadata'>>): Message | null {
+  /** chat.update marks the message edited; a response_url replacement does not. */
+  update(
+    channel: string,
+    ts: string,
+    patch: Partial<Pick<Message, 'text' | 'blocks' | 'metadata'>>,
+    edited = true,
+  ): Message | null {
     const m = this.find(channel, ts);
     if (!m) return null;
-    Object.assign(m, patch, { edited: true });
+    Object.assign(m, patch, { edited: m.edited || edited });
     this.changed();
     return m;
   }

@@ -100,7 +100,8 @@ function MrkdwnNode({ node }: { node: Node }): ComponentChildren {
 export function Mrkdwn({ text }: { text: string }) {
   return (
     <span class="mrkdwn">
-      <MrkdwnNode node={parse(text)} />
+      {/* Slack quotes a line starting with `>` as well as its escaped form, which is all the parser knows. */}
+      <MrkdwnNode node={parse(text.replace(/^>/gm, '&gt;'))} />
     </span>
   );
 }

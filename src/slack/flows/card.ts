@@ -4,7 +4,9 @@ import { deriveFlags, effectiveDeadline } from '../../domain/problem-state.js';
 import type { Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../services/access.js';
+import { problemHistory } from '../../services/problem-history.js';
 import { getProblemDetail } from '../../services/problems.js';
+import { HISTORY_PAGE } from '../views/problem-history.js';
 import type { SlackContext } from '../context.js';
 import { closeoutRequestBlocks, closeoutRequestText, type CloseoutRequestData } from '../views/closeout-request.js';
 import { problemCardBlocks, problemCardText, type CardData } from '../views/problem-card.js';
@@ -40,6 +42,10 @@ export function cardData(
       canLead: isAdmin(ctx.deps, viewer) || detail.board.leaders.some((l) => l.userId === viewerId),
     },
     ...(note && { note }),
+    deadlineStory:
+      detail.originalDeadline === null
+        ? null
+        : { original: detail.originalDeadline, extensions: detail.deadlineChanges.filter((c) => c.extended).length },
   };
 }
 
@@ -51,9 +57,11 @@ export async function renderCard(
   viewerId: string,
   lang: Language,
   note?: string,
+  opts: { history?: boolean } = {},
 ): Promise<RenderedMessage & { detail: ProblemDetail }> {
   const detail = await getProblemDetail(ctx.deps, teamId, key);
   const data = cardData(ctx, detail, viewerId, lang, note);
+  if (opts.history) data.history = await problemHistory(ctx.deps, detail, { offset: 0, limit: HISTORY_PAGE });
   return { text: problemCardText(data), blocks: problemCardBlocks(translator(lang), data), detail };
 }
 

@@ -1,7 +1,9 @@
 import { localDate } from '../../domain/cycle.js';
 import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
+import { getBoard } from '../../services/boards.js';
 import { listProblems, type ProblemFilter } from '../../services/queries.js';
+import { LIMITS } from '../views/limits.js';
 import { viewerOf } from '../channel-members.js';
 import type { SlackContext } from '../context.js';
 import type { ListPage, ListQuery } from '../parsers/list-args.js';
@@ -58,5 +60,13 @@ export async function renderList(
     total: result.total,
     items: result.items,
   };
-  return { text: problemListText(tr, data), blocks: problemListBlocks(tr, data) };
+  const blocks = problemListBlocks(tr, data);
+  // A list of an archived board says so first: nothing on it is prompted or reminded.
+  const board = page.board ? await getBoard(ctx.deps, actor.teamId, page.board) : null;
+  if (board?.archived && blocks.length < LIMITS.messageBlocks)
+    blocks.unshift({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: tr('upkeep.board.archived', { code: board.code }) }],
+    });
+  return { text: problemListText(tr, data), blocks };
 }

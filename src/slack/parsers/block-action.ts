@@ -27,6 +27,8 @@ const blockActionPayload = z.object({
         action_id: z.string(),
         block_id: z.string().optional(),
         value: z.string().optional(),
+        /** Overflow menus and selects carry their choice here instead of a value. */
+        selected_option: z.object({ value: z.string() }).nullish(),
       }),
     )
     .min(1),
@@ -61,7 +63,7 @@ export function parseButtonClick(body: unknown): ButtonClick | null {
     ...(p.response_url && { responseUrl: p.response_url }),
     actionId: action.action_id,
     blockId: action.block_id ?? '',
-    value: action.value ?? '',
+    value: action.value ?? action.selected_option?.value ?? '',
     container: onMessage
       ? {
           kind: 'message',

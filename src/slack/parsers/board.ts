@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { boardEdit, boardInput } from '../../domain/inputs.js';
 import type { Translator } from '../../i18n/index.js';
 import { BOARD } from '../views/modals/board.js';
+import { BOARD_ARCHIVED } from '../views/modals/board-edit.js';
 import { parseForm, type FieldSpec, type Parsed } from './inline-errors.js';
 import { splitLines } from './lines.js';
 import { numberOrUndefined, read, type ViewValues } from './view-state.js';
@@ -52,8 +53,17 @@ export function parseNewBoard(tr: Translator, values: ViewValues): Parsed<NewBoa
   return parseForm(tr, boardInput, { ...raw, code: read.text(values, BOARD.code) }, fields);
 }
 
-/** An edit sets every field the modal shows (the code cannot change). */
+/**
+ * An edit sets every field the modal shows (the code cannot change); fields it does not show (a leader's
+ * modal has fewer) stay as they are. The admins' archive switch sets `archived`.
+ */
 export function parseBoardEdit(tr: Translator, values: ViewValues): Parsed<BoardEditForm> {
   const { raw, fields } = rawBoard(values);
-  return parseForm(tr, boardEdit, raw, fields);
+  const shown = Object.fromEntries(Object.entries(raw).filter(([f]) => fields[f] && fields[f].block in values));
+  const parsed = parseForm(tr, boardEdit, shown, fields);
+  if (!parsed.ok || !(BOARD_ARCHIVED in values)) return parsed;
+  return {
+    ok: true,
+    data: { ...parsed.data, archived: read.selectedMany(values, BOARD_ARCHIVED).includes('archived') },
+  };
 }

@@ -12,6 +12,13 @@ export const SUBCOMMANDS = [
   'export',
   'import',
   'board',
+  'board',
+  'edit',
+  'reassign',
+  'measures',
+  'reopen',
+  'withdraw',
+  'restore',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -27,6 +34,14 @@ const ALIASES: Record<string, Subcommand> = {
   汇总: 'summary',
   导出: 'export',
   导入: 'import',
+  修改: 'edit',
+  编辑: 'edit',
+  更换责任人: 'reassign',
+  整改措施: 'measures',
+  措施: 'measures',
+  重新打开: 'reopen',
+  撤销: 'withdraw',
+  恢复: 'restore',
   '?': 'help',
   ls: 'list',
 };

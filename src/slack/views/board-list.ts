@@ -16,6 +16,8 @@ export interface BoardSummary {
   deadline: string | null;
   leaders: string[];
   counts: { total: number; closed: number; overdue: number };
+  /** Archived boards are listed with a note: they get no prompts or reminders. */
+  archived?: boolean;
   /** Board-local date, for showing dates. */
   today: string;
 }
@@ -27,6 +29,7 @@ function boardText(tr: Translator, lang: Language, b: BoardSummary): string {
   if (b.leaders.length > LEADERS_SHOWN) leaders.push(tr('modal.more', { count: b.leaders.length - LEADERS_SHOWN }));
   const lines = [
     `*${b.code}* · ${mrkdwnText(b.name, 200)}`,
+    ...(b.archived ? [tr('upkeep.board.archived', { code: b.code })] : []),
     tr('boards.line.where', {
       channel: b.channelId ? `<#${b.channelId}>` : tr('boards.no_channel'),
       language: (['en', 'zh-CN'] as const).includes(b.language as Language)

@@ -1,10 +1,13 @@
-import type { Button, KnownBlock, MrkdwnElement } from '@slack/types';
+import type { Button, KnownBlock, MrkdwnElement, Overflow } from '@slack/types';
+import type { HistoryPage } from '../../services/problem-history.js';
 import type { ProblemFlags } from '../../domain/problem-state.js';
 import type { Health, Language, MeasureStatus, ProblemStatus } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate, healthText, mention, slackTime, statusText } from './problem-format.js';
+import { problemMenu } from './problem-menu.js';
+import { historyBlocks } from './problem-history.js';
 
 export interface CardRequest {
   id: number;
@@ -48,6 +51,10 @@ export interface CardData {
   viewer: { isOwner: boolean; canLead: boolean };
   /** One line saying who just did what (after a button was used). */
   note?: string;
+  /** A moved deadline's story (its first value and how often it was extended). */
+  deadlineStory?: { original: string | null; extensions: number } | null;
+  /** A page of the problem's history, shown at the end (`/closeout show`). */
+  history?: HistoryPage;
 }
 
 const DESCRIPTION_MAX = 1500;
@@ -88,8 +95,17 @@ function deadlineText(tr: Translator, d: CardData): string {
   const deadline = d.flags.deadline;
   if (!deadline) return tr('card.none');
   const date = formatDate(d.lang, deadline, d.today);
-  if (d.flags.overdue) return tr('card.deadline.overdue', { date, days: d.flags.daysOverdue });
-  return d.problem.deadline ? date : tr('card.deadline.list_wide', { date });
+  const story = d.deadlineStory;
+  const told =
+    story?.original && d.problem.deadline
+      ? tr(story.extensions > 0 ? 'upkeep.deadline.story' : 'upkeep.deadline.moved', {
+          date,
+          count: story.extensions,
+          original: formatDate(d.lang, story.original, d.today),
+        })
+      : null;
+  if (d.flags.overdue) return tr('card.deadline.overdue', { date: told ?? date, days: d.flags.daysOverdue });
+  return told ?? (d.problem.deadline ? date : tr('card.deadline.list_wide', { date }));
 }
 
 function fieldsBlock(tr: Translator, d: CardData): KnownBlock {
@@ -192,9 +208,9 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
   return [];
 }
 
-function buttons(tr: Translator, d: CardData): Button[] {
+function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
   const p = d.problem;
-  const out: Button[] = [];
+  const out: (Button | Overflow)[] = [];
   const button = (actionId: string, text: string, value: string, style?: 'primary' | 'danger'): Button => ({
     type: 'button',
     action_id: actionId,
@@ -215,6 +231,7 @@ function buttons(tr: Translator, d: CardData): Button[] {
       button(ACTION.returnRequest, tr('btn.return'), String(d.request.id)),
     );
   }
+  if (d.viewer.canLead) out.push(problemMenu(tr, p));
   return out;
 }
 
@@ -232,6 +249,8 @@ export function problemCardBlocks(tr: Translator, d: CardData): KnownBlock[] {
     },
     fieldsBlock(tr, d),
   ];
+  if (p.status === 'withdrawn')
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:no_entry_sign: ${tr('status.withdrawn')}` }] });
   if (p.description.trim())
     blocks.push(section(`${tr('card.description')}\n${mrkdwnText(p.description.trim(), DESCRIPTION_MAX)}`));
   blocks.push(...measureBlocks(tr, d), { type: 'divider' }, ...updateBlocks(tr, d));
@@ -241,6 +260,12 @@ export function problemCardBlocks(tr: Translator, d: CardData): KnownBlock[] {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(d.note, LIMITS.sectionText) }] });
   const actions = buttons(tr, d);
   if (actions.length) blocks.push({ type: 'actions', block_id: `${CARD_BLOCK_PREFIX}_actions`, elements: actions });
+  if (d.history) {
+    blocks.push(
+      { type: 'divider' },
+      ...historyBlocks(tr, { lang: d.lang, timezone: d.board.timezone, key: p.key, page: d.history }),
+    );
+  }
   return blocks;
 }
 

@@ -112,7 +112,7 @@ export function summaryBlocks(tr: Translator, lang: Language, s: BoardSummary): 
 
   blocks.push({
     ...section(
-      `${headline(tr, s)}\n${tr('summary.change', { date: date(s.change.since), closed: s.change.closed, overdue: s.change.newlyOverdue, created: s.change.created })}`,
+      `${headline(tr, s)}\n${tr('summary.change', { date: date(s.change.since), closed: s.change.closed, overdue: s.change.newlyOverdue, created: s.change.created })} · ${tr('upkeep.summary.extended', { count: s.change.extended })}`,
     ),
     fields: PROBLEM_STATUSES.map((st) => ({
       type: 'mrkdwn' as const,

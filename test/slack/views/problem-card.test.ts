@@ -88,7 +88,8 @@ describe('problemCardBlocks', () => {
       },
     });
     const leader = problemCardBlocks(translator('en'), { ...pending, viewer: { isOwner: false, canLead: true } });
-    expect(actionIds(leader)).toEqual([ACTION.approve, ACTION.returnRequest]);
+    // Leaders also get the ⋯ menu of list-keeping changes.
+    expect(actionIds(leader)).toEqual([ACTION.approve, ACTION.returnRequest, ACTION.problemMenu]);
     expect(json(leader)).toContain('Closeout requested* by <@UOWNER>');
     expect(json(leader)).toContain('All measures done');
     const other = problemCardBlocks(translator('en'), { ...pending, viewer: { isOwner: false, canLead: false } });

@@ -61,7 +61,7 @@ function sample(over: Partial<BoardSummary> = {}): BoardSummary {
     byStatus: { open: 0, in_progress: 4, closeout_requested: 0, closed: 7 },
     by: 'category',
     rows: [row('Livelihood services', 6, 8, 1), row('Business environment', 1, 2, 1), row(null, 0, 1)],
-    change: { since: '2026-11-15', closed: 3, newlyOverdue: 1, created: 0 },
+    change: { since: '2026-11-15', closed: 3, newlyOverdue: 1, created: 0, extended: 0 },
     overdue: {
       total: 2,
       items: [

@@ -9,6 +9,7 @@ import { answerFailures, type EphemeralTarget } from '../../reply.js';
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 export interface ClickContext {
+  ctx: SlackContext;
   click: ButtonClick;
   actor: Actor;
   lang: Language;
@@ -43,6 +44,7 @@ export function onClick(ctx: SlackContext, work: (c: ClickContext) => Promise<vo
     const target = targetOf(click, client, respond);
     await answerFailures(lang, target, ctx.logger, () =>
       work({
+        ctx,
         click,
         actor: { teamId: click.teamId, userId: click.userId },
         lang,

@@ -9,6 +9,8 @@ import * as listPage from './list-page.js';
 import * as modalSelects from './modal-selects.js';
 import * as problemButtons from './problem-buttons.js';
 import * as signoff from './signoff.js';
+import { chooseProblemChange } from './choose-problem-change.js';
+import { showOlderChanges } from './show-older-changes.js';
 
 /** Button handlers, one file per feature. */
 export function register(app: App, ctx: SlackContext): void {
@@ -19,4 +21,6 @@ export function register(app: App, ctx: SlackContext): void {
   modalSelects.register(app, ctx);
   app.action(ACTION.applyImport, onClick(ctx, applyImport(ctx)));
   app.action(ACTION.cancelImport, onClick(ctx, cancelImport));
+  app.action(ACTION.problemMenu, onClick(ctx, chooseProblemChange));
+  app.action(ACTION.historyPage, onClick(ctx, showOlderChanges));
 }

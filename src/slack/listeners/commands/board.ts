@@ -1,11 +1,13 @@
 import { localDate } from '../../../domain/cycle.js';
-import { requireAdmin } from '../../../services/access.js';
+import { forbidden } from '../../../domain/errors.js';
+import { isAdmin, requireAdmin } from '../../../services/access.js';
 import { categories, getBoard, listBoards } from '../../../services/boards.js';
 import { listProblems } from '../../../services/queries.js';
 import { visibleBoards } from '../../../services/visibility.js';
 import { viewerOf } from '../../channel-members.js';
 import { boardListBlocks, type BoardSummary } from '../../views/board-list.js';
 import { boardModal } from '../../views/modals/board.js';
+import { boardEditModal } from '../../views/modals/board-edit.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';
 
 const ACTIONS: Record<string, 'new' | 'edit' | 'list'> = {
@@ -19,10 +21,15 @@ const ACTIONS: Record<string, 'new' | 'edit' | 'list'> = {
 };
 
 async function openBoardModal({ command, client, ctx, actor, lang, tr }: SubcommandArgs, code?: string): Promise<void> {
-  requireAdmin(ctx.deps, actor);
-  const now = ctx.deps.clock.now();
   const board = code ? await getBoard(ctx.deps, actor.teamId, code) : undefined;
-  const view = boardModal(tr, {
+  // Admins create boards and edit all of one; a board's leaders edit the fields they may change.
+  const admin = isAdmin(ctx.deps, actor);
+  if (!admin && !(board && board.leaders.some((l) => l.userId === actor.userId))) {
+    if (board) throw forbidden('error.not_leader', { code: board.code });
+    requireAdmin(ctx.deps, actor);
+  }
+  const now = ctx.deps.clock.now();
+  const data = {
     ...(board && {
       board: {
         code: board.code,
@@ -47,7 +54,10 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
     },
     now,
     metadata: { lang, channel: command.channel_id },
-  });
+  };
+  const view = board
+    ? boardEditModal(tr, { ...data, archived: board.archived, scope: admin ? 'admin' : 'leader' })
+    : boardModal(tr, data);
   await client.views.open({ trigger_id: command.trigger_id, view });
 }
 
@@ -55,7 +65,11 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
 async function summaries({ ctx, actor }: SubcommandArgs): Promise<BoardSummary[]> {
   const viewer = viewerOf(actor, ctx.members);
   // Restricted boards the user may not see are left out of the list.
-  const boards = await visibleBoards(ctx.deps, viewer, await listBoards(ctx.deps, actor.teamId));
+  const boards = await visibleBoards(
+    ctx.deps,
+    viewer,
+    await listBoards(ctx.deps, actor.teamId, { includeArchived: true }),
+  );
   const now = ctx.deps.clock.now();
   const none = { offset: 0, limit: 0 };
   return Promise.all(
@@ -78,6 +92,7 @@ async function summaries({ ctx, actor }: SubcommandArgs): Promise<BoardSummary[]
         deadline: b.deadline,
         leaders: b.leaders.map((l) => l.userId),
         counts: { total: all.total, closed: closed.total, overdue: overdue.total },
+        archived: b.archived,
         today: localDate(now, b.timezone),
       };
     }),

@@ -5,6 +5,12 @@ import { parseCommandText, type Subcommand } from '../../parsers/command-text.js
 import { answerFailures } from '../../reply.js';
 import { unknownCommandText } from '../../views/help.js';
 import { board } from './board.js';
+import { edit } from './edit.js';
+import { measures } from './measures.js';
+import { reassign } from './reassign.js';
+import { reopen } from './reopen.js';
+import { restore } from './restore.js';
+import { withdraw } from './withdraw.js';
 import { close } from './close.js';
 import { exportBoard } from './export.js';
 import { help } from './help.js';
@@ -28,6 +34,12 @@ const handlers: Partial<Record<Subcommand, SubcommandHandler>> = {
   board,
   export: exportBoard,
   import: importList,
+  edit,
+  reassign,
+  measures,
+  reopen,
+  withdraw,
+  restore,
 };
 
 export function register(app: App, ctx: SlackContext): void {

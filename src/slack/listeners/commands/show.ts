@@ -24,14 +24,18 @@ export const show: SubcommandHandler = async ({ args, respond, ctx, actor, lang,
   const key = keyValue(text);
   if (key) {
     await requireVisibleProblem(ctx.deps, viewer, key);
-    const { text: fallback, blocks } = await renderCard(ctx, actor.teamId, key, actor.userId, lang);
+    const { text: fallback, blocks } = await renderCard(ctx, actor.teamId, key, actor.userId, lang, undefined, {
+      history: true,
+    });
     await respond({ response_type: 'ephemeral', text: fallback, blocks });
     return;
   }
   const found = await searchProblems(ctx.deps, { teamId: actor.teamId, viewer }, text, SEARCH_MAX);
   const only = found.items.length === 1 ? found.items[0] : undefined;
   if (only) {
-    const { text: fallback, blocks } = await renderCard(ctx, actor.teamId, only.key, actor.userId, lang);
+    const { text: fallback, blocks } = await renderCard(ctx, actor.teamId, only.key, actor.userId, lang, undefined, {
+      history: true,
+    });
     await respond({ response_type: 'ephemeral', text: fallback, blocks });
     return;
   }

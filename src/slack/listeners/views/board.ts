@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { createBoard, editBoard, getBoard } from '../../../services/boards.js';
+import { archiveBoard, createBoard, editBoard, getBoard } from '../../../services/boards.js';
 import type { SlackContext } from '../../context.js';
 import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-user.js';
 import { VIEW } from '../../ids.js';
@@ -37,7 +37,11 @@ export function register(app: App, ctx: SlackContext): void {
       await ack({ response_action: 'clear' });
       await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(parsed.data) }, async () => {
         const before = await getBoard(ctx.deps, actor.teamId, editing);
-        const board = await editBoard(ctx.deps, actor, editing, parsed.data);
+        // Archiving is its own recorded act (archiveBoard); unarchiving and the other fields are an edit.
+        const { archived, ...fields } = parsed.data;
+        const archiving = archived === true && !before.archived;
+        let board = await editBoard(ctx.deps, actor, editing, archiving ? fields : parsed.data);
+        if (archiving) board = await archiveBoard(ctx.deps, actor, editing);
         const tip = board.channelId ? `\n${tr('board.invite_tip', { channel: board.channelId })}` : '';
         await tellUser(client, ctx.logger, to, tr('board.saved', { code: board.code, name: board.name }) + tip);
         const people = [...before.leaders, ...board.leaders].map((l) => l.userId);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { notFound } from '../../../domain/errors.js';
 import { getBoard } from '../../../services/boards.js';
@@ -9,6 +10,10 @@ import { VIEW } from '../../ids.js';
 import { parseReport } from '../../parsers/report.js';
 import { boardCodeOf, readSubmission } from './submission.js';
 
+/** How long the ack waits for the save: well inside Slack's 3 s, and the 1 s acks are held to. */
+const SAVE_BEFORE_ACK_MS = 600;
+const noop = () => undefined;
+
 /** A progress report from the modal: saved, confirmed, and the message it came from updated in place. */
 export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.report, async ({ ack, body, view, client }) => {
@@ -18,11 +23,16 @@ export function register(app: App, ctx: SlackContext): void {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    await ack({ response_action: 'clear' });
     const form = parsed.data;
+    // Saved before the modal closes when that is quick (a crash right after the ack cannot lose it), but the
+    // ack never waits long for it (another process may hold the database's write lock).
+    const saving = meta.key
+      ? reportUpdate(ctx.deps, actor, meta.key, form)
+      : Promise.reject(notFound('error.problem_not_found', { key: '?' }));
+    await Promise.race([saving.then(noop, noop), sleep(SAVE_BEFORE_ACK_MS)]);
+    await ack({ response_action: 'clear' });
     await afterSubmit({ client, ctx, lang: meta.lang, to, written: form.note }, async () => {
-      if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
-      const { problem } = await reportUpdate(ctx.deps, actor, meta.key, form);
+      const { problem } = await saving;
       const health = tr(`health.${form.health}`);
       await tellUser(
         client,

@@ -4,6 +4,7 @@ import type { RenderedMessage } from './common.js';
 import { escalationMessage, overdueWeeklyMessage, reminderMessage, upcomingMessage } from './deadlines.js';
 import { digestMessage } from './digest.js';
 import { failureNoticeMessage } from './notice.js';
+import { problemChangeMessage } from './problem-change.js';
 import { nudgeMessage, promptMessage } from './prompt.js';
 
 export type { RenderedMessage } from './common.js';
@@ -31,5 +32,7 @@ export function renderMessage(m: OutboundMessage): RenderedMessage {
       return upcomingMessage(m);
     case 'failure-notice':
       return failureNoticeMessage(m);
+    case 'problem-change':
+      return problemChangeMessage(m);
   }
 }

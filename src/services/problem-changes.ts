@@ -1,0 +1,93 @@
+import { conflict, notFound } from '../domain/errors.js';
+import type { Actor } from '../domain/types.js';
+import { findProblem, requireLeader } from './access.js';
+import { audit } from './audit.js';
+import { transact, type ServiceDeps } from './deps.js';
+
+/** Leaders keeping the list current: withdrawing and restoring problems, retiring measures. */
+
+const REASON_MAX = 3000;
+const clean = (reason: string | undefined) => (reason ?? '').trim().slice(0, REASON_MAX);
+
+/**
+ * A problem raised by mistake or merged into another leaves lists, prompts, reminders and counts; it keeps
+ * its key, its history and its data, and `restoreProblem` brings it back to the status it had.
+ */
+export async function withdrawProblem(deps: ServiceDeps, actor: Actor, key: string, reason?: string) {
+  const why = clean(reason);
+  const now = deps.clock.now();
+  return transact(deps.db, async (tx) => {
+    const before = await findProblem(tx, actor.teamId, key);
+    await requireLeader(deps, tx, actor, { id: before.boardId, code: boardCodeOf(before.key) });
+    if (before.status === 'withdrawn') throw conflict('error.problem_withdrawn', { key: before.key });
+    const after = await tx.problem.update({
+      where: { id: before.id },
+      data: { status: 'withdrawn', withdrawnFrom: before.status, version: { increment: 1 } },
+    });
+    // A pending closeout request has nothing left to decide.
+    await tx.closeoutRequest.updateMany({
+      where: { problemId: before.id, state: 'pending' },
+      data: { state: 'returned', decidedBy: actor.userId, decidedAt: now, reason: why || 'withdrawn' },
+    });
+    await audit(tx, actor, now, {
+      action: 'problem.withdraw',
+      targetType: 'problem',
+      targetId: before.key,
+      before: { status: before.status },
+      after: { status: after.status, ...(why && { reason: why }) },
+    });
+    return after;
+  });
+}
+
+export async function restoreProblem(deps: ServiceDeps, actor: Actor, key: string) {
+  const now = deps.clock.now();
+  return transact(deps.db, async (tx) => {
+    const before = await findProblem(tx, actor.teamId, key);
+    await requireLeader(deps, tx, actor, { id: before.boardId, code: boardCodeOf(before.key) });
+    if (before.status !== 'withdrawn') throw conflict('error.problem_not_withdrawn', { key: before.key });
+    // A request returned by the withdrawal is not revived: the owner asks again.
+    const back = before.withdrawnFrom === 'closeout_requested' ? 'in_progress' : (before.withdrawnFrom ?? 'open');
+    const after = await tx.problem.update({
+      where: { id: before.id },
+      data: { status: back, withdrawnFrom: null, version: { increment: 1 } },
+    });
+    await audit(tx, actor, now, {
+      action: 'problem.restore',
+      targetType: 'problem',
+      targetId: before.key,
+      before: { status: before.status },
+      after: { status: after.status },
+    });
+    return after;
+  });
+}
+
+/**
+ * A measure that no longer applies is retired, never deleted: its key `KEY.n` stays taken, it keeps its
+ * history, and it leaves counts, prompts and reminders. Leaders only.
+ */
+export async function retireMeasure(deps: ServiceDeps, actor: Actor, key: string, number: number) {
+  const now = deps.clock.now();
+  return transact(deps.db, async (tx) => {
+    const problem = await findProblem(tx, actor.teamId, key);
+    await requireLeader(deps, tx, actor, { id: problem.boardId, code: boardCodeOf(problem.key) });
+    const before = await tx.measure.findUnique({ where: { problemId_number: { problemId: problem.id, number } } });
+    if (!before) throw notFound('error.measure_not_found', { key: problem.key, number });
+    if (before.retiredAt) return before;
+    const after = await tx.measure.update({ where: { id: before.id }, data: { retiredAt: now } });
+    await audit(tx, actor, now, {
+      action: 'measure.retire',
+      targetType: 'measure',
+      targetId: `${problem.key}.${number}`,
+      before: { retiredAt: null },
+      after: { retiredAt: now },
+    });
+    return after;
+  });
+}
+
+/** Keys are `CODE-n` and codes never contain a dash. */
+function boardCodeOf(problemKey: string): string {
+  return problemKey.slice(0, problemKey.lastIndexOf('-'));
+}

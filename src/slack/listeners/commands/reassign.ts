@@ -1,0 +1,29 @@
+import { reassignAndTell } from '../../flows/upkeep-changes.js';
+import { openUpkeepModal } from '../../flows/upkeep-open.js';
+import type { SubcommandHandler } from './types.js';
+import { keyOrPicker, openArgs } from './upkeep-command.js';
+
+/** A user mention as Slack escapes it in command text: `<@U123|name>`. */
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
+
+/**
+ * `/closeout reassign KEY @user [note]`: done at once, both owners told. Without a mention (or a key), the
+ * modal (or the picker) asks, keeping any note typed.
+ */
+export const reassign: SubcommandHandler = async (a) => {
+  const key = await keyOrPicker('reassign', a);
+  if (!key) return;
+  const rest = a.command.text.trim().replace(/^\S+\s+\S+\s*/, '');
+  const mention = MENTION.exec(rest);
+  if (!mention) {
+    await openUpkeepModal('reassign', key, openArgs(a), rest.replace(/^@\S+\s*/, ''));
+    return;
+  }
+  const note = rest.slice(mention[0].length).trim();
+  const text = await reassignAndTell(
+    { ctx: a.ctx, client: a.client, actor: a.actor, lang: a.lang, key },
+    mention[1]!,
+    note,
+  );
+  await a.respond({ response_type: 'ephemeral', text });
+};

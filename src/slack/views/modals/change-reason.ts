@@ -1,0 +1,38 @@
+import type { ModalView } from '@slack/types';
+import type { Translator } from '../../../i18n/index.js';
+import { VIEW } from '../../ids.js';
+import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
+import { mrkdwnText } from '../limits.js';
+import { input, modal, section } from './elements.js';
+
+export const CHANGE_REASON = { reason: 'reason' } as const;
+
+/** The changes that only need a reason: reopening (required) and withdrawing (optional). */
+export type ReasonedChange = 'reopen' | 'withdraw';
+
+export interface ChangeReasonModalData {
+  change: ReasonedChange;
+  key: string;
+  title: string;
+  metadata: ModalMetadata;
+}
+
+export function changeReasonModal(tr: Translator, d: ChangeReasonModalData): ModalView {
+  const reopen = d.change === 'reopen';
+  return modal({
+    callbackId: VIEW.changeReason,
+    title: tr(reopen ? 'upkeep.reason.reopen.title' : 'upkeep.reason.withdraw.title', { key: d.key }),
+    submit: tr(reopen ? 'upkeep.reason.reopen.submit' : 'upkeep.reason.withdraw.submit'),
+    close: tr('modal.cancel'),
+    blocks: [
+      section(tr('upkeep.reason.summary', { key: d.key, title: mrkdwnText(d.title, 300) })),
+      input(
+        CHANGE_REASON.reason,
+        tr(reopen ? 'upkeep.reason.reopen.label' : 'upkeep.reason.withdraw.label'),
+        { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 3000 },
+        reopen ? {} : { optional: true, hint: tr('upkeep.reason.withdraw.hint') },
+      ),
+    ],
+    privateMetadata: encodeMetadata({ ...d.metadata, key: d.key, mode: d.change }),
+  });
+}

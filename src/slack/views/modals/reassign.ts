@@ -1,0 +1,48 @@
+import type { ModalView } from '@slack/types';
+import type { Translator } from '../../../i18n/index.js';
+import { VIEW } from '../../ids.js';
+import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
+import { LIMITS, mrkdwnText, truncate } from '../limits.js';
+import { input, modal, section } from './elements.js';
+
+export const REASSIGN = { owner: 'owner', note: 'note' } as const;
+
+export interface ReassignModalData {
+  key: string;
+  title: string;
+  ownerId: string;
+  /** A note typed in the command, kept. */
+  note?: string;
+  metadata: ModalMetadata;
+}
+
+/** `/closeout reassign KEY` without (a valid) @user: pick the new owner. */
+export function reassignModal(tr: Translator, d: ReassignModalData): ModalView {
+  return modal({
+    callbackId: VIEW.reassign,
+    title: tr('upkeep.reassign.title', { key: d.key }),
+    submit: tr('upkeep.reassign.submit'),
+    close: tr('modal.cancel'),
+    blocks: [
+      section(tr('upkeep.reassign.current', { key: d.key, title: mrkdwnText(d.title, 300), owner: d.ownerId })),
+      input(REASSIGN.owner, tr('upkeep.reassign.owner'), {
+        type: 'users_select',
+        action_id: 'owner',
+        placeholder: { type: 'plain_text', text: tr('new.owner.pick') },
+      }),
+      input(
+        REASSIGN.note,
+        tr('upkeep.reassign.note'),
+        {
+          type: 'plain_text_input',
+          action_id: 'note',
+          multiline: true,
+          max_length: 3000,
+          ...(d.note && { initial_value: truncate(d.note, LIMITS.plainInitialValue) }),
+        },
+        { optional: true },
+      ),
+    ],
+    privateMetadata: encodeMetadata({ ...d.metadata, key: d.key }),
+  });
+}

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { SIGNING_SECRET } from '../support/slack-requests.js';
+
+/** A free loopback port (bound, read, released). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  port: number;
+  eventsUrl: string;
+  /** Resolves with the exit code (null when killed) and signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>;
+}
+
+/** `npm start` as production runs it (src/main.ts), in its own process, against a fake Slack and a test database. */
+export async function startBot(env: {
+  databaseUrl: string;
+  apiUrl: string;
+  scheduler?: 'on' | 'off';
+}): Promise<BotProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/main.ts')], {
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: env.apiUrl,
+      DATABASE_URL: env.databaseUrl,
+      PORT: String(port),
+      CLOSEOUT_SCHEDULER: env.scheduler ?? 'off',
+      CLOSEOUT_ADMINS: 'UADMIN',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>((resolve) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      resolve({ code, signal, err });
+    }),
+  );
+  // Up once /healthz answers 200 (bounded: a bot that never comes up fails the test, not the run).
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) break;
+    if (i > 600 || child.exitCode !== null) throw new Error(`the bot did not start: ${err}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, port, eventsUrl: `http://127.0.0.1:${port}/slack/events`, exited };
+}

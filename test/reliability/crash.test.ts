@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createProblem } from '../../src/services/problems.js';
+import { VIEW } from '../../src/slack/ids.js';
+import { REPORT } from '../../src/slack/views/modals/report.js';
+import { createTestDb, type TestDb } from '../support/db.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { LEADER, makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
+import { eventBody, interactionBody, postSigned } from '../support/slack-requests.js';
+import { startBot, type BotProcess } from './bot-process.js';
+
+/**
+ * The real bot in its own process, stopped with SIGTERM (a deploy) or SIGKILL (a crash) in the middle of
+ * what people do, then started again: what Slack was told is acknowledged is there, and nothing is sent twice.
+ */
+let fake: FakeSlack;
+let testDb: TestDb;
+let bot: BotProcess | undefined;
+
+beforeEach(async () => {
+  fake = await new FakeSlack().start();
+  fake.teamId = TEAM;
+  testDb = createTestDb();
+  const { deps } = makeDeps(testDb.db);
+  await seedBoard(deps);
+  await createProblem(deps, LEADER, 'RECT', { title: 'Backlog', ownerId: OWNER.userId });
+  await createProblem(deps, LEADER, 'RECT', { title: 'Queue', ownerId: 'UOTHER' });
+});
+afterEach(async () => {
+  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
+  await bot?.exited;
+  bot = undefined;
+  await fake.stop();
+  await testDb.close();
+});
+
+const start = async () => (bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl }));
+
+function submitReport(b: BotProcess, note: string) {
+  const payload = {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'test' },
+    user: { id: OWNER.userId, username: 'owner', name: 'owner', team_id: TEAM },
+    api_app_id: 'A0CLOSEOUT',
+    token: 'legacy',
+    trigger_id: 'trigger-1',
+    view: {
+      id: 'VMODAL',
+      type: 'modal',
+      callback_id: VIEW.report,
+      private_metadata: JSON.stringify({ lang: 'en', channel: 'C0HERE', key: 'RECT-1' }),
+      state: {
+        values: {
+          [REPORT.health]: { health: { type: 'radio_buttons', selected_option: { value: 'at_risk' } } },
+          [REPORT.percent]: { percent: { type: 'number_input', value: '60' } },
+          [REPORT.note]: { note: { type: 'plain_text_input', value: note } },
+        },
+      },
+      hash: 'h',
+      title: { type: 'plain_text', text: 't' },
+      blocks: [],
+    },
+    response_urls: [],
+  };
+  return postSigned(b.eventsUrl, interactionBody(payload), 'application/x-www-form-urlencoded');
+}
+
+function typeReply(b: BotProcess, text: string, ts: string) {
+  const event = { type: 'message', channel: 'DOWNER', channel_type: 'im', user: OWNER.userId, text, ts, event_ts: ts };
+  return postSigned(b.eventsUrl, eventBody(TEAM, event), 'application/json');
+}
+
+const updatesOf = (key: string) => testDb.db.update.findMany({ where: { problem: { key } } });
+const confirmations = () =>
+  fake.calls.filter((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('Progress recorded'));
+
+describe('SIGTERM (a deploy) in the middle of', () => {
+  it('a report submission: the report is saved and confirmed once, and the bot exits cleanly', async () => {
+    const b = await start();
+    fake.on('chat.postEphemeral', () => ({ late: 1_500 }));
+    const res = await submitReport(b, 'submitted a moment before SIGTERM');
+    expect(res.status).toBe(200);
+    b.child.kill('SIGTERM');
+    const exit = await b.exited;
+    expect(exit.code).toBe(0);
+    expect(await updatesOf('RECT-1')).toMatchObject([{ percent: 60, note: 'submitted a moment before SIGTERM' }]);
+    expect(confirmations()).toHaveLength(1);
+    // Started again: nothing is repeated.
+    fake.on('chat.postEphemeral', () => undefined);
+    await start();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await updatesOf('RECT-1')).toHaveLength(1);
+    expect(confirmations()).toHaveLength(1);
+  }, 180_000);
+
+  it('a chat reply: it is recorded and confirmed once', async () => {
+    const b = await start();
+    fake.on('chat.postMessage', () => ({ late: 1_500 }));
+    const res = await typeReply(b, 'RECT-1 70% on track two clerks hired', '1765000000.000001');
+    expect(res.status).toBe(200);
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'users.info'), 10_000);
+    b.child.kill('SIGTERM');
+    expect((await b.exited).code).toBe(0);
+    expect(await updatesOf('RECT-1')).toMatchObject([{ percent: 70, source: 'chat' }]);
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts)).toHaveLength(1);
+    // Slack retries the event after the restart (it saw no answer in time): it is not recorded twice.
+    fake.on('chat.postMessage', () => undefined);
+    const again = await start();
+    await typeReply(again, 'RECT-1 70% on track two clerks hired', '1765000000.000001');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await updatesOf('RECT-1')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts)).toHaveLength(1);
+  }, 180_000);
+});
+
+describe('SIGKILL (a crash) in the middle of', () => {
+  it('a report submission: once Slack saw the modal close, the report survives the crash', async () => {
+    const b = await start();
+    // Slack is slow to answer anything after the save, so the crash lands between the save and the answers.
+    fake.on('chat.postEphemeral', () => ({ late: 5_000 }));
+    fake.on('users.info', () => ({ late: 5_000 }));
+    const res = await submitReport(b, 'submitted just before a crash');
+    expect(res.json).toEqual({ response_action: 'clear' });
+    b.child.kill('SIGKILL');
+    await b.exited;
+    expect(await updatesOf('RECT-1')).toMatchObject([{ percent: 60, note: 'submitted just before a crash' }]);
+    fake.on('chat.postEphemeral', () => undefined);
+    fake.on('users.info', () => undefined);
+    await start();
+    expect(await updatesOf('RECT-1')).toHaveLength(1);
+  }, 180_000);
+});
