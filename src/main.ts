@@ -1,7 +1,6 @@
 import { closeChartRenderer } from './charts/chart-renderer.js';
 import { ConfigError, parseEnv, requireSlackEnv, wantsPlayground } from './config/env.js';
-import { createDb } from './db/client.js';
-import { migrate } from './db/migrate.js';
+import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
@@ -20,9 +19,12 @@ async function main(): Promise<void> {
   requireSlackEnv(env);
   const logger = createLogger(env.LOG_LEVEL);
 
-  const { applied, file } = migrate(env.DATABASE_URL);
-  logger.info({ database: file, applied }, applied.length ? 'database migrated' : 'database up to date');
-  const db = createDb(env.DATABASE_URL);
+  const { applied, target } = await migrateDatabase(env.DATABASE_URL);
+  logger.info({ database: target, applied }, applied.length ? 'database migrated' : 'database up to date');
+  const db = openDatabase(env.DATABASE_URL, {
+    poolSize: env.DATABASE_POOL_SIZE,
+    onConnectionError: (err) => logger.warn({ err }, 'database connection lost; the pool reconnects'),
+  });
   const deps = { db, clock: systemClock, admins: new Set(env.CLOSEOUT_ADMINS) };
 
   const running = await startSlackApp({ env, deps, logger });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { parseEnv, type Env } from '../config/env.js';
-import { createDb } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
+import { migrateDatabase, openDatabase } from '../db/database.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { OPERATOR, type Actor } from '../domain/types.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -52,8 +51,8 @@ export class CliContext {
   /** Migrates (idempotent and fast), opens the database, resolves the team, runs `fn`, closes the database. */
   async withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
     const env = this.env();
-    migrate(env.DATABASE_URL);
-    const db = createDb(env.DATABASE_URL);
+    await migrateDatabase(env.DATABASE_URL);
+    const db = openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
     try {
       const teamId = await resolveTeam(db, this.program.opts<{ team?: string }>().team, this.io.env);
       const deps: ServiceDeps = { db, clock: this.clock, admins: new Set(env.CLOSEOUT_ADMINS) };

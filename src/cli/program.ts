@@ -4,6 +4,7 @@ import { ConfigError } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import { t } from '../i18n/index.js';
 import { registerBoard } from './commands/board.js';
+import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -38,6 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerExport,
     registerDemo,
     registerRunJob,
+    registerDb,
     registerPlayground,
   ]) {
     register(program, ctx);

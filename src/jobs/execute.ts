@@ -4,6 +4,7 @@ import {
   claim,
   dueDeliveries,
   existingKeys,
+  holdClaim,
   markFailed,
   markSent,
   plan,
@@ -19,9 +20,11 @@ import {
   SendError,
   type Job,
   type JobDeps,
+  type Outgoing,
   type PlannedMessage,
   type RunOptions,
   type RunReport,
+  type Sender,
   type Tuning,
 } from './types.js';
 
@@ -113,6 +116,24 @@ export async function execute(
     'scheduled jobs ran',
   );
   return report;
+}
+
+/** The message of a due delivery, rendered; or why it cannot be (then the claimed attempt fails with it). */
+async function prepare(
+  sender: Sender,
+  due: DueDelivery,
+): Promise<{ out: Outgoing; rendered: unknown } | { error: unknown }> {
+  try {
+    const out = {
+      key: due.dedupeKey,
+      recipient: due.recipient,
+      message: parseMessage(due.payload),
+      since: due.createdAt,
+    };
+    return { out, rendered: await sender.render?.(out) };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /**
@@ -217,22 +238,30 @@ class Fanout {
   private async deliver(row: DueDelivery): Promise<void> {
     const { db, clock, instanceId, logger } = this.deps;
     const sender = this.deps.sender!;
-    const claimed = await claim(db, row.dedupeKey, instanceId, clock.now(), this.tuning.staleAfterMs);
+    const { staleAfterMs } = this.tuning;
+    // Rendered before the claim (it may page through users.list), so the claim is held only while posting.
+    const prepared = await prepare(sender, row);
+    const claimed = await claim(db, row.dedupeKey, instanceId, clock.now(), staleAfterMs);
     if (!claimed) return; // another process has it, or sent it already
     const key = claimed.dedupeKey;
+    // A lease: renewed while posting (Slack may make us wait), so no other process takes it over meanwhile.
+    const lease = holdClaim(db, key, instanceId, {
+      now: () => clock.now(),
+      staleAfterMs,
+      onLost: () => logger.warn({ key }, 'delivery claim lost while sending (another process took it over)'),
+      onError: (err) => logger.warn({ err, key }, 'could not renew a delivery claim; trying again'),
+    });
     try {
-      const out = {
-        key,
-        recipient: claimed.recipient,
-        message: parseMessage(claimed.payload),
-        since: claimed.createdAt,
-      };
+      if ('error' in prepared) throw prepared.error;
+      const { out, rendered } = prepared;
       // A second attempt may follow a crash or a timeout after Slack had posted: look before posting again.
-      const landed = (claimed.attempts > 1 ? await sender.findSent(out) : null) ?? (await sender.send(out));
+      const landed = (claimed.attempts > 1 ? await sender.findSent(out) : null) ?? (await sender.send(out, rendered));
+      await lease.stop();
       await markSent(db, key, landed, clock.now());
       this.report.sent.push(key);
       await sender.afterSent?.(claimed, landed, this.report.at);
     } catch (error) {
+      await lease.stop();
       const failure =
         error instanceof SendError
           ? error

@@ -3,7 +3,7 @@ import { ErrorCode, WebClient, type RetryOptions } from '@slack/web-api';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import { workspaceLocales } from '../slack/locale.js';
-import { renderMessage } from '../slack/views/scheduled/index.js';
+import { renderMessage, type RenderedMessage } from '../slack/views/scheduled/index.js';
 import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } from './types.js';
 
 /**
@@ -105,7 +105,7 @@ function isUncertain(error: unknown): boolean {
  * posting anything. A post left without an answer is not blindly repeated: the conversation is checked
  * for the message (tagged with its dedupe key) first.
  */
-export function createSlackSender(opts: SlackSenderOptions): Sender & { client: WebClient } {
+export function createSlackSender(opts: SlackSenderOptions): Sender<RenderedMessage> & { client: WebClient } {
   const retry = opts.retry ?? PRODUCTION_RETRY;
   const common = {
     slackApiUrl: normaliseUrl(opts.apiUrl),
@@ -167,8 +167,8 @@ export function createSlackSender(opts: SlackSenderOptions): Sender & { client: 
     return renderMessage(lang ? { ...m, board: { ...m.board, language: lang } } : m);
   }
 
-  async function send(out: Outgoing): Promise<Sent> {
-    const { text, blocks } = await rendered(out);
+  async function send(out: Outgoing, ready?: RenderedMessage): Promise<Sent> {
+    const { text, blocks } = ready ?? (await rendered(out));
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
@@ -198,6 +198,7 @@ export function createSlackSender(opts: SlackSenderOptions): Sender & { client: 
   const afterSent = opts.afterSent;
   return {
     client,
+    render: rendered,
     send,
     findSent,
     ...(afterSent && {

@@ -54,9 +54,14 @@ export interface Outgoing {
 }
 
 /** The one thing the scheduler needs from Slack (src/jobs/send.ts implements it). */
-export interface Sender {
-  /** Posts the message; throws SendError. */
-  send(out: Outgoing): Promise<Sent>;
+export interface Sender<Rendered = unknown> {
+  /**
+   * Renders the message ahead of its claim (it may ask Slack, e.g. for the reader's language), so the claim
+   * is held only while posting. Optional: `send` renders what it was not given.
+   */
+  render?(out: Outgoing): Promise<Rendered>;
+  /** Posts the message (as rendered by `render`, when given); throws SendError. */
+  send(out: Outgoing, rendered?: Rendered): Promise<Sent>;
   /** The message already posted for this delivery (a crash or an ambiguous failure hid the answer), or null. */
   findSent(out: Outgoing): Promise<Sent | null>;
   /** Follow-up to a message once it is recorded as sent (e.g. the digest's chart); must not throw. */

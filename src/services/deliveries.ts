@@ -1,11 +1,13 @@
 import type { Db } from '../db/client.js';
+import { isPostgres } from '../db/postgres.js';
 import { Prisma } from '../db/generated/client.js';
 
 /**
  * The exactly-once ledger of scheduled messages. Every message is first recorded under a unique dedupe
  * key (planning twice, or by two processes, inserts it once), then claimed by one process with a single
- * conditional UPDATE, sent, and marked sent with where it landed. A claim whose process died is taken over
- * once it is stale; a sent row is never claimed again.
+ * conditional UPDATE, sent, and marked sent with where it landed. A claim is a lease: its holder renews it
+ * while sending (`renewClaim`), and only a claim whose process went quiet for the stale period (it died) is
+ * taken over; a sent row is never claimed again.
  */
 
 export interface DeliveryPlan {
@@ -56,31 +58,29 @@ export async function existingKeys(db: Db, keys: readonly string[]): Promise<Set
   return found;
 }
 
-/** Recorded keys starting with `prefix` (a range over the unique index, not a LIKE scan). Keys are ASCII. */
+/** Recorded keys starting with `prefix`. Keys are ASCII. */
 export async function keysWithPrefix(db: Db, prefix: string): Promise<Set<string>> {
-  const rows = await db.delivery.findMany({
-    where: { dedupeKey: { gte: prefix, lt: `${prefix}\u007f` } },
-    select: { dedupeKey: true },
-  });
+  // SQLite compares bytes, so a range over the unique index finds them (not a LIKE scan). PostgreSQL
+  // compares by the database's collation, where `prefix\u007f` need not sort after every key: LIKE there.
+  const where = isPostgres(db)
+    ? { dedupeKey: { startsWith: prefix } }
+    : { dedupeKey: { gte: prefix, lt: `${prefix}\u007f` } };
+  const rows = await db.delivery.findMany({ where, select: { dedupeKey: true } });
   return new Set(rows.map((r) => r.dedupeKey));
 }
 
 /**
- * Deliveries ready to go: pending, or claimed by a process that has gone quiet for `staleAfterMs`. Only
- * keys and recipients: the payload is read when the row is claimed.
+ * Deliveries ready to go: pending, or claimed by a process that has gone quiet for `staleAfterMs`. With
+ * what each is to send, so it can be rendered before it is claimed (rendering may page through Slack's
+ * users.list; the claim's lease then covers only the posting).
  */
 export async function dueDeliveries(
   db: Db,
   f: { jobs: readonly string[]; teamId?: string; now: Date; staleAfterMs: number },
 ) {
-  const staleBefore = new Date(f.now.getTime() - f.staleAfterMs);
   return db.delivery.findMany({
-    where: {
-      job: { in: [...f.jobs] },
-      ...(f.teamId && { teamId: f.teamId }),
-      OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: staleBefore } }],
-    },
-    select: { dedupeKey: true, recipient: true },
+    where: { job: { in: [...f.jobs] }, ...(f.teamId && { teamId: f.teamId }), ...claimable(f.now, f.staleAfterMs) },
+    select: { dedupeKey: true, recipient: true, payload: true, createdAt: true },
     orderBy: { id: 'asc' },
   });
 }
@@ -88,21 +88,99 @@ export async function dueDeliveries(
 export type DueDelivery = Awaited<ReturnType<typeof dueDeliveries>>[number];
 export type Delivery = NonNullable<Awaited<ReturnType<typeof claim>>>;
 
+/** Rows that may be claimed now: pending, or held by a process that stopped renewing its claim. */
+function claimable(now: Date, staleAfterMs: number): Prisma.DeliveryWhereInput {
+  const staleBefore = new Date(now.getTime() - staleAfterMs);
+  return { OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: staleBefore } }] };
+}
+
 /**
  * Claims a delivery for this process: one conditional UPDATE, so of several processes exactly one wins.
  * Pending rows, and rows stuck in `sending` past `staleAfterMs` (their process crashed), can be claimed;
  * sent and failed rows never. Returns the claimed row (its `attempts` already counts this attempt), or null.
+ * On PostgreSQL the row is picked with FOR UPDATE SKIP LOCKED: an instance never waits on a row another
+ * instance is claiming at that moment; it simply does not get it.
  */
 export async function claim(db: Db, key: string, instanceId: string, now: Date, staleAfterMs: number) {
-  const staleBefore = new Date(now.getTime() - staleAfterMs);
+  if (isPostgres(db)) {
+    const staleBefore = new Date(now.getTime() - staleAfterMs);
+    const won = await db.$queryRaw<{ id: number }[]>`
+      UPDATE "Delivery"
+      SET "state" = 'sending', "claimedAt" = ${now}, "claimedBy" = ${instanceId},
+          "attempts" = "attempts" + 1, "updatedAt" = ${now}
+      WHERE "id" = (
+        SELECT "id" FROM "Delivery"
+        WHERE "dedupeKey" = ${key}
+          AND ("state" = 'pending' OR ("state" = 'sending' AND "claimedAt" < ${staleBefore}))
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id"`;
+    const id = won[0]?.id;
+    return id === undefined ? null : db.delivery.findUnique({ where: { id } });
+  }
   const [claimed] = await db.delivery.updateManyAndReturn({
-    where: {
-      dedupeKey: key,
-      OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: staleBefore } }],
-    },
+    where: { dedupeKey: key, ...claimable(now, staleAfterMs) },
     data: { state: 'sending', claimedAt: now, claimedBy: instanceId, attempts: { increment: 1 } },
   });
   return claimed ?? null;
+}
+
+/**
+ * Renews this process's claim (the lease's heartbeat). False when the claim is no longer ours (it went
+ * stale and another process took it over, or it was settled): the holder must not release it then.
+ */
+export async function renewClaim(db: Db, key: string, instanceId: string, now: Date): Promise<boolean> {
+  const { count } = await db.delivery.updateMany({
+    where: { dedupeKey: key, state: 'sending', claimedBy: instanceId },
+    data: { claimedAt: now },
+  });
+  return count > 0;
+}
+
+export interface Lease {
+  /** Still ours at the last heartbeat. */
+  readonly held: boolean;
+  /** Stops the heartbeat (waits for one in flight). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps a claim alive while its holder works on it: renews it every third of the stale period, so no
+ * other process takes it over however long sending takes (Slack's Retry-After, slow answers). A lost
+ * claim is reported once (`onLost`); its holder then records the outcome only as the ledger allows.
+ */
+export function holdClaim(
+  db: Db,
+  key: string,
+  instanceId: string,
+  opts: { now: () => Date; staleAfterMs: number; onLost?: () => void; onError?: (error: unknown) => void },
+): Lease {
+  let held = true;
+  let beat: Promise<void> = Promise.resolve();
+  const timer = setInterval(
+    () => {
+      beat = beat.then(async () => {
+        if (!held) return;
+        try {
+          held = await renewClaim(db, key, instanceId, opts.now());
+          if (!held) opts.onLost?.();
+        } catch (error) {
+          opts.onError?.(error); // the database is away: the next beat tries again, well inside the lease
+        }
+      });
+    },
+    Math.max(50, Math.floor(opts.staleAfterMs / 3)),
+  );
+  timer.unref();
+  return {
+    get held() {
+      return held;
+    },
+    async stop() {
+      clearInterval(timer);
+      await beat;
+    },
+  };
 }
 
 /** Where the message landed. A message Slack accepted is recorded as sent whoever holds the claim now. */

@@ -26,9 +26,13 @@ export function isWriteContention(e: unknown): boolean {
  * Refusals (DomainError) and every other error pass straight through.
  */
 export function transact<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // PostgreSQL's SERIALIZABLE transactions fail fast on a conflict instead of waiting like SQLite's lock, so
+  // a burst on one row (a dozen creations on one board) needs several randomised retries to drain.
   return pRetry(() => db.$transaction(fn), {
-    retries: 3,
-    minTimeout: 100,
+    retries: 8,
+    minTimeout: 20,
+    maxTimeout: 1_000,
+    randomize: true,
     shouldRetry: ({ error }) => isWriteContention(error),
   });
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from '../db/generated/client.js';
+import { containsText } from '../db/database.js';
 import { cycleAt, localDate } from '../domain/cycle.js';
 import { notFound } from '../domain/errors.js';
 import { deriveFlags } from '../domain/problem-state.js';
@@ -88,10 +89,10 @@ async function whereFor(deps: QueryDeps, f: ProblemFilter): Promise<Prisma.Probl
   if (text) {
     and.push({
       OR: [
-        { key: { contains: text.toUpperCase() } },
-        { title: { contains: text } },
-        { description: { contains: text } },
-        { unit: { contains: text } },
+        { key: containsText(deps.db, text.toUpperCase()) },
+        { title: containsText(deps.db, text) },
+        { description: containsText(deps.db, text) },
+        { unit: containsText(deps.db, text) },
       ],
     });
   }

@@ -44,7 +44,7 @@ function collectGarbage(): void {
 }
 
 /** The fake Slack in a child process; resolves with its URL and a way to read what was posted. */
-async function startFake(latencyMs: number) {
+export async function startFake(latencyMs: number) {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fake-server.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, String(latencyMs)], {
     stdio: ['pipe', 'pipe', 'inherit'],

@@ -8,6 +8,7 @@ import { DEFAULT_TUNING } from '../../src/jobs/types.js';
 import { benchAcks } from './acks.js';
 import { benchImport } from './import.js';
 import { benchPrompts } from './prompts.js';
+import { runScaleBench } from './scale.js';
 import { runSummaryBench } from './summary.js';
 
 const num = (name: string, fallback: number) => {
@@ -70,6 +71,8 @@ async function main() {
       `  ${f.kind.padEnd(30)} p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · max ${f.max.toFixed(1)} ms (${f.count})\n`,
     );
   }
+
+  await runScaleBench();
 }
 
 main()

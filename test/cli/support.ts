@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Db } from '../../src/db/client.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { runCli } from '../../src/cli/program.js';
+import { testDbReady } from '../support/db.js';
 
 function capture(isTTY: boolean) {
   const chunks: string[] = [];
@@ -29,6 +30,7 @@ export async function cli(
   args: string[],
   opts: { url: string; env?: Record<string, string>; isTTY?: boolean; at?: string },
 ): Promise<CliRun> {
+  await testDbReady(opts.url); // a PostgreSQL test database may still be being made
   const out = capture(false);
   const err = capture(opts.isTTY ?? false);
   const code = await runCli(args, {

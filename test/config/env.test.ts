@@ -15,6 +15,7 @@ describe('environment', () => {
   it('has defaults for everything optional', () => {
     expect(parseEnv({})).toEqual({
       DATABASE_URL: 'file:./data/closeout.db',
+      DATABASE_POOL_SIZE: 10,
       PORT: 3000,
       CLOSEOUT_ADMINS: [],
       CLOSEOUT_SCHEDULER: 'on',

@@ -96,7 +96,8 @@ describe('No change', () => {
       () => app.click({ userId: OWNER.userId, actionId: ACTION.noChange, value: 'RECT-1' }),
       (c) => c.args.user_id === OWNER.userId,
     );
-    expect((await updatesOf('RECT-1')).length).toBe(before + 1);
+    // An earlier test's refresh may publish the Home first: wait for the write itself.
+    await expect.poll(async () => (await updatesOf('RECT-1')).length).toBe(before + 1);
   });
 
   it('refuses someone else’s problem, and a closed one, and changes nothing', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.js';
+import type { Db } from '../../src/db/client.js';
+import { openDatabase } from '../../src/db/database.js';
 import { claim, dueDeliveries, markFailed, markSent, plan, type DeliveryPlan } from '../../src/services/deliveries.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createTestDb, testDbReady, type TestDb } from '../support/db.js';
 
 const NOW = new Date('2026-11-16T01:00:00Z');
 const STALE = 5 * 60_000;
@@ -17,10 +18,11 @@ const row = (key: string, payload = '{"kind":"prompt"}'): DeliveryPlan => ({
 
 let t: TestDb;
 let other: Db;
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestDb();
-  // A second client on the same file: another process, as far as SQLite is concerned.
-  other = createDb(t.url);
+  await testDbReady(t.url);
+  // A second client on the same database: another process, as far as the database is concerned.
+  other = openDatabase(t.url);
 });
 afterEach(async () => {
   await other.$disconnect();

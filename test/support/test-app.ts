@@ -115,48 +115,7 @@ export class TestApp {
   }
 
   click(c: ButtonClick): Promise<PostResult> {
-    const action = c.selected
-      ? {
-          type: 'static_select',
-          action_id: c.actionId,
-          block_id: c.blockId ?? 'b',
-          selected_option: { value: c.selected, text: { type: 'plain_text', text: c.selected } },
-          action_ts: '1',
-        }
-      : {
-          type: 'button',
-          action_id: c.actionId,
-          block_id: c.blockId ?? 'b',
-          value: c.value,
-          text: { type: 'plain_text', text: 'btn' },
-          action_ts: '1',
-        };
-    const payload = {
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'test' },
-      user: { id: c.userId, username: c.userId.toLowerCase(), name: c.userId.toLowerCase(), team_id: TEAM },
-      api_app_id: 'A0CLOSEOUT',
-      token: 'legacy',
-      trigger_id: `trigger-${Date.now()}`,
-      // Slack gives a response_url for buttons in messages only (not on the App Home).
-      ...(c.message && { response_url: this.fake.responseUrl(`action-${c.userId}`) }),
-      actions: [action],
-      ...(c.message
-        ? {
-            container: {
-              type: 'message',
-              message_ts: c.message.ts,
-              channel_id: c.message.channel,
-              is_ephemeral: c.message.ephemeral ?? false,
-            },
-            channel: { id: c.message.channel, name: 'x' },
-            message: { type: 'message', ts: c.message.ts, text: '', blocks: c.message.blocks ?? [] },
-          }
-        : {
-            container: { type: 'view', view_id: 'VHOME' },
-            view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', state: { values: {} } },
-          }),
-    };
+    const payload = blockActionsPayload(c, c.message && this.fake.responseUrl(`action-${c.userId}`));
     return this.post(interactionBody(payload), 'application/x-www-form-urlencoded');
   }
 
@@ -186,4 +145,51 @@ export class TestApp {
   event(event: Record<string, unknown>): Promise<PostResult> {
     return this.post(eventBody(TEAM, event), 'application/json');
   }
+}
+
+/** Slack's block_actions payload for a button click (or a static select), as TestApp and app processes get it. */
+export function blockActionsPayload(c: ButtonClick, responseUrl?: string): Record<string, unknown> {
+  const action = c.selected
+    ? {
+        type: 'static_select',
+        action_id: c.actionId,
+        block_id: c.blockId ?? 'b',
+        selected_option: { value: c.selected, text: { type: 'plain_text', text: c.selected } },
+        action_ts: '1',
+      }
+    : {
+        type: 'button',
+        action_id: c.actionId,
+        block_id: c.blockId ?? 'b',
+        value: c.value,
+        text: { type: 'plain_text', text: 'btn' },
+        action_ts: '1',
+      };
+  const payload = {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'test' },
+    user: { id: c.userId, username: c.userId.toLowerCase(), name: c.userId.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0CLOSEOUT',
+    token: 'legacy',
+    trigger_id: `trigger-${Date.now()}`,
+    // Slack gives a response_url for buttons in messages only (not on the App Home).
+    ...(responseUrl && { response_url: responseUrl }),
+    actions: [action],
+    ...(c.message
+      ? {
+          container: {
+            type: 'message',
+            message_ts: c.message.ts,
+            channel_id: c.message.channel,
+            is_ephemeral: c.message.ephemeral ?? false,
+          },
+          channel: { id: c.message.channel, name: 'x' },
+          message: { type: 'message', ts: c.message.ts, text: '', blocks: c.message.blocks ?? [] },
+        }
+      : {
+          container: { type: 'view', view_id: 'VHOME' },
+          view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', state: { values: {} } },
+        }),
+  };
+  return payload;
 }

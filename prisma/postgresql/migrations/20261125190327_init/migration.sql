@@ -1,0 +1,1 @@
+-- The PostgreSQL side of this change is in 20261125191253_scheduler_routes_and_chat_replies.

@@ -1,0 +1,1 @@
+-- The PostgreSQL side of this change is in 20261130093455_board_visibility_and_separation_of_duties.
