@@ -261,6 +261,8 @@ describe('closeout export', () => {
       '2026-12-20',
       'in_progress',
       '[x] Open a second window\n[~] Online booking\nPublish wait times',
+      '', // original deadline: never moved
+      '0', // extensions
     ]);
     expect(records.slice(2).map((r) => [r[0], r[9]])).toEqual([
       ['RECT-2', 'closeout_requested'],
