@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { pendingMigrations } from './migration-files.js';
 
 /** prisma/postgresql/migrations, found from both src/db (tsx, tests) and dist/db (built). */
 export const POSTGRES_MIGRATIONS_DIR = path.resolve(
@@ -38,16 +38,8 @@ export async function migratePostgres(databaseUrl: string, migrationsDir = POSTG
       'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const done = new Set(rows.map((r) => r.migration_name));
-    const names = fs
-      .readdirSync(migrationsDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
     const applied: string[] = [];
-    for (const name of names) {
-      if (done.has(name)) continue;
-      const sql = fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
-      const checksum = createHash('sha256').update(sql).digest('hex');
+    for (const { name, sql, checksum } of pendingMigrations(migrationsDir, done)) {
       await client.query('BEGIN');
       try {
         await client.query(sql);

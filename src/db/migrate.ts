@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sqlitePath } from './client.js';
+import { pendingMigrations } from './migration-files.js';
 
 /** prisma/migrations, found from both src/db (tsx, tests) and dist/db (built). */
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
@@ -43,16 +44,8 @@ export function migrate(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Mi
         .all()
         .map((r) => r.migration_name),
     );
-    const names = fs
-      .readdirSync(migrationsDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
     const applied: string[] = [];
-    for (const name of names) {
-      if (done.has(name)) continue;
-      const sql = fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
-      const checksum = createHash('sha256').update(sql).digest('hex');
+    for (const { name, sql, checksum } of pendingMigrations(migrationsDir, done)) {
       // IMMEDIATE: two instances starting together serialise here instead of both applying.
       db.transaction(() => {
         const again = db
