@@ -25,16 +25,6 @@ const SQLITE_ONLY = [
   'test/services/closeout-race.test.ts',
   'test/db/sqlite-lock-wait.test.ts',
 ];
-/**
- * Known to fail on PostgreSQL (they landed after the PostgreSQL project was built and were never run there):
- * saves that finish after the ack are not yet awaited the way these tests expect. Tracked in the issue notes;
- * remove from this list once they pass on PostgreSQL.
- */
-const POSTGRES_KNOWN_FAILURES = [
-  'test/e2e/upkeep.test.ts',
-  'test/e2e/upkeep-board.test.ts',
-  'test/e2e/mention-escaping.test.ts',
-];
 /** Tests that need PostgreSQL (several instances on one server, a server restart). */
 const POSTGRES_ONLY = ['test/scale/**/*.test.ts', 'test/db/postgres-*.test.ts'];
 
@@ -59,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: POSTGRES_TESTS,
-          exclude: [...SQLITE_ONLY, ...POSTGRES_KNOWN_FAILURES],
+          exclude: SQLITE_ONLY,
           globalSetup: ['test/support/global-setup-postgres.ts'],
         },
       },

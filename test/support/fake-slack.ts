@@ -100,10 +100,14 @@ export class FakeSlack {
   }
 
   /** Waits until `predicate` holds for the recorded calls (handlers keep working after their ack). */
-  async waitFor<T>(pick: (calls: SlackCall[]) => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+  async waitFor<T>(
+    pick: (calls: SlackCall[]) => T | undefined | false | Promise<T | undefined | false>,
+    timeoutMs = 5_000,
+  ): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const found = pick(this.calls);
+      // Awaited: a predicate that reads the database returns a promise, which is truthy before it settles.
+      const found = await pick(this.calls);
       if (found) return found;
       if (Date.now() > until)
         throw new Error(`FakeSlack.waitFor timed out; calls: ${this.calls.map((c) => c.method).join(', ')}`);
