@@ -142,9 +142,9 @@ export async function listBoards(
   });
 }
 
-/** Boards the user leads (all boards for admins). */
-export async function boardsLedBy(deps: ServiceDeps, actor: Actor) {
-  const all = await listBoards(deps, actor.teamId);
+/** Boards the user leads (all boards for admins); archived ones only when asked (the Home shows them). */
+export async function boardsLedBy(deps: ServiceDeps, actor: Actor, opts: { includeArchived?: boolean } = {}) {
+  const all = await listBoards(deps, actor.teamId, opts);
   if (isAdmin(deps, actor)) return all;
   return all.filter((b) => b.leaders.some((l) => l.userId === actor.userId));
 }

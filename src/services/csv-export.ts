@@ -46,7 +46,7 @@ export async function exportRows(
       unit: true,
       deadline: true,
       status: true,
-      measures: { select: { text: true, status: true }, orderBy: { number: 'asc' } },
+      measures: { where: { retiredAt: null }, select: { text: true, status: true }, orderBy: { number: 'asc' } },
     },
   });
   const names = problems.length ? await ownerNames(opts.directory) : new Map<string, string>();

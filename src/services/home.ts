@@ -36,6 +36,8 @@ export interface BoardDashboard {
   name: string;
   timezone: string;
   language: string;
+  /** Archived boards are still shown to their leaders, marked, so they can find and unarchive them. */
+  archived: boolean;
   total: number;
   closed: number;
   completion: number;
@@ -88,7 +90,7 @@ async function myProblems(deps: ServiceDeps, actor: Actor, limit: number): Promi
 export async function boardDashboard(
   deps: ServiceDeps,
   teamId: string,
-  board: { id: number; code: string; name: string; timezone: string; language: string },
+  board: { id: number; code: string; name: string; timezone: string; language: string; archived: boolean },
   pendingLimit: number,
 ): Promise<BoardDashboard> {
   const count = (view: 'overdue' | 'stale') =>
@@ -114,6 +116,7 @@ export async function boardDashboard(
     name: board.name,
     timezone: board.timezone,
     language: board.language,
+    archived: board.archived,
     total,
     closed: byStatus.closed,
     completion: completion(byStatus.closed, total),
@@ -135,7 +138,10 @@ export async function boardDashboard(
 /** Everything a user's App Home shows, within the given limits (the rest is only counted). */
 export async function homeData(deps: ServiceDeps, actor: Actor, limits: HomeLimits): Promise<HomeData> {
   const admin = isAdmin(deps, actor);
-  const [mine, led] = await Promise.all([myProblems(deps, actor, limits.problems), boardsLedBy(deps, actor)]);
+  const [mine, led] = await Promise.all([
+    myProblems(deps, actor, limits.problems),
+    boardsLedBy(deps, actor, { includeArchived: true }),
+  ]);
   const shown = led.slice(0, limits.boards);
   const dashboards = await Promise.all(shown.map((b) => boardDashboard(deps, actor.teamId, b, limits.pendingPerBoard)));
   return {

@@ -29,13 +29,19 @@ export const EXISTING_SELECT = {
   ownerId: true,
   unit: true,
   deadline: true,
+  originalDeadline: true,
   status: true,
   closedAt: true,
   closedBy: true,
   percent: true,
   nextMeasureNumber: true,
   updatedAt: true,
-  measures: { select: { id: true, number: true, text: true, status: true }, orderBy: { number: 'asc' } },
+  // Retired measures are not exported, so the file's measures line up with the others, in number order.
+  measures: {
+    where: { retiredAt: null },
+    select: { id: true, number: true, text: true, status: true },
+    orderBy: { number: 'asc' },
+  },
 } as const;
 
 export function loadProblems(db: ServiceDeps['db'], boardId: number) {

@@ -7,6 +7,8 @@ export interface Journal {
   auditIds: number[];
   requestIds: number[];
   measureIds: number[];
+  /** Deadline changes recorded for moved deadlines. */
+  deadlineChangeIds: number[];
   /** Requests an import decided: put back to pending. */
   decidedRequestIds: number[];
   updated: { before: ExistingProblem; edits: MeasureEdit[] }[];
@@ -17,6 +19,7 @@ export const emptyJournal = (): Journal => ({
   auditIds: [],
   requestIds: [],
   measureIds: [],
+  deadlineChangeIds: [],
   decidedRequestIds: [],
   updated: [],
 });
@@ -25,6 +28,7 @@ export const emptyJournal = (): Journal => ({
 export async function undo(deps: ServiceDeps, journal: Journal): Promise<void> {
   await transact(deps.db, async (tx) => {
     await tx.auditEvent.deleteMany({ where: { id: { in: journal.auditIds } } });
+    await tx.deadlineChange.deleteMany({ where: { id: { in: journal.deadlineChangeIds } } });
     await tx.closeoutRequest.deleteMany({ where: { id: { in: journal.requestIds } } });
     await tx.closeoutRequest.deleteMany({ where: { problemId: { in: journal.problemIds } } });
     await tx.closeoutRequest.updateMany({

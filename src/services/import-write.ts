@@ -5,6 +5,7 @@ import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { createAudits, createMeasures, createProblems, type NewMeasure } from './import-insert.js';
 import { emptyJournal, undo, type Journal } from './import-undo.js';
 import type { ProblemFields, RowPlan } from './import-plan.js';
+import { isLater } from './problems.js';
 
 // Writing: in bounded batches, each its own short transaction, so the bot's own writes (a click, a report)
 // get the database between them instead of waiting out one long import. The outcome is still all or
@@ -209,6 +210,7 @@ async function applyUpdate(
 ): Promise<void> {
   const { problem } = row;
   const firstNew = problem.nextMeasureNumber;
+  const deadlineMoved = row.fields.deadline !== undefined;
   const moved = await tx.problem.updateMany({
     where: { id: problem.id, updatedAt: problem.updatedAt },
     data: {
@@ -216,9 +218,29 @@ async function applyUpdate(
       ...(row.status && statusData(problem.status, row.status, actor, at)),
       // Always set, so the row is written (and its updatedAt moves) even when only its measures change.
       nextMeasureNumber: firstNew + row.measureAdds.length,
+      // An edit open in Slack meanwhile must see that the problem changed (optimistic version check).
+      version: { increment: 1 },
+      ...(deadlineMoved && problem.originalDeadline === null && { originalDeadline: problem.deadline }),
     },
   });
   if (moved.count !== 1) throw conflict('import.changed');
+  if (deadlineMoved) {
+    // A deadline moved by a file tells its story like one moved in Slack: `show`, the summary, the export.
+    const change = await tx.deadlineChange.create({
+      data: {
+        teamId: problem.teamId,
+        problemId: problem.id,
+        fromDate: problem.deadline,
+        toDate: row.fields.deadline ?? null,
+        extended: isLater(problem.deadline, row.fields.deadline ?? null),
+        reason: 'Changed by import',
+        actorId: actor.userId,
+        createdAt: at,
+      },
+      select: { id: true },
+    });
+    journal.deadlineChangeIds.push(change.id);
+  }
   journal.updated.push({ before: problem, edits: row.measureEdits });
   if (row.status) await settleRequests(tx, actor, at, problem, row.status, journal);
   for (const edit of row.measureEdits) {

@@ -166,7 +166,7 @@ function pick(row: object, fields: string[]): Record<string, unknown> {
 }
 
 /** Later than before; a deadline set where there was none is not an extension. */
-function isLater(from: string | null, to: string | null): boolean {
+export function isLater(from: string | null, to: string | null): boolean {
   return from !== null && (to === null || to > from);
 }
 

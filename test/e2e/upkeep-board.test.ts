@@ -71,6 +71,11 @@ describe('/closeout board edit', () => {
     expect(allText(list)).toContain('*RECT* is archived');
     const boards = await callAfter(app, 'response_url', () => app.command('board list', LEADER.userId));
     expect(allText(boards)).toContain('*RECT* is archived');
+    // The leader's Home still shows the board, marked archived, so it can be found and unarchived.
+    const home = await callAfter(app, 'views.publish', () =>
+      app.event({ type: 'app_home_opened', user: LEADER.userId, channel: 'DLEADER', tab: 'home', event_ts: '1.2' }),
+    );
+    expect(JSON.stringify(home.args.view)).toContain('*RECT* is archived');
     const report = await runJob(
       { db: app.db, clock: app.clock, logger: app.running.ctx.logger, sender: null, instanceId: 't' },
       'cycle-prompts',
@@ -83,5 +88,10 @@ describe('/closeout board edit', () => {
     expect(blockOf(again, 'archived')?.element).toMatchObject({ initial_options: [{ value: 'archived' }] });
     await submitView(app, ADMIN.userId, again, { ...all, archived: state.checks([]) });
     await app.fake.waitFor(async () => !(await board()).archived);
+    const after = await callAfter(app, 'views.publish', () =>
+      app.event({ type: 'app_home_opened', user: LEADER.userId, channel: 'DLEADER', tab: 'home', event_ts: '1.3' }),
+    );
+    expect(JSON.stringify(after.args.view)).toContain('RECT');
+    expect(JSON.stringify(after.args.view)).not.toContain('is archived');
   });
 });

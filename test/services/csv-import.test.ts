@@ -4,7 +4,9 @@ import { DomainError } from '../../src/domain/errors.js';
 import { OPERATOR, type Actor } from '../../src/domain/types.js';
 import { editBoard } from '../../src/services/boards.js';
 import { requestCloseout } from '../../src/services/closeout.js';
+import { exportCsv } from '../../src/services/csv-export.js';
 import { importCsv } from '../../src/services/csv-import.js';
+import { applyMeasureChanges } from '../../src/services/measure-changes.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import type { UserDirectory } from '../../src/services/import-owners.js';
 import { createProblem } from '../../src/services/problems.js';
@@ -139,6 +141,40 @@ describe('importCsv: writing', () => {
       [4, 'Fourth', 'todo'],
     ]);
     expect(problem.nextMeasureNumber).toBe(5);
+  });
+
+  it('records a deadline moved by the file like one moved in Slack, and undoes it with a failed import', async () => {
+    await seedProblem();
+    const result = await run('key,deadline\r\nRECT-1,2027-01-31\r\n');
+    expect(result).toMatchObject({ updated: 1, errors: [] });
+    const p = await t.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } });
+    expect(p).toMatchObject({ deadline: '2027-01-31', originalDeadline: '2026-12-20', version: 2 });
+    expect(await t.db.deadlineChange.findMany({ select: { fromDate: true, toDate: true, extended: true } })).toEqual([
+      { fromDate: '2026-12-20', toDate: '2027-01-31', extended: true },
+    ]);
+    const again = await run('key,deadline\r\nRECT-1,2027-03-31\r\n');
+    expect(again).toMatchObject({ updated: 1 });
+    expect(await t.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } })).toMatchObject({
+      deadline: '2027-03-31',
+      originalDeadline: '2026-12-20',
+    });
+    expect(await t.db.deadlineChange.count()).toBe(2);
+  });
+
+  it('neither exports nor matches retired measures: an export re-imports unchanged', async () => {
+    await seedProblem();
+    await applyMeasureChanges(deps, LEADER, 'RECT-1', [{ number: 2, retire: true }], { texts: [] });
+    const { csv } = await exportCsv(deps, LEADER, 'RECT');
+    expect(csv).toContain('First');
+    expect(csv).not.toContain('Second');
+    const result = await run(csv);
+    expect(result).toMatchObject({ updated: 0, unchanged: 1, errors: [] });
+    const measures = await t.db.measure.findMany({ orderBy: { number: 'asc' } });
+    expect(measures.map((m) => [m.number, m.text, m.retiredAt !== null])).toEqual([
+      [1, 'First', false],
+      [2, 'Second', true],
+      [3, 'Third', false],
+    ]);
   });
 
   it('keeps closeout state consistent: closing approves a pending request, reopening clears closedAt', async () => {

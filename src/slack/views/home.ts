@@ -89,7 +89,8 @@ export function problemBlocks(tr: Translator, d: HomeViewData, p: HomeProblem): 
 
 /** One board's dashboard: headline and status counts, then the closeout requests waiting for a decision. */
 export function dashboardBlocks(tr: Translator, d: HomeViewData, b: BoardDashboard): KnownBlock[] {
-  const title = tr('home.board.title', { code: b.code, name: mrkdwnText(b.name, 100) });
+  const named = tr('home.board.title', { code: b.code, name: mrkdwnText(b.name, 100) });
+  const title = b.archived ? `${named}\n${tr('upkeep.board.archived', { code: b.code })}` : named;
   if (b.total === 0) return [section(`${title}\n${tr('home.board.empty')}`)];
   const headline = tr('home.board.headline', {
     total: b.total,

@@ -32,6 +32,7 @@ function dashboard(code: string, over: Partial<BoardDashboard> = {}): BoardDashb
     name: `Board ${code}`,
     timezone: 'UTC',
     language: 'en',
+    archived: false,
     total: 31,
     closed: 19,
     completion: 61,
