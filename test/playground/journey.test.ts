@@ -199,6 +199,32 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
   );
 
   it(
+    'time travel to the nudge posts who has not reported yet; +1 day moves the clock a day',
+    async () => {
+      const now = async () =>
+        Date.parse(((await (await fetch(`${playground.url}/pg/state`)).json()) as { now: string }).now);
+      const before = await now();
+      const clock = () => page.locator('.time-travel .clock').textContent();
+      await page.getByRole('button', { name: tr('playground.time.nudge') }).click();
+      await poll(now, { timeout: 60_000 }).toBeGreaterThan(before);
+      await poll(clock, { timeout: 60_000 }).not.toContain(tr('playground.time.busy'));
+      // The board's nudge goes to its channel, in the board's language (the demo board's is Chinese).
+      await openChannel();
+      const nudge = page.locator('.conversation-main .message', {
+        hasText: /第 \d+ 轮进展更新将于 .+ 截止。以下 \d+ 人尚未报送/,
+      });
+      await poll(() => nudge.count()).toBeGreaterThan(0);
+
+      const atNudge = await now();
+      await page.getByRole('button', { name: tr('playground.time.day') }).click();
+      await poll(now).toBeGreaterThanOrEqual(atNudge + 24 * 60 * 60_000);
+      expect(await now()).toBeLessThan(atNudge + 25 * 60 * 60_000);
+      await poll(clock, { timeout: 60_000 }).not.toContain(tr('playground.time.busy'));
+    },
+    STEP,
+  );
+
+  it(
     'a leader reads the summary with its chart',
     async () => {
       await actAs(LEADER);
