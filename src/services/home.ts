@@ -53,6 +53,8 @@ export interface HomeData {
   mine: { total: number; overdue: number; items: HomeProblem[] };
   /** Boards the user leads (every board for admins), by code; null when the user leads none and is no admin. */
   boards: { total: number; items: BoardDashboard[] } | null;
+  /** Replies the user typed that wait for them to pick their problem; `items` holds at most the limit. */
+  replies: { total: number; items: WaitingReply[] };
   isAdmin: boolean;
 }
 
@@ -60,6 +62,24 @@ export interface HomeLimits {
   problems: number;
   boards: number;
   pendingPerBoard: number;
+  /** Chat replies still waiting for the user to say which problem they are about. */
+  replies: number;
+}
+
+/** A progress reply the user typed that is kept until they say which problem it is about. */
+export interface WaitingReply {
+  id: number;
+  text: string;
+}
+
+/** The user's waiting replies, oldest first: they stay on the Home until answered or dismissed. */
+async function waitingReplies(deps: ServiceDeps, actor: Actor, limit: number): Promise<HomeData['replies']> {
+  const where = { teamId: actor.teamId, userId: actor.userId, state: 'pending' as const };
+  const [total, items] = await Promise.all([
+    deps.db.chatReply.count({ where }),
+    deps.db.chatReply.findMany({ where, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, text: true } }),
+  ]);
+  return { total, items };
 }
 
 async function myProblems(deps: ServiceDeps, actor: Actor, limit: number): Promise<HomeData['mine']> {
@@ -138,9 +158,10 @@ export async function boardDashboard(
 /** Everything a user's App Home shows, within the given limits (the rest is only counted). */
 export async function homeData(deps: ServiceDeps, actor: Actor, limits: HomeLimits): Promise<HomeData> {
   const admin = isAdmin(deps, actor);
-  const [mine, led] = await Promise.all([
+  const [mine, led, replies] = await Promise.all([
     myProblems(deps, actor, limits.problems),
     boardsLedBy(deps, actor, { includeArchived: true }),
+    waitingReplies(deps, actor, limits.replies),
   ]);
   const shown = led.slice(0, limits.boards);
   const dashboards = await Promise.all(shown.map((b) => boardDashboard(deps, actor.teamId, b, limits.pendingPerBoard)));
@@ -148,5 +169,6 @@ export async function homeData(deps: ServiceDeps, actor: Actor, limits: HomeLimi
     mine,
     boards: admin || led.length > 0 ? { total: led.length, items: dashboards } : null,
     isAdmin: admin,
+    replies,
   };
 }

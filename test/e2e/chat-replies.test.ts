@@ -194,6 +194,59 @@ describe('replies typed in the DM', () => {
     });
   });
 
+  it('asks again on the author’s App Home until they pick the problem there', async () => {
+    const from = app.fake.calls.length;
+    const msg = dm('UMULTI', '55% second window staffed');
+    await msg.send();
+    await postInThread(msg.ts, from);
+    const reply = await app.db.chatReply.findUniqueOrThrow({
+      where: { channelId_ts: { channelId: 'DMULTI', ts: msg.ts } },
+    });
+    const home = async () => {
+      const before = app.fake.calls.filter((c) => c.method === 'views.publish').length;
+      await app.event({ type: 'app_home_opened', user: 'UMULTI', channel: 'DMULTI', tab: 'home', event_ts: nextTs() });
+      const call = await app.fake.waitFor((calls) => calls.filter((c) => c.method === 'views.publish')[before]);
+      return call.args.view as { blocks: KnownBlock[] };
+    };
+    const shown = await home();
+    expect(JSON.stringify(shown.blocks)).toContain('Your replies waiting for a problem');
+    expect(JSON.stringify(shown.blocks)).toContain('55% second window staffed');
+    const picks = shown.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .map((e) => ('value' in e ? e.value : undefined));
+    expect(picks).toContain(`${reply.id}:RECT-4`);
+    expect(picks).toContain(String(reply.id));
+
+    // Picked on the Home (a click without a message): recorded, and the Home no longer asks.
+    const clicked = app.fake.calls.length;
+    await app.click({ userId: 'UMULTI', actionId: `${ACTION.chatPick}:1`, value: `${reply.id}:RECT-4` });
+    await app.fake.waitFor(
+      async () => (await app.db.chatReply.findUnique({ where: { id: reply.id } }))?.state === 'recorded',
+    );
+    expect(await lastUpdate('RECT-4')).toMatchObject({ source: 'chat', percent: 55, note: 'second window staffed' });
+    const refreshed = await app.fake.waitFor((calls) =>
+      calls.slice(clicked).find((c) => c.method === 'views.publish' && c.args.user_id === 'UMULTI'),
+    );
+    expect(JSON.stringify(refreshed.args.view)).not.toContain('55% second window staffed');
+
+    // "None of these" on the Home: kept as dismissed, and the Home no longer asks either.
+    const other = dm('UMULTI', 'lunch at noon');
+    const asked = app.fake.calls.length;
+    await other.send();
+    await postInThread(other.ts, asked);
+    const kept = await app.db.chatReply.findUniqueOrThrow({
+      where: { channelId_ts: { channelId: 'DMULTI', ts: other.ts } },
+    });
+    expect(JSON.stringify((await home()).blocks)).toContain('lunch at noon');
+    const dismissed = app.fake.calls.length;
+    await app.click({ userId: 'UMULTI', actionId: ACTION.chatDismiss, value: String(kept.id) });
+    const after = await app.fake.waitFor((calls) =>
+      calls.slice(dismissed).find((c) => c.method === 'views.publish' && c.args.user_id === 'UMULTI'),
+    );
+    expect(JSON.stringify(after.args.view)).not.toContain('lunch at noon');
+    expect(await app.db.chatReply.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ state: 'dismissed' });
+  });
+
   it("refuses someone else's problem kindly, keeps the text and offers the user's own", async () => {
     const from = app.fake.calls.length;
     const msg = dm('UONE', 'RECT-2 done 100%');

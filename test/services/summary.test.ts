@@ -151,7 +151,7 @@ describe('the Home data', () => {
 
   it('gives an owner their open problems due soonest first, with overdue counted, and no dashboards', async () => {
     await seedSummaryDataset(ctx.deps, ctx.clock);
-    const h = await homeData(ctx.deps, OWNER, { problems: 3, boards: 8, pendingPerBoard: 3 });
+    const h = await homeData(ctx.deps, OWNER, { problems: 3, boards: 8, pendingPerBoard: 3, replies: 3 });
     expect(h.mine.total).toBe(5);
     expect(h.mine.overdue).toBe(2);
     expect(keys(h.mine.items)).toEqual(['RECT-1', 'RECT-2', 'RECT-4']);
@@ -183,9 +183,9 @@ describe('the Home data', () => {
       leaders: [OTHER.userId],
       anchorDate: '2026-11-16',
     });
-    const leader = await homeData(ctx.deps, LEADER, { problems: 10, boards: 8, pendingPerBoard: 3 });
+    const leader = await homeData(ctx.deps, LEADER, { problems: 10, boards: 8, pendingPerBoard: 3, replies: 3 });
     expect(leader.boards?.items.map((b) => b.code)).toEqual(['RECT']);
-    const admin = await homeData(ctx.deps, ADMIN, { problems: 10, boards: 1, pendingPerBoard: 3 });
+    const admin = await homeData(ctx.deps, ADMIN, { problems: 10, boards: 1, pendingPerBoard: 3, replies: 3 });
     expect(admin.isAdmin).toBe(true);
     expect(admin.boards?.total).toBe(2);
     expect(admin.boards?.items.map((b) => b.code)).toEqual(['OPS']);

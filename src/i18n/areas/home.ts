@@ -3,6 +3,8 @@ import { defineArea } from '../define.js';
 /** The App Home tab: an owner's open problems and a leader's board dashboards. */
 export const home = defineArea(
   {
+    'home.replies.title': 'Your replies waiting for a problem',
+    'home.replies.more': '… and {count, number} more waiting replies in your DM with Closeout',
     'home.mine.title': 'Your open problems',
     'home.mine.count':
       '{total, plural, one {# open problem} other {# open problems}}{overdue, plural, =0 {} other { · :red_circle: # overdue}} · due soonest first',
@@ -33,6 +35,8 @@ export const home = defineArea(
     'home.footer': 'Type `/closeout help` to see everything Closeout can do.',
   },
   {
+    'home.replies.title': '待确认所属问题的回复',
+    'home.replies.more': '… 另有 {count, number} 条待确认的回复，见与 Closeout 的私信',
     'home.mine.title': '我负责的未销号问题',
     'home.mine.count':
       '共 {total, number} 个问题{overdue, plural, =0 {} other {，:red_circle: 已逾期 # 个}}，按完成时限先后排列',

@@ -5,6 +5,7 @@ import { PROBLEM_STATUSES } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import type { BoardDashboard, HomeData, HomeLimits, HomeProblem } from '../../services/home.js';
 import { ACTION } from '../ids.js';
+import { askBlocks } from './chat-reply.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate, healthText } from './problem-format.js';
 
@@ -12,7 +13,7 @@ import { formatDate, healthText } from './problem-format.js';
  * What the Home loads. With every board at its fullest (a dashboard block, 3 requests and a "more" line)
  * 8 boards take 40 blocks; the owner's problems (2 blocks each) get what is left of the 100.
  */
-export const HOME_LIMITS: HomeLimits = { problems: 45, boards: 8, pendingPerBoard: 3 };
+export const HOME_LIMITS: HomeLimits = { problems: 45, boards: 8, pendingPerBoard: 3, replies: 3 };
 
 const TITLE_MAX = 150;
 
@@ -146,6 +147,21 @@ function boardsPart(tr: Translator, d: HomeViewData): KnownBlock[] {
   return blocks;
 }
 
+/**
+ * Progress replies the user typed that wait for them to say which problem they are about: asked again here,
+ * with the same buttons as the question in the DM, until they pick one or dismiss it.
+ */
+function repliesPart(tr: Translator, d: HomeViewData): KnownBlock[] {
+  if (d.replies.total === 0) return [];
+  const candidates = d.mine.items.map((p) => ({ key: p.key, title: p.title }));
+  const blocks: KnownBlock[] = [header(tr('home.replies.title'))];
+  for (const r of d.replies.items.slice(0, HOME_LIMITS.replies))
+    blocks.push(...askBlocks(tr, { replyId: r.id, text: r.text, candidates, lead: [] }));
+  const more = d.replies.total - Math.min(d.replies.items.length, HOME_LIMITS.replies);
+  if (more > 0) blocks.push(context(tr('home.replies.more', { count: more })));
+  return [...blocks, { type: 'divider' }];
+}
+
 /** The owner's problems, as many as fit in `budget` blocks (heading and "more" line included). */
 function minePart(tr: Translator, d: HomeViewData, budget: number): KnownBlock[] {
   const blocks: KnownBlock[] = [header(tr('home.mine.title'))];
@@ -171,7 +187,8 @@ function minePart(tr: Translator, d: HomeViewData, budget: number): KnownBlock[]
  */
 export function homeView(tr: Translator, d: HomeViewData): HomeView {
   const boards = boardsPart(tr, d);
+  const replies = repliesPart(tr, d);
   const footer: KnownBlock[] = [{ type: 'divider' }, context(tr('home.footer'))];
-  const mine = minePart(tr, d, LIMITS.homeBlocks - boards.length - footer.length);
-  return { type: 'home', blocks: [...mine, ...boards, ...footer] };
+  const mine = minePart(tr, d, LIMITS.homeBlocks - replies.length - boards.length - footer.length);
+  return { type: 'home', blocks: [...replies, ...mine, ...boards, ...footer] };
 }

@@ -67,6 +67,7 @@ function data(over: Partial<HomeViewData> = {}): HomeViewData {
     mine: { total: 0, overdue: 0, items: [] },
     boards: null,
     isAdmin: false,
+    replies: { total: 0, items: [] },
     ...over,
   };
 }

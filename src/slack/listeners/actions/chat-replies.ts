@@ -4,6 +4,7 @@ import { notFound } from '../../../domain/errors.js';
 import { dismissReply, resolvePending } from '../../../services/chat-replies.js';
 import type { SlackContext } from '../../context.js';
 import { recordedView, refreshAfter } from '../../flows/chat-replies.js';
+import { refreshHomesLater } from '../../flows/answer-user.js';
 import { openReportModal } from '../../flows/modals.js';
 import { ACTION } from '../../ids.js';
 import { idValue, pickValue } from '../../parsers/chat-reply.js';
@@ -45,6 +46,8 @@ export function register(app: App, ctx: SlackContext): void {
       if (replyId === null) throw notFound('chat.reply_not_found');
       const { text } = await dismissReply(ctx.deps, c.actor, replyId);
       await replaceQuestion(c, c.tr('chat.dismissed'), dismissedBlocks(c.tr, text));
+      // Asked on the App Home (no message to replace): the Home drops the question.
+      if (c.click.container.kind !== 'message') refreshHomesLater(c.client, ctx, c.actor.teamId, [c.actor.userId]);
     }),
   );
 
