@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requestCloseout } from '../../src/services/closeout.js';
 import { createProblem } from '../../src/services/problems.js';
-import { VIEW } from '../../src/slack/ids.js';
+import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { REPORT } from '../../src/slack/views/modals/report.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { LEADER, makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
 import { eventBody, interactionBody, postSigned } from '../support/slack-requests.js';
+import { blockActionsPayload } from '../support/test-app.js';
 import { startBot, type BotProcess } from './bot-process.js';
 
 /**
@@ -69,6 +71,26 @@ function typeReply(b: BotProcess, text: string, ts: string) {
   return postSigned(b.eventsUrl, eventBody(TEAM, event), 'application/json');
 }
 
+function clickApprove(b: BotProcess, requestId: number) {
+  const payload = blockActionsPayload(
+    {
+      userId: LEADER.userId,
+      actionId: ACTION.approve,
+      value: String(requestId),
+      message: { channel: 'DLEADER', ts: '1765000000.000900' },
+    },
+    fake.responseUrl('approve'),
+  );
+  return postSigned(b.eventsUrl, interactionBody(payload), 'application/x-www-form-urlencoded');
+}
+
+/** The owner's DM telling them the decision (not the leaders' copies, not ephemeral answers). */
+const decisionDms = () =>
+  fake.calls.filter(
+    (c) =>
+      c.method === 'chat.postMessage' && c.args.channel === OWNER.userId && JSON.stringify(c.args).includes('RECT-1'),
+  );
+
 const updatesOf = (key: string) => testDb.db.update.findMany({ where: { problem: { key } } });
 const confirmations = () =>
   fake.calls.filter((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('Progress recorded'));
@@ -109,6 +131,29 @@ describe('SIGTERM (a deploy) in the middle of', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await updatesOf('RECT-1')).toHaveLength(1);
     expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts)).toHaveLength(1);
+  }, 180_000);
+
+  it('a sign-off: the approval is saved, the owner is told once, and the bot exits cleanly', async () => {
+    const { deps } = makeDeps(testDb.db);
+    const { request } = await requestCloseout(deps, OWNER, 'RECT-1', { evidence: 'Queues are short now' });
+    const b = await start();
+    // Slack is slow to take the decision's messages: SIGTERM lands while they are on their way.
+    fake.on('chat.postMessage', () => ({ late: 1_500 }));
+    const res = await clickApprove(b, request.id);
+    expect(res.status).toBe(200);
+    b.child.kill('SIGTERM');
+    expect((await b.exited).code).toBe(0);
+    expect(await testDb.db.closeoutRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      state: 'approved',
+      decidedBy: LEADER.userId,
+    });
+    expect((await testDb.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } })).status).toBe('closed');
+    expect(decisionDms()).toHaveLength(1);
+    // Started again: the decision is not announced twice.
+    fake.on('chat.postMessage', () => undefined);
+    await start();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(decisionDms()).toHaveLength(1);
   }, 180_000);
 });
 
