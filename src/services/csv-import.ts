@@ -6,7 +6,8 @@ import type { ServiceDeps } from './deps.js';
 import type { DateOrder } from './import-dates.js';
 import { OwnerResolver, type UserDirectory } from './import-owners.js';
 import { FIELD_COLUMNS, loadProblems, planRows, type Plan, type ProblemFields } from './import-plan.js';
-import { readRows, type FileFormat, type ReadOptions, type RowError } from './import-read.js';
+import { type FileFormat, type ReadOptions, type RowError } from './import-read.js';
+import { readRowsOffThread } from './import-reader.js';
 import { writePlan } from './import-write.js';
 
 export type { RowError } from './import-read.js';
@@ -70,7 +71,7 @@ export async function importCsv(
   await requireLeader(deps, deps.db, actor, board);
   if (board.archived) throw conflict('error.board_archived', { code: board.code });
 
-  const read = await readRows(input, { sheet: opts.sheet });
+  const read = await readRowsOffThread(input, { sheet: opts.sheet });
   const dryRun = !!opts.dryRun;
   if ('errors' in read) return summarise({ rows: [], errors: read.errors, keptMeasures: 0 }, read.format, dryRun, '');
   const owners = new OwnerResolver(opts.directory ?? null);

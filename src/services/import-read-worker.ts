@@ -1,0 +1,11 @@
+import { readRows, type ReadOptions, type ReadResult } from './import-read.js';
+
+export interface ReadTask {
+  input: Uint8Array | string;
+  opts: ReadOptions;
+}
+
+/** The import reader's task (piscina calls the default export): decoding and parsing, off the main thread. */
+export default function readRowsTask({ input, opts }: ReadTask): Promise<ReadResult> {
+  return readRows(input, opts);
+}
