@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageOrigin } from '../flows/origin.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
 import { CARD_BLOCK_PREFIX } from '../views/problem-card.js';
 
 /** The parts of a block_actions payload the button handlers use; anything else Slack sends is ignored. */

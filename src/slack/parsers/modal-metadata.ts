@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../domain/types.js';
-import type { MessageOrigin } from '../flows/origin.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
 
 const origin: z.ZodType<MessageOrigin> = z.object({
   kind: z.enum(['card', 'prompt', 'request', 'home']),

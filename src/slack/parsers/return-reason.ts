@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decisionReason } from '../../domain/inputs.js';
 import { LANGUAGES } from '../../domain/types.js';
-import type { MessageOrigin } from '../flows/origin.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
 import { REASON_INPUT } from '../views/closeout-decision.js';
 import { LIMITS } from '../views/limits.js';
 

@@ -1,7 +1,7 @@
 import type { SlackContext } from '../../context.js';
 import { previewMessage, runImport } from '../../import/preview.js';
 import { decodeImportValue } from '../../parsers/import-file.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { mrkdwnText } from '../../views/limits.js';
 import type { ClickContext } from './click.js';
 

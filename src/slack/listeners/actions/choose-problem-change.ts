@@ -1,7 +1,7 @@
 import { notFound } from '../../../domain/errors.js';
-import { restore } from '../../flows/upkeep-changes.js';
-import { openUpkeepModal } from '../../flows/upkeep-open.js';
-import { replyEphemeral } from '../../reply.js';
+import { restore } from '../../modals/upkeep-changes.js';
+import { openUpkeepModal } from '../../modals/upkeep-open.js';
+import { replyEphemeral } from '../../answer/ephemeral.js';
 import { parseMenuValue } from '../../views/problem-menu.js';
 import type { ClickContext } from './click.js';
 

@@ -4,7 +4,7 @@ import type { Actor, Language } from '../../../domain/types.js';
 import { translator, type Translator } from '../../../i18n/index.js';
 import type { SlackContext } from '../../context.js';
 import { parseButtonClick, type ButtonClick } from '../../parsers/block-action.js';
-import { answerFailures, type EphemeralTarget } from '../../reply.js';
+import { answerFailures, type EphemeralTarget } from '../../answer/ephemeral.js';
 
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 

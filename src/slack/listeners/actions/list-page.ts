@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { renderList } from '../../flows/list.js';
+import { renderList } from '../../answer/problem-list.js';
 import { ACTION } from '../../ids.js';
 import { decodeListPage } from '../../parsers/list-args.js';
 import { onClick } from './click.js';

@@ -6,11 +6,11 @@ import type { Actor } from '../../../domain/types.js';
 import { translator } from '../../../i18n/index.js';
 import { boardsLedBy, categories } from '../../../services/boards.js';
 import type { SlackContext } from '../../context.js';
-import { tellUser } from '../../flows/answer-user.js';
-import { reportView } from '../../flows/modals.js';
+import { tellUser } from '../../answer/tell-user.js';
+import { reportView } from '../../modals/owner-modals.js';
 import { ACTION } from '../../ids.js';
 import { decodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { newProblemModal } from '../../views/modals/new-problem.js';
 
 /** A select inside one of our modals: who chose what, and which view to update. */

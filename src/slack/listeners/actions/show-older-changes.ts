@@ -3,7 +3,7 @@ import { getBoard } from '../../../services/boards.js';
 import { problemHistory } from '../../../services/problem-history.js';
 import { getProblemDetail } from '../../../services/problems.js';
 import { keyValue } from '../../parsers/block-action.js';
-import { replyEphemeral } from '../../reply.js';
+import { replyEphemeral } from '../../answer/ephemeral.js';
 import { HISTORY_PAGE, historyBlocks } from '../../views/problem-history.js';
 import type { ClickContext } from './click.js';
 

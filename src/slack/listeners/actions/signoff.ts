@@ -3,7 +3,7 @@ import { DomainError, conflict, notFound } from '../../../domain/errors.js';
 import { requireLeader } from '../../../services/access.js';
 import { approveCloseout } from '../../../services/closeout.js';
 import type { SlackContext } from '../../context.js';
-import { announceDecision, showExistingDecision } from '../../flows/decision.js';
+import { announceDecision, showExistingDecision } from '../../notify/decision.js';
 import { ACTION } from '../../ids.js';
 import { originOf, requestIdValue } from '../../parsers/block-action.js';
 import { encodeReturnMetadata } from '../../parsers/return-reason.js';

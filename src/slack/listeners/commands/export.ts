@@ -4,10 +4,10 @@ import { exportCsv } from '../../../services/csv-export.js';
 import { slackDirectory } from '../../../services/import-owners.js';
 import { exportXlsx } from '../../../services/xlsx-export.js';
 import { translator } from '../../../i18n/index.js';
-import { dmChannel, uploadFile } from '../../flows/upload-file.js';
+import { dmChannel, uploadFile } from '../../upload/file.js';
 import { parseExportArgs } from '../../parsers/export-args.js';
 import { formatDate } from '../../views/problem-format.js';
-import { ledBoardCode } from './led-board.js';
+import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandHandler } from './types.js';
 
 /**
@@ -21,7 +21,7 @@ export const exportBoard: SubcommandHandler = async (a) => {
     await a.respond({ response_type: 'ephemeral', text: a.tr('export.usage') });
     return;
   }
-  const code = await ledBoardCode(a, parsed.code, {
+  const code = await boardNamedOrLed(a, parsed.code, {
     sub: 'export',
     notLeader: 'export.not_leader',
     noBoards: 'export.no_boards',

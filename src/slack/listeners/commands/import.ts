@@ -1,5 +1,5 @@
 import { parseExportArgs } from '../../parsers/export-args.js';
-import { ledBoardCode } from './led-board.js';
+import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandHandler } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ export const importList: SubcommandHandler = async (a) => {
     await a.respond({ response_type: 'ephemeral', text: a.tr('import.usage') });
     return;
   }
-  const code = await ledBoardCode(a, parsed.code, {
+  const code = await boardNamedOrLed(a, parsed.code, {
     sub: 'import',
     notLeader: 'import.not_leader',
     noBoards: 'import.no_boards',

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { translator } from '../../../i18n/index.js';
 import type { SlackContext } from '../../context.js';
 import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
-import { answerFailures } from '../../reply.js';
+import { answerFailures } from '../../answer/ephemeral.js';
 import { unknownCommandText } from '../../views/help.js';
 import { board } from './board.js';
 import { edit } from './edit.js';

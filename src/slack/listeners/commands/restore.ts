@@ -1,4 +1,4 @@
-import { restore as restoreProblem } from '../../flows/upkeep-changes.js';
+import { restore as restoreProblem } from '../../modals/upkeep-changes.js';
 import type { SubcommandHandler } from './types.js';
 import { keyOrPicker } from './upkeep-command.js';
 

@@ -3,12 +3,12 @@ import type { Language } from '../../../domain/types.js';
 import { findBoard } from '../../../services/access.js';
 import { boardSummary, type BoardSummary } from '../../../services/summary.js';
 import { translator } from '../../../i18n/index.js';
-import { postBoardChart } from '../../flows/upload-chart.js';
-import { dmChannel } from '../../flows/upload-file.js';
+import { postBoardChart } from '../../upload/chart.js';
+import { dmChannel } from '../../upload/file.js';
 import { parseSummaryArgs } from '../../parsers/summary-args.js';
 import { formatDate } from '../../views/problem-format.js';
 import { summaryBlocks, summaryText } from '../../views/summary.js';
-import { ledBoardCode } from './led-board.js';
+import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';
 
 /** Slack's error code from a failed Web API call (e.g. `not_in_channel`), if it was Slack that refused. */
@@ -100,7 +100,7 @@ export const summary: SubcommandHandler = async (a) => {
     await a.respond({ response_type: 'ephemeral', text: a.tr('summary.usage') });
     return;
   }
-  const code = await ledBoardCode(a, parsed.code, {
+  const code = await boardNamedOrLed(a, parsed.code, {
     sub: 'summary',
     notLeader: 'summary.not_leader',
     noBoards: 'summary.no_boards',

@@ -1,5 +1,5 @@
-import { openUpkeepModal, openUpkeepPicker, type OpenUpkeepArgs } from '../../flows/upkeep-open.js';
-import type { UpkeepModal } from '../../flows/upkeep-views.js';
+import { openUpkeepModal, openUpkeepPicker, type OpenUpkeepArgs } from '../../modals/upkeep-open.js';
+import type { UpkeepModal } from '../../modals/upkeep-views.js';
 import { keyValue } from '../../parsers/block-action.js';
 import type { SubcommandArgs } from './types.js';
 

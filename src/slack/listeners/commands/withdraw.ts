@@ -1,5 +1,5 @@
-import { withdraw as withdrawProblem } from '../../flows/upkeep-changes.js';
-import { openUpkeepModal } from '../../flows/upkeep-open.js';
+import { withdraw as withdrawProblem } from '../../modals/upkeep-changes.js';
+import { openUpkeepModal } from '../../modals/upkeep-open.js';
 import type { SubcommandHandler } from './types.js';
 import { keyOrPicker, openArgs } from './upkeep-command.js';
 

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { publishHome } from '../../flows/home.js';
+import { publishHome } from '../../refresh/homes.js';
 
 /** Opening the Home tab republishes it, so it is fresh even if a refresh after a change was missed. */
 export function registerHomeOpened(app: App, ctx: SlackContext): void {

@@ -6,7 +6,7 @@ import { boardsLedBy } from '../../../services/boards.js';
 import type { SlackContext } from '../../context.js';
 import { previewMessage, runImport } from '../../import/preview.js';
 import { parseSharedListFile, type SharedListFile } from '../../parsers/import-file.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { LIMITS, truncate } from '../../views/limits.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;

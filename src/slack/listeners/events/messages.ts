@@ -5,11 +5,11 @@ import type { Actor, Language } from '../../../domain/types.js';
 import { t, translator } from '../../../i18n/index.js';
 import { isSchedulerThread, receiveReply, type ReplyOutcome } from '../../../services/chat-replies.js';
 import type { SlackContext } from '../../context.js';
-import { recordedView, refreshAfter } from '../../flows/chat-replies.js';
-import { refreshOrigin } from '../../flows/refresh-origin.js';
+import { recordedView, refreshAfter } from '../../refresh/recorded-reply.js';
+import { refreshOrigin } from '../../refresh/origin.js';
 import { parseUserMessage, type UserMessage } from '../../parsers/chat-reply.js';
 import { parseSharedListFile } from '../../parsers/import-file.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { askBlocks, askText, recordedBlocks, recordedText } from '../../views/chat-reply.js';
 
 /** What to say back, in the reply's thread; refusals in a shared channel are for the author's eyes only. */

@@ -1,7 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { archiveBoard, createBoard, editBoard, getBoard } from '../../../services/boards.js';
 import type { SlackContext } from '../../context.js';
-import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-user.js';
+import { afterSubmit, refreshHomesLater, tellUser } from '../../answer/tell-user.js';
 import { VIEW } from '../../ids.js';
 import { parseBoardEdit, parseNewBoard } from '../../parsers/board.js';
 import { BOARD } from '../../views/modals/board.js';

@@ -4,7 +4,7 @@ import { translator } from '../../../i18n/index.js';
 import { getBoard } from '../../../services/boards.js';
 import { createProblem } from '../../../services/problems.js';
 import type { SlackContext } from '../../context.js';
-import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-user.js';
+import { afterSubmit, refreshHomesLater, tellUser } from '../../answer/tell-user.js';
 import { VIEW } from '../../ids.js';
 import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
 import { formatDate } from '../../views/problem-format.js';

@@ -1,9 +1,9 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { reportView } from '../../flows/modals.js';
+import { reportView } from '../../modals/owner-modals.js';
 import { VIEW } from '../../ids.js';
 import { read } from '../../parsers/view-state.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { PICK_PROBLEM } from '../../views/modals/pick-problem.js';
 import { readSubmission } from './submission.js';
 

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { afterSubmit, tellUser } from '../../flows/answer-user.js';
-import { restore } from '../../flows/upkeep-changes.js';
-import { upkeepView, type UpkeepModal } from '../../flows/upkeep-views.js';
+import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { restore } from '../../modals/upkeep-changes.js';
+import { upkeepView, type UpkeepModal } from '../../modals/upkeep-views.js';
 import { read } from '../../parsers/view-state.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { UPKEEP_PICK } from '../../views/modals/upkeep-pick.js';
 import { readSubmission } from './submission.js';
 

@@ -3,10 +3,10 @@ import { DomainError } from '../../../domain/errors.js';
 import { translator } from '../../../i18n/index.js';
 import { returnCloseout } from '../../../services/closeout.js';
 import type { SlackContext } from '../../context.js';
-import { announceDecision, showExistingDecision } from '../../flows/decision.js';
+import { announceDecision, showExistingDecision } from '../../notify/decision.js';
 import { VIEW } from '../../ids.js';
 import { decodeReturnMetadata, typedReason, validReason } from '../../parsers/return-reason.js';
-import { failureText, replyEphemeral } from '../../reply.js';
+import { failureText, replyEphemeral } from '../../answer/ephemeral.js';
 import { REASON_INPUT } from '../../views/closeout-decision.js';
 import { mrkdwnText } from '../../views/limits.js';
 

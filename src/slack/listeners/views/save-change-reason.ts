@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { afterSubmit, tellUser } from '../../flows/answer-user.js';
-import { reopenAndTell, withdraw } from '../../flows/upkeep-changes.js';
+import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { reopenAndTell, withdraw } from '../../modals/upkeep-changes.js';
 import { read } from '../../parsers/view-state.js';
 import { CHANGE_REASON } from '../../views/modals/change-reason.js';
 import { readSubmission } from './submission.js';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { applyMeasureChanges } from '../../../services/measure-changes.js';
 import type { SlackContext } from '../../context.js';
-import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-user.js';
+import { afterSubmit, refreshHomesLater, tellUser } from '../../answer/tell-user.js';
 import { parseMeasures, type MeasuresForm } from '../../parsers/measures.js';
 import { readSubmission } from './submission.js';
 

@@ -8,7 +8,7 @@ import { viewerOf } from '../channel-members.js';
 import type { SlackContext } from '../context.js';
 import type { ListPage, ListQuery } from '../parsers/list-args.js';
 import { LIST_PAGE_SIZE, problemListBlocks, problemListText } from '../views/problem-list.js';
-import type { RenderedMessage } from './card.js';
+import type { RenderedMessage } from '../refresh/card.js';
 
 function filterOf(ctx: SlackContext, actor: Actor, page: ListPage): ProblemFilter {
   return {

@@ -2,9 +2,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Language } from '../../domain/types.js';
 import type { SlackContext } from '../context.js';
 import { renderCard, renderDecision, type RenderedMessage } from './card.js';
-import type { MessageOrigin } from './origin.js';
-import { refreshScheduledMessage } from './refresh-scheduled.js';
-import { postToResponseUrl } from './response-url.js';
+import type { MessageOrigin } from './message-origin.js';
+import { refreshScheduledMessage } from './scheduled-message.js';
+import { postToResponseUrl } from '../answer/response-url.js';
 
 export interface RefreshArgs {
   client: WebClient;

@@ -4,9 +4,9 @@ import { translator } from '../../i18n/index.js';
 import type { SlackContext } from '../context.js';
 import { decisionDmBlocks, decisionDmText, type DecisionData } from '../views/closeout-decision.js';
 import { slackTime } from '../views/problem-format.js';
-import { refreshHomes } from './home.js';
-import type { MessageOrigin } from './origin.js';
-import { refreshOrigin } from './refresh-origin.js';
+import { refreshHomes } from '../refresh/homes.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
+import { refreshOrigin } from '../refresh/origin.js';
 import { updateRequestCopies } from './request-copies.js';
 
 interface DecisionArgs {

@@ -4,7 +4,7 @@ import type { SentDelivery, Sent } from '../../jobs/types.js';
 import { languageFromLocale } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
 import { claim, markFailed, markSent, plan } from '../../services/deliveries.js';
-import { postBoardChart } from './upload-chart.js';
+import { postBoardChart } from './chart.js';
 
 /** A chart claim older than this is abandoned, not retried: the digest's text already stands alone. */
 const CHART_CLAIM_MS = 10 * 60 * 1000;

@@ -5,7 +5,7 @@ import { LIMITS, truncate } from '../../views/limits.js';
 import type { SubcommandArgs } from './types.js';
 
 /** The texts a leaders' subcommand answers with when no board was named and none can be assumed. */
-export interface LedBoardTexts {
+export interface BoardChoiceTexts {
   /** The subcommand as typed in the suggestions, e.g. `summary`. */
   sub: string;
   notLeader: MessageKey;
@@ -18,10 +18,10 @@ export interface LedBoardTexts {
  * answers (not a leader of any board, or several boards to choose from) and returns null. Whether the user
  * may use the board named is the service's decision.
  */
-export async function ledBoardCode(
+export async function boardNamedOrLed(
   a: SubcommandArgs,
   code: string | null,
-  texts: LedBoardTexts,
+  texts: BoardChoiceTexts,
 ): Promise<string | null> {
   if (code !== null) return code;
   const boards = await boardsLedBy(a.ctx.deps, a.actor);

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { RecordedReply } from '../../services/chat-replies.js';
 import type { SlackContext } from '../context.js';
 import type { RecordedData } from '../views/chat-reply.js';
-import { refreshHomes } from './home.js';
+import { refreshHomes } from './homes.js';
 
 /** Shared by the message listener and the "which problem?" buttons once a chat reply is recorded. */
 

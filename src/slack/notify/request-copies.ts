@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
 import type { SlackContext } from '../context.js';
-import { renderDecision } from './card.js';
+import { renderDecision } from '../refresh/card.js';
 
 const keyPrefix = (requestId: number) => `closeout-request:${requestId}:`;
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isSlackResponseUrl, postToResponseUrl } from '../../../src/slack/flows/response-url.js';
+import { isSlackResponseUrl, postToResponseUrl } from '../../../src/slack/answer/response-url.js';
 
 let hits = 0;
 let server: http.Server;

@@ -4,8 +4,8 @@ import type { Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
 import type { SlackContext } from '../context.js';
-import { failureText } from '../reply.js';
-import { refreshHomes } from './home.js';
+import { failureText } from './ephemeral.js';
+import { refreshHomes } from '../refresh/homes.js';
 import { LIMITS, truncate } from '../views/limits.js';
 
 /** Who to tell, and the channel they were in when they started (if any). */

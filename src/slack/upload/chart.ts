@@ -13,7 +13,7 @@ import {
   type SummaryBoard,
 } from '../../services/summary.js';
 import { formatDate } from '../views/problem-format.js';
-import { uploadFile } from './upload-file.js';
+import { uploadFile } from './file.js';
 
 /** Where a chart goes: a channel (or DM channel), optionally as a thread reply. */
 export interface ChartTarget {

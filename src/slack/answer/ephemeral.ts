@@ -1,11 +1,11 @@
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { DomainError } from '../domain/errors.js';
-import type { Language } from '../domain/types.js';
-import { t } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
-import { escapeMrkdwn } from './views/limits.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Language } from '../../domain/types.js';
+import { t } from '../../i18n/index.js';
+import type { Logger } from '../../logging/logger.js';
+import { escapeMrkdwn } from '../views/limits.js';
 
 /** Refusal parameters can echo what the user typed (a code, a key): shown, never read as mentions or links. */
 const shown = (params: Record<string, string | number>) =>

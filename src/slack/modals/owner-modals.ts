@@ -11,7 +11,7 @@ import type { SlackContext } from '../context.js';
 import type { ModalMetadata } from '../parsers/modal-metadata.js';
 import { closeoutModal } from '../views/modals/closeout.js';
 import { reportModal } from '../views/modals/report.js';
-import type { MessageOrigin } from './origin.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
 
 export interface OpenModalArgs {
   client: WebClient;
