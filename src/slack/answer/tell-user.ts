@@ -5,7 +5,6 @@ import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
 import type { SlackContext } from '../context.js';
 import { failureText } from './ephemeral.js';
-import { refreshHomes } from '../refresh/homes.js';
 import { LIMITS, truncate } from '../views/limits.js';
 
 /** Who to tell, and the channel they were in when they started (if any). */
@@ -90,11 +89,4 @@ export async function afterSubmit(a: SubmissionArgs, work: () => Promise<void>):
       a.ctx.logger.error({ err: replyError }, 'could not tell the user their submission failed');
     }
   }
-}
-
-/** Republishes Homes in the background: the user's answer does not wait for it, and errors are only logged. */
-export function refreshHomesLater(client: WebClient, ctx: SlackContext, teamId: string, userIds: string[]): void {
-  void refreshHomes(client, ctx, teamId, userIds).catch((error: unknown) =>
-    ctx.logger.warn({ err: error }, 'refreshHomes failed'),
-  );
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { findBoard } from '../../services/access.js';
+import { boardByCode } from '../../services/boards.js';
 import { importCsv, type ImportResult } from '../../services/csv-import.js';
 import type { DateOrder } from '../../services/import-dates.js';
 import { slackDirectory } from '../../services/import-owners.js';
@@ -40,7 +40,7 @@ export async function runImport(r: ImportRequest): Promise<ImportRun> {
     dateOrder: r.dateOrder,
     directory: slackDirectory(r.client),
   });
-  const board = await findBoard(r.ctx.deps.db, r.actor.teamId, r.boardCode);
+  const board = await boardByCode(r.ctx.deps, r.actor.teamId, r.boardCode);
   return { fileName: file.name, result, board: { code: board.code, name: board.name } };
 }
 

@@ -5,7 +5,7 @@ import { conflict } from '../../domain/errors.js';
 import { effectiveDeadline } from '../../domain/problem-state.js';
 import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
-import { requireOwnerOrLeader } from '../../services/access.js';
+import { requireOwnerOrLeaderNow } from '../../services/access.js';
 import { ensureNotClosed, getProblemDetail } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
 import type { ModalMetadata } from '../parsers/modal-metadata.js';
@@ -38,7 +38,7 @@ function metadataOf(a: ViewArgs): ModalMetadata {
  */
 async function actionableProblem(a: ViewArgs) {
   const problem = await getProblemDetail(a.ctx.deps, a.actor.teamId, a.key);
-  await requireOwnerOrLeader(a.ctx.deps, a.ctx.deps.db, a.actor, problem);
+  await requireOwnerOrLeaderNow(a.ctx.deps, a.actor, problem);
   ensureNotClosed(problem);
   return problem;
 }

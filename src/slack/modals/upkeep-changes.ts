@@ -9,7 +9,7 @@ import { reopenProblem } from '../../services/closeout.js';
 import { restoreProblem, withdrawProblem } from '../../services/problem-changes.js';
 import { reassignProblem } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
-import { refreshHomesLater } from '../answer/tell-user.js';
+import { refreshHomesLater } from '../refresh/homes.js';
 
 /**
  * Leaders' one-step changes (from a command, a modal or the card's menu): the service does the change,

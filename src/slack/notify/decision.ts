@@ -1,15 +1,16 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
+import { decidedRequest } from '../../services/closeout-requests.js';
 import type { SlackContext } from '../context.js';
 import { decisionDmBlocks, decisionDmText, type DecisionData } from '../views/closeout-decision.js';
 import { slackTime } from '../views/problem-format.js';
-import { refreshHomes } from '../refresh/homes.js';
+import { refreshHomesLater } from '../refresh/homes.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
 import { refreshOrigin } from '../refresh/origin.js';
 import { updateRequestCopies } from './request-copies.js';
 
-interface DecisionArgs {
+export interface DecisionArgs {
   client: WebClient;
   ctx: SlackContext;
   actor: Actor;
@@ -19,12 +20,8 @@ interface DecisionArgs {
   requestId: number;
 }
 
-async function loadRequest(ctx: SlackContext, teamId: string, requestId: number) {
-  return ctx.deps.db.closeoutRequest.findFirstOrThrow({
-    where: { id: requestId, teamId },
-    include: { problem: { include: { board: { include: { leaders: true } } } } },
-  });
-}
+const loadRequest = (ctx: SlackContext, teamId: string, requestId: number) =>
+  decidedRequest(ctx.deps, teamId, requestId);
 
 /** The line under a re-rendered card saying who decided and when. */
 function decisionNote(
@@ -42,46 +39,49 @@ function decisionNote(
  * and the Home tabs of the owner, the leader and the board's leaders are republished. The decision is saved
  * by then, so a failure here never reads as "unexpected error": the leader is told it is saved.
  */
-export async function announceDecision(a: DecisionArgs): Promise<void> {
+export async function announceDecision(decision: DecisionArgs): Promise<void> {
   const seen: { key?: string } = {};
   try {
-    await announce(a, seen);
+    await announce(decision, seen);
   } catch (error) {
-    a.ctx.logger.warn({ err: error, requestId: a.requestId }, 'a decision was saved but could not be announced');
-    const text = translator(a.lang)('reliability.decision_saved', { key: seen.key ?? `#${a.requestId}` });
-    const target = a.origin.channel
-      ? a.client.chat.postEphemeral({ channel: a.origin.channel, user: a.actor.userId, text })
-      : a.client.chat.postMessage({ channel: a.actor.userId, text });
+    decision.ctx.logger.warn(
+      { err: error, requestId: decision.requestId },
+      'a decision was saved but could not be announced',
+    );
+    const text = translator(decision.lang)('reliability.decision_saved', { key: seen.key ?? `#${decision.requestId}` });
+    const target = decision.origin.channel
+      ? decision.client.chat.postEphemeral({ channel: decision.origin.channel, user: decision.actor.userId, text })
+      : decision.client.chat.postMessage({ channel: decision.actor.userId, text });
     await target.catch((e: unknown) =>
-      a.ctx.logger.warn({ err: e }, 'could not tell the leader the decision is saved'),
+      decision.ctx.logger.warn({ err: e }, 'could not tell the leader the decision is saved'),
     );
   }
 }
 
-async function announce(a: DecisionArgs, seen: { key?: string }): Promise<void> {
-  const request = await loadRequest(a.ctx, a.actor.teamId, a.requestId);
+async function announce(decision: DecisionArgs, seen: { key?: string }): Promise<void> {
+  const request = await loadRequest(decision.ctx, decision.actor.teamId, decision.requestId);
   const { problem } = request;
   seen.key = problem.key;
   const { board } = problem;
   await refreshOrigin({
-    client: a.client,
-    ctx: a.ctx,
-    origin: a.origin,
-    teamId: a.actor.teamId,
+    client: decision.client,
+    ctx: decision.ctx,
+    origin: decision.origin,
+    teamId: decision.actor.teamId,
     key: problem.key,
-    lang: a.lang,
-    note: decisionNote(a.lang, board.timezone, request),
-    viewerId: a.actor.userId,
+    lang: decision.lang,
+    note: decisionNote(decision.lang, board.timezone, request),
+    viewerId: decision.actor.userId,
   });
 
-  await updateRequestCopies(a.client, a.ctx, {
-    teamId: a.actor.teamId,
-    requestId: a.requestId,
+  await updateRequestCopies(decision.client, decision.ctx, {
+    teamId: decision.actor.teamId,
+    requestId: decision.requestId,
     key: problem.key,
-    except: a.origin,
+    except: decision.origin,
   });
 
-  const ownerLang = await a.ctx.locale.forUser(a.client, problem.ownerId, board.language);
+  const ownerLang = await decision.ctx.locale.forUser(decision.client, problem.ownerId, board.language);
   const tr = translator(ownerLang);
   const data: DecisionData = {
     lang: ownerLang,
@@ -91,32 +91,30 @@ async function announce(a: DecisionArgs, seen: { key?: string }): Promise<void> 
     request,
   };
   try {
-    await a.client.chat.postMessage({
+    await decision.client.chat.postMessage({
       channel: problem.ownerId,
       text: decisionDmText(tr, data),
       blocks: decisionDmBlocks(tr, data),
     });
   } catch (error) {
-    a.ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about the closeout decision');
+    decision.ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about the closeout decision');
   }
 
-  const people = [...new Set([problem.ownerId, a.actor.userId, ...board.leaders.map((l) => l.userId)])];
-  void refreshHomes(a.client, a.ctx, a.actor.teamId, people).catch((error: unknown) =>
-    a.ctx.logger.warn({ err: error }, 'refreshHomes failed'),
-  );
+  const people = [...new Set([problem.ownerId, decision.actor.userId, ...board.leaders.map((l) => l.userId)])];
+  refreshHomesLater(decision.client, decision.ctx, decision.actor.teamId, people);
 }
 
 /** A late click on a decided request: its message is brought up to date with the decision already taken. */
-export async function showExistingDecision(a: DecisionArgs): Promise<void> {
-  const request = await loadRequest(a.ctx, a.actor.teamId, a.requestId);
+export async function showExistingDecision(decision: DecisionArgs): Promise<void> {
+  const request = await loadRequest(decision.ctx, decision.actor.teamId, decision.requestId);
   await refreshOrigin({
-    client: a.client,
-    ctx: a.ctx,
-    origin: a.origin,
-    teamId: a.actor.teamId,
+    client: decision.client,
+    ctx: decision.ctx,
+    origin: decision.origin,
+    teamId: decision.actor.teamId,
     key: request.problem.key,
-    lang: a.lang,
-    note: decisionNote(a.lang, request.problem.board.timezone, request),
-    viewerId: a.actor.userId,
+    lang: decision.lang,
+    note: decisionNote(decision.lang, request.problem.board.timezone, request),
+    viewerId: decision.actor.userId,
   });
 }

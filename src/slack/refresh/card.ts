@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { localDate } from '../../domain/cycle.js';
-import { deriveFlags, effectiveDeadline } from '../../domain/problem-state.js';
+import { deriveFlags } from '../../domain/problem-state.js';
 import type { Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../services/access.js';
@@ -8,7 +8,7 @@ import { problemHistory } from '../../services/problem-history.js';
 import { getProblemDetail } from '../../services/problems.js';
 import { HISTORY_PAGE } from '../views/problem-history.js';
 import type { SlackContext } from '../context.js';
-import { closeoutRequestBlocks, closeoutRequestText, type CloseoutRequestData } from '../views/closeout-request.js';
+import { closeoutRequestBlocks, closeoutRequestData, closeoutRequestText } from '../views/closeout-request.js';
 import { problemCardBlocks, problemCardText, type CardData } from '../views/problem-card.js';
 
 export interface RenderedMessage {
@@ -78,27 +78,7 @@ export async function renderDecision(
   const detail = await getProblemDetail(ctx.deps, teamId, key, 0);
   const request = detail.closeoutRequests[0];
   if (!request) return null;
-  const { state, decidedBy, decidedAt } = request;
-  const decision =
-    state !== 'pending' && decidedBy && decidedAt
-      ? { state, by: decidedBy, at: decidedAt, reason: request.reason }
-      : undefined;
-  const data: CloseoutRequestData = {
-    requestId: request.id,
-    key: detail.key,
-    title: detail.title,
-    board: detail.board,
-    ownerId: detail.ownerId,
-    requestedBy: request.requestedBy,
-    requestedAt: request.createdAt,
-    evidence: request.evidence,
-    deadline: effectiveDeadline(detail, detail.board),
-    today: localDate(ctx.deps.clock.now(), detail.board.timezone),
-    percent: detail.percent,
-    measures: { done: detail.measures.filter((m) => m.status === 'done').length, total: detail.measures.length },
-    ...(decision && { decision }),
-    lang,
-  };
+  const data = closeoutRequestData(detail, request, { lang, now: ctx.deps.clock.now() });
   const tr = translator(lang);
   return { text: closeoutRequestText(tr, data), blocks: closeoutRequestBlocks(tr, data) };
 }

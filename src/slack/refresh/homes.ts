@@ -60,3 +60,10 @@ export async function refreshHomes(
     ),
   );
 }
+
+/** Republishes Homes in the background: the user's answer does not wait for it, and errors are only logged. */
+export function refreshHomesLater(client: WebClient, ctx: SlackContext, teamId: string, userIds: string[]): void {
+  void refreshHomes(client, ctx, teamId, userIds).catch((error: unknown) =>
+    ctx.logger.warn({ err: error }, 'refreshHomes failed'),
+  );
+}

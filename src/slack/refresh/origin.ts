@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Language } from '../../domain/types.js';
+import { problemOwnerId } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
 import { renderCard, renderDecision, type RenderedMessage } from './card.js';
 import type { MessageOrigin } from './message-origin.js';
@@ -31,7 +32,8 @@ export interface RefreshArgs {
  * ts is updated with chat.update; an ephemeral one through its response_url; otherwise nothing can be
  * updated (App Home republishes itself). Failures are logged: the change itself is already saved.
  */
-export async function refreshOrigin(a: RefreshArgs): Promise<void> {
+export async function refreshOrigin(refresh: RefreshArgs): Promise<void> {
+  const a = refresh;
   const { origin } = a;
   if (!origin || origin.kind === 'home') return;
   if (!(origin.channel && origin.ts) && !origin.responseUrl) return;
@@ -75,13 +77,6 @@ async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMe
     if (scheduled) return scheduled;
   }
   if (a.scheduledOnly) return null;
-  const viewer = a.viewerId ?? (await ownerOf(a));
+  const viewer = a.viewerId ?? (await problemOwnerId(a.ctx.deps, a.teamId, a.key));
   return renderCard(a.ctx, a.teamId, a.key, viewer, a.lang, a.note);
-}
-
-async function ownerOf(a: RefreshArgs): Promise<string> {
-  const problem = await a.ctx.deps.db.problem.findUniqueOrThrow({
-    where: { teamId_key: { teamId: a.teamId, key: a.key.toUpperCase() } },
-  });
-  return problem.ownerId;
 }

@@ -4,6 +4,7 @@ import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { healthText } from './problem-format.js';
+import type { RecordedReply } from '../../services/chat-replies.js';
 
 /** Messages answering a progress reply typed in chat: what was recorded, or which problem it is about. */
 
@@ -122,4 +123,17 @@ export function dismissedBlocks(tr: Translator, text: string): KnownBlock[] {
       text: { type: 'mrkdwn', text: truncate(`${tr('chat.dismissed')}\n${quote(text)}`, LIMITS.sectionText) },
     },
   ];
+}
+
+/** What a recorded chat reply shows, from what the service recorded. */
+export function recordedView(recorded: RecordedReply): RecordedData {
+  return {
+    key: recorded.problem.key,
+    title: recorded.problem.title,
+    percent: recorded.update.percent,
+    health: recorded.update.health,
+    note: recorded.update.note,
+    updateId: recorded.update.id,
+    already: recorded.already,
+  };
 }

@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import { localDate } from '../../domain/cycle.js';
+import { effectiveDeadline } from '../../domain/problem-state.js';
 import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
@@ -27,6 +29,59 @@ export interface CloseoutRequestData {
   /** Absent while pending. */
   decision?: { state: 'approved' | 'returned'; by: string; at: Date; reason?: string | null };
   lang: Language;
+}
+
+/** Done and total measures, as a request (and its modal) shows them. */
+export function measureCounts(measures: { status: string }[]): { done: number; total: number } {
+  return { done: measures.filter((m) => m.status === 'done').length, total: measures.length };
+}
+
+/** What the request message needs from a problem (a getProblemDetail result fits). */
+export interface RequestProblem {
+  key: string;
+  title: string;
+  ownerId: string;
+  percent: number;
+  deadline: string | null;
+  board: { code: string; name: string; timezone: string; deadline: string | null };
+  measures: { status: string }[];
+}
+
+export interface RequestRow {
+  id: number;
+  requestedBy: string;
+  createdAt: Date;
+  evidence: string;
+  state?: string;
+  decidedBy?: string | null;
+  decidedAt?: Date | null;
+  reason?: string | null;
+}
+
+/** The request message's data for one reader: pending, or with its decision once a leader decided. */
+export function closeoutRequestData(
+  problem: RequestProblem,
+  request: RequestRow,
+  reader: { lang: Language; now: Date },
+): CloseoutRequestData {
+  const { state, decidedBy, decidedAt } = request;
+  const decided = (state === 'approved' || state === 'returned') && decidedBy && decidedAt;
+  return {
+    requestId: request.id,
+    key: problem.key,
+    title: problem.title,
+    board: { code: problem.board.code, name: problem.board.name, timezone: problem.board.timezone },
+    ownerId: problem.ownerId,
+    requestedBy: request.requestedBy,
+    requestedAt: request.createdAt,
+    evidence: request.evidence,
+    deadline: effectiveDeadline(problem, problem.board),
+    today: localDate(reader.now, problem.board.timezone),
+    percent: problem.percent,
+    measures: measureCounts(problem.measures),
+    ...(decided && { decision: { state, by: decidedBy, at: decidedAt, reason: request.reason ?? null } }),
+    lang: reader.lang,
+  };
 }
 
 /** The notification text (push notifications, screen readers). */
