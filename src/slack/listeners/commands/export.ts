@@ -1,5 +1,5 @@
 import { localDate } from '../../../domain/cycle.js';
-import { findBoard } from '../../../services/access.js';
+import { boardByCode } from '../../../services/boards.js';
 import { exportCsv } from '../../../services/csv-export.js';
 import { slackDirectory } from '../../../services/import-owners.js';
 import { exportXlsx } from '../../../services/xlsx-export.js';
@@ -33,7 +33,7 @@ export const exportBoard: SubcommandHandler = async (a) => {
   const result = xlsx
     ? await exportXlsx(a.ctx.deps, a.actor, code, { directory })
     : await exportCsv(a.ctx.deps, a.actor, code, { directory });
-  const board = await findBoard(a.ctx.deps.db, a.actor.teamId, code);
+  const board = await boardByCode(a.ctx.deps, a.actor.teamId, code);
   const today = localDate(a.ctx.deps.clock.now(), board.timezone);
   const lang = await a.ctx.locale.forUser(a.client, a.actor.userId, board.language);
   const tr = translator(lang);

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
 import type { Language } from '../../../domain/types.js';
-import { findBoard } from '../../../services/access.js';
+import { boardByCode } from '../../../services/boards.js';
 import { boardSummary, type BoardSummary } from '../../../services/summary.js';
 import { translator } from '../../../i18n/index.js';
 import { postBoardChart } from '../../upload/chart.js';
@@ -30,7 +30,7 @@ async function sendChart(
   lang: Language,
 ): Promise<void> {
   try {
-    const board = await findBoard(a.ctx.deps.db, a.actor.teamId, s.board.code);
+    const board = await boardByCode(a.ctx.deps, a.actor.teamId, s.board.code);
     const comment = translator(lang)('summary.chart.comment', {
       name: s.board.name,
       code: s.board.code,

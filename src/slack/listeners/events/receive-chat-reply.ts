@@ -1,16 +1,16 @@
-import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../../domain/types.js';
 import { t, translator } from '../../../i18n/index.js';
 import { isSchedulerThread, receiveReply, type ReplyOutcome } from '../../../services/chat-replies.js';
 import type { SlackContext } from '../../context.js';
-import { recordedView, refreshAfter } from '../../refresh/recorded-reply.js';
+import { refreshHomesLater } from '../../refresh/homes.js';
 import { refreshOrigin } from '../../refresh/origin.js';
 import { parseUserMessage, type UserMessage } from '../../parsers/chat-reply.js';
 import { parseSharedListFile } from '../../parsers/import-file.js';
 import { failureText } from '../../answer/ephemeral.js';
-import { askBlocks, askText, recordedBlocks, recordedText } from '../../views/chat-reply.js';
+import type { EventArgs } from './on-event.js';
+import { askBlocks, askText, recordedBlocks, recordedText, recordedView } from '../../views/chat-reply.js';
 
 /** What to say back, in the reply's thread; refusals in a shared channel are for the author's eyes only. */
 function answerFor(
@@ -74,7 +74,7 @@ async function handle(client: WebClient, ctx: SlackContext, teamId: string, m: U
       : client.chat.postMessage({ channel: m.channel, thread_ts: threadTs, text, blocks }));
   }
   if (outcome.kind === 'recorded') {
-    refreshAfter(client, ctx, teamId, outcome);
+    refreshHomesLater(client, ctx, teamId, outcome.affected);
     // A reply in the thread of a prompt shows on the prompt too, as a button press would; the thread of any
     // other bot message ("assigned to you", a decision) is left as it is.
     if (m.threadTs && !outcome.already) {
@@ -97,16 +97,14 @@ async function handle(client: WebClient, ctx: SlackContext, teamId: string, m: U
  * Progress typed in chat: any message in the user's DM with the bot, and replies in the thread of a message
  * the scheduler sent to a channel (a prompt or the update-round post). Other channel chatter is ignored.
  */
-export function registerChatReplies(app: App, ctx: SlackContext): void {
-  app.event('message', async ({ event, body, context, client }) => {
-    const m = parseUserMessage(event);
-    if (!m || m.userId === context.botUserId || parseSharedListFile(event)) return; // a list file: events/import-shared-file.ts
-    const teamId = context.teamId ?? body.team_id;
-    try {
-      if (!m.direct && !(m.threadTs && (await isSchedulerThread(ctx.deps, teamId, m.channel, m.threadTs)))) return;
-      await handle(client, ctx, teamId, m);
-    } catch (err) {
-      ctx.logger.error({ err, channel: m.channel, ts: m.ts }, 'could not answer a chat reply');
-    }
-  });
+export async function receiveChatReply({ ctx, event, body, context, client }: EventArgs<'message'>): Promise<void> {
+  const m = parseUserMessage(event);
+  if (!m || m.userId === context.botUserId || parseSharedListFile(event)) return; // a list file: events/import-shared-file.ts
+  const teamId = context.teamId ?? body.team_id;
+  try {
+    if (!m.direct && !(m.threadTs && (await isSchedulerThread(ctx.deps, teamId, m.channel, m.threadTs)))) return;
+    await handle(client, ctx, teamId, m);
+  } catch (err) {
+    ctx.logger.error({ err, channel: m.channel, ts: m.ts }, 'could not answer a chat reply');
+  }
 }

@@ -30,7 +30,13 @@ export function readSubmission(ctx: SlackContext, { body, view }: Pick<SubmitArg
   };
 }
 
-/** The board code of a problem key: keys are `CODE-n` and codes never contain a dash. */
-export function boardCodeOf(key: string): string {
-  return key.slice(0, key.lastIndexOf('-'));
+/** A submission handler's arguments: Bolt's, and the app's context. */
+export type SubmittedArgs = SubmitArgs & { ctx: SlackContext };
+
+/**
+ * Hands the app's context to a submission handler along with Bolt's arguments. Each handler acks itself:
+ * with inline errors, a next view or a clear, before anything slow.
+ */
+export function onSubmit(ctx: SlackContext, handler: (args: SubmittedArgs) => Promise<void>) {
+  return (args: SubmitArgs): Promise<void> => handler({ ...args, ctx });
 }
