@@ -8,7 +8,9 @@ import { translator } from '../../i18n/index.js';
 import { requireOwnerOrLeaderNow } from '../../services/access.js';
 import { ensureNotClosed, getProblemDetail } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
+import { originOf, requireKeyValue, type ButtonClick } from '../parsers/block-action.js';
 import type { ModalMetadata } from '../parsers/modal-metadata.js';
+import { measureCounts } from '../views/closeout-request.js';
 import { closeoutModal } from '../views/modals/closeout.js';
 import { reportModal } from '../views/modals/report.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
@@ -66,7 +68,7 @@ export async function closeoutView(a: ViewArgs): Promise<ModalView> {
   if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
   return closeoutModal(translator(a.lang), {
     problem: { key: problem.key, title: problem.title, percent: problem.percent },
-    measures: { done: problem.measures.filter((m) => m.status === 'done').length, total: problem.measures.length },
+    measures: measureCounts(problem.measures),
     leaderIds: problem.board.leaders.map((l) => l.userId),
     metadata: metadataOf(a),
   });
@@ -82,4 +84,24 @@ export async function openReportModal(a: OpenModalArgs): Promise<void> {
 
 export async function openCloseoutModal(a: OpenModalArgs): Promise<void> {
   await a.client.views.open({ trigger_id: a.triggerId, view: await closeoutView(a) });
+}
+
+/** The owner's modal opened from a button: for the problem the button carries, updating its message later. */
+export function modalArgsFromClick(clicked: {
+  ctx: SlackContext;
+  click: ButtonClick;
+  actor: Actor;
+  lang: Language;
+  client: WebClient;
+}): OpenModalArgs {
+  const { ctx, click, actor, lang, client } = clicked;
+  return {
+    client,
+    triggerId: click.triggerId,
+    ctx,
+    actor,
+    lang,
+    key: requireKeyValue(click.value),
+    origin: originOf(click, 'prompt'),
+  };
 }

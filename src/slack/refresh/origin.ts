@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Language } from '../../domain/types.js';
+import type { Actor, Language } from '../../domain/types.js';
 import { problemOwnerId } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
 import { renderCard, renderDecision, type RenderedMessage } from './card.js';
@@ -79,4 +79,17 @@ async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMe
   if (a.scheduledOnly) return null;
   const viewer = a.viewerId ?? (await problemOwnerId(a.ctx.deps, a.teamId, a.key));
   return renderCard(a.ctx, a.teamId, a.key, viewer, a.lang, a.note);
+}
+
+/**
+ * After a modal submission: the message its button was on (the modal's origin, if any) shows what the
+ * submitter did, with their own buttons.
+ */
+export async function refreshSubmittedFrom(
+  submitted: { client: WebClient; ctx: SlackContext; actor: Actor; origin: MessageOrigin | undefined; lang: Language },
+  key: string,
+  note: string,
+): Promise<void> {
+  const { client, ctx, actor, origin, lang } = submitted;
+  await refreshOrigin({ client, ctx, origin, teamId: actor.teamId, key, lang, note, viewerId: actor.userId });
 }

@@ -1,9 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { ACTION, VIEW } from '../ids.js';
+import { VIEW } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import type { CardRequest } from './problem-card.js';
+import { ownerButtons } from './owner-buttons.js';
 
 export interface DecisionData {
   lang: Language;
@@ -40,21 +41,7 @@ export function decisionDmBlocks(tr: Translator, d: DecisionData): KnownBlock[] 
     {
       type: 'actions',
       block_id: 'signoff_dm_actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTION.reportProgress,
-          value: d.key,
-          style: 'primary',
-          text: { type: 'plain_text', text: tr('btn.report') },
-        },
-        {
-          type: 'button',
-          action_id: ACTION.requestCloseout,
-          value: d.key,
-          text: { type: 'plain_text', text: tr('btn.request_closeout') },
-        },
-      ],
+      elements: ownerButtons(tr, d.key, ['report', 'closeout']),
     },
   ];
 }

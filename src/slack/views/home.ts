@@ -7,6 +7,7 @@ import type { BoardDashboard, HomeData, HomeLimits, HomeProblem } from '../../se
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate, healthText } from './problem-format.js';
+import { ownerButtons } from './owner-buttons.js';
 
 /**
  * What the Home loads. With every board at its fullest (a dashboard block, 3 requests and a "more" line)
@@ -62,27 +63,7 @@ export function problemBlocks(tr: Translator, d: HomeViewData, p: HomeProblem): 
   if (p.status === 'closeout_requested') return [text];
   const actions: ActionsBlock = {
     type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: ACTION.reportProgress,
-        value: p.key,
-        style: 'primary',
-        text: { type: 'plain_text', text: tr('btn.report') },
-      },
-      {
-        type: 'button',
-        action_id: ACTION.noChange,
-        value: p.key,
-        text: { type: 'plain_text', text: tr('btn.no_change') },
-      },
-      {
-        type: 'button',
-        action_id: ACTION.requestCloseout,
-        value: p.key,
-        text: { type: 'plain_text', text: tr('btn.request_closeout') },
-      },
-    ],
+    elements: ownerButtons(tr, p.key),
   };
   return [text, actions];
 }

@@ -8,6 +8,8 @@ import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate, healthText, mention, slackTime, statusText } from './problem-format.js';
 import { problemMenu } from './problem-menu.js';
 import { historyBlocks } from './problem-history.js';
+import { ownerButtons } from './owner-buttons.js';
+import { measureCounts } from './closeout-request.js';
 
 export interface CardRequest {
   id: number;
@@ -130,8 +132,7 @@ function fieldsBlock(tr: Translator, d: CardData): KnownBlock {
 
 /** Measures as lines packed into at most three sections; what does not fit becomes "… and N more". */
 function measureBlocks(tr: Translator, d: CardData): KnownBlock[] {
-  const done = d.measures.filter((m) => m.status === 'done').length;
-  const heading = tr('card.measures', { done, total: d.measures.length });
+  const heading = tr('card.measures', measureCounts(d.measures));
   if (d.measures.length === 0) return [section(`${heading}\n${tr('card.measures.none')}`)];
   const sections: string[] = [heading];
   let shown = 0;
@@ -219,11 +220,7 @@ function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
     ...(style && { style }),
   });
   if (d.viewer.isOwner && (p.status === 'open' || p.status === 'in_progress')) {
-    out.push(
-      button(ACTION.reportProgress, tr('btn.report'), p.key, 'primary'),
-      button(ACTION.noChange, tr('btn.no_change'), p.key),
-      button(ACTION.requestCloseout, tr('btn.request_closeout'), p.key),
-    );
+    out.push(...ownerButtons(tr, p.key));
   }
   if (d.viewer.canLead && d.request?.state === 'pending' && p.status === 'closeout_requested') {
     out.push(

@@ -1,16 +1,7 @@
-import { openCloseoutModal } from '../../modals/owner-modals.js';
-import { originOf, requireKeyValue } from '../../parsers/block-action.js';
+import { modalArgsFromClick, openCloseoutModal } from '../../modals/owner-modals.js';
 import type { ClickContext } from './on-click.js';
 
 /** *Request closeout* on a card, prompt or the App Home: the closeout request modal opens. */
-export async function requestCloseout({ ctx, click, actor, lang, client }: ClickContext): Promise<void> {
-  await openCloseoutModal({
-    client,
-    triggerId: click.triggerId,
-    ctx,
-    actor,
-    lang,
-    key: requireKeyValue(click.value),
-    origin: originOf(click, 'prompt'),
-  });
+export async function requestCloseout(clicked: ClickContext): Promise<void> {
+  await openCloseoutModal(modalArgsFromClick(clicked));
 }

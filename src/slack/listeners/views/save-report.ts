@@ -5,7 +5,7 @@ import { boardCodeOf } from '../../../services/problems.js';
 import { reportUpdate } from '../../../services/progress.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
-import { refreshOrigin } from '../../refresh/origin.js';
+import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseReport } from '../../parsers/report.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
 
@@ -38,18 +38,12 @@ export async function saveReport({ ctx, ack, body, view, client }: SubmittedArgs
       to,
       tr('report.saved', { key: problem.key, percent: form.percent, health, done: form.measuresDone.length }),
     );
-    if (meta.origin) {
-      await refreshOrigin({
-        client,
-        ctx,
-        origin: meta.origin,
-        teamId: actor.teamId,
-        key: problem.key,
-        lang: meta.lang,
-        note: tr('report.origin_note', { user: actor.userId, percent: form.percent, health }),
-        viewerId: actor.userId,
-      });
-    }
+    const from = { client, ctx, actor, origin: meta.origin, lang: meta.lang };
+    await refreshSubmittedFrom(
+      from,
+      problem.key,
+      tr('report.origin_note', { user: actor.userId, percent: form.percent, health }),
+    );
     const board = await getBoard(ctx.deps, actor.teamId, boardCodeOf(problem.key));
     refreshHomesLater(client, ctx, actor.teamId, [
       problem.ownerId,

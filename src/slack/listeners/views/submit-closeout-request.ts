@@ -3,7 +3,7 @@ import { requestCloseout } from '../../../services/closeout.js';
 import { getProblemDetail } from '../../../services/problems.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
-import { refreshOrigin } from '../../refresh/origin.js';
+import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseCloseout } from '../../parsers/closeout.js';
 import { sendCloseoutRequest } from '../../notify/closeout-request.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
@@ -33,18 +33,8 @@ export async function submitCloseoutRequest({ ctx, ack, body, view, client }: Su
         ? tr('closeout.sent', { key: problem.key, leaders: mentions })
         : tr('closeout.sent_nobody', { key: problem.key }),
     );
-    if (meta.origin) {
-      await refreshOrigin({
-        client,
-        ctx,
-        origin: meta.origin,
-        teamId: actor.teamId,
-        key: problem.key,
-        lang: meta.lang,
-        note: tr('closeout.origin_note', { user: actor.userId }),
-        viewerId: actor.userId,
-      });
-    }
+    const from = { client, ctx, actor, origin: meta.origin, lang: meta.lang };
+    await refreshSubmittedFrom(from, problem.key, tr('closeout.origin_note', { user: actor.userId }));
     refreshHomesLater(client, ctx, actor.teamId, [problem.ownerId, actor.userId, ...deciders]);
   });
 }

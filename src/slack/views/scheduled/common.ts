@@ -1,11 +1,11 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Language } from '../../../domain/types.js';
 import type { Translator } from '../../../i18n/index.js';
 import type { Listed, OwnerKeys, ProblemLine } from '../../../jobs/messages.js';
-import { ACTION } from '../../ids.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
 import { formatDate, healthText, mention } from '../problem-format.js';
+import { ownerButtons } from '../owner-buttons.js';
 
 /** What a builder returns: the blocks and the notification text. */
 export interface RenderedMessage {
@@ -69,21 +69,10 @@ export function standing(tr: Translator, lang: Language, p: ProblemLine, today: 
 
 /** A problem with its standing, and the owner's three buttons (handled by the Slack layer; value = key). */
 export function problemBlocks(tr: Translator, lang: Language, p: ProblemLine, today: string): KnownBlock[] {
-  const button = (actionId: string, label: string, style?: 'primary'): Button => ({
-    type: 'button',
-    action_id: actionId,
-    text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText) },
-    value: p.key,
-    ...(style && { style }),
-  });
   const actions: ActionsBlock = {
     type: 'actions',
     block_id: `sched.${p.key}`,
-    elements: [
-      button(ACTION.reportProgress, tr('btn.report'), 'primary'),
-      button(ACTION.noChange, tr('btn.no_change')),
-      button(ACTION.requestCloseout, tr('btn.request_closeout')),
-    ],
+    elements: ownerButtons(tr, p.key),
   };
   // The note is our own mrkdwn (a mention and a date token), so it is not escaped.
   const note = p.note ? `\n${truncate(p.note, NOTE_MAX)}` : '';

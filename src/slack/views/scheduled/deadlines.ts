@@ -6,8 +6,7 @@ import type {
   ReminderMessage,
   UpcomingMessage,
 } from '../../../jobs/messages.js';
-import { ACTION } from '../../ids.js';
-import { LIMITS, mrkdwnText, truncate } from '../limits.js';
+import { mrkdwnText } from '../limits.js';
 import { formatDate, mention } from '../problem-format.js';
 import { overdueLine } from './digest.js';
 import {
@@ -23,6 +22,7 @@ import {
   section,
   type RenderedMessage,
 } from './common.js';
+import { ownerButtons } from '../owner-buttons.js';
 
 const MEASURE_TEXT_MAX = 500;
 
@@ -45,21 +45,7 @@ export function reminderMessage(m: ReminderMessage): RenderedMessage {
     const actions: ActionsBlock = {
       type: 'actions',
       block_id: `sched.${m.item.key}`,
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTION.reportProgress,
-          style: 'primary',
-          text: { type: 'plain_text', text: truncate(tr('btn.report'), LIMITS.buttonText) },
-          value: m.item.problemKey,
-        },
-        {
-          type: 'button',
-          action_id: ACTION.requestCloseout,
-          text: { type: 'plain_text', text: truncate(tr('btn.request_closeout'), LIMITS.buttonText) },
-          value: m.item.problemKey,
-        },
-      ],
+      elements: ownerButtons(tr, m.item.problemKey, ['report', 'closeout']),
     };
     blocks.push(actions);
   }
