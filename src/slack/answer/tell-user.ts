@@ -78,15 +78,21 @@ export interface SubmissionArgs {
  * The slow part of a modal submission, after the ack closed the modal: a refusal (say someone closed the
  * problem meanwhile) or a crash reaches the user with their own text, never silence.
  */
-export async function afterSubmit(a: SubmissionArgs, work: () => Promise<void>): Promise<void> {
+export async function afterSubmit(submission: SubmissionArgs, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    const refusal = failureText(a.lang, error, a.ctx.logger);
+    const refusal = failureText(submission.lang, error, submission.ctx.logger);
     try {
-      await tellUser(a.client, a.ctx.logger, a.to, refusal, refusalBlocks(a.lang, refusal, a.written));
+      await tellUser(
+        submission.client,
+        submission.ctx.logger,
+        submission.to,
+        refusal,
+        refusalBlocks(submission.lang, refusal, submission.written),
+      );
     } catch (replyError) {
-      a.ctx.logger.error({ err: replyError }, 'could not tell the user their submission failed');
+      submission.ctx.logger.error({ err: replyError }, 'could not tell the user their submission failed');
     }
   }
 }

@@ -46,9 +46,9 @@ async function actionableProblem(a: ViewArgs) {
 }
 
 /** The progress modal for a problem; throws DomainError when the actor may not report on it. */
-export async function reportView(a: ViewArgs): Promise<ModalView> {
-  const problem = await actionableProblem(a);
-  return reportModal(translator(a.lang), {
+export async function reportView(opening: ViewArgs): Promise<ModalView> {
+  const problem = await actionableProblem(opening);
+  return reportModal(translator(opening.lang), {
     problem: {
       key: problem.key,
       title: problem.title,
@@ -57,20 +57,20 @@ export async function reportView(a: ViewArgs): Promise<ModalView> {
       health: problem.health,
     },
     measures: problem.measures,
-    today: localDate(a.ctx.deps.clock.now(), problem.board.timezone),
-    metadata: metadataOf(a),
+    today: localDate(opening.ctx.deps.clock.now(), problem.board.timezone),
+    metadata: metadataOf(opening),
   });
 }
 
 /** The closeout request modal; throws DomainError when refused (not theirs, closed, already requested). */
-export async function closeoutView(a: ViewArgs): Promise<ModalView> {
-  const problem = await actionableProblem(a);
+export async function closeoutView(opening: ViewArgs): Promise<ModalView> {
+  const problem = await actionableProblem(opening);
   if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
-  return closeoutModal(translator(a.lang), {
+  return closeoutModal(translator(opening.lang), {
     problem: { key: problem.key, title: problem.title, percent: problem.percent },
     measures: measureCounts(problem.measures),
     leaderIds: problem.board.leaders.map((l) => l.userId),
-    metadata: metadataOf(a),
+    metadata: metadataOf(opening),
   });
 }
 
@@ -78,12 +78,12 @@ export async function closeoutView(a: ViewArgs): Promise<ModalView> {
  * Opens the progress modal (from `/closeout report`, the report picker, or a card's button). Refusals
  * are thrown as DomainError for the caller's answerFailures to show.
  */
-export async function openReportModal(a: OpenModalArgs): Promise<void> {
-  await a.client.views.open({ trigger_id: a.triggerId, view: await reportView(a) });
+export async function openReportModal(opening: OpenModalArgs): Promise<void> {
+  await opening.client.views.open({ trigger_id: opening.triggerId, view: await reportView(opening) });
 }
 
-export async function openCloseoutModal(a: OpenModalArgs): Promise<void> {
-  await a.client.views.open({ trigger_id: a.triggerId, view: await closeoutView(a) });
+export async function openCloseoutModal(opening: OpenModalArgs): Promise<void> {
+  await opening.client.views.open({ trigger_id: opening.triggerId, view: await closeoutView(opening) });
 }
 
 /** The owner's modal opened from a button: for the problem the button carries, updating its message later. */

@@ -49,33 +49,33 @@ async function changeOf(a: ChangeArgs, p: Changed, note: string): Promise<Proble
 }
 
 /** Gives the problem to `ownerId`; both owners are told by DM. */
-export async function reassignAndTell(a: ChangeArgs, ownerId: string, note: string): Promise<string> {
-  const tr = translator(a.lang);
-  const { before, after, changed } = await reassignProblem(a.ctx.deps, a.actor, a.key, ownerId, note);
+export async function reassignAndTell(change: ChangeArgs, ownerId: string, note: string): Promise<string> {
+  const tr = translator(change.lang);
+  const { before, after, changed } = await reassignProblem(change.ctx.deps, change.actor, change.key, ownerId, note);
   if (!changed) return tr('upkeep.reassign.same', { key: after.key, owner: after.ownerId });
-  await tellOwners(a, reassignmentMessages(await changeOf(a, after, note), before.ownerId));
-  refreshHomesLater(a.client, a.ctx, a.actor.teamId, [before.ownerId, after.ownerId]);
+  await tellOwners(change, reassignmentMessages(await changeOf(change, after, note), before.ownerId));
+  refreshHomesLater(change.client, change.ctx, change.actor.teamId, [before.ownerId, after.ownerId]);
   return tr('upkeep.reassign.done', { key: after.key, owner: after.ownerId, previous: before.ownerId });
 }
 
 /** Reopens a closed problem; its owner is told. */
-export async function reopenAndTell(a: ChangeArgs, reason: string): Promise<string> {
-  const after = await reopenProblem(a.ctx.deps, a.actor, a.key, reason);
-  await tellOwners(a, reopenMessages(await changeOf(a, after, reason)));
-  refreshHomesLater(a.client, a.ctx, a.actor.teamId, [after.ownerId]);
-  return translator(a.lang)('upkeep.reopen.done', { key: after.key, owner: after.ownerId });
+export async function reopenAndTell(change: ChangeArgs, reason: string): Promise<string> {
+  const after = await reopenProblem(change.ctx.deps, change.actor, change.key, reason);
+  await tellOwners(change, reopenMessages(await changeOf(change, after, reason)));
+  refreshHomesLater(change.client, change.ctx, change.actor.teamId, [after.ownerId]);
+  return translator(change.lang)('upkeep.reopen.done', { key: after.key, owner: after.ownerId });
 }
 
-export async function withdraw(a: ChangeArgs, reason: string): Promise<string> {
-  const after = await withdrawProblem(a.ctx.deps, a.actor, a.key, reason);
-  refreshHomesLater(a.client, a.ctx, a.actor.teamId, [after.ownerId, a.actor.userId]);
-  return translator(a.lang)('upkeep.withdraw.done', { key: after.key });
+export async function withdraw(change: ChangeArgs, reason: string): Promise<string> {
+  const after = await withdrawProblem(change.ctx.deps, change.actor, change.key, reason);
+  refreshHomesLater(change.client, change.ctx, change.actor.teamId, [after.ownerId, change.actor.userId]);
+  return translator(change.lang)('upkeep.withdraw.done', { key: after.key });
 }
 
-export async function restore(a: ChangeArgs): Promise<string> {
-  const tr = translator(a.lang);
-  const after = await restoreProblem(a.ctx.deps, a.actor, a.key);
-  refreshHomesLater(a.client, a.ctx, a.actor.teamId, [after.ownerId, a.actor.userId]);
+export async function restore(change: ChangeArgs): Promise<string> {
+  const tr = translator(change.lang);
+  const after = await restoreProblem(change.ctx.deps, change.actor, change.key);
+  refreshHomesLater(change.client, change.ctx, change.actor.teamId, [after.ownerId, change.actor.userId]);
   return tr('upkeep.restore.done', { key: after.key, status: tr(`status.${after.status}`) });
 }
 

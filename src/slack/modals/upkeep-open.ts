@@ -29,45 +29,45 @@ export interface OpenUpkeepArgs {
 }
 
 /** Opens the change's modal for a problem; throws DomainError when the user may not make it. */
-export async function openUpkeepModal(which: UpkeepModal, key: string, a: OpenUpkeepArgs, note?: string) {
+export async function openUpkeepModal(which: UpkeepModal, key: string, opening: OpenUpkeepArgs, note?: string) {
   const view = await upkeepView(which, {
-    ctx: a.ctx,
-    actor: a.actor,
-    lang: a.lang,
+    ctx: opening.ctx,
+    actor: opening.actor,
+    lang: opening.lang,
     key,
-    ...(a.channel && { channel: a.channel }),
+    ...(opening.channel && { channel: opening.channel }),
     ...(note && { note }),
   });
-  await a.client.views.open({ trigger_id: a.triggerId, view });
+  await opening.client.views.open({ trigger_id: opening.triggerId, view });
 }
 
 /**
  * A command typed without a key: "which problem?" among those of the boards the user leads (their own
  * problems for an owner's edit or measures). Returns false when there is nothing to pick from.
  */
-export async function openUpkeepPicker(which: UpkeepModal | 'restore', a: OpenUpkeepArgs): Promise<boolean> {
+export async function openUpkeepPicker(which: UpkeepModal | 'restore', opening: OpenUpkeepArgs): Promise<boolean> {
   const { view, status } = PICKABLE[which];
-  const boards = await boardsLedBy(a.ctx.deps, a.actor);
+  const boards = await boardsLedBy(opening.ctx.deps, opening.actor);
   const ownerMay = which === 'edit' || which === 'measures';
   const filters = boards.length
-    ? boards.map((b) => ({ teamId: a.actor.teamId, view, boardCode: b.code, ...(status && { status }) }))
+    ? boards.map((b) => ({ teamId: opening.actor.teamId, view, boardCode: b.code, ...(status && { status }) }))
     : ownerMay
-      ? [{ teamId: a.actor.teamId, view: 'mine' as const, userId: a.actor.userId }]
+      ? [{ teamId: opening.actor.teamId, view: 'mine' as const, userId: opening.actor.userId }]
       : [];
   let total = 0;
   const problems: { key: string; title: string }[] = [];
   for (const filter of filters) {
-    const page = await listProblems(a.ctx.deps, filter, { offset: 0, limit: PICK_MAX });
+    const page = await listProblems(opening.ctx.deps, filter, { offset: 0, limit: PICK_MAX });
     total += page.total;
     problems.push(...page.items.map((p) => ({ key: p.key, title: p.title })));
   }
   if (problems.length === 0) return false;
-  const modal = upkeepPickModal(translator(a.lang), {
+  const modal = upkeepPickModal(translator(opening.lang), {
     sub: which,
     problems: problems.slice(0, PICK_MAX),
     total,
-    metadata: { lang: a.lang, ...(a.channel && { channel: a.channel }) },
+    metadata: { lang: opening.lang, ...(opening.channel && { channel: opening.channel }) },
   });
-  await a.client.views.open({ trigger_id: a.triggerId, view: modal });
+  await opening.client.views.open({ trigger_id: opening.triggerId, view: modal });
   return true;
 }

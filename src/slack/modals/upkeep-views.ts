@@ -39,15 +39,19 @@ function roleOf(ctx: SlackContext, actor: Actor, detail: Detail) {
  * The modal for a change to a problem, after checking the user may make it (the services check again on
  * submit), so nobody fills in a form in vain. Throws DomainError when refused.
  */
-export async function upkeepView(which: UpkeepModal, a: UpkeepViewArgs): Promise<ModalView> {
-  const detail = await getProblemDetail(a.ctx.deps, a.actor.teamId, a.key, 0);
-  const role = roleOf(a.ctx, a.actor, detail);
+export async function upkeepView(which: UpkeepModal, opening: UpkeepViewArgs): Promise<ModalView> {
+  const detail = await getProblemDetail(opening.ctx.deps, opening.actor.teamId, opening.key, 0);
+  const role = roleOf(opening.ctx, opening.actor, detail);
   // Owners may edit a few fields of their problem and add measures; everything else is the leaders'.
   const ownerMay = which === 'edit' || which === 'measures';
   if (!role.canLead && !(ownerMay && role.isOwner)) throw forbidden('error.not_leader', { code: detail.board.code });
   if (which !== 'withdraw') ensureNotWithdrawn(detail);
-  const tr = translator(a.lang);
-  const metadata: ModalMetadata = { lang: a.lang, key: detail.key, ...(a.channel && { channel: a.channel }) };
+  const tr = translator(opening.lang);
+  const metadata: ModalMetadata = {
+    lang: opening.lang,
+    key: detail.key,
+    ...(opening.channel && { channel: opening.channel }),
+  };
   switch (which) {
     case 'edit':
       return editProblemModal(tr, {
@@ -62,7 +66,7 @@ export async function upkeepView(which: UpkeepModal, a: UpkeepViewArgs): Promise
         key: detail.key,
         title: detail.title,
         ownerId: detail.ownerId,
-        ...(a.note && { note: a.note }),
+        ...(opening.note && { note: opening.note }),
         metadata,
       });
     case 'measures':

@@ -27,8 +27,8 @@ export const modalMetadata = z.object({
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 
-export function encodeMetadata(m: ModalMetadata): string {
-  return JSON.stringify(m);
+export function encodeMetadata(metadata: ModalMetadata): string {
+  return JSON.stringify(metadata);
 }
 
 /** Tolerant: a missing or foreign private_metadata yields just the fallback language. */

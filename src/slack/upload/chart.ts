@@ -112,27 +112,33 @@ export interface BoardChartPost extends ChartTarget {
  * reported as false, so the text that went out before stands on its own. Boards without problems get
  * no chart.
  */
-export async function postBoardChart(client: WebClient, logger: Logger, p: BoardChartPost): Promise<boolean> {
+export async function postBoardChart(client: WebClient, logger: Logger, post: BoardChartPost): Promise<boolean> {
   let file: ChartFile;
   try {
-    const summary = p.summary ?? (await summarizeBoard(p.db, p.board, p.at, { by: p.by ?? 'category', listLimit: 0 }));
+    const summary =
+      post.summary ?? (await summarizeBoard(post.db, post.board, post.at, { by: post.by ?? 'category', listLimit: 0 }));
     if (summary.total === 0) return false;
     const owners =
       summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
     const names = await userNames(client, owners, logger);
-    const png = await renderBoardChart(await boardChartData(p.db, p.board, summary, names), p.lang);
+    const png = await renderBoardChart(await boardChartData(post.db, post.board, summary, names), post.lang);
     file = {
       png,
       filename: `${summary.board.code}-${summary.today}.png`,
-      title: t(p.lang, 'chart.file.title', {
+      title: t(post.lang, 'chart.file.title', {
         code: summary.board.code,
-        date: formatDate(p.lang, summary.today, summary.today),
+        date: formatDate(post.lang, summary.today, summary.today),
       }),
-      ...(p.comment && { comment: p.comment }),
+      ...(post.comment && { comment: post.comment }),
     };
   } catch (error) {
-    logger.error({ err: error, board: p.board.code }, 'chart rendering failed');
+    logger.error({ err: error, board: post.board.code }, 'chart rendering failed');
     return false;
   }
-  return postChart(client, logger, { channelId: p.channelId, ...(p.threadTs && { threadTs: p.threadTs }) }, file);
+  return postChart(
+    client,
+    logger,
+    { channelId: post.channelId, ...(post.threadTs && { threadTs: post.threadTs }) },
+    file,
+  );
 }

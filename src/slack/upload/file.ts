@@ -20,22 +20,22 @@ export interface FileUpload {
  * upload URL, the bytes POSTed there, then files.completeUploadExternal to share it in the conversation.
  * Returns the file's ID; throws if any step fails.
  */
-export async function uploadFile(client: WebClient, f: FileUpload): Promise<string> {
-  const ticket = await client.files.getUploadURLExternal({ filename: f.filename, length: f.bytes.length });
+export async function uploadFile(client: WebClient, upload: FileUpload): Promise<string> {
+  const ticket = await client.files.getUploadURLExternal({ filename: upload.filename, length: upload.bytes.length });
   if (!ticket.upload_url || !ticket.file_id)
     throw new Error('files.getUploadURLExternal gave no upload_url or file_id');
   const res = await fetch(ticket.upload_url, {
     method: 'POST',
-    body: new Uint8Array(f.bytes),
+    body: new Uint8Array(upload.bytes),
     headers: { 'content-type': 'application/octet-stream' },
     signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
   });
-  if (!res.ok) throw new Error(`upload of ${f.filename} failed: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(`upload of ${upload.filename} failed: HTTP ${res.status}`);
   await client.files.completeUploadExternal({
-    files: [{ id: ticket.file_id, title: f.title }],
-    channel_id: f.channelId,
-    ...(f.threadTs && { thread_ts: f.threadTs }),
-    ...(f.initialComment && { initial_comment: f.initialComment }),
+    files: [{ id: ticket.file_id, title: upload.title }],
+    channel_id: upload.channelId,
+    ...(upload.threadTs && { thread_ts: upload.threadTs }),
+    ...(upload.initialComment && { initial_comment: upload.initialComment }),
   });
   return ticket.file_id;
 }

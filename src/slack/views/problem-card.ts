@@ -236,37 +236,37 @@ function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
 export const CARD_BLOCK_PREFIX = 'card';
 
 /** A problem card: what it is, where it stands, what was done, and the viewer's next step. */
-export function problemCardBlocks(tr: Translator, d: CardData): KnownBlock[] {
-  const p = d.problem;
+export function problemCardBlocks(tr: Translator, data: CardData): KnownBlock[] {
+  const p = data.problem;
   const blocks: KnownBlock[] = [
     {
       type: 'header',
       block_id: `${CARD_BLOCK_PREFIX}_header`,
       text: { type: 'plain_text', text: truncate(`${p.key} · ${p.title}`, LIMITS.headerText) },
     },
-    fieldsBlock(tr, d),
+    fieldsBlock(tr, data),
   ];
   if (p.status === 'withdrawn')
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:no_entry_sign: ${tr('status.withdrawn')}` }] });
   if (p.description.trim())
     blocks.push(section(`${tr('card.description')}\n${mrkdwnText(p.description.trim(), DESCRIPTION_MAX)}`));
-  blocks.push(...measureBlocks(tr, d), { type: 'divider' }, ...updateBlocks(tr, d));
-  const closeout = closeoutBlocks(tr, d);
+  blocks.push(...measureBlocks(tr, data), { type: 'divider' }, ...updateBlocks(tr, data));
+  const closeout = closeoutBlocks(tr, data);
   if (closeout.length) blocks.push({ type: 'divider' }, ...closeout);
-  if (d.note)
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(d.note, LIMITS.sectionText) }] });
-  const actions = buttons(tr, d);
+  if (data.note)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(data.note, LIMITS.sectionText) }] });
+  const actions = buttons(tr, data);
   if (actions.length) blocks.push({ type: 'actions', block_id: `${CARD_BLOCK_PREFIX}_actions`, elements: actions });
-  if (d.history) {
+  if (data.history) {
     blocks.push(
       { type: 'divider' },
-      ...historyBlocks(tr, { lang: d.lang, timezone: d.board.timezone, key: p.key, page: d.history }),
+      ...historyBlocks(tr, { lang: data.lang, timezone: data.board.timezone, key: p.key, page: data.history }),
     );
   }
   return blocks;
 }
 
 /** The notification text that goes with a card. */
-export function problemCardText(d: CardData): string {
-  return `${d.problem.key} · ${mrkdwnText(d.problem.title, 280)}`;
+export function problemCardText(data: CardData): string {
+  return `${data.problem.key} · ${mrkdwnText(data.problem.title, 280)}`;
 }

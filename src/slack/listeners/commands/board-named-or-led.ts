@@ -19,22 +19,22 @@ export interface BoardChoiceTexts {
  * may use the board named is the service's decision.
  */
 export async function boardNamedOrLed(
-  a: SubcommandArgs,
+  call: SubcommandArgs,
   code: string | null,
   texts: BoardChoiceTexts,
 ): Promise<string | null> {
   if (code !== null) return code;
-  const boards = await boardsLedBy(a.ctx.deps, a.actor);
+  const boards = await boardsLedBy(call.ctx.deps, call.actor);
   if (boards.length === 0) {
-    const reason = a.tr(isAdmin(a.ctx.deps, a.actor) ? texts.noBoards : texts.notLeader);
-    await a.respond({ response_type: 'ephemeral', text: a.tr('common.refused', { reason }) });
+    const reason = call.tr(isAdmin(call.ctx.deps, call.actor) ? texts.noBoards : texts.notLeader);
+    await call.respond({ response_type: 'ephemeral', text: call.tr('common.refused', { reason }) });
     return null;
   }
   if (boards.length > 1) {
     const choices = boards.map((b) => `\`/closeout ${texts.sub} ${b.code}\``).join(' · ');
-    await a.respond({
+    await call.respond({
       response_type: 'ephemeral',
-      text: truncate(a.tr(texts.choose, { choices }), LIMITS.messageText),
+      text: truncate(call.tr(texts.choose, { choices }), LIMITS.messageText),
     });
     return null;
   }

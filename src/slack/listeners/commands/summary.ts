@@ -94,27 +94,27 @@ async function postInChannel(a: SubcommandArgs, s: BoardSummary): Promise<void> 
  * board's channel. Without a code: the one board the user leads, else a question naming their boards. The
  * service refuses anyone who does not lead the board.
  */
-export const summary: SubcommandHandler = async (a) => {
-  const parsed = parseSummaryArgs(a.args);
+export const summary: SubcommandHandler = async (call) => {
+  const parsed = parseSummaryArgs(call.args);
   if (!parsed.ok) {
-    await a.respond({ response_type: 'ephemeral', text: a.tr('summary.usage') });
+    await call.respond({ response_type: 'ephemeral', text: call.tr('summary.usage') });
     return;
   }
-  const code = await boardNamedOrLed(a, parsed.code, {
+  const code = await boardNamedOrLed(call, parsed.code, {
     sub: 'summary',
     notLeader: 'summary.not_leader',
     noBoards: 'summary.no_boards',
     choose: 'summary.choose',
   });
   if (code === null) return;
-  const s = await boardSummary(a.ctx.deps, a.actor, code, { by: parsed.by });
+  const s = await boardSummary(call.ctx.deps, call.actor, code, { by: parsed.by });
   if (parsed.post) {
-    await postInChannel(a, s);
+    await postInChannel(call, s);
     return;
   }
   // Cached: this only adds the board's language as the fallback for users without a supported locale.
-  const lang = await a.ctx.locale.forUser(a.client, a.actor.userId, s.board.language);
+  const lang = await call.ctx.locale.forUser(call.client, call.actor.userId, s.board.language);
   const trb = translator(lang);
-  await a.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s) });
-  await sendChart(a, s, () => dmChannel(a.client, a.actor.userId), lang);
+  await call.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s) });
+  await sendChart(call, s, () => dmChannel(call.client, call.actor.userId), lang);
 };
