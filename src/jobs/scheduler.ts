@@ -6,7 +6,7 @@ import { systemClock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
 import { runJob } from './runner.js';
 import { createSlackSender } from './send.js';
-import { digestChartFollowUp } from '../slack/flows/digest-chart.js';
+import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
 import type { JobDeps, RunReport } from './types.js';
 
 export interface RunningScheduler {

@@ -14,7 +14,7 @@ import { getBoard } from '../services/boards.js';
 import { DEMO_BOARD, seedDemo } from '../services/demo.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { startSlackApp, type RunningSlackApp } from '../slack/app.js';
-import { digestChartFollowUp } from '../slack/flows/digest-chart.js';
+import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
 import { ADMIN_ID, BOARD_CHANNEL, PLAYGROUND_TEAM } from './people.js';
 import { PlaygroundServer } from './server.js';
 import type { Workspace } from './stand-in/workspace.js';

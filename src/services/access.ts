@@ -47,6 +47,15 @@ export async function requireOwnerOrLeader(
   if (!(await canLead(deps, db, actor, problem.boardId))) throw forbidden('error.not_owner', { key: problem.key });
 }
 
+/** requireOwnerOrLeader outside a transaction (a modal about to open; the service checks again on submit). */
+export async function requireOwnerOrLeaderNow(
+  deps: Pick<ServiceDeps, 'admins' | 'db'>,
+  actor: Actor,
+  problem: { boardId: number; ownerId: string; key: string },
+): Promise<void> {
+  await requireOwnerOrLeader(deps, deps.db, actor, problem);
+}
+
 /** Codes and keys as people type them: `rect`, ` RECT-12 `. */
 const normalise = (s: string) => s.trim().toUpperCase();
 

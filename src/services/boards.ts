@@ -148,3 +148,14 @@ export async function boardsLedBy(deps: ServiceDeps, actor: Actor, opts: { inclu
   if (isAdmin(deps, actor)) return all;
   return all.filter((b) => b.leaders.some((l) => l.userId === actor.userId));
 }
+
+/** A board by the code someone typed; refuses an unknown code. */
+export async function boardByCode(deps: Pick<ServiceDeps, 'db'>, teamId: string, code: string) {
+  return findBoard(deps.db, teamId, code);
+}
+
+/** Whether a board already has this code (a new board's code is refused on the form before the ack). */
+export async function boardCodeTaken(deps: Pick<ServiceDeps, 'db'>, teamId: string, code: string): Promise<boolean> {
+  const board = await deps.db.board.findUnique({ where: { teamId_code: { teamId, code } }, select: { id: true } });
+  return board !== null;
+}

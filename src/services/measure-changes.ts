@@ -3,6 +3,7 @@ import { isoDate, measureText, slackUser } from '../domain/inputs.js';
 import type { Actor } from '../domain/types.js';
 import { canLead, findProblem } from './access.js';
 import { audit } from './audit.js';
+import { boardCodeOf } from './problems.js';
 import { transact, type ServiceDeps } from './deps.js';
 import { ensureNotClosed, ensureNotWithdrawn } from './problems.js';
 import { validate } from './validate.js';
@@ -47,7 +48,7 @@ export async function applyMeasureChanges(
   return transact(deps.db, async (tx) => {
     const problem = await findProblem(tx, actor.teamId, key);
     const leads = await canLead(deps, tx, actor, problem.boardId);
-    const code = problem.key.slice(0, problem.key.lastIndexOf('-'));
+    const code = boardCodeOf(problem.key);
     if (!leads && problem.ownerId !== actor.userId) throw forbidden('error.not_owner', { key: problem.key });
     if (!leads && (changes.length > 0 || owner || due)) throw forbidden('error.not_leader', { code });
     ensureNotClosed(problem);

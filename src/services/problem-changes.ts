@@ -3,6 +3,7 @@ import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader } from './access.js';
 import { audit } from './audit.js';
 import { transact, type ServiceDeps } from './deps.js';
+import { boardCodeOf } from './problems.js';
 
 /** Leaders keeping the list current: withdrawing and restoring problems, retiring measures. */
 
@@ -85,9 +86,4 @@ export async function retireMeasure(deps: ServiceDeps, actor: Actor, key: string
     });
     return after;
   });
-}
-
-/** Keys are `CODE-n` and codes never contain a dash. */
-function boardCodeOf(problemKey: string): string {
-  return problemKey.slice(0, problemKey.lastIndexOf('-'));
 }

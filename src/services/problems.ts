@@ -212,8 +212,8 @@ export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: stri
   });
 }
 
-/** Keys are `CODE-n` and codes never contain a dash. */
-function boardCodeOf(problemKey: string): string {
+/** The board code of a problem key: keys are `CODE-n` and codes never contain a dash. */
+export function boardCodeOf(problemKey: string): string {
   return problemKey.slice(0, problemKey.lastIndexOf('-'));
 }
 
@@ -309,4 +309,13 @@ export function ensureMeasuresExist(problemKey: string, numbers: number[], exist
   const known = new Set(existing.map((m) => m.number));
   const missing = numbers.find((n) => !known.has(n));
   if (missing !== undefined) throw invalid('error.measure_not_found', { key: problemKey, number: missing });
+}
+
+/** Who owns a problem now (for a card re-rendered for its owner). */
+export async function problemOwnerId(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string): Promise<string> {
+  const problem = await deps.db.problem.findUniqueOrThrow({
+    where: { teamId_key: { teamId, key: key.toUpperCase() } },
+    select: { ownerId: true },
+  });
+  return problem.ownerId;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebAPIPlatformError } from '@slack/web-api';
 import { ConfigError, type Env } from '../config/env.js';
+import { slackApiBaseUrl } from '../config/slack-api.js';
 import { healthHandler } from '../http/health.js';
 import { createFollowUps } from '../jobs/follow-ups.js';
 import { createSlackSender } from '../jobs/send.js';
@@ -46,12 +47,6 @@ export interface RunningSlackApp {
 /** How long a stop waits for acknowledged work (a deploy's SIGTERM grace period is usually 30 s). */
 export const DRAIN_MS = 25_000;
 
-/** Slack's Web API base URL, overridable for GovSlack and for tests against a fake Slack. */
-function apiUrl(env: Env): string | undefined {
-  if (!env.SLACK_API_URL) return undefined;
-  return env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`;
-}
-
 function listen(server: http.Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -68,7 +63,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const log = slackLogger(logger);
   const inFlight = new InFlight();
   const health = healthHandler(deps.db, () => inFlight.stopping);
-  const clientOptions = { slackApiUrl: apiUrl(env), logger: slackLogger(logger, 'web-api') };
+  const clientOptions = { slackApiUrl: slackApiBaseUrl(env.SLACK_API_URL), logger: slackLogger(logger, 'web-api') };
   const ctx: SlackContext = {
     deps,
     logger,

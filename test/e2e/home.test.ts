@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/services/problems.js';
-import { refreshHomes } from '../../src/slack/flows/home.js';
+import { refreshHomes } from '../../src/slack/refresh/homes.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';

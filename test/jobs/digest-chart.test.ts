@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackSender } from '../../src/jobs/send.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { digestChartFollowUp } from '../../src/slack/flows/digest-chart.js';
+import { digestChartFollowUp } from '../../src/slack/upload/digest-chart.js';
 import { OWNER, seedBoard } from '../support/fixtures.js';
 import { FAST_RETRY, FAST_TIMEOUT_MS, harness, problem, type Harness } from './helpers.js';
 

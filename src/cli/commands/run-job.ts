@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { runJob, parseJobSelection } from '../../jobs/runner.js';
 import { createSlackSender } from '../../jobs/send.js';
-import { digestChartFollowUp } from '../../slack/flows/digest-chart.js';
+import { digestChartFollowUp } from '../../slack/upload/digest-chart.js';
 import { JOB_NAMES, type PlannedMessage, type RunReport } from '../../jobs/types.js';
 import { createLogger } from '../../logging/logger.js';
 import { renderMessage } from '../../slack/views/scheduled/index.js';

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { findBoard } from '../../services/access.js';
+import { boardByCode } from '../../services/boards.js';
 import { importCsv, type ImportResult } from '../../services/csv-import.js';
 import type { DateOrder } from '../../services/import-dates.js';
 import { slackDirectory } from '../../services/import-owners.js';
@@ -32,15 +32,15 @@ export interface ImportRun {
  * the import service on it: a dry run for the preview, or the real one if the plan is unchanged. The service
  * checks that the user may import into the board.
  */
-export async function runImport(r: ImportRequest): Promise<ImportRun> {
-  const file = await downloadSharedFile(r.client, r.fileId);
-  const result = await importCsv(r.ctx.deps, r.actor, r.boardCode, file.bytes, {
-    dryRun: r.expect === undefined,
-    expect: r.expect,
-    dateOrder: r.dateOrder,
-    directory: slackDirectory(r.client),
+export async function runImport(run: ImportRequest): Promise<ImportRun> {
+  const file = await downloadSharedFile(run.client, run.fileId);
+  const result = await importCsv(run.ctx.deps, run.actor, run.boardCode, file.bytes, {
+    dryRun: run.expect === undefined,
+    expect: run.expect,
+    dateOrder: run.dateOrder,
+    directory: slackDirectory(run.client),
   });
-  const board = await findBoard(r.ctx.deps.db, r.actor.teamId, r.boardCode);
+  const board = await boardByCode(run.ctx.deps, run.actor.teamId, run.boardCode);
   return { fileName: file.name, result, board: { code: board.code, name: board.name } };
 }
 

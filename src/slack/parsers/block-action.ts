@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { MessageOrigin } from '../flows/origin.js';
+import { notFound } from '../../domain/errors.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
 import { CARD_BLOCK_PREFIX } from '../views/problem-card.js';
 
 /** The parts of a block_actions payload the button handlers use; anything else Slack sends is ignored. */
@@ -110,4 +111,18 @@ export function keyValue(value: string): string | null {
 export function requestIdValue(value: string): number | null {
   const r = requestId.safeParse(value);
   return r.success ? r.data : null;
+}
+
+/** The problem key a button carries; a value that is not one is refused as "no such problem". */
+export function requireKeyValue(value: string): string {
+  const key = keyValue(value);
+  if (!key) throw notFound('error.problem_not_found', { key: value });
+  return key;
+}
+
+/** The closeout request id a button carries; refused as "no such request" otherwise. */
+export function requireRequestIdValue(value: string): number {
+  const id = requestIdValue(value);
+  if (id === null) throw notFound('error.closeout_not_found', { id: value });
+  return id;
 }

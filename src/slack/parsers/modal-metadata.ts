@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../domain/types.js';
-import type { MessageOrigin } from '../flows/origin.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
 
 const origin: z.ZodType<MessageOrigin> = z.object({
   kind: z.enum(['card', 'prompt', 'request', 'home']),
@@ -27,8 +27,8 @@ export const modalMetadata = z.object({
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 
-export function encodeMetadata(m: ModalMetadata): string {
-  return JSON.stringify(m);
+export function encodeMetadata(metadata: ModalMetadata): string {
+  return JSON.stringify(metadata);
 }
 
 /** Tolerant: a missing or foreign private_metadata yields just the fallback language. */

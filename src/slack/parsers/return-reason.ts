@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decisionReason } from '../../domain/inputs.js';
 import { LANGUAGES } from '../../domain/types.js';
-import type { MessageOrigin } from '../flows/origin.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
 import { REASON_INPUT } from '../views/closeout-decision.js';
 import { LIMITS } from '../views/limits.js';
 
@@ -20,12 +20,12 @@ const returnMetadata = z.object({
 });
 export type ReturnMetadata = z.infer<typeof returnMetadata> & { origin: MessageOrigin };
 
-export function encodeReturnMetadata(m: ReturnMetadata): string {
-  const value = JSON.stringify(returnMetadata.parse(m));
+export function encodeReturnMetadata(metadata: ReturnMetadata): string {
+  const value = JSON.stringify(returnMetadata.parse(metadata));
   if (value.length <= LIMITS.privateMetadata) return value;
   // A response_url is the only optional bulk; without it the message is simply not updated.
-  const { responseUrl: _dropped, ...rest } = m.origin;
-  return JSON.stringify(returnMetadata.parse({ ...m, origin: rest }));
+  const { responseUrl: _dropped, ...rest } = metadata.origin;
+  return JSON.stringify(returnMetadata.parse({ ...metadata, origin: rest }));
 }
 
 export function decodeReturnMetadata(raw: string): ReturnMetadata | null {

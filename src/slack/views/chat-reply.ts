@@ -4,6 +4,7 @@ import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { healthText } from './problem-format.js';
+import type { RecordedReply } from '../../services/chat-replies.js';
 
 /** Messages answering a progress reply typed in chat: what was recorded, or which problem it is about. */
 
@@ -42,24 +43,24 @@ export function quote(text: string, max = QUOTE_MAX): string {
     .join('\n');
 }
 
-export function recordedText(tr: Translator, d: RecordedData): string {
-  return tr('chat.recorded.text', { key: d.key, percent: d.percent, health: tr(`health.${d.health}`) });
+export function recordedText(tr: Translator, data: RecordedData): string {
+  return tr('chat.recorded.text', { key: data.key, percent: data.percent, health: tr(`health.${data.health}`) });
 }
 
-export function recordedBlocks(tr: Translator, d: RecordedData): KnownBlock[] {
-  const title = tr('chat.recorded.title', { key: d.key, title: mrkdwnText(d.title, 150) });
-  const summary = tr('chat.recorded.summary', { percent: d.percent, health: healthText(tr, d.health) });
-  const note = d.note ? quote(d.note) : tr('chat.recorded.no_note');
-  const hint = [d.already ? tr('chat.recorded.already') : null, tr('chat.recorded.hint')].filter(Boolean).join(' ');
+export function recordedBlocks(tr: Translator, data: RecordedData): KnownBlock[] {
+  const title = tr('chat.recorded.title', { key: data.key, title: mrkdwnText(data.title, 150) });
+  const summary = tr('chat.recorded.summary', { percent: data.percent, health: healthText(tr, data.health) });
+  const note = data.note ? quote(data.note) : tr('chat.recorded.no_note');
+  const hint = [data.already ? tr('chat.recorded.already') : null, tr('chat.recorded.hint')].filter(Boolean).join(' ');
   return [
     {
       type: 'section',
-      block_id: `chat.recorded.${d.updateId}`,
+      block_id: `chat.recorded.${data.updateId}`,
       text: { type: 'mrkdwn', text: truncate(`${title}\n${summary}\n${note}`, LIMITS.sectionText) },
       accessory: {
         type: 'button',
         action_id: ACTION.chatEdit,
-        value: String(d.updateId),
+        value: String(data.updateId),
         text: { type: 'plain_text', text: tr('chat.edit') },
       },
     },
@@ -67,45 +68,48 @@ export function recordedBlocks(tr: Translator, d: RecordedData): KnownBlock[] {
   ];
 }
 
-export function askText(tr: Translator, d: AskData): string {
-  return truncate([...d.lead, tr('chat.ask.text')].join(' '), LIMITS.messageText);
+export function askText(tr: Translator, data: AskData): string {
+  return truncate([...data.lead, tr('chat.ask.text')].join(' '), LIMITS.messageText);
 }
 
 /** "Which problem?" with one button per candidate (value `replyId:KEY`) and "None of these". */
-export function askBlocks(tr: Translator, d: AskData): KnownBlock[] {
-  const shown = d.candidates.slice(0, MAX_CANDIDATES);
+export function askBlocks(tr: Translator, data: AskData): KnownBlock[] {
+  const shown = data.candidates.slice(0, MAX_CANDIDATES);
   const buttons: Button[] = shown.map((c, i) => ({
     type: 'button',
     action_id: `${ACTION.chatPick}:${i}`,
-    value: `${d.replyId}:${c.key}`,
+    value: `${data.replyId}:${c.key}`,
     text: { type: 'plain_text', text: truncate(`${c.key} · ${c.title}`, LIMITS.buttonText) },
   }));
   buttons.push({
     type: 'button',
     action_id: ACTION.chatDismiss,
-    value: String(d.replyId),
+    value: String(data.replyId),
     text: { type: 'plain_text', text: tr('chat.ask.none') },
   });
   const rows: ActionsBlock[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.actionsElements) {
     rows.push({
       type: 'actions',
-      block_id: `chat.ask.${d.replyId}.${rows.length}`,
+      block_id: `chat.ask.${data.replyId}.${rows.length}`,
       elements: buttons.slice(i, i + LIMITS.actionsElements),
     });
   }
-  const question = d.candidates.length > 0 ? [tr('chat.ask.title')] : [];
+  const question = data.candidates.length > 0 ? [tr('chat.ask.title')] : [];
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: truncate([...d.lead, ...question, quote(d.text)].join('\n'), LIMITS.sectionText) },
+      text: {
+        type: 'mrkdwn',
+        text: truncate([...data.lead, ...question, quote(data.text)].join('\n'), LIMITS.sectionText),
+      },
     },
   ];
-  if (d.candidates.length === 0) return blocks;
+  if (data.candidates.length === 0) return blocks;
   blocks.push(...rows);
-  const hidden = d.candidates.length - shown.length;
+  const hidden = data.candidates.length - shown.length;
   if (hidden > 0) {
-    const example = d.candidates[shown.length]?.key ?? '';
+    const example = data.candidates[shown.length]?.key ?? '';
     blocks.push({
       type: 'context',
       elements: [{ type: 'mrkdwn', text: tr('chat.ask.more', { count: hidden, example }) }],
@@ -122,4 +126,17 @@ export function dismissedBlocks(tr: Translator, text: string): KnownBlock[] {
       text: { type: 'mrkdwn', text: truncate(`${tr('chat.dismissed')}\n${quote(text)}`, LIMITS.sectionText) },
     },
   ];
+}
+
+/** What a recorded chat reply shows, from what the service recorded. */
+export function recordedView(recorded: RecordedReply): RecordedData {
+  return {
+    key: recorded.problem.key,
+    title: recorded.problem.title,
+    percent: recorded.update.percent,
+    health: recorded.update.health,
+    note: recorded.update.note,
+    updateId: recorded.update.id,
+    already: recorded.already,
+  };
 }

@@ -1,9 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { ACTION, VIEW } from '../ids.js';
+import { VIEW } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import type { CardRequest } from './problem-card.js';
+import { ownerButtons } from './owner-buttons.js';
 
 export interface DecisionData {
   lang: Language;
@@ -16,21 +17,21 @@ export interface DecisionData {
 const REASON_MAX = 2000;
 
 /** The owner's DM with a leader's decision; a returned request offers the next steps as buttons. */
-export function decisionDmBlocks(tr: Translator, d: DecisionData): KnownBlock[] {
-  const r = d.request;
-  const title = mrkdwnText(d.title, 200);
+export function decisionDmBlocks(tr: Translator, data: DecisionData): KnownBlock[] {
+  const r = data.request;
+  const title = mrkdwnText(data.title, 200);
   if (r.state === 'approved') {
     return [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: tr('signoff.dm.approved', { user: r.decidedBy ?? '', key: d.key, title }) },
+        text: { type: 'mrkdwn', text: tr('signoff.dm.approved', { user: r.decidedBy ?? '', key: data.key, title }) },
       },
     ];
   }
   return [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: tr('signoff.dm.returned', { user: r.decidedBy ?? '', key: d.key, title }) },
+      text: { type: 'mrkdwn', text: tr('signoff.dm.returned', { user: r.decidedBy ?? '', key: data.key, title }) },
     },
     {
       type: 'section',
@@ -40,31 +41,17 @@ export function decisionDmBlocks(tr: Translator, d: DecisionData): KnownBlock[] 
     {
       type: 'actions',
       block_id: 'signoff_dm_actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTION.reportProgress,
-          value: d.key,
-          style: 'primary',
-          text: { type: 'plain_text', text: tr('btn.report') },
-        },
-        {
-          type: 'button',
-          action_id: ACTION.requestCloseout,
-          value: d.key,
-          text: { type: 'plain_text', text: tr('btn.request_closeout') },
-        },
-      ],
+      elements: ownerButtons(tr, data.key, ['report', 'closeout']),
     },
   ];
 }
 
-export function decisionDmText(tr: Translator, d: DecisionData): string {
-  const user = d.request.decidedBy ?? '';
-  const title = mrkdwnText(d.title, 150);
-  return d.request.state === 'approved'
-    ? tr('signoff.dm.approved', { user, key: d.key, title })
-    : tr('signoff.dm.returned', { user, key: d.key, title });
+export function decisionDmText(tr: Translator, data: DecisionData): string {
+  const user = data.request.decidedBy ?? '';
+  const title = mrkdwnText(data.title, 150);
+  return data.request.state === 'approved'
+    ? tr('signoff.dm.approved', { user, key: data.key, title })
+    : tr('signoff.dm.returned', { user, key: data.key, title });
 }
 
 /** Block and action ids of the reason input, for the submission parser and inline errors. */
@@ -73,12 +60,12 @@ export const REASON_INPUT = { block: 'reason', action: 'reason' } as const;
 /** Asks the leader why the request goes back; the reason is required (checked on submit). */
 export function returnReasonModal(
   tr: Translator,
-  d: { key: string; title: string; ownerId: string; metadata: string },
+  data: { key: string; title: string; ownerId: string; metadata: string },
 ): ModalView {
   return {
     type: 'modal',
     callback_id: VIEW.returnReason,
-    private_metadata: d.metadata,
+    private_metadata: data.metadata,
     title: { type: 'plain_text', text: truncate(tr('signoff.modal.title'), LIMITS.viewTitle) },
     submit: { type: 'plain_text', text: truncate(tr('signoff.modal.submit'), LIMITS.viewTitle) },
     close: { type: 'plain_text', text: truncate(tr('signoff.modal.close'), LIMITS.viewTitle) },
@@ -87,7 +74,7 @@ export function returnReasonModal(
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: tr('signoff.modal.intro', { key: d.key, title: mrkdwnText(d.title, 200), owner: d.ownerId }),
+          text: tr('signoff.modal.intro', { key: data.key, title: mrkdwnText(data.title, 200), owner: data.ownerId }),
         },
       },
       {

@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import { localDate } from '../../domain/cycle.js';
+import { effectiveDeadline } from '../../domain/problem-state.js';
 import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
@@ -29,48 +31,104 @@ export interface CloseoutRequestData {
   lang: Language;
 }
 
+/** Done and total measures, as a request (and its modal) shows them. */
+export function measureCounts(measures: { status: string }[]): { done: number; total: number } {
+  return { done: measures.filter((m) => m.status === 'done').length, total: measures.length };
+}
+
+/** What the request message needs from a problem (a getProblemDetail result fits). */
+export interface RequestProblem {
+  key: string;
+  title: string;
+  ownerId: string;
+  percent: number;
+  deadline: string | null;
+  board: { code: string; name: string; timezone: string; deadline: string | null };
+  measures: { status: string }[];
+}
+
+export interface RequestRow {
+  id: number;
+  requestedBy: string;
+  createdAt: Date;
+  evidence: string;
+  state?: string;
+  decidedBy?: string | null;
+  decidedAt?: Date | null;
+  reason?: string | null;
+}
+
+/** The request message's data for one reader: pending, or with its decision once a leader decided. */
+export function closeoutRequestData(
+  problem: RequestProblem,
+  request: RequestRow,
+  reader: { lang: Language; now: Date },
+): CloseoutRequestData {
+  const { state, decidedBy, decidedAt } = request;
+  const decided = (state === 'approved' || state === 'returned') && decidedBy && decidedAt;
+  return {
+    requestId: request.id,
+    key: problem.key,
+    title: problem.title,
+    board: { code: problem.board.code, name: problem.board.name, timezone: problem.board.timezone },
+    ownerId: problem.ownerId,
+    requestedBy: request.requestedBy,
+    requestedAt: request.createdAt,
+    evidence: request.evidence,
+    deadline: effectiveDeadline(problem, problem.board),
+    today: localDate(reader.now, problem.board.timezone),
+    percent: problem.percent,
+    measures: measureCounts(problem.measures),
+    ...(decided && { decision: { state, by: decidedBy, at: decidedAt, reason: request.reason ?? null } }),
+    lang: reader.lang,
+  };
+}
+
 /** The notification text (push notifications, screen readers). */
-export function closeoutRequestText(tr: Translator, d: CloseoutRequestData): string {
+export function closeoutRequestText(tr: Translator, data: CloseoutRequestData): string {
   return truncate(
-    tr('request.text', { key: d.key, title: mrkdwnText(d.title, 150), user: d.requestedBy }),
+    tr('request.text', { key: data.key, title: mrkdwnText(data.title, 150), user: data.requestedBy }),
     LIMITS.messageText,
   );
 }
 
-export function closeoutRequestBlocks(tr: Translator, d: CloseoutRequestData): KnownBlock[] {
-  const deadline = d.deadline
-    ? d.today > d.deadline
-      ? tr('request.deadline.overdue', { date: formatDate(d.lang, d.deadline, d.today) })
-      : formatDate(d.lang, d.deadline, d.today)
+export function closeoutRequestBlocks(tr: Translator, data: CloseoutRequestData): KnownBlock[] {
+  const deadline = data.deadline
+    ? data.today > data.deadline
+      ? tr('request.deadline.overdue', { date: formatDate(data.lang, data.deadline, data.today) })
+      : formatDate(data.lang, data.deadline, data.today)
     : tr('request.none');
   const blocks: KnownBlock[] = [
     {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: truncate(tr('request.header', { key: d.key }), LIMITS.headerText),
+        text: truncate(tr('request.header', { key: data.key }), LIMITS.headerText),
         emoji: true,
       },
     },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${d.key}* ${mrkdwnText(d.title, LIMITS.sectionText - 40)}` },
+      text: { type: 'mrkdwn', text: `*${data.key}* ${mrkdwnText(data.title, LIMITS.sectionText - 40)}` },
       fields: [
         {
           type: 'mrkdwn',
-          text: `${tr('request.field.board')}\n${mrkdwnText(`${d.board.code} · ${d.board.name}`, 200)}`,
+          text: `${tr('request.field.board')}\n${mrkdwnText(`${data.board.code} · ${data.board.name}`, 200)}`,
         },
-        { type: 'mrkdwn', text: `${tr('request.field.owner')}\n<@${d.ownerId}>` },
+        { type: 'mrkdwn', text: `${tr('request.field.owner')}\n<@${data.ownerId}>` },
         { type: 'mrkdwn', text: `${tr('request.field.deadline')}\n${deadline}` },
         {
           type: 'mrkdwn',
-          text: `${tr('request.field.progress')}\n${tr('request.progress', { percent: d.percent, done: d.measures.done, total: d.measures.total })}`,
+          text: `${tr('request.field.progress')}\n${tr('request.progress', { percent: data.percent, done: data.measures.done, total: data.measures.total })}`,
         },
       ],
     },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `${tr('request.evidence')}\n${mrkdwnText(d.evidence, LIMITS.sectionText - 100)}` },
+      text: {
+        type: 'mrkdwn',
+        text: `${tr('request.evidence')}\n${mrkdwnText(data.evidence, LIMITS.sectionText - 100)}`,
+      },
     },
     {
       type: 'context',
@@ -78,47 +136,47 @@ export function closeoutRequestBlocks(tr: Translator, d: CloseoutRequestData): K
         {
           type: 'mrkdwn',
           text: tr('request.requested', {
-            user: d.requestedBy,
-            time: slackTime(d.requestedAt, d.lang, d.board.timezone),
+            user: data.requestedBy,
+            time: slackTime(data.requestedAt, data.lang, data.board.timezone),
           }),
         },
       ],
     },
   ];
-  if (!d.decision) {
+  if (!data.decision) {
     blocks.push({
       type: 'actions',
-      block_id: `closeout_request:${d.requestId}`,
+      block_id: `closeout_request:${data.requestId}`,
       elements: [
         {
           type: 'button',
           action_id: ACTION.approve,
           style: 'primary',
-          value: String(d.requestId),
+          value: String(data.requestId),
           text: { type: 'plain_text', text: tr('request.approve') },
         },
         {
           type: 'button',
           action_id: ACTION.returnRequest,
-          value: String(d.requestId),
+          value: String(data.requestId),
           text: { type: 'plain_text', text: tr('request.return') },
         },
       ],
     });
     return blocks;
   }
-  const time = slackTime(d.decision.at, d.lang, d.board.timezone);
+  const time = slackTime(data.decision.at, data.lang, data.board.timezone);
   const decided =
-    d.decision.state === 'approved'
-      ? tr('request.approved', { user: d.decision.by, time })
-      : tr('request.returned', { user: d.decision.by, time });
+    data.decision.state === 'approved'
+      ? tr('request.approved', { user: data.decision.by, time })
+      : tr('request.returned', { user: data.decision.by, time });
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: decided } });
-  if (d.decision.reason) {
+  if (data.decision.reason) {
     blocks.push({
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `${tr('request.reason')}\n${mrkdwnText(d.decision.reason, LIMITS.sectionText - 100)}`,
+        text: `${tr('request.reason')}\n${mrkdwnText(data.decision.reason, LIMITS.sectionText - 100)}`,
       },
     });
   }

@@ -8,6 +8,7 @@ import { ACTION } from '../ids.js';
 import { askBlocks } from './chat-reply.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate, healthText } from './problem-format.js';
+import { ownerButtons } from './owner-buttons.js';
 
 /**
  * What the Home loads. With every board at its fullest (a dashboard block, 3 requests and a "more" line)
@@ -58,58 +59,38 @@ function problemFacts(tr: Translator, d: HomeViewData, p: HomeProblem): string {
 }
 
 /** A problem and, while the owner still has something to do, its three buttons. */
-export function problemBlocks(tr: Translator, d: HomeViewData, p: HomeProblem): KnownBlock[] {
-  const text = section(`*${p.key}*  ${mrkdwnText(p.title, TITLE_MAX)}\n${problemFacts(tr, d, p)}`);
-  if (p.status === 'closeout_requested') return [text];
+export function problemBlocks(tr: Translator, data: HomeViewData, problem: HomeProblem): KnownBlock[] {
+  const text = section(`*${problem.key}*  ${mrkdwnText(problem.title, TITLE_MAX)}\n${problemFacts(tr, data, problem)}`);
+  if (problem.status === 'closeout_requested') return [text];
   const actions: ActionsBlock = {
     type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: ACTION.reportProgress,
-        value: p.key,
-        style: 'primary',
-        text: { type: 'plain_text', text: tr('btn.report') },
-      },
-      {
-        type: 'button',
-        action_id: ACTION.noChange,
-        value: p.key,
-        text: { type: 'plain_text', text: tr('btn.no_change') },
-      },
-      {
-        type: 'button',
-        action_id: ACTION.requestCloseout,
-        value: p.key,
-        text: { type: 'plain_text', text: tr('btn.request_closeout') },
-      },
-    ],
+    elements: ownerButtons(tr, problem.key),
   };
   return [text, actions];
 }
 
 /** One board's dashboard: headline and status counts, then the closeout requests waiting for a decision. */
-export function dashboardBlocks(tr: Translator, d: HomeViewData, b: BoardDashboard): KnownBlock[] {
-  const named = tr('home.board.title', { code: b.code, name: mrkdwnText(b.name, 100) });
-  const title = b.archived ? `${named}\n${tr('upkeep.board.archived', { code: b.code })}` : named;
-  if (b.total === 0) return [section(`${title}\n${tr('home.board.empty')}`)];
+export function dashboardBlocks(tr: Translator, data: HomeViewData, board: BoardDashboard): KnownBlock[] {
+  const named = tr('home.board.title', { code: board.code, name: mrkdwnText(board.name, 100) });
+  const title = board.archived ? `${named}\n${tr('upkeep.board.archived', { code: board.code })}` : named;
+  if (board.total === 0) return [section(`${title}\n${tr('home.board.empty')}`)];
   const headline = tr('home.board.headline', {
-    total: b.total,
-    closed: b.closed,
-    completion: b.completion,
-    overdue: b.overdue,
-    stale: b.stale,
+    total: board.total,
+    closed: board.closed,
+    completion: board.completion,
+    overdue: board.overdue,
+    stale: board.stale,
   });
   const blocks: KnownBlock[] = [
     {
       ...section(`${title}\n${headline}`),
       fields: PROBLEM_STATUSES.map((s) => ({
         type: 'mrkdwn' as const,
-        text: tr('home.board.status', { status: tr(`status.${s}`), count: b.byStatus[s] }),
+        text: tr('home.board.status', { status: tr(`status.${s}`), count: board.byStatus[s] }),
       })),
     },
   ];
-  const pending = b.pending.items.slice(0, HOME_LIMITS.pendingPerBoard);
+  const pending = board.pending.items.slice(0, HOME_LIMITS.pendingPerBoard);
   for (const r of pending) {
     blocks.push({
       ...section(
@@ -117,7 +98,7 @@ export function dashboardBlocks(tr: Translator, d: HomeViewData, b: BoardDashboa
           key: r.key,
           title: mrkdwnText(r.title, TITLE_MAX),
           user: r.requestedBy,
-          date: formatDate(d.lang, localDate(r.requestedAt, b.timezone), d.today),
+          date: formatDate(data.lang, localDate(r.requestedAt, board.timezone), data.today),
         }),
       ),
       accessory: {
@@ -128,8 +109,8 @@ export function dashboardBlocks(tr: Translator, d: HomeViewData, b: BoardDashboa
       },
     });
   }
-  const more = b.pending.total - pending.length;
-  if (more > 0) blocks.push(context(tr('home.board.pending.more', { count: more, code: b.code })));
+  const more = board.pending.total - pending.length;
+  if (more > 0) blocks.push(context(tr('home.board.pending.more', { count: more, code: board.code })));
   return blocks;
 }
 
@@ -185,10 +166,10 @@ function minePart(tr: Translator, d: HomeViewData, budget: number): KnownBlock[]
  * The App Home tab: the user's own open problems with their buttons, then (for leaders and admins) each
  * board's dashboard. Always within Slack's 100 blocks, however many problems and boards there are.
  */
-export function homeView(tr: Translator, d: HomeViewData): HomeView {
-  const boards = boardsPart(tr, d);
-  const replies = repliesPart(tr, d);
+export function homeView(tr: Translator, data: HomeViewData): HomeView {
+  const boards = boardsPart(tr, data);
+  const replies = repliesPart(tr, data);
   const footer: KnownBlock[] = [{ type: 'divider' }, context(tr('home.footer'))];
-  const mine = minePart(tr, d, LIMITS.homeBlocks - replies.length - boards.length - footer.length);
+  const mine = minePart(tr, data, LIMITS.homeBlocks - replies.length - boards.length - footer.length);
   return { type: 'home', blocks: [...replies, ...mine, ...boards, ...footer] };
 }

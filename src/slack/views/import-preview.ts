@@ -49,20 +49,23 @@ function listBlocks(tr: Translator, lines: string[]): KnownBlock[] {
 }
 
 /** A file's rows as the import would apply them: counts, every bad row with its reasons, and the buttons. */
-export function importPreviewBlocks(tr: Translator, d: ImportPreviewData): KnownBlock[] {
-  const file = mrkdwnText(d.fileName, 200);
+export function importPreviewBlocks(tr: Translator, data: ImportPreviewData): KnownBlock[] {
+  const file = mrkdwnText(data.fileName, 200);
   const blocks: KnownBlock[] = [];
-  if (d.note) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: d.note } });
+  if (data.note) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: data.note } });
   blocks.push({
     type: 'section',
     text: {
       type: 'mrkdwn',
-      text: tr('import.preview_title', { file, name: mrkdwnText(d.board.name, 200), code: d.board.code }),
+      text: tr('import.preview_title', { file, name: mrkdwnText(data.board.name, 200), code: data.board.code }),
     },
   });
-  if (d.errors.length) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: tr('import.bad_rows', { count: d.errors.length }) } });
-    const lines = d.errors.map(
+  if (data.errors.length) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: tr('import.bad_rows', { count: data.errors.length }) },
+    });
+    const lines = data.errors.map(
       (e) => `*${tr('import.line', { line: e.line })}*: ${mrkdwnText(e.reasons.join('; '), 560)}`,
     );
     blocks.push(...listBlocks(tr, lines));
@@ -72,10 +75,10 @@ export function importPreviewBlocks(tr: Translator, d: ImportPreviewData): Known
     type: 'section',
     text: {
       type: 'mrkdwn',
-      text: tr('import.counts', { created: d.created, updated: d.updated, unchanged: d.unchanged }),
+      text: tr('import.counts', { created: data.created, updated: data.updated, unchanged: data.unchanged }),
     },
   });
-  const lines = d.changes.map((c) => {
+  const lines = data.changes.map((c) => {
     const what =
       c.action === 'create'
         ? c.key
@@ -86,13 +89,13 @@ export function importPreviewBlocks(tr: Translator, d: ImportPreviewData): Known
   });
   if (lines.length) blocks.push(...listBlocks(tr, lines));
   else blocks.push({ type: 'section', text: { type: 'mrkdwn', text: tr('import.nothing') } });
-  if (d.keptMeasures) {
+  if (data.keptMeasures) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: tr('import.kept', { count: d.keptMeasures }) }],
+      elements: [{ type: 'mrkdwn', text: tr('import.kept', { count: data.keptMeasures }) }],
     });
   }
-  if (d.applyValue && lines.length) {
+  if (data.applyValue && lines.length) {
     blocks.push({
       type: 'actions',
       block_id: 'import_actions',
@@ -100,12 +103,12 @@ export function importPreviewBlocks(tr: Translator, d: ImportPreviewData): Known
         {
           type: 'button',
           action_id: ACTION.applyImport,
-          value: d.applyValue,
+          value: data.applyValue,
           style: 'primary',
           text: { type: 'plain_text', text: tr('import.apply') },
           confirm: {
             title: { type: 'plain_text', text: truncate(tr('import.confirm_title'), 100) },
-            text: { type: 'plain_text', text: tr('import.confirm_text', { code: d.board.code }) },
+            text: { type: 'plain_text', text: tr('import.confirm_text', { code: data.board.code }) },
             confirm: { type: 'plain_text', text: tr('import.apply') },
             deny: { type: 'plain_text', text: tr('import.cancel') },
           },
@@ -113,7 +116,7 @@ export function importPreviewBlocks(tr: Translator, d: ImportPreviewData): Known
         {
           type: 'button',
           action_id: ACTION.cancelImport,
-          value: truncate(d.fileName, 200),
+          value: truncate(data.fileName, 200),
           text: { type: 'plain_text', text: tr('import.cancel') },
         },
       ],
@@ -122,9 +125,14 @@ export function importPreviewBlocks(tr: Translator, d: ImportPreviewData): Known
   return blocks;
 }
 
-export function importPreviewText(tr: Translator, d: ImportPreviewData): string {
+export function importPreviewText(tr: Translator, data: ImportPreviewData): string {
   return truncate(
-    tr('import.preview_text', { file: d.fileName, created: d.created, updated: d.updated, errors: d.errors.length }),
+    tr('import.preview_text', {
+      file: data.fileName,
+      created: data.created,
+      updated: data.updated,
+      errors: data.errors.length,
+    }),
     LIMITS.messageText,
   );
 }

@@ -20,17 +20,18 @@ export interface ProblemAssignedData {
 
 const MEASURES_SHOWN = 10;
 
-export function problemAssignedText(tr: Translator, d: ProblemAssignedData): string {
+export function problemAssignedText(tr: Translator, data: ProblemAssignedData): string {
   return truncate(
-    tr('assigned.text', { user: d.assignedBy, key: d.key, title: mrkdwnText(d.title, 150) }),
+    tr('assigned.text', { user: data.assignedBy, key: data.key, title: mrkdwnText(data.title, 150) }),
     LIMITS.messageText,
   );
 }
 
-export function problemAssignedBlocks(tr: Translator, d: ProblemAssignedData): KnownBlock[] {
-  const due = d.deadline ? formatDate(d.lang, d.deadline, d.today) : tr('request.none');
-  const lines = d.measures.slice(0, MEASURES_SHOWN).map((m, i) => `${i + 1}. ${mrkdwnText(m, 250)}`);
-  if (d.measures.length > MEASURES_SHOWN) lines.push(tr('modal.more', { count: d.measures.length - MEASURES_SHOWN }));
+export function problemAssignedBlocks(tr: Translator, data: ProblemAssignedData): KnownBlock[] {
+  const due = data.deadline ? formatDate(data.lang, data.deadline, data.today) : tr('request.none');
+  const lines = data.measures.slice(0, MEASURES_SHOWN).map((m, i) => `${i + 1}. ${mrkdwnText(m, 250)}`);
+  if (data.measures.length > MEASURES_SHOWN)
+    lines.push(tr('modal.more', { count: data.measures.length - MEASURES_SHOWN }));
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -38,10 +39,10 @@ export function problemAssignedBlocks(tr: Translator, d: ProblemAssignedData): K
         type: 'mrkdwn',
         text: truncate(
           tr('assigned.intro', {
-            user: d.assignedBy,
-            board: mrkdwnText(d.boardName, 100),
-            key: d.key,
-            title: mrkdwnText(d.title, 200),
+            user: data.assignedBy,
+            board: mrkdwnText(data.boardName, 100),
+            key: data.key,
+            title: mrkdwnText(data.title, 200),
           }),
           LIMITS.sectionText,
         ),
@@ -52,7 +53,7 @@ export function problemAssignedBlocks(tr: Translator, d: ProblemAssignedData): K
       elements: [
         {
           type: 'mrkdwn',
-          text: tr('assigned.facts', { due, unit: d.unit ? mrkdwnText(d.unit, 200) : tr('request.none') }),
+          text: tr('assigned.facts', { due, unit: data.unit ? mrkdwnText(data.unit, 200) : tr('request.none') }),
         },
       ],
     },
@@ -68,7 +69,7 @@ export function problemAssignedBlocks(tr: Translator, d: ProblemAssignedData): K
       {
         type: 'button',
         action_id: ACTION.reportProgress,
-        value: d.key,
+        value: data.key,
         text: { type: 'plain_text', text: tr('assigned.report') },
       },
     ],

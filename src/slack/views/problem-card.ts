@@ -8,6 +8,8 @@ import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate, healthText, mention, slackTime, statusText } from './problem-format.js';
 import { problemMenu } from './problem-menu.js';
 import { historyBlocks } from './problem-history.js';
+import { ownerButtons } from './owner-buttons.js';
+import { measureCounts } from './closeout-request.js';
 
 export interface CardRequest {
   id: number;
@@ -130,8 +132,7 @@ function fieldsBlock(tr: Translator, d: CardData): KnownBlock {
 
 /** Measures as lines packed into at most three sections; what does not fit becomes "… and N more". */
 function measureBlocks(tr: Translator, d: CardData): KnownBlock[] {
-  const done = d.measures.filter((m) => m.status === 'done').length;
-  const heading = tr('card.measures', { done, total: d.measures.length });
+  const heading = tr('card.measures', measureCounts(d.measures));
   if (d.measures.length === 0) return [section(`${heading}\n${tr('card.measures.none')}`)];
   const sections: string[] = [heading];
   let shown = 0;
@@ -219,11 +220,7 @@ function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
     ...(style && { style }),
   });
   if (d.viewer.isOwner && (p.status === 'open' || p.status === 'in_progress')) {
-    out.push(
-      button(ACTION.reportProgress, tr('btn.report'), p.key, 'primary'),
-      button(ACTION.noChange, tr('btn.no_change'), p.key),
-      button(ACTION.requestCloseout, tr('btn.request_closeout'), p.key),
-    );
+    out.push(...ownerButtons(tr, p.key));
   }
   if (d.viewer.canLead && d.request?.state === 'pending' && p.status === 'closeout_requested') {
     out.push(
@@ -239,37 +236,37 @@ function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
 export const CARD_BLOCK_PREFIX = 'card';
 
 /** A problem card: what it is, where it stands, what was done, and the viewer's next step. */
-export function problemCardBlocks(tr: Translator, d: CardData): KnownBlock[] {
-  const p = d.problem;
+export function problemCardBlocks(tr: Translator, data: CardData): KnownBlock[] {
+  const p = data.problem;
   const blocks: KnownBlock[] = [
     {
       type: 'header',
       block_id: `${CARD_BLOCK_PREFIX}_header`,
       text: { type: 'plain_text', text: truncate(`${p.key} · ${p.title}`, LIMITS.headerText) },
     },
-    fieldsBlock(tr, d),
+    fieldsBlock(tr, data),
   ];
   if (p.status === 'withdrawn')
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:no_entry_sign: ${tr('status.withdrawn')}` }] });
   if (p.description.trim())
     blocks.push(section(`${tr('card.description')}\n${mrkdwnText(p.description.trim(), DESCRIPTION_MAX)}`));
-  blocks.push(...measureBlocks(tr, d), { type: 'divider' }, ...updateBlocks(tr, d));
-  const closeout = closeoutBlocks(tr, d);
+  blocks.push(...measureBlocks(tr, data), { type: 'divider' }, ...updateBlocks(tr, data));
+  const closeout = closeoutBlocks(tr, data);
   if (closeout.length) blocks.push({ type: 'divider' }, ...closeout);
-  if (d.note)
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(d.note, LIMITS.sectionText) }] });
-  const actions = buttons(tr, d);
+  if (data.note)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(data.note, LIMITS.sectionText) }] });
+  const actions = buttons(tr, data);
   if (actions.length) blocks.push({ type: 'actions', block_id: `${CARD_BLOCK_PREFIX}_actions`, elements: actions });
-  if (d.history) {
+  if (data.history) {
     blocks.push(
       { type: 'divider' },
-      ...historyBlocks(tr, { lang: d.lang, timezone: d.board.timezone, key: p.key, page: d.history }),
+      ...historyBlocks(tr, { lang: data.lang, timezone: data.board.timezone, key: p.key, page: data.history }),
     );
   }
   return blocks;
 }
 
 /** The notification text that goes with a card. */
-export function problemCardText(d: CardData): string {
-  return `${d.problem.key} · ${mrkdwnText(d.problem.title, 280)}`;
+export function problemCardText(data: CardData): string {
+  return `${data.problem.key} · ${mrkdwnText(data.problem.title, 280)}`;
 }

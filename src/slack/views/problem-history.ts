@@ -68,15 +68,15 @@ function what(tr: Translator, lang: Language, e: HistoryEntry): string {
  */
 export function historyBlocks(
   tr: Translator,
-  d: { lang: Language; timezone: string; key: string; page: HistoryPage },
+  data: { lang: Language; timezone: string; key: string; page: HistoryPage },
 ): KnownBlock[] {
-  const { page } = d;
+  const { page } = data;
   if (page.total === 0) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: tr('upkeep.history.none') }] }];
   const lines = page.entries.map((e) =>
     tr('upkeep.history.line', {
-      time: slackTime(e.at, d.lang, d.timezone),
+      time: slackTime(e.at, data.lang, data.timezone),
       user: e.actorId,
-      what: what(tr, d.lang, e),
+      what: what(tr, data.lang, e),
     }),
   );
   const head = tr('upkeep.history', {
@@ -100,7 +100,7 @@ export function historyBlocks(
         {
           type: 'button',
           action_id: ACTION.historyPage,
-          value: `${d.key}:${next}`,
+          value: `${data.key}:${next}`,
           text: { type: 'plain_text', text: tr('upkeep.history.older') },
         },
       ],

@@ -45,35 +45,39 @@ function groupOf(p: ProblemLine): Group {
 }
 
 /** `RECT-12  Title` and a second line: owner · due / OVERDUE · percent · health · status. */
-export function problemLineText(tr: Translator, lang: Language, today: string, p: ProblemLine): string {
-  const facts: string[] = [mention(p.ownerId)];
-  if (p.status === 'closed') {
-    if (p.closedAt)
-      facts.push(tr('list.closed_on', { date: formatDate(lang, localDate(p.closedAt, p.board.timezone), today) }));
-    if (p.flags.closedLate) facts.push(`:warning: ${tr('list.closed_late')}`);
-  } else if (p.flags.overdue) {
-    facts.push(`:warning: ${tr('list.overdue', { days: p.flags.daysOverdue })}`);
+export function problemLineText(tr: Translator, lang: Language, today: string, problem: ProblemLine): string {
+  const facts: string[] = [mention(problem.ownerId)];
+  if (problem.status === 'closed') {
+    if (problem.closedAt)
+      facts.push(
+        tr('list.closed_on', { date: formatDate(lang, localDate(problem.closedAt, problem.board.timezone), today) }),
+      );
+    if (problem.flags.closedLate) facts.push(`:warning: ${tr('list.closed_late')}`);
+  } else if (problem.flags.overdue) {
+    facts.push(`:warning: ${tr('list.overdue', { days: problem.flags.daysOverdue })}`);
   } else {
     facts.push(
-      p.flags.deadline ? tr('list.due', { date: formatDate(lang, p.flags.deadline, today) }) : tr('list.no_deadline'),
+      problem.flags.deadline
+        ? tr('list.due', { date: formatDate(lang, problem.flags.deadline, today) })
+        : tr('list.no_deadline'),
     );
   }
-  facts.push(`${p.percent}%`);
-  if (p.health) facts.push(healthText(tr, p.health));
-  facts.push(statusText(tr, p.status));
-  if (p.flags.stale) facts.push(`_${tr('list.stale')}_`);
-  return `*${p.key}*  ${mrkdwnText(p.title, TITLE_MAX)}\n${facts.join(' · ')}`;
+  facts.push(`${problem.percent}%`);
+  if (problem.health) facts.push(healthText(tr, problem.health));
+  facts.push(statusText(tr, problem.status));
+  if (problem.flags.stale) facts.push(`_${tr('list.stale')}_`);
+  return `*${problem.key}*  ${mrkdwnText(problem.title, TITLE_MAX)}\n${facts.join(' · ')}`;
 }
 
 /** A list line with its *View* button. */
-export function problemLineBlock(tr: Translator, lang: Language, today: string, p: ProblemLine): SectionBlock {
+export function problemLineBlock(tr: Translator, lang: Language, today: string, problem: ProblemLine): SectionBlock {
   return {
     type: 'section',
-    text: { type: 'mrkdwn', text: problemLineText(tr, lang, today, p) },
+    text: { type: 'mrkdwn', text: problemLineText(tr, lang, today, problem) },
     accessory: {
       type: 'button',
       action_id: ACTION.showProblem,
-      value: p.key,
+      value: problem.key,
       text: { type: 'plain_text', text: tr('list.view') },
     },
   };

@@ -15,10 +15,10 @@ function changesFor(status: ProblemStatus): MenuChange[] {
 }
 
 /** The leaders' overflow menu on a problem card, so nobody has to remember the commands. */
-export function problemMenu(tr: Translator, p: { key: string; status: ProblemStatus }): Overflow {
-  const options: PlainTextOption[] = changesFor(p.status).map((change) => ({
+export function problemMenu(tr: Translator, problem: { key: string; status: ProblemStatus }): Overflow {
+  const options: PlainTextOption[] = changesFor(problem.status).map((change) => ({
     text: { type: 'plain_text', text: tr(`upkeep.menu.${change}`) },
-    value: `${change}:${p.key}`,
+    value: `${change}:${problem.key}`,
   }));
   return { type: 'overflow', action_id: ACTION.problemMenu, options };
 }

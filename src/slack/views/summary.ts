@@ -50,9 +50,9 @@ function itemTitle(i: SummaryItem): string {
 }
 
 /** The one-line notification text of the summary message. */
-export function summaryText(tr: Translator, s: BoardSummary): string {
+export function summaryText(tr: Translator, summary: BoardSummary): string {
   return truncate(
-    `${tr('summary.title', { name: mrkdwnText(s.board.name, 100), code: s.board.code })}: ${headline(tr, s)}`,
+    `${tr('summary.title', { name: mrkdwnText(summary.board.name, 100), code: summary.board.code })}: ${headline(tr, summary)}`,
     LIMITS.messageText,
   );
 }
@@ -88,48 +88,52 @@ function itemList(
  * bar per category (or unit, or owner), then the overdue, stale and due-soon lists. About a dozen blocks
  * whatever the board's size (Slack allows 50).
  */
-export function summaryBlocks(tr: Translator, lang: Language, s: BoardSummary): KnownBlock[] {
-  const date = (d: string) => formatDate(lang, d, s.today);
-  const contextText = s.board.deadline
+export function summaryBlocks(tr: Translator, lang: Language, summary: BoardSummary): KnownBlock[] {
+  const date = (d: string) => formatDate(lang, d, summary.today);
+  const contextText = summary.board.deadline
     ? tr('summary.context.deadline', {
-        today: date(s.today),
-        start: date(s.cycle.startDate),
-        end: date(s.cycle.endDate),
-        deadline: date(s.board.deadline),
+        today: date(summary.today),
+        start: date(summary.cycle.startDate),
+        end: date(summary.cycle.endDate),
+        deadline: date(summary.board.deadline),
       })
-    : tr('summary.context', { today: date(s.today), start: date(s.cycle.startDate), end: date(s.cycle.endDate) });
+    : tr('summary.context', {
+        today: date(summary.today),
+        start: date(summary.cycle.startDate),
+        end: date(summary.cycle.endDate),
+      });
   const blocks: KnownBlock[] = [
     {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: truncate(tr('summary.title', { name: s.board.name, code: s.board.code }), LIMITS.headerText),
+        text: truncate(tr('summary.title', { name: summary.board.name, code: summary.board.code }), LIMITS.headerText),
       },
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: contextText }] },
   ];
-  if (s.total === 0) return [...blocks, section(tr('summary.empty'))];
+  if (summary.total === 0) return [...blocks, section(tr('summary.empty'))];
 
   blocks.push({
     ...section(
-      `${headline(tr, s)}\n${tr('summary.change', { date: date(s.change.since), closed: s.change.closed, overdue: s.change.newlyOverdue, created: s.change.created })} · ${tr('upkeep.summary.extended', { count: s.change.extended })}`,
+      `${headline(tr, summary)}\n${tr('summary.change', { date: date(summary.change.since), closed: summary.change.closed, overdue: summary.change.newlyOverdue, created: summary.change.created })} · ${tr('upkeep.summary.extended', { count: summary.change.extended })}`,
     ),
     fields: PROBLEM_STATUSES.map((st) => ({
       type: 'mrkdwn' as const,
-      text: tr('summary.status', { status: tr(`status.${st}`), count: s.byStatus[st] }),
+      text: tr('summary.status', { status: tr(`status.${st}`), count: summary.byStatus[st] }),
     })),
   });
   blocks.push({ type: 'divider' });
   blocks.push(
     listSection(
       tr,
-      tr('summary.breakdown', { by: s.by }),
-      s.rows,
-      s.rows.length,
+      tr('summary.breakdown', { by: summary.by }),
+      summary.rows,
+      summary.rows.length,
       (r) =>
         tr('summary.row.line', {
           bar: progressBar(r.closed, r.total),
-          name: rowName(tr, s, r),
+          name: rowName(tr, summary, r),
           closed: r.closed,
           total: r.total,
           completion: r.completion,
@@ -141,24 +145,29 @@ export function summaryBlocks(tr: Translator, lang: Language, s: BoardSummary): 
   blocks.push({ type: 'divider' });
 
   blocks.push(
-    itemList(tr, tr('summary.overdue', { count: s.overdue.total }), tr('summary.overdue.none'), s.overdue, (i) =>
-      tr('summary.overdue.line', {
-        key: i.key,
-        title: itemTitle(i),
-        days: i.daysOverdue,
-        owner: i.ownerId,
-        unit: i.unit ? ` · ${mrkdwnText(i.unit, NAME_MAX)}` : '',
-      }),
+    itemList(
+      tr,
+      tr('summary.overdue', { count: summary.overdue.total }),
+      tr('summary.overdue.none'),
+      summary.overdue,
+      (i) =>
+        tr('summary.overdue.line', {
+          key: i.key,
+          title: itemTitle(i),
+          days: i.daysOverdue,
+          owner: i.ownerId,
+          unit: i.unit ? ` · ${mrkdwnText(i.unit, NAME_MAX)}` : '',
+        }),
     ),
   );
   blocks.push(
-    itemList(tr, tr('summary.stale', { count: s.stale.total }), tr('summary.stale.none'), s.stale, (i) =>
+    itemList(tr, tr('summary.stale', { count: summary.stale.total }), tr('summary.stale.none'), summary.stale, (i) =>
       tr('summary.stale.line', {
         key: i.key,
         title: itemTitle(i),
         owner: i.ownerId,
         last: i.lastUpdateAt
-          ? tr('summary.stale.last', { date: date(localDate(i.lastUpdateAt, s.board.timezone)) })
+          ? tr('summary.stale.last', { date: date(localDate(i.lastUpdateAt, summary.board.timezone)) })
           : tr('summary.stale.never'),
       }),
     ),
@@ -166,19 +175,22 @@ export function summaryBlocks(tr: Translator, lang: Language, s: BoardSummary): 
   blocks.push(
     itemList(
       tr,
-      tr('summary.due_soon', { days: DUE_SOON_DAYS, count: s.dueSoon.total }),
+      tr('summary.due_soon', { days: DUE_SOON_DAYS, count: summary.dueSoon.total }),
       tr('summary.due_soon.none', { days: DUE_SOON_DAYS }),
-      s.dueSoon,
+      summary.dueSoon,
       (i) =>
         tr('summary.due_soon.line', {
           key: i.key,
           title: itemTitle(i),
-          date: date(i.deadline ?? s.today),
+          date: date(i.deadline ?? summary.today),
           owner: i.ownerId,
           percent: i.percent,
         }),
     ),
   );
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('summary.footer', { code: s.board.code }) }] });
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: tr('summary.footer', { code: summary.board.code }) }],
+  });
   return blocks;
 }

@@ -1,9 +1,9 @@
 import { notFound } from '../../../domain/errors.js';
-import { restore } from '../../flows/upkeep-changes.js';
-import { openUpkeepModal } from '../../flows/upkeep-open.js';
-import { replyEphemeral } from '../../reply.js';
+import { restore } from '../../modals/upkeep-changes.js';
+import { openUpkeepModal } from '../../modals/upkeep-open.js';
+import { replyEphemeral } from '../../answer/ephemeral.js';
 import { parseMenuValue } from '../../views/problem-menu.js';
-import type { ClickContext } from './click.js';
+import type { ClickContext } from './on-click.js';
 
 /** A leader picked a change from a card's ⋯ menu: its modal opens (restoring needs none). */
 export async function chooseProblemChange({ ctx, click, actor, lang, client, target }: ClickContext): Promise<void> {

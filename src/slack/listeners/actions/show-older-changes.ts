@@ -3,9 +3,9 @@ import { getBoard } from '../../../services/boards.js';
 import { problemHistory } from '../../../services/problem-history.js';
 import { getProblemDetail } from '../../../services/problems.js';
 import { keyValue } from '../../parsers/block-action.js';
-import { replyEphemeral } from '../../reply.js';
+import { replyEphemeral } from '../../answer/ephemeral.js';
 import { HISTORY_PAGE, historyBlocks } from '../../views/problem-history.js';
-import type { ClickContext } from './click.js';
+import type { ClickContext } from './on-click.js';
 
 /** *Older changes* under a card's history: the next page, as its own ephemeral message. */
 export async function showOlderChanges({ ctx, click, actor, lang, tr, target }: ClickContext): Promise<void> {

@@ -103,18 +103,18 @@ async function summaries({ ctx, actor }: SubcommandArgs): Promise<BoardSummary[]
  * `/closeout board new|edit CODE|list`. Creating and editing are for admins (the services refuse others
  * too); the list is readable by everyone, as the boards' names and channels are no secret.
  */
-export const board: SubcommandHandler = async (a) => {
-  const action = ACTIONS[(a.args[0] ?? '').toLowerCase()];
-  if (action === 'new') return openBoardModal(a);
-  if (action === 'edit' && a.args[1]) return openBoardModal(a, a.args[1]);
+export const board: SubcommandHandler = async (call) => {
+  const action = ACTIONS[(call.args[0] ?? '').toLowerCase()];
+  if (action === 'new') return openBoardModal(call);
+  if (action === 'edit' && call.args[1]) return openBoardModal(call, call.args[1]);
   if (action === 'list') {
-    const boards = await summaries(a);
-    await a.respond({
+    const boards = await summaries(call);
+    await call.respond({
       response_type: 'ephemeral',
-      text: a.tr('boards.title', { count: boards.length }),
-      blocks: boardListBlocks(a.tr, a.lang, boards),
+      text: call.tr('boards.title', { count: boards.length }),
+      blocks: boardListBlocks(call.tr, call.lang, boards),
     });
     return;
   }
-  await a.respond({ response_type: 'ephemeral', text: a.tr('board.usage') });
+  await call.respond({ response_type: 'ephemeral', text: call.tr('board.usage') });
 };

@@ -1,4 +1,4 @@
-import { openCloseoutModal } from '../../flows/modals.js';
+import { openCloseoutModal } from '../../modals/owner-modals.js';
 import type { SubcommandHandler } from './types.js';
 
 /** `/closeout close KEY`: the closeout request modal (evidence note) for the problem's owner or a leader. */

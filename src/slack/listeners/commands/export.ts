@@ -1,13 +1,13 @@
 import { localDate } from '../../../domain/cycle.js';
-import { findBoard } from '../../../services/access.js';
+import { boardByCode } from '../../../services/boards.js';
 import { exportCsv } from '../../../services/csv-export.js';
 import { slackDirectory } from '../../../services/import-owners.js';
 import { exportXlsx } from '../../../services/xlsx-export.js';
 import { translator } from '../../../i18n/index.js';
-import { dmChannel, uploadFile } from '../../flows/upload-file.js';
+import { dmChannel, uploadFile } from '../../upload/file.js';
 import { parseExportArgs } from '../../parsers/export-args.js';
 import { formatDate } from '../../views/problem-format.js';
-import { ledBoardCode } from './led-board.js';
+import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandHandler } from './types.js';
 
 /**
@@ -15,31 +15,31 @@ import type { SubcommandHandler } from './types.js';
  * BOM so Excel shows Chinese text) or as an Excel workbook, with owners' names beside their IDs, sent to the
  * requester as a file in their DM with the bot. Members are refused by the service, in plain words.
  */
-export const exportBoard: SubcommandHandler = async (a) => {
-  const parsed = parseExportArgs(a.args);
+export const exportBoard: SubcommandHandler = async (call) => {
+  const parsed = parseExportArgs(call.args);
   if (!parsed.ok) {
-    await a.respond({ response_type: 'ephemeral', text: a.tr('export.usage') });
+    await call.respond({ response_type: 'ephemeral', text: call.tr('export.usage') });
     return;
   }
-  const code = await ledBoardCode(a, parsed.code, {
+  const code = await boardNamedOrLed(call, parsed.code, {
     sub: 'export',
     notLeader: 'export.not_leader',
     noBoards: 'export.no_boards',
     choose: 'export.choose',
   });
   if (code === null) return;
-  const directory = slackDirectory(a.client);
+  const directory = slackDirectory(call.client);
   const xlsx = parsed.format === 'xlsx';
   const result = xlsx
-    ? await exportXlsx(a.ctx.deps, a.actor, code, { directory })
-    : await exportCsv(a.ctx.deps, a.actor, code, { directory });
-  const board = await findBoard(a.ctx.deps.db, a.actor.teamId, code);
-  const today = localDate(a.ctx.deps.clock.now(), board.timezone);
-  const lang = await a.ctx.locale.forUser(a.client, a.actor.userId, board.language);
+    ? await exportXlsx(call.ctx.deps, call.actor, code, { directory })
+    : await exportCsv(call.ctx.deps, call.actor, code, { directory });
+  const board = await boardByCode(call.ctx.deps, call.actor.teamId, code);
+  const today = localDate(call.ctx.deps.clock.now(), board.timezone);
+  const lang = await call.ctx.locale.forUser(call.client, call.actor.userId, board.language);
   const tr = translator(lang);
   const filename = `${board.code}-${today}.${xlsx ? 'xlsx' : 'csv'}`;
-  await uploadFile(a.client, {
-    channelId: await dmChannel(a.client, a.actor.userId),
+  await uploadFile(call.client, {
+    channelId: await dmChannel(call.client, call.actor.userId),
     filename,
     title: filename,
     bytes: 'bytes' in result ? result.bytes : Buffer.from(result.csv, 'utf8'),
@@ -51,7 +51,7 @@ export const exportBoard: SubcommandHandler = async (a) => {
       measures: result.measures,
     }),
   });
-  await a.respond({
+  await call.respond({
     response_type: 'ephemeral',
     text: tr('export.sent', { file: filename, problems: result.problems }),
   });

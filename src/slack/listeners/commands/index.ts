@@ -1,9 +1,6 @@
 import type { App } from '@slack/bolt';
-import { translator } from '../../../i18n/index.js';
 import type { SlackContext } from '../../context.js';
-import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
-import { answerFailures } from '../../reply.js';
-import { unknownCommandText } from '../../views/help.js';
+import type { Subcommand } from '../../parsers/command-text.js';
 import { board } from './board.js';
 import { edit } from './edit.js';
 import { measures } from './measures.js';
@@ -17,13 +14,14 @@ import { help } from './help.js';
 import { importList } from './import.js';
 import { list } from './list.js';
 import { newProblem } from './new.js';
+import { onCommand } from './on-command.js';
 import { report } from './report.js';
 import { show } from './show.js';
 import { summary } from './summary.js';
 import type { SubcommandHandler } from './types.js';
 
-/** Subcommands not built yet answer with help rather than silence. */
-const handlers: Partial<Record<Subcommand, SubcommandHandler>> = {
+/** Every `/closeout` subcommand, one handler per file (aliases such as Chinese names are in the parser). */
+const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {
   help,
   list,
   show,
@@ -42,20 +40,7 @@ const handlers: Partial<Record<Subcommand, SubcommandHandler>> = {
   restore,
 };
 
+/** The slash command the app handles; its subcommands are routed by the table above. */
 export function register(app: App, ctx: SlackContext): void {
-  app.command('/closeout', async ({ ack, command, respond, client }) => {
-    await ack(); // before anything slow: Slack gives us 3 seconds
-    const lang = await ctx.locale.forUser(client, command.user_id);
-    const tr = translator(lang);
-    await answerFailures(lang, { kind: 'respond', respond }, ctx.logger, async () => {
-      const parsed = parseCommandText(command.text);
-      if (!parsed.ok) {
-        await respond({ response_type: 'ephemeral', text: unknownCommandText(tr, parsed.input, parsed.suggestion) });
-        return;
-      }
-      const handler = handlers[parsed.sub] ?? help;
-      const actor = { teamId: command.team_id, userId: command.user_id };
-      await handler({ args: parsed.args, command, client, respond, ctx, actor, lang, tr });
-    });
-  });
+  app.command('/closeout', onCommand(ctx, SUBCOMMANDS));
 }

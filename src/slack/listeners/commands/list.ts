@@ -1,5 +1,5 @@
 import type { Translator } from '../../../i18n/index.js';
-import { renderList, resolveView } from '../../flows/list.js';
+import { renderList, resolveView } from '../../answer/problem-list.js';
 import { parseListArgs, type ListArgsError } from '../../parsers/list-args.js';
 import { mrkdwnText } from '../../views/limits.js';
 import type { SubcommandHandler } from './types.js';

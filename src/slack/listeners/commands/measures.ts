@@ -2,4 +2,4 @@ import type { SubcommandHandler } from './types.js';
 import { openForKey } from './upkeep-command.js';
 
 /** `/closeout measures [KEY]`: the measures modal (a picker without a key). */
-export const measures: SubcommandHandler = (a) => openForKey('measures', a);
+export const measures: SubcommandHandler = (call) => openForKey('measures', call);

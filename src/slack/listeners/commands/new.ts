@@ -1,6 +1,5 @@
 import { forbidden } from '../../../domain/errors.js';
-import { findBoard } from '../../../services/access.js';
-import { boardsLedBy, categories } from '../../../services/boards.js';
+import { boardByCode, boardsLedBy, categories } from '../../../services/boards.js';
 import { newProblemModal } from '../../views/modals/new-problem.js';
 import type { SubcommandHandler } from './types.js';
 
@@ -13,7 +12,7 @@ export const newProblem: SubcommandHandler = async ({ args, command, client, res
   }
   const code = args[0]?.toUpperCase();
   if (code && !boards.some((b) => b.code === code)) {
-    const board = await findBoard(ctx.deps.db, actor.teamId, code); // an unknown code is "no such board"
+    const board = await boardByCode(ctx.deps, actor.teamId, code); // an unknown code is "no such board"
     throw forbidden('error.not_leader', { code: board.code });
   }
   const view = newProblemModal(tr, {

@@ -1,6 +1,6 @@
 import { localDate } from '../../../domain/cycle.js';
 import { listProblems } from '../../../services/queries.js';
-import { openReportModal } from '../../flows/modals.js';
+import { openReportModal } from '../../modals/owner-modals.js';
 import { LIMITS } from '../../views/limits.js';
 import { pickProblemModal } from '../../views/modals/pick-problem.js';
 import type { SubcommandHandler } from './types.js';

@@ -1,7 +1,7 @@
 import { searchProblems } from '../../../services/queries.js';
 import { requireVisibleProblem } from '../../../services/visibility.js';
 import { viewerOf } from '../../channel-members.js';
-import { renderCard } from '../../flows/card.js';
+import { renderCard } from '../../refresh/card.js';
 import { keyValue } from '../../parsers/block-action.js';
 import { localDate } from '../../../domain/cycle.js';
 import { mrkdwnText } from '../../views/limits.js';

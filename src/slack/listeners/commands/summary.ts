@@ -1,14 +1,14 @@
 import { ErrorCode } from '@slack/web-api';
 import type { Language } from '../../../domain/types.js';
-import { findBoard } from '../../../services/access.js';
+import { boardByCode } from '../../../services/boards.js';
 import { boardSummary, type BoardSummary } from '../../../services/summary.js';
 import { translator } from '../../../i18n/index.js';
-import { postBoardChart } from '../../flows/upload-chart.js';
-import { dmChannel } from '../../flows/upload-file.js';
+import { postBoardChart } from '../../upload/chart.js';
+import { dmChannel } from '../../upload/file.js';
 import { parseSummaryArgs } from '../../parsers/summary-args.js';
 import { formatDate } from '../../views/problem-format.js';
 import { summaryBlocks, summaryText } from '../../views/summary.js';
-import { ledBoardCode } from './led-board.js';
+import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';
 
 /** Slack's error code from a failed Web API call (e.g. `not_in_channel`), if it was Slack that refused. */
@@ -30,7 +30,7 @@ async function sendChart(
   lang: Language,
 ): Promise<void> {
   try {
-    const board = await findBoard(a.ctx.deps.db, a.actor.teamId, s.board.code);
+    const board = await boardByCode(a.ctx.deps, a.actor.teamId, s.board.code);
     const comment = translator(lang)('summary.chart.comment', {
       name: s.board.name,
       code: s.board.code,
@@ -94,27 +94,27 @@ async function postInChannel(a: SubcommandArgs, s: BoardSummary): Promise<void> 
  * board's channel. Without a code: the one board the user leads, else a question naming their boards. The
  * service refuses anyone who does not lead the board.
  */
-export const summary: SubcommandHandler = async (a) => {
-  const parsed = parseSummaryArgs(a.args);
+export const summary: SubcommandHandler = async (call) => {
+  const parsed = parseSummaryArgs(call.args);
   if (!parsed.ok) {
-    await a.respond({ response_type: 'ephemeral', text: a.tr('summary.usage') });
+    await call.respond({ response_type: 'ephemeral', text: call.tr('summary.usage') });
     return;
   }
-  const code = await ledBoardCode(a, parsed.code, {
+  const code = await boardNamedOrLed(call, parsed.code, {
     sub: 'summary',
     notLeader: 'summary.not_leader',
     noBoards: 'summary.no_boards',
     choose: 'summary.choose',
   });
   if (code === null) return;
-  const s = await boardSummary(a.ctx.deps, a.actor, code, { by: parsed.by });
+  const s = await boardSummary(call.ctx.deps, call.actor, code, { by: parsed.by });
   if (parsed.post) {
-    await postInChannel(a, s);
+    await postInChannel(call, s);
     return;
   }
   // Cached: this only adds the board's language as the fallback for users without a supported locale.
-  const lang = await a.ctx.locale.forUser(a.client, a.actor.userId, s.board.language);
+  const lang = await call.ctx.locale.forUser(call.client, call.actor.userId, s.board.language);
   const trb = translator(lang);
-  await a.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s) });
-  await sendChart(a, s, () => dmChannel(a.client, a.actor.userId), lang);
+  await call.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s) });
+  await sendChart(call, s, () => dmChannel(call.client, call.actor.userId), lang);
 };

@@ -1,16 +1,16 @@
-import { openUpkeepModal, openUpkeepPicker, type OpenUpkeepArgs } from '../../flows/upkeep-open.js';
-import type { UpkeepModal } from '../../flows/upkeep-views.js';
+import { openUpkeepModal, openUpkeepPicker, type OpenUpkeepArgs } from '../../modals/upkeep-open.js';
+import type { UpkeepModal } from '../../modals/upkeep-views.js';
 import { keyValue } from '../../parsers/block-action.js';
 import type { SubcommandArgs } from './types.js';
 
-export function openArgs(a: SubcommandArgs): OpenUpkeepArgs {
+export function openArgs(call: SubcommandArgs): OpenUpkeepArgs {
   return {
-    ctx: a.ctx,
-    client: a.client,
-    triggerId: a.command.trigger_id,
-    actor: a.actor,
-    lang: a.lang,
-    channel: a.command.channel_id,
+    ctx: call.ctx,
+    client: call.client,
+    triggerId: call.command.trigger_id,
+    actor: call.actor,
+    lang: call.lang,
+    channel: call.command.channel_id,
   };
 }
 
@@ -18,20 +18,20 @@ export function openArgs(a: SubcommandArgs): OpenUpkeepArgs {
  * The problem key a leader's command names. Without one the picker opens (or, with nothing to pick, the
  * user is told so); a word that is not a key gets the usage. Null when the command was answered here.
  */
-export async function keyOrPicker(which: UpkeepModal | 'restore', a: SubcommandArgs): Promise<string | null> {
-  const first = a.args[0];
+export async function keyOrPicker(which: UpkeepModal | 'restore', call: SubcommandArgs): Promise<string | null> {
+  const first = call.args[0];
   if (first === undefined) {
-    if (!(await openUpkeepPicker(which, openArgs(a))))
-      await a.respond({ response_type: 'ephemeral', text: a.tr('upkeep.pick.none', { sub: which }) });
+    if (!(await openUpkeepPicker(which, openArgs(call))))
+      await call.respond({ response_type: 'ephemeral', text: call.tr('upkeep.pick.none', { sub: which }) });
     return null;
   }
   const key = keyValue(first);
-  if (!key) await a.respond({ response_type: 'ephemeral', text: a.tr('upkeep.usage', { sub: which }) });
+  if (!key) await call.respond({ response_type: 'ephemeral', text: call.tr('upkeep.usage', { sub: which }) });
   return key;
 }
 
 /** `edit`, `measures` and the reason-taking commands typed without a reason: the key's modal. */
-export async function openForKey(which: UpkeepModal, a: SubcommandArgs): Promise<void> {
-  const key = await keyOrPicker(which, a);
-  if (key) await openUpkeepModal(which, key, openArgs(a));
+export async function openForKey(which: UpkeepModal, call: SubcommandArgs): Promise<void> {
+  const key = await keyOrPicker(which, call);
+  if (key) await openUpkeepModal(which, key, openArgs(call));
 }

@@ -1,4 +1,3 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { translator } from '../../../i18n/index.js';
 import { isAdmin } from '../../../services/access.js';
@@ -6,50 +5,47 @@ import { boardsLedBy } from '../../../services/boards.js';
 import type { SlackContext } from '../../context.js';
 import { previewMessage, runImport } from '../../import/preview.js';
 import { parseSharedListFile, type SharedListFile } from '../../parsers/import-file.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { LIMITS, truncate } from '../../views/limits.js';
-
-type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+import type { EventArgs } from './on-event.js';
 
 /**
  * A leader drops a list (.xlsx or .csv) into their DM with the bot: every row is checked and the answer is a
  * preview with an Import button (actions/apply-import.ts). The board is the one named in the message, else
  * the one board the user leads; nothing is written here.
  */
-export function importSharedFile(ctx: SlackContext) {
-  return async ({ event, body, context, client }: MessageArgs): Promise<void> => {
-    const shared = parseSharedListFile(event);
-    if (!shared || shared.userId === context.botUserId) return;
-    const teamId = context.teamId ?? body.team_id;
-    const actor = { teamId, userId: shared.userId };
-    const lang = await ctx.locale.forUser(client, shared.userId);
-    const tr = translator(lang);
-    const say = (text: string, blocks?: KnownBlock[]) =>
-      client.chat.postMessage({ channel: shared.channel, text, ...(blocks && { blocks }) });
-    try {
-      const code = await boardFor(ctx, actor, shared);
-      if ('answer' in code) {
-        await say(truncate(tr(code.answer.key, code.answer.params), LIMITS.messageText));
-        return;
-      }
-      const run = await runImport({
-        client,
-        ctx,
-        actor,
-        boardCode: code.code,
-        fileId: shared.fileId,
-        dateOrder: shared.dateOrder,
-      });
-      const message = previewMessage(tr, run, shared.fileId, shared.dateOrder);
-      await say(message.text, message.blocks);
-    } catch (error) {
-      try {
-        await say(failureText(lang, error, ctx.logger));
-      } catch (sayError) {
-        ctx.logger.error({ err: sayError }, 'could not answer a shared list file');
-      }
+export async function importSharedFile({ ctx, event, body, context, client }: EventArgs<'message'>): Promise<void> {
+  const shared = parseSharedListFile(event);
+  if (!shared || shared.userId === context.botUserId) return;
+  const teamId = context.teamId ?? body.team_id;
+  const actor = { teamId, userId: shared.userId };
+  const lang = await ctx.locale.forUser(client, shared.userId);
+  const tr = translator(lang);
+  const say = (text: string, blocks?: KnownBlock[]) =>
+    client.chat.postMessage({ channel: shared.channel, text, ...(blocks && { blocks }) });
+  try {
+    const code = await boardFor(ctx, actor, shared);
+    if ('answer' in code) {
+      await say(truncate(tr(code.answer.key, code.answer.params), LIMITS.messageText));
+      return;
     }
-  };
+    const run = await runImport({
+      client,
+      ctx,
+      actor,
+      boardCode: code.code,
+      fileId: shared.fileId,
+      dateOrder: shared.dateOrder,
+    });
+    const message = previewMessage(tr, run, shared.fileId, shared.dateOrder);
+    await say(message.text, message.blocks);
+  } catch (error) {
+    try {
+      await say(failureText(lang, error, ctx.logger));
+    } catch (sayError) {
+      ctx.logger.error({ err: sayError }, 'could not answer a shared list file');
+    }
+  }
 }
 
 type BoardChoice =

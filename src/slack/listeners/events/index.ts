@@ -1,12 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { registerHomeOpened } from './home.js';
 import { importSharedFile } from './import-shared-file.js';
-import { registerChatReplies } from './messages.js';
+import { onEvent } from './on-event.js';
+import { openHome } from './open-home.js';
+import { receiveChatReply } from './receive-chat-reply.js';
 
-/** Events API listeners, one per feature (Bolt acknowledges events itself before they run). */
+/** Every Events API event the app handles (Bolt acknowledges events itself before they run). */
 export function register(app: App, ctx: SlackContext): void {
-  registerHomeOpened(app, ctx);
-  registerChatReplies(app, ctx);
-  app.event('message', importSharedFile(ctx));
+  app.event('app_home_opened', onEvent(ctx, openHome));
+  // Two readers of every message: progress typed in chat, and a list file shared in the bot's DM (each
+  // ignores what the other handles).
+  app.event('message', onEvent(ctx, receiveChatReply));
+  app.event('message', onEvent(ctx, importSharedFile));
 }

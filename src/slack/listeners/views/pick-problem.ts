@@ -1,39 +1,48 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
-import type { SlackContext } from '../../context.js';
-import { reportView } from '../../flows/modals.js';
+import { failureText } from '../../answer/ephemeral.js';
+import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { VIEW } from '../../ids.js';
+import { reportView } from '../../modals/owner-modals.js';
+import { restore } from '../../modals/upkeep-changes.js';
+import { upkeepView, type UpkeepModal } from '../../modals/upkeep-views.js';
 import { read } from '../../parsers/view-state.js';
-import { failureText } from '../../reply.js';
 import { PICK_PROBLEM } from '../../views/modals/pick-problem.js';
-import { readSubmission } from './submission.js';
+import { readSubmission, type SubmittedArgs } from './on-submit.js';
+
+const UPKEEP_MODALS: ReadonlySet<string> = new Set<UpkeepModal>(['edit', 'reassign', 'measures', 'reopen', 'withdraw']);
 
 /**
- * "Next" in the report picker turns it into the progress modal for the chosen problem (picking a problem
- * already does so through the select's action, see actions/modal-selects.ts; this is the fallback).
+ * *Next* in a "which problem?" picker: the next modal replaces the picker, or the pick is refused on its
+ * field. The report picker turns into the progress modal (picking already does so through the select's
+ * action, actions/pick-report-problem.ts; this is the fallback); a leader's command's picker into that
+ * command's modal, and `restore` happens at once.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.view<ViewSubmitAction>(VIEW.pickProblem, async ({ ack, body, view }) => {
-    const { actor, meta, tr, values } = readSubmission(ctx, { body, view });
-    const key = read.selected(values, PICK_PROBLEM.problem);
-    if (!key) {
-      await ack({ response_action: 'errors', errors: { [PICK_PROBLEM.problem]: tr('modal.error.required') } });
-      return;
-    }
-    // A quick local read, so the answer can carry the next view instead of a second Web API call.
-    try {
-      const next = await reportView({
-        ctx,
-        actor,
-        lang: meta.lang,
-        key,
-        ...(meta.channel && { channel: meta.channel }),
-      });
-      await ack({ response_action: 'update', view: next });
-    } catch (error) {
-      await ack({
-        response_action: 'errors',
-        errors: { [PICK_PROBLEM.problem]: failureText(meta.lang, error, ctx.logger) },
-      });
-    }
-  });
+export async function pickProblem({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
+  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
+  const key = read.selected(values, PICK_PROBLEM.problem);
+  if (!key) {
+    await ack({ response_action: 'errors', errors: { [PICK_PROBLEM.problem]: tr('modal.error.required') } });
+    return;
+  }
+  const forReport = view.callback_id === VIEW.pickProblem;
+  if (!forReport && meta.mode === 'restore') {
+    await ack({ response_action: 'clear' });
+    await afterSubmit({ client, ctx, lang: meta.lang, to, written: '' }, async () => {
+      await tellUser(client, ctx.logger, to, await restore({ ctx, client, actor, lang: meta.lang, key }));
+    });
+    return;
+  }
+  // A quick local read, so the answer can carry the next view instead of a second Web API call.
+  try {
+    const where = { ctx, actor, lang: meta.lang, key, ...(meta.channel && { channel: meta.channel }) };
+    let next;
+    if (forReport) next = await reportView(where);
+    else if (meta.mode && UPKEEP_MODALS.has(meta.mode)) next = await upkeepView(meta.mode as UpkeepModal, where);
+    else throw new Error(`unknown picker mode ${meta.mode}`);
+    await ack({ response_action: 'update', view: next });
+  } catch (error) {
+    await ack({
+      response_action: 'errors',
+      errors: { [PICK_PROBLEM.problem]: failureText(meta.lang, error, ctx.logger) },
+    });
+  }
 }

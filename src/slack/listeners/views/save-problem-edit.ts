@@ -1,18 +1,14 @@
-import type { ViewSubmitAction } from '@slack/bolt';
-import type { SlackViewMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import { translator } from '../../../i18n/index.js';
 import { categories } from '../../../services/boards.js';
 import { lastChangedBy } from '../../../services/problem-history.js';
 import { editProblem, getProblemDetail } from '../../../services/problems.js';
-import type { SlackContext } from '../../context.js';
-import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-user.js';
+import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { refreshHomesLater } from '../../refresh/homes.js';
 import { differing, parseEditProblem, type EditForm } from '../../parsers/edit-problem.js';
-import { failureText } from '../../reply.js';
+import { failureText } from '../../answer/ephemeral.js';
 import { editProblemModal, EDIT_PROBLEM, type EditableFields } from '../../views/modals/edit-problem.js';
 import { formatDate } from '../../views/problem-format.js';
-import { readSubmission } from './submission.js';
-
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { readSubmission, type SubmittedArgs } from './on-submit.js';
 
 function written(form: EditForm): string {
   return [form.fields.title, form.fields.description, form.reason].filter(Boolean).join('\n\n');
@@ -28,65 +24,63 @@ function shown(field: keyof EditableFields, value: string | null, lang: 'en' | '
  * needs, and the optimistic version check — if someone else changed the problem since the modal opened,
  * the modal comes back with their values and the user's own answers, to save again or cancel.
  */
-export function saveProblemEdit(ctx: SlackContext) {
-  return async ({ ack, body, view, client }: Args): Promise<void> => {
-    const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
-    const parsed = parseEditProblem(tr, values);
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
-    const form = parsed.data;
-    const key = meta.key ?? '';
-    let current;
-    try {
-      current = await getProblemDetail(ctx.deps, actor.teamId, key, 0);
-    } catch (error) {
-      const first = Object.keys(values)[0] ?? EDIT_PROBLEM.description;
-      await ack({ response_action: 'errors', errors: { [first]: failureText(meta.lang, error, ctx.logger) } });
-      return;
-    }
-    const changed = differing(current, form.fields);
-    if (meta.version !== undefined && current.version !== meta.version && changed.length > 0) {
-      const by = (await lastChangedBy(ctx.deps, current)) ?? actor.userId;
-      const none = tr('card.none');
-      await ack({
-        response_action: 'update',
-        view: editProblemModal(translator(meta.lang), {
-          key: current.key,
-          values: { ...current, ...form.fields },
-          reason: form.reason,
-          categories: categories(current.board),
-          canLead: EDIT_PROBLEM.title in values,
-          conflict: {
-            by,
-            changed: changed.map((f) => ({ field: f, value: shown(f, current[f], meta.lang, none) })),
-          },
-          metadata: { ...meta, version: current.version },
-        }),
-      });
-      return;
-    }
-    if (changed.includes('deadline') && !form.reason) {
-      await ack({ response_action: 'errors', errors: { [EDIT_PROBLEM.reason]: tr('error.deadline_reason_required') } });
-      return;
-    }
-    await ack({ response_action: 'clear' });
-    await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
-      const after = await editProblem(ctx.deps, actor, key, form.fields, {
-        expectedVersion: current.version,
-        ...(form.reason && { reason: form.reason }),
-      });
-      const names = changed.map((f) => tr(`upkeep.field.${f}`)).join(', ');
-      await tellUser(
-        client,
-        ctx.logger,
-        to,
-        changed.length
-          ? tr('upkeep.edit.saved', { key: after.key, fields: names })
-          : tr('upkeep.edit.unchanged', { key: after.key }),
-      );
-      refreshHomesLater(client, ctx, actor.teamId, [after.ownerId]);
+export async function saveProblemEdit({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
+  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
+  const parsed = parseEditProblem(tr, values);
+  if (!parsed.ok) {
+    await ack({ response_action: 'errors', errors: parsed.errors });
+    return;
+  }
+  const form = parsed.data;
+  const key = meta.key ?? '';
+  let current;
+  try {
+    current = await getProblemDetail(ctx.deps, actor.teamId, key, 0);
+  } catch (error) {
+    const first = Object.keys(values)[0] ?? EDIT_PROBLEM.description;
+    await ack({ response_action: 'errors', errors: { [first]: failureText(meta.lang, error, ctx.logger) } });
+    return;
+  }
+  const changed = differing(current, form.fields);
+  if (meta.version !== undefined && current.version !== meta.version && changed.length > 0) {
+    const by = (await lastChangedBy(ctx.deps, current)) ?? actor.userId;
+    const none = tr('card.none');
+    await ack({
+      response_action: 'update',
+      view: editProblemModal(translator(meta.lang), {
+        key: current.key,
+        values: { ...current, ...form.fields },
+        reason: form.reason,
+        categories: categories(current.board),
+        canLead: EDIT_PROBLEM.title in values,
+        conflict: {
+          by,
+          changed: changed.map((f) => ({ field: f, value: shown(f, current[f], meta.lang, none) })),
+        },
+        metadata: { ...meta, version: current.version },
+      }),
     });
-  };
+    return;
+  }
+  if (changed.includes('deadline') && !form.reason) {
+    await ack({ response_action: 'errors', errors: { [EDIT_PROBLEM.reason]: tr('error.deadline_reason_required') } });
+    return;
+  }
+  await ack({ response_action: 'clear' });
+  await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
+    const after = await editProblem(ctx.deps, actor, key, form.fields, {
+      expectedVersion: current.version,
+      ...(form.reason && { reason: form.reason }),
+    });
+    const names = changed.map((f) => tr(`upkeep.field.${f}`)).join(', ');
+    await tellUser(
+      client,
+      ctx.logger,
+      to,
+      changed.length
+        ? tr('upkeep.edit.saved', { key: after.key, fields: names })
+        : tr('upkeep.edit.unchanged', { key: after.key }),
+    );
+    refreshHomesLater(client, ctx, actor.teamId, [after.ownerId]);
+  });
 }

@@ -17,15 +17,15 @@ export interface ChangeReasonModalData {
   metadata: ModalMetadata;
 }
 
-export function changeReasonModal(tr: Translator, d: ChangeReasonModalData): ModalView {
-  const reopen = d.change === 'reopen';
+export function changeReasonModal(tr: Translator, data: ChangeReasonModalData): ModalView {
+  const reopen = data.change === 'reopen';
   return modal({
     callbackId: VIEW.changeReason,
-    title: tr(reopen ? 'upkeep.reason.reopen.title' : 'upkeep.reason.withdraw.title', { key: d.key }),
+    title: tr(reopen ? 'upkeep.reason.reopen.title' : 'upkeep.reason.withdraw.title', { key: data.key }),
     submit: tr(reopen ? 'upkeep.reason.reopen.submit' : 'upkeep.reason.withdraw.submit'),
     close: tr('modal.cancel'),
     blocks: [
-      section(tr('upkeep.reason.summary', { key: d.key, title: mrkdwnText(d.title, 300) })),
+      section(tr('upkeep.reason.summary', { key: data.key, title: mrkdwnText(data.title, 300) })),
       input(
         CHANGE_REASON.reason,
         tr(reopen ? 'upkeep.reason.reopen.label' : 'upkeep.reason.withdraw.label'),
@@ -33,6 +33,6 @@ export function changeReasonModal(tr: Translator, d: ChangeReasonModalData): Mod
         reopen ? {} : { optional: true, hint: tr('upkeep.reason.withdraw.hint') },
       ),
     ],
-    privateMetadata: encodeMetadata({ ...d.metadata, key: d.key, mode: d.change }),
+    privateMetadata: encodeMetadata({ ...data.metadata, key: data.key, mode: data.change }),
   });
 }

@@ -104,10 +104,10 @@ function conflictBlocks(tr: Translator, key: string, c: EditConflict): KnownBloc
 }
 
 /** `/closeout edit KEY`: the problem's fields, a reason required only when the deadline moves. */
-export function editProblemModal(tr: Translator, d: EditProblemModalData): ModalView {
-  const v = d.values;
-  const blocks: KnownBlock[] = d.conflict ? conflictBlocks(tr, d.key, d.conflict) : [];
-  if (d.canLead) {
+export function editProblemModal(tr: Translator, data: EditProblemModalData): ModalView {
+  const v = data.values;
+  const blocks: KnownBlock[] = data.conflict ? conflictBlocks(tr, data.key, data.conflict) : [];
+  if (data.canLead) {
     blocks.push(
       input(EDIT_PROBLEM.title, tr('new.title'), {
         type: 'plain_text_input',
@@ -133,7 +133,7 @@ export function editProblemModal(tr: Translator, d: EditProblemModalData): Modal
       { optional: true },
     ),
   );
-  if (d.canLead) blocks.push(...categoryBlocks(tr, d));
+  if (data.canLead) blocks.push(...categoryBlocks(tr, data));
   blocks.push(
     input(
       EDIT_PROBLEM.source,
@@ -148,7 +148,7 @@ export function editProblemModal(tr: Translator, d: EditProblemModalData): Modal
       { optional: true },
     ),
   );
-  if (d.canLead) {
+  if (data.canLead) {
     blocks.push(
       input(
         EDIT_PROBLEM.deadline,
@@ -159,17 +159,17 @@ export function editProblemModal(tr: Translator, d: EditProblemModalData): Modal
       input(
         EDIT_PROBLEM.reason,
         tr('upkeep.edit.reason'),
-        { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 3000, ...text(d.reason) },
+        { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 3000, ...text(data.reason) },
         { optional: true, hint: tr('upkeep.edit.reason.hint') },
       ),
     );
   }
   return modal({
     callbackId: VIEW.editProblem,
-    title: tr('upkeep.edit.title', { key: d.key }),
-    submit: d.conflict ? tr('upkeep.edit.conflict.submit') : tr('upkeep.edit.submit'),
+    title: tr('upkeep.edit.title', { key: data.key }),
+    submit: data.conflict ? tr('upkeep.edit.conflict.submit') : tr('upkeep.edit.submit'),
     close: tr('modal.cancel'),
     blocks,
-    privateMetadata: encodeMetadata(d.metadata),
+    privateMetadata: encodeMetadata(data.metadata),
   });
 }

@@ -57,14 +57,14 @@ export interface ModalShell {
   privateMetadata: string;
 }
 
-export function modal(m: ModalShell): ModalView {
+export function modal(spec: ModalShell): ModalView {
   return {
     type: 'modal',
-    callback_id: m.callbackId,
-    title: plain(m.title, LIMITS.viewTitle),
-    ...(m.submit && { submit: plain(m.submit, LIMITS.viewTitle) }),
-    close: plain(m.close, LIMITS.viewTitle),
-    blocks: m.blocks.slice(0, LIMITS.modalBlocks),
-    private_metadata: m.privateMetadata,
+    callback_id: spec.callbackId,
+    title: plain(spec.title, LIMITS.viewTitle),
+    ...(spec.submit && { submit: plain(spec.submit, LIMITS.viewTitle) }),
+    close: plain(spec.close, LIMITS.viewTitle),
+    blocks: spec.blocks.slice(0, LIMITS.modalBlocks),
+    private_metadata: spec.privateMetadata,
   };
 }

@@ -75,21 +75,21 @@ function editableBlocks(tr: Translator, key: string, m: MeasureRow): KnownBlock[
 }
 
 /** `/closeout measures KEY`: leaders edit, assign and retire measures and add new ones; owners add. */
-export function measuresModal(tr: Translator, d: MeasuresModalData): ModalView {
+export function measuresModal(tr: Translator, data: MeasuresModalData): ModalView {
   const blocks: KnownBlock[] = [
-    section(tr('upkeep.measures.heading', { key: d.key, title: mrkdwnText(d.title, 300) })),
+    section(tr('upkeep.measures.heading', { key: data.key, title: mrkdwnText(data.title, 300) })),
   ];
-  if (d.canLead) {
-    const editable = d.measures.slice(0, EDITABLE_MEASURES_MAX);
-    for (const m of editable) blocks.push(...editableBlocks(tr, d.key, m), { type: 'divider' });
-    if (d.measures.length > editable.length)
-      blocks.push(context(tr('upkeep.measures.more', { count: d.measures.length - editable.length })));
+  if (data.canLead) {
+    const editable = data.measures.slice(0, EDITABLE_MEASURES_MAX);
+    for (const m of editable) blocks.push(...editableBlocks(tr, data.key, m), { type: 'divider' });
+    if (data.measures.length > editable.length)
+      blocks.push(context(tr('upkeep.measures.more', { count: data.measures.length - editable.length })));
   } else {
     blocks.push(context(tr('upkeep.measures.owner_only')));
-    const lines = d.measures.map((m) =>
+    const lines = data.measures.map((m) =>
       tr('upkeep.measures.readonly', {
         status: STATUS_EMOJI[m.status],
-        key: `${d.key}.${m.number}`,
+        key: `${data.key}.${m.number}`,
         text: mrkdwnText(m.text, 200),
       }),
     );
@@ -103,7 +103,7 @@ export function measuresModal(tr: Translator, d: MeasuresModalData): ModalView {
       { optional: true },
     ),
   );
-  if (d.canLead) {
+  if (data.canLead) {
     blocks.push(
       input(
         MEASURES.newOwner,
@@ -121,10 +121,10 @@ export function measuresModal(tr: Translator, d: MeasuresModalData): ModalView {
   }
   return modal({
     callbackId: VIEW.measures,
-    title: tr('upkeep.measures.title', { key: d.key }),
+    title: tr('upkeep.measures.title', { key: data.key }),
     submit: tr('upkeep.measures.submit'),
     close: tr('modal.cancel'),
     blocks,
-    privateMetadata: encodeMetadata({ ...d.metadata, key: d.key }),
+    privateMetadata: encodeMetadata({ ...data.metadata, key: data.key }),
   });
 }

@@ -6,6 +6,7 @@ import { LIMITS } from '../limits.js';
 import { formatDate } from '../problem-format.js';
 import { context, input, modal, option, section } from './elements.js';
 
+/** One field in both pickers: the report picker (`report`) and the leaders' "which problem?" (`edit`, …). */
 export const PICK_PROBLEM = { problem: 'problem' } as const;
 
 export interface PickableProblem {
@@ -59,5 +60,36 @@ export function pickProblemModal(tr: Translator, data: PickProblemModalData): Mo
     close: tr('modal.cancel'),
     blocks,
     privateMetadata: encodeMetadata(data.metadata),
+  });
+}
+
+export interface UpkeepPickData {
+  /** The subcommand the pick is for (edit, reassign, …), kept in the metadata. */
+  sub: string;
+  problems: { key: string; title: string }[];
+  total: number;
+  metadata: ModalMetadata;
+}
+
+/** "Which problem?" for a leader's command typed without a key; Next opens that command's modal. */
+export function upkeepPickModal(tr: Translator, data: UpkeepPickData): ModalView {
+  const shown = data.problems.slice(0, LIMITS.selectOptions);
+  const blocks: KnownBlock[] = [
+    input(PICK_PROBLEM.problem, tr('pick.label'), {
+      type: 'static_select',
+      action_id: 'problem',
+      options: shown.map((p) => option(`${p.key} · ${p.title}`, p.key)),
+      placeholder: { type: 'plain_text', text: tr('pick.placeholder') },
+    }),
+  ];
+  if (data.total > shown.length)
+    blocks.push(context(tr('upkeep.pick.more', { shown: shown.length, total: data.total, sub: data.sub })));
+  return modal({
+    callbackId: VIEW.upkeepPick,
+    title: tr(`upkeep.menu.${data.sub}` as Parameters<Translator>[0]).replace(/…$/, ''),
+    submit: tr('pick.submit'),
+    close: tr('modal.cancel'),
+    blocks,
+    privateMetadata: encodeMetadata({ ...data.metadata, mode: data.sub }),
   });
 }

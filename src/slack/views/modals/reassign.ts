@@ -17,14 +17,16 @@ export interface ReassignModalData {
 }
 
 /** `/closeout reassign KEY` without (a valid) @user: pick the new owner. */
-export function reassignModal(tr: Translator, d: ReassignModalData): ModalView {
+export function reassignModal(tr: Translator, data: ReassignModalData): ModalView {
   return modal({
     callbackId: VIEW.reassign,
-    title: tr('upkeep.reassign.title', { key: d.key }),
+    title: tr('upkeep.reassign.title', { key: data.key }),
     submit: tr('upkeep.reassign.submit'),
     close: tr('modal.cancel'),
     blocks: [
-      section(tr('upkeep.reassign.current', { key: d.key, title: mrkdwnText(d.title, 300), owner: d.ownerId })),
+      section(
+        tr('upkeep.reassign.current', { key: data.key, title: mrkdwnText(data.title, 300), owner: data.ownerId }),
+      ),
       input(REASSIGN.owner, tr('upkeep.reassign.owner'), {
         type: 'users_select',
         action_id: 'owner',
@@ -38,11 +40,11 @@ export function reassignModal(tr: Translator, d: ReassignModalData): ModalView {
           action_id: 'note',
           multiline: true,
           max_length: 3000,
-          ...(d.note && { initial_value: truncate(d.note, LIMITS.plainInitialValue) }),
+          ...(data.note && { initial_value: truncate(data.note, LIMITS.plainInitialValue) }),
         },
         { optional: true },
       ),
     ],
-    privateMetadata: encodeMetadata({ ...d.metadata, key: d.key }),
+    privateMetadata: encodeMetadata({ ...data.metadata, key: data.key }),
   });
 }

@@ -16,53 +16,57 @@ import {
 } from './common.js';
 
 /** The channel post opening a round: dates, report-by day, and who owes updates (mentioned). */
-export function roundOpenMessage(m: RoundOpenMessage): RenderedMessage {
-  const lang = m.board.language;
+export function roundOpenMessage(message: RoundOpenMessage): RenderedMessage {
+  const lang = message.board.language;
   const tr = translator(lang);
-  const reportBy = formatDay(lang, m.round.reportBy, m.today);
+  const reportBy = formatDay(lang, message.round.reportBy, message.today);
   const blocks: KnownBlock[] = [
     section(
       `${tr('sched.round_open.title', {
-        board: boardName(m.board.name),
-        round: m.round.number,
-        start: formatDate(lang, m.round.startDate, m.today),
-        end: formatDate(lang, m.round.endDate, m.today),
+        board: boardName(message.board.name),
+        round: message.round.number,
+        start: formatDate(lang, message.round.startDate, message.today),
+        end: formatDate(lang, message.round.endDate, message.today),
         reportBy,
-      })}\n${tr('sched.round_open.owed', { count: m.owners.total })}`,
+      })}\n${tr('sched.round_open.owed', { count: message.owners.total })}`,
     ),
-    ...lineSections(ownerLines(tr, m.owners)),
-    ...more(tr, m.owners),
-    context(tr('sched.thread_hint', { example: example(tr, m.owners.items[0]?.keys[0]) })),
+    ...lineSections(ownerLines(tr, message.owners)),
+    ...more(tr, message.owners),
+    context(tr('sched.thread_hint', { example: example(tr, message.owners.items[0]?.keys[0]) })),
   ];
   return {
     text: notification(
-      tr('sched.round_open.text', { board: boardName(m.board.name), round: m.round.number, reportBy }),
+      tr('sched.round_open.text', { board: boardName(message.board.name), round: message.round.number, reportBy }),
     ),
     blocks,
   };
 }
 
 /** With the nudge, in the channel: who has not reported yet this round. */
-export function nudgeChannelMessage(m: NudgeChannelMessage): RenderedMessage {
-  const lang = m.board.language;
+export function nudgeChannelMessage(message: NudgeChannelMessage): RenderedMessage {
+  const lang = message.board.language;
   const tr = translator(lang);
-  const end = formatDay(lang, m.round.endDate, m.today);
+  const end = formatDay(lang, message.round.endDate, message.today);
   const blocks: KnownBlock[] = [
     section(
       tr('sched.nudge_channel.title', {
-        board: boardName(m.board.name),
-        round: m.round.number,
+        board: boardName(message.board.name),
+        round: message.round.number,
         end,
-        count: m.owners.total,
+        count: message.owners.total,
       }),
     ),
-    ...lineSections(ownerLines(tr, m.owners)),
-    ...more(tr, m.owners),
-    context(tr('sched.thread_hint', { example: example(tr, m.owners.items[0]?.keys[0]) })),
+    ...lineSections(ownerLines(tr, message.owners)),
+    ...more(tr, message.owners),
+    context(tr('sched.thread_hint', { example: example(tr, message.owners.items[0]?.keys[0]) })),
   ];
   return {
     text: notification(
-      tr('sched.nudge_channel.text', { board: boardName(m.board.name), round: m.round.number, count: m.owners.total }),
+      tr('sched.nudge_channel.text', {
+        board: boardName(message.board.name),
+        round: message.round.number,
+        count: message.owners.total,
+      }),
     ),
     blocks,
   };

@@ -1,11 +1,11 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Language } from '../../../domain/types.js';
 import type { Translator } from '../../../i18n/index.js';
 import type { Listed, OwnerKeys, ProblemLine } from '../../../jobs/messages.js';
-import { ACTION } from '../../ids.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
 import { formatDate, healthText, mention } from '../problem-format.js';
+import { ownerButtons } from '../owner-buttons.js';
 
 /** What a builder returns: the blocks and the notification text. */
 export interface RenderedMessage {
@@ -49,45 +49,37 @@ export function formatDay(lang: Language, date: string, today: string): string {
 export const boardName = (name: string): string => mrkdwnText(name, 100);
 
 /** "40% · at risk (Nov 10)", or "0% · no update yet". */
-export function progressText(tr: Translator, lang: Language, p: ProblemLine, today: string): string {
-  const health = p.health
-    ? `${healthText(tr, p.health)}${p.lastUpdate ? ` ${tr('sched.line.last_update', { date: formatDate(lang, p.lastUpdate, today) })}` : ''}`
+export function progressText(tr: Translator, lang: Language, problem: ProblemLine, today: string): string {
+  const health = problem.health
+    ? `${healthText(tr, problem.health)}${problem.lastUpdate ? ` ${tr('sched.line.last_update', { date: formatDate(lang, problem.lastUpdate, today) })}` : ''}`
     : tr('sched.line.no_update');
-  return `${p.percent}% · ${health}`;
+  return `${problem.percent}% · ${health}`;
 }
 
 /** "due Dec 20 · 40% · at risk (Nov 10)" — or OVERDUE n days, or no deadline. */
-export function standing(tr: Translator, lang: Language, p: ProblemLine, today: string): string {
+export function standing(tr: Translator, lang: Language, problem: ProblemLine, today: string): string {
   const due =
-    p.daysOverdue > 0
-      ? tr('list.overdue', { days: p.daysOverdue })
-      : p.deadline
-        ? tr('list.due', { date: formatDate(lang, p.deadline, today) })
+    problem.daysOverdue > 0
+      ? tr('list.overdue', { days: problem.daysOverdue })
+      : problem.deadline
+        ? tr('list.due', { date: formatDate(lang, problem.deadline, today) })
         : tr('list.no_deadline');
-  return `${due} · ${progressText(tr, lang, p, today)}`;
+  return `${due} · ${progressText(tr, lang, problem, today)}`;
 }
 
 /** A problem with its standing, and the owner's three buttons (handled by the Slack layer; value = key). */
-export function problemBlocks(tr: Translator, lang: Language, p: ProblemLine, today: string): KnownBlock[] {
-  const button = (actionId: string, label: string, style?: 'primary'): Button => ({
-    type: 'button',
-    action_id: actionId,
-    text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText) },
-    value: p.key,
-    ...(style && { style }),
-  });
+export function problemBlocks(tr: Translator, lang: Language, problem: ProblemLine, today: string): KnownBlock[] {
   const actions: ActionsBlock = {
     type: 'actions',
-    block_id: `sched.${p.key}`,
-    elements: [
-      button(ACTION.reportProgress, tr('btn.report'), 'primary'),
-      button(ACTION.noChange, tr('btn.no_change')),
-      button(ACTION.requestCloseout, tr('btn.request_closeout')),
-    ],
+    block_id: `sched.${problem.key}`,
+    elements: ownerButtons(tr, problem.key),
   };
   // The note is our own mrkdwn (a mention and a date token), so it is not escaped.
-  const note = p.note ? `\n${truncate(p.note, NOTE_MAX)}` : '';
-  return [section(`*${p.key}*  ${mrkdwnText(p.title, TITLE_MAX)}\n${standing(tr, lang, p, today)}${note}`), actions];
+  const note = problem.note ? `\n${truncate(problem.note, NOTE_MAX)}` : '';
+  return [
+    section(`*${problem.key}*  ${mrkdwnText(problem.title, TITLE_MAX)}\n${standing(tr, lang, problem, today)}${note}`),
+    actions,
+  ];
 }
 
 /** Lines packed into as few sections as fit (each under Slack's 3,000 characters), at most `maxSections`. */

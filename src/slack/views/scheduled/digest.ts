@@ -17,13 +17,13 @@ import {
 } from './common.js';
 
 /** "*RECT-3* · 21 days overdue · <@U1> · Traffic · title" */
-export function overdueLine(tr: Translator, o: OverdueLine): string {
+export function overdueLine(tr: Translator, overdue: OverdueLine): string {
   return [
-    `*${o.key}*`,
-    tr('sched.days_overdue', { days: o.days }),
-    mention(o.ownerId),
-    ...(o.unit ? [mrkdwnText(o.unit, 80)] : []),
-    mrkdwnText(o.title, TITLE_MAX),
+    `*${overdue.key}*`,
+    tr('sched.days_overdue', { days: overdue.days }),
+    mention(overdue.ownerId),
+    ...(overdue.unit ? [mrkdwnText(overdue.unit, 80)] : []),
+    mrkdwnText(overdue.title, TITLE_MAX),
   ].join(' · ');
 }
 
@@ -31,63 +31,63 @@ export function overdueLine(tr: Translator, o: OverdueLine): string {
  * The round's digest for the channel (or leaders): totals and completion, counts by status, what closed
  * this round, what is overdue (oldest first) and who has not reported — each list cut with "… and N more".
  */
-export function digestMessage(m: DigestMessage): RenderedMessage {
-  const lang = m.board.language;
+export function digestMessage(message: DigestMessage): RenderedMessage {
+  const lang = message.board.language;
   const tr = translator(lang);
-  const closed = m.byStatus.closed;
-  const percent = m.total ? Math.round((closed / m.total) * 100) : 0;
+  const closed = message.byStatus.closed;
+  const percent = message.total ? Math.round((closed / message.total) * 100) : 0;
   const summary = tr('sched.digest.summary', {
-    total: m.total,
+    total: message.total,
     closed,
     percent,
-    overdue: m.overdue.total,
-    silent: m.silentProblems,
+    overdue: message.overdue.total,
+    silent: message.silentProblems,
   });
-  const period = `${formatDate(lang, m.round.startDate, m.today)} – ${formatDate(lang, m.round.endDate, m.today)}`;
+  const period = `${formatDate(lang, message.round.startDate, message.today)} – ${formatDate(lang, message.round.endDate, message.today)}`;
   const blocks: KnownBlock[] = [
-    header(tr('sched.digest.header', { board: m.board.name, round: m.round.number })),
+    header(tr('sched.digest.header', { board: message.board.name, round: message.round.number })),
     section(`${period}\n${summary}`),
     {
       type: 'section',
       fields: PROBLEM_STATUSES.map((s) => ({
         type: 'mrkdwn' as const,
         text: truncate(
-          tr('sched.digest.status_field', { status: statusText(tr, s), count: m.byStatus[s] }),
+          tr('sched.digest.status_field', { status: statusText(tr, s), count: message.byStatus[s] }),
           LIMITS.fieldText,
         ),
       })),
     },
     { type: 'divider' },
     section(tr('sched.digest.closed')),
-    ...(m.closedThisRound.total
+    ...(message.closedThisRound.total
       ? lineSections(
-          m.closedThisRound.items.map((c) => `*${c.key}* ${mrkdwnText(c.title, TITLE_MAX)}`),
+          message.closedThisRound.items.map((c) => `*${c.key}* ${mrkdwnText(c.title, TITLE_MAX)}`),
           3,
         )
       : [section(tr('sched.digest.closed_none'))]),
-    ...more(tr, m.closedThisRound),
+    ...more(tr, message.closedThisRound),
     section(tr('sched.digest.overdue')),
-    ...(m.overdue.total
+    ...(message.overdue.total
       ? lineSections(
-          m.overdue.items.map((o) => overdueLine(tr, o)),
+          message.overdue.items.map((o) => overdueLine(tr, o)),
           3,
         )
       : [section(tr('sched.digest.overdue_none'))]),
-    ...more(tr, m.overdue),
+    ...more(tr, message.overdue),
     section(tr('sched.digest.not_reported')),
-    ...(m.notReported.total
-      ? lineSections(ownerLines(tr, m.notReported), 3)
+    ...(message.notReported.total
+      ? lineSections(ownerLines(tr, message.notReported), 3)
       : [section(tr('sched.digest.all_reported'))]),
-    ...more(tr, m.notReported),
+    ...more(tr, message.notReported),
   ];
   return {
     text: notification(
       tr('sched.digest.text', {
-        board: boardName(m.board.name),
-        round: m.round.number,
+        board: boardName(message.board.name),
+        round: message.round.number,
         closed,
-        total: m.total,
-        overdue: m.overdue.total,
+        total: message.total,
+        overdue: message.overdue.total,
       }),
     ),
     blocks,

@@ -10,29 +10,29 @@ import { nudgeMessage, promptMessage } from './prompt.js';
 export type { RenderedMessage } from './common.js';
 
 /** Block Kit for any scheduler message, in the board's language. */
-export function renderMessage(m: OutboundMessage): RenderedMessage {
-  switch (m.kind) {
+export function renderMessage(message: OutboundMessage): RenderedMessage {
+  switch (message.kind) {
     case 'prompt':
-      return promptMessage(m);
+      return promptMessage(message);
     case 'nudge':
-      return nudgeMessage(m);
+      return nudgeMessage(message);
     case 'nudge-channel':
-      return nudgeChannelMessage(m);
+      return nudgeChannelMessage(message);
     case 'round-open':
-      return roundOpenMessage(m);
+      return roundOpenMessage(message);
     case 'digest':
-      return digestMessage(m);
+      return digestMessage(message);
     case 'reminder':
-      return reminderMessage(m);
+      return reminderMessage(message);
     case 'escalation':
-      return escalationMessage(m);
+      return escalationMessage(message);
     case 'overdue-weekly':
-      return overdueWeeklyMessage(m);
+      return overdueWeeklyMessage(message);
     case 'upcoming':
-      return upcomingMessage(m);
+      return upcomingMessage(message);
     case 'failure-notice':
-      return failureNoticeMessage(m);
+      return failureNoticeMessage(message);
     case 'problem-change':
-      return problemChangeMessage(m);
+      return problemChangeMessage(message);
   }
 }

@@ -6,29 +6,34 @@ import { formatDate } from '../problem-format.js';
 import { NOTE_MAX, TITLE_MAX, boardName, notification, section, type RenderedMessage } from './common.js';
 
 /** To an owner: a leader gave them a problem, took one away, or reopened theirs; with a *View* button. */
-export function problemChangeMessage(m: ProblemChangeMessage): RenderedMessage {
-  const lang = m.board.language;
+export function problemChangeMessage(message: ProblemChangeMessage): RenderedMessage {
+  const lang = message.board.language;
   const tr = translator(lang);
-  const common = { by: m.by, key: m.key, title: mrkdwnText(m.title, TITLE_MAX), board: boardName(m.board.name) };
+  const common = {
+    by: message.by,
+    key: message.key,
+    title: mrkdwnText(message.title, TITLE_MAX),
+    board: boardName(message.board.name),
+  };
   const line =
-    m.change === 'reassigned-to'
+    message.change === 'reassigned-to'
       ? tr('upkeep.dm.reassigned.to', {
           ...common,
-          previous: m.previousOwnerId ?? '',
-          due: m.deadline ? formatDate(lang, m.deadline, m.today) : 'none',
+          previous: message.previousOwnerId ?? '',
+          due: message.deadline ? formatDate(lang, message.deadline, message.today) : 'none',
         })
-      : m.change === 'reassigned-from'
-        ? tr('upkeep.dm.reassigned.from', { ...common, owner: m.ownerId })
+      : message.change === 'reassigned-from'
+        ? tr('upkeep.dm.reassigned.from', { ...common, owner: message.ownerId })
         : tr('upkeep.dm.reopened', common);
-  const note = m.note.trim()
-    ? `\n${tr('upkeep.dm.note', { note: mrkdwnText(m.note.trim(), NOTE_MAX).replace(/\n/g, ' ') })}`
+  const note = message.note.trim()
+    ? `\n${tr('upkeep.dm.note', { note: mrkdwnText(message.note.trim(), NOTE_MAX).replace(/\n/g, ' ') })}`
     : '';
   const text =
-    m.change === 'reopened'
-      ? tr('upkeep.dm.reopened.text', { key: m.key })
-      : tr('upkeep.dm.reassigned.text', { key: m.key });
+    message.change === 'reopened'
+      ? tr('upkeep.dm.reopened.text', { key: message.key })
+      : tr('upkeep.dm.reassigned.text', { key: message.key });
   return {
-    text: notification(`${text}: ${truncate(m.title, TITLE_MAX)}`),
+    text: notification(`${text}: ${truncate(message.title, TITLE_MAX)}`),
     blocks: [
       section(`${line}${note}`),
       {
@@ -37,7 +42,7 @@ export function problemChangeMessage(m: ProblemChangeMessage): RenderedMessage {
           {
             type: 'button',
             action_id: ACTION.showProblem,
-            value: m.key,
+            value: message.key,
             text: { type: 'plain_text', text: tr('list.view') },
           },
         ],

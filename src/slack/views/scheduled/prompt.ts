@@ -19,46 +19,62 @@ import {
  * each problem with its standing and buttons; the last page ends with the reply-in-your-own-words hint.
  * At most 20 problems per page (2 blocks each), well within 50 blocks.
  */
-export function promptMessage(m: PromptMessage): RenderedMessage {
-  const lang = m.board.language;
+export function promptMessage(message: PromptMessage): RenderedMessage {
+  const lang = message.board.language;
   const tr = translator(lang);
-  const reportBy = formatDay(lang, m.round.reportBy, m.today);
+  const reportBy = formatDay(lang, message.round.reportBy, message.today);
   const title = tr('sched.round.title', {
-    board: boardName(m.board.name),
-    round: m.round.number,
-    start: formatDate(lang, m.round.startDate, m.today),
-    end: formatDate(lang, m.round.endDate, m.today),
+    board: boardName(message.board.name),
+    round: message.round.number,
+    start: formatDate(lang, message.round.startDate, message.today),
+    end: formatDate(lang, message.round.endDate, message.today),
     reportBy,
   });
-  const count = tr('sched.prompt.count', { count: m.total });
-  const page = m.pages > 1 ? ` · ${tr('sched.page', { page: m.page, pages: m.pages })}` : '';
+  const count = tr('sched.prompt.count', { count: message.total });
+  const page = message.pages > 1 ? ` · ${tr('sched.page', { page: message.page, pages: message.pages })}` : '';
   const blocks: KnownBlock[] = [section(`${title}\n${count}${page}`)];
-  for (const p of m.problems) blocks.push(...problemBlocks(tr, lang, p, m.today));
-  if (m.page === m.pages) blocks.push(context(tr('sched.prompt.hint', { example: example(tr, m.problems[0]?.key) })));
+  for (const p of message.problems) blocks.push(...problemBlocks(tr, lang, p, message.today));
+  if (message.page === message.pages)
+    blocks.push(context(tr('sched.prompt.hint', { example: example(tr, message.problems[0]?.key) })));
   return {
     text: notification(
-      tr('sched.prompt.text', { board: boardName(m.board.name), round: m.round.number, count: m.total, reportBy }),
+      tr('sched.prompt.text', {
+        board: boardName(message.board.name),
+        round: message.round.number,
+        count: message.total,
+        reportBy,
+      }),
     ),
     blocks,
   };
 }
 
 /** To an owner who has not reported yet: the round's closing day and the problems still without an update. */
-export function nudgeMessage(m: NudgeMessage): RenderedMessage {
-  const lang = m.board.language;
+export function nudgeMessage(message: NudgeMessage): RenderedMessage {
+  const lang = message.board.language;
   const tr = translator(lang);
-  const end = formatDay(lang, m.round.endDate, m.today);
+  const end = formatDay(lang, message.round.endDate, message.today);
   const blocks: KnownBlock[] = [
     section(
-      tr('sched.nudge.title', { board: boardName(m.board.name), round: m.round.number, end, count: m.problems.total }),
+      tr('sched.nudge.title', {
+        board: boardName(message.board.name),
+        round: message.round.number,
+        end,
+        count: message.problems.total,
+      }),
     ),
   ];
-  for (const p of m.problems.items) blocks.push(...problemBlocks(tr, lang, p, m.today));
-  blocks.push(...more(tr, m.problems));
-  blocks.push(context(tr('sched.prompt.hint', { example: example(tr, m.problems.items[0]?.key) })));
+  for (const p of message.problems.items) blocks.push(...problemBlocks(tr, lang, p, message.today));
+  blocks.push(...more(tr, message.problems));
+  blocks.push(context(tr('sched.prompt.hint', { example: example(tr, message.problems.items[0]?.key) })));
   return {
     text: notification(
-      tr('sched.nudge.text', { board: boardName(m.board.name), round: m.round.number, end, count: m.problems.total }),
+      tr('sched.nudge.text', {
+        board: boardName(message.board.name),
+        round: message.round.number,
+        end,
+        count: message.problems.total,
+      }),
     ),
     blocks,
   };

@@ -1,0 +1,51 @@
+import { localDate } from '../../../domain/cycle.js';
+import { getBoard } from '../../../services/boards.js';
+import { createProblem } from '../../../services/problems.js';
+import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { refreshHomesLater } from '../../refresh/homes.js';
+import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
+import { formatDate } from '../../views/problem-format.js';
+import { tellOwnerAssigned } from '../../notify/problem-assigned.js';
+import { readSubmission, type SubmittedArgs } from './on-submit.js';
+
+/** Everything they typed, to hand back if the problem cannot be created after all. */
+function written(form: NewProblemForm): string {
+  const p = form.problem;
+  return [p.title, p.description, ...p.measures.map((m, i) => `${i + 1}. ${m}`)].filter(Boolean).join('\n\n');
+}
+
+/** The `new` modal: the problem is created, the creator told, the owner sent a DM (if someone else). */
+export async function saveNewProblem({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
+  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
+  const parsed = parseNewProblem(tr, values);
+  if (!parsed.ok) {
+    await ack({ response_action: 'errors', errors: parsed.errors });
+    return;
+  }
+  await ack({ response_action: 'clear' });
+  const form = parsed.data;
+  await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
+    const problem = await createProblem(ctx.deps, actor, form.boardCode, form.problem);
+    const board = await getBoard(ctx.deps, actor.teamId, form.boardCode);
+    const today = localDate(ctx.deps.clock.now(), board.timezone);
+    const due = problem.deadline ? formatDate(meta.lang, problem.deadline, today) : tr('request.none');
+    await tellUser(
+      client,
+      ctx.logger,
+      to,
+      tr('new.created', {
+        key: problem.key,
+        title: problem.title,
+        owner: problem.ownerId,
+        count: problem.measures.length,
+        due,
+      }),
+    );
+    await tellOwnerAssigned(client, ctx, actor, problem, board, today);
+    refreshHomesLater(client, ctx, actor.teamId, [
+      problem.ownerId,
+      actor.userId,
+      ...board.leaders.map((l) => l.userId),
+    ]);
+  });
+}

@@ -1,0 +1,40 @@
+import { notFound } from '../../../domain/errors.js';
+import { requestCloseout } from '../../../services/closeout.js';
+import { getProblemDetail } from '../../../services/problems.js';
+import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { refreshHomesLater } from '../../refresh/homes.js';
+import { refreshSubmittedFrom } from '../../refresh/origin.js';
+import { parseCloseout } from '../../parsers/closeout.js';
+import { sendCloseoutRequest } from '../../notify/closeout-request.js';
+import { readSubmission, type SubmittedArgs } from './on-submit.js';
+
+/** A closeout request: saved, sent to the board's leaders (admins when it has none) with Approve/Return. */
+export async function submitCloseoutRequest({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
+  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
+  const parsed = parseCloseout(tr, values);
+  if (!parsed.ok) {
+    await ack({ response_action: 'errors', errors: parsed.errors });
+    return;
+  }
+  await ack({ response_action: 'clear' });
+  const { evidence } = parsed.data;
+  await afterSubmit({ client, ctx, lang: meta.lang, to, written: evidence }, async () => {
+    if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
+    const { request, leaderIds } = await requestCloseout(ctx.deps, actor, meta.key, { evidence });
+    const problem = await getProblemDetail(ctx.deps, actor.teamId, meta.key);
+    const deciders = leaderIds.length > 0 ? leaderIds : [...ctx.deps.admins];
+    const reached = await sendCloseoutRequest(client, ctx, deciders, problem, request);
+    const mentions = reached.map((u) => `<@${u}>`).join(', ');
+    await tellUser(
+      client,
+      ctx.logger,
+      to,
+      reached.length
+        ? tr('closeout.sent', { key: problem.key, leaders: mentions })
+        : tr('closeout.sent_nobody', { key: problem.key }),
+    );
+    const from = { client, ctx, actor, origin: meta.origin, lang: meta.lang };
+    await refreshSubmittedFrom(from, problem.key, tr('closeout.origin_note', { user: actor.userId }));
+    refreshHomesLater(client, ctx, actor.teamId, [problem.ownerId, actor.userId, ...deciders]);
+  });
+}

@@ -1,0 +1,120 @@
+import type { WebClient } from '@slack/web-api';
+import type { Actor, Language } from '../../domain/types.js';
+import { translator } from '../../i18n/index.js';
+import { decidedRequest } from '../../services/closeout-requests.js';
+import type { SlackContext } from '../context.js';
+import { decisionDmBlocks, decisionDmText, type DecisionData } from '../views/closeout-decision.js';
+import { slackTime } from '../views/problem-format.js';
+import { refreshHomesLater } from '../refresh/homes.js';
+import type { MessageOrigin } from '../refresh/message-origin.js';
+import { refreshOrigin } from '../refresh/origin.js';
+import { updateRequestCopies } from './request-copies.js';
+
+export interface DecisionArgs {
+  client: WebClient;
+  ctx: SlackContext;
+  actor: Actor;
+  /** The deciding leader's language (the message they clicked is re-rendered in it). */
+  lang: Language;
+  origin: MessageOrigin;
+  requestId: number;
+}
+
+const loadRequest = (ctx: SlackContext, teamId: string, requestId: number) =>
+  decidedRequest(ctx.deps, teamId, requestId);
+
+/** The line under a re-rendered card saying who decided and when. */
+function decisionNote(
+  lang: Language,
+  timezone: string,
+  r: { state: string; decidedBy: string | null; decidedAt: Date | null },
+): string {
+  const tr = translator(lang);
+  const params = { user: r.decidedBy ?? '', time: r.decidedAt ? slackTime(r.decidedAt, lang, timezone) : '' };
+  return r.state === 'approved' ? tr('note.approved', params) : tr('note.returned', params);
+}
+
+/**
+ * After a leader decided: the clicked message shows the decision, the owner gets a DM in their language,
+ * and the Home tabs of the owner, the leader and the board's leaders are republished. The decision is saved
+ * by then, so a failure here never reads as "unexpected error": the leader is told it is saved.
+ */
+export async function announceDecision(decision: DecisionArgs): Promise<void> {
+  const seen: { key?: string } = {};
+  try {
+    await announce(decision, seen);
+  } catch (error) {
+    decision.ctx.logger.warn(
+      { err: error, requestId: decision.requestId },
+      'a decision was saved but could not be announced',
+    );
+    const text = translator(decision.lang)('reliability.decision_saved', { key: seen.key ?? `#${decision.requestId}` });
+    const target = decision.origin.channel
+      ? decision.client.chat.postEphemeral({ channel: decision.origin.channel, user: decision.actor.userId, text })
+      : decision.client.chat.postMessage({ channel: decision.actor.userId, text });
+    await target.catch((e: unknown) =>
+      decision.ctx.logger.warn({ err: e }, 'could not tell the leader the decision is saved'),
+    );
+  }
+}
+
+async function announce(decision: DecisionArgs, seen: { key?: string }): Promise<void> {
+  const request = await loadRequest(decision.ctx, decision.actor.teamId, decision.requestId);
+  const { problem } = request;
+  seen.key = problem.key;
+  const { board } = problem;
+  await refreshOrigin({
+    client: decision.client,
+    ctx: decision.ctx,
+    origin: decision.origin,
+    teamId: decision.actor.teamId,
+    key: problem.key,
+    lang: decision.lang,
+    note: decisionNote(decision.lang, board.timezone, request),
+    viewerId: decision.actor.userId,
+  });
+
+  await updateRequestCopies(decision.client, decision.ctx, {
+    teamId: decision.actor.teamId,
+    requestId: decision.requestId,
+    key: problem.key,
+    except: decision.origin,
+  });
+
+  const ownerLang = await decision.ctx.locale.forUser(decision.client, problem.ownerId, board.language);
+  const tr = translator(ownerLang);
+  const data: DecisionData = {
+    lang: ownerLang,
+    timezone: board.timezone,
+    key: problem.key,
+    title: problem.title,
+    request,
+  };
+  try {
+    await decision.client.chat.postMessage({
+      channel: problem.ownerId,
+      text: decisionDmText(tr, data),
+      blocks: decisionDmBlocks(tr, data),
+    });
+  } catch (error) {
+    decision.ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about the closeout decision');
+  }
+
+  const people = [...new Set([problem.ownerId, decision.actor.userId, ...board.leaders.map((l) => l.userId)])];
+  refreshHomesLater(decision.client, decision.ctx, decision.actor.teamId, people);
+}
+
+/** A late click on a decided request: its message is brought up to date with the decision already taken. */
+export async function showExistingDecision(decision: DecisionArgs): Promise<void> {
+  const request = await loadRequest(decision.ctx, decision.actor.teamId, decision.requestId);
+  await refreshOrigin({
+    client: decision.client,
+    ctx: decision.ctx,
+    origin: decision.origin,
+    teamId: decision.actor.teamId,
+    key: request.problem.key,
+    lang: decision.lang,
+    note: decisionNote(decision.lang, request.problem.board.timezone, request),
+    viewerId: decision.actor.userId,
+  });
+}

@@ -1,0 +1,84 @@
+import type { KnownBlock } from '@slack/types';
+import { localDate } from '../../domain/cycle.js';
+import { deriveFlags } from '../../domain/problem-state.js';
+import type { Language } from '../../domain/types.js';
+import { translator } from '../../i18n/index.js';
+import { isAdmin } from '../../services/access.js';
+import { problemHistory } from '../../services/problem-history.js';
+import { getProblemDetail } from '../../services/problems.js';
+import { HISTORY_PAGE } from '../views/problem-history.js';
+import type { SlackContext } from '../context.js';
+import { closeoutRequestBlocks, closeoutRequestData, closeoutRequestText } from '../views/closeout-request.js';
+import { problemCardBlocks, problemCardText, type CardData } from '../views/problem-card.js';
+
+export interface RenderedMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export type ProblemDetail = Awaited<ReturnType<typeof getProblemDetail>>;
+
+/** Card data for one viewer: the buttons follow what they may do (the services still decide). */
+export function cardData(
+  ctx: SlackContext,
+  detail: ProblemDetail,
+  viewerId: string,
+  lang: Language,
+  note?: string,
+): CardData {
+  const now = ctx.deps.clock.now();
+  const viewer = { teamId: detail.teamId, userId: viewerId };
+  return {
+    lang,
+    today: localDate(now, detail.board.timezone),
+    problem: detail,
+    board: detail.board,
+    flags: deriveFlags(detail, detail.board, now),
+    measures: detail.measures,
+    updates: detail.updates,
+    request: detail.closeoutRequests[0] ?? null,
+    viewer: {
+      isOwner: detail.ownerId === viewerId,
+      canLead: isAdmin(ctx.deps, viewer) || detail.board.leaders.some((l) => l.userId === viewerId),
+    },
+    ...(note && { note }),
+    deadlineStory:
+      detail.originalDeadline === null
+        ? null
+        : { original: detail.originalDeadline, extensions: detail.deadlineChanges.filter((c) => c.extended).length },
+  };
+}
+
+/** A problem's card as `viewerId` should see it, optionally with a line saying what just happened. */
+export async function renderCard(
+  ctx: SlackContext,
+  teamId: string,
+  key: string,
+  viewerId: string,
+  lang: Language,
+  note?: string,
+  opts: { history?: boolean } = {},
+): Promise<RenderedMessage & { detail: ProblemDetail }> {
+  const detail = await getProblemDetail(ctx.deps, teamId, key);
+  const data = cardData(ctx, detail, viewerId, lang, note);
+  if (opts.history) data.history = await problemHistory(ctx.deps, detail, { offset: 0, limit: HISTORY_PAGE });
+  return { text: problemCardText(data), blocks: problemCardBlocks(translator(lang), data), detail };
+}
+
+/**
+ * The leaders' closeout-request message for the problem's latest request, re-rendered as it now stands:
+ * once decided, with the decision (who, when, why) in place of the buttons.
+ */
+export async function renderDecision(
+  ctx: SlackContext,
+  teamId: string,
+  key: string,
+  lang: Language,
+): Promise<RenderedMessage | null> {
+  const detail = await getProblemDetail(ctx.deps, teamId, key, 0);
+  const request = detail.closeoutRequests[0];
+  if (!request) return null;
+  const data = closeoutRequestData(detail, request, { lang, now: ctx.deps.clock.now() });
+  const tr = translator(lang);
+  return { text: closeoutRequestText(tr, data), blocks: closeoutRequestBlocks(tr, data) };
+}

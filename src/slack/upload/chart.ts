@@ -1,0 +1,144 @@
+import type { WebClient } from '@slack/web-api';
+import { CHART_MAX_ROWS, type BoardChartData } from '../../charts/board-chart.js';
+import { renderBoardChart } from '../../charts/chart-renderer.js';
+import type { Db } from '../../db/client.js';
+import type { Language } from '../../domain/types.js';
+import { t } from '../../i18n/index.js';
+import type { Logger } from '../../logging/logger.js';
+import {
+  burndown,
+  summarizeBoard,
+  type BoardSummary,
+  type Breakdown,
+  type SummaryBoard,
+} from '../../services/summary.js';
+import { formatDate } from '../views/problem-format.js';
+import { uploadFile } from './file.js';
+
+/** Where a chart goes: a channel (or DM channel), optionally as a thread reply. */
+export interface ChartTarget {
+  channelId: string;
+  threadTs?: string;
+}
+
+/** Display names of Slack users, for chart labels (a chart cannot show <@U…> mentions); IDs where unknown. */
+async function userNames(client: WebClient, ids: string[], logger: Logger): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        const res = await client.users.info({ user: id });
+        const u = res.user;
+        names.set(id, u?.profile?.display_name || u?.real_name || u?.name || id);
+      } catch (error) {
+        logger.warn({ err: error, userId: id }, 'users.info failed; the chart shows the user ID');
+      }
+    }),
+  );
+  return names;
+}
+
+/** The chart's data: the summary's breakdown rows and the board's burn-down. */
+export async function boardChartData(
+  db: Db,
+  board: SummaryBoard,
+  summary: BoardSummary,
+  names: Map<string, string> = new Map(),
+): Promise<BoardChartData> {
+  return {
+    name: summary.board.name,
+    code: summary.board.code,
+    today: summary.today,
+    by: summary.by,
+    total: summary.total,
+    completion: summary.completion,
+    overdue: summary.overdue.total,
+    rows: summary.rows.map((r) => ({
+      label: r.key === null ? null : (names.get(r.key) ?? r.key),
+      byStatus: r.byStatus,
+      overdue: r.overdue,
+    })),
+    burndown: await burndown(db, board, summary.asOf),
+  };
+}
+
+export interface ChartFile {
+  png: Buffer;
+  filename: string;
+  title: string;
+  comment?: string;
+}
+
+/** Shares a rendered chart; a failure is logged and reported as false, never thrown. */
+export async function postChart(
+  client: WebClient,
+  logger: Logger,
+  target: ChartTarget,
+  chart: ChartFile,
+): Promise<boolean> {
+  try {
+    await uploadFile(client, {
+      channelId: target.channelId,
+      ...(target.threadTs && { threadTs: target.threadTs }),
+      filename: chart.filename,
+      title: chart.title,
+      bytes: chart.png,
+      ...(chart.comment && { initialComment: chart.comment }),
+    });
+    return true;
+  } catch (error) {
+    logger.error({ err: error, channel: target.channelId }, 'chart upload failed');
+    return false;
+  }
+}
+
+export interface BoardChartPost extends ChartTarget {
+  db: Db;
+  /** The board row (the digest job's board fits). */
+  board: SummaryBoard;
+  /** "As of": the job's run time, or now. */
+  at: Date;
+  lang: Language;
+  by?: Breakdown;
+  /** Reuse a summary already computed for the same moment. */
+  summary?: BoardSummary;
+  /** Posted with the file. */
+  comment?: string;
+}
+
+/**
+ * Renders the board's chart and shares it in a conversation — for the cycle digest (in the digest's
+ * thread, say) and the summary command. Never throws: rendering or upload failures are logged and
+ * reported as false, so the text that went out before stands on its own. Boards without problems get
+ * no chart.
+ */
+export async function postBoardChart(client: WebClient, logger: Logger, post: BoardChartPost): Promise<boolean> {
+  let file: ChartFile;
+  try {
+    const summary =
+      post.summary ?? (await summarizeBoard(post.db, post.board, post.at, { by: post.by ?? 'category', listLimit: 0 }));
+    if (summary.total === 0) return false;
+    const owners =
+      summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
+    const names = await userNames(client, owners, logger);
+    const png = await renderBoardChart(await boardChartData(post.db, post.board, summary, names), post.lang);
+    file = {
+      png,
+      filename: `${summary.board.code}-${summary.today}.png`,
+      title: t(post.lang, 'chart.file.title', {
+        code: summary.board.code,
+        date: formatDate(post.lang, summary.today, summary.today),
+      }),
+      ...(post.comment && { comment: post.comment }),
+    };
+  } catch (error) {
+    logger.error({ err: error, board: post.board.code }, 'chart rendering failed');
+    return false;
+  }
+  return postChart(
+    client,
+    logger,
+    { channelId: post.channelId, ...(post.threadTs && { threadTs: post.threadTs }) },
+    file,
+  );
+}

@@ -1,0 +1,34 @@
+import type { Button } from '@slack/types';
+import type { Translator } from '../../i18n/index.js';
+import { ACTION } from '../ids.js';
+import { LIMITS, truncate } from './limits.js';
+
+/** The owner's buttons on a problem, in the order they appear. */
+export type OwnerButton = 'report' | 'noChange' | 'closeout';
+
+const BUTTONS: Record<
+  OwnerButton,
+  { actionId: string; label: 'btn.report' | 'btn.no_change' | 'btn.request_closeout' }
+> = {
+  report: { actionId: ACTION.reportProgress, label: 'btn.report' },
+  noChange: { actionId: ACTION.noChange, label: 'btn.no_change' },
+  closeout: { actionId: ACTION.requestCloseout, label: 'btn.request_closeout' },
+};
+
+/**
+ * The owner's buttons for a problem (value = its key), wherever they appear: cards, prompts, reminders, the
+ * App Home and a returned request's DM. Labels are cut to Slack's button limit, whatever the translation.
+ */
+export function ownerButtons(
+  tr: Translator,
+  key: string,
+  which: readonly OwnerButton[] = ['report', 'noChange', 'closeout'],
+): Button[] {
+  return which.map((name) => ({
+    type: 'button',
+    action_id: BUTTONS[name].actionId,
+    value: key,
+    text: { type: 'plain_text', text: truncate(tr(BUTTONS[name].label), LIMITS.buttonText) },
+    ...(name === 'report' && { style: 'primary' as const }),
+  }));
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION } from '../../../../src/slack/ids.js';
+import { approveCloseout } from '../../../../src/slack/listeners/actions/approve-closeout.js';
+import { onClick } from '../../../../src/slack/listeners/actions/on-click.js';
+import { clickArguments, useSlackContext } from '../../../support/bolt-arguments.js';
+import { LEADER, OTHER, OWNER } from '../../../support/fixtures.js';
+import { leaderDm, pendingRequest, requestRow } from './closeout-helpers.js';
+
+const state = useSlackContext();
+
+describe('approveCloseout', () => {
+  it('saves the approval, shows it on the clicked message and tells the owner', async () => {
+    const request = await pendingRequest(state);
+    const args = clickArguments({
+      userId: LEADER.userId,
+      actionId: ACTION.approve,
+      value: String(request.id),
+      message: leaderDm,
+    });
+    await onClick(state.ctx, approveCloseout)(args);
+
+    expect(args.ack).toHaveBeenCalledOnce();
+    expect(await requestRow(state, request.id)).toMatchObject({ state: 'approved', decidedBy: LEADER.userId });
+    const problem = await state.deps.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } });
+    expect(problem.status).toBe('closed');
+    const update = args.fake.chat.update!.mock.calls[0]![0] as Record<string, unknown>;
+    expect(update).toMatchObject({ channel: leaderDm.channel, ts: leaderDm.ts });
+    const ownerDm = args.fake.calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId);
+    expect(ownerDm?.args.text).toContain('RECT-1');
+    expect(args.respond).not.toHaveBeenCalled();
+  });
+
+  it('refuses someone who does not lead the board, ephemerally, and saves nothing', async () => {
+    const request = await pendingRequest(state);
+    const args = clickArguments({
+      userId: OTHER.userId,
+      actionId: ACTION.approve,
+      value: String(request.id),
+      message: leaderDm,
+    });
+    await onClick(state.ctx, approveCloseout)(args);
+
+    expect((await requestRow(state, request.id)).state).toBe('pending');
+    expect(args.respond).toHaveBeenCalledOnce();
+    expect(args.respond.mock.calls[0]![0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(args.fake.chat.update).not.toHaveBeenCalled();
+  });
+});
