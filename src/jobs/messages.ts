@@ -176,7 +176,48 @@ export interface ProblemChangeMessage extends Base {
   note: string;
 }
 
+/** To a leader: an owner asks for sign-off, with Approve and Return (one per decider; see jobs/notify-messages). */
+export interface CloseoutRequestMessage extends Base {
+  kind: 'closeout-request';
+  requestId: number;
+  key: string;
+  title: string;
+  ownerId: string;
+  requestedBy: string;
+  /** ISO instant of the request. */
+  requestedAt: string;
+  evidence: string;
+  deadline: string | null;
+  percent: number;
+  measures: { done: number; total: number };
+}
+
+/** To an owner: a leader approved or returned their closeout request. */
+export interface DecisionMessage extends Base {
+  kind: 'decision';
+  requestId: number;
+  key: string;
+  title: string;
+  state: 'approved' | 'returned';
+  decidedBy: string;
+  reason: string | null;
+}
+
+/** To an owner: someone else created a problem and made them its owner. */
+export interface AssignedMessage extends Base {
+  kind: 'assigned';
+  key: string;
+  title: string;
+  assignedBy: string;
+  deadline: string | null;
+  unit: string | null;
+  measures: string[];
+}
+
 export type OutboundMessage =
+  | CloseoutRequestMessage
+  | DecisionMessage
+  | AssignedMessage
   | ProblemChangeMessage
   | PromptMessage
   | NudgeMessage
@@ -201,6 +242,9 @@ export const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind'
   'upcoming',
   'failure-notice',
   'problem-change',
+  'closeout-request',
+  'decision',
+  'assigned',
 ]);
 
 /** Reads a stored payload back; rows are only ever written by the scheduler, so a kind check suffices. */

@@ -39,7 +39,16 @@ export async function decidedRequest(deps: Pick<ServiceDeps, 'db'>, teamId: stri
           key: true,
           title: true,
           ownerId: true,
-          board: { select: { timezone: true, language: true, leaders: { select: { userId: true } } } },
+          board: {
+            select: {
+              id: true,
+              code: true,
+              name: true,
+              timezone: true,
+              language: true,
+              leaders: { select: { userId: true } },
+            },
+          },
         },
       },
     },

@@ -145,6 +145,12 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
       await socket?.client.disconnect();
       const drained = await draining;
       if (!drained) logger.warn({ running: inFlight.size }, 'stopped with work still running');
+      // Follow-ups being posted finish too (bounded): cut off, their claims would wait minutes to go stale.
+      const sent = await Promise.race([
+        ctx.followUps.idle().then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), drainMs).unref()),
+      ]);
+      if (!sent) logger.warn('stopped with follow-up messages still being sent; the scheduler retries them');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

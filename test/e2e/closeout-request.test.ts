@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJob } from '../../src/jobs/runner.js';
+import { createSlackSender } from '../../src/jobs/send.js';
 import { requestCloseout } from '../../src/services/closeout.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ACTION, VIEW } from '../../src/slack/ids.js';
@@ -72,9 +74,12 @@ describe('/closeout close KEY', () => {
     });
     expect((await app.db.problem.findFirstOrThrow({ where: { key: 'RECT-1' } })).status).toBe('closeout_requested');
 
-    const dms = callsSince(app, from, 'chat.postMessage').filter(
-      (c) => c.args.channel === LEADER.userId || c.args.channel === LEADER2,
-    );
+    // Owed to each leader as a keyed delivery: sent to their DM conversation right after the confirmation.
+    const toLeaders = () =>
+      callsSince(app, from, 'chat.postMessage').filter((c) =>
+        [LEADER.userId, LEADER2].includes(String(c.args.channel)),
+      );
+    const dms = await app.fake.waitFor(() => (toLeaders().length >= 2 ? toLeaders() : undefined));
     expect(dms.map((c) => c.args.channel).sort()).toEqual([LEADER.userId, LEADER2].sort());
     for (const dm of dms) {
       expect(buttonsOf(dm.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
@@ -162,5 +167,54 @@ describe('/closeout close KEY', () => {
     expect(blockOf(view, 'evidence')?.label?.text).toBe('整改佐证');
     const res = await submitView(app, 'UZHOWN', view, { evidence: state.text('') });
     expect(res.json).toEqual({ response_action: 'errors', errors: { evidence: '请填写此项。' } });
+  });
+});
+
+// Last in the file: it creates a problem, and the tests above count on the keys they seeded.
+describe('a closeout request during a Slack outage', () => {
+  it('keeps a leader’s copy owed through a Slack outage: the Home shows the request, a later run sends it once', async () => {
+    const { key } = await problem(OWNER.userId, 'Outage during the request');
+    const view = await openByCommand(app, `close ${key}`, OWNER.userId);
+    const from = app.fake.calls.length;
+    // Slack refuses the second leader's DM for now (the first leader's goes out).
+    app.fake.on('chat.postMessage', (args) =>
+      args.channel === LEADER2 ? { ok: false, error: 'service_unavailable' } : undefined,
+    );
+    await submitView(app, OWNER.userId, view, { evidence: state.text('All measures done.') });
+    const request = await app.fake.waitFor(() => app.db.closeoutRequest.findFirst({ where: { problem: { key } } }));
+    const copyKey = `closeout-request:${request.id}:${LEADER2}`;
+    await app.fake.waitFor(async () => {
+      await app.running.ctx.followUps.idle();
+      const row = await app.db.delivery.findUnique({ where: { dedupeKey: copyKey } });
+      return row && row.state === 'pending' && row.attempts > 0 ? row : undefined;
+    });
+    // The request waits on the leader's Home meanwhile, with a View button.
+    const home = await callAfter(app, 'views.publish', () =>
+      app.event({ type: 'app_home_opened', user: LEADER2, channel: 'DLEADER2', tab: 'home', event_ts: '1.5' }),
+    );
+    expect(JSON.stringify(home.args.view)).toContain(key);
+
+    // Slack is back: the scheduler's next run sends the copy, once.
+    app.fake.on('chat.postMessage', () => undefined);
+    const sender = createSlackSender({ token: 'xoxb-test', apiUrl: app.fake.apiUrl, logger: app.running.ctx.logger });
+    const run = {
+      db: app.db,
+      clock: app.clock,
+      logger: app.running.ctx.logger,
+      sender,
+      instanceId: 'later',
+      teamId: 'T0TEST',
+    };
+    await runJob(run, 'all', app.clock.now());
+    await runJob(run, 'all', app.clock.now());
+    expect(await app.db.delivery.findUniqueOrThrow({ where: { dedupeKey: copyKey } })).toMatchObject({ state: 'sent' });
+    const copies = callsSince(app, from, 'chat.postMessage').filter(
+      (c) => c.args.channel === LEADER2 && allText(c).includes(key),
+    );
+    // The refused attempt, then the one that landed.
+    expect(copies.length).toBe(2);
+    expect(app.fake.messages.filter((m) => m.channel === 'DLEADER2' && JSON.stringify(m).includes(key))).toHaveLength(
+      1,
+    );
   });
 });

@@ -101,7 +101,7 @@ export class FakeSlack {
 
   /** Waits until `predicate` holds for the recorded calls (handlers keep working after their ack). */
   async waitFor<T>(
-    pick: (calls: SlackCall[]) => T | undefined | false | Promise<T | undefined | false>,
+    pick: (calls: SlackCall[]) => T | undefined | null | false | Promise<T | undefined | null | false>,
     timeoutMs = 5_000,
   ): Promise<T> {
     const until = Date.now() + timeoutMs;

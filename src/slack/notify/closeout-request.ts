@@ -1,46 +1,45 @@
-import type { WebClient } from '@slack/web-api';
-import { translator } from '../../i18n/index.js';
-import { recordRequestCopy } from '../../services/request-copies.js';
+import { localDate } from '../../domain/cycle.js';
+import { languageFromLocale } from '../../i18n/index.js';
+import { closeoutRequestMessages } from '../../jobs/notify-messages.js';
 import type { SlackContext } from '../context.js';
 import type { ProblemDetail } from '../refresh/card.js';
-import { closeoutRequestBlocks, closeoutRequestData, closeoutRequestText } from '../views/closeout-request.js';
+import { closeoutRequestData } from '../views/closeout-request.js';
 
 /**
- * Sends a new closeout request to each decider in their own language, with Approve and Return, and
- * remembers each copy so a decision can update them all. Returns who actually got it.
+ * Owes each decider a copy of a new closeout request, with Approve and Return: recorded as keyed
+ * deliveries before this resolves, then sent (each in its reader's language), retried while Slack fails,
+ * and shown to leaders if it cannot go. A decision finds every copy by its key to show the decision on it.
  */
 export async function sendCloseoutRequest(
-  client: WebClient,
   ctx: SlackContext,
   deciders: string[],
   problem: ProblemDetail,
   request: { id: number; requestedBy: string; createdAt: Date; evidence: string },
-): Promise<string[]> {
+): Promise<void> {
   const now = ctx.deps.clock.now();
-  const sent = await Promise.all(
-    deciders.map(async (userId) => {
-      const lang = await ctx.locale.forUser(client, userId, problem.board.language);
-      const data = closeoutRequestData(problem, request, { lang, now });
-      const tr = translator(lang);
-      try {
-        const posted = await client.chat.postMessage({
-          channel: userId,
-          text: closeoutRequestText(tr, data),
-          blocks: closeoutRequestBlocks(tr, data),
-        });
-        if (posted.channel && posted.ts) {
-          await recordRequestCopy(
-            ctx.deps,
-            { teamId: problem.teamId, requestId: request.id, boardId: problem.boardId, userId },
-            { channelId: posted.channel, ts: posted.ts },
-          );
-        }
-        return userId;
-      } catch (error) {
-        ctx.logger.warn({ err: error, userId, key: problem.key }, 'could not send a closeout request to a leader');
-        return null;
-      }
-    }),
+  const { board } = problem;
+  const data = closeoutRequestData(problem, request, { lang: languageFromLocale(board.language) ?? 'en', now });
+  await ctx.followUps.deliver(
+    closeoutRequestMessages(
+      {
+        teamId: problem.teamId,
+        boardId: problem.boardId,
+        board: { code: board.code, name: board.name, timezone: board.timezone, language: data.lang },
+        today: localDate(now, board.timezone),
+      },
+      deciders,
+      {
+        requestId: request.id,
+        key: data.key,
+        title: data.title,
+        ownerId: data.ownerId,
+        requestedBy: data.requestedBy,
+        requestedAt: data.requestedAt.toISOString(),
+        evidence: data.evidence,
+        deadline: data.deadline,
+        percent: data.percent,
+        measures: data.measures,
+      },
+    ),
   );
-  return sent.filter((user): user is string => user !== null);
 }

@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
-import { translator } from '../../i18n/index.js';
+import { languageFromLocale, translator } from '../../i18n/index.js';
+import { decisionMessage } from '../../jobs/notify-messages.js';
+import { localDate } from '../../domain/cycle.js';
 import { decidedRequest } from '../../services/closeout-requests.js';
 import type { SlackContext } from '../context.js';
-import { decisionDmBlocks, decisionDmText, type DecisionData } from '../views/closeout-decision.js';
 import { slackTime } from '../views/problem-format.js';
 import { refreshHomesLater } from '../refresh/homes.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
@@ -35,8 +36,8 @@ function decisionNote(
 }
 
 /**
- * After a leader decided: the clicked message shows the decision, the owner gets a DM in their language,
- * and the Home tabs of the owner, the leader and the board's leaders are republished. The decision is saved
+ * After a leader decided: the owner is owed a DM (a keyed delivery, recorded first), the clicked message
+ * and the other leaders' copies show the decision, and the Home tabs of the owner, the leader and the board's leaders are republished. The decision is saved
  * by then, so a failure here never reads as "unexpected error": the leader is told it is saved.
  */
 export async function announceDecision(decision: DecisionArgs): Promise<void> {
@@ -63,6 +64,34 @@ async function announce(decision: DecisionArgs, seen: { key?: string }): Promise
   const { problem } = request;
   seen.key = problem.key;
   const { board } = problem;
+  // Owed to the owner from here on (keyed per request): a Slack outage delays the DM, never loses it.
+  if (request.state === 'approved' || request.state === 'returned') {
+    await decision.ctx.followUps.deliver([
+      decisionMessage(
+        {
+          teamId: decision.actor.teamId,
+          boardId: board.id,
+          board: {
+            code: board.code,
+            name: board.name,
+            timezone: board.timezone,
+            language: languageFromLocale(board.language) ?? 'en',
+          },
+          today: localDate(decision.ctx.deps.clock.now(), board.timezone),
+        },
+        problem.ownerId,
+        {
+          requestId: request.id,
+          key: problem.key,
+          title: problem.title,
+          state: request.state,
+          decidedBy: request.decidedBy ?? decision.actor.userId,
+          reason: request.reason,
+        },
+      ),
+    ]);
+  }
+
   await refreshOrigin({
     client: decision.client,
     ctx: decision.ctx,
@@ -80,25 +109,6 @@ async function announce(decision: DecisionArgs, seen: { key?: string }): Promise
     key: problem.key,
     except: decision.origin,
   });
-
-  const ownerLang = await decision.ctx.locale.forUser(decision.client, problem.ownerId, board.language);
-  const tr = translator(ownerLang);
-  const data: DecisionData = {
-    lang: ownerLang,
-    timezone: board.timezone,
-    key: problem.key,
-    title: problem.title,
-    request,
-  };
-  try {
-    await decision.client.chat.postMessage({
-      channel: problem.ownerId,
-      text: decisionDmText(tr, data),
-      blocks: decisionDmBlocks(tr, data),
-    });
-  } catch (error) {
-    decision.ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about the closeout decision');
-  }
 
   const people = [...new Set([problem.ownerId, decision.actor.userId, ...board.leaders.map((l) => l.userId)])];
   refreshHomesLater(decision.client, decision.ctx, decision.actor.teamId, people);

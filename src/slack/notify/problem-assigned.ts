@@ -1,8 +1,7 @@
-import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../domain/types.js';
-import { translator } from '../../i18n/index.js';
+import { languageFromLocale } from '../../i18n/index.js';
+import { assignedMessage } from '../../jobs/notify-messages.js';
 import type { SlackContext } from '../context.js';
-import { problemAssignedBlocks, problemAssignedText } from '../views/problem-assigned.js';
 
 interface AssignedProblem {
   key: string;
@@ -13,36 +12,49 @@ interface AssignedProblem {
   measures: { text: string }[];
 }
 
-/** A new problem's owner (when someone else created it) is told by DM, in their language; never throws. */
+interface AssignedBoard {
+  id: number;
+  code: string;
+  name: string;
+  timezone: string;
+  language: string | null;
+  deadline: string | null;
+}
+
+/**
+ * A new problem's owner (when someone else created it) is owed a DM, in their language: recorded as a keyed
+ * delivery before this resolves, so a Slack outage or a restart delays it but never loses it.
+ */
 export async function tellOwnerAssigned(
-  client: WebClient,
   ctx: SlackContext,
   creator: Actor,
   problem: AssignedProblem,
-  board: { name: string; language: string | null; deadline: string | null },
+  board: AssignedBoard,
   today: string,
 ): Promise<void> {
   if (problem.ownerId === creator.userId) return;
-  const lang = await ctx.locale.forUser(client, problem.ownerId, board.language);
-  const tr = translator(lang);
-  const data = {
-    key: problem.key,
-    title: problem.title,
-    boardName: board.name,
-    assignedBy: creator.userId,
-    deadline: problem.deadline ?? board.deadline,
-    today,
-    unit: problem.unit,
-    measures: problem.measures.map((m) => m.text),
-    lang,
-  };
-  await client.chat
-    .postMessage({
-      channel: problem.ownerId,
-      text: problemAssignedText(tr, data),
-      blocks: problemAssignedBlocks(tr, data),
-    })
-    .catch((error: unknown) =>
-      ctx.logger.warn({ err: error, key: problem.key }, 'could not tell the owner about a new problem'),
-    );
+  await ctx.followUps.deliver([
+    assignedMessage(
+      {
+        teamId: creator.teamId,
+        boardId: board.id,
+        board: {
+          code: board.code,
+          name: board.name,
+          timezone: board.timezone,
+          language: languageFromLocale(board.language) ?? 'en',
+        },
+        today,
+      },
+      problem.ownerId,
+      {
+        key: problem.key,
+        title: problem.title,
+        assignedBy: creator.userId,
+        deadline: problem.deadline ?? board.deadline,
+        unit: problem.unit,
+        measures: problem.measures.map((m) => m.text),
+      },
+    ),
+  ]);
 }

@@ -11,7 +11,7 @@ export interface DecisionData {
   timezone: string;
   key: string;
   title: string;
-  request: CardRequest;
+  request: Pick<CardRequest, 'state' | 'decidedBy' | 'reason'>;
 }
 
 const REASON_MAX = 2000;

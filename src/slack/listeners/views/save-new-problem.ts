@@ -28,6 +28,8 @@ export async function saveNewProblem({ ctx, ack, body, view, client }: Submitted
     const problem = await createProblem(ctx.deps, actor, form.boardCode, form.problem);
     const board = await getBoard(ctx.deps, actor.teamId, form.boardCode);
     const today = localDate(ctx.deps.clock.now(), board.timezone);
+    // Owed to the owner from here on, before anything else may fail on Slack's side.
+    await tellOwnerAssigned(ctx, actor, problem, board, today);
     const due = problem.deadline ? formatDate(meta.lang, problem.deadline, today) : tr('request.none');
     await tellUser(
       client,
@@ -41,7 +43,6 @@ export async function saveNewProblem({ ctx, ack, body, view, client }: Submitted
         due,
       }),
     );
-    await tellOwnerAssigned(client, ctx, actor, problem, board, today);
     refreshHomesLater(client, ctx, actor.teamId, [
       problem.ownerId,
       actor.userId,

@@ -23,13 +23,14 @@ export async function submitCloseoutRequest({ ctx, ack, body, view, client }: Su
     const { request, leaderIds } = await requestCloseout(ctx.deps, actor, meta.key, { evidence });
     const problem = await getProblemDetail(ctx.deps, actor.teamId, meta.key);
     const deciders = leaderIds.length > 0 ? leaderIds : [...ctx.deps.admins];
-    const reached = await sendCloseoutRequest(client, ctx, deciders, problem, request);
-    const mentions = reached.map((u) => `<@${u}>`).join(', ');
+    // Owed to each decider from here on: a Slack outage or a restart delays the copies, never loses them.
+    await sendCloseoutRequest(ctx, deciders, problem, request);
+    const mentions = deciders.map((u) => `<@${u}>`).join(', ');
     await tellUser(
       client,
       ctx.logger,
       to,
-      reached.length
+      deciders.length
         ? tr('closeout.sent', { key: problem.key, leaders: mentions })
         : tr('closeout.sent_nobody', { key: problem.key }),
     );

@@ -4,6 +4,7 @@ import type { RenderedMessage } from './common.js';
 import { escalationMessage, overdueWeeklyMessage, reminderMessage, upcomingMessage } from './deadlines.js';
 import { digestMessage } from './digest.js';
 import { failureNoticeMessage } from './notice.js';
+import { assignedMessage, closeoutRequestMessage, decisionMessage } from './notify.js';
 import { problemChangeMessage } from './problem-change.js';
 import { nudgeMessage, promptMessage } from './prompt.js';
 
@@ -34,5 +35,11 @@ export function renderMessage(message: OutboundMessage): RenderedMessage {
       return failureNoticeMessage(message);
     case 'problem-change':
       return problemChangeMessage(message);
+    case 'closeout-request':
+      return closeoutRequestMessage(message);
+    case 'decision':
+      return decisionMessage(message);
+    case 'assigned':
+      return assignedMessage(message);
   }
 }

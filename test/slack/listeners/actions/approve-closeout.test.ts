@@ -25,8 +25,16 @@ describe('approveCloseout', () => {
     expect(problem.status).toBe('closed');
     const update = args.fake.chat.update!.mock.calls[0]![0] as Record<string, unknown>;
     expect(update).toMatchObject({ channel: leaderDm.channel, ts: leaderDm.ts });
-    const ownerDm = args.fake.calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === OWNER.userId);
-    expect(ownerDm?.args.text).toContain('RECT-1');
+    // The owner is owed a DM with the decision: one keyed follow-up delivery (sent by jobs/follow-ups).
+    expect(state.followUps).toHaveBeenCalledOnce();
+    expect(state.followUps.mock.calls[0]![0]).toMatchObject([
+      {
+        key: `follow-up:decision:${request.id}:${OWNER.userId}`,
+        recipient: OWNER.userId,
+        problemKeys: [],
+        message: { kind: 'decision', key: 'RECT-1', state: 'approved', decidedBy: LEADER.userId },
+      },
+    ]);
     expect(args.respond).not.toHaveBeenCalled();
   });
 
