@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { PROBLEM_STATUSES, type CountedStatus, type Language } from '../domain/types.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Breakdown, Burndown, BurnPoint } from '../services/summary.js';
-import { formatDate } from '../slack/views/problem-format.js';
+import { formatDate } from '../i18n/dates.js';
 import { CHART_FONT, ensureChartFont } from './fonts.js';
 
 /** Logical size (16:9, slide-shaped), drawn at twice the pixels so it stays sharp when enlarged. */

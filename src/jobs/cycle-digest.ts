@@ -4,7 +4,7 @@ import { digestDue } from '../domain/schedule.js';
 import { PROBLEM_STATUSES, type CountedStatus } from '../domain/types.js';
 import { existingKeys } from '../services/deliveries.js';
 import { ON_LIST, isCounted } from '../services/on-list.js';
-import { AWAITING, boardRef, groupBy, leaderIds, ownerList, roundRef, routeOf } from './boards.js';
+import { AWAITING, boardRef, groupBy, leaderIds, ownerList, roundRef, routeOf } from './job-data.js';
 import { execute } from './execute.js';
 import { MAX_LINES_LISTED, listed, type DigestMessage, type OverdueLine } from './messages.js';
 import type { Job, JobDeps, PlannedMessage, RunOptions } from './types.js';

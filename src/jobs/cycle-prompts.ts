@@ -1,7 +1,7 @@
 import { localDate } from '../domain/cycle.js';
 import { promptDue } from '../domain/schedule.js';
 import { keysWithPrefix } from '../services/deliveries.js';
-import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './boards.js';
+import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './job-data.js';
 import { execute } from './execute.js';
 import type { Job, JobDeps, PlannedMessage, RunOptions } from './types.js';
 

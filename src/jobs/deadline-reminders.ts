@@ -3,7 +3,7 @@ import { effectiveDeadline } from '../domain/problem-state.js';
 import { UPCOMING_DAYS, reminderDue, weeklyDue } from '../domain/schedule.js';
 import { reminderOffsets } from '../services/boards.js';
 import { existingKeys, keysWithPrefix } from '../services/deliveries.js';
-import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './boards.js';
+import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './job-data.js';
 import { execute } from './execute.js';
 import { MAX_LINES_LISTED, listed, type DeadlineLine } from './messages.js';
 import type { Job, JobDeps, PlanContext, PlannedMessage, RunOptions } from './types.js';

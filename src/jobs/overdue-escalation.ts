@@ -2,7 +2,7 @@ import { daysBetween, localDate } from '../domain/cycle.js';
 import { effectiveDeadline } from '../domain/problem-state.js';
 import { escalationDue, weeklyDue } from '../domain/schedule.js';
 import { existingKeys } from '../services/deliveries.js';
-import { boardRef, leaderIds, problemLine, routeOf, type JobBoard } from './boards.js';
+import { boardRef, leaderIds, problemLine, routeOf, type JobBoard } from './job-data.js';
 import { execute } from './execute.js';
 import { MAX_LINES_LISTED, listed, type OverdueLine } from './messages.js';
 import type { Job, JobDeps, PlanContext, PlannedMessage, RunOptions } from './types.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/clock.js';
 import { runJob } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import type { JobDeps } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { claim, markFailed, plan, renewClaim } from '../../src/services/deliveries.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { digestChartFollowUp } from '../../src/slack/flows/digest-chart.js';
 import { OWNER, seedBoard } from '../support/fixtures.js';

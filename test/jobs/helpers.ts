@@ -1,7 +1,7 @@
 import { fixedClock } from '../../src/domain/clock.js';
 import type { RetryOptions } from '@slack/web-api';
 import { runJob, type JobSelection } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import type { JobDeps, RunReport, Tuning } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createProblem } from '../../src/services/problems.js';

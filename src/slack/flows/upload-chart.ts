@@ -12,7 +12,7 @@ import {
   type Breakdown,
   type SummaryBoard,
 } from '../../services/summary.js';
-import { formatDate } from '../views/problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
 import { uploadFile } from './upload-file.js';
 
 /** Where a chart goes: a channel (or DM channel), optionally as a thread reply. */

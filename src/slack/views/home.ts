@@ -6,7 +6,8 @@ import type { Translator } from '../../i18n/index.js';
 import type { BoardDashboard, HomeData, HomeLimits, HomeProblem } from '../../services/home.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate, healthText } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { healthText } from './problem-format.js';
 
 /**
  * What the Home loads. With every board at its fullest (a dashboard block, 3 requests and a "more" line)

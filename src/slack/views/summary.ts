@@ -10,7 +10,8 @@ import {
   type SummaryItem,
 } from '../../services/summary.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate, mention } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { mention } from './problem-format.js';
 
 /** Lines per list and breakdown rows shown; each list stays one section far below 3,000 characters. */
 export const SUMMARY_LIST_MAX = 10;

@@ -6,7 +6,7 @@ import { translator } from '../../../i18n/index.js';
 import { postBoardChart } from '../../flows/upload-chart.js';
 import { dmChannel } from '../../flows/upload-file.js';
 import { parseSummaryArgs } from '../../parsers/summary-args.js';
-import { formatDate } from '../../views/problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { summaryBlocks, summaryText } from '../../views/summary.js';
 import { ledBoardCode } from './led-board.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';

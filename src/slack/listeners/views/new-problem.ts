@@ -7,7 +7,7 @@ import type { SlackContext } from '../../context.js';
 import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-user.js';
 import { VIEW } from '../../ids.js';
 import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
-import { formatDate } from '../../views/problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { problemAssignedBlocks, problemAssignedText } from '../../views/problem-assigned.js';
 import { readSubmission } from './submission.js';
 

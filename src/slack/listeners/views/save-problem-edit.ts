@@ -9,7 +9,7 @@ import { afterSubmit, refreshHomesLater, tellUser } from '../../flows/answer-use
 import { differing, parseEditProblem, type EditForm } from '../../parsers/edit-problem.js';
 import { failureText } from '../../reply.js';
 import { editProblemModal, EDIT_PROBLEM, type EditableFields } from '../../views/modals/edit-problem.js';
-import { formatDate } from '../../views/problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { readSubmission } from './submission.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

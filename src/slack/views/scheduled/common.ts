@@ -5,7 +5,8 @@ import type { Translator } from '../../../i18n/index.js';
 import type { Listed, OwnerKeys, ProblemLine } from '../../../jobs/messages.js';
 import { ACTION } from '../../ids.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
-import { formatDate, healthText, mention } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
+import { healthText, mention } from '../problem-format.js';
 
 /** What a builder returns: the blocks and the notification text. */
 export interface RenderedMessage {

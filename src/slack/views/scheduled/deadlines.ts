@@ -8,7 +8,8 @@ import type {
 } from '../../../jobs/messages.js';
 import { ACTION } from '../../ids.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
-import { formatDate, mention } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
+import { mention } from '../problem-format.js';
 import { overdueLine } from './digest.js';
 import {
   TITLE_MAX,
