@@ -7,7 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { DateTime } from 'luxon';
 import { PROBLEM_STATUSES, type CountedStatus, type Language } from '../domain/types.js';
 import { translator, type Translator } from '../i18n/index.js';
-import type { Breakdown, Burndown, BurnPoint } from '../services/summary.js';
+import type { Breakdown, Burndown, BurnPoint } from '../services/summary-types.js';
 import { formatDate } from '../i18n/dates.js';
 import { CHART_FONT, ensureChartFont } from './fonts.js';
 

@@ -4,7 +4,7 @@ import { restoreProblem, withdrawProblem } from '../../src/services/problem-chan
 import { problemHistory } from '../../src/services/problem-history.js';
 import { createProblem, editProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
-import { burndown } from '../../src/services/summary.js';
+import { burndown } from '../../src/services/burndown.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from './helpers.js';
 

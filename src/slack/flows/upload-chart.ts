@@ -5,13 +5,9 @@ import type { Db } from '../../db/client.js';
 import type { Language } from '../../domain/types.js';
 import { t } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
-import {
-  burndown,
-  summarizeBoard,
-  type BoardSummary,
-  type Breakdown,
-  type SummaryBoard,
-} from '../../services/summary.js';
+import { burndown } from '../../services/burndown.js';
+import type { BoardSummary, Breakdown, SummaryBoard } from '../../services/summary-types.js';
+import { summarizeBoard } from '../../services/summary.js';
 import { formatDate } from '../../i18n/dates.js';
 import { uploadFile } from './upload-file.js';
 

@@ -8,7 +8,7 @@ import {
   type BreakdownRow,
   type ItemList,
   type SummaryItem,
-} from '../../services/summary.js';
+} from '../../services/summary-types.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate } from '../../i18n/dates.js';
 import { mention } from './problem-format.js';

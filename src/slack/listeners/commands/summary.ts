@@ -1,7 +1,8 @@
 import { ErrorCode } from '@slack/web-api';
 import type { Language } from '../../../domain/types.js';
 import { findBoard } from '../../../services/access.js';
-import { boardSummary, type BoardSummary } from '../../../services/summary.js';
+import type { BoardSummary } from '../../../services/summary-types.js';
+import { boardSummary } from '../../../services/summary.js';
 import { translator } from '../../../i18n/index.js';
 import { postBoardChart } from '../../flows/upload-chart.js';
 import { dmChannel } from '../../flows/upload-file.js';
