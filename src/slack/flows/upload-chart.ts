@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { CHART_MAX_ROWS, type BoardChartData } from '../../charts/board-chart.js';
+import { CHART_MAX_ROWS, type BoardChartData } from '../../charts/board-chart-layout.js';
 import { renderBoardChart } from '../../charts/chart-renderer.js';
 import type { Db } from '../../db/client.js';
 import type { Language } from '../../domain/types.js';
