@@ -1,4 +1,5 @@
 import { problemInput } from '../domain/inputs.js';
+import { canTransition, nextStatuses } from '../domain/problem-state.js';
 import type { MeasureStatus, ProblemStatus } from '../domain/types.js';
 import { CSV_COLUMNS, parseMeasures, parseStatus, type CsvColumn, type MeasureLine } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
@@ -133,6 +134,10 @@ export async function planRows(
         'status',
         `"${statusCell}" is not a status; use open, in_progress, closeout_requested, closed or withdrawn`,
       ]);
+    }
+    if (problem && status && status !== problem.status && !canTransition(problem.status, status)) {
+      const allowed = nextStatuses(problem.status).join(', ');
+      reasons.push(['status', `${problem.key} cannot go from ${problem.status} to ${status} (only to ${allowed})`]);
     }
     if (reasons.length || !parsed.success || status === undefined) {
       plan.errors.push({ line: row.line, reasons: formatReasons(reasons) });

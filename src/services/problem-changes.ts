@@ -1,4 +1,5 @@
 import { conflict, notFound } from '../domain/errors.js';
+import { requireTransition } from '../domain/problem-state.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader } from './access.js';
 import { audit } from './audit.js';
@@ -20,6 +21,7 @@ export async function withdrawProblem(deps: ServiceDeps, actor: Actor, key: stri
     const before = await findProblem(tx, actor.teamId, key);
     await requireLeader(deps, tx, actor, { id: before.boardId, code: boardCodeOf(before.key) });
     if (before.status === 'withdrawn') throw conflict('error.problem_withdrawn', { key: before.key });
+    requireTransition(before.key, before.status, 'withdrawn');
     const after = await tx.problem.update({
       where: { id: before.id },
       data: { status: 'withdrawn', withdrawnFrom: before.status, version: { increment: 1 } },
@@ -48,6 +50,7 @@ export async function restoreProblem(deps: ServiceDeps, actor: Actor, key: strin
     if (before.status !== 'withdrawn') throw conflict('error.problem_not_withdrawn', { key: before.key });
     // A request returned by the withdrawal is not revived: the owner asks again.
     const back = before.withdrawnFrom === 'closeout_requested' ? 'in_progress' : (before.withdrawnFrom ?? 'open');
+    requireTransition(before.key, before.status, back);
     const after = await tx.problem.update({
       where: { id: before.id },
       data: { status: back, withdrawnFrom: null, version: { increment: 1 } },
