@@ -43,6 +43,3 @@ export const translator =
   (lang: Language): Translator =>
   (key, params) =>
     t(lang, key, params);
-
-/** All keys, for the catalog completeness test. */
-export const catalogKeys = (lang: Language) => Object.keys(catalogs[lang]);
