@@ -38,6 +38,11 @@ export function languageFromLocale(locale: string | undefined | null): Language 
   return undefined;
 }
 
+/** A board's stored language as one the app speaks (English for anything else). */
+export function boardLanguage(language: string | null | undefined): Language {
+  return languageFromLocale(language) ?? 'en';
+}
+
 export type Translator = (key: MessageKey, params?: Params) => string;
 export const translator =
   (lang: Language): Translator =>

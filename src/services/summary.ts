@@ -1,5 +1,6 @@
 import { addDays, cycleAt, localDate } from '../domain/cycle.js';
 import { PROBLEM_STATUSES, type Actor } from '../domain/types.js';
+import { boardLanguage } from '../i18n/index.js';
 import { findBoard, requireLeader } from './access.js';
 import type { ServiceDeps } from './deps.js';
 import { ON_LIST } from './on-list.js';
@@ -94,7 +95,7 @@ export async function summarizeBoard(
       code: board.code,
       name: board.name,
       timezone: board.timezone,
-      language: board.language === 'zh-CN' ? 'zh-CN' : 'en',
+      language: boardLanguage(board.language),
       deadline: board.deadline,
       channelId: board.channelId,
     },
