@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, WebClient, type RetryOptions } from '@slack/web-api';
+import { slackApiBaseUrl } from '../config/slack-api.js';
 import type { Language } from '../domain/types.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
@@ -106,11 +107,6 @@ function classify(error: unknown): SendError {
   return new SendError('retryable', error instanceof Error ? error.message : String(error));
 }
 
-function normaliseUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  return url.endsWith('/') ? url : `${url}/`;
-}
-
 /** No answer (timeout, connection lost): Slack may or may not have posted the message. */
 function isUncertain(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === ErrorCode.RequestError;
@@ -125,7 +121,7 @@ function isUncertain(error: unknown): boolean {
 export function createWebApiSender(opts: WebApiSenderOptions): Sender<RenderedMessage> & { client: WebClient } {
   const retry = opts.retry ?? PRODUCTION_RETRY;
   const common = {
-    slackApiUrl: normaliseUrl(opts.apiUrl),
+    slackApiUrl: slackApiBaseUrl(opts.apiUrl),
     logger: slackLogger(opts.logger, 'scheduler-web-api'),
     timeout: opts.timeoutMs ?? PRODUCTION_TIMEOUT_MS,
     rejectRateLimitedCalls: false,
