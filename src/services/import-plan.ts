@@ -1,7 +1,14 @@
 import { problemInput } from '../domain/inputs.js';
 import { canTransition, nextStatuses } from '../domain/problem-state.js';
 import type { MeasureStatus, ProblemStatus } from '../domain/types.js';
-import { CSV_COLUMNS, parseMeasures, parseStatus, type CsvColumn, type MeasureLine } from './csv-format.js';
+import {
+  CSV_COLUMNS,
+  CSV_PROBLEM_FIELDS,
+  parseMeasures,
+  parseStatus,
+  type CsvColumn,
+  type MeasureLine,
+} from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
 import { parseDateCell, type DateOrder } from './import-dates.js';
 import type { OwnerResolver } from './import-owners.js';
@@ -22,15 +29,7 @@ export type ProblemFields = Pick<ValidProblem, 'title' | 'description'> & {
 export const EXISTING_SELECT = {
   id: true,
   teamId: true,
-  key: true,
-  title: true,
-  description: true,
-  category: true,
-  source: true,
-  ownerId: true,
-  unit: true,
-  deadline: true,
-  status: true,
+  ...CSV_PROBLEM_FIELDS,
   closedAt: true,
   closedBy: true,
   percent: true,
