@@ -8,7 +8,7 @@ import { blockKitProblems } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { callAfter } from './modal-helpers.js';
+import { callAfter } from '../support/modals.js';
 
 const text = (c: SlackCall) => JSON.stringify(c.args.blocks ?? []);
 

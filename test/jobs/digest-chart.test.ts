@@ -3,7 +3,7 @@ import { createSlackSender } from '../../src/slack/sender.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { digestChartFollowUp } from '../../src/slack/flows/digest-chart.js';
 import { OWNER, seedBoard } from '../support/fixtures.js';
-import { FAST_RETRY, FAST_TIMEOUT_MS, harness, problem, type Harness } from './helpers.js';
+import { FAST_RETRY, FAST_TIMEOUT_MS, harness, problem, type Harness } from '../support/jobs.js';
 
 /** Round 1 of RECT ends 2026-11-29; its digest goes out when round 2 opens, 09:00 Shanghai. */
 const DIGEST_0 = '2026-11-30T01:00:00Z';

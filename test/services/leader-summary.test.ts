@@ -6,7 +6,7 @@ import type { BoardSummary, Breakdown } from '../../src/services/summary-types.j
 import { boardSummary, summarizeBoard } from '../../src/services/summary.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM } from '../support/fixtures.js';
 import { seedLeaderSummaryDataset } from '../support/leader-summary-dataset.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb();
 const keys = (list: { items: { key: string }[] }) => list.items.map((i) => i.key);

@@ -5,7 +5,7 @@ import { completion, type BoardSummary } from '../../src/services/summary-types.
 import { boardSummary } from '../../src/services/summary.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM } from '../support/fixtures.js';
 import { seedSummaryDataset } from '../support/summary-dataset.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb();
 const keys = (items: { key: string }[]) => items.map((i) => i.key);
