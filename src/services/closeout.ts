@@ -50,7 +50,7 @@ async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decisi
   const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
   const request = await deps.db.closeoutRequest.findFirst({
     where: { id: requestId, teamId: actor.teamId },
-    include: { problem: true },
+    select: { requestedBy: true, problemId: true, problem: { select: { key: true, boardId: true, ownerId: true } } },
   });
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
