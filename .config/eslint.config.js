@@ -2,6 +2,39 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layer rule: `cli`/`main` → `slack` → `jobs` → `services` → `domain`, with `i18n`, `config`, `db` and
+ * `logging` at the bottom. A folder may import only from layers below it; each entry names what a folder's
+ * files must not import. Specifiers are matched as written (`../slack/locale.js`), hence the regexes.
+ */
+const layer = (folder, message) => ({ regex: `(^|/)${folder}/`, message });
+const NOT_SLACK = layer(
+  'slack',
+  'Only cli/ and main.ts sit above slack/: inject what you need (see src/slack/sender.ts).',
+);
+const NOT_CLI = layer('cli', 'cli/ is the top layer: nothing imports it.');
+const NOT_JOBS = layer('jobs', 'jobs/ sit above services/ and domain/: pass what you need in instead.');
+const NOT_SERVICES = layer('services', 'services/ sit above this layer.');
+const NOT_DB = layer('db', 'domain/ is pure rules: no database.');
+const PRISMA = [
+  { regex: '^@prisma/', message: 'Prisma belongs in services/ (and jobs/ data access): call a service.' },
+  {
+    regex: '(^|/)db/generated(-pg)?/',
+    message: 'Prisma belongs in services/ (and jobs/ data access): call a service.',
+  },
+];
+const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+export const layerRules = [
+  restrict(['src/jobs/**', 'src/charts/**'], [NOT_SLACK, NOT_CLI]),
+  restrict(['src/services/**'], [NOT_SLACK, NOT_CLI, NOT_JOBS]),
+  restrict(['src/domain/**'], [NOT_SLACK, NOT_CLI, NOT_JOBS, NOT_SERVICES, NOT_DB, ...PRISMA]),
+  restrict(
+    ['src/i18n/**', 'src/config/**', 'src/db/**', 'src/logging/**'],
+    [NOT_SLACK, NOT_CLI, NOT_JOBS, NOT_SERVICES],
+  ),
+  restrict(['src/slack/**'], [NOT_CLI, ...PRISMA]),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -36,4 +69,5 @@ export default tseslint.config(
     files: ['src/cli/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
+  ...layerRules,
 );

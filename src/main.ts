@@ -7,6 +7,7 @@ import { createLogger } from './logging/logger.js';
 import { runPlayground } from './playground/run.js';
 import { adoptLocalRows } from './services/workspace.js';
 import { startSlackApp } from './slack/app.js';
+import { schedulerSender } from './slack/sender.js';
 
 /** `npm start`: configuration, database, the bot, and a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
   if (adopted) logger.info({ boards: adopted, team: running.teamId }, 'boards created offline joined this workspace');
   const scheduler =
     env.CLOSEOUT_SCHEDULER === 'on'
-      ? startBotScheduler({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db, logger, teamId: running.teamId })
+      ? startBotScheduler({
+          db,
+          logger,
+          teamId: running.teamId,
+          createSender: schedulerSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db }),
+        })
       : null;
   if (!scheduler)
     logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');

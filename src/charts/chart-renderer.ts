@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import type { Language } from '../domain/types.js';
-import type { BoardChartData } from './board-chart.js';
+import type { BoardChartData } from './board-chart-layout.js';
 import type { ChartTask } from './chart-worker.js';
 
 export interface ChartRenderer {

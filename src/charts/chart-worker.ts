@@ -1,5 +1,6 @@
 import type { Language } from '../domain/types.js';
-import { drawBoardChart, type BoardChartData } from './board-chart.js';
+import type { BoardChartData } from './board-chart-layout.js';
+import { drawBoardChart } from './board-chart.js';
 
 /** What the main thread sends: plain data (the ECharts option, with its formatter functions, is built here). */
 export interface ChartTask {

@@ -1,5 +1,5 @@
 import type { Env } from '../config/env.js';
-import { createSlackSender } from '../jobs/send.js';
+import { createSlackSender } from '../slack/sender.js';
 import type { Logger } from '../logging/logger.js';
 import { slackDirectory, type UserDirectory } from '../services/import-owners.js';
 

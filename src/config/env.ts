@@ -1,7 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-
-const slackId = /^[UW][A-Z0-9]{2,}$/;
+import { SLACK_USER_PATTERN } from '../domain/keys.js';
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
@@ -10,6 +9,7 @@ const envSchema = z.object({
   SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   DATABASE_URL: z
     .string()
+    // Either PostgreSQL spelling works: db/database.ts opens both (db/postgres.ts's isPostgresUrl).
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)')
     .default('file:./data/closeout.db'),
   DATABASE_POOL_SIZE: z.coerce
@@ -28,9 +28,9 @@ const envSchema = z.object({
         .map((id) => id.trim())
         .filter(Boolean),
     )
-    .refine((ids) => ids.every((id) => slackId.test(id)), {
+    .refine((ids) => ids.every((id) => SLACK_USER_PATTERN.test(id)), {
       error: (issue) =>
-        `must be comma-separated Slack user IDs like U0123ABCD (not: ${(issue.input as string[]).filter((id) => !slackId.test(id)).join(', ')})`,
+        `must be comma-separated Slack user IDs like U0123ABCD (not: ${(issue.input as string[]).filter((id) => !SLACK_USER_PATTERN.test(id)).join(', ')})`,
     }),
   CLOSEOUT_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   CLOSEOUT_TIMEZONE: z

@@ -10,10 +10,14 @@ export type Db = PrismaClient;
 /** How long a transaction may queue for the one connection (and another process's write lock) to start. */
 const START_WAIT_MS = LOCK_WAIT_MS + 2_000;
 
-/** Turns `file:./data/x.db` into an absolute path, resolved against the working directory. */
+/**
+ * Turns `file:./data/x.db` into an absolute path, resolved against the working directory. Only for SQLite
+ * URLs: `postgres://` and `postgresql://` (both accepted by env.ts) are opened by db/database.ts through
+ * db/postgres.ts and never reach here.
+ */
 export function sqlitePath(databaseUrl: string): string {
   if (!databaseUrl.startsWith('file:')) {
-    throw new Error(`Only SQLite (file:) databases are supported so far; got ${databaseUrl.split(':')[0]}:`);
+    throw new Error(`Not a SQLite database URL (file:…): got ${databaseUrl.split(':')[0]}:`);
   }
   return path.resolve(databaseUrl.slice('file:'.length));
 }

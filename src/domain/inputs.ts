@@ -1,15 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import {
-  BOARD_CODE_PATTERN,
-  HEALTHS,
-  LANGUAGES,
-  MEASURE_STATUSES,
-  PROBLEM_STATUSES,
-  PROBLEM_TITLE_MAX,
-  SLACK_CHANNEL_PATTERN,
-  SLACK_USER_PATTERN,
-} from './types.js';
+import { BOARD_CODE_PATTERN, SLACK_CHANNEL_PATTERN, SLACK_USER_PATTERN } from './keys.js';
+import { HEALTHS, LANGUAGES, MEASURE_STATUSES, PROBLEM_TITLE_MAX } from './types.js';
 
 /** Input schemas shared by services, Slack modal parsers and the CSV importer. */
 
@@ -127,5 +119,4 @@ export const closeoutInput = z.object({
 
 export const decisionReason = z.string().trim().min(1, 'is required').max(3000, 'must be at most 3000 characters');
 
-export const problemStatus = z.enum(PROBLEM_STATUSES);
 export const measureStatus = z.enum(MEASURE_STATUSES);

@@ -1,4 +1,5 @@
 import { cycleAt, daysBetween, localDate, type Cadence } from './cycle.js';
+import { conflict } from './errors.js';
 import type { ProblemStatus } from './types.js';
 
 /** Fields the derived flags need; both Prisma rows and plain objects fit. */
@@ -71,7 +72,10 @@ export function deriveFlags(
   };
 }
 
-/** Legal status moves; anything else is refused by the services. */
+/**
+ * Legal status moves; anything else is refused: by the services (through `requireTransition`) and by the
+ * CSV/xlsx import's check (import-plan.ts), which reports the row instead of writing anything.
+ */
 const transitions: Record<ProblemStatus, readonly ProblemStatus[]> = {
   open: ['in_progress', 'closeout_requested', 'withdrawn'],
   in_progress: ['closeout_requested', 'withdrawn'],
@@ -83,4 +87,14 @@ const transitions: Record<ProblemStatus, readonly ProblemStatus[]> = {
 
 export function canTransition(from: ProblemStatus, to: ProblemStatus): boolean {
   return transitions[from].includes(to);
+}
+
+/** The statuses a problem in `from` may move to. */
+export function nextStatuses(from: ProblemStatus): readonly ProblemStatus[] {
+  return transitions[from];
+}
+
+/** Throws `error.bad_transition` unless `from` → `to` is a legal move (staying put is not a move). */
+export function requireTransition(key: string, from: ProblemStatus, to: ProblemStatus): void {
+  if (from !== to && !canTransition(from, to)) throw conflict('error.bad_transition', { key, from, to });
 }

@@ -29,6 +29,3 @@ export interface Actor {
 export const OPERATOR = 'operator';
 
 export const PROBLEM_TITLE_MAX = 150;
-export const BOARD_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
-export const SLACK_USER_PATTERN = /^[UW][A-Z0-9]{2,}$/;
-export const SLACK_CHANNEL_PATTERN = /^[CG][A-Z0-9]{2,}$/;

@@ -38,11 +38,13 @@ export function languageFromLocale(locale: string | undefined | null): Language 
   return undefined;
 }
 
+/** A board's stored language as one the app speaks (English for anything else). */
+export function boardLanguage(language: string | null | undefined): Language {
+  return languageFromLocale(language) ?? 'en';
+}
+
 export type Translator = (key: MessageKey, params?: Params) => string;
 export const translator =
   (lang: Language): Translator =>
   (key, params) =>
     t(lang, key, params);
-
-/** All keys, for the catalog completeness test. */
-export const catalogKeys = (lang: Language) => Object.keys(catalogs[lang]);

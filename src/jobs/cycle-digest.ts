@@ -4,10 +4,9 @@ import { digestDue } from '../domain/schedule.js';
 import { PROBLEM_STATUSES, type CountedStatus } from '../domain/types.js';
 import { existingKeys } from '../services/deliveries.js';
 import { ON_LIST, isCounted } from '../services/on-list.js';
-import { AWAITING, boardRef, groupBy, leaderIds, ownerList, roundRef, routeOf } from './boards.js';
-import { execute } from './execute.js';
+import { AWAITING, boardRef, groupBy, leaderIds, ownerList, roundRef, routeOf } from './job-data.js';
 import { MAX_LINES_LISTED, listed, type DigestMessage, type OverdueLine } from './messages.js';
-import type { Job, JobDeps, PlannedMessage, RunOptions } from './types.js';
+import type { Job, PlannedMessage } from './types.js';
 
 /**
  * At a round's end (when the next one opens, at the prompt time): counts by status, completion, what
@@ -95,6 +94,3 @@ export const cycleDigest: Job = {
     return out;
   },
 };
-
-export const runCycleDigest = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
-  execute(deps, [cycleDigest], at, opts);

@@ -1,9 +1,8 @@
 import { localDate } from '../domain/cycle.js';
 import { promptDue } from '../domain/schedule.js';
 import { keysWithPrefix } from '../services/deliveries.js';
-import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './boards.js';
-import { execute } from './execute.js';
-import type { Job, JobDeps, PlannedMessage, RunOptions } from './types.js';
+import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './job-data.js';
+import type { Job, PlannedMessage } from './types.js';
 
 /** Problems per prompt message: 2 blocks each plus header and hint stay well under Slack's 50. */
 export const PROMPT_PAGE_SIZE = 20;
@@ -69,6 +68,3 @@ export const cyclePrompts: Job = {
     return out;
   },
 };
-
-export const runCyclePrompts = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
-  execute(deps, [cyclePrompts], at, opts);

@@ -3,10 +3,9 @@ import { effectiveDeadline } from '../domain/problem-state.js';
 import { UPCOMING_DAYS, reminderDue, weeklyDue } from '../domain/schedule.js';
 import { reminderOffsets } from '../services/boards.js';
 import { existingKeys, keysWithPrefix } from '../services/deliveries.js';
-import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './boards.js';
-import { execute } from './execute.js';
+import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './job-data.js';
 import { MAX_LINES_LISTED, listed, type DeadlineLine } from './messages.js';
-import type { Job, JobDeps, PlanContext, PlannedMessage, RunOptions } from './types.js';
+import type { Job, PlanContext, PlannedMessage } from './types.js';
 
 /**
  * Deadline reminders at the board's offsets (default 7, 3, 1 days before and on the day, at the prompt
@@ -174,9 +173,6 @@ async function upcoming({ db, at }: PlanContext, board: JobBoard): Promise<Plann
   );
   return wanted.filter((w) => !done.has(w.key));
 }
-
-export const runDeadlineReminders = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
-  execute(deps, [deadlineReminders], at, opts);
 
 type LineProblem = { key: string; title: string; ownerId: string; deadline: string | null };
 

@@ -10,7 +10,7 @@ import {
   plan,
   type DueDelivery,
 } from '../services/deliveries.js';
-import { activeBoards } from './boards.js';
+import { activeBoards } from './job-data.js';
 import { parseMessage } from './messages.js';
 import { noticesFor } from './notices.js';
 import {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { localDate } from '../domain/cycle.js';
-import { boardRef } from './boards.js';
+import { boardRef } from './job-data.js';
 import { NOTICE_JOB, type PlannedMessage } from './types.js';
 
 /** Slack error codes are short snake_case words; anything else (a network error) is "unavailable". */

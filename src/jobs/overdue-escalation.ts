@@ -2,10 +2,9 @@ import { daysBetween, localDate } from '../domain/cycle.js';
 import { effectiveDeadline } from '../domain/problem-state.js';
 import { escalationDue, weeklyDue } from '../domain/schedule.js';
 import { existingKeys } from '../services/deliveries.js';
-import { boardRef, leaderIds, problemLine, routeOf, type JobBoard } from './boards.js';
-import { execute } from './execute.js';
+import { boardRef, leaderIds, problemLine, routeOf, type JobBoard } from './job-data.js';
 import { MAX_LINES_LISTED, listed, type OverdueLine } from './messages.js';
-import type { Job, JobDeps, PlanContext, PlannedMessage, RunOptions } from './types.js';
+import type { Job, PlanContext, PlannedMessage } from './types.js';
 
 /**
  * The day after a deadline (at the prompt time), an unclosed problem is escalated: in the channel
@@ -122,6 +121,3 @@ async function weeklyDigest(ctx: PlanContext, board: JobBoard): Promise<PlannedM
     message,
   }));
 }
-
-export const runOverdueEscalation = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
-  execute(deps, [overdueEscalation], at, opts);

@@ -5,9 +5,7 @@ import type { Db } from '../db/client.js';
 import { systemClock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
 import { runJob } from './runner.js';
-import { createSlackSender } from './send.js';
-import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
-import type { JobDeps, RunReport } from './types.js';
+import type { JobDeps, RunReport, Sender } from './types.js';
 
 export interface RunningScheduler {
   /** Runs all jobs as of the clock now, unless a run is still going (then resolves to null). */
@@ -66,13 +64,16 @@ export function startScheduler(deps: JobDeps): RunningScheduler {
   };
 }
 
-/** The bot's scheduler: the wall clock, its own Slack client, this workspace's boards. */
+/**
+ * The bot's scheduler: the wall clock, its own Slack client, this workspace's boards. The sender comes from
+ * the caller (`main.ts` passes `schedulerSender` from `src/slack/sender.ts`), so jobs never import Slack code.
+ */
 export function startBotScheduler(opts: {
-  token: string;
-  apiUrl?: string;
   db: Db;
   logger: Logger;
   teamId: string;
+  /** Builds this scheduler's sender for its instance ID (claims name it) and logger. */
+  createSender: (instanceId: string, logger: Logger) => Sender;
 }): RunningScheduler {
   const logger = opts.logger.child({ component: 'scheduler' });
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -80,12 +81,7 @@ export function startBotScheduler(opts: {
     db: opts.db,
     clock: systemClock,
     logger,
-    sender: createSlackSender({
-      token: opts.token,
-      apiUrl: opts.apiUrl,
-      logger,
-      afterSent: digestChartFollowUp(opts.db, logger, instanceId),
-    }),
+    sender: opts.createSender(instanceId, logger),
     instanceId,
     teamId: opts.teamId,
   });

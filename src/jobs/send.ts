@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, WebClient, type RetryOptions } from '@slack/web-api';
+import { slackApiBaseUrl } from '../config/slack-api.js';
+import type { Language } from '../domain/types.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
-import { workspaceLocales } from '../slack/locale.js';
-import { renderMessage, type RenderedMessage } from '../slack/views/scheduled/index.js';
+import type { KnownBlock } from '@slack/types';
+import type { OutboundMessage } from './messages.js';
 import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } from './types.js';
 
 /**
@@ -64,7 +66,23 @@ const UNCERTAIN_ATTEMPTS = 4;
 /** Message metadata tags each message with its dedupe key, so it can be found again after a crash. */
 const EVENT_TYPE = 'closeout_delivery';
 
-export interface SlackSenderOptions {
+/** A scheduled message as Slack shows it: the blocks and the notification text. */
+export interface RenderedMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * What the sender needs from the Slack layer, injected by its caller (`src/slack/sender.ts`) so that jobs
+ * never import `src/slack/`: how a message looks, and each member's Slack language.
+ */
+export interface SlackRendering {
+  render(message: OutboundMessage): RenderedMessage;
+  /** Loads (and caches) every member's Slack language with this client; absent: the board's language. */
+  readerLanguages?(client: WebClient, logger: Logger): () => Promise<ReadonlyMap<string, Language>>;
+}
+
+export interface WebApiSenderOptions extends SlackRendering {
   token: string;
   /** SLACK_API_URL (GovSlack, or a fake Slack in tests). */
   apiUrl?: string;
@@ -89,11 +107,6 @@ function classify(error: unknown): SendError {
   return new SendError('retryable', error instanceof Error ? error.message : String(error));
 }
 
-function normaliseUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  return url.endsWith('/') ? url : `${url}/`;
-}
-
 /** No answer (timeout, connection lost): Slack may or may not have posted the message. */
 function isUncertain(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === ErrorCode.RequestError;
@@ -105,10 +118,10 @@ function isUncertain(error: unknown): boolean {
  * posting anything. A post left without an answer is not blindly repeated: the conversation is checked
  * for the message (tagged with its dedupe key) first.
  */
-export function createSlackSender(opts: SlackSenderOptions): Sender<RenderedMessage> & { client: WebClient } {
+export function createWebApiSender(opts: WebApiSenderOptions): Sender<RenderedMessage> & { client: WebClient } {
   const retry = opts.retry ?? PRODUCTION_RETRY;
   const common = {
-    slackApiUrl: normaliseUrl(opts.apiUrl),
+    slackApiUrl: slackApiBaseUrl(opts.apiUrl),
     logger: slackLogger(opts.logger, 'scheduler-web-api'),
     timeout: opts.timeoutMs ?? PRODUCTION_TIMEOUT_MS,
     rejectRateLimitedCalls: false,
@@ -158,13 +171,13 @@ export function createSlackSender(opts: SlackSenderOptions): Sender<RenderedMess
     }
   }
 
-  const locales = workspaceLocales(client, opts.logger);
+  const locales = opts.readerLanguages?.(client, opts.logger);
 
   /** A DM in its reader's Slack language (the board's when unknown); channel posts in the board's. */
-  async function rendered(out: Outgoing) {
+  async function rendered(out: Outgoing): Promise<RenderedMessage> {
     const m = out.message;
-    const lang = /^[UW]/.test(out.recipient) ? (await locales()).get(out.recipient) : undefined;
-    return renderMessage(lang ? { ...m, board: { ...m.board, language: lang } } : m);
+    const lang = locales && /^[UW]/.test(out.recipient) ? (await locales()).get(out.recipient) : undefined;
+    return opts.render(lang ? { ...m, board: { ...m.board, language: lang } } : m);
   }
 
   async function send(out: Outgoing, ready?: RenderedMessage): Promise<Sent> {

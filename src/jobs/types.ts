@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
-import type { JobBoard } from './boards.js';
+import type { JobBoard } from './job-data.js';
 import type { OutboundMessage } from './messages.js';
 
 /** The jobs an operator can run by name (`closeout run-job <name>`); `all` runs every one. */

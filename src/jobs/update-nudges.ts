@@ -1,10 +1,9 @@
 import { localDate } from '../domain/cycle.js';
 import { nudgeDue } from '../domain/schedule.js';
 import { keysWithPrefix } from '../services/deliveries.js';
-import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './boards.js';
-import { execute } from './execute.js';
+import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './job-data.js';
 import { listed } from './messages.js';
-import type { Job, JobDeps, PlannedMessage, RunOptions } from './types.js';
+import type { Job, PlannedMessage } from './types.js';
 
 /** Problems listed in one nudge; the rest are counted ("… and N more"). */
 export const NUDGE_MAX_PROBLEMS = 20;
@@ -73,6 +72,3 @@ export const updateNudges: Job = {
     return out;
   },
 };
-
-export const runUpdateNudges = (deps: JobDeps, at: Date, opts: RunOptions = {}) =>
-  execute(deps, [updateNudges], at, opts);

@@ -7,7 +7,7 @@ import { DomainError } from '../domain/errors.js';
 import { OPERATOR, type Language } from '../domain/types.js';
 import { runJob } from '../jobs/runner.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
-import { createSlackSender } from '../jobs/send.js';
+import { createSlackSender } from '../slack/sender.js';
 import type { JobDeps, RunReport } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { getBoard } from '../services/boards.js';

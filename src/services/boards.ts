@@ -7,8 +7,6 @@ import { audit } from './audit.js';
 import { transact, type ServiceDeps } from './deps.js';
 import { validate } from './validate.js';
 
-export type BoardWithLeaders = Awaited<ReturnType<typeof getBoard>>;
-
 /** Serialised list columns stay inside this module; callers see arrays. */
 function toRow(input: { reminderOffsets?: number[]; categories?: string[] }) {
   return {

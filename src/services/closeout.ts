@@ -1,5 +1,6 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { closeoutInput, decisionReason } from '../domain/inputs.js';
+import { requireTransition } from '../domain/problem-state.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
@@ -16,6 +17,7 @@ export async function requestCloseout(deps: ServiceDeps, actor: Actor, key: stri
     await requireOwnerOrLeader(deps, tx, actor, problem);
     ensureNotClosed(problem);
     if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
+    requireTransition(problem.key, problem.status, 'closeout_requested');
     const request = await tx.closeoutRequest.create({
       data: {
         teamId: actor.teamId,
@@ -48,7 +50,7 @@ async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decisi
   const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
   const request = await deps.db.closeoutRequest.findFirst({
     where: { id: requestId, teamId: actor.teamId },
-    include: { problem: true },
+    select: { requestedBy: true, problemId: true, problem: { select: { key: true, boardId: true, ownerId: true } } },
   });
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
@@ -67,6 +69,7 @@ async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decisi
     });
     if (count === 0) return null;
     const before = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
+    requireTransition(before.key, before.status, state === 'approved' ? 'closed' : 'in_progress');
     const problem = await tx.problem.update({
       where: { id: request.problemId },
       data:
@@ -118,6 +121,7 @@ export async function reopenProblem(deps: ServiceDeps, actor: Actor, key: string
     const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
     await requireLeader(deps, tx, actor, board);
     if (problem.status !== 'closed') throw conflict('error.problem_not_closed', { key: problem.key });
+    requireTransition(problem.key, problem.status, 'in_progress');
     const after = await tx.problem.update({
       where: { id: problem.id },
       data: { status: 'in_progress', closedAt: null, closedBy: null, version: { increment: 1 } },

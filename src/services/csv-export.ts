@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
 import { deadlineStories } from './problem-history.js';
-import { EXPORT_COLUMNS, formatMeasures, neutraliseCell, type ExportColumn } from './csv-format.js';
+import { CSV_PROBLEM_FIELDS, EXPORT_COLUMNS, formatMeasures, neutraliseCell, type ExportColumn } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
 import { OwnerResolver, type UserDirectory } from './import-owners.js';
 
@@ -37,15 +37,7 @@ export async function exportRows(
     select: {
       id: true,
       originalDeadline: true,
-      key: true,
-      title: true,
-      description: true,
-      category: true,
-      source: true,
-      ownerId: true,
-      unit: true,
-      deadline: true,
-      status: true,
+      ...CSV_PROBLEM_FIELDS,
       measures: { where: { retiredAt: null }, select: { text: true, status: true }, orderBy: { number: 'asc' } },
     },
   });

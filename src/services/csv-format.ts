@@ -17,6 +17,19 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/** The Problem fields behind the CSV columns (a Prisma `select`), read by both the export and the import. */
+export const CSV_PROBLEM_FIELDS = {
+  key: true,
+  title: true,
+  description: true,
+  category: true,
+  source: true,
+  ownerId: true,
+  unit: true,
+  deadline: true,
+  status: true,
+} as const;
+
 const ZH_HEADERS: Record<string, CsvColumn> = {
   编号: 'key',
   问题: 'title',

@@ -4,7 +4,7 @@ import { boardsLedBy } from './boards.js';
 import type { ServiceDeps } from './deps.js';
 import { listProblems } from './queries.js';
 import { ON_LIST, isCounted } from './on-list.js';
-import { completion, emptyStatusCounts } from './summary.js';
+import { completion, emptyStatusCounts } from './summary-types.js';
 
 /** One of the user's own open problems, as the App Home shows it. */
 export interface HomeProblem {

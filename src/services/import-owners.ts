@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { SLACK_USER_PATTERN } from '../domain/types.js';
+import { SLACK_USER_PATTERN, USER_MENTION } from '../domain/keys.js';
 
 /**
  * Owners as people write them in a list: a Slack user ID, a mention `<@U…>`, an e-mail address, an
@@ -25,7 +25,8 @@ export interface UserDirectory {
 
 export type OwnerCell = { ok: true; id: string } | { ok: false; message: string };
 
-const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/i;
+/** Spreadsheets may have lower-cased a pasted mention. */
+const MENTION = new RegExp(USER_MENTION.source, 'i');
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const MAX_CANDIDATES = 5;
 

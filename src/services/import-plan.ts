@@ -1,7 +1,15 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { problemInput } from '../domain/inputs.js';
+import { canTransition, nextStatuses } from '../domain/problem-state.js';
 import type { MeasureStatus, ProblemStatus } from '../domain/types.js';
-import { CSV_COLUMNS, parseMeasures, parseStatus, type CsvColumn, type MeasureLine } from './csv-format.js';
+import {
+  CSV_COLUMNS,
+  CSV_PROBLEM_FIELDS,
+  parseMeasures,
+  parseStatus,
+  type CsvColumn,
+  type MeasureLine,
+} from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
 import { parseDateCell, type DateOrder } from './import-dates.js';
 import type { OwnerResolver } from './import-owners.js';
@@ -22,16 +30,8 @@ export type ProblemFields = Pick<ValidProblem, 'title' | 'description'> & {
 export const EXISTING_SELECT = {
   id: true,
   teamId: true,
-  key: true,
-  title: true,
-  description: true,
-  category: true,
-  source: true,
-  ownerId: true,
-  unit: true,
-  deadline: true,
+  ...CSV_PROBLEM_FIELDS,
   originalDeadline: true,
-  status: true,
   closedAt: true,
   closedBy: true,
   percent: true,
@@ -144,6 +144,10 @@ export async function planRows(
         'status',
         `"${statusCell}" is not a status; use open, in_progress, closeout_requested, closed or withdrawn`,
       ]);
+    }
+    if (problem && status && status !== problem.status && !canTransition(problem.status, status)) {
+      const allowed = nextStatuses(problem.status).join(', ');
+      reasons.push(['status', `${problem.key} cannot go from ${problem.status} to ${status} (only to ${allowed})`]);
     }
     if (reasons.length || !parsed.success || status === undefined) {
       plan.errors.push({ line: row.line, reasons: formatReasons(reasons) });

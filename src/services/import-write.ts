@@ -1,11 +1,11 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { conflict } from '../domain/errors.js';
-import type { Actor, ProblemStatus } from '../domain/types.js';
+import type { Actor } from '../domain/types.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { createAudits, createMeasures, createProblems, type NewMeasure } from './import-insert.js';
 import { emptyJournal, undo, type Journal } from './import-undo.js';
-import type { ProblemFields, RowPlan } from './import-plan.js';
-import { isLater } from './problems.js';
+import type { RowPlan } from './import-plan.js';
+import { applyUpdate, statusData } from './import-update.js';
 
 // Writing: in bounded batches, each its own short transaction, so the bot's own writes (a click, a report)
 // get the database between them instead of waiting out one long import. The outcome is still all or
@@ -16,7 +16,6 @@ import { isLater } from './problems.js';
 export const BATCH_ROWS = 500;
 
 type Create = Extract<RowPlan, { kind: 'create' }>;
-type Change = Extract<RowPlan, { kind: 'update' }>;
 
 export interface WriteTarget {
   board: { id: number; code: string };
@@ -82,14 +81,6 @@ async function reserveNumbers(deps: ServiceDeps, target: WriteTarget, creates: C
   );
   if (moved.count !== 1) throw conflict('import.changed');
   return numbers;
-}
-
-function statusData(from: ProblemStatus | null, to: ProblemStatus, actor: Actor, at: Date) {
-  // A withdrawn problem remembers what a restore brings it back to.
-  if (to === 'withdrawn') return { status: to, withdrawnFrom: from === null || from === 'withdrawn' ? 'open' : from };
-  if (from === 'withdrawn') return { status: to, withdrawnFrom: null };
-  if (to === 'closed') return { status: to, closedAt: at, closedBy: actor.userId, percent: 100 };
-  return from === 'closed' ? { status: to, closedAt: null, closedBy: null } : { status: to };
 }
 
 async function writeBatch(
@@ -194,132 +185,4 @@ async function writeBatch(
     journal.auditIds.push(...ids);
   }
   return { keys, journal };
-}
-
-/**
- * One updated row. Each write is conditional on the problem (and measure) being as the plan saw it: a
- * change by someone else meanwhile stops the import, rather than overwriting what they just did.
- */
-async function applyUpdate(
-  tx: Tx,
-  actor: Actor,
-  at: Date,
-  row: Change,
-  journal: Journal,
-  audits: { action: string; targetId: string; before?: unknown; after: unknown }[],
-): Promise<void> {
-  const { problem } = row;
-  const firstNew = problem.nextMeasureNumber;
-  const deadlineMoved = row.fields.deadline !== undefined;
-  const moved = await tx.problem.updateMany({
-    where: { id: problem.id, updatedAt: problem.updatedAt },
-    data: {
-      ...row.fields,
-      ...(row.status && statusData(problem.status, row.status, actor, at)),
-      // Always set, so the row is written (and its updatedAt moves) even when only its measures change.
-      nextMeasureNumber: firstNew + row.measureAdds.length,
-      // An edit open in Slack meanwhile must see that the problem changed (optimistic version check).
-      version: { increment: 1 },
-      ...(deadlineMoved && problem.originalDeadline === null && { originalDeadline: problem.deadline }),
-    },
-  });
-  if (moved.count !== 1) throw conflict('import.changed');
-  if (deadlineMoved) {
-    // A deadline moved by a file tells its story like one moved in Slack: `show`, the summary, the export.
-    const change = await tx.deadlineChange.create({
-      data: {
-        teamId: problem.teamId,
-        problemId: problem.id,
-        fromDate: problem.deadline,
-        toDate: row.fields.deadline ?? null,
-        extended: isLater(problem.deadline, row.fields.deadline ?? null),
-        reason: 'Changed by import',
-        actorId: actor.userId,
-        createdAt: at,
-      },
-      select: { id: true },
-    });
-    journal.deadlineChangeIds.push(change.id);
-  }
-  journal.updated.push({ before: problem, edits: row.measureEdits });
-  if (row.status) await settleRequests(tx, actor, at, problem, row.status, journal);
-  for (const edit of row.measureEdits) {
-    const edited = await tx.measure.updateMany({
-      where: { id: edit.id, text: edit.before.text, status: edit.before.status },
-      data: { text: edit.after.text, status: edit.after.status },
-    });
-    if (edited.count !== 1) throw conflict('import.changed');
-  }
-  if (row.measureAdds.length) {
-    const made = await tx.measure.createManyAndReturn({
-      data: row.measureAdds.map((m, i) => ({
-        teamId: problem.teamId,
-        problemId: problem.id,
-        number: firstNew + i,
-        text: m.text,
-        status: m.status,
-        createdAt: at,
-      })),
-      select: { id: true },
-    });
-    journal.measureIds.push(...made.map((m) => m.id));
-  }
-  const before = Object.fromEntries(Object.keys(row.fields).map((f) => [f, problem[f as keyof ProblemFields]]));
-  audits.push({
-    action: 'problem.import',
-    targetId: problem.key,
-    before: {
-      ...before,
-      ...(row.status && { status: problem.status }),
-      measures: row.measureEdits.map((e) => ({ number: e.number, ...e.before })),
-    },
-    after: {
-      ...row.fields,
-      ...(row.status && { status: row.status }),
-      measures: [
-        ...row.measureEdits.map((e) => ({ number: e.number, ...e.after })),
-        ...row.measureAdds.map((m, i) => ({ number: firstNew + i, ...m })),
-      ],
-    },
-  });
-}
-
-/**
- * Keeps closeout requests in step with a status set by import: `closeout_requested` gets a pending request
- * for leaders to decide; any other status decides a pending one, so nobody is asked about a settled problem.
- */
-async function settleRequests(
-  tx: Tx,
-  actor: Actor,
-  at: Date,
-  problem: { id: number; teamId: string },
-  to: ProblemStatus,
-  journal: Journal,
-): Promise<void> {
-  const problemId = problem.id;
-  const pending = await tx.closeoutRequest.findMany({ where: { problemId, state: 'pending' }, select: { id: true } });
-  if (to === 'closeout_requested') {
-    if (pending.length) return;
-    const made = await tx.closeoutRequest.create({
-      data: {
-        teamId: problem.teamId,
-        problemId,
-        requestedBy: actor.userId,
-        evidence: 'Status set by import',
-        createdAt: at,
-      },
-      select: { id: true },
-    });
-    journal.requestIds.push(made.id);
-    return;
-  }
-  if (!pending.length) return;
-  await tx.closeoutRequest.updateMany({
-    where: { id: { in: pending.map((r) => r.id) } },
-    data:
-      to === 'closed'
-        ? { state: 'approved', decidedBy: actor.userId, decidedAt: at }
-        : { state: 'returned', decidedBy: actor.userId, decidedAt: at, reason: 'Status changed by import' },
-  });
-  journal.decidedRequestIds.push(...pending.map((r) => r.id));
 }

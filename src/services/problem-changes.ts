@@ -1,4 +1,5 @@
-import { conflict, notFound } from '../domain/errors.js';
+import { conflict } from '../domain/errors.js';
+import { requireTransition } from '../domain/problem-state.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader } from './access.js';
 import { audit } from './audit.js';
@@ -21,6 +22,7 @@ export async function withdrawProblem(deps: ServiceDeps, actor: Actor, key: stri
     const before = await findProblem(tx, actor.teamId, key);
     await requireLeader(deps, tx, actor, { id: before.boardId, code: boardCodeOf(before.key) });
     if (before.status === 'withdrawn') throw conflict('error.problem_withdrawn', { key: before.key });
+    requireTransition(before.key, before.status, 'withdrawn');
     const after = await tx.problem.update({
       where: { id: before.id },
       data: { status: 'withdrawn', withdrawnFrom: before.status, version: { increment: 1 } },
@@ -49,6 +51,7 @@ export async function restoreProblem(deps: ServiceDeps, actor: Actor, key: strin
     if (before.status !== 'withdrawn') throw conflict('error.problem_not_withdrawn', { key: before.key });
     // A request returned by the withdrawal is not revived: the owner asks again.
     const back = before.withdrawnFrom === 'closeout_requested' ? 'in_progress' : (before.withdrawnFrom ?? 'open');
+    requireTransition(before.key, before.status, back);
     const after = await tx.problem.update({
       where: { id: before.id },
       data: { status: back, withdrawnFrom: null, version: { increment: 1 } },
@@ -59,30 +62,6 @@ export async function restoreProblem(deps: ServiceDeps, actor: Actor, key: strin
       targetId: before.key,
       before: { status: before.status },
       after: { status: after.status },
-    });
-    return after;
-  });
-}
-
-/**
- * A measure that no longer applies is retired, never deleted: its key `KEY.n` stays taken, it keeps its
- * history, and it leaves counts, prompts and reminders. Leaders only.
- */
-export async function retireMeasure(deps: ServiceDeps, actor: Actor, key: string, number: number) {
-  const now = deps.clock.now();
-  return transact(deps.db, async (tx) => {
-    const problem = await findProblem(tx, actor.teamId, key);
-    await requireLeader(deps, tx, actor, { id: problem.boardId, code: boardCodeOf(problem.key) });
-    const before = await tx.measure.findUnique({ where: { problemId_number: { problemId: problem.id, number } } });
-    if (!before) throw notFound('error.measure_not_found', { key: problem.key, number });
-    if (before.retiredAt) return before;
-    const after = await tx.measure.update({ where: { id: before.id }, data: { retiredAt: now } });
-    await audit(tx, actor, now, {
-      action: 'measure.retire',
-      targetType: 'measure',
-      targetId: `${problem.key}.${number}`,
-      before: { retiredAt: null },
-      after: { retiredAt: now },
     });
     return after;
   });

@@ -1,5 +1,6 @@
 import { cycleAt } from '../domain/cycle.js';
 import { updateInput, type UpdateInput } from '../domain/inputs.js';
+import { requireTransition } from '../domain/problem-state.js';
 import type { Actor, Health } from '../domain/types.js';
 import { findProblem, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
@@ -73,10 +74,13 @@ export async function writeUpdate(
       data: { status: 'done' },
     });
   }
+  // A first report starts the work; any later one leaves the status as it is.
+  const status = problem.status === 'open' ? 'in_progress' : problem.status;
+  requireTransition(problem.key, problem.status, status);
   const after = await tx.problem.update({
     where: { id: problem.id },
     data: {
-      status: problem.status === 'open' ? 'in_progress' : problem.status,
+      status,
       health: input.health,
       percent: input.percent,
       lastUpdateAt: now,

@@ -132,8 +132,6 @@ export async function listProblems(deps: QueryDeps, filter: ProblemFilter, page:
   return fetchPage(deps, await whereFor(deps, filter), page);
 }
 
-export type ListedProblem = Awaited<ReturnType<typeof listProblems>>['items'][number];
-
 /**
  * Problems whose key, title, description or unit contain `text`, for pickers and `/closeout show`
  * suggestions: an exact key match comes first, then the rest as listProblems orders them.

@@ -8,7 +8,7 @@ import { ConfigError, type Env } from '../config/env.js';
 import { slackApiBaseUrl } from '../config/slack-api.js';
 import { healthHandler } from '../http/health.js';
 import { createFollowUps } from '../jobs/follow-ups.js';
-import { createSlackSender } from '../jobs/send.js';
+import { createSlackSender } from './sender.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';

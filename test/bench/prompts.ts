@@ -9,7 +9,7 @@ import { createDb } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { systemClock } from '../../src/domain/clock.js';
 import { runJob } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createBoard } from '../../src/services/boards.js';
 

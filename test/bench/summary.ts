@@ -19,7 +19,9 @@ import { fixedClock } from '../../src/domain/clock.js';
 import { PROBLEM_STATUSES, type Actor } from '../../src/domain/types.js';
 import { createBoard } from '../../src/services/boards.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
-import { boardSummary, BREAKDOWNS, burndown, type BoardSummary } from '../../src/services/summary.js';
+import { burndown } from '../../src/services/burndown.js';
+import { BREAKDOWNS, type BoardSummary } from '../../src/services/summary-types.js';
+import { boardSummary } from '../../src/services/summary.js';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name]);

@@ -1,14 +1,14 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  boardChartOptions,
   CHART_HEIGHT,
   CHART_MAX_ROWS,
   CHART_SCALE,
   CHART_WIDTH,
   type BoardChartData,
   type ChartRow,
-} from '../../src/charts/board-chart.js';
+} from '../../src/charts/board-chart-layout.js';
+import { boardChartOptions } from '../../src/charts/board-chart-options.js';
 import { closeChartRenderer, renderBoardChart } from '../../src/charts/chart-renderer.js';
 import { ensureChartFont } from '../../src/charts/fonts.js';
 import type { Language } from '../../src/domain/types.js';

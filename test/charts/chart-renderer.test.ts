@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BoardChartData } from '../../src/charts/board-chart.js';
+import type { BoardChartData } from '../../src/charts/board-chart-layout.js';
 import { createChartRenderer, type ChartRenderer } from '../../src/charts/chart-renderer.js';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

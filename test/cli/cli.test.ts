@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.js';
 import { createTestDb, type TestDb } from '../support/db.js';
-import { cli } from './support.js';
+import { cli } from '../support/cli.js';
 
 let t: TestDb;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.js';
-import { checksum, cli } from './support.js';
+import { checksum, cli } from '../support/cli.js';
 
 let t: TestDb;
 beforeEach(() => {

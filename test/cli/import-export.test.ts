@@ -10,7 +10,7 @@ import { reportUpdate } from '../../src/services/progress.js';
 import { createTestDb, testDbKind, type TestDb } from '../support/db.js';
 import { ADMIN, LEADER, OWNER, makeDeps, seedBoard } from '../support/fixtures.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { checksum, cli, csv } from './support.js';
+import { checksum, cli, csv } from '../support/cli.js';
 
 let t: TestDb;
 let dir: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.js';
 import { createProblem } from '../../src/services/problems.js';
-import { checksum, cli } from '../cli/support.js';
+import { checksum, cli } from '../support/cli.js';
 import { createTestDb, testDbReady, type TestDb } from '../support/db.js';
 import { makeDeps } from '../support/fixtures.js';
 

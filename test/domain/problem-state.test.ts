@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   canTransition,
   deriveFlags,
+  requireTransition,
   effectiveDeadline,
   isClosedLate,
   isOverdue,
   isStale,
   type ProblemFacts,
 } from '../../src/domain/problem-state.js';
+import { DomainError } from '../../src/domain/errors.js';
 import { PROBLEM_STATUSES, type ProblemStatus } from '../../src/domain/types.js';
+import { t } from '../../src/i18n/index.js';
 
 const shanghai = {
   timezone: 'Asia/Shanghai',
@@ -42,6 +45,27 @@ describe('status transitions', () => {
       it(`${from} → ${to}: ${ok ? 'allowed' : 'refused'}`, () => expect(canTransition(from, to)).toBe(ok));
     }
   }
+});
+
+describe('requireTransition: the services’ gate', () => {
+  it('refuses an illegal move with a message naming the problem and both statuses', () => {
+    let refused: unknown;
+    try {
+      requireTransition('RECT-1', 'open', 'closed');
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    const error = refused as DomainError;
+    expect(error.code).toBe('conflict');
+    expect(t('en', error.key, error.params)).toBe('RECT-1 cannot go from open to closed.');
+  });
+
+  it('lets legal moves and staying put through', () => {
+    expect(() => requireTransition('RECT-1', 'closeout_requested', 'closed')).not.toThrow();
+    expect(() => requireTransition('RECT-1', 'withdrawn', 'open')).not.toThrow();
+    expect(() => requireTransition('RECT-1', 'closed', 'closed')).not.toThrow();
+  });
 });
 
 describe('derived flags', () => {

@@ -5,7 +5,16 @@ import { VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { allText, blockOf, callAfter, callsSince, openByCommand, settle, state, submitView } from './modal-helpers.js';
+import {
+  allText,
+  blockOf,
+  callAfter,
+  callsSince,
+  openByCommand,
+  settle,
+  state,
+  submitView,
+} from '../support/modals.js';
 
 let app: TestApp;
 const ZH_ADMIN = 'UZHADMIN';

@@ -5,7 +5,7 @@ import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { buttonsOf, callAfter, newProblem, seedRect, settle, textOf } from './cards-helpers.js';
+import { buttonsOf, callAfter, newProblem, seedRect, settle, textOf } from '../support/cards.js';
 
 let app: TestApp;
 let ts = 0;

@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import { requestCloseout } from '../../src/services/closeout.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { allText, blockOf, callAfter, callsSince, openByCommand, settle, state, submitView } from './modal-helpers.js';
+import {
+  allText,
+  blockOf,
+  callAfter,
+  callsSince,
+  openByCommand,
+  settle,
+  state,
+  submitView,
+} from '../support/modals.js';
 
 let app: TestApp;
 const LEADER2 = 'ULEADER2';

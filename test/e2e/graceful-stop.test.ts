@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/services/problems.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { openByCommand, state, submitView } from './modal-helpers.js';
+import { openByCommand, state, submitView } from '../support/modals.js';
 
 let app: TestApp;
 beforeAll(async () => {

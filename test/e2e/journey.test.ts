@@ -5,7 +5,7 @@ import { blockKitProblems } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { callAfter, openByCommand, state, submitView, viewOf } from './modal-helpers.js';
+import { callAfter, openByCommand, state, submitView, viewOf } from '../support/modals.js';
 
 /** Everything a user would read in a message or view. */
 const allText = (c: SlackCall): string => JSON.stringify([c.args.text ?? '', c.args.blocks ?? [], c.args.view ?? {}]);

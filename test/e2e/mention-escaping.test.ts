@@ -6,7 +6,7 @@ import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { HOSTILE, liveMentions } from '../support/mentions.js';
 import { TestApp } from '../support/test-app.js';
-import { callAfter, openByCommand, settle, state, submitView } from './modal-helpers.js';
+import { callAfter, openByCommand, settle, state, submitView } from '../support/modals.js';
 
 /**
  * Everything people type — board names, titles, notes, evidence, reasons, chat replies — comes back in

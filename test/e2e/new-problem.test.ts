@@ -15,7 +15,7 @@ import {
   state,
   submitView,
   viewOf,
-} from './modal-helpers.js';
+} from '../support/modals.js';
 
 let app: TestApp;
 beforeAll(async () => {

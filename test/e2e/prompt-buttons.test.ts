@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ACTION } from '../../src/slack/ids.js';
@@ -8,7 +8,7 @@ import { blockKitProblems } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { callAfter } from './modal-helpers.js';
+import { callAfter } from '../support/modals.js';
 
 const text = (c: SlackCall) => JSON.stringify(c.args.blocks ?? []);
 

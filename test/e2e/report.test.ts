@@ -17,7 +17,7 @@ import {
   submitView,
   viewOf,
   type SentView,
-} from './modal-helpers.js';
+} from '../support/modals.js';
 
 let app: TestApp;
 

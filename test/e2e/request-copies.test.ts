@@ -4,7 +4,7 @@ import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { callAfter, openByCommand, state, submitView } from './modal-helpers.js';
+import { callAfter, openByCommand, state, submitView } from '../support/modals.js';
 
 const LEADER2 = 'ULEADER2';
 

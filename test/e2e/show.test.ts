@@ -5,7 +5,7 @@ import { ACTION } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { ADMIN, LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { buttonsOf, callAfter, newProblem, seedRect, textOf } from './cards-helpers.js';
+import { buttonsOf, callAfter, newProblem, seedRect, textOf } from '../support/cards.js';
 
 let app: TestApp;
 let requestId: number;

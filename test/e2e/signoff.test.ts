@@ -5,7 +5,7 @@ import { blockKitProblems } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { LEADER2, buttonsOf, callAfter, newProblem, seedRect, settle, textOf } from './cards-helpers.js';
+import { LEADER2, buttonsOf, callAfter, newProblem, seedRect, settle, textOf } from '../support/cards.js';
 
 let app: TestApp;
 let ts = 0;

@@ -4,8 +4,8 @@ import { VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { ADMIN, LEADER, OTHER } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { newProblem, seedRect } from './cards-helpers.js';
-import { allText, blockOf, callAfter, openByCommand, state, submitView } from './modal-helpers.js';
+import { newProblem, seedRect } from '../support/cards.js';
+import { allText, blockOf, callAfter, openByCommand, state, submitView } from '../support/modals.js';
 
 let app: TestApp;
 beforeAll(async () => {

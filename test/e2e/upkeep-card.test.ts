@@ -5,8 +5,8 @@ import { exportCsv } from '../../src/services/csv-export.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { newProblem, seedRect } from './cards-helpers.js';
-import { allText, blockOf, callAfter, openByCommand, state, submitView, viewOf } from './modal-helpers.js';
+import { newProblem, seedRect } from '../support/cards.js';
+import { allText, blockOf, callAfter, openByCommand, state, submitView, viewOf } from '../support/modals.js';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -4,8 +4,8 @@ import { approveCloseout, requestCloseout } from '../../src/services/closeout.js
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { LEADER2, newProblem, seedRect } from './cards-helpers.js';
-import { allText, blockOf, callsSince, openByCommand, settle, state, submitView } from './modal-helpers.js';
+import { LEADER2, newProblem, seedRect } from '../support/cards.js';
+import { allText, blockOf, callsSince, openByCommand, settle, state, submitView } from '../support/modals.js';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/clock.js';
 import { runJob } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import type { JobDeps } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { claim, markFailed, plan, renewClaim } from '../../src/services/deliveries.js';
 import { OWNER, seedBoard } from '../support/fixtures.js';
-import { FAST_RETRY, harness, problem, type Harness } from './helpers.js';
+import { FAST_RETRY, harness, problem, type Harness } from '../support/jobs.js';
 
 /** Round 1 of RECT opens 2026-11-16 at 09:00 Asia/Shanghai. */
 const PROMPT_0 = new Date('2026-11-16T01:00:00Z');

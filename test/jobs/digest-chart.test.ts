@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { digestChartFollowUp } from '../../src/slack/upload/digest-chart.js';
 import { OWNER, seedBoard } from '../support/fixtures.js';
-import { FAST_RETRY, FAST_TIMEOUT_MS, harness, problem, type Harness } from './helpers.js';
+import { FAST_RETRY, FAST_TIMEOUT_MS, harness, problem, type Harness } from '../support/jobs.js';
 
 /** Round 1 of RECT ends 2026-11-29; its digest goes out when round 2 opens, 09:00 Shanghai. */
 const DIGEST_0 = '2026-11-30T01:00:00Z';

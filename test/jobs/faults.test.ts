@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../support/block-kit.js';
 import { seedBoard } from '../support/fixtures.js';
-import { harness, keyOf, problem, type Harness } from './helpers.js';
+import { harness, keyOf, problem, type Harness } from '../support/jobs.js';
 import { spawnCli } from './procs.js';
 
 const PROMPT_0 = '2026-11-16T01:00:00Z';

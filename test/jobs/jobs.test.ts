@@ -7,7 +7,7 @@ import { reportUpdate } from '../../src/services/progress.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import type { RunReport } from '../../src/jobs/types.js';
-import { harness, keyOf, problem, textOf, type Harness } from './helpers.js';
+import { harness, keyOf, problem, textOf, type Harness } from '../support/jobs.js';
 
 /*
  * Board RECT (seedBoard): Asia/Shanghai (UTC+8), 14-day cycles from 2026-11-16, prompts at 09:00 local

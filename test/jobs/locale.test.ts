@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OTHER, OWNER, seedBoard } from '../support/fixtures.js';
-import { harness, problem, textOf, type Harness } from './helpers.js';
+import { harness, problem, textOf, type Harness } from '../support/jobs.js';
 
 /** Round 1 of RECT (Asia/Shanghai, board language en) opens 2026-11-16 at 09:00 local. */
 const PROMPT_0 = '2026-11-16T01:00:00Z';

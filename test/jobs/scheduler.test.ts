@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScheduler } from '../../src/jobs/scheduler.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { seedBoard } from '../support/fixtures.js';
-import { harness, problem, type Harness } from './helpers.js';
+import { harness, problem, type Harness } from '../support/jobs.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import { boardSummary } from '../../src/services/summary.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import type { RunReport } from '../../src/jobs/types.js';
-import { harness, problem, textOf, type Harness } from './helpers.js';
+import { harness, problem, textOf, type Harness } from '../support/jobs.js';
 
 /* Board RECT: Asia/Shanghai, 14-day cycles from 2026-11-16 (cycle 1 = Nov 30 – Dec 13), prompts 09:00 local. */
 const PROMPT_0 = '2026-11-16T01:00:00Z';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEADER, seedBoard } from '../support/fixtures.js';
-import { harness, problem, type Harness } from './helpers.js';
+import { harness, problem, type Harness } from '../support/jobs.js';
 
 /**
  * A year of 14-day rounds for boards in four zones, with prompt times chosen so that rounds start on DST

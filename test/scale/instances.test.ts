@@ -8,7 +8,7 @@ import { createTestDb, testDbReady, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { LEADER, TEAM, makeDeps, seedBoard } from '../support/fixtures.js';
 import { spawnCli } from '../jobs/procs.js';
-import { keyOf } from '../jobs/helpers.js';
+import { keyOf } from '../support/jobs.js';
 import { commandBody, eventBody, interactionBody } from '../support/slack-requests.js';
 import { blockActionsPayload } from '../support/test-app.js';
 

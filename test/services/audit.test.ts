@@ -4,7 +4,7 @@ import { approveCloseout, reopenProblem, requestCloseout, returnCloseout } from 
 import { addMeasure, createProblem, editMeasure, editProblem, reassignProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { auditRows, useDb } from './helpers.js';
+import { auditRows, useDb } from '../support/services.js';
 
 const ctx = useDb('2026-11-25T02:00:00Z');
 

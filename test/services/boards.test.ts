@@ -10,7 +10,7 @@ import {
   reminderOffsets,
 } from '../../src/services/boards.js';
 import { ADMIN, LEADER, OTHER, TEAM, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb();
 const minimal = {

@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../../src/services/deps.js';
 import { createProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb('2026-11-25T02:00:00Z');
 

@@ -6,7 +6,7 @@ import type { Actor } from '../../src/domain/types.js';
 import { approveCloseout, requestCloseout, returnCloseout } from '../../src/services/closeout.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ADMIN, LEADER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { auditRows, spawnProc, useDb } from './helpers.js';
+import { auditRows, spawnProc, useDb } from '../support/services.js';
 
 const ctx = useDb();
 const LEADER2: Actor = { teamId: TEAM, userId: 'ULEADER2' };

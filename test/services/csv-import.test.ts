@@ -191,6 +191,18 @@ describe('importCsv: writing', () => {
     });
   });
 
+  it('refuses a status change the transition rules do not allow, and writes nothing', async () => {
+    await seedProblem();
+    const result = await run('key,title,status\r\nRECT-1,Queue times (new),closed\r\n');
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        reasons: ['status: RECT-1 cannot go from open to closed (only to in_progress, closeout_requested, withdrawn)'],
+      },
+    ]);
+    expect(await t.db.problem.findFirstOrThrow()).toMatchObject({ status: 'open', title: 'Queue times' });
+  });
+
   it('creates unknown keys of the board under their number and never reuses one', async () => {
     const result = await run(
       'key,title,owner\r\n,First new,UOWNER\r\nrect-007,Seventh,UOWNER\r\nRECT-2,Second,UOWNER\r\n',

@@ -3,7 +3,7 @@ import { problemInput } from '../../src/domain/inputs.js';
 import { archiveBoard } from '../../src/services/boards.js';
 import { addMeasure, createProblem, insertProblem } from '../../src/services/problems.js';
 import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb();
 const newProblem = (title: string, measures: string[] = []) =>

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { editBoard } from '../../src/services/boards.js';
 import { listProblems } from '../../src/services/queries.js';
-import {
-  boardSummary,
-  burndown,
-  summarizeBoard,
-  type BoardSummary,
-  type Breakdown,
-} from '../../src/services/summary.js';
+import { burndown } from '../../src/services/burndown.js';
+import type { BoardSummary, Breakdown } from '../../src/services/summary-types.js';
+import { boardSummary, summarizeBoard } from '../../src/services/summary.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM } from '../support/fixtures.js';
 import { seedLeaderSummaryDataset } from '../support/leader-summary-dataset.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb();
 const keys = (list: { items: { key: string }[] }) => list.items.map((i) => i.key);

@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../../src/services/deps.js';
 import { addMeasure, createProblem, editMeasure, editProblem, reassignProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb();
 /** Leads another board only: on RECT they are nobody special. */

@@ -4,9 +4,9 @@ import { restoreProblem, withdrawProblem } from '../../src/services/problem-chan
 import { problemHistory } from '../../src/services/problem-history.js';
 import { createProblem, editProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
-import { burndown } from '../../src/services/summary.js';
+import { burndown } from '../../src/services/burndown.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb('2026-11-17T02:00:00Z');
 

@@ -9,7 +9,7 @@ import {
 } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb('2026-11-25T02:00:00Z');
 

@@ -5,7 +5,7 @@ import { createProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { listProblems, searchProblems, type ProblemFilter } from '../../src/services/queries.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 /** 00:30 on Nov 25 in Shanghai, 11:30 on Nov 24 in New York. */
 const NOW = '2026-11-24T16:30:00Z';

@@ -6,7 +6,7 @@ import { conflict } from '../../src/domain/errors.js';
 import { isWriteContention, transact } from '../../src/services/deps.js';
 import { createProblem } from '../../src/services/problems.js';
 import { LEADER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, spawnProc, useDb } from './helpers.js';
+import { expectRefusal, spawnProc, useDb } from '../support/services.js';
 
 const ctx = useDb();
 

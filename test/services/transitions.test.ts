@@ -9,7 +9,7 @@ import {
 import { addMeasure, createProblem, editMeasure, getProblemDetail } from '../../src/services/problems.js';
 import { reportNoChange, reportUpdate } from '../../src/services/progress.js';
 import { ADMIN, LEADER, OWNER, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb('2026-11-25T02:00:00Z');
 

@@ -5,7 +5,7 @@ import { createProblem } from '../../src/services/problems.js';
 import { listProblems, searchProblems } from '../../src/services/queries.js';
 import { canSeeBoard, requireVisibleProblem, type Viewer } from '../../src/services/visibility.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { expectRefusal, useDb } from './helpers.js';
+import { expectRefusal, useDb } from '../support/services.js';
 
 const ctx = useDb('2026-11-25T02:00:00Z');
 const LEADER2 = { teamId: TEAM, userId: 'ULEADER2' };

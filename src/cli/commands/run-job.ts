@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { runJob, parseJobSelection } from '../../jobs/runner.js';
-import { createSlackSender } from '../../jobs/send.js';
-import { digestChartFollowUp } from '../../slack/upload/digest-chart.js';
 import { JOB_NAMES, type PlannedMessage, type RunReport } from '../../jobs/types.js';
 import { createLogger } from '../../logging/logger.js';
+import { schedulerSender } from '../../slack/sender.js';
 import { renderMessage } from '../../slack/views/scheduled/index.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -74,9 +73,10 @@ export function registerRunJob(program: Command, ctx: CliContext): void {
       const logger = createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr);
       await ctx.withServices(async ({ deps, actor }) => {
         const instanceId = `cli-${process.pid}-${randomUUID().slice(0, 8)}`;
-        const afterSent = digestChartFollowUp(deps.db, logger, instanceId);
         const sender =
-          opts.dryRun || !token ? null : createSlackSender({ token, apiUrl: env.SLACK_API_URL, logger, afterSent });
+          opts.dryRun || !token
+            ? null
+            : schedulerSender({ token, apiUrl: env.SLACK_API_URL, db: deps.db })(instanceId, logger);
         const report = await runJob(
           { db: deps.db, clock: deps.clock, logger, sender, instanceId, teamId: actor.teamId },
           selection,

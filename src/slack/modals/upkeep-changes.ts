@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { localDate } from '../../domain/cycle.js';
 import { effectiveDeadline } from '../../domain/problem-state.js';
 import type { Actor, Language } from '../../domain/types.js';
-import { languageFromLocale, translator } from '../../i18n/index.js';
+import { boardLanguage, translator } from '../../i18n/index.js';
 import { reassignmentMessages, reopenMessages, type ProblemChange } from '../../jobs/follow-ups.js';
 import { getBoard } from '../../services/boards.js';
 import { reopenProblem } from '../../services/closeout.js';
@@ -35,7 +35,7 @@ async function changeOf(a: ChangeArgs, p: Changed, note: string): Promise<Proble
       code: board.code,
       name: board.name,
       timezone: board.timezone,
-      language: languageFromLocale(board.language) ?? 'en',
+      language: boardLanguage(board.language),
     },
     today: localDate(a.ctx.deps.clock.now(), board.timezone),
     key: p.key,

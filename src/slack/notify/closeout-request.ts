@@ -1,5 +1,5 @@
 import { localDate } from '../../domain/cycle.js';
-import { languageFromLocale } from '../../i18n/index.js';
+import { boardLanguage } from '../../i18n/index.js';
 import { closeoutRequestMessages } from '../../jobs/notify-messages.js';
 import type { SlackContext } from '../context.js';
 import type { ProblemDetail } from '../refresh/card.js';
@@ -18,7 +18,7 @@ export async function sendCloseoutRequest(
 ): Promise<void> {
   const now = ctx.deps.clock.now();
   const { board } = problem;
-  const data = closeoutRequestData(problem, request, { lang: languageFromLocale(board.language) ?? 'en', now });
+  const data = closeoutRequestData(problem, request, { lang: boardLanguage(board.language), now });
   await ctx.followUps.deliver(
     closeoutRequestMessages(
       {

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
-import { languageFromLocale, translator } from '../../i18n/index.js';
+import { boardLanguage, translator } from '../../i18n/index.js';
 import { decisionMessage } from '../../jobs/notify-messages.js';
 import { localDate } from '../../domain/cycle.js';
 import { decidedRequest } from '../../services/closeout-requests.js';
@@ -75,7 +75,7 @@ async function announce(decision: DecisionArgs, seen: { key?: string }): Promise
             code: board.code,
             name: board.name,
             timezone: board.timezone,
-            language: languageFromLocale(board.language) ?? 'en',
+            language: boardLanguage(board.language),
           },
           today: localDate(decision.ctx.deps.clock.now(), board.timezone),
         },

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/types.js';
-import { languageFromLocale } from '../../i18n/index.js';
+import { boardLanguage } from '../../i18n/index.js';
 import { assignedMessage } from '../../jobs/notify-messages.js';
 import type { SlackContext } from '../context.js';
 
@@ -42,7 +42,7 @@ export async function tellOwnerAssigned(
           code: board.code,
           name: board.name,
           timezone: board.timezone,
-          language: languageFromLocale(board.language) ?? 'en',
+          language: boardLanguage(board.language),
         },
         today,
       },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../domain/errors.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
 import { CARD_BLOCK_PREFIX } from '../views/problem-card.js';
+import { PROBLEM_KEY_PATTERN } from '../../domain/keys.js';
 
 /** The parts of a block_actions payload the button handlers use; anything else Slack sends is ignored. */
 const blockActionPayload = z.object({
@@ -90,11 +91,7 @@ export function originOf(click: ButtonClick, fallback: 'prompt' | 'request'): Me
   };
 }
 
-const problemKey = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/);
+const problemKey = z.string().trim().toUpperCase().regex(PROBLEM_KEY_PATTERN);
 const requestId = z.coerce
   .number()
   .int()

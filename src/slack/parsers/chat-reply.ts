@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBLEM_KEY_PATTERN } from '../../domain/keys.js';
 
 /** Payloads of the chat-reply feature: user messages from the Events API and its button values. */
 
@@ -7,11 +8,7 @@ const id = z.coerce
   .int()
   .positive()
   .max(2 ** 31 - 1);
-const problemKey = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/);
+const problemKey = z.string().trim().toUpperCase().regex(PROBLEM_KEY_PATTERN);
 
 /**
  * A message a person typed. Edits, deletions, joins and other subtypes fail to parse and are ignored;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOARD_CODE_PATTERN } from '../../domain/types.js';
+import { BOARD_CODE_PATTERN } from '../../domain/keys.js';
 import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import { tokenize } from './command-text.js';
 

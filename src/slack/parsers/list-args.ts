@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { BOARD_CODE_PATTERN, SLACK_USER_PATTERN } from '../../domain/types.js';
+import { BOARD_CODE_PATTERN, SLACK_USER_PATTERN, USER_MENTION } from '../../domain/keys.js';
 import { LIST_VIEWS, type ListView } from '../../services/queries.js';
 import { LIMITS } from '../views/limits.js';
 
@@ -43,8 +43,6 @@ const FILTER_KEYS: Record<string, FilterField> = {
   单位: 'unit',
   责任单位: 'unit',
 };
-
-const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
 export type ListArgsError =
   | { kind: 'unknown'; arg: string; suggestion: string | null }
@@ -95,8 +93,8 @@ export function parseListArgs(text: string): ParsedListArgs {
       if (!parsed.success || parsed.data === undefined)
         return { ok: false, error: { kind: 'value', arg: tok.raw, what: field } };
       error = setOnce(field, parsed.data, tok.raw);
-    } else if (MENTION.test(tok.value)) {
-      error = setOnce('owner', MENTION.exec(tok.value)![1]!, tok.raw);
+    } else if (USER_MENTION.test(tok.value)) {
+      error = setOnce('owner', USER_MENTION.exec(tok.value)![1]!, tok.raw);
     } else {
       const view = VIEW_WORDS[tok.value.toLowerCase()];
       if (!view) return { ok: false, error: { kind: 'unknown', arg: tok.raw, suggestion: suggestView(tok.value) } };

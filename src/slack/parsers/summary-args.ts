@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BOARD_CODE_PATTERN } from '../../domain/types.js';
-import { BREAKDOWNS, type Breakdown } from '../../services/summary.js';
+import { BOARD_CODE_PATTERN } from '../../domain/keys.js';
+import { BREAKDOWNS, type Breakdown } from '../../services/summary-types.js';
 
 /** A board code as typed: `RECT`, `rect` or `board:RECT` (the `list` filter's spelling, colon full-width too). */
 export const boardArg = z

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import pLimit from 'p-limit';
 import { localDate } from '../../domain/cycle.js';
-import { SLACK_USER_PATTERN } from '../../domain/types.js';
+import { SLACK_USER_PATTERN } from '../../domain/keys.js';
 import { translator } from '../../i18n/index.js';
 import { homeData } from '../../services/home.js';
 import type { SlackContext } from '../context.js';

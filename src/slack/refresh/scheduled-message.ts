@@ -1,4 +1,4 @@
-import { problemLine } from '../../jobs/boards.js';
+import { problemLine } from '../../jobs/job-data.js';
 import type { NudgeMessage, OutboundMessage, ProblemLine, PromptMessage } from '../../jobs/messages.js';
 import type { Language } from '../../domain/types.js';
 import type { SlackContext } from '../context.js';

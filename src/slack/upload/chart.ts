@@ -1,18 +1,14 @@
 import type { WebClient } from '@slack/web-api';
-import { CHART_MAX_ROWS, type BoardChartData } from '../../charts/board-chart.js';
+import { CHART_MAX_ROWS, type BoardChartData } from '../../charts/board-chart-layout.js';
 import { renderBoardChart } from '../../charts/chart-renderer.js';
 import type { Db } from '../../db/client.js';
 import type { Language } from '../../domain/types.js';
 import { t } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
-import {
-  burndown,
-  summarizeBoard,
-  type BoardSummary,
-  type Breakdown,
-  type SummaryBoard,
-} from '../../services/summary.js';
-import { formatDate } from '../views/problem-format.js';
+import { burndown } from '../../services/burndown.js';
+import type { BoardSummary, Breakdown, SummaryBoard } from '../../services/summary-types.js';
+import { summarizeBoard } from '../../services/summary.js';
+import { formatDate } from '../../i18n/dates.js';
 import { uploadFile } from './file.js';
 
 /** Where a chart goes: a channel (or DM channel), optionally as a thread reply. */

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
 
 export interface BoardSummary {
   code: string;

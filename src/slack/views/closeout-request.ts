@@ -5,7 +5,8 @@ import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate, slackTime } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { slackTime } from './problem-format.js';
 
 /**
  * A closeout request as the board's leaders see it in their DM. Pending requests carry Approve and Return;

@@ -7,7 +7,8 @@ import type { BoardDashboard, HomeData, HomeLimits, HomeProblem } from '../../se
 import { ACTION } from '../ids.js';
 import { askBlocks } from './chat-reply.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate, healthText } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { healthText } from './problem-format.js';
 import { ownerButtons } from './owner-buttons.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
 
 /** The DM an owner gets when a leader gives them a new problem. */
 export interface ProblemAssignedData {

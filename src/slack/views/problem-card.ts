@@ -5,7 +5,8 @@ import type { Health, Language, MeasureStatus, ProblemStatus } from '../../domai
 import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate, healthText, mention, slackTime, statusText } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { healthText, mention, slackTime, statusText } from './problem-format.js';
 import { problemMenu } from './problem-menu.js';
 import { historyBlocks } from './problem-history.js';
 import { ownerButtons } from './owner-buttons.js';

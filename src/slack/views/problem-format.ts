@@ -2,16 +2,6 @@ import { DateTime } from 'luxon';
 import type { Health, Language, ProblemStatus } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 
-/** A calendar date (YYYY-MM-DD) in the reader's language; the year only when it is not this year's. */
-export function formatDate(lang: Language, date: string, today: string): string {
-  const sameYear = date.slice(0, 4) === today.slice(0, 4);
-  return DateTime.fromISO(date, { zone: 'UTC' })
-    .setLocale(lang)
-    .toLocaleString(
-      sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' },
-    );
-}
-
 /**
  * A moment as a Slack date token, which every reader's client shows in their own time zone; the fallback
  * (for notifications and old clients) is in the board's zone.

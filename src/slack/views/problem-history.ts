@@ -4,7 +4,8 @@ import type { MessageKey, Translator } from '../../i18n/index.js';
 import type { HistoryEntry, HistoryPage } from '../../services/problem-history.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate, slackTime } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { slackTime } from './problem-format.js';
 
 /** Entries per page: with their reasons cut to REASON_MAX, a page fits one section. */
 export const HISTORY_PAGE = 10;

@@ -6,7 +6,8 @@ import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { encodeListPage, type ListPage } from '../parsers/list-args.js';
 import { mrkdwnText, truncate } from './limits.js';
-import { formatDate, healthText, mention, statusText } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { healthText, mention, statusText } from './problem-format.js';
 
 /** One problem as a list line shows it (a listProblems item fits). */
 export interface ProblemLine {

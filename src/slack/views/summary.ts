@@ -8,9 +8,10 @@ import {
   type BreakdownRow,
   type ItemList,
   type SummaryItem,
-} from '../../services/summary.js';
+} from '../../services/summary-types.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import { formatDate, mention } from './problem-format.js';
+import { formatDate } from '../../i18n/dates.js';
+import { mention } from './problem-format.js';
 
 /** Lines per list and breakdown rows shown; each list stays one section far below 3,000 characters. */
 export const SUMMARY_LIST_MAX = 10;

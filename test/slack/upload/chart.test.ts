@@ -6,7 +6,7 @@ import { postBoardChart, postChart } from '../../../src/slack/upload/chart.js';
 import { dmChannel, uploadFile } from '../../../src/slack/upload/file.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 import { seedLeaderSummaryDataset } from '../../support/leader-summary-dataset.js';
-import { useDb } from '../../services/helpers.js';
+import { useDb } from '../../support/services.js';
 
 const ctx = useDb();
 let fake: FakeSlack;

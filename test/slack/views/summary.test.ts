@@ -6,7 +6,7 @@ import {
   type BoardSummary,
   type BreakdownRow,
   type SummaryItem,
-} from '../../../src/services/summary.js';
+} from '../../../src/services/summary-types.js';
 import {
   progressBar,
   summaryBlocks,

@@ -6,7 +6,7 @@ import { exportXlsx } from '../../../services/xlsx-export.js';
 import { translator } from '../../../i18n/index.js';
 import { dmChannel, uploadFile } from '../../upload/file.js';
 import { parseExportArgs } from '../../parsers/export-args.js';
-import { formatDate } from '../../views/problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandHandler } from './types.js';
 

@@ -2,9 +2,7 @@ import { reassignAndTell } from '../../modals/upkeep-changes.js';
 import { openUpkeepModal } from '../../modals/upkeep-open.js';
 import type { SubcommandHandler } from './types.js';
 import { keyOrPicker, openArgs } from './upkeep-command.js';
-
-/** A user mention as Slack escapes it in command text: `<@U123|name>`. */
-const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
+import { LEADING_USER_MENTION } from '../../../domain/keys.js';
 
 /**
  * `/closeout reassign KEY @user [note]`: done at once, both owners told. Without a mention (or a key), the
@@ -14,7 +12,7 @@ export const reassign: SubcommandHandler = async (call) => {
   const key = await keyOrPicker('reassign', call);
   if (!key) return;
   const rest = call.command.text.trim().replace(/^\S+\s+\S+\s*/, '');
-  const mention = MENTION.exec(rest);
+  const mention = LEADING_USER_MENTION.exec(rest);
   if (!mention) {
     await openUpkeepModal('reassign', key, openArgs(call), rest.replace(/^@\S+\s*/, ''));
     return;

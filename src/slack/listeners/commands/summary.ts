@@ -1,12 +1,13 @@
 import { ErrorCode } from '@slack/web-api';
 import type { Language } from '../../../domain/types.js';
 import { boardByCode } from '../../../services/boards.js';
-import { boardSummary, type BoardSummary } from '../../../services/summary.js';
+import type { BoardSummary } from '../../../services/summary-types.js';
+import { boardSummary } from '../../../services/summary.js';
 import { translator } from '../../../i18n/index.js';
 import { postBoardChart } from '../../upload/chart.js';
 import { dmChannel } from '../../upload/file.js';
 import { parseSummaryArgs } from '../../parsers/summary-args.js';
-import { formatDate } from '../../views/problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { summaryBlocks, summaryText } from '../../views/summary.js';
 import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';

@@ -4,7 +4,7 @@ import { createProblem } from '../../../services/problems.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
-import { formatDate } from '../../views/problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { tellOwnerAssigned } from '../../notify/problem-assigned.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
 

@@ -7,7 +7,7 @@ import { refreshHomesLater } from '../../refresh/homes.js';
 import { differing, parseEditProblem, type EditForm } from '../../parsers/edit-problem.js';
 import { failureText } from '../../answer/ephemeral.js';
 import { editProblemModal, EDIT_PROBLEM, type EditableFields } from '../../views/modals/edit-problem.js';
-import { formatDate } from '../../views/problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
 
 function written(form: EditForm): string {

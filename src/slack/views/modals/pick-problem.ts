@@ -3,7 +3,7 @@ import type { Translator } from '../../../i18n/index.js';
 import { ACTION, VIEW } from '../../ids.js';
 import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
 import { LIMITS } from '../limits.js';
-import { formatDate } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { context, input, modal, option, section } from './elements.js';
 
 /** One field in both pickers: the report picker (`report`) and the leaders' "which problem?" (`edit`, …). */

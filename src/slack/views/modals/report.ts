@@ -4,7 +4,7 @@ import type { Translator } from '../../../i18n/index.js';
 import { VIEW } from '../../ids.js';
 import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
 import { LIMITS, mrkdwnText } from '../limits.js';
-import { formatDate } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { context, input, modal, option, section } from './elements.js';
 import { TEXT_INPUT_MAX } from './new-problem.js';
 

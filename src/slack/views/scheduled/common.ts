@@ -4,7 +4,8 @@ import type { Language } from '../../../domain/types.js';
 import type { Translator } from '../../../i18n/index.js';
 import type { Listed, OwnerKeys, ProblemLine } from '../../../jobs/messages.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
-import { formatDate, healthText, mention } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
+import { healthText, mention } from '../problem-format.js';
 import { ownerButtons } from '../owner-buttons.js';
 
 /** What a builder returns: the blocks and the notification text. */

@@ -7,7 +7,8 @@ import type {
   UpcomingMessage,
 } from '../../../jobs/messages.js';
 import { mrkdwnText } from '../limits.js';
-import { formatDate, mention } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
+import { mention } from '../problem-format.js';
 import { overdueLine } from './digest.js';
 import {
   TITLE_MAX,

@@ -3,7 +3,8 @@ import { PROBLEM_STATUSES } from '../../../domain/types.js';
 import { translator, type Translator } from '../../../i18n/index.js';
 import type { DigestMessage, OverdueLine } from '../../../jobs/messages.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
-import { formatDate, mention, statusText } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
+import { mention, statusText } from '../problem-format.js';
 import {
   TITLE_MAX,
   header,

@@ -2,7 +2,7 @@ import { translator } from '../../../i18n/index.js';
 import type { ProblemChangeMessage } from '../../../jobs/messages.js';
 import { ACTION } from '../../ids.js';
 import { mrkdwnText, truncate } from '../limits.js';
-import { formatDate } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import { NOTE_MAX, TITLE_MAX, boardName, notification, section, type RenderedMessage } from './common.js';
 
 /** To an owner: a leader gave them a problem, took one away, or reopened theirs; with a *View* button. */

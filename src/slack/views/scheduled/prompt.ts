@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDate } from '../problem-format.js';
+import { formatDate } from '../../../i18n/dates.js';
 import type { NudgeMessage, PromptMessage } from '../../../jobs/messages.js';
 import { translator } from '../../../i18n/index.js';
 import {

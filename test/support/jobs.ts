@@ -1,14 +1,14 @@
 import { fixedClock } from '../../src/domain/clock.js';
 import type { RetryOptions } from '@slack/web-api';
 import { runJob, type JobSelection } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/jobs/send.js';
+import { createSlackSender } from '../../src/slack/sender.js';
 import type { JobDeps, RunReport, Tuning } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createProblem } from '../../src/services/problems.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
-import { createTestDb, type TestDb } from '../support/db.js';
-import { FakeSlack, type PostedMessage } from '../support/fake-slack.js';
-import { ADMIN, LEADER, TEAM } from '../support/fixtures.js';
+import { createTestDb, type TestDb } from './db.js';
+import { FakeSlack, type PostedMessage } from './fake-slack.js';
+import { ADMIN, LEADER, TEAM } from './fixtures.js';
 
 /** Retries fast enough for tests, still several of them, with a short per-call timeout. */
 export const FAST_RETRY: RetryOptions = {

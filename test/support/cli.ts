@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { Db } from '../../src/db/client.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { runCli } from '../../src/cli/program.js';
-import { testDbReady } from '../support/db.js';
+import { testDbReady } from './db.js';
 
 function capture(isTTY: boolean) {
   const chunks: string[] = [];

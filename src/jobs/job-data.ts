@@ -4,7 +4,7 @@ import type { Cycle } from '../domain/cycle.js';
 import { localDate } from '../domain/cycle.js';
 import { deriveFlags } from '../domain/problem-state.js';
 import { reportByDate } from '../domain/schedule.js';
-import { languageFromLocale } from '../i18n/index.js';
+import { boardLanguage } from '../i18n/index.js';
 import {
   MAX_OWNERS_LISTED,
   listed,
@@ -31,7 +31,7 @@ export function boardRef(board: JobBoard): BoardRef {
     code: board.code,
     name: board.name,
     timezone: board.timezone,
-    language: languageFromLocale(board.language) ?? 'en',
+    language: boardLanguage(board.language),
   };
 }
 

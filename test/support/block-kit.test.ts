@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockKitProblems, schemaValidators } from '../support/block-kit.js';
+import { blockKitProblems, schemaValidators } from './block-kit.js';
 
 const call = (method: string, args: Record<string, unknown>) => ({ method, args, at: 0 });
 

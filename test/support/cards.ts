@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { createProblem } from '../../src/services/problems.js';
-import type { SlackCall } from '../support/fake-slack.js';
-import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
-import type { TestApp } from '../support/test-app.js';
+import type { SlackCall } from './fake-slack.js';
+import { LEADER, OWNER, seedBoard } from './fixtures.js';
+import type { TestApp } from './test-app.js';
 
 export const LEADER2 = { teamId: LEADER.teamId, userId: 'ULEADER2' };
 
@@ -25,7 +25,7 @@ export function newProblem(app: TestApp, fields: Partial<Parameters<typeof creat
   });
 }
 
-export { callAfter, settle, textOf } from '../support/slack-calls.js';
+export { callAfter, settle, textOf } from './slack-calls.js';
 
 export const blocksOf = (c: SlackCall): KnownBlock[] => (c.args.blocks as KnownBlock[] | undefined) ?? [];
 

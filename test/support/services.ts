@@ -4,8 +4,8 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { DomainError, type DomainErrorCode } from '../../src/domain/errors.js';
 import type { MessageKey } from '../../src/i18n/index.js';
-import { createTestDb, type TestDb } from '../support/db.js';
-import { makeDeps } from '../support/fixtures.js';
+import { createTestDb, type TestDb } from './db.js';
+import { makeDeps } from './fixtures.js';
 
 /** A fresh migrated database and fixed-clock deps for every test of the calling file. */
 export function useDb(at?: string) {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../support/block-kit.js';
 import { seedBoard } from '../support/fixtures.js';
-import { cli } from '../cli/support.js';
-import { harness, problem, type Harness } from './helpers.js';
+import { cli } from '../support/cli.js';
+import { harness, problem, type Harness } from '../support/jobs.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,8 +1,8 @@
-import { callAfter } from '../support/slack-calls.js';
-import type { SlackCall } from '../support/fake-slack.js';
-import { TEAM } from '../support/fixtures.js';
-import { interactionBody, postSigned, type PostResult } from '../support/slack-requests.js';
-import type { TestApp } from '../support/test-app.js';
+import { callAfter } from './slack-calls.js';
+import type { SlackCall } from './fake-slack.js';
+import { TEAM } from './fixtures.js';
+import { interactionBody, postSigned, type PostResult } from './slack-requests.js';
+import type { TestApp } from './test-app.js';
 
 /** A modal as the app sent it in views.open / views.update / a response_action. */
 export interface SentView {
@@ -118,7 +118,7 @@ export function selectInModal(
   return postSigned(app.eventsUrl, interactionBody(payload), 'application/x-www-form-urlencoded');
 }
 
-export { callAfter, settle, textOf as allText } from '../support/slack-calls.js';
+export { callAfter, settle, textOf as allText } from './slack-calls.js';
 
 /** Calls made after index `from`. */
 export const callsSince = (app: TestApp, from: number, method?: string) =>

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import type { CountedStatus } from '../domain/types.js';
+import type { Breakdown, Burndown } from '../services/summary-types.js';
+
+/** What the board chart shows (its data) and how it is laid out: sizes, colours, the time axis's days. */
+
+/** Logical size (16:9, slide-shaped), drawn at twice the pixels so it stays sharp when enlarged. */
+export const CHART_WIDTH = 1200;
+export const CHART_HEIGHT = 675;
+export const CHART_SCALE = 2;
+/** Bars drawn at most; further rows are folded into one "Other (N)" bar. */
+export const CHART_MAX_ROWS = 12;
+
+/** One bar: a category, unit or owner (label null: problems without one). */
+export interface ChartRow {
+  label: string | null;
+  byStatus: Record<CountedStatus, number>;
+  overdue: number;
+}
+
+export interface BoardChartData {
+  name: string;
+  code: string;
+  /** Today on the board's calendar (YYYY-MM-DD). */
+  today: string;
+  by: Breakdown;
+  total: number;
+  completion: number;
+  overdue: number;
+  /** In the order to draw, top first. */
+  rows: ChartRow[];
+  burndown: Burndown;
+}
+
+/** Stacked left to right: what is done first, so the green part of a bar is its progress. */
+export const STACK: readonly CountedStatus[] = ['closed', 'closeout_requested', 'in_progress', 'open'];
+export const STATUS_COLOR: Record<CountedStatus, string> = {
+  closed: '#2E9E5B',
+  closeout_requested: '#3D7FC1',
+  in_progress: '#F2A93B',
+  open: '#C3CBD3',
+};
+export const INK = '#1F2933';
+export const MUTED = '#616E7C';
+export const GRID_LINE = '#E4E7EB';
+export const OPEN_LINE = '#1D4E89';
+export const TARGET_LINE = '#D64545';
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Room for a bar's name (longer names end in '…'), and right of the bars for "closed/total · overdue". */
+export const LABEL_WIDTH = 190;
+export const BAR_LABEL_WIDTH = 160;
+
+/** A calendar date as a time-axis value: its UTC midnight (the dates are the board's, zone-free). */
+export const dayValue = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).toMillis();
+export const dayOf = (value: number) => DateTime.fromMillis(value, { zone: 'UTC' }).toISODate() ?? '';

@@ -1,0 +1,28 @@
+/**
+ * Identifiers as people and Slack write them: board codes, problem keys, Slack member IDs and mentions.
+ * The one copy of each pattern; parsers upper-case what was typed before testing it.
+ */
+
+/** A board code: 2–10 letters or digits, starting with a letter (RECT). */
+const CODE = '[A-Z][A-Z0-9]{1,9}';
+export const BOARD_CODE_PATTERN = new RegExp(`^${CODE}$`);
+
+/**
+ * A problem key as the app writes it: `CODE-n` (RECT-12). Free text is scanned more loosely (reply-parser's
+ * KEY: any case, full-width dash) and so are spreadsheet cells (import-plan: leading zeros), each then
+ * normalised to this form.
+ */
+export const PROBLEM_KEY_PATTERN = new RegExp(`^${CODE}-\\d{1,9}$`);
+
+/** A Slack member ID: U… (or W… on Enterprise Grid), upper-case letters and digits. */
+const USER_ID = '[UW][A-Z0-9]{2,}';
+export const SLACK_USER_PATTERN = new RegExp(`^${USER_ID}$`);
+
+/** A member mention as Slack escapes it in text, `<@U123>` or `<@U123|name>`; group 1 is the member ID. */
+const MENTION = `<@(${USER_ID})(?:\\|[^>]*)?>`;
+export const USER_MENTION = new RegExp(`^${MENTION}$`);
+/** A mention at the start of a longer text (`<@U123|name> the note`). */
+export const LEADING_USER_MENTION = new RegExp(`^${MENTION}`);
+
+/** A Slack channel ID: public (C…) or private (G…). */
+export const SLACK_CHANNEL_PATTERN = /^[CG][A-Z0-9]{2,}$/;

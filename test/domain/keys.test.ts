@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BOARD_CODE_PATTERN,
+  LEADING_USER_MENTION,
+  PROBLEM_KEY_PATTERN,
+  SLACK_USER_PATTERN,
+  USER_MENTION,
+} from '../../src/domain/keys.js';
+
+describe('identifier patterns (the one copy of each)', () => {
+  it('board codes: 2–10 letters or digits, starting with a letter', () => {
+    expect(['RECT', 'A1', 'ABCDEFGHIJ'].every((c) => BOARD_CODE_PATTERN.test(c))).toBe(true);
+    expect(['R', '1RECT', 'ABCDEFGHIJK', 'RE-CT', 'rect'].some((c) => BOARD_CODE_PATTERN.test(c))).toBe(false);
+  });
+
+  it('problem keys: CODE-n', () => {
+    expect(['RECT-1', 'A1-123456789'].every((k) => PROBLEM_KEY_PATTERN.test(k))).toBe(true);
+    expect(['RECT', 'RECT-', 'RECT-1234567890', 'R-1', 'rect-1'].some((k) => PROBLEM_KEY_PATTERN.test(k))).toBe(false);
+  });
+
+  it('member IDs and mentions share one ID rule', () => {
+    expect(SLACK_USER_PATTERN.test('U0123ABCD')).toBe(true);
+    expect(SLACK_USER_PATTERN.test('W0123ABCD')).toBe(true);
+    expect(SLACK_USER_PATTERN.test('C0123ABCD')).toBe(false);
+    expect(USER_MENTION.exec('<@U0123ABCD|wang>')?.[1]).toBe('U0123ABCD');
+    expect(USER_MENTION.exec('<@U0123ABCD>')?.[1]).toBe('U0123ABCD');
+    expect(USER_MENTION.test('<@U0123ABCD> and more')).toBe(false);
+    expect(LEADING_USER_MENTION.exec('<@U0123ABCD|wang> please take it')?.[1]).toBe('U0123ABCD');
+  });
+});
