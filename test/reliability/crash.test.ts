@@ -173,4 +173,56 @@ describe('SIGKILL (a crash) in the middle of', () => {
     await start();
     expect(await updatesOf('RECT-1')).toHaveLength(1);
   }, 180_000);
+
+  it('a chat reply: recorded once, and Slack’s retry of the event after the restart records nothing more', async () => {
+    const b = await start();
+    fake.on('chat.postMessage', () => ({ late: 10_000 }));
+    const res = await typeReply(b, 'RECT-1 45% forms simplified', '1765000000.000777');
+    expect(res.status).toBe(200);
+    await fake.waitFor(async () => (await updatesOf('RECT-1')).length === 1, 20_000);
+    b.child.kill('SIGKILL');
+    await b.exited;
+    fake.on('chat.postMessage', () => undefined);
+    const again = await start();
+    await typeReply(again, 'RECT-1 45% forms simplified', '1765000000.000777');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await updatesOf('RECT-1')).toMatchObject([{ percent: 45, source: 'chat' }]);
+    const reply = await testDb.db.chatReply.findFirstOrThrow({ where: { ts: '1765000000.000777' } });
+    expect(reply).toMatchObject({ state: 'recorded', problemKey: 'RECT-1' });
+  }, 180_000);
+
+  it('a sign-off: the approval survives, and the owner’s DM owed for it is sent once after the restart', async () => {
+    const { deps } = makeDeps(testDb.db);
+    const { request } = await requestCloseout(deps, OWNER, 'RECT-1', { evidence: 'Queues are short now' });
+    const b = await start();
+    // Slack hangs on everything the decision posts: the crash lands after the save, before the owner hears.
+    fake.on('chat.postMessage', () => ({ late: 10_000 }));
+    fake.on('chat.update', () => ({ late: 10_000 }));
+    const res = await clickApprove(b, request.id);
+    expect(res.status).toBe(200);
+    const owed = `follow-up:decision:${request.id}:${OWNER.userId}`;
+    await fake.waitFor(() => testDb.db.delivery.findUnique({ where: { dedupeKey: owed } }), 20_000);
+    b.child.kill('SIGKILL');
+    await b.exited;
+    expect(await testDb.db.closeoutRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      state: 'approved',
+    });
+    // The claim of the dead process goes stale (10 minutes pass), then a restarted bot's scheduler sends it.
+    await testDb.db.delivery.updateMany({
+      where: { state: 'sending' },
+      data: { claimedAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    fake.on('chat.postMessage', () => undefined);
+    fake.on('chat.update', () => undefined);
+    bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl, scheduler: 'on' });
+    await fake.waitFor(
+      async () => (await testDb.db.delivery.findUnique({ where: { dedupeKey: owed } }))?.state === 'sent',
+      60_000,
+    );
+    // Posted at most once before the crash (Slack hung) and once after, and Slack holds exactly one.
+    const held = fake.messages.filter(
+      (m) => m.channel === `D${OWNER.userId.slice(1)}` && JSON.stringify(m).includes('RECT-1'),
+    );
+    expect(held).toHaveLength(1);
+  }, 180_000);
 });
