@@ -9,14 +9,14 @@ import { PROBLEM_STATUSES, type CountedStatus, type Language } from '../domain/t
 import { translator, type Translator } from '../i18n/index.js';
 import type { Breakdown, Burndown, BurnPoint } from '../services/summary.js';
 import { formatDate } from '../slack/views/problem-format.js';
+import { CHART_MAX_ROWS } from './chart-limits.js';
 import { CHART_FONT, ensureChartFont } from './fonts.js';
 
 /** Logical size (16:9, slide-shaped), drawn at twice the pixels so it stays sharp when enlarged. */
 export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 675;
 export const CHART_SCALE = 2;
-/** Bars drawn at most; further rows are folded into one "Other (N)" bar. */
-export const CHART_MAX_ROWS = 12;
+export { CHART_MAX_ROWS };
 
 /** One bar: a category, unit or owner (label null: problems without one). */
 export interface ChartRow {

@@ -1,10 +1,13 @@
 import type { WebClient } from '@slack/web-api';
-import { CHART_MAX_ROWS, type BoardChartData } from '../../charts/board-chart.js';
+import type { BoardChartData } from '../../charts/board-chart.js';
+import { boardChartKey, sharedChartCache, type ChartCache } from '../../charts/chart-cache.js';
+import { CHART_MAX_ROWS } from '../../charts/chart-limits.js';
 import { renderBoardChart } from '../../charts/chart-renderer.js';
 import type { Db } from '../../db/client.js';
 import type { Language } from '../../domain/types.js';
 import { t } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
+import { boardDataVersion } from '../../services/board-version.js';
 import {
   burndown,
   summarizeBoard,
@@ -104,6 +107,8 @@ export interface BoardChartPost extends ChartTarget {
   summary?: BoardSummary;
   /** Posted with the file. */
   comment?: string;
+  /** Where charts are kept and drawn (tests count renders); the process's shared cache by default. */
+  charts?: { cache: ChartCache; render: (data: BoardChartData, lang: Language) => Promise<Buffer> };
 }
 
 /**
@@ -117,10 +122,17 @@ export async function postBoardChart(client: WebClient, logger: Logger, p: Board
   try {
     const summary = p.summary ?? (await summarizeBoard(p.db, p.board, p.at, { by: p.by ?? 'category', listLimit: 0 }));
     if (summary.total === 0) return false;
-    const owners =
-      summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
-    const names = await userNames(client, owners, logger);
-    const png = await renderBoardChart(await boardChartData(p.db, p.board, summary, names), p.lang);
+    const draw = async () => {
+      const owners =
+        summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
+      const names = await userNames(client, owners, logger);
+      return render(await boardChartData(p.db, p.board, summary, names), p.lang);
+    };
+    const { cache, render } = p.charts ?? { cache: sharedChartCache, render: renderBoardChart };
+    const { version, changedAt } = await boardDataVersion(p.db, p.board.id);
+    // Drawn once per change of the board's data: a chart as of a moment before the latest change is not shared.
+    const key = boardChartKey({ boardId: p.board.id, version, lang: p.lang, date: summary.today, by: summary.by });
+    const png = p.at >= changedAt ? await cache.get(key, draw) : await draw();
     file = {
       png,
       filename: `${summary.board.code}-${summary.today}.png`,
