@@ -3,6 +3,7 @@ import type { SlackContext } from '../../context.js';
 import { renderList } from '../../flows/list.js';
 import { ACTION } from '../../ids.js';
 import { decodeListPage } from '../../parsers/list-args.js';
+import { SEE_ALL_ACTION } from '../../views/scheduled/see-all.js';
 import { onClick } from './click.js';
 
 /** Previous/Next carry ids `list.page.prev` and `list.page.next` (ids are unique within a block). */
@@ -19,7 +20,10 @@ export function register(app: App, ctx: SlackContext): void {
         return;
       }
       const message = await renderList(ctx, actor, lang, page);
-      await respond({ replace_original: true, ...message });
+      // From a prompt's "see all" button: the list comes as a new ephemeral message, the prompt stays.
+      if (click.actionId === SEE_ALL_ACTION)
+        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      else await respond({ replace_original: true, ...message });
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
   section,
   type RenderedMessage,
 } from './common.js';
+import { seeAllBlocks } from './see-all.js';
 
 /**
  * A round's prompt to one owner: the round, its dates and report-by day, how many problems they own, and
@@ -34,6 +35,7 @@ export function promptMessage(m: PromptMessage): RenderedMessage {
   const page = m.pages > 1 ? ` · ${tr('sched.page', { page: m.page, pages: m.pages })}` : '';
   const blocks: KnownBlock[] = [section(`${title}\n${count}${page}`)];
   for (const p of m.problems) blocks.push(...problemBlocks(tr, lang, p, m.today));
+  if (m.more) blocks.push(...seeAllBlocks(tr, m.board.code, m.more));
   if (m.page === m.pages) blocks.push(context(tr('sched.prompt.hint', { example: example(tr, m.problems[0]?.key) })));
   return {
     text: notification(
