@@ -1,7 +1,8 @@
 import { ErrorCode } from '@slack/web-api';
 import type { Language } from '../../../domain/types.js';
 import { findBoard } from '../../../services/access.js';
-import { boardSummary, type BoardSummary } from '../../../services/summary.js';
+import { cachedBoardSummary } from '../../../services/summary-cache.js';
+import type { BoardSummary } from '../../../services/summary.js';
 import { translator } from '../../../i18n/index.js';
 import { postBoardChart } from '../../flows/upload-chart.js';
 import { dmChannel } from '../../flows/upload-file.js';
@@ -107,7 +108,7 @@ export const summary: SubcommandHandler = async (a) => {
     choose: 'summary.choose',
   });
   if (code === null) return;
-  const s = await boardSummary(a.ctx.deps, a.actor, code, { by: parsed.by });
+  const s = await cachedBoardSummary(a.ctx.deps, a.actor, code, { by: parsed.by });
   if (parsed.post) {
     await postInChannel(a, s);
     return;
