@@ -38,9 +38,10 @@ describe('lean start', () => {
     expect([...files].filter((f) => f.includes(`${path.sep}playground${path.sep}`))).toEqual([]);
   });
 
-  it('the run-job path loads no chart stack either (the digest chart draws in the worker)', () => {
-    const { packages } = staticPackages('src/cli/commands/run-job.ts');
-    expect(['echarts', '@napi-rs/canvas'].filter((p) => packages.has(p))).toEqual([]);
+  it('the CLI (run-job, import…) loads no chart stack, Bolt or playground (the digest chart draws in the worker)', () => {
+    const { packages, files } = staticPackages('src/cli/main.ts');
+    expect([...HEAVY, '@slack/bolt'].filter((p) => packages.has(p))).toEqual([]);
+    expect([...files].filter((f) => f.includes(`${path.sep}playground${path.sep}`))).toEqual([]);
   });
 
   it('the chart worker is where the chart stack is loaded', () => {

@@ -152,8 +152,10 @@ export async function benchLoad(opts: LoadOptions): Promise<LoadFigures> {
   try {
     const entry = closeoutEntry();
     const floor = await measureServer(floorEntry(entry.compiled), { SLACK_API_URL: fake.apiUrl }, opts, fake);
+    // BENCH_PROFILE_DIR=dir: Closeout writes a CPU profile there when it stops (what starves the acks).
+    const profile = process.env.BENCH_PROFILE_DIR;
     const closeout = await measureServer(
-      entry.args,
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, ...entry.args] : entry.args,
       {
         DATABASE_URL: url,
         SLACK_BOT_TOKEN: 'xoxb-bench',
