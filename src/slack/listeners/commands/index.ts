@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { translator } from '../../../i18n/index.js';
+import { afterAck } from '../../after-ack.js';
 import type { SlackContext } from '../../context.js';
 import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
 import { answerFailures } from '../../reply.js';
@@ -45,17 +46,20 @@ const handlers: Partial<Record<Subcommand, SubcommandHandler>> = {
 export function register(app: App, ctx: SlackContext): void {
   app.command('/closeout', async ({ ack, command, respond, client }) => {
     await ack(); // before anything slow: Slack gives us 3 seconds
-    const lang = await ctx.locale.forUser(client, command.user_id);
-    const tr = translator(lang);
-    await answerFailures(lang, { kind: 'respond', respond }, ctx.logger, async () => {
-      const parsed = parseCommandText(command.text);
-      if (!parsed.ok) {
-        await respond({ response_type: 'ephemeral', text: unknownCommandText(tr, parsed.input, parsed.suggestion) });
-        return;
-      }
-      const handler = handlers[parsed.sub] ?? help;
-      const actor = { teamId: command.team_id, userId: command.user_id };
-      await handler({ args: parsed.args, command, client, respond, ctx, actor, lang, tr });
+    // A bounded number of commands work at once, so a burst cannot hold up the next acks (see after-ack.ts).
+    await afterAck(async () => {
+      const lang = await ctx.locale.forUser(client, command.user_id);
+      const tr = translator(lang);
+      await answerFailures(lang, { kind: 'respond', respond }, ctx.logger, async () => {
+        const parsed = parseCommandText(command.text);
+        if (!parsed.ok) {
+          await respond({ response_type: 'ephemeral', text: unknownCommandText(tr, parsed.input, parsed.suggestion) });
+          return;
+        }
+        const handler = handlers[parsed.sub] ?? help;
+        const actor = { teamId: command.team_id, userId: command.user_id };
+        await handler({ args: parsed.args, command, client, respond, ctx, actor, lang, tr });
+      });
     });
   });
 }
