@@ -37,7 +37,7 @@ async function main() {
     latencyMs,
   });
   const fan = await benchFanout({
-    owners: num('BENCH_FANOUT_OWNERS', 100, 30),
+    owners: num('BENCH_FANOUT_OWNERS', 100, 100),
     perOwner: 40,
     bigProblems: num('BENCH_BIG_PROBLEMS', 20_000, 2_000),
     latencyMs,
