@@ -4,7 +4,6 @@ import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
-import { runPlayground } from './playground/run.js';
 import { adoptLocalRows } from './services/workspace.js';
 import { startSlackApp } from './slack/app.js';
 import { schedulerSender } from './slack/sender.js';
@@ -14,6 +13,8 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   if (wantsPlayground(process.env)) {
     const logLevel = process.env.LOG_LEVEL ? env.LOG_LEVEL : undefined;
+    // Loaded only here: the playground (web server, stand-in Slack) is not part of a production process.
+    const { runPlayground } = await import('./playground/run.js');
     await runPlayground({ port: env.PORT, language: env.CLOSEOUT_LANGUAGE, logLevel, out: process.stdout });
     process.exit(0);
   }

@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { workerModule } from '../config/worker-module.js';
 import type { Language } from '../domain/types.js';
 import type { BoardChartData } from './board-chart-layout.js';
 import type { ChartTask } from './chart-worker.js';
@@ -16,16 +17,6 @@ const RENDER_TIMEOUT_MS = 60_000;
 const IDLE_MS = 60_000;
 
 /**
- * The worker module next to this one. Compiled, that is chart-worker.js. Run from source (tsx, vitest),
- * it is chart-worker.ts, and the worker thread needs tsx as its loader: workers get no loader by themselves.
- */
-function workerModule(): { filename: string; execArgv?: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const filename = new URL(`./chart-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  return fromSource ? { filename, execArgv: [...process.execArgv, '--import', 'tsx'] } : { filename };
-}
-
-/**
  * Chart rendering on one worker thread, started on the first chart (nothing runs before). Piscina unrefs
  * an idle worker, so it never keeps a CLI or test process alive; charts asked for meanwhile queue.
  */
@@ -33,7 +24,7 @@ export function createChartRenderer(): ChartRenderer {
   let pool: Piscina<ChartTask, Uint8Array> | null = null;
   const start = () => {
     const p = new Piscina<ChartTask, Uint8Array>({
-      ...workerModule(),
+      ...workerModule(import.meta.url, 'chart-worker'),
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: IDLE_MS,

@@ -27,16 +27,35 @@ function anchor(c: Cadence): DateTime {
   return dt.startOf('day');
 }
 
+/**
+ * A small memo for the pure calendar functions below: a list of 500 problems asks for the same "today" and
+ * the same cycle 500 times, and each luxon zone conversion costs tens of microseconds (issue 12's profile
+ * of a command burst had them first). Bounded: emptied when full.
+ */
+function memo<T>(max: number): (key: string, compute: () => T) => T {
+  const seen = new Map<string, T>();
+  return (key, compute) => {
+    const hit = seen.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (seen.size >= max) seen.clear();
+    seen.set(key, value);
+    return value;
+  };
+}
+
+const localDates = memo<string>(2_000);
+
 /** Local date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(at: Date, timezone: string): string {
-  return DateTime.fromJSDate(at, { zone: timezone }).toISODate()!;
+  return localDates(`${at.getTime()}|${timezone}`, () => DateTime.fromJSDate(at, { zone: timezone }).toISODate()!);
 }
+
+const DAY_MS = 86_400_000;
 
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD); DST does not matter for calendar dates. */
 export function daysBetween(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'UTC' });
-  const b = DateTime.fromISO(to, { zone: 'UTC' });
-  return Math.round(b.diff(a, 'days').days);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 export function addDays(date: string, days: number): string {
@@ -49,7 +68,16 @@ export function localInstant(date: string, time: string, timezone: string): Date
   return DateTime.fromISO(date, { zone: timezone }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
 }
 
+const cycles = memo<Cycle>(1_000);
+
 export function cycleByIndex(c: Cadence, index: number): Cycle {
+  const key = `${c.timezone}|${c.anchorDate}|${c.cycleDays}|${c.promptTime}|${index}`;
+  const cycle = cycles(key, () => computeCycle(c, index));
+  // Fresh Date objects: a caller changing one must not change the memo.
+  return { ...cycle, start: new Date(cycle.start), end: new Date(cycle.end), promptAt: new Date(cycle.promptAt) };
+}
+
+function computeCycle(c: Cadence, index: number): Cycle {
   const startDt = anchor(c).plus({ days: index * c.cycleDays });
   const endDt = anchor(c).plus({ days: (index + 1) * c.cycleDays });
   const startDate = startDt.toISODate()!;

@@ -6,6 +6,11 @@ import type { Job, PlannedMessage } from './types.js';
 
 /** Problems per prompt message: 2 blocks each plus header and hint stay well under Slack's 50. */
 export const PROMPT_PAGE_SIZE = 20;
+/**
+ * Messages per owner and round at most (issue 12): the most urgent problems first, the rest counted on the
+ * last one with a button to the full list — an owner of 400 problems gets 2 DMs, not 20.
+ */
+export const PROMPT_MAX_MESSAGES = 2;
 
 /**
  * At each round's start (prompt time): one DM per owner listing their problems awaiting a report, with
@@ -35,7 +40,8 @@ export const cyclePrompts: Job = {
         for (const [ownerId, owned] of owners) {
           const first = `${prefix}${ownerId}`;
           if (done.has(first)) continue;
-          const pages = Math.ceil(owned.length / PROMPT_PAGE_SIZE);
+          const pages = Math.min(Math.ceil(owned.length / PROMPT_PAGE_SIZE), PROMPT_MAX_MESSAGES);
+          const more = owned.length - pages * PROMPT_PAGE_SIZE;
           for (let page = 1; page <= pages; page++) {
             const slice = owned.slice((page - 1) * PROMPT_PAGE_SIZE, page * PROMPT_PAGE_SIZE);
             out.push({
@@ -50,6 +56,7 @@ export const cyclePrompts: Job = {
                 page,
                 pages,
                 problems: slice.map((p) => problemLine(p, board, at)),
+                ...(page === pages && more > 0 && { more }),
               },
             });
           }

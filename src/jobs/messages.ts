@@ -76,7 +76,7 @@ interface Base {
   today: string;
 }
 
-/** One owner's DM at the start of a round; owners with many problems get several pages. */
+/** One owner's DM at the start of a round; owners with many problems get two pages and a count of the rest. */
 export interface PromptMessage extends Base {
   kind: 'prompt';
   round: RoundRef;
@@ -84,6 +84,8 @@ export interface PromptMessage extends Base {
   page: number;
   pages: number;
   problems: ProblemLine[];
+  /** On the last page: problems not listed in any page (the owner has more than the pages hold). */
+  more?: number;
 }
 
 /** DM to an owner who has not reported yet this round. */

@@ -17,6 +17,8 @@ export const ACTION = {
   returnRequest: 'closeout.return',
   /** value: JSON of the list query and offset (see slack/parsers) */
   listPage: 'list.page',
+  /** Under a prompt that could not list every problem: the owner's full list, as a new message; value a list page */
+  seeAllProblems: 'list.see_all',
   /** static select in the report picker: selected value is a problem key */
   pickProblem: 'report.pick_problem',
   /** App Home: value is a board code */

@@ -13,6 +13,14 @@ fake.on('bench.keys', () => ({
     (m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '',
   ),
 }));
+// Every call answered so far: the benches wait for the work after the acks to settle on it.
+let answered = 0;
+fake.on('bench.count', () => ({ ok: true, count: answered }));
+const record = fake.calls.push.bind(fake.calls);
+fake.calls.push = (...calls) => {
+  answered += calls.filter((c) => !c.method.startsWith('bench.')).length;
+  return record(...calls);
+};
 // Only the messages are needed: drop each call's arguments as it comes, or the fake would hold every payload.
 setInterval(() => fake.calls.splice(0), 1_000).unref();
 process.stdout.write(`${fake.apiUrl}\n`);

@@ -11,7 +11,7 @@ import { systemClock } from '../../src/domain/clock.js';
 import { runJob } from '../../src/jobs/runner.js';
 import { createSlackSender } from '../../src/slack/sender.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { createBoard } from '../../src/services/boards.js';
+import { seedBoard } from './seed.js';
 
 export interface PromptBenchOptions {
   owners: number;
@@ -55,6 +55,11 @@ export async function startFake(latencyMs: number) {
   });
   return {
     apiUrl,
+    /** Web API calls answered so far (response_url posts and uploads included). */
+    async count(): Promise<number> {
+      const res = await fetch(`${apiUrl}bench.count`, { method: 'POST' });
+      return ((await res.json()) as { count: number }).count;
+    },
     async keys(): Promise<string[]> {
       const res = await fetch(`${apiUrl}bench.keys`, { method: 'POST' });
       return ((await res.json()) as { keys: string[] }).keys;
@@ -88,45 +93,12 @@ export async function benchPrompts(opts: PromptBenchOptions): Promise<PromptBenc
   };
   const sampler = setInterval(sample, 25);
   try {
-    const deps = { db, clock: systemClock, admins: new Set(['UADMIN']) };
-    const board = await createBoard(
-      deps,
-      { teamId: TEAM, userId: 'UADMIN' },
-      {
-        code: 'BENCH',
-        name: 'Benchmark board',
-        channelId: 'C0BENCH',
-        timezone: 'Asia/Shanghai',
-        language: 'en',
-        leaders: ['ULEAD'],
-        anchorDate: '2026-11-16',
-      },
-    );
-    let number = 0;
-    let chunk = [];
-    for (let i = 0; i < opts.owners; i++) {
-      for (let k = 0; k < 1 + (i % 3); k++) {
-        number += 1;
-        chunk.push({
-          teamId: TEAM,
-          boardId: board.id,
-          number,
-          key: `BENCH-${number}`,
-          title: `Problem ${number}: backlog of unprocessed cases at window ${i}`,
-          ownerId: `UB${String(i).padStart(6, '0')}`,
-          deadline: number % 4 ? `2027-0${1 + (number % 9)}-15` : null,
-          status: number % 5 ? ('open' as const) : ('in_progress' as const),
-          percent: (number * 7) % 100,
-          createdBy: 'ULEAD',
-          createdAt: new Date('2026-11-01T00:00:00Z'),
-        });
-      }
-      if (chunk.length >= 1000 || i === opts.owners - 1) {
-        await db.problem.createMany({ data: chunk });
-        chunk = [];
-      }
-    }
-    await db.board.update({ where: { id: board.id }, data: { nextProblemNumber: number + 1 } });
+    const { problems: number } = await seedBoard(db, {
+      teamId: TEAM,
+      code: 'BENCH',
+      owners: opts.owners,
+      perOwner: (i) => 1 + (i % 3),
+    });
 
     const logger = createLogger('warn');
     const sender = createSlackSender({ token: 'xoxb-bench', apiUrl: fake.apiUrl, logger });

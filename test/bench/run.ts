@@ -1,78 +1,153 @@
 /**
- * `npm run bench`: figures, not a test. Prompts to 5,000 owners against the fake Slack API with 20 ms per
- * call; the leader summary on 10,000 problems with 200,000 updates and its chart; how fast the app acks
- * Slack. BENCH_OWNERS, BENCH_LATENCY_MS, BENCH_CONCURRENCY, BENCH_ACK_PROBLEMS and BENCH_ACK_ROUNDS
- * override the defaults.
+ * `npm run bench` (`npm run bench -- --quick`, or BENCH_QUICK=1, for smaller sizes in seconds): figures, not a
+ * test. Issue 12's table row by row — Closeout beside a bare Bolt app measured in the same run, with the
+ * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
+ * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
+ * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
  */
-import { DEFAULT_TUNING } from '../../src/jobs/types.js';
-import { benchAcks } from './acks.js';
+import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
-import { benchPrompts } from './prompts.js';
+import { benchLoad } from './load.js';
 import { runScaleBench } from './scale.js';
 import { runSummaryBench } from './summary.js';
 
-const num = (name: string, fallback: number) => {
+const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
+const num = (name: string, full: number, short: number) => {
   const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+  return Number.isFinite(value) && value > 0 ? value : quick ? short : full;
 };
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const mb = (v: number) => `${v.toFixed(0)} MB`;
+let failed = 0;
+
+/** One row: figure, Closeout, floor, ratio, goal, and whether it is met. */
+function row(figure: string, closeout: string, floor: string, ratio: number | null, goal: string, met: boolean) {
+  if (!met) failed += 1;
+  out(
+    `| ${figure.padEnd(52)} | ${closeout.padEnd(22)} | ${floor.padEnd(16)} | ${(ratio === null ? '' : `${ratio.toFixed(2)}×`).padEnd(7)} | ${goal.padEnd(30)} | ${met ? 'ok' : 'MISSED'} |`,
+  );
+}
 
 async function main() {
-  const opts = {
-    owners: num('BENCH_OWNERS', 5_000),
-    latencyMs: num('BENCH_LATENCY_MS', 20),
-    concurrency: num('BENCH_CONCURRENCY', DEFAULT_TUNING.concurrency),
-  };
-  process.stdout.write(
-    `cycle prompts: ${opts.owners} owners, fake Slack ${opts.latencyMs} ms per call, concurrency ${opts.concurrency}\n`,
-  );
-  const r = await benchPrompts(opts);
-  const rows: [string, string][] = [
-    ['owners / problems', `${r.owners} / ${r.problems}`],
-    ['messages sent', String(r.messages)],
-    ['wall time', `${(r.wallMs / 1000).toFixed(2)} s`],
-    ['messages per second', r.perSecond.toFixed(1)],
-    ['repeat run (nothing due)', `${(r.repeatMs / 1000).toFixed(2)} s`],
-    ['peak RSS', `${r.peakRssMb.toFixed(0)} MB (before the run: ${r.baseRssMb.toFixed(0)} MB)`],
-    [
-      'peak heap used',
-      `${r.peakHeapMb.toFixed(0)} MB (before the run: ${r.baseHeapMb.toFixed(0)} MB; garbage included)`,
-    ],
-    ['duplicates', String(r.duplicates)],
-    ['not sent', String(r.notSent)],
-  ];
-  for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(26)} ${v}\n`);
-  if (r.duplicates || r.notSent || r.messages !== r.owners) {
-    process.stderr.write('FAILED: every owner must get exactly one prompt\n');
-    process.exitCode = 1;
-  }
+  const latencyMs = num('BENCH_LATENCY_MS', 20, 20);
+  const load = await benchLoad({
+    problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
+    commands: num('BENCH_ACK_COMMANDS', 1_000, 200),
+    latencyMs,
+  });
+  const fan = await benchFanout({
+    owners: num('BENCH_FANOUT_OWNERS', 100, 100),
+    perOwner: 40,
+    bigProblems: num('BENCH_BIG_PROBLEMS', 20_000, 2_000),
+    latencyMs,
+  });
+  const runJob = await benchRunJobMemory({ owners: num('BENCH_OWNERS', 5_000, 500), latencyMs });
+  const imp = await benchImport(num('BENCH_IMPORT_ROWS', 20_000, 2_000));
 
+  const { floor, closeout: app } = load;
+  out(
+    `\nissue 12, ${quick ? 'QUICK run (smaller sizes)' : 'full run'}: ${load.problems} problems, ${load.commands} slash commands per run, fake Slack ${latencyMs} ms per call, ${load.compiled ? 'compiled (dist/)' : 'from source (tsx)'}`,
+  );
+  out(
+    `| ${'figure'.padEnd(52)} | ${'Closeout'.padEnd(22)} | ${'floor'.padEnd(16)} | ratio   | ${'goal'.padEnd(30)} | met    |`,
+  );
+  const p99 = (r: { p99: number; errors: number }) => `p99 ${ms(r.p99)}${r.errors ? ` (${r.errors} err)` : ''}`;
+  row(
+    'ack p99 at 200/s, mix with 1 in 5 summary',
+    `${p99(app.withSummary200)} (p50 ${ms(app.withSummary200.p50)})`,
+    p99(floor.withSummary200),
+    app.withSummary200.p99 / floor.withSummary200.p99,
+    '≤ 50 ms and ≤ 1.5× floor',
+    app.withSummary200.p99 <= 50 &&
+      app.withSummary200.p99 <= 1.5 * floor.withSummary200.p99 &&
+      !app.withSummary200.errors,
+  );
+  row(
+    'ack p99 at 200/s, same mix without summary',
+    p99(app.withoutSummary200),
+    p99(floor.withoutSummary200),
+    app.withoutSummary200.p99 / floor.withoutSummary200.p99,
+    'keep (≤ 1.5× floor)',
+    app.withoutSummary200.p99 <= 1.5 * floor.withoutSummary200.p99 && !app.withoutSummary200.errors,
+  );
+  row(
+    'ack p99 at 100/s, mix with summary',
+    p99(app.withSummary100),
+    p99(floor.withSummary100),
+    app.withSummary100.p99 / floor.withSummary100.p99,
+    '≤ 30 ms',
+    app.withSummary100.p99 <= 30 && !app.withSummary100.errors,
+  );
+  row(
+    'RSS idle after start (Closeout) / after 200 commands (floor)',
+    mb(app.idleMb),
+    `${mb(floor.after200Mb)} (fresh ${mb(floor.idleMb)})`,
+    app.idleMb / floor.after200Mb,
+    '≤ 1.5× floor after 200 commands',
+    app.idleMb <= 1.5 * floor.after200Mb,
+  );
+  row(
+    'peak RSS during and after the 200/s run',
+    mb(app.peakMb),
+    mb(floor.peakMb),
+    app.peakMb / floor.peakMb,
+    '≤ 200 MB',
+    app.peakMb <= 200,
+  );
+  row(
+    `peak RSS, run-job prompts to ${runJob.owners} owners`,
+    `${mb(runJob.peakMb)} (${runJob.sent} sent)`,
+    '',
+    null,
+    '≤ 250 MB',
+    runJob.peakMb <= 250 && runJob.sent === runJob.owners,
+  );
+  const rate = (r: { perSecond: number; messages: number }) => `${r.perSecond.toFixed(0)} msg/s (${r.messages})`;
+  row(
+    `prompt fan-out, ${fan.many.owners} owners × 40 problems`,
+    rate(fan.many),
+    `${rate(fan.single)} 1/owner`,
+    fan.many.perSecond / fan.single.perSecond,
+    '≥ 0.5× the one-problem rate',
+    fan.many.perSecond >= 0.5 * fan.single.perSecond,
+  );
+  row(
+    `the same with a ${fan.withBig.problems - fan.many.problems}-problem board (50 owners) due too`,
+    rate(fan.withBig),
+    `${rate(fan.single)} 1/owner`,
+    fan.withBig.perSecond / fan.single.perSecond,
+    '≥ 0.5× the one-problem rate',
+    fan.withBig.perSecond >= 0.5 * fan.single.perSecond,
+  );
+  row(
+    `closeout import of ${imp.rows} rows (2 measures each)`,
+    `${(imp.importMs / 1000).toFixed(2)} s (${Math.round(imp.rowsPerSecond)} rows/s)`,
+    `raw ${(imp.rawMs / 1000).toFixed(2)} s`,
+    imp.ratio,
+    '≤ 20× raw',
+    imp.ratio <= 20 && imp.created === imp.rows,
+  );
+  row(
+    'cold start to a healthy /healthz',
+    ms(app.startMs),
+    ms(floor.startMs),
+    app.startMs / floor.startMs,
+    '≤ 3× bare Bolt',
+    app.startMs <= 3 * floor.startMs,
+  );
+  out('');
+
+  if (!quick) {
+    process.env.BENCH_PROBLEMS ??= '10000';
+    process.env.BENCH_UPDATES ??= '200000';
+  } else {
+    process.env.BENCH_PROBLEMS ??= '2000';
+    process.env.BENCH_UPDATES ??= '40000';
+  }
   await runSummaryBench();
-
-  const imp = await benchImport(num('BENCH_IMPORT_ROWS', 20_000));
-  process.stdout.write(
-    `\nimport: ${imp.rows} rows, 2 measures each (read, check every row, write in batches) beside the same rows inserted raw\n` +
-      `  import ${(imp.importMs / 1000).toFixed(2)} s (${Math.round(imp.rowsPerSecond)} rows/s) · raw SQLite ${(imp.rawMs / 1000).toFixed(2)} s · ${imp.ratio.toFixed(1)}× raw (goal ≤ 20×)\n`,
-  );
-  if (imp.created !== imp.rows) {
-    process.stderr.write('FAILED: the import must create every row\n');
-    process.exitCode = 1;
-  }
-
-  const ackOpts = {
-    problems: num('BENCH_ACK_PROBLEMS', 500),
-    rounds: num('BENCH_ACK_ROUNDS', 40),
-    latencyMs: num('BENCH_LATENCY_MS', 20),
-  };
-  process.stdout.write(
-    `\nacks (HTTP response to a signed request, one at a time; the work after each ack runs meanwhile): ${ackOpts.problems} problems, Slack ${ackOpts.latencyMs} ms per call\n`,
-  );
-  for (const f of await benchAcks(ackOpts)) {
-    process.stdout.write(
-      `  ${f.kind.padEnd(30)} p50 ${f.p50.toFixed(1)} ms · p95 ${f.p95.toFixed(1)} ms · max ${f.max.toFixed(1)} ms (${f.count})\n`,
-    );
-  }
-
-  await runScaleBench();
+  if (!quick && process.env.BENCH_SCALE !== '0') await runScaleBench();
+  if (failed) out(`\n${failed} figure(s) missed their goal`);
 }
 
 main()

@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '../../src/db/database.js';
-import { systemClock } from '../../src/domain/clock.js';
-import { createBoard } from '../../src/services/boards.js';
 import { spawnCli } from '../jobs/procs.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 import { databaseUrl, startPostgresServer } from '../support/postgres-server.js';
 import { commandBody } from '../support/slack-requests.js';
 import { startFake } from './prompts.js';
+import { seedBoard } from './seed.js';
 
 /**
  * Scaling out: slash commands at a steady rate spread over two instances on PostgreSQL, beside one
@@ -41,42 +40,7 @@ async function seed(url: string, owners: number): Promise<void> {
   await migrateDatabase(url);
   const db = openDatabase(url);
   try {
-    const deps = { db, clock: systemClock, admins: new Set(['UADMIN']) };
-    const board = await createBoard(
-      deps,
-      { teamId: TEAM, userId: 'UADMIN' },
-      {
-        code: 'BENCH',
-        name: 'Benchmark board',
-        channelId: 'C0BENCH',
-        timezone: 'Asia/Shanghai',
-        language: 'en',
-        leaders: ['ULEAD'],
-        anchorDate: '2026-11-16',
-      },
-    );
-    let number = 0;
-    let chunk = [];
-    for (let i = 0; i < owners; i++) {
-      for (let k = 0; k < 1 + (i % 3); k++) {
-        number += 1;
-        chunk.push({
-          teamId: TEAM,
-          boardId: board.id,
-          number,
-          key: `BENCH-${number}`,
-          title: `Problem ${number}: backlog of unprocessed cases at window ${i}`,
-          ownerId: `UB${String(i).padStart(6, '0')}`,
-          deadline: `2027-0${1 + (number % 9)}-15`,
-          createdBy: 'ULEAD',
-        });
-      }
-      if (chunk.length >= 1000 || i === owners - 1) {
-        await db.problem.createMany({ data: chunk });
-        chunk = [];
-      }
-    }
-    await db.board.update({ where: { id: board.id }, data: { nextProblemNumber: number + 1 } });
+    await seedBoard(db, { teamId: TEAM, code: 'BENCH', owners, perOwner: (i) => 1 + (i % 3) });
   } finally {
     await db.$disconnect();
   }

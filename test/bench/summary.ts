@@ -197,7 +197,7 @@ export async function runSummaryBench(): Promise<void> {
       last = by === 'category' ? first.result : last;
       rows.push([
         `summary by:${by}`,
-        `${first.ms.toFixed(0)} ms (again ${again.ms.toFixed(0)} ms), peak heap ${first.peakHeapMb.toFixed(0)} MB`,
+        `${first.ms.toFixed(0)} ms (again ${again.ms.toFixed(0)} ms), peak heap ${first.peakHeapMb.toFixed(0)} MB · goal ≤ 200 ms ${Math.max(first.ms, again.ms) <= 200 ? 'ok' : 'MISSED'}`,
       ]);
     }
     const s = last!;

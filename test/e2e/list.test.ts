@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/index.js';
 import { ACTION } from '../../src/slack/ids.js';
+import { seeAllBlocks } from '../../src/slack/views/scheduled/see-all.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
@@ -121,6 +123,26 @@ describe('/closeout list', () => {
       app.click({ userId: NOBODY, actionId: prev.actionId, value: prev.value, message }),
     );
     expect(textOf(back)).toContain('Showing 21–40 of 45');
+  });
+
+  it('a prompt’s “see all” button lists the owner’s problems on the board as a new message, keeping the prompt', async () => {
+    const [, actions] = seeAllBlocks(translator('en'), 'BIG', 5) as [
+      unknown,
+      { elements: { action_id: string; value: string }[] },
+    ];
+    const button = actions.elements[0]!;
+    const reply = await callAfter(app, 'response_url', () =>
+      app.click({
+        userId: 'UBULK',
+        actionId: button.action_id,
+        value: button.value,
+        message: { channel: 'DBULK', ts: '1700000000.900003' },
+      }),
+    );
+    expect(reply.args.replace_original).toBe(false);
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(textOf(reply)).toContain('Showing 1–20 of 45');
+    expect(textOf(reply)).toContain('BIG-1');
   });
 
   it('opens a problem’s card from its View button without replacing the list', async () => {

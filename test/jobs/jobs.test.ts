@@ -101,20 +101,47 @@ describe('cycle prompts', () => {
   });
 
   it('pages an owner with many problems, each message within Block Kit limits', async () => {
-    for (let i = 0; i < 45; i++)
+    for (let i = 0; i < 40; i++)
       await problem(h.deps, OWNER.userId, { title: `Problem number ${i + 1} ${'x'.repeat(120)}` });
     const report = await h.run(PROMPT_0, 'cycle-prompts');
-    expect(report.sent).toEqual([
-      'prompt:RECT:cycle-0:UOWNER',
-      'prompt:RECT:cycle-0:UOWNER:page-2',
-      'prompt:RECT:cycle-0:UOWNER:page-3',
-    ]);
+    expect(report.sent).toEqual(['prompt:RECT:cycle-0:UOWNER', 'prompt:RECT:cycle-0:UOWNER:page-2']);
     const pages = h.fake.messages;
-    expect(pages.map((p) => buttonsOf(p).length / 3)).toEqual([20, 20, 5]);
-    expect(textOf(pages[1]!)).toContain('page 2 of 3');
+    expect(pages.map((p) => buttonsOf(p).length / 3)).toEqual([20, 20]);
+    expect(textOf(pages[1]!)).toContain('page 2 of 2');
     expect(textOf(pages[0]!)).not.toContain('own words');
-    expect(textOf(pages[2]!)).toContain('own words');
+    expect(textOf(pages[1]!)).toContain('own words');
+    expect(textOf(pages[1]!)).not.toContain('more');
     for (const p of pages) expect((p.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+  });
+
+  it('sends an owner of 60 problems two messages, most urgent first, and counts the rest with a button to the full list', async () => {
+    for (let i = 0; i < 60; i++)
+      await problem(h.deps, OWNER.userId, {
+        title: `Problem number ${i + 1} ${'x'.repeat(120)}`,
+        deadline: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      });
+    const report = await h.run(PROMPT_0, 'cycle-prompts');
+    expect(report.sent).toEqual(['prompt:RECT:cycle-0:UOWNER', 'prompt:RECT:cycle-0:UOWNER:page-2']);
+    const pages = h.fake.messages;
+    expect(pages).toHaveLength(2);
+    for (const p of pages) expect((p.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+    // The 40 most urgent (earliest deadlines) are listed, in order; the 20 latest are counted.
+    const listed = await h.deps.db.problem.findMany({ orderBy: [{ deadline: 'asc' }, { number: 'asc' }] });
+    const keys = pages.flatMap((p) =>
+      buttonsOf(p)
+        .filter((b) => b.action_id === ACTION.reportProgress)
+        .map((b) => b.value),
+    );
+    expect(keys).toEqual(listed.slice(0, 40).map((p) => p.key));
+    expect(textOf(pages[0]!)).not.toContain('more');
+    expect(textOf(pages[1]!)).toContain('… and 20 more');
+    const seeAll = buttonsOf(pages[1]!).filter((b) => b.action_id === ACTION.seeAllProblems);
+    expect(seeAll).toHaveLength(1);
+    expect(JSON.parse(seeAll[0]!.value)).toEqual({ view: 'mine', board: 'RECT', offset: 0 });
+    const row = await h.deps.db.delivery.findUniqueOrThrow({
+      where: { dedupeKey: 'prompt:RECT:cycle-0:UOWNER:page-2' },
+    });
+    expect(JSON.parse(row.problemKeys!)).toEqual(listed.slice(20, 40).map((p) => p.key));
   });
 
   it('opens the round in the channel when prompts go there, mentioning who owes updates', async () => {

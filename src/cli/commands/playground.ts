@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runPlayground } from '../../playground/run.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 
@@ -14,6 +13,8 @@ export function registerPlayground(program: Command, ctx: CliContext): void {
       const port = opts.port === undefined ? env.PORT : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UserError(`--port: "${opts.port}" is not a port number from 0 to 65535.`);
+      // Loaded only for this command: the playground (web server, stand-in Slack, the bot) is heavy.
+      const { runPlayground } = await import('../../playground/run.js');
       await runPlayground({
         port,
         language: env.CLOSEOUT_LANGUAGE,

@@ -9,6 +9,7 @@ export const scheduler = defineArea(
     'sched.page': 'page {page} of {pages}',
     'sched.prompt.hint': 'Or just reply here in your own words, e.g. “{example}”',
     'sched.prompt.example': '{key} 60% hired two clerks',
+    'sched.prompt.see_all': 'See all my problems',
     'sched.prompt.text':
       '{board} · update round {round}: please report on {count, plural, one {your open problem} other {your # open problems}} by {reportBy}',
     'sched.line.last_update': '({date})',
@@ -86,6 +87,7 @@ export const scheduler = defineArea(
     'sched.page': '第 {page}/{pages} 页',
     'sched.prompt.hint': '也可以直接在这里用自己的话回复，例如：“{example}”',
     'sched.prompt.example': '{key} 60% 已增配两名窗口人员',
+    'sched.prompt.see_all': '查看我负责的全部问题',
     'sched.prompt.text': '{board} · 第 {round} 轮进展更新：请于 {reportBy} 前报送您负责的 {count} 个问题的整改进展',
     'sched.line.last_update': '（{date}）',
     'sched.line.no_update': '尚未报送进展',

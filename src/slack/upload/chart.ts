@@ -1,10 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import { CHART_MAX_ROWS, type BoardChartData } from '../../charts/board-chart-layout.js';
+import { boardChartKey, sharedChartCache, type ChartCache } from '../../charts/chart-cache.js';
 import { renderBoardChart } from '../../charts/chart-renderer.js';
 import type { Db } from '../../db/client.js';
 import type { Language } from '../../domain/types.js';
 import { t } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
+import { boardDataVersion } from '../../services/board-version.js';
 import { burndown } from '../../services/burndown.js';
 import type { BoardSummary, Breakdown, SummaryBoard } from '../../services/summary-types.js';
 import { summarizeBoard } from '../../services/summary.js';
@@ -100,6 +102,8 @@ export interface BoardChartPost extends ChartTarget {
   summary?: BoardSummary;
   /** Posted with the file. */
   comment?: string;
+  /** Where charts are kept and drawn (tests count renders); the process's shared cache by default. */
+  charts?: { cache: ChartCache; render: (data: BoardChartData, lang: Language) => Promise<Buffer> };
 }
 
 /**
@@ -114,10 +118,23 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
     const summary =
       post.summary ?? (await summarizeBoard(post.db, post.board, post.at, { by: post.by ?? 'category', listLimit: 0 }));
     if (summary.total === 0) return false;
-    const owners =
-      summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
-    const names = await userNames(client, owners, logger);
-    const png = await renderBoardChart(await boardChartData(post.db, post.board, summary, names), post.lang);
+    const draw = async () => {
+      const owners =
+        summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
+      const names = await userNames(client, owners, logger);
+      return render(await boardChartData(post.db, post.board, summary, names), post.lang);
+    };
+    const { cache, render } = post.charts ?? { cache: sharedChartCache, render: renderBoardChart };
+    const { version, changedAt } = await boardDataVersion(post.db, post.board.id);
+    // Drawn once per change of the board's data: a chart as of a moment before the latest change is not shared.
+    const key = boardChartKey({
+      boardId: post.board.id,
+      version,
+      lang: post.lang,
+      date: summary.today,
+      by: summary.by,
+    });
+    const png = post.at >= changedAt ? await cache.get(key, draw) : await draw();
     file = {
       png,
       filename: `${summary.board.code}-${summary.today}.png`,

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createChartCache } from '../../../src/charts/chart-cache.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { postBoardChart, postChart } from '../../../src/slack/upload/chart.js';
 import { dmChannel, uploadFile } from '../../../src/slack/upload/file.js';
@@ -121,6 +122,41 @@ describe('postChart and postBoardChart', () => {
         .sort(),
     ).toEqual(['UOTHER', 'UOWNER']);
     expect(methods().slice(-3)).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
+  });
+
+  it('draws one chart for concurrent requests on unchanged data, and a new one once the data changed', async () => {
+    const board = await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
+    let renders = 0;
+    const charts = {
+      cache: createChartCache(),
+      render: async () => {
+        renders += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return Buffer.concat([PNG_MAGIC, Buffer.from([renders])]);
+      },
+    };
+    const post = () =>
+      postBoardChart(client, logger, {
+        db: ctx.deps.db,
+        board,
+        at: new Date(),
+        lang: 'en',
+        channelId: 'C0BOARD',
+        charts,
+      });
+    expect(await Promise.all(Array.from({ length: 8 }, post))).toEqual(Array(8).fill(true));
+    expect(renders).toBe(1);
+    // Every request still shares the (cached) PNG.
+    expect(fake.callsTo('files.completeUploadExternal')).toHaveLength(8);
+    expect(fake.uploads.every((u) => u.body.equals(fake.uploads[0]!.body))).toBe(true);
+
+    await ctx.deps.db.problem.updateMany({
+      where: { boardId: board.id, status: 'open' },
+      data: { status: 'in_progress' },
+    });
+    expect(await post()).toBe(true);
+    expect(renders).toBe(2);
+    expect(fake.uploads.at(-1)!.body.equals(fake.uploads[0]!.body)).toBe(false);
   });
 
   it('sends nothing for a board without problems', async () => {

@@ -17,6 +17,7 @@ import { reportProgress } from './report-progress.js';
 import { requestCloseout } from './request-closeout.js';
 import { returnCloseout } from './return-closeout.js';
 import { showOlderChanges } from './show-older-changes.js';
+import { seeAllProblems } from './see-all-problems.js';
 import { showProblem } from './show-problem.js';
 import { turnListPage } from './turn-list-page.js';
 
@@ -44,6 +45,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.action(ACTION.historyPage, onClick(ctx, showOlderChanges));
   // Lists.
   app.action(LIST_PAGE, onClick(ctx, turnListPage));
+  app.action(ACTION.seeAllProblems, onClick(ctx, seeAllProblems));
   // Under chat-reply answers.
   app.action(CHAT_PICK, onClick(ctx, pickChatReplyProblem));
   app.action(ACTION.chatDismiss, onClick(ctx, dismissChatReply));

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { translator } from '../../../i18n/index.js';
 import { answerFailures } from '../../answer/ephemeral.js';
+import { afterAck } from '../../after-ack.js';
 import type { SlackContext } from '../../context.js';
 import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
 import { unknownCommandText } from '../../views/help.js';
@@ -16,16 +17,19 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function onCommand(ctx: SlackContext, subcommands: Record<Subcommand, SubcommandHandler>) {
   return async ({ ack, command, respond, client }: CommandArgs): Promise<void> => {
     await ack(); // before anything slow
-    const lang = await ctx.locale.forUser(client, command.user_id);
-    const tr = translator(lang);
-    await answerFailures(lang, { kind: 'respond', respond }, ctx.logger, async () => {
-      const parsed = parseCommandText(command.text);
-      if (!parsed.ok) {
-        await respond({ response_type: 'ephemeral', text: unknownCommandText(tr, parsed.input, parsed.suggestion) });
-        return;
-      }
-      const actor = { teamId: command.team_id, userId: command.user_id };
-      await subcommands[parsed.sub]({ args: parsed.args, command, client, respond, ctx, actor, lang, tr });
+    // A bounded number of commands work at once, so a burst cannot hold up the next acks (see after-ack.ts).
+    await afterAck(async () => {
+      const lang = await ctx.locale.forUser(client, command.user_id);
+      const tr = translator(lang);
+      await answerFailures(lang, { kind: 'respond', respond }, ctx.logger, async () => {
+        const parsed = parseCommandText(command.text);
+        if (!parsed.ok) {
+          await respond({ response_type: 'ephemeral', text: unknownCommandText(tr, parsed.input, parsed.suggestion) });
+          return;
+        }
+        const actor = { teamId: command.team_id, userId: command.user_id };
+        await subcommands[parsed.sub]({ args: parsed.args, command, client, respond, ctx, actor, lang, tr });
+      });
     });
   };
 }

@@ -1,8 +1,8 @@
 import { ErrorCode } from '@slack/web-api';
 import type { Language } from '../../../domain/types.js';
 import { boardByCode } from '../../../services/boards.js';
+import { cachedBoardSummary } from '../../../services/summary-cache.js';
 import type { BoardSummary } from '../../../services/summary-types.js';
-import { boardSummary } from '../../../services/summary.js';
 import { translator } from '../../../i18n/index.js';
 import { postBoardChart } from '../../upload/chart.js';
 import { dmChannel } from '../../upload/file.js';
@@ -108,7 +108,7 @@ export const summary: SubcommandHandler = async (call) => {
     choose: 'summary.choose',
   });
   if (code === null) return;
-  const s = await boardSummary(call.ctx.deps, call.actor, code, { by: parsed.by });
+  const s = await cachedBoardSummary(call.ctx.deps, call.actor, code, { by: parsed.by });
   if (parsed.post) {
     await postInChannel(call, s);
     return;

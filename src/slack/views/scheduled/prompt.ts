@@ -13,6 +13,7 @@ import {
   section,
   type RenderedMessage,
 } from './common.js';
+import { seeAllBlocks } from './see-all.js';
 
 /**
  * A round's prompt to one owner: the round, its dates and report-by day, how many problems they own, and
@@ -34,6 +35,7 @@ export function promptMessage(message: PromptMessage): RenderedMessage {
   const page = message.pages > 1 ? ` · ${tr('sched.page', { page: message.page, pages: message.pages })}` : '';
   const blocks: KnownBlock[] = [section(`${title}\n${count}${page}`)];
   for (const p of message.problems) blocks.push(...problemBlocks(tr, lang, p, message.today));
+  if (message.more) blocks.push(...seeAllBlocks(tr, message.board.code, message.more));
   if (message.page === message.pages)
     blocks.push(context(tr('sched.prompt.hint', { example: example(tr, message.problems[0]?.key) })));
   return {

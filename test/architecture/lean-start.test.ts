@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Issue 12: what the app process loads at start. Heavy packages (the chart stack, spreadsheets, the
+ * playground) are imported lazily where they are used, or only inside the chart worker; this walks the
+ * static (non-type) imports from an entry point and lists the packages it reaches.
+ */
+const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\bfrom\s+)?['"]([^'"]+)['"]/gm;
+
+function staticPackages(entry: string): { packages: Set<string>; files: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const source = fs.readFileSync(file, 'utf8');
+    for (const match of source.matchAll(STATIC_IMPORT)) {
+      const spec = match[1]!;
+      if (spec.startsWith('.')) {
+        visit(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
+      } else if (!spec.startsWith('node:')) {
+        packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      }
+    }
+  };
+  visit(path.resolve(entry));
+  return { packages, files };
+}
+
+const HEAVY = ['echarts', '@napi-rs/canvas', '@fontsource-variable/noto-sans-sc', 'exceljs', 'vite', 'sirv', 'preact'];
+
+describe('lean start', () => {
+  it('the app (npm start) loads no chart stack, spreadsheet or playground module at start', () => {
+    const { packages, files } = staticPackages('src/main.ts');
+    expect(HEAVY.filter((p) => packages.has(p))).toEqual([]);
+    expect([...files].filter((f) => f.includes(`${path.sep}playground${path.sep}`))).toEqual([]);
+  });
+
+  it('the CLI (run-job, import…) loads no chart stack, Bolt or playground (the digest chart draws in the worker)', () => {
+    const { packages, files } = staticPackages('src/cli/main.ts');
+    expect([...HEAVY, '@slack/bolt'].filter((p) => packages.has(p))).toEqual([]);
+    expect([...files].filter((f) => f.includes(`${path.sep}playground${path.sep}`))).toEqual([]);
+  });
+
+  it('the chart worker is where the chart stack is loaded', () => {
+    const { packages } = staticPackages('src/charts/chart-worker.ts');
+    expect(packages.has('echarts')).toBe(true);
+    expect(packages.has('@napi-rs/canvas')).toBe(true);
+  });
+});
