@@ -1,6 +1,10 @@
 import type { Language } from '../domain/types.js';
 import type { BoardChartData } from './board-chart-layout.js';
 import { drawBoardChart } from './board-chart.js';
+import { lowerThreadPriority } from '../config/worker-module.js';
+
+// Drawing (and loading the font) is seconds of CPU: the main thread's acks come first.
+lowerThreadPriority();
 
 /** What the main thread sends: plain data (the ECharts option, with its formatter functions, is built here). */
 export interface ChartTask {

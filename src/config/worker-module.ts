@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
 /**
  * A worker module next to the caller, for piscina. Compiled, that is `name.js`. Run from source (tsx,
  * vitest), it is `name.ts`, and the worker thread needs tsx as its loader: workers get no loader by themselves.
@@ -6,4 +9,23 @@ export function workerModule(callerUrl: string, name: string): { filename: strin
   const fromSource = callerUrl.endsWith('.ts');
   const filename = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl).href;
   return fromSource ? { filename, execArgv: [...process.execArgv, '--import', 'tsx'] } : { filename };
+}
+
+/** A worker's nice value: above the main thread's 0, so the scheduler prefers the thread that acks. */
+export const WORKER_NICE = 10;
+
+/**
+ * Lowers the calling thread's CPU priority. Linux schedules each thread on its own, so a chart or a big
+ * file on a worker leaves a busy core to the main thread, whose acks must go out within Slack's 3 s (on two
+ * cores, a chart worker at full tilt doubled ack times). Elsewhere, or if not allowed, nothing changes.
+ */
+export function lowerThreadPriority(): number | null {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (!Number.isInteger(tid)) return null;
+    os.setPriority(tid, WORKER_NICE);
+    return tid;
+  } catch {
+    return null;
+  }
 }

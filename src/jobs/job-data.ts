@@ -26,7 +26,8 @@ export async function activeBoards(db: Db, teamId?: string) {
 
 export type JobBoard = Awaited<ReturnType<typeof activeBoards>>[number];
 
-export function boardRef(board: JobBoard): BoardRef {
+/** A board as messages name it: code, name, zone and language (any board row with these fields). */
+export function boardRef(board: { code: string; name: string; timezone: string; language: string | null }): BoardRef {
   return {
     code: board.code,
     name: board.name,

@@ -1,4 +1,6 @@
+import { localDate } from '../domain/cycle.js';
 import { requestCopyKey } from '../services/request-copies.js';
+import { boardRef } from './job-data.js';
 import type { AssignedMessage, BoardRef, CloseoutRequestMessage, DecisionMessage } from './messages.js';
 import { FOLLOW_UP_JOB, type PlannedMessage } from './types.js';
 
@@ -9,12 +11,21 @@ import { FOLLOW_UP_JOB, type PlannedMessage } from './types.js';
  * never sent twice (jobs/follow-ups.ts). None carries problem keys: a reply in their thread is an ordinary
  * chat reply, and the message itself is never rewritten as a card.
  */
-interface Where {
+export interface Where {
   teamId: string;
   boardId: number;
   board: BoardRef;
   /** Local date on the board when the message was planned. */
   today: string;
+}
+
+/** Where a message owed now is about: the team, the board (as messages name it) and its local date. */
+export function owedOn(
+  teamId: string,
+  board: { id: number; code: string; name: string; timezone: string; language: string | null },
+  now: Date,
+): Where {
+  return { teamId, boardId: board.id, board: boardRef(board), today: localDate(now, board.timezone) };
 }
 
 /** Each decider's copy of a closeout request; the key names the request and the decider, so a decision finds every copy. */

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { localDate } from '../../domain/cycle.js';
 import { effectiveDeadline } from '../../domain/problem-state.js';
 import type { Actor, Language } from '../../domain/types.js';
-import { boardLanguage, translator } from '../../i18n/index.js';
+import { translator } from '../../i18n/index.js';
 import { reassignmentMessages, reopenMessages, type ProblemChange } from '../../jobs/follow-ups.js';
+import { owedOn } from '../../jobs/notify-messages.js';
 import { getBoard } from '../../services/boards.js';
 import { reopenProblem } from '../../services/closeout.js';
 import { restoreProblem, withdrawProblem } from '../../services/problem-changes.js';
@@ -29,15 +29,7 @@ type Changed = { key: string; title: string; ownerId: string; deadline: string |
 async function changeOf(a: ChangeArgs, p: Changed, note: string): Promise<ProblemChange> {
   const board = await getBoard(a.ctx.deps, a.actor.teamId, p.key.slice(0, p.key.lastIndexOf('-')));
   return {
-    teamId: a.actor.teamId,
-    boardId: board.id,
-    board: {
-      code: board.code,
-      name: board.name,
-      timezone: board.timezone,
-      language: boardLanguage(board.language),
-    },
-    today: localDate(a.ctx.deps.clock.now(), board.timezone),
+    ...owedOn(a.actor.teamId, board, a.ctx.deps.clock.now()),
     key: p.key,
     title: p.title,
     version: p.version,

@@ -1,6 +1,5 @@
-import { localDate } from '../../domain/cycle.js';
 import { boardLanguage } from '../../i18n/index.js';
-import { closeoutRequestMessages } from '../../jobs/notify-messages.js';
+import { closeoutRequestMessages, owedOn } from '../../jobs/notify-messages.js';
 import type { SlackContext } from '../context.js';
 import type { ProblemDetail } from '../refresh/card.js';
 import { closeoutRequestData } from '../views/closeout-request.js';
@@ -20,26 +19,17 @@ export async function sendCloseoutRequest(
   const { board } = problem;
   const data = closeoutRequestData(problem, request, { lang: boardLanguage(board.language), now });
   await ctx.followUps.deliver(
-    closeoutRequestMessages(
-      {
-        teamId: problem.teamId,
-        boardId: problem.boardId,
-        board: { code: board.code, name: board.name, timezone: board.timezone, language: data.lang },
-        today: localDate(now, board.timezone),
-      },
-      deciders,
-      {
-        requestId: request.id,
-        key: data.key,
-        title: data.title,
-        ownerId: data.ownerId,
-        requestedBy: data.requestedBy,
-        requestedAt: data.requestedAt.toISOString(),
-        evidence: data.evidence,
-        deadline: data.deadline,
-        percent: data.percent,
-        measures: data.measures,
-      },
-    ),
+    closeoutRequestMessages(owedOn(problem.teamId, board, now), deciders, {
+      requestId: request.id,
+      key: data.key,
+      title: data.title,
+      ownerId: data.ownerId,
+      requestedBy: data.requestedBy,
+      requestedAt: data.requestedAt.toISOString(),
+      evidence: data.evidence,
+      deadline: data.deadline,
+      percent: data.percent,
+      measures: data.measures,
+    }),
   );
 }

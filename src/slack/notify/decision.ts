@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
-import { boardLanguage, translator } from '../../i18n/index.js';
-import { decisionMessage } from '../../jobs/notify-messages.js';
-import { localDate } from '../../domain/cycle.js';
+import { translator } from '../../i18n/index.js';
+import { decisionMessage, owedOn } from '../../jobs/notify-messages.js';
 import { decidedRequest } from '../../services/closeout-requests.js';
 import type { SlackContext } from '../context.js';
 import { slackTime } from '../views/problem-format.js';
@@ -67,28 +66,14 @@ async function announce(decision: DecisionArgs, seen: { key?: string }): Promise
   // Owed to the owner from here on (keyed per request): a Slack outage delays the DM, never loses it.
   if (request.state === 'approved' || request.state === 'returned') {
     await decision.ctx.followUps.deliver([
-      decisionMessage(
-        {
-          teamId: decision.actor.teamId,
-          boardId: board.id,
-          board: {
-            code: board.code,
-            name: board.name,
-            timezone: board.timezone,
-            language: boardLanguage(board.language),
-          },
-          today: localDate(decision.ctx.deps.clock.now(), board.timezone),
-        },
-        problem.ownerId,
-        {
-          requestId: request.id,
-          key: problem.key,
-          title: problem.title,
-          state: request.state,
-          decidedBy: request.decidedBy ?? decision.actor.userId,
-          reason: request.reason,
-        },
-      ),
+      decisionMessage(owedOn(decision.actor.teamId, board, decision.ctx.deps.clock.now()), problem.ownerId, {
+        requestId: request.id,
+        key: problem.key,
+        title: problem.title,
+        state: request.state,
+        decidedBy: request.decidedBy ?? decision.actor.userId,
+        reason: request.reason,
+      }),
     ]);
   }
 

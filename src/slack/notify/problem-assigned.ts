@@ -1,6 +1,5 @@
 import type { Actor } from '../../domain/types.js';
-import { boardLanguage } from '../../i18n/index.js';
-import { assignedMessage } from '../../jobs/notify-messages.js';
+import { assignedMessage, owedOn } from '../../jobs/notify-messages.js';
 import type { SlackContext } from '../context.js';
 
 interface AssignedProblem {
@@ -30,31 +29,16 @@ export async function tellOwnerAssigned(
   creator: Actor,
   problem: AssignedProblem,
   board: AssignedBoard,
-  today: string,
 ): Promise<void> {
   if (problem.ownerId === creator.userId) return;
   await ctx.followUps.deliver([
-    assignedMessage(
-      {
-        teamId: creator.teamId,
-        boardId: board.id,
-        board: {
-          code: board.code,
-          name: board.name,
-          timezone: board.timezone,
-          language: boardLanguage(board.language),
-        },
-        today,
-      },
-      problem.ownerId,
-      {
-        key: problem.key,
-        title: problem.title,
-        assignedBy: creator.userId,
-        deadline: problem.deadline ?? board.deadline,
-        unit: problem.unit,
-        measures: problem.measures.map((m) => m.text),
-      },
-    ),
+    assignedMessage(owedOn(creator.teamId, board, ctx.deps.clock.now()), problem.ownerId, {
+      key: problem.key,
+      title: problem.title,
+      assignedBy: creator.userId,
+      deadline: problem.deadline ?? board.deadline,
+      unit: problem.unit,
+      measures: problem.measures.map((m) => m.text),
+    }),
   ]);
 }

@@ -29,7 +29,7 @@ export async function saveNewProblem({ ctx, ack, body, view, client }: Submitted
     const board = await getBoard(ctx.deps, actor.teamId, form.boardCode);
     const today = localDate(ctx.deps.clock.now(), board.timezone);
     // Owed to the owner from here on, before anything else may fail on Slack's side.
-    await tellOwnerAssigned(ctx, actor, problem, board, today);
+    await tellOwnerAssigned(ctx, actor, problem, board);
     const due = problem.deadline ? formatDate(meta.lang, problem.deadline, today) : tr('request.none');
     await tellUser(
       client,

@@ -1,0 +1,24 @@
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { describe, expect, it } from 'vitest';
+import { WORKER_NICE, workerModule } from '../../src/config/worker-module.js';
+
+describe.runIf(process.platform === 'linux')('lowerThreadPriority', () => {
+  it('lowers the worker thread that calls it, and leaves the main thread as it was', async () => {
+    const before = os.getPriority(process.pid);
+    // On a worker thread started the way the chart and import workers are.
+    const pool = new Piscina<void, { tid: number | null; priority: number | null }>({
+      ...workerModule(import.meta.url, 'priority-worker'),
+      maxThreads: 1,
+    });
+    try {
+      const reported = await pool.run();
+      expect(reported.tid).not.toBeNull();
+      expect(reported.tid).not.toBe(process.pid);
+      expect(reported.priority).toBe(WORKER_NICE);
+      expect(os.getPriority(process.pid)).toBe(before);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
