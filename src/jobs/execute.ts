@@ -186,6 +186,9 @@ function toRow(m: PlannedMessage) {
   };
 }
 
+/** Due deliveries loaded and sent at a time (a page's lanes finish before the next page is read). */
+const SEND_PAGE = 500;
+
 /** Sends what is due with bounded concurrency: one lane per conversation, so a channel gets one message at a time. */
 class Fanout {
   readonly notices: PlannedMessage[] = [];
@@ -197,13 +200,25 @@ class Fanout {
     private readonly report: RunReport,
   ) {}
 
+  /** Page by page (id cursor), so a round to thousands of owners never holds all their messages at once. */
   async sendDue(jobs: readonly string[]): Promise<void> {
-    const due = await dueDeliveries(this.deps.db, {
-      jobs,
-      teamId: this.deps.teamId,
-      now: this.deps.clock.now(),
-      staleAfterMs: this.tuning.staleAfterMs,
-    });
+    let afterId = 0;
+    while (!this.halted()) {
+      const due = await dueDeliveries(this.deps.db, {
+        jobs,
+        teamId: this.deps.teamId,
+        now: this.deps.clock.now(),
+        staleAfterMs: this.tuning.staleAfterMs,
+        afterId,
+        take: SEND_PAGE,
+      });
+      if (!due.length) return;
+      afterId = due.at(-1)!.id;
+      await this.sendPage(due);
+    }
+  }
+
+  private async sendPage(due: DueDelivery[]): Promise<void> {
     const lanes = new Map<string, DueDelivery[]>();
     for (const row of due) {
       const lane = lanes.get(row.recipient);
