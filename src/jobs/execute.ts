@@ -186,9 +186,6 @@ function toRow(m: PlannedMessage) {
   };
 }
 
-/** Due deliveries loaded and sent at a time (a page's lanes finish before the next page is read). */
-const SEND_PAGE = 500;
-
 /** Sends what is due with bounded concurrency: one lane per conversation, so a channel gets one message at a time. */
 class Fanout {
   readonly notices: PlannedMessage[] = [];
@@ -200,7 +197,10 @@ class Fanout {
     private readonly report: RunReport,
   ) {}
 
-  /** Page by page (id cursor), so a round to thousands of owners never holds all their messages at once. */
+  /**
+   * Page by page (id cursor; a page's lanes finish before the next is read), so a round to thousands of
+   * owners never holds all their messages at once.
+   */
   async sendDue(jobs: readonly string[]): Promise<void> {
     let afterId = 0;
     while (!this.halted()) {
@@ -210,7 +210,7 @@ class Fanout {
         now: this.deps.clock.now(),
         staleAfterMs: this.tuning.staleAfterMs,
         afterId,
-        take: SEND_PAGE,
+        take: this.tuning.sendPage,
       });
       if (!due.length) return;
       afterId = due.at(-1)!.id;
