@@ -197,13 +197,28 @@ class Fanout {
     private readonly report: RunReport,
   ) {}
 
+  /**
+   * Page by page (id cursor; a page's lanes finish before the next is read), so a round to thousands of
+   * owners never holds all their messages at once.
+   */
   async sendDue(jobs: readonly string[]): Promise<void> {
-    const due = await dueDeliveries(this.deps.db, {
-      jobs,
-      teamId: this.deps.teamId,
-      now: this.deps.clock.now(),
-      staleAfterMs: this.tuning.staleAfterMs,
-    });
+    let afterId = 0;
+    while (!this.halted()) {
+      const due = await dueDeliveries(this.deps.db, {
+        jobs,
+        teamId: this.deps.teamId,
+        now: this.deps.clock.now(),
+        staleAfterMs: this.tuning.staleAfterMs,
+        afterId,
+        take: this.tuning.sendPage,
+      });
+      if (!due.length) return;
+      afterId = due.at(-1)!.id;
+      await this.sendPage(due);
+    }
+  }
+
+  private async sendPage(due: DueDelivery[]): Promise<void> {
     const lanes = new Map<string, DueDelivery[]>();
     for (const row of due) {
       const lane = lanes.get(row.recipient);

@@ -86,6 +86,8 @@ export interface Tuning {
   maxAttempts: number;
   /** Pause between two messages to the same conversation (chat.postMessage allows about one per second). */
   channelIntervalMs: number;
+  /** Due deliveries read and sent at a time: memory stays bounded however many owners a round has. */
+  sendPage: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -93,6 +95,7 @@ export const DEFAULT_TUNING: Tuning = {
   staleAfterMs: 5 * 60_000,
   maxAttempts: 5,
   channelIntervalMs: 1_000,
+  sendPage: 500,
 };
 
 export interface JobDeps {

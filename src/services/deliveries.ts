@@ -76,12 +76,26 @@ export async function keysWithPrefix(db: Db, prefix: string): Promise<Set<string
  */
 export async function dueDeliveries(
   db: Db,
-  f: { jobs: readonly string[]; teamId?: string; now: Date; staleAfterMs: number },
+  f: {
+    jobs: readonly string[];
+    teamId?: string;
+    now: Date;
+    staleAfterMs: number;
+    /** A page: rows after this id (cursor), at most `take` of them. */
+    afterId?: number;
+    take?: number;
+  },
 ) {
   return db.delivery.findMany({
-    where: { job: { in: [...f.jobs] }, ...(f.teamId && { teamId: f.teamId }), ...claimable(f.now, f.staleAfterMs) },
-    select: { dedupeKey: true, recipient: true, payload: true, createdAt: true },
+    where: {
+      job: { in: [...f.jobs] },
+      ...(f.teamId && { teamId: f.teamId }),
+      ...(f.afterId !== undefined && { id: { gt: f.afterId } }),
+      ...claimable(f.now, f.staleAfterMs),
+    },
+    select: { id: true, dedupeKey: true, recipient: true, payload: true, createdAt: true },
     orderBy: { id: 'asc' },
+    ...(f.take !== undefined && { take: f.take }),
   });
 }
 

@@ -114,6 +114,23 @@ describe('cycle prompts', () => {
     for (const p of pages) expect((p.blocks as unknown[]).length).toBeLessThanOrEqual(50);
   });
 
+  it('sends a round page by page, every owner once, with the pages read in order', async () => {
+    h.jobDeps.tuning = { ...h.jobDeps.tuning, sendPage: 2 };
+    const owners = ['UOWNA', 'UOWNB', 'UOWNC', 'UOWND', 'UOWNE'];
+    for (const owner of owners) await problem(h.deps, owner);
+    await problem(h.deps, 'UOWNA', { title: 'A second one' });
+    const report = await h.run(PROMPT_0, 'cycle-prompts');
+    expect(report.sent.sort()).toEqual(owners.map((o) => `prompt:RECT:cycle-0:${o}`));
+    // Two at a time, in the order they were recorded: a page is sent (in any order) before the next is read.
+    const posted = h.postedKeys().map((k) => k.split(':').at(-1));
+    expect([posted.slice(0, 2).sort(), posted.slice(2, 4).sort(), posted.slice(4)]).toEqual([
+      ['UOWNA', 'UOWNB'],
+      ['UOWNC', 'UOWND'],
+      ['UOWNE'],
+    ]);
+    expect((await h.run(PROMPT_0, 'cycle-prompts')).sent).toEqual([]);
+  });
+
   it('sends an owner of 60 problems two messages, most urgent first, and counts the rest with a button to the full list', async () => {
     for (let i = 0; i < 60; i++)
       await problem(h.deps, OWNER.userId, {
