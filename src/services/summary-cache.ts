@@ -1,11 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import { localDate } from '../domain/cycle.js';
 import type { Actor } from '../domain/types.js';
-import { findBoard, requireLeader } from './access.js';
 import { boardDataVersion } from './board-version.js';
 import type { ServiceDeps } from './deps.js';
 import type { BoardSummary } from './summary-types.js';
-import { summarizeBoard, type SummaryOptions } from './summary.js';
+import { ledBoard, summarizeBoard, type SummaryOptions } from './summary.js';
 
 /**
  * A burst of `/closeout summary` on one board (leaders asking at a meeting's start) computes it once: the
@@ -24,8 +23,7 @@ export async function cachedBoardSummary(
   code: string,
   opts: SummaryOptions = {},
 ): Promise<BoardSummary> {
-  const board = await findBoard(deps.db, actor.teamId, code);
-  await requireLeader(deps, deps.db, actor, board);
+  const board = await ledBoard(deps, actor, code);
   const now = deps.clock.now();
   const { version } = await boardDataVersion(deps.db, board.id);
   const key = [board.id, version, localDate(now, board.timezone), opts.by ?? '', opts.listLimit ?? ''].join('|');

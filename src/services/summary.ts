@@ -122,7 +122,12 @@ export async function boardSummary(
   code: string,
   opts: SummaryOptions = {},
 ): Promise<BoardSummary> {
+  return summarizeBoard(deps.db, await ledBoard(deps, actor, code), deps.clock.now(), opts);
+}
+
+/** The board by code, for its leaders and admins (a summary's reader); anyone else is refused. */
+export async function ledBoard(deps: ServiceDeps, actor: Actor, code: string) {
   const board = await findBoard(deps.db, actor.teamId, code);
   await requireLeader(deps, deps.db, actor, board);
-  return summarizeBoard(deps.db, board, deps.clock.now(), opts);
+  return board;
 }
