@@ -113,7 +113,10 @@ describe('importing a list dropped into the DM', () => {
     expect(done.args.text).toBe(
       ':white_check_mark: Imported `问题清单.xlsx` into *RECT*: 3 created, 0 updated, 0 unchanged.',
     );
-    const rows = await app.db.problem.findMany({ orderBy: { number: 'asc' }, include: { measures: true } });
+    const rows = await app.db.problem.findMany({
+      orderBy: { number: 'asc' },
+      include: { measures: { orderBy: { number: 'asc' } } },
+    });
     expect(rows.map((p) => [p.key, p.title, p.ownerId, p.deadline, p.measures.length])).toEqual([
       ['RECT-1', '窗口排队时间长', 'U0ZHANG', '2023-08-31', 2],
       ['RECT-2', '材料重复提交', 'U0LISI', '2023-09-30', 0],

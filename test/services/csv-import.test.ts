@@ -272,7 +272,10 @@ describe('importCsv: real spreadsheets', () => {
     expect(wrongSheet.errors[0]!.reasons[0]).toContain('unknown column "这一页不是清单"');
     const result = await importCsv(deps, operator, 'RECT', bytes, { directory: people, sheet: '问题清单' });
     expect(result).toMatchObject({ format: 'xlsx', created: 3, errors: [] });
-    const rows = await t.db.problem.findMany({ orderBy: { number: 'asc' }, include: { measures: true } });
+    const rows = await t.db.problem.findMany({
+      orderBy: { number: 'asc' },
+      include: { measures: { orderBy: { number: 'asc' } } },
+    });
     expect(rows.map((p) => [p.title, p.ownerId, p.deadline, p.status, p.measures.map((m) => m.status)])).toEqual([
       ['窗口排队时间长', 'U0ZHANG', '2023-08-31', 'in_progress', ['todo', 'done']],
       ['材料重复提交', 'U0LISI', '2023-09-30', 'open', []],

@@ -54,7 +54,10 @@ describe('writing in batches', () => {
     const result = await importCsv(deps, operator, 'RECT', text, { batchRows: 2, onProgress: edit.onProgress });
     expect(edit.edited()).toBe(true);
     expect(result).toMatchObject({ created: 4, updated: 1, errors: [] });
-    const after = await t.db.problem.findMany({ include: { measures: true }, orderBy: { number: 'asc' } });
+    const after = await t.db.problem.findMany({
+      include: { measures: { orderBy: { number: 'asc' } } },
+      orderBy: { number: 'asc' },
+    });
     expect(after.map((p) => [p.key, p.title, p.unit, p.measures.length])).toEqual([
       ['RECT-1', 'Renamed by import', 'Window 3', 2],
       ['RECT-2', 'Problem 2', null, 2],
@@ -77,7 +80,7 @@ describe('writing in batches', () => {
     });
     await expect(attempt).rejects.toMatchObject({ key: 'import.changed' });
     expect(edit.edited()).toBe(true);
-    const after = await t.db.problem.findMany({ include: { measures: true } });
+    const after = await t.db.problem.findMany({ include: { measures: { orderBy: { number: 'asc' } } } });
     expect(after.map((p) => [p.key, p.title, p.unit, p.measures.length])).toEqual([
       ['RECT-1', 'Edited meanwhile', 'Window 3', 1],
     ]);

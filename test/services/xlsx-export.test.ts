@@ -74,7 +74,10 @@ describe('exportXlsx', () => {
 
   it('re-imports unchanged, formulas neutralised and restored exactly, as the CSV does', async () => {
     await importCsv(deps, operator, 'RECT', LIST);
-    const before = await t.db.problem.findMany({ include: { measures: true }, orderBy: { id: 'asc' } });
+    const before = await t.db.problem.findMany({
+      include: { measures: { orderBy: { number: 'asc' } } },
+      orderBy: { id: 'asc' },
+    });
     const { bytes } = await exportXlsx(deps, operator, 'RECT');
     const again = await importCsv(deps, operator, 'RECT', bytes);
     expect(again).toMatchObject({ format: 'xlsx', errors: [], created: 0, updated: 0, unchanged: 2 });
@@ -84,7 +87,9 @@ describe('exportXlsx', () => {
     );
     const viaCsv = await importCsv(deps, operator, 'RECT', csv.csv);
     expect(viaCsv).toMatchObject({ errors: [], unchanged: 2 });
-    expect(await t.db.problem.findMany({ include: { measures: true }, orderBy: { id: 'asc' } })).toEqual(before);
+    expect(
+      await t.db.problem.findMany({ include: { measures: { orderBy: { number: 'asc' } } }, orderBy: { id: 'asc' } }),
+    ).toEqual(before);
     expect(before[0]!.title).toBe('=HYPERLINK("http://evil.example","click")');
   });
 });
