@@ -33,6 +33,20 @@ export const layerRules = [
     [NOT_SLACK, NOT_CLI, NOT_JOBS, NOT_SERVICES],
   ),
   restrict(['src/slack/**'], [NOT_CLI, ...PRISMA]),
+  {
+    // Prisma belongs in services: no query on a database client under src/slack (`deps.db.problem…`, `db.board…`).
+    files: ['src/slack/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='db'], MemberExpression[object.property.name='db'][parent.type='MemberExpression']",
+          message: 'Prisma belongs in services: call (or add) a service function that selects what you need.',
+        },
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(

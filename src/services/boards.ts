@@ -157,3 +157,8 @@ export async function boardCodeTaken(deps: Pick<ServiceDeps, 'db'>, teamId: stri
   const board = await deps.db.board.findUnique({ where: { teamId_code: { teamId, code } }, select: { id: true } });
   return board !== null;
 }
+
+/** A board by its id (e.g. the board of a delivery). */
+export function boardById(deps: Pick<ServiceDeps, 'db'>, id: number) {
+  return deps.db.board.findUniqueOrThrow({ where: { id } });
+}

@@ -42,3 +42,27 @@ describe('the layer rule (no-restricted-imports in .config/eslint.config.js)', (
     expect(await layerErrors(file, code)).toEqual([]);
   });
 });
+
+describe('no Prisma queries under src/slack (no-restricted-syntax)', () => {
+  const queryErrors = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+
+  it.each([
+    'export const f = (ctx: { deps: { db: any } }) => ctx.deps.db.problem.findMany();',
+    'export const f = (db: any) => db.board.findUniqueOrThrow({ where: { id: 1 } });',
+    'export const f = ({ db }: { db: any }) => db.delivery.update({});',
+  ])('refuses %s', async (code) => {
+    expect(await queryErrors('src/slack/refresh/example.ts', code)).toEqual([
+      expect.stringMatching(/Prisma belongs in services/),
+    ]);
+  });
+
+  it('allows passing the client on to a service, and queries in services', async () => {
+    const pass = 'export const f = (deps: { db: unknown }, g: (d: unknown) => void) => g(deps.db);';
+    expect(await queryErrors('src/slack/app-example.ts', pass)).toEqual([]);
+    const query = 'export const f = (db: any) => db.board.findMany();';
+    expect(await queryErrors('src/services/example.ts', query)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { problemLine } from '../../jobs/job-data.js';
 import type { NudgeMessage, OutboundMessage, ProblemLine, PromptMessage } from '../../jobs/messages.js';
 import type { Language } from '../../domain/types.js';
+import { problemsWithBoards, rewriteScheduledMessage, scheduledMessageAt } from '../../services/scheduled-messages.js';
 import type { SlackContext } from '../context.js';
 import { renderMessage, type RenderedMessage } from '../views/scheduled/index.js';
 
@@ -24,8 +25,7 @@ export async function refreshScheduledMessage(
   note: string,
   lang: Language,
 ): Promise<RenderedMessage | 'keep' | null> {
-  const { db, clock } = ctx.deps;
-  const delivery = await db.delivery.findFirst({ where: { channelId: where.channel, slackTs: where.ts } });
+  const delivery = await scheduledMessageAt(ctx.deps, where.channel, where.ts);
   if (!delivery) return null;
   if (!delivery.payload) return 'keep';
   // Our own JSON, written by the scheduler from the OutboundMessage type.
@@ -33,11 +33,12 @@ export async function refreshScheduledMessage(
   if (message.kind !== 'prompt' && message.kind !== 'nudge') return 'keep';
 
   const lines = linesOf(message);
-  const rows = await db.problem.findMany({
-    where: { teamId: delivery.teamId, key: { in: lines.map((l) => l.key) } },
-    include: { board: true },
-  });
-  const now = clock.now();
+  const rows = await problemsWithBoards(
+    ctx.deps,
+    delivery.teamId,
+    lines.map((l) => l.key),
+  );
+  const now = ctx.deps.clock.now();
   const fresh = lines.map((line) => {
     const row = rows.find((r) => r.key === line.key);
     const current = row ? problemLine(row, row.board, now) : line;
@@ -45,7 +46,7 @@ export async function refreshScheduledMessage(
     return lineNote ? { ...current, note: lineNote } : current;
   });
   const updated = withLines(message, fresh);
-  await db.delivery.update({ where: { id: delivery.id }, data: { payload: JSON.stringify(updated) } });
+  await rewriteScheduledMessage(ctx.deps, delivery.id, JSON.stringify(updated));
   // Re-rendered in the language of the person looking at it (the owner), as it was sent.
   return renderMessage({ ...updated, board: { ...updated.board, language: lang } });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { SentDelivery, Sent } from '../../jobs/types.js';
 import { boardLanguage } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
+import { boardById } from '../../services/boards.js';
 import { claim, markFailed, markSent, plan } from '../../services/deliveries.js';
 import { postBoardChart } from './chart.js';
 
@@ -36,7 +37,7 @@ export function digestChartFollowUp(db: Db, logger: Logger, instanceId: string) 
     );
     const claimed = await claim(db, key, instanceId, now, CHART_CLAIM_MS);
     if (!claimed || claimed.attempts > 1) return;
-    const board = await db.board.findUniqueOrThrow({ where: { id: d.boardId } });
+    const board = await boardById({ db }, d.boardId);
     const lang = boardLanguage(board.language);
     const ok = await postBoardChart(client, logger, {
       db,
