@@ -4,7 +4,8 @@ import type { Language } from '../domain/types.js';
 import { playground as strings } from '../i18n/areas/playground.js';
 import type { RunReport } from '../jobs/types.js';
 import { BOARD_CHANNEL, BOT_USER, dmOf, persona, PERSONAS } from './people.js';
-import type { PeopleActions, StateValues } from './stand-in/people-actions.js';
+import type { ElementAction, StateValues } from './page-contract.js';
+import type { PeopleActions } from './stand-in/people-actions.js';
 import type { Message, View, Workspace } from './stand-in/workspace.js';
 import type { TravelClock, TravelTarget } from './time-travel.js';
 
@@ -19,7 +20,7 @@ export interface PageApi {
 
 const userId = z.string().refine((id) => Boolean(persona(id)), 'unknown person');
 const values = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown()))).default({});
-const action = z.object({
+const action: z.ZodType<ElementAction> = z.object({
   type: z.string(),
   action_id: z.string(),
   block_id: z.string(),

@@ -1,21 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { APP_ID, BOT_ID, BOT_USER, BOARD_CHANNEL, persona, PLAYGROUND_TEAM, userOfDm } from '../people.js';
 import { ackBody, type BotAnswer, type BotLink } from './to-bot.js';
+import type { ElementAction, StateValues } from '../page-contract.js';
 import type { Message, View, Workspace } from './workspace.js';
-
-/** What a person did on a block element, in the shape Slack puts in `actions[]`. */
-export interface ElementAction {
-  type: string;
-  action_id: string;
-  block_id: string;
-  value?: string;
-  selected_option?: unknown;
-  selected_user?: string;
-  selected_date?: string;
-  text?: unknown;
-}
-
-export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
 
 /** Where a response_url posts to: the conversation (and message) the command or click came from. */
 interface ResponseTarget {

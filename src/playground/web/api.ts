@@ -1,7 +1,9 @@
 /** The playground server's page API (src/playground/page-api.ts), as the page sees it. */
 
+import type { StateValues } from '../page-contract.js';
+
+export type { StateValues };
 export type Block = { type: string; block_id?: string } & Record<string, unknown>;
-export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
 
 export interface FileView {
   id: string;
@@ -55,17 +57,7 @@ export interface Snapshot {
   modals: ViewState[];
 }
 
-/** What a person did on an element, in Slack's `actions[]` shape. */
-export interface ElementAction {
-  type: string;
-  action_id: string;
-  block_id: string;
-  value?: string;
-  selected_option?: unknown;
-  selected_user?: string;
-  selected_date?: string;
-  text?: unknown;
-}
+export type { ElementAction } from '../page-contract.js';
 
 export interface Outcome {
   ok: boolean;
