@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SIGNING_SECRET, postSigned, type PostResult } from '../support/slack-requests.js';
+import { freePort } from '../support/free-port.js';
 
 /** A server process under measure: its start time, memory (from /proc) and signed POSTs to it. */
 export interface BenchProcess {
@@ -14,17 +14,6 @@ export interface BenchProcess {
   memory(): { rssMb: number; peakMb: number };
   output(): string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** VmRSS and VmHWM of a running process, in MB; zeros once it is gone. */

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SIGNING_SECRET, postSigned, type PostResult } from './slack-requests.js';
+import { freePort } from './free-port.js';
 
 /**
  * A real Closeout instance (`src/main.ts`, as `npm start` runs it) in its own Node process, in HTTP mode on
@@ -20,17 +20,6 @@ export interface AppProcess {
   /** SIGTERM, then SIGKILL if it has not exited in time. */
   stop(): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts an instance on `databaseUrl` (a test database must be ready: see `testDbReady`). */
