@@ -1,5 +1,6 @@
 import { closeChartRenderer } from './charts/chart-renderer.js';
 import { ConfigError, parseEnv, requireSlackEnv, wantsPlayground } from './config/env.js';
+import { leanWasm } from './config/runtime.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler } from './jobs/scheduler.js';
@@ -10,6 +11,7 @@ import { schedulerSender } from './slack/sender.js';
 
 /** `npm start`: configuration, database, the bot, and a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  leanWasm();
   const env = parseEnv(process.env);
   if (wantsPlayground(process.env)) {
     const logLevel = process.env.LOG_LEVEL ? env.LOG_LEVEL : undefined;
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
 
   const { applied, target } = await migrateDatabase(env.DATABASE_URL);
   logger.info({ database: target, applied }, applied.length ? 'database migrated' : 'database up to date');
-  const db = openDatabase(env.DATABASE_URL, {
+  const db = await openDatabase(env.DATABASE_URL, {
     poolSize: env.DATABASE_POOL_SIZE,
     onConnectionError: (err) => logger.warn({ err }, 'database connection lost; the pool reconnects'),
   });

@@ -1,22 +1,34 @@
-import { createCanvas } from '@napi-rs/canvas';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
+// Each part by its own module, not through the barrels (`echarts/charts`, `echarts/components`): an ES module
+// import evaluates a whole barrel, every chart type and component (~45 MB more in the chart worker); these
+// modules register themselves on import.
 import { init, setPlatformAPI, use } from 'echarts/core';
+import 'echarts/lib/chart/bar.js';
+import 'echarts/lib/chart/line.js';
+import 'echarts/lib/component/gridSimple.js';
+import 'echarts/lib/component/legendPlain.js';
+import 'echarts/lib/component/markLine.js';
+import 'echarts/lib/component/title.js';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Language } from '../domain/types.js';
 import { boardChartOptions } from './board-chart-options.js';
 import { CHART_HEIGHT, CHART_SCALE, CHART_WIDTH, type BoardChartData } from './board-chart-layout.js';
 import { ensureChartFont } from './fonts.js';
 
-let prepared = false;
+let surface: Canvas | null = null;
 
-/** ECharts' renderers and components, its text measuring on a Skia canvas, and the font: once per process. */
-function prepare(): void {
-  if (prepared) return;
-  use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, CanvasRenderer]);
+/**
+ * ECharts' text measuring on a Skia canvas, the font, and the one canvas every chart is drawn on: once per
+ * thread. A canvas's pixels (~13 MB) live outside the JavaScript heap, so the collector does not hurry to
+ * free a used one; drawing each chart on a fresh canvas grew the worker by that much per chart.
+ */
+function prepare(): Canvas {
+  if (surface) return surface;
+  use(CanvasRenderer);
   setPlatformAPI({ createCanvas: () => createCanvas(1, 1) });
   ensureChartFont();
-  prepared = true;
+  surface = createCanvas(CHART_WIDTH * CHART_SCALE, CHART_HEIGHT * CHART_SCALE);
+  return surface;
 }
 
 /**
@@ -26,8 +38,7 @@ function prepare(): void {
  * busy for 100–700 ms. The app calls it in the chart worker (`renderBoardChart` in chart-renderer.ts).
  */
 export async function drawBoardChart(data: BoardChartData, lang: Language): Promise<Buffer> {
-  prepare();
-  const canvas = createCanvas(CHART_WIDTH * CHART_SCALE, CHART_HEIGHT * CHART_SCALE);
+  const canvas = prepare();
   // zrender draws on anything with a 2D context; ECharts' types only name the browser's element.
   const chart = init(canvas as unknown as Parameters<typeof init>[0], null, {
     width: CHART_WIDTH,
@@ -36,7 +47,8 @@ export async function drawBoardChart(data: BoardChartData, lang: Language): Prom
   });
   try {
     chart.setOption(boardChartOptions(data, lang));
-    return await canvas.encode('png');
+    // Encoded at once, before anything else can draw on the shared canvas.
+    return canvas.encodeSync('png');
   } finally {
     chart.dispose();
   }

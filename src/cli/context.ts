@@ -52,7 +52,7 @@ export class CliContext {
   async withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
     const env = this.env();
     await migrateDatabase(env.DATABASE_URL);
-    const db = openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
+    const db = await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
     try {
       const teamId = await resolveTeam(db, this.program.opts<{ team?: string }>().team, this.io.env);
       const deps: ServiceDeps = { db, clock: this.clock, admins: new Set(env.CLOSEOUT_ADMINS) };

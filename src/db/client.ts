@@ -3,24 +3,13 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { Mutex } from 'async-mutex';
 import { PrismaClient } from './generated/client.js';
+import { sqlitePath } from './kind.js';
 import { LOCK_WAIT_MS, SYNC_BUSY_TIMEOUT_MS, waitForLock } from './sqlite-lock-wait.js';
 
 export type Db = PrismaClient;
 
 /** How long a transaction may queue for the one connection (and another process's write lock) to start. */
 const START_WAIT_MS = LOCK_WAIT_MS + 2_000;
-
-/**
- * Turns `file:./data/x.db` into an absolute path, resolved against the working directory. Only for SQLite
- * URLs: `postgres://` and `postgresql://` (both accepted by env.ts) are opened by db/database.ts through
- * db/postgres.ts and never reach here.
- */
-export function sqlitePath(databaseUrl: string): string {
-  if (!databaseUrl.startsWith('file:')) {
-    throw new Error(`Not a SQLite database URL (file:…): got ${databaseUrl.split(':')[0]}:`);
-  }
-  return path.resolve(databaseUrl.slice('file:'.length));
-}
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;

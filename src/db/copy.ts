@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { sqlitePath } from './client.js';
+import { sqlitePath } from './kind.js';
 import { migrateDatabase } from './database.js';
-import { isPostgresUrl, redactUrl } from './postgres.js';
+import { isPostgresUrl, redactUrl } from './kind.js';
 
 /**
  * `closeout db copy --to postgresql://…`: moves a SQLite database to PostgreSQL when an installation

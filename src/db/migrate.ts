@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { sqlitePath } from './client.js';
+import { sqlitePath } from './kind.js';
 import { pendingMigrations } from './migration-files.js';
 
 /** prisma/migrations, found from both src/db (tsx, tests) and dist/db (built). */

@@ -1,38 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Db } from './client.js';
 import { PrismaClient } from './generated-pg/client.js';
-
-/** `postgres://` and `postgresql://` both name a PostgreSQL server. */
-export function isPostgresUrl(databaseUrl: string): boolean {
-  return /^postgres(ql)?:\/\//.test(databaseUrl);
-}
-
-/** The URL without its password, for logs and messages. */
-export function redactUrl(databaseUrl: string): string {
-  try {
-    const url = new URL(databaseUrl);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return databaseUrl.replace(/:[^:@/]*@/, ':***@');
-  }
-}
-
-export interface PostgresOptions {
-  /** Connections this process may hold (DATABASE_POOL_SIZE). */
-  poolSize?: number;
-  /** Told about connections the server dropped (a restart, a failover); the pool replaces them. */
-  onConnectionError?: (error: Error) => void;
-  /** Connections wait for this first (e.g. a database that is still being created). */
-  ready?: Promise<unknown>;
-}
-
-/** Clients made here: a few queries differ from SQLite (see services that ask `isPostgres`). */
-const postgresClients = new WeakSet<object>();
-
-export function isPostgres(db: Db): boolean {
-  return postgresClients.has(db);
-}
+import { markPostgres, type PostgresOptions } from './kind.js';
 
 /**
  * A Prisma client over node-postgres. The generated PostgreSQL client has the same models and methods as
@@ -72,6 +41,6 @@ export function createPostgresDb(databaseUrl: string, opts: PostgresOptions = {}
     adapter,
     transactionOptions: { isolationLevel: 'Serializable', maxWait: 10_000, timeout: 60_000 },
   });
-  postgresClients.add(client);
+  markPostgres(client);
   return client as unknown as Db;
 }

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeChartRenderer } from '../charts/chart-renderer.js';
 import { parseEnv } from '../config/env.js';
-import { createDb, sqlitePath, type Db } from '../db/client.js';
+import { createDb, type Db } from '../db/client.js';
+import { sqlitePath } from '../db/kind.js';
 import { migrate } from '../db/migrate.js';
 import { DomainError } from '../domain/errors.js';
 import { OPERATOR, type Language } from '../domain/types.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { isPostgres } from '../db/postgres.js';
+import { isPostgres } from '../db/kind.js';
 import { Prisma } from '../db/generated/client.js';
 
 /**

@@ -33,9 +33,16 @@ export function procMemory(pid: number | undefined): { rssMb: number; peakMb: nu
  */
 export function closeoutEntry(): { args: string[]; compiled: boolean } {
   const dist = path.resolve('dist/main.js');
+  const flags = startFlags();
   return fs.existsSync(dist)
-    ? { args: [dist], compiled: true }
-    : { args: ['--import', 'tsx', path.resolve('src/main.ts')], compiled: false };
+    ? { args: [...flags, dist], compiled: true }
+    : { args: [...flags, '--import', 'tsx', path.resolve('src/main.ts')], compiled: false };
+}
+
+/** The Node flags `npm start` gives (package.json's start script: `node <flags> dist/main.js`). */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 export function floorEntry(compiled: boolean): string[] {

@@ -38,7 +38,7 @@ const num = (name: string, fallback: number) => {
 /** A board and `owners` owners with one to three problems each, written in bulk. */
 async function seed(url: string, owners: number): Promise<void> {
   await migrateDatabase(url);
-  const db = openDatabase(url);
+  const db = await openDatabase(url);
   try {
     await seedBoard(db, { teamId: TEAM, code: 'BENCH', owners, perOwner: (i) => 1 + (i % 3) });
   } finally {

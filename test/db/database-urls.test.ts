@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config/env.js';
-import { sqlitePath } from '../../src/db/client.js';
+import { sqlitePath } from '../../src/db/kind.js';
 import { describeDatabase } from '../../src/db/database.js';
-import { isPostgresUrl } from '../../src/db/postgres.js';
+import { isPostgresUrl } from '../../src/db/kind.js';
 
 /** env.ts accepts both PostgreSQL spellings; the database layer must open both (issue 11). */
 describe('DATABASE_URL spellings', () => {

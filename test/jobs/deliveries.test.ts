@@ -22,7 +22,7 @@ beforeEach(async () => {
   t = createTestDb();
   await testDbReady(t.url);
   // A second client on the same database: another process, as far as the database is concerned.
-  other = openDatabase(t.url);
+  other = await openDatabase(t.url);
 });
 afterEach(async () => {
   await other.$disconnect();
