@@ -15,6 +15,7 @@ import { parseMessage } from './messages.js';
 import { noticesFor } from './notices.js';
 import {
   DEFAULT_TUNING,
+  deliveryRow,
   FOLLOW_UP_JOB,
   NOTICE_JOB,
   SendError,
@@ -93,14 +94,14 @@ export async function execute(
     deps.db,
     wanted.map((w) => w.key),
   );
-  await plan(deps.db, wanted.map(toRow), now);
+  await plan(deps.db, wanted.map(deliveryRow), now);
   report.planned = wanted.filter((w) => !known.has(w.key));
 
   // Failures that leaders must hear about are planned as notices and sent in a second pass.
   const fanout = new Fanout(deps, tuning, report);
   await fanout.sendDue(kinds);
   if (fanout.notices.length && !report.aborted) {
-    await plan(deps.db, fanout.notices.map(toRow), deps.clock.now());
+    await plan(deps.db, fanout.notices.map(deliveryRow), deps.clock.now());
     await fanout.sendDue([NOTICE_JOB]);
   }
   deps.logger.info(
@@ -137,53 +138,31 @@ async function prepare(
 }
 
 /**
- * Records messages made outside a run (each dedupe key once) and sends what is due of `kinds` at once,
- * through the same ledger and fan-out as a run: what cannot be sent now stays pending for the next run.
+ * Sends what is due of `kinds` at once (e.g. follow-ups a change has just recorded with itself), through
+ * the same ledger and fan-out as a run: what cannot be sent now stays pending for the next run.
  */
-export async function sendNow(
-  deps: JobDeps,
-  messages: readonly PlannedMessage[],
-  kinds: readonly string[],
-): Promise<RunReport> {
+export async function sendNow(deps: JobDeps, kinds: readonly string[]): Promise<RunReport> {
   const now = deps.clock.now();
   const report: RunReport = {
     at: now,
     jobs: [],
     dryRun: false,
-    planned: [...messages],
+    planned: [],
     waiting: 0,
     sent: [],
     failed: [],
     retrying: [],
     errors: [],
   };
-  await record(deps, messages);
   if (!deps.sender) return report;
   const tuning: Tuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const fanout = new Fanout(deps, tuning, report);
   await fanout.sendDue(kinds);
   if (fanout.notices.length && !report.aborted) {
-    await plan(deps.db, fanout.notices.map(toRow), deps.clock.now());
+    await plan(deps.db, fanout.notices.map(deliveryRow), deps.clock.now());
     await fanout.sendDue([NOTICE_JOB]);
   }
   return report;
-}
-
-/** Records messages in the ledger (each dedupe key once): from then on they are owed, whatever happens. */
-export async function record(deps: Pick<JobDeps, 'db' | 'clock'>, messages: readonly PlannedMessage[]): Promise<void> {
-  await plan(deps.db, messages.map(toRow), deps.clock.now());
-}
-
-function toRow(m: PlannedMessage) {
-  return {
-    teamId: m.teamId,
-    dedupeKey: m.key,
-    job: m.job,
-    boardId: m.boardId,
-    recipient: m.recipient,
-    payload: JSON.stringify(m.message),
-    problemKeys: m.problemKeys,
-  };
 }
 
 /** Sends what is due with bounded concurrency: one lane per conversation, so a channel gets one message at a time. */

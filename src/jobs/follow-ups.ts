@@ -1,38 +1,45 @@
 import type { Logger } from '../logging/logger.js';
-import { record, sendNow } from './execute.js';
+import { sendNow } from './execute.js';
 import type { BoardRef, ProblemChangeMessage } from './messages.js';
 import { FOLLOW_UP_JOB, type JobDeps, type PlannedMessage } from './types.js';
 
 /**
- * Messages people are owed after a leader's change (a reassignment, a reopening). Each is a keyed
- * Delivery row like a scheduled message: recorded first, sent at once, and — if Slack is unavailable or
- * the process stops — retried by the scheduler's next run; never sent twice.
+ * Messages people are owed after someone's change (a closeout request, a decision, a reassignment). Each is
+ * a keyed Delivery row like a scheduled message, recorded by the service in the change's own transaction
+ * (services/deliveries.ts `Owed`), sent at once once that committed, and — if Slack is unavailable or the
+ * process stops — retried by the scheduler's next run; never sent twice.
  */
 export interface FollowUps {
-  /** Records the messages (resolves once they are owed), then sends them in the background. */
-  deliver(messages: readonly PlannedMessage[]): Promise<void>;
+  /**
+   * Sends the follow-ups that are due, in the background: call it once a change that owes some has been
+   * committed. Kicks while a send is running make it go over the ledger once more afterwards.
+   */
+  kick(): void;
   /** Resolves when no send is in flight. */
   idle(): Promise<void>;
 }
 
 export function createFollowUps(deps: JobDeps, logger: Logger): FollowUps {
-  const inFlight = new Set<Promise<unknown>>();
+  let sending: Promise<void> | null = null;
+  let again = false;
+  // One pass at a time: each pass sends every due follow-up (claims keep it to once across processes), so a
+  // burst of changes costs two passes, not one scan of the ledger per change.
+  const pass = async () => {
+    do {
+      again = false;
+      await sendNow(deps, [FOLLOW_UP_JOB]).catch((error: unknown) =>
+        logger.warn({ err: error }, 'follow-ups not sent yet; the next run retries them'),
+      );
+    } while (again);
+    sending = null;
+  };
   return {
-    async deliver(messages) {
-      if (!messages.length) return;
-      await record(deps, messages);
-      const sending: Promise<unknown> = sendNow(deps, [], [FOLLOW_UP_JOB])
-        .catch((error: unknown) =>
-          logger.warn(
-            { err: error, keys: messages.map((m) => m.key) },
-            'follow-up not sent yet; the next run retries it',
-          ),
-        )
-        .finally(() => inFlight.delete(sending));
-      inFlight.add(sending);
+    kick() {
+      if (sending) again = true;
+      else sending = pass();
     },
     async idle() {
-      await Promise.all([...inFlight]);
+      while (sending) await sending;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
+import type { DeliveryPlan } from '../services/deliveries.js';
 import type { JobBoard } from './job-data.js';
 import type { OutboundMessage } from './messages.js';
 
@@ -123,6 +124,19 @@ export interface PlannedMessage {
   recipient: string;
   problemKeys: string[];
   message: OutboundMessage;
+}
+
+/** The ledger's row for a planned message: what services record (e.g. with the change that owes it). */
+export function deliveryRow(m: PlannedMessage): DeliveryPlan {
+  return {
+    teamId: m.teamId,
+    dedupeKey: m.key,
+    job: m.job,
+    boardId: m.boardId,
+    recipient: m.recipient,
+    payload: JSON.stringify(m.message),
+    problemKeys: m.problemKeys,
+  };
 }
 
 export interface PlanContext {

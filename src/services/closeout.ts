@@ -4,11 +4,31 @@ import { requireTransition } from '../domain/problem-state.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
+import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps } from './deps.js';
-import { ensureNotClosed } from './problems.js';
+import { ensureNotClosed, type ChangedProblem } from './problems.js';
 
-/** The owner (or a leader) asks for sign-off with an evidence note; the board's leaders decide. */
-export async function requestCloseout(deps: ServiceDeps, actor: Actor, key: string, raw: { evidence: string }) {
+/** A closeout request as saved, with what each decider's copy shows. */
+export interface RequestedCloseout {
+  request: { id: number; requestedBy: string; createdAt: Date; evidence: string };
+  problem: { teamId: string; key: string; title: string; ownerId: string; percent: number; deadline: string | null };
+  /** The board's leaders (empty: nobody leads it, the admins decide). */
+  leaderIds: string[];
+  /** The problem's current measures. */
+  measures: { status: string }[];
+}
+
+/**
+ * The owner (or a leader) asks for sign-off with an evidence note; the board's leaders decide. `owed`: the
+ * deciders' copies, recorded with the request (a request never waits unseen because a process died).
+ */
+export async function requestCloseout(
+  deps: ServiceDeps,
+  actor: Actor,
+  key: string,
+  raw: { evidence: string },
+  owed?: Owed<RequestedCloseout>,
+) {
   const result = closeoutInput.safeParse(raw);
   if (!result.success) throw invalid('error.evidence_required');
   const now = deps.clock.now();
@@ -36,17 +56,38 @@ export async function requestCloseout(deps: ServiceDeps, actor: Actor, key: stri
       after: { status: after.status, evidence: request.evidence },
     });
     const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId } });
-    return { request, problem: after, leaderIds: leaders.map((l) => l.userId) };
+    const requested = { request, problem: after, leaderIds: leaders.map((l) => l.userId) };
+    if (owed) {
+      const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
+      const measures = await tx.measure.findMany({
+        where: { problemId: problem.id, retiredAt: null },
+        select: { status: true },
+      });
+      await recordOwed(tx, owed, { ...requested, measures }, board, now);
+    }
+    return requested;
   });
 }
 
 type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
 
+/** A decision as saved: what the owner is told. */
+export interface DecidedCloseout {
+  request: { id: number; state: 'approved' | 'returned'; decidedBy: string; reason: string | null };
+  problem: { teamId: string; key: string; title: string; ownerId: string };
+}
+
 /**
  * Decides a pending request exactly once. The conditional update on `state = pending` is the first write
  * in the transaction, so of two leaders deciding at once, one wins and the other is told who decided.
  */
-async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decision: Decision) {
+async function decide(
+  deps: ServiceDeps,
+  actor: Actor,
+  requestId: number,
+  decision: Decision,
+  owed?: Owed<DecidedCloseout>,
+) {
   const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
   const request = await deps.db.closeoutRequest.findFirst({
     where: { id: requestId, teamId: actor.teamId },
@@ -85,6 +126,9 @@ async function decide(deps: ServiceDeps, actor: Actor, requestId: number, decisi
       after: { status: problem.status, reason },
     });
     const decided = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+    // Only the decision that won owes the owner a message: a lost race returned above, recording nothing.
+    const saved: DecidedCloseout['request'] = { id: requestId, state, decidedBy: actor.userId, reason };
+    await recordOwed(tx, owed, { request: saved, problem }, board, now);
     return { request: decided, problem };
   });
   if (outcome) return outcome;
@@ -98,11 +142,17 @@ function validateReason(reason: string): string {
   return result.data;
 }
 
-export const approveCloseout = (deps: ServiceDeps, actor: Actor, requestId: number) =>
-  decide(deps, actor, requestId, { kind: 'approve' });
+/** `owed`: the owner's message, recorded with the decision. */
+export const approveCloseout = (deps: ServiceDeps, actor: Actor, requestId: number, owed?: Owed<DecidedCloseout>) =>
+  decide(deps, actor, requestId, { kind: 'approve' }, owed);
 
-export const returnCloseout = (deps: ServiceDeps, actor: Actor, requestId: number, reason: string) =>
-  decide(deps, actor, requestId, { kind: 'return', reason });
+export const returnCloseout = (
+  deps: ServiceDeps,
+  actor: Actor,
+  requestId: number,
+  reason: string,
+  owed?: Owed<DecidedCloseout>,
+) => decide(deps, actor, requestId, { kind: 'return', reason }, owed);
 
 /** The pending request of a problem, for `/closeout` flows that start from a key. */
 export async function pendingRequestFor(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string) {
@@ -112,8 +162,17 @@ export async function pendingRequestFor(deps: Pick<ServiceDeps, 'db'>, teamId: s
   return request;
 }
 
-/** A leader reopens a closed problem; it goes back to `in_progress` and its reminders resume. */
-export async function reopenProblem(deps: ServiceDeps, actor: Actor, key: string, reason: string) {
+/**
+ * A leader reopens a closed problem; it goes back to `in_progress` and its reminders resume. `owed`: the
+ * owner's message, recorded with the reopening.
+ */
+export async function reopenProblem(
+  deps: ServiceDeps,
+  actor: Actor,
+  key: string,
+  reason: string,
+  owed?: Owed<ChangedProblem>,
+) {
   const why = validateReason(reason);
   const now = deps.clock.now();
   return transact(deps.db, async (tx) => {
@@ -133,6 +192,7 @@ export async function reopenProblem(deps: ServiceDeps, actor: Actor, key: string
       before: { status: problem.status, closedAt: problem.closedAt, closedBy: problem.closedBy },
       after: { status: after.status, reason: why },
     });
+    await recordOwed(tx, owed, after, board, now);
     return after;
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { isPostgres } from '../db/kind.js';
 import { Prisma } from '../db/generated/client.js';
+import type { Tx } from './deps.js';
 
 /**
  * The exactly-once ledger of scheduled messages. Every message is first recorded under a unique dedupe
@@ -23,11 +24,41 @@ export interface DeliveryPlan {
   problemKeys: string[];
 }
 
+/** A board as the follow-ups owed by a change on it need it: what they name, its zone and language. */
+export interface OwedBoard {
+  id: number;
+  code: string;
+  name: string;
+  timezone: string;
+  language: string | null;
+  deadline: string | null;
+}
+
+/**
+ * The follow-ups a change owes people (a transactional outbox): built from the change as saved (a new
+ * request's id exists only inside its transaction) and recorded by the service in that same transaction,
+ * so the change and its messages are committed together or not at all. A crash after the commit delays
+ * them (whoever sends follow-ups next finds them pending); it can no longer lose them.
+ */
+export type Owed<Change> = (change: Change, board: OwedBoard) => readonly DeliveryPlan[];
+
+/** Records what `owed` makes of a change, with the change's transaction client (nothing when none is owed). */
+export async function recordOwed<Change>(
+  tx: Tx,
+  owed: Owed<Change> | undefined,
+  change: Change,
+  board: OwedBoard,
+  now: Date,
+): Promise<void> {
+  const rows = owed?.(change, board) ?? [];
+  if (rows.length) await plan(tx, rows, now);
+}
+
 /** Rows per INSERT: well under SQLite's bound-parameter limit. */
 const CHUNK = 200;
 
 /** Records deliveries that are not recorded yet (by dedupe key); returns how many were new. */
-export async function plan(db: Db, rows: readonly DeliveryPlan[], now: Date): Promise<number> {
+export async function plan(db: Db | Tx, rows: readonly DeliveryPlan[], now: Date): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const values = rows

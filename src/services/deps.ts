@@ -14,10 +14,18 @@ export interface ServiceDeps {
 /** A Prisma transaction client: services write their rows and the audit event in one. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-/** Another process holds the write lock (SQLite) or the transaction lost a write conflict (PostgreSQL). */
+/**
+ * Another process holds the write lock (SQLite) or the transaction lost a write conflict (PostgreSQL). A raw
+ * statement's conflict (e.g. the INSERT of the follow-ups a change owes, services/deliveries.ts) comes as
+ * P2010 "raw query failed", with the driver's TransactionWriteConflict (40001, 40P01) inside; a COMMIT that
+ * PostgreSQL refuses for it comes as the driver adapter's own error, not wrapped by Prisma.
+ */
 export function isWriteContention(e: unknown): boolean {
+  if (e instanceof Error && e.name === 'DriverAdapterError')
+    return (e.cause as { kind?: unknown } | undefined)?.kind === 'TransactionWriteConflict';
   if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return e.code === 'P2034' || /SQLITE_BUSY|database is locked/.test(JSON.stringify(e.meta ?? {}));
+  const meta = JSON.stringify(e.meta ?? {});
+  return e.code === 'P2034' || /SQLITE_BUSY|database is locked|"kind":"TransactionWriteConflict"/.test(meta);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import type { Actor, MeasureStatus } from '../domain/types.js';
 import { canLead, findBoard, findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
+import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { validate } from './validate.js';
 
@@ -63,12 +64,29 @@ export async function insertProblem(
   return problem;
 }
 
+/** A new problem as its owner's "assigned to you" shows it. */
+export interface CreatedProblem {
+  key: string;
+  title: string;
+  ownerId: string;
+  deadline: string | null;
+  unit: string | null;
+  measures: { text: string }[];
+}
+
 /**
  * Leaders and admins create problems on their boards. The key's number is taken and committed before
  * the problem is written, so a creation that fails afterwards leaves a gap rather than a number that a
  * later problem would reuse (someone may already have seen it, e.g. in a log or an error message).
+ * `owed`: the owner's message, recorded with the problem.
  */
-export async function createProblem(deps: ServiceDeps, actor: Actor, boardCode: string, raw: ProblemInput) {
+export async function createProblem(
+  deps: ServiceDeps,
+  actor: Actor,
+  boardCode: string,
+  raw: ProblemInput,
+  owed?: Owed<CreatedProblem>,
+) {
   const input = validate(problemInput, raw);
   const now = deps.clock.now();
   const { board, number } = await transact(deps.db, async (tx) => {
@@ -77,7 +95,11 @@ export async function createProblem(deps: ServiceDeps, actor: Actor, boardCode: 
     await requireLeader(deps, tx, actor, board);
     return { board, number: await nextProblemNumber(tx, board.id) };
   });
-  return transact(deps.db, (tx) => insertProblem(tx, actor, now, board, input, number));
+  return transact(deps.db, async (tx) => {
+    const problem = await insertProblem(tx, actor, now, board, input, number);
+    await recordOwed(tx, owed, problem, board, now);
+    return problem;
+  });
 }
 
 const OWNER_EDITABLE: ReadonlySet<string> = new Set(['description', 'unit', 'source']);
@@ -180,11 +202,28 @@ export function ensureNotWithdrawn(problem: { status: string; key: string }): vo
   if (problem.status === 'withdrawn') throw conflict('error.problem_withdrawn', { key: problem.key });
 }
 
+/** A problem after a leader's change, as the owners' messages name it (the version names the change). */
+export interface ChangedProblem {
+  key: string;
+  title: string;
+  ownerId: string;
+  deadline: string | null;
+  version: number;
+}
+
 /**
  * A leader gives the problem to someone else; measures the old owner held (their own or by default) go
- * with it. Returns the problem as it was and as it is, so callers can tell both owners.
+ * with it. Returns the problem as it was and as it is, so callers can tell both owners. `owed`: their
+ * messages, recorded with the reassignment (not called when the owner stays the same).
  */
-export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: string, ownerId: string, note = '') {
+export async function reassignProblem(
+  deps: ServiceDeps,
+  actor: Actor,
+  key: string,
+  ownerId: string,
+  note = '',
+  owed?: Owed<{ before: ChangedProblem; after: ChangedProblem }>,
+) {
   const owner = validate(slackUser, ownerId);
   const why = note.trim().slice(0, 3000);
   const now = deps.clock.now();
@@ -208,6 +247,7 @@ export async function reassignProblem(deps: ServiceDeps, actor: Actor, key: stri
       before: { ownerId: before.ownerId },
       after: { ownerId: owner, ...(why && { note: why }) },
     });
+    await recordOwed(tx, owed, { before, after }, board, now);
     return { before, after, changed: true };
   });
 }

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requestCloseout } from '../../src/services/closeout.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ACTION, VIEW } from '../../src/slack/ids.js';
+import { requestCopyKey } from '../../src/services/request-copies.js';
+import { CLOSEOUT } from '../../src/slack/views/modals/closeout.js';
 import { REPORT } from '../../src/slack/views/modals/report.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
@@ -38,6 +40,21 @@ afterEach(async () => {
 const start = async () => (bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl }));
 
 function submitReport(b: BotProcess, note: string) {
+  return submitModal(b, VIEW.report, {
+    [REPORT.health]: { health: { type: 'radio_buttons', selected_option: { value: 'at_risk' } } },
+    [REPORT.percent]: { percent: { type: 'number_input', value: '60' } },
+    [REPORT.note]: { note: { type: 'plain_text_input', value: note } },
+  });
+}
+
+function submitCloseoutRequest(b: BotProcess, evidence: string) {
+  return submitModal(b, VIEW.closeout, {
+    [CLOSEOUT.evidence]: { evidence: { type: 'plain_text_input', value: evidence } },
+  });
+}
+
+/** The owner submits a modal about RECT-1 opened in channel C0HERE. */
+function submitModal(b: BotProcess, callbackId: string, values: Record<string, unknown>) {
   const payload = {
     type: 'view_submission',
     team: { id: TEAM, domain: 'test' },
@@ -48,15 +65,9 @@ function submitReport(b: BotProcess, note: string) {
     view: {
       id: 'VMODAL',
       type: 'modal',
-      callback_id: VIEW.report,
+      callback_id: callbackId,
       private_metadata: JSON.stringify({ lang: 'en', channel: 'C0HERE', key: 'RECT-1' }),
-      state: {
-        values: {
-          [REPORT.health]: { health: { type: 'radio_buttons', selected_option: { value: 'at_risk' } } },
-          [REPORT.percent]: { percent: { type: 'number_input', value: '60' } },
-          [REPORT.note]: { note: { type: 'plain_text_input', value: note } },
-        },
-      },
+      state: { values },
       hash: 'h',
       title: { type: 'plain_text', text: 't' },
       blocks: [],
@@ -222,6 +233,41 @@ describe('SIGKILL (a crash) in the middle of', () => {
     // Posted at most once before the crash (Slack hung) and once after, and Slack holds exactly one.
     const held = fake.messages.filter(
       (m) => m.channel === `D${OWNER.userId.slice(1)}` && JSON.stringify(m).includes('RECT-1'),
+    );
+    expect(held).toHaveLength(1);
+  }, 180_000);
+
+  it('a closeout request: saved with the leader’s copy, which a restarted bot sends once', async () => {
+    const b = await start();
+    // Slack hangs on everything after the save: the crash lands before the leader (or the owner) hears.
+    fake.on('chat.postMessage', () => ({ late: 10_000 }));
+    fake.on('chat.postEphemeral', () => ({ late: 10_000 }));
+    const res = await submitCloseoutRequest(b, 'Queues are short now');
+    expect(res.json).toEqual({ response_action: 'clear' });
+    const saved = () => testDb.db.closeoutRequest.findFirst({ where: { problem: { key: 'RECT-1' } } });
+    await fake.waitFor(saved, 20_000);
+    b.child.kill('SIGKILL');
+    await b.exited;
+    // The request and the leader's copy were committed together: the copy is owed, whatever the crash cut off.
+    const request = await testDb.db.closeoutRequest.findFirstOrThrow({ where: { problem: { key: 'RECT-1' } } });
+    expect(request.state).toBe('pending');
+    const copy = requestCopyKey(request.id, LEADER.userId);
+    expect(await testDb.db.delivery.findUnique({ where: { dedupeKey: copy } })).toMatchObject({
+      recipient: LEADER.userId,
+    });
+    await testDb.db.delivery.updateMany({
+      where: { state: 'sending' },
+      data: { claimedAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    fake.on('chat.postMessage', () => undefined);
+    fake.on('chat.postEphemeral', () => undefined);
+    bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl, scheduler: 'on' });
+    await fake.waitFor(
+      async () => (await testDb.db.delivery.findUnique({ where: { dedupeKey: copy } }))?.state === 'sent',
+      60_000,
+    );
+    const held = fake.messages.filter(
+      (m) => m.channel === `D${LEADER.userId.slice(1)}` && JSON.stringify(m).includes('Queues are short now'),
     );
     expect(held).toHaveLength(1);
   }, 180_000);

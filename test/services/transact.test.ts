@@ -26,6 +26,20 @@ describe('transact', () => {
     expect(
       isWriteContention(new Prisma.PrismaClientKnownRequestError('unique', { code: 'P2002', clientVersion: 'test' })),
     ).toBe(false);
+    // A raw statement's serialization failure on PostgreSQL (as the pg adapter reports it).
+    const raw = (kind: string, originalCode: string) =>
+      new Prisma.PrismaClientKnownRequestError('Raw query failed', {
+        code: 'P2010',
+        clientVersion: 'test',
+        meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode, kind } } },
+      });
+    expect(isWriteContention(raw('TransactionWriteConflict', '40001'))).toBe(true);
+    expect(isWriteContention(raw('NullConstraintViolation', '23502'))).toBe(false);
+    // A COMMIT PostgreSQL refused for a serialization failure: the adapter's error, not wrapped by Prisma.
+    const adapter = (kind: string) =>
+      Object.assign(new Error(kind, { cause: { kind, originalCode: '40001' } }), { name: 'DriverAdapterError' });
+    expect(isWriteContention(adapter('TransactionWriteConflict'))).toBe(true);
+    expect(isWriteContention(adapter('UniqueConstraintViolation'))).toBe(false);
     expect(isWriteContention(conflict('error.closeout_pending', { key: 'X-1' }))).toBe(false);
     expect(isWriteContention(new Error('database is locked'))).toBe(false);
   });

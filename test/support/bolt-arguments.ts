@@ -134,7 +134,10 @@ export function submissionArguments(submission: ViewSubmission, client?: FakeCli
   return { ...buildArguments(body, client), view, payload: view } as unknown as SubmitArgs & Recorded;
 }
 
-/** A per-test database and a SlackContext on it, as startSlackApp builds one (follow-up DMs recorded). */
+/**
+ * A per-test database and a SlackContext on it, as startSlackApp builds one. Follow-up DMs are recorded by
+ * the services with their change; `followUps` is the kick that would send them (nothing is sent here).
+ */
 export function useSlackContext(at?: string) {
   const state = {} as { t: TestDb; deps: ServiceDeps; ctx: SlackContext; followUps: Mock };
   beforeEach(() => {
@@ -142,13 +145,13 @@ export function useSlackContext(at?: string) {
     const { deps } = makeDeps(state.t.db, at);
     const logger = createLogger('silent');
     state.deps = deps;
-    state.followUps = vi.fn(async () => undefined);
+    state.followUps = vi.fn(() => undefined);
     state.ctx = {
       deps,
       logger,
       env: { CLOSEOUT_LANGUAGE: 'en', CLOSEOUT_TIMEZONE: 'Asia/Shanghai', SLACK_API_URL: undefined },
       locale: new LocaleResolver('en', logger),
-      followUps: { deliver: state.followUps } as unknown as SlackContext['followUps'],
+      followUps: { kick: state.followUps, idle: async () => undefined },
     };
   });
   afterEach(() => state.t.close());

@@ -1,25 +1,30 @@
 import { boardLanguage } from '../../i18n/index.js';
 import { closeoutRequestMessages, owedOn } from '../../jobs/notify-messages.js';
+import { deliveryRow } from '../../jobs/types.js';
+import type { RequestedCloseout } from '../../services/closeout.js';
+import type { Owed } from '../../services/deliveries.js';
 import type { SlackContext } from '../context.js';
-import type { ProblemDetail } from '../refresh/card.js';
 import { closeoutRequestData } from '../views/closeout-request.js';
 
+/** Who decides a request: the board's leaders, or the admins when it has none. */
+export function decidersOf(ctx: SlackContext, leaderIds: readonly string[]): string[] {
+  return leaderIds.length > 0 ? [...leaderIds] : [...ctx.deps.admins];
+}
+
 /**
- * Owes each decider a copy of a new closeout request, with Approve and Return: recorded as keyed
- * deliveries before this resolves, then sent (each in its reader's language), retried while Slack fails,
- * and shown to leaders if it cannot go. A decision finds every copy by its key to show the decision on it.
+ * Each decider's copy of a new closeout request, with Approve and Return: handed to requestCloseout, which
+ * records them with the request itself (then `ctx.followUps.kick()` sends them, each in its reader's
+ * language; retried while Slack fails, shown to leaders if one cannot go). A decision finds every copy by
+ * its key to show the decision on it.
  */
-export async function sendCloseoutRequest(
-  ctx: SlackContext,
-  deciders: string[],
-  problem: ProblemDetail,
-  request: { id: number; requestedBy: string; createdAt: Date; evidence: string },
-): Promise<void> {
+export function owedCloseoutRequest(ctx: SlackContext): Owed<RequestedCloseout> {
   const now = ctx.deps.clock.now();
-  const { board } = problem;
-  const data = closeoutRequestData(problem, request, { lang: boardLanguage(board.language), now });
-  await ctx.followUps.deliver(
-    closeoutRequestMessages(owedOn(problem.teamId, board, now), deciders, {
+  return ({ request, problem, leaderIds, measures }, board) => {
+    const data = closeoutRequestData({ ...problem, board, measures }, request, {
+      lang: boardLanguage(board.language),
+      now,
+    });
+    return closeoutRequestMessages(owedOn(problem.teamId, board, now), decidersOf(ctx, leaderIds), {
       requestId: request.id,
       key: data.key,
       title: data.title,
@@ -30,6 +35,6 @@ export async function sendCloseoutRequest(
       deadline: data.deadline,
       percent: data.percent,
       measures: data.measures,
-    }),
-  );
+    }).map(deliveryRow);
+  };
 }

@@ -2,7 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
 import { decisionMessage, owedOn } from '../../jobs/notify-messages.js';
+import { deliveryRow } from '../../jobs/types.js';
+import type { DecidedCloseout } from '../../services/closeout.js';
 import { decidedRequest } from '../../services/closeout-requests.js';
+import type { Owed } from '../../services/deliveries.js';
 import type { SlackContext } from '../context.js';
 import { slackTime } from '../views/problem-format.js';
 import { refreshHomesLater } from '../refresh/homes.js';
@@ -35,11 +38,33 @@ function decisionNote(
 }
 
 /**
- * After a leader decided: the owner is owed a DM (a keyed delivery, recorded first), the clicked message
- * and the other leaders' copies show the decision, and the Home tabs of the owner, the leader and the board's leaders are republished. The decision is saved
- * by then, so a failure here never reads as "unexpected error": the leader is told it is saved.
+ * The owner's DM with the decision (keyed per request, so one however often it is clicked): handed to the
+ * decision's service, which records it with the decision itself; a Slack outage or a crash delays it, never loses it.
+ */
+export function owedDecision(ctx: SlackContext): Owed<DecidedCloseout> {
+  const now = ctx.deps.clock.now();
+  return ({ request, problem }, board) => [
+    deliveryRow(
+      decisionMessage(owedOn(problem.teamId, board, now), problem.ownerId, {
+        requestId: request.id,
+        key: problem.key,
+        title: problem.title,
+        state: request.state,
+        decidedBy: request.decidedBy,
+        reason: request.reason,
+      }),
+    ),
+  ];
+}
+
+/**
+ * After a leader decided: the owner's DM (saved with the decision) is sent, the clicked message and the
+ * other leaders' copies show the decision, and the Home tabs of the owner, the leader and the board's
+ * leaders are republished. The decision is saved by then, so a failure here never reads as "unexpected
+ * error": the leader is told it is saved.
  */
 export async function announceDecision(decision: DecisionArgs): Promise<void> {
+  decision.ctx.followUps.kick();
   const seen: { key?: string } = {};
   try {
     await announce(decision, seen);
@@ -63,20 +88,6 @@ async function announce(decision: DecisionArgs, seen: { key?: string }): Promise
   const { problem } = request;
   seen.key = problem.key;
   const { board } = problem;
-  // Owed to the owner from here on (keyed per request): a Slack outage delays the DM, never loses it.
-  if (request.state === 'approved' || request.state === 'returned') {
-    await decision.ctx.followUps.deliver([
-      decisionMessage(owedOn(decision.actor.teamId, board, decision.ctx.deps.clock.now()), problem.ownerId, {
-        requestId: request.id,
-        key: problem.key,
-        title: problem.title,
-        state: request.state,
-        decidedBy: request.decidedBy ?? decision.actor.userId,
-        reason: request.reason,
-      }),
-    ]);
-  }
-
   await refreshOrigin({
     client: decision.client,
     ctx: decision.ctx,

@@ -1,44 +1,30 @@
 import type { Actor } from '../../domain/types.js';
 import { assignedMessage, owedOn } from '../../jobs/notify-messages.js';
+import { deliveryRow } from '../../jobs/types.js';
+import type { Owed } from '../../services/deliveries.js';
+import type { CreatedProblem } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
 
-interface AssignedProblem {
-  key: string;
-  title: string;
-  ownerId: string;
-  deadline: string | null;
-  unit: string | null;
-  measures: { text: string }[];
-}
-
-interface AssignedBoard {
-  id: number;
-  code: string;
-  name: string;
-  timezone: string;
-  language: string | null;
-  deadline: string | null;
-}
-
 /**
- * A new problem's owner (when someone else created it) is owed a DM, in their language: recorded as a keyed
- * delivery before this resolves, so a Slack outage or a restart delays it but never loses it.
+ * A new problem's owner (when someone else created it) is owed a DM, in their language: handed to
+ * createProblem, which records it with the problem itself, so a Slack outage or a crash delays it but never
+ * loses it.
  */
-export async function tellOwnerAssigned(
-  ctx: SlackContext,
-  creator: Actor,
-  problem: AssignedProblem,
-  board: AssignedBoard,
-): Promise<void> {
-  if (problem.ownerId === creator.userId) return;
-  await ctx.followUps.deliver([
-    assignedMessage(owedOn(creator.teamId, board, ctx.deps.clock.now()), problem.ownerId, {
-      key: problem.key,
-      title: problem.title,
-      assignedBy: creator.userId,
-      deadline: problem.deadline ?? board.deadline,
-      unit: problem.unit,
-      measures: problem.measures.map((m) => m.text),
-    }),
-  ]);
+export function owedAssigned(ctx: SlackContext, creator: Actor): Owed<CreatedProblem> {
+  const now = ctx.deps.clock.now();
+  return (problem, board) =>
+    problem.ownerId === creator.userId
+      ? []
+      : [
+          deliveryRow(
+            assignedMessage(owedOn(creator.teamId, board, now), problem.ownerId, {
+              key: problem.key,
+              title: problem.title,
+              assignedBy: creator.userId,
+              deadline: problem.deadline ?? board.deadline,
+              unit: problem.unit,
+              measures: problem.measures.map((m) => m.text),
+            }),
+          ),
+        ];
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../domain/errors.js';
 import { approveCloseout as saveApproval } from '../../../services/closeout.js';
-import { announceDecision, showExistingDecision } from '../../notify/decision.js';
+import { announceDecision, owedDecision, showExistingDecision } from '../../notify/decision.js';
 import { originOf, requireRequestIdValue } from '../../parsers/block-action.js';
 import type { ClickContext } from './on-click.js';
 
@@ -14,7 +14,7 @@ export async function approveCloseout({ ctx, click, actor, lang, client }: Click
   const requestId = requireRequestIdValue(click.value);
   const decision = { client, ctx, actor, lang, origin: originOf(click, 'request'), requestId };
   try {
-    await saveApproval(ctx.deps, actor, requestId);
+    await saveApproval(ctx.deps, actor, requestId, owedDecision(ctx));
   } catch (error) {
     if (isAlreadyDecided(error))
       await showExistingDecision(decision).catch((e: unknown) =>

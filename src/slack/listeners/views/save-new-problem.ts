@@ -5,7 +5,7 @@ import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
 import { formatDate } from '../../../i18n/dates.js';
-import { tellOwnerAssigned } from '../../notify/problem-assigned.js';
+import { owedAssigned } from '../../notify/problem-assigned.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
 
 /** Everything they typed, to hand back if the problem cannot be created after all. */
@@ -25,11 +25,11 @@ export async function saveNewProblem({ ctx, ack, body, view, client }: Submitted
   await ack({ response_action: 'clear' });
   const form = parsed.data;
   await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
-    const problem = await createProblem(ctx.deps, actor, form.boardCode, form.problem);
+    // The owner's DM is saved with the problem, before anything may fail on Slack's side.
+    const problem = await createProblem(ctx.deps, actor, form.boardCode, form.problem, owedAssigned(ctx, actor));
+    ctx.followUps.kick();
     const board = await getBoard(ctx.deps, actor.teamId, form.boardCode);
     const today = localDate(ctx.deps.clock.now(), board.timezone);
-    // Owed to the owner from here on, before anything else may fail on Slack's side.
-    await tellOwnerAssigned(ctx, actor, problem, board);
     const due = problem.deadline ? formatDate(meta.lang, problem.deadline, today) : tr('request.none');
     await tellUser(
       client,

@@ -2,7 +2,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { translator } from '../../../i18n/index.js';
 import { returnCloseout } from '../../../services/closeout.js';
 import type { SubmittedArgs } from './on-submit.js';
-import { announceDecision, showExistingDecision } from '../../notify/decision.js';
+import { announceDecision, owedDecision, showExistingDecision } from '../../notify/decision.js';
 import { decodeReturnMetadata, typedReason, validReason } from '../../parsers/return-reason.js';
 import { failureText, replyEphemeral } from '../../answer/ephemeral.js';
 import { REASON_INPUT } from '../../views/closeout-decision.js';
@@ -32,7 +32,7 @@ export async function saveReturnReason({ ctx, ack, body, view, client }: Submitt
   const actor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
   const args = { client, ctx, actor, lang: meta.lang, origin: meta.origin, requestId: meta.requestId };
   try {
-    await returnCloseout(ctx.deps, actor, meta.requestId, reason);
+    await returnCloseout(ctx.deps, actor, meta.requestId, reason, owedDecision(ctx));
     await announceDecision(args);
   } catch (error) {
     if (error instanceof DomainError && error.key === 'error.already_decided')

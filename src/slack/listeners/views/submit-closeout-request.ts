@@ -1,11 +1,10 @@
 import { notFound } from '../../../domain/errors.js';
 import { requestCloseout } from '../../../services/closeout.js';
-import { getProblemDetail } from '../../../services/problems.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseCloseout } from '../../parsers/closeout.js';
-import { sendCloseoutRequest } from '../../notify/closeout-request.js';
+import { decidersOf, owedCloseoutRequest } from '../../notify/closeout-request.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
 
 /** A closeout request: saved, sent to the board's leaders (admins when it has none) with Approve/Return. */
@@ -20,11 +19,16 @@ export async function submitCloseoutRequest({ ctx, ack, body, view, client }: Su
   const { evidence } = parsed.data;
   await afterSubmit({ client, ctx, lang: meta.lang, to, written: evidence }, async () => {
     if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
-    const { request, leaderIds } = await requestCloseout(ctx.deps, actor, meta.key, { evidence });
-    const problem = await getProblemDetail(ctx.deps, actor.teamId, meta.key);
-    const deciders = leaderIds.length > 0 ? leaderIds : [...ctx.deps.admins];
-    // Owed to each decider from here on: a Slack outage or a restart delays the copies, never loses them.
-    await sendCloseoutRequest(ctx, deciders, problem, request);
+    // Each decider's copy is saved with the request: a Slack outage or a crash delays the copies, never loses them.
+    const { problem, leaderIds } = await requestCloseout(
+      ctx.deps,
+      actor,
+      meta.key,
+      { evidence },
+      owedCloseoutRequest(ctx),
+    );
+    ctx.followUps.kick();
+    const deciders = decidersOf(ctx, leaderIds);
     const mentions = deciders.map((u) => `<@${u}>`).join(', ');
     await tellUser(
       client,

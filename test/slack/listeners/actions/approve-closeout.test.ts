@@ -25,16 +25,25 @@ describe('approveCloseout', () => {
     expect(problem.status).toBe('closed');
     const update = args.fake.chat.update!.mock.calls[0]![0] as Record<string, unknown>;
     expect(update).toMatchObject({ channel: leaderDm.channel, ts: leaderDm.ts });
-    // The owner is owed a DM with the decision: one keyed follow-up delivery (sent by jobs/follow-ups).
-    expect(state.followUps).toHaveBeenCalledOnce();
-    expect(state.followUps.mock.calls[0]![0]).toMatchObject([
+    // The owner is owed a DM with the decision: one keyed follow-up delivery, saved with the decision and
+    // then sent by jobs/follow-ups (kicked).
+    const owed = await state.deps.db.delivery.findMany({ where: { dedupeKey: { startsWith: 'follow-up:decision:' } } });
+    expect(owed).toMatchObject([
       {
-        key: `follow-up:decision:${request.id}:${OWNER.userId}`,
+        dedupeKey: `follow-up:decision:${request.id}:${OWNER.userId}`,
+        job: 'follow-up',
         recipient: OWNER.userId,
-        problemKeys: [],
-        message: { kind: 'decision', key: 'RECT-1', state: 'approved', decidedBy: LEADER.userId },
+        state: 'pending',
+        problemKeys: '[]',
       },
     ]);
+    expect(JSON.parse(owed[0]!.payload!)).toMatchObject({
+      kind: 'decision',
+      key: 'RECT-1',
+      state: 'approved',
+      decidedBy: LEADER.userId,
+    });
+    expect(state.followUps).toHaveBeenCalledOnce();
     expect(args.respond).not.toHaveBeenCalled();
   });
 
@@ -52,5 +61,6 @@ describe('approveCloseout', () => {
     expect(args.respond).toHaveBeenCalledOnce();
     expect(args.respond.mock.calls[0]![0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(args.fake.chat.update).not.toHaveBeenCalled();
+    expect(await state.deps.db.delivery.count()).toBe(0);
   });
 });
