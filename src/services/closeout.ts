@@ -6,7 +6,8 @@ import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps } from './deps.js';
-import { ensureNotClosed, type ChangedProblem } from './problems.js';
+import type { ChangedProblem } from './problem-changes.js';
+import { ensureNotClosed } from './problems.js';
 
 /** A closeout request as saved, with what each decider's copy shows. */
 export interface RequestedCloseout {

@@ -202,56 +202,6 @@ export function ensureNotWithdrawn(problem: { status: string; key: string }): vo
   if (problem.status === 'withdrawn') throw conflict('error.problem_withdrawn', { key: problem.key });
 }
 
-/** A problem after a leader's change, as the owners' messages name it (the version names the change). */
-export interface ChangedProblem {
-  key: string;
-  title: string;
-  ownerId: string;
-  deadline: string | null;
-  version: number;
-}
-
-/**
- * A leader gives the problem to someone else; measures the old owner held (their own or by default) go
- * with it. Returns the problem as it was and as it is, so callers can tell both owners. `owed`: their
- * messages, recorded with the reassignment (not called when the owner stays the same).
- */
-export async function reassignProblem(
-  deps: ServiceDeps,
-  actor: Actor,
-  key: string,
-  ownerId: string,
-  note = '',
-  owed?: Owed<{ before: ChangedProblem; after: ChangedProblem }>,
-) {
-  const owner = validate(slackUser, ownerId);
-  const why = note.trim().slice(0, 3000);
-  const now = deps.clock.now();
-  return transact(deps.db, async (tx) => {
-    const before = await findProblem(tx, actor.teamId, key);
-    const board = await tx.board.findUniqueOrThrow({ where: { id: before.boardId } });
-    await requireLeader(deps, tx, actor, board);
-    ensureNotClosed(before);
-    ensureNotWithdrawn(before);
-    if (before.ownerId === owner) return { before, after: before, changed: false };
-    const after = await tx.problem.update({
-      where: { id: before.id },
-      data: { ownerId: owner, version: { increment: 1 } },
-    });
-    // Measures with no owner of their own follow the problem; those the old owner held explicitly too.
-    await tx.measure.updateMany({ where: { problemId: before.id, ownerId: before.ownerId }, data: { ownerId: null } });
-    await audit(tx, actor, now, {
-      action: 'problem.reassign',
-      targetType: 'problem',
-      targetId: before.key,
-      before: { ownerId: before.ownerId },
-      after: { ownerId: owner, ...(why && { note: why }) },
-    });
-    await recordOwed(tx, owed, { before, after }, board, now);
-    return { before, after, changed: true };
-  });
-}
-
 /** The board code of a problem key: keys are `CODE-n` and codes never contain a dash. */
 export function boardCodeOf(problemKey: string): string {
   return problemKey.slice(0, problemKey.lastIndexOf('-'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { archiveBoard, editBoard } from '../../src/services/boards.js';
 import { approveCloseout, reopenProblem, requestCloseout, returnCloseout } from '../../src/services/closeout.js';
-import { addMeasure, createProblem, editMeasure, editProblem, reassignProblem } from '../../src/services/problems.js';
+import { reassignProblem } from '../../src/services/problem-changes.js';
+import { addMeasure, createProblem, editMeasure, editProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
 import { auditRows, useDb } from '../support/services.js';

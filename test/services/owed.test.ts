@@ -9,7 +9,8 @@ import {
 } from '../../src/services/closeout.js';
 import type { DeliveryPlan, Owed } from '../../src/services/deliveries.js';
 import { transact, type ServiceDeps } from '../../src/services/deps.js';
-import { createProblem, reassignProblem } from '../../src/services/problems.js';
+import { reassignProblem } from '../../src/services/problem-changes.js';
+import { createProblem } from '../../src/services/problems.js';
 import { createTestDb, testDbKind, type TestDb } from '../support/db.js';
 import { LEADER, makeDeps, OTHER, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
-import {
-  createProblem,
-  editMeasure,
-  editProblem,
-  getProblemDetail,
-  reassignProblem,
-} from '../../src/services/problems.js';
+import { reassignProblem } from '../../src/services/problem-changes.js';
+import { createProblem, editMeasure, editProblem, getProblemDetail } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from '../support/services.js';

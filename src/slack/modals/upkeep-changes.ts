@@ -8,7 +8,7 @@ import { deliveryRow } from '../../jobs/types.js';
 import { reopenProblem } from '../../services/closeout.js';
 import type { OwedBoard } from '../../services/deliveries.js';
 import { restoreProblem, withdrawProblem } from '../../services/problem-changes.js';
-import { reassignProblem, type ChangedProblem } from '../../services/problems.js';
+import { reassignProblem, type ChangedProblem } from '../../services/problem-changes.js';
 import type { SlackContext } from '../context.js';
 import { refreshHomesLater } from '../refresh/homes.js';
 
