@@ -13,21 +13,28 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { Language } from '../domain/types.js';
 import { boardChartOptions } from './board-chart-options.js';
 import { CHART_HEIGHT, CHART_SCALE, CHART_WIDTH, type BoardChartData } from './board-chart-layout.js';
-import { ensureChartFont } from './fonts.js';
+import { withGlyphs } from './fonts.js';
 
 let surface: Canvas | null = null;
 
+/** A canvas whose 2D context loads the font's glyphs for each text it measures or draws (fonts.ts). */
+function glyphCanvas(width: number, height: number): Canvas {
+  const canvas = createCanvas(width, height);
+  const context = withGlyphs(canvas.getContext('2d'));
+  canvas.getContext = () => context;
+  return canvas;
+}
+
 /**
- * ECharts' text measuring on a Skia canvas, the font, and the one canvas every chart is drawn on: once per
- * thread. A canvas's pixels (~13 MB) live outside the JavaScript heap, so the collector does not hurry to
- * free a used one; drawing each chart on a fresh canvas grew the worker by that much per chart.
+ * ECharts' text measuring on a Skia canvas, and the one canvas every chart is drawn on: once per thread.
+ * A canvas's pixels (~13 MB) live outside the JavaScript heap, so the collector does not hurry to free a
+ * used one; drawing each chart on a fresh canvas grew the worker by that much per chart.
  */
 function prepare(): Canvas {
   if (surface) return surface;
   use(CanvasRenderer);
-  setPlatformAPI({ createCanvas: () => createCanvas(1, 1) });
-  ensureChartFont();
-  surface = createCanvas(CHART_WIDTH * CHART_SCALE, CHART_HEIGHT * CHART_SCALE);
+  setPlatformAPI({ createCanvas: () => glyphCanvas(1, 1) });
+  surface = glyphCanvas(CHART_WIDTH * CHART_SCALE, CHART_HEIGHT * CHART_SCALE);
   return surface;
 }
 

@@ -28,6 +28,9 @@ export function createChartRenderer(): ChartRenderer {
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: IDLE_MS,
+      // The worker's own JavaScript is small (ECharts' objects for one chart): a young generation of 16 MB,
+      // V8's default, only let garbage pile up there (~20 MB of resident memory at its peak).
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 },
     });
     // A worker failing between tasks: piscina drops it and starts a fresh one for the next chart; failures
     // during a task reject that task (callers log them). Unhandled, the event would crash the process.
