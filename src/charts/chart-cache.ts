@@ -8,6 +8,12 @@ import { LRUCache } from 'lru-cache';
 export interface ChartCache {
   /** The cached PNG for `key`, else the one `draw` produces (shared by everyone asking meanwhile). */
   get(key: string, draw: () => Promise<Buffer>): Promise<Buffer>;
+  /**
+   * Whether the chart `key` was shared in `conversation` (marked by `markShared`) within the cache's
+   * lifetime: a chart already there, unchanged, need not be sent again.
+   */
+  sharedIn(key: string, conversation: string): boolean;
+  markShared(key: string, conversation: string): void;
   /** PNGs kept and their bytes, for tests and figures. */
   readonly size: number;
   readonly bytes: number;
@@ -44,7 +50,14 @@ export function createChartCache(opts: ChartCacheOptions = {}): ChartCache {
     ttl: opts.ttlMs ?? CHART_CACHE_TTL_MS,
   });
   const drawing = new Map<string, Promise<Buffer>>();
+  const shared = new LRUCache<string, true>({ max: 10_000, ttl: opts.ttlMs ?? CHART_CACHE_TTL_MS });
   return {
+    sharedIn(key, conversation) {
+      return shared.has(`${key}|${conversation}`);
+    },
+    markShared(key, conversation) {
+      shared.set(`${key}|${conversation}`, true);
+    },
     get(key, draw) {
       const cached = done.get(key);
       if (cached) return Promise.resolve(cached);

@@ -102,6 +102,11 @@ export interface BoardChartPost extends ChartTarget {
   summary?: BoardSummary;
   /** Posted with the file. */
   comment?: string;
+  /**
+   * Not shared again where the same chart (same data, language and date) went in the last minutes: a
+   * leader asking for the summary twice finds the chart in their DM once, not twice.
+   */
+  once?: boolean;
   /** Where charts are kept and drawn (tests count renders); the process's shared cache by default. */
   charts?: { cache: ChartCache; render: (data: BoardChartData, lang: Language) => Promise<Buffer> };
 }
@@ -114,6 +119,8 @@ export interface BoardChartPost extends ChartTarget {
  */
 export async function postBoardChart(client: WebClient, logger: Logger, post: BoardChartPost): Promise<boolean> {
   let file: ChartFile;
+  const conversation = `${post.channelId}|${post.threadTs ?? ''}`;
+  let markShared = () => {};
   try {
     const summary =
       post.summary ?? (await summarizeBoard(post.db, post.board, post.at, { by: post.by ?? 'category', listLimit: 0 }));
@@ -134,7 +141,10 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
       date: summary.today,
       by: summary.by,
     });
-    const png = post.at >= changedAt ? await cache.get(key, draw) : await draw();
+    const current = post.at >= changedAt;
+    if (current && post.once && cache.sharedIn(key, conversation)) return true;
+    const png = current ? await cache.get(key, draw) : await draw();
+    if (current && post.once) markShared = () => cache.markShared(key, conversation);
     file = {
       png,
       filename: `${summary.board.code}-${summary.today}.png`,
@@ -148,10 +158,13 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
     logger.error({ err: error, board: post.board.code }, 'chart rendering failed');
     return false;
   }
-  return postChart(
+  const shared = await postChart(
     client,
     logger,
     { channelId: post.channelId, ...(post.threadTs && { threadTs: post.threadTs }) },
     file,
   );
+  // Only a chart that reached the conversation counts as there: after a failure the next request sends it.
+  if (shared) markShared();
+  return shared;
 }

@@ -124,6 +124,36 @@ describe('postChart and postBoardChart', () => {
     expect(methods().slice(-3)).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
   });
 
+  it('with once, does not share an unchanged chart again in the same conversation, but does after a change or a failure', async () => {
+    const board = await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
+    const charts = { cache: createChartCache(), render: async () => Buffer.concat([PNG_MAGIC, Buffer.from('x')]) };
+    const post = (channelId: string) =>
+      postBoardChart(client, logger, {
+        db: ctx.deps.db,
+        board,
+        at: new Date(),
+        lang: 'en',
+        channelId,
+        charts,
+        once: true,
+      });
+    const shares = () => fake.callsTo('files.completeUploadExternal').map((c) => c.args.channel_id);
+
+    fake.on('file_upload', (_args, n) => (n === 1 ? { status: 500, body: { ok: false } } : undefined));
+    expect(await post('DLEADER')).toBe(false);
+    expect(await post('DLEADER')).toBe(true); // the failed one did not count as shared
+    expect(await post('DLEADER')).toBe(true);
+    expect(await post('DOTHER')).toBe(true);
+    expect(shares()).toEqual(['DLEADER', 'DOTHER']);
+
+    await ctx.deps.db.problem.updateMany({
+      where: { boardId: board.id, status: 'open' },
+      data: { status: 'in_progress' },
+    });
+    expect(await post('DLEADER')).toBe(true);
+    expect(shares()).toEqual(['DLEADER', 'DOTHER', 'DLEADER']);
+  });
+
   it('draws one chart for concurrent requests on unchanged data, and a new one once the data changed', async () => {
     const board = await seedLeaderSummaryDataset(ctx.deps, ctx.clock);
     let renders = 0;

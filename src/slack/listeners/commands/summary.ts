@@ -29,6 +29,7 @@ async function sendChart(
   s: BoardSummary,
   channel: () => Promise<string>,
   lang: Language,
+  once = false,
 ): Promise<void> {
   try {
     const board = await boardByCode(a.ctx.deps, a.actor.teamId, s.board.code);
@@ -45,6 +46,7 @@ async function sendChart(
       channelId: await channel(),
       summary: s,
       comment,
+      once,
     });
   } catch (error) {
     a.ctx.logger.error({ err: error, board: s.board.code }, 'could not send the summary chart');
@@ -117,5 +119,6 @@ export const summary: SubcommandHandler = async (call) => {
   const lang = await call.ctx.locale.forUser(call.client, call.actor.userId, s.board.language);
   const trb = translator(lang);
   await call.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s) });
-  await sendChart(call, s, () => dmChannel(call.client, call.actor.userId), lang);
+  // In the DM, an unchanged chart already sent there is not sent again; a post in the channel always has its chart.
+  await sendChart(call, s, () => dmChannel(call.client, call.actor.userId), lang, true);
 };
