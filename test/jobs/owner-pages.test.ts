@@ -128,3 +128,20 @@ describe('cycle prompts, page by page', () => {
     expect(await h.deps.db.delivery.count({ where: { state: 'sent' } })).toBe(6);
   });
 });
+
+describe('update nudges, page by page', () => {
+  it('nudges every owner once with all their keys, and lists every owner in the channel', async () => {
+    await h.deps.db.board.updateMany({ data: { nudgesTo: 'both' } });
+    h.jobDeps.tuning = { ...h.jobDeps.tuning, sendPage: 2 };
+    const owners = ['UOWNA', 'UOWNB', 'UOWNC'];
+    for (const owner of owners) await problem(h.deps, owner);
+    const second = await problem(h.deps, 'UOWNB', { deadline: '2026-11-20' });
+    const report = await h.run('2026-11-27T01:00:00Z', 'update-nudges');
+    expect(report.sent.sort()).toEqual([...owners.map((o) => `nudge:RECT:cycle-0:${o}`), 'nudge:RECT:cycle-0:channel']);
+    const keysOf = async (key: string) =>
+      JSON.parse((await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: key } })).problemKeys!) as string[];
+    expect(await keysOf('nudge:RECT:cycle-0:UOWNB')).toEqual([second.key, 'RECT-2']);
+    expect(await keysOf('nudge:RECT:cycle-0:channel')).toHaveLength(4);
+    expect((await h.run('2026-11-27T01:00:00Z', 'update-nudges')).sent).toEqual([]);
+  });
+});
