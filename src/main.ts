@@ -1,6 +1,6 @@
 import { closeChartRenderer } from './charts/chart-renderer.js';
 import { ConfigError, parseEnv, requireSlackEnv, wantsPlayground } from './config/env.js';
-import { leanWasm } from './config/runtime.js';
+import { leanRuntime } from './config/runtime.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler } from './jobs/scheduler.js';
@@ -11,7 +11,7 @@ import { schedulerSender } from './slack/sender.js';
 
 /** `npm start`: configuration, database, the bot, and a clean shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  leanWasm();
+  leanRuntime();
   const env = parseEnv(process.env);
   if (wantsPlayground(process.env)) {
     const logLevel = process.env.LOG_LEVEL ? env.LOG_LEVEL : undefined;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { leanWasm } from '../config/runtime.js';
+import { leanRuntime } from '../config/runtime.js';
 import { runCli } from './program.js';
 
-leanWasm();
+leanRuntime();
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,

@@ -14,7 +14,7 @@ import type { Job, PlannedMessage } from './types.js';
  */
 export const cycleDigest: Job = {
   name: 'cycle-digest',
-  async plan({ db, at, boards }) {
+  async *plan({ db, at, boards }) {
     const out: PlannedMessage[] = [];
     for (const board of boards) {
       const cycle = digestDue(board, at);
@@ -91,6 +91,6 @@ export const cycleDigest: Job = {
         });
       }
     }
-    return out;
+    yield out;
   },
 };

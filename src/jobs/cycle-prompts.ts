@@ -1,7 +1,8 @@
 import { localDate } from '../domain/cycle.js';
 import { promptDue } from '../domain/schedule.js';
-import { keysWithPrefix } from '../services/deliveries.js';
-import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './job-data.js';
+import { existingKeys } from '../services/deliveries.js';
+import { AWAITING, boardRef, problemLine, roundRef, routeOf } from './job-data.js';
+import { channelRoster, ownerPages, problemsOf } from './owner-pages.js';
 import type { Job, PlannedMessage } from './types.js';
 
 /** Problems per prompt message: 2 blocks each plus header and hint stay well under Slack's 50. */
@@ -15,63 +16,78 @@ export const PROMPT_MAX_MESSAGES = 2;
 /**
  * At each round's start (prompt time): one DM per owner listing their problems awaiting a report, with
  * buttons; and, when the board routes prompts to its channel, a post opening the round. Due until the
- * round ends, so a start missed while the app was down goes out when it is back, once.
+ * round ends, so a start missed while the app was down goes out when it is back, once. Owners are read a
+ * page at a time (owner ID order) and each page's DMs are yielded as one batch: recorded and sent before
+ * the next page is read, so memory stays the same for 5,000 owners or 50,000.
  */
 export const cyclePrompts: Job = {
   name: 'cycle-prompts',
-  async plan({ db, at, boards }) {
-    const out: PlannedMessage[] = [];
+  async *plan({ db, at, boards, pageSize }) {
     for (const board of boards) {
       const cycle = promptDue(board, at);
       if (!cycle) continue;
       const route = routeOf(board.promptsTo, board);
       const prefix = `prompt:${board.code}:cycle-${cycle.index}:`;
-      const done = route.dm ? await keysWithPrefix(db, prefix) : new Set<string>();
-      const problems = await db.problem.findMany({
-        where: { boardId: board.id, status: { in: [...AWAITING] } },
-        orderBy: DUE_ORDER,
-      });
-      if (!problems.length) continue;
-      const owners = groupBy(problems, (p) => p.ownerId);
+      // teamId first: the (teamId, ownerId, status) index serves the owner cursor.
+      const where = { teamId: board.teamId, boardId: board.id, status: { in: [...AWAITING] } };
       const base = { board: boardRef(board), today: localDate(at, board.timezone), round: roundRef(board, cycle) };
       const common = { job: 'cycle-prompts' as const, teamId: board.teamId, boardId: board.id };
 
       if (route.dm) {
-        for (const [ownerId, owned] of owners) {
-          const first = `${prefix}${ownerId}`;
-          if (done.has(first)) continue;
-          const pages = Math.min(Math.ceil(owned.length / PROMPT_PAGE_SIZE), PROMPT_MAX_MESSAGES);
-          const more = owned.length - pages * PROMPT_PAGE_SIZE;
-          for (let page = 1; page <= pages; page++) {
-            const slice = owned.slice((page - 1) * PROMPT_PAGE_SIZE, page * PROMPT_PAGE_SIZE);
-            out.push({
-              ...common,
-              key: page === 1 ? first : `${first}:page-${page}`,
-              recipient: ownerId,
-              problemKeys: slice.map((p) => p.key),
-              message: {
-                kind: 'prompt',
-                ...base,
-                total: owned.length,
-                page,
-                pages,
-                problems: slice.map((p) => problemLine(p, board, at)),
-                ...(page === pages && more > 0 && { more }),
-              },
-            });
+        for await (const page of ownerPages(db, where, pageSize)) {
+          // Owners whose first DM is recorded were prompted (or are being): checked a page at a time.
+          const done = await existingKeys(
+            db,
+            page.map((o) => `${prefix}${o.ownerId}`),
+          );
+          const todo = page.filter((o) => !done.has(`${prefix}${o.ownerId}`));
+          if (!todo.length) continue;
+          const lines = await problemsOf(db, where, todo, PROMPT_PAGE_SIZE * PROMPT_MAX_MESSAGES);
+          const out: PlannedMessage[] = [];
+          for (const { ownerId, count } of todo) {
+            const owned = lines.get(ownerId) ?? [];
+            if (!owned.length) continue; // reported or closed since the page was read
+            const total = Math.max(count, owned.length);
+            const first = `${prefix}${ownerId}`;
+            const pages = Math.min(Math.ceil(total / PROMPT_PAGE_SIZE), PROMPT_MAX_MESSAGES);
+            const more = total - pages * PROMPT_PAGE_SIZE;
+            for (let page = 1; page <= pages; page++) {
+              const slice = owned.slice((page - 1) * PROMPT_PAGE_SIZE, page * PROMPT_PAGE_SIZE);
+              out.push({
+                ...common,
+                key: page === 1 ? first : `${first}:page-${page}`,
+                recipient: ownerId,
+                problemKeys: slice.map((p) => p.key),
+                message: {
+                  kind: 'prompt',
+                  ...base,
+                  total,
+                  page,
+                  pages,
+                  problems: slice.map((p) => problemLine(p, board, at)),
+                  ...(page === pages && more > 0 && { more }),
+                },
+              });
+            }
           }
+          yield out;
         }
       }
       if (route.channel) {
-        out.push({
-          ...common,
-          key: `round-open:${board.code}:cycle-${cycle.index}`,
-          recipient: route.channel,
-          problemKeys: problems.map((p) => p.key),
-          message: { kind: 'round-open', ...base, owners: ownerList(owners) },
-        });
+        const key = `round-open:${board.code}:cycle-${cycle.index}`;
+        if ((await existingKeys(db, [key])).has(key)) continue;
+        const roster = await channelRoster(db, where);
+        if (!roster.keys.length) continue;
+        yield [
+          {
+            ...common,
+            key,
+            recipient: route.channel,
+            problemKeys: roster.keys,
+            message: { kind: 'round-open', ...base, owners: roster.owners },
+          },
+        ];
       }
     }
-    return out;
   },
 };

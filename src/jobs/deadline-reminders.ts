@@ -15,12 +15,11 @@ import type { Job, PlanContext, PlannedMessage } from './types.js';
  */
 export const deadlineReminders: Job = {
   name: 'deadline-reminders',
-  async plan(ctx) {
-    const out: PlannedMessage[] = [];
+  async *plan(ctx) {
     for (const board of ctx.boards) {
-      out.push(...(await reminders(ctx, board)), ...(await upcoming(ctx, board)));
+      yield await reminders(ctx, board);
+      yield await upcoming(ctx, board);
     }
-    return out;
   },
 };
 

@@ -1,38 +1,25 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import pLimit from 'p-limit';
-import {
-  claim,
-  dueDeliveries,
-  existingKeys,
-  holdClaim,
-  markFailed,
-  markSent,
-  plan,
-  type DueDelivery,
-} from '../services/deliveries.js';
-import { activeBoards } from './job-data.js';
-import { parseMessage } from './messages.js';
-import { noticesFor } from './notices.js';
+import { dueDeliveries, existingKeys, plan, planKeys } from '../services/deliveries.js';
+import { Fanout } from './fanout.js';
+import { activeBoards, type JobBoard } from './job-data.js';
 import {
   DEFAULT_TUNING,
   deliveryRow,
   FOLLOW_UP_JOB,
   NOTICE_JOB,
-  SendError,
   type Job,
   type JobDeps,
-  type Outgoing,
   type PlannedMessage,
   type RunOptions,
   type RunReport,
-  type Sender,
   type Tuning,
 } from './types.js';
 
 /**
  * One run of some jobs as of `at`: plan what is due → record it (each dedupe key once) → claim → send →
  * mark. The same code path serves the cron tick and `closeout run-job`. Several processes may run it at
- * once: the ledger (services/deliveries) makes each message go out once.
+ * once: the ledger (services/deliveries) makes each message go out once. A job plans in batches (a page
+ * of owners each): a batch is recorded, and sent as soon as it fills a page of the fan-out, before the
+ * next is planned — so however many owners a round has, only a page of their messages is in memory.
  */
 export async function execute(
   deps: JobDeps,
@@ -45,6 +32,7 @@ export async function execute(
     jobs: jobs.map((j) => j.name),
     dryRun: Boolean(opts.dryRun),
     planned: [],
+    ...(opts.dryRun && { preview: [] }),
     waiting: 0,
     sent: [],
     failed: [],
@@ -52,31 +40,35 @@ export async function execute(
     errors: [],
   };
   const tuning: Tuning = { ...DEFAULT_TUNING, ...deps.tuning };
-  const wanted: PlannedMessage[] = [];
-  // Board by board, so one board that cannot be planned (bad data) does not hold up the others.
-  for (const board of await activeBoards(deps.db, deps.teamId)) {
-    for (const job of jobs) {
-      try {
-        wanted.push(...(await job.plan({ db: deps.db, at, boards: [board] })));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        report.errors.push({ job: job.name, board: board.code, error: message });
-        deps.logger.error(
-          { err: error, job: job.name, board: board.code },
-          'could not work out what is due for a board; the others go on',
-        );
-      }
-    }
-  }
   // Follow-ups that could not be sent when they were made are retried by every run.
   const kinds = [...report.jobs, NOTICE_JOB, FOLLOW_UP_JOB];
+  if (!opts.dryRun && !deps.sender) {
+    throw new Error('Sending needs Slack (SLACK_BOT_TOKEN); only a dry run works without it.');
+  }
+  const fanout = opts.dryRun ? null : new Fanout(deps, tuning, report);
 
-  if (opts.dryRun) {
-    const known = await existingKeys(
-      deps.db,
-      wanted.map((w) => w.key),
-    );
-    report.planned = wanted.filter((w) => !known.has(w.key));
+  const take = async (batch: PlannedMessage[]) => {
+    if (!batch.length) return;
+    if (!fanout) {
+      const known = await existingKeys(
+        deps.db,
+        batch.map((m) => m.key),
+      );
+      const fresh = batch.filter((m) => !known.has(m.key));
+      report.preview?.push(...fresh);
+      report.planned.push(...fresh.map((m) => m.key));
+      return;
+    }
+    // Recorded even once sending has stopped (aborted, bad token): from then on they are owed, whatever happens.
+    report.planned.push(...(await planKeys(deps.db, batch.map(deliveryRow), deps.clock.now())));
+    await fanout.sendDue(kinds, { full: true });
+  };
+  // Board by board, so one board that cannot be planned (bad data) does not hold up the others.
+  for (const board of await activeBoards(deps.db, deps.teamId)) {
+    for (const job of jobs) await planBoard(deps, report, job, board, at, take);
+  }
+
+  if (!fanout) {
     report.waiting = (
       await dueDeliveries(deps.db, {
         jobs: kinds,
@@ -87,23 +79,8 @@ export async function execute(
     ).length;
     return report;
   }
-  if (!deps.sender) throw new Error('Sending needs Slack (SLACK_BOT_TOKEN); only a dry run works without it.');
-
-  const now = deps.clock.now();
-  const known = await existingKeys(
-    deps.db,
-    wanted.map((w) => w.key),
-  );
-  await plan(deps.db, wanted.map(deliveryRow), now);
-  report.planned = wanted.filter((w) => !known.has(w.key));
-
-  // Failures that leaders must hear about are planned as notices and sent in a second pass.
-  const fanout = new Fanout(deps, tuning, report);
   await fanout.sendDue(kinds);
-  if (fanout.notices.length && !report.aborted) {
-    await plan(deps.db, fanout.notices.map(deliveryRow), deps.clock.now());
-    await fanout.sendDue([NOTICE_JOB]);
-  }
+  await sendNotices(deps, fanout, report);
   deps.logger.info(
     {
       at,
@@ -119,21 +96,40 @@ export async function execute(
   return report;
 }
 
-/** The message of a due delivery, rendered; or why it cannot be (then the claimed attempt fails with it). */
-async function prepare(
-  sender: Sender,
-  due: DueDelivery,
-): Promise<{ out: Outgoing; rendered: unknown } | { error: unknown }> {
-  try {
-    const out = {
-      key: due.dedupeKey,
-      recipient: due.recipient,
-      message: parseMessage(due.payload),
-      since: due.createdAt,
-    };
-    return { out, rendered: await sender.render?.(out) };
-  } catch (error) {
-    return { error };
+/**
+ * One job's batches for one board, each handed to `take`. A board that cannot be planned (bad data) is
+ * reported and the others go on; what `take` throws (the database failing us) ends the run.
+ */
+async function planBoard(
+  deps: JobDeps,
+  report: RunReport,
+  job: Job,
+  board: JobBoard,
+  at: Date,
+  take: (batch: PlannedMessage[]) => Promise<void>,
+): Promise<void> {
+  const pageSize = deps.tuning?.sendPage ?? DEFAULT_TUNING.sendPage;
+  const batches = job.plan({ db: deps.db, at, boards: [board], pageSize })[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<PlannedMessage[]>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report.errors.push({ job: job.name, board: board.code, error: message });
+      deps.logger.error(
+        { err: error, job: job.name, board: board.code },
+        'could not work out what is due for a board; the others go on',
+      );
+      return;
+    }
+    if (next.done) return;
+    try {
+      await take(next.value);
+    } catch (error) {
+      await batches.return?.();
+      throw error;
+    }
   }
 }
 
@@ -158,135 +154,14 @@ export async function sendNow(deps: JobDeps, kinds: readonly string[]): Promise<
   const tuning: Tuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const fanout = new Fanout(deps, tuning, report);
   await fanout.sendDue(kinds);
-  if (fanout.notices.length && !report.aborted) {
-    await plan(deps.db, fanout.notices.map(deliveryRow), deps.clock.now());
-    await fanout.sendDue([NOTICE_JOB]);
-  }
+  await sendNotices(deps, fanout, report);
   return report;
 }
 
-/** Sends what is due with bounded concurrency: one lane per conversation, so a channel gets one message at a time. */
-class Fanout {
-  readonly notices: PlannedMessage[] = [];
-  private stopped = false;
-
-  constructor(
-    private readonly deps: JobDeps,
-    private readonly tuning: Tuning,
-    private readonly report: RunReport,
-  ) {}
-
-  /**
-   * Page by page (id cursor; a page's lanes finish before the next is read), so a round to thousands of
-   * owners never holds all their messages at once.
-   */
-  async sendDue(jobs: readonly string[]): Promise<void> {
-    let afterId = 0;
-    while (!this.halted()) {
-      const due = await dueDeliveries(this.deps.db, {
-        jobs,
-        teamId: this.deps.teamId,
-        now: this.deps.clock.now(),
-        staleAfterMs: this.tuning.staleAfterMs,
-        afterId,
-        take: this.tuning.sendPage,
-      });
-      if (!due.length) return;
-      afterId = due.at(-1)!.id;
-      await this.sendPage(due);
-    }
-  }
-
-  private async sendPage(due: DueDelivery[]): Promise<void> {
-    const lanes = new Map<string, DueDelivery[]>();
-    for (const row of due) {
-      const lane = lanes.get(row.recipient);
-      if (lane) lane.push(row);
-      else lanes.set(row.recipient, [row]);
-    }
-    const limit = pLimit(this.tuning.concurrency);
-    const deliver = async (row: DueDelivery) => {
-      if (this.halted()) return;
-      try {
-        await this.deliver(row);
-      } catch (error) {
-        // The database failed us (e.g. locked too long): the row stays as it is, a later run takes it up.
-        const reason = error instanceof Error ? error.message : String(error);
-        this.report.retrying.push({ key: row.dedupeKey, reason });
-        this.deps.logger.error(
-          { err: error, key: row.dedupeKey },
-          'could not record a delivery; a later run retries it',
-        );
-      }
-    };
-    // A conversation's pause between its messages is waited out of the limiter: the slot serves other
-    // conversations meanwhile (held while sleeping, six owners with two messages each took a second).
-    await Promise.all(
-      [...lanes.values()].map(async (rows) => {
-        for (const [i, row] of rows.entries()) {
-          if (this.halted()) return;
-          if (i > 0 && this.tuning.channelIntervalMs > 0) await sleep(this.tuning.channelIntervalMs);
-          await limit(() => deliver(row));
-        }
-      }),
-    );
-  }
-
-  private halted(): boolean {
-    if (this.deps.signal?.aborted && !this.report.aborted) this.report.aborted = 'stopped';
-    return this.stopped || Boolean(this.deps.signal?.aborted);
-  }
-
-  private async deliver(row: DueDelivery): Promise<void> {
-    const { db, clock, instanceId, logger } = this.deps;
-    const sender = this.deps.sender!;
-    const { staleAfterMs } = this.tuning;
-    // Rendered before the claim (it may page through users.list), so the claim is held only while posting.
-    const prepared = await prepare(sender, row);
-    const claimed = await claim(db, row.dedupeKey, instanceId, clock.now(), staleAfterMs);
-    if (!claimed) return; // another process has it, or sent it already
-    const key = claimed.dedupeKey;
-    // A lease: renewed while posting (Slack may make us wait), so no other process takes it over meanwhile.
-    const lease = holdClaim(db, key, instanceId, {
-      now: () => clock.now(),
-      staleAfterMs,
-      onLost: () => logger.warn({ key }, 'delivery claim lost while sending (another process took it over)'),
-      onError: (err) => logger.warn({ err, key }, 'could not renew a delivery claim; trying again'),
-    });
-    try {
-      if ('error' in prepared) throw prepared.error;
-      const { out, rendered } = prepared;
-      // A second attempt may follow a crash or a timeout after Slack had posted: look before posting again.
-      const landed = (claimed.attempts > 1 ? await sender.findSent(out) : null) ?? (await sender.send(out, rendered));
-      await lease.stop();
-      await markSent(db, key, landed, clock.now());
-      this.report.sent.push(key);
-      await sender.afterSent?.(claimed, landed, this.report.at);
-    } catch (error) {
-      await lease.stop();
-      const failure =
-        error instanceof SendError
-          ? error
-          : new SendError('retryable', error instanceof Error ? error.message : String(error));
-      if (failure.kind === 'fatal') {
-        // Nothing can be sent (e.g. a revoked token): release the claim and stop; the rows wait for a fix.
-        await markFailed(db, key, instanceId, 'retryable', failure.reason);
-        this.stopped = true;
-        this.report.aborted = failure.reason;
-        this.report.retrying.push({ key, reason: failure.reason });
-        logger.error({ key, reason: failure.reason }, 'Slack refuses every message; scheduled sending stopped');
-        return;
-      }
-      const permanent = failure.kind === 'permanent' || claimed.attempts >= this.tuning.maxAttempts;
-      await markFailed(db, key, instanceId, permanent ? 'permanent' : 'retryable', failure.reason);
-      (permanent ? this.report.failed : this.report.retrying).push({ key, reason: failure.reason });
-      logger.warn(
-        { key, recipient: claimed.recipient, reason: failure.reason, attempts: claimed.attempts, permanent },
-        'scheduled message not delivered',
-      );
-      if (permanent && claimed.job !== NOTICE_JOB && claimed.boardId !== null) {
-        this.notices.push(...(await noticesFor(db, claimed, failure.reason, clock.now())));
-      }
-    }
-  }
+/** Failures that leaders must hear about are planned as notices and sent in a second pass. */
+async function sendNotices(deps: JobDeps, fanout: Fanout, report: RunReport): Promise<void> {
+  if (!fanout.notices.length || report.aborted) return;
+  await plan(deps.db, fanout.notices.map(deliveryRow), deps.clock.now());
+  fanout.restart();
+  await fanout.sendDue([NOTICE_JOB]);
 }

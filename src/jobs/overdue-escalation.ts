@@ -13,12 +13,11 @@ import type { Job, PlanContext, PlannedMessage } from './types.js';
  */
 export const overdueEscalation: Job = {
   name: 'overdue-escalation',
-  async plan(ctx) {
-    const out: PlannedMessage[] = [];
+  async *plan(ctx) {
     for (const board of ctx.boards) {
-      out.push(...(await escalations(ctx, board)), ...(await weeklyDigest(ctx, board)));
+      yield await escalations(ctx, board);
+      yield await weeklyDigest(ctx, board);
     }
-    return out;
   },
 };
 

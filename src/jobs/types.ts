@@ -144,12 +144,18 @@ export interface PlanContext {
   /** The instant the job runs as of. */
   at: Date;
   boards: JobBoard[];
+  /** Owners a job reads, and plans messages for, at a time: a batch fills about a page of the fan-out (Tuning.sendPage). */
+  pageSize: number;
 }
 
 export interface Job {
   name: JobName;
-  /** Every message due as of `ctx.at`; those already recorded may be left out (the ledger ignores them anyway). */
-  plan(ctx: PlanContext): Promise<PlannedMessage[]>;
+  /**
+   * Every message due as of `ctx.at`, in batches: each batch is recorded and sent before the next is asked
+   * for, so a job over thousands of owners yields a page of them at a time and never holds them all. Those
+   * already recorded may be left out (the ledger ignores them anyway).
+   */
+  plan(ctx: PlanContext): AsyncIterable<PlannedMessage[]>;
 }
 
 export interface RunOptions {
@@ -160,8 +166,10 @@ export interface RunReport {
   at: Date;
   jobs: JobName[];
   dryRun: boolean;
-  /** Newly recorded deliveries (in a dry run: those that would be). */
-  planned: PlannedMessage[];
+  /** Keys of the newly recorded deliveries (in a dry run: of those that would be). */
+  planned: string[];
+  /** Dry run only: the messages that would be recorded (a real run keeps only their keys). */
+  preview?: PlannedMessage[];
   /** Recorded earlier and still waiting (a dry run would send them too). */
   waiting: number;
   sent: string[];

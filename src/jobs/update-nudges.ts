@@ -1,8 +1,8 @@
 import { localDate } from '../domain/cycle.js';
 import { nudgeDue } from '../domain/schedule.js';
-import { keysWithPrefix } from '../services/deliveries.js';
-import { AWAITING, DUE_ORDER, boardRef, groupBy, ownerList, problemLine, roundRef, routeOf } from './job-data.js';
-import { listed } from './messages.js';
+import { existingKeys } from '../services/deliveries.js';
+import { AWAITING, boardRef, problemLine, roundRef, routeOf } from './job-data.js';
+import { channelRoster, ownerPages, problemsOf } from './owner-pages.js';
 import type { Job, PlannedMessage } from './types.js';
 
 /** Problems listed in one nudge; the rest are counted ("… and N more"). */
@@ -15,60 +15,67 @@ export const NUDGE_MAX_PROBLEMS = 20;
  */
 export const updateNudges: Job = {
   name: 'update-nudges',
-  async plan({ db, at, boards }) {
-    const out: PlannedMessage[] = [];
+  async *plan({ db, at, boards, pageSize }) {
     for (const board of boards) {
       const slot = nudgeDue(board, at);
       if (!slot) continue;
       const { cycle } = slot;
-      const stale = await db.problem.findMany({
-        where: {
-          boardId: board.id,
-          status: { in: [...AWAITING] },
-          createdAt: { lt: slot.at },
-          OR: [{ lastUpdateAt: null }, { lastUpdateAt: { lt: cycle.start } }],
-        },
-        orderBy: DUE_ORDER,
-      });
-      if (!stale.length) continue;
+      const where = {
+        teamId: board.teamId,
+        boardId: board.id,
+        status: { in: [...AWAITING] },
+        createdAt: { lt: slot.at },
+        OR: [{ lastUpdateAt: null }, { lastUpdateAt: { lt: cycle.start } }],
+      };
       const route = routeOf(board.nudgesTo, board);
       const prefix = `nudge:${board.code}:cycle-${cycle.index}:`;
-      const done = await keysWithPrefix(db, prefix);
-      const owners = groupBy(stale, (p) => p.ownerId);
       const base = { board: boardRef(board), today: localDate(at, board.timezone), round: roundRef(board, cycle) };
       const common = { job: 'update-nudges' as const, teamId: board.teamId, boardId: board.id };
 
       if (route.dm) {
-        for (const [ownerId, owned] of owners) {
-          const key = `${prefix}${ownerId}`;
-          if (done.has(key)) continue;
-          out.push({
-            ...common,
-            key,
-            recipient: ownerId,
-            problemKeys: owned.map((p) => p.key),
-            message: {
-              kind: 'nudge',
-              ...base,
-              problems: listed(
-                owned.map((p) => problemLine(p, board, at)),
-                NUDGE_MAX_PROBLEMS,
-              ),
-            },
-          });
+        // A page of owners at a time (see cycle-prompts); each nudge keeps all the owner's keys (thread replies).
+        for await (const page of ownerPages(db, where, pageSize)) {
+          const done = await existingKeys(
+            db,
+            page.map((o) => `${prefix}${o.ownerId}`),
+          );
+          const todo = page.filter((o) => !done.has(`${prefix}${o.ownerId}`));
+          if (!todo.length) continue;
+          const out: PlannedMessage[] = [];
+          for (const [ownerId, owned] of await problemsOf(db, where, todo)) {
+            if (!owned.length) continue;
+            out.push({
+              ...common,
+              key: `${prefix}${ownerId}`,
+              recipient: ownerId,
+              problemKeys: owned.map((p) => p.key),
+              message: {
+                kind: 'nudge',
+                ...base,
+                problems: {
+                  items: owned.slice(0, NUDGE_MAX_PROBLEMS).map((p) => problemLine(p, board, at)),
+                  total: owned.length,
+                },
+              },
+            });
+          }
+          yield out;
         }
       }
       const channelKey = `${prefix}channel`;
-      if (route.channel && !done.has(channelKey)) {
-        out.push({
-          ...common,
-          key: channelKey,
-          recipient: route.channel,
-          problemKeys: stale.map((p) => p.key),
-          message: { kind: 'nudge-channel', ...base, owners: ownerList(owners) },
-        });
+      if (route.channel && !(await existingKeys(db, [channelKey])).has(channelKey)) {
+        const roster = await channelRoster(db, where);
+        if (!roster.keys.length) continue;
+        yield [
+          {
+            ...common,
+            key: channelKey,
+            recipient: route.channel,
+            problemKeys: roster.keys,
+            message: { kind: 'nudge-channel', ...base, owners: roster.owners },
+          },
+        ];
       }
     }
-    return out;
   },
 };

@@ -59,7 +59,15 @@ const CHUNK = 200;
 
 /** Records deliveries that are not recorded yet (by dedupe key); returns how many were new. */
 export async function plan(db: Db | Tx, rows: readonly DeliveryPlan[], now: Date): Promise<number> {
-  let inserted = 0;
+  return (await planKeys(db, rows, now)).length;
+}
+
+/**
+ * Records deliveries that are not recorded yet (by dedupe key); returns the keys this call inserted, read
+ * back from the INSERT itself (RETURNING), so no query beforehand asks which keys exist.
+ */
+export async function planKeys(db: Db | Tx, rows: readonly DeliveryPlan[], now: Date): Promise<string[]> {
+  const inserted: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const values = rows
       .slice(i, i + CHUNK)
@@ -68,10 +76,12 @@ export async function plan(db: Db | Tx, rows: readonly DeliveryPlan[], now: Date
           Prisma.sql`(${r.teamId}, ${r.dedupeKey}, ${r.job}, ${r.boardId}, ${r.recipient}, 'pending', 0, ${r.payload}, ${JSON.stringify(r.problemKeys)}, ${now}, ${now})`,
       );
     // Not createMany({ skipDuplicates }): SQLite does not support it; ON CONFLICT works on SQLite and PostgreSQL.
-    inserted += await db.$executeRaw`
+    const fresh = await db.$queryRaw<{ dedupeKey: string }[]>`
       INSERT INTO "Delivery" ("teamId", "dedupeKey", "job", "boardId", "recipient", "state", "attempts", "payload", "problemKeys", "createdAt", "updatedAt")
       VALUES ${Prisma.join(values)}
-      ON CONFLICT ("dedupeKey") DO NOTHING`;
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING "dedupeKey"`;
+    for (const r of fresh) inserted.push(r.dedupeKey);
   }
   return inserted;
 }

@@ -44,6 +44,13 @@ describe('lean start', () => {
     expect([...files].filter((f) => f.includes(`${path.sep}playground${path.sep}`))).toEqual([]);
   });
 
+  it('the CLI loads the import and export commands’ modules only when they run (run-job does not need them)', () => {
+    const { packages, files } = staticPackages('src/cli/main.ts');
+    expect(['cli-progress', 'csv-parse', 'csv-stringify'].filter((p) => packages.has(p))).toEqual([]);
+    const lazy = ['csv-import.ts', 'csv-export.ts', 'xlsx-export.ts', 'slack-directory.ts', 'copy.ts'];
+    expect([...files].filter((f) => lazy.includes(path.basename(f)))).toEqual([]);
+  });
+
   it('the chart worker is where the chart stack is loaded', () => {
     const { packages } = staticPackages('src/charts/chart-worker.ts');
     expect(packages.has('echarts')).toBe(true);

@@ -397,7 +397,7 @@ describe('all jobs', () => {
   it('a dry run shows what would be sent and writes nothing', async () => {
     await problem(h.deps, OWNER.userId);
     const report = await h.run(PROMPT_0, 'all', { dryRun: true });
-    expect(report.planned.map((p) => p.key)).toEqual(['prompt:RECT:cycle-0:UOWNER']);
+    expect(report.planned).toEqual(['prompt:RECT:cycle-0:UOWNER']);
     expect(await h.deps.db.delivery.count()).toBe(0);
     expect(h.fake.calls).toEqual([]);
   });

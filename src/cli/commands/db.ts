@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { CopyRefused, copyDatabase } from '../../db/copy.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { table } from '../table.js';
@@ -13,6 +12,8 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .description('Copy every row of the SQLite database in DATABASE_URL into an empty PostgreSQL database')
     .requiredOption('--to <url>', 'the PostgreSQL database (postgresql://user:password@host:5432/name)')
     .action(async (opts: { to: string }) => {
+      // Loaded when the command runs: other commands (run-job above all) do not pay for its modules.
+      const { CopyRefused, copyDatabase } = await import('../../db/copy.js');
       let result;
       try {
         result = await copyDatabase(ctx.env().DATABASE_URL, opts.to);

@@ -1,11 +1,8 @@
 import fs from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { createLogger } from '../../logging/logger.js';
-import { exportCsv } from '../../services/csv-export.js';
-import { exportXlsx } from '../../services/xlsx-export.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
-import { cliDirectory } from '../slack-directory.js';
 
 interface ExportOptions {
   board: string;
@@ -21,10 +18,16 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .addOption(new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).default('csv'))
     .option('--out <file>', 'write to this file instead of standard output')
     .addHelpText('after', '\nThe "owner name" column is filled from Slack when SLACK_BOT_TOKEN is set.')
-    .action((opts: ExportOptions) => {
+    .action(async (opts: ExportOptions) => {
+      // Loaded when the command runs: other commands (run-job above all) do not pay for its modules.
+      const [{ exportCsv }, { exportXlsx }, { cliDirectory }] = await Promise.all([
+        import('../../services/csv-export.js'),
+        import('../../services/xlsx-export.js'),
+        import('../slack-directory.js'),
+      ]);
       const env = ctx.env();
       const directory = cliDirectory(env, createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr));
-      return ctx.withServices(async ({ deps, actor }) => {
+      await ctx.withServices(async ({ deps, actor }) => {
         const result =
           opts.format === 'xlsx'
             ? await exportXlsx(deps, actor, opts.board, { directory })

@@ -1,12 +1,10 @@
 import fs from 'node:fs/promises';
-import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { createLogger } from '../../logging/logger.js';
-import { importCsv, type ImportResult } from '../../services/csv-import.js';
+import type { ImportResult } from '../../services/csv-import.js';
 import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
-import { cliDirectory } from '../slack-directory.js';
 
 /** Enough to read on a terminal; the rest is counted. */
 const MAX_LISTED = 100;
@@ -40,6 +38,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
     )
     .action(async (file: string, opts: ImportOptions) => {
       const bytes = await readInput(file);
+      // Loaded when the command runs: other commands (run-job above all) do not pay for its modules.
+      const [{ Presets, SingleBar }, { importCsv }, { cliDirectory }] = await Promise.all([
+        import('cli-progress'),
+        import('../../services/csv-import.js'),
+        import('../slack-directory.js'),
+      ]);
       const env = ctx.env();
       const directory = cliDirectory(env, createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr));
       await ctx.withServices(async ({ deps, actor }) => {

@@ -36,7 +36,7 @@ function print(ctx: CliContext, name: string, report: RunReport): void {
   if (report.dryRun) {
     ctx.out(`run-job ${name} as of ${when} — dry run: nothing was written or sent.`);
     ctx.out(report.planned.length ? `Would send ${report.planned.length} new message(s):` : 'Nothing new is due.');
-    for (const m of report.planned) ctx.out(describe(m));
+    for (const m of report.preview ?? []) ctx.out(describe(m));
     if (report.waiting) ctx.out(`${report.waiting} message(s) recorded earlier and not sent yet would be sent too.`);
     return;
   }
