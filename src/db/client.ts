@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { Mutex } from 'async-mutex';
 import { PrismaClient } from './generated/client.js';
@@ -46,6 +47,8 @@ function serialised(adapter: Adapter): Adapter {
             }
           };
         }
+        if (prop === 'queryRaw') return (q: Query) => turn(() => target.queryRaw(q));
+        if (prop === 'executeRaw') return (q: Query) => turn(() => target.executeRaw(q));
         const value: unknown = Reflect.get(target, prop, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -53,8 +56,10 @@ function serialised(adapter: Adapter): Adapter {
   };
   return new Proxy(adapter, {
     get(target, prop) {
-      if (prop === 'queryRaw') return (q: Query) => waitForLock(() => lock.runExclusive(() => target.queryRaw(q)));
-      if (prop === 'executeRaw') return (q: Query) => waitForLock(() => lock.runExclusive(() => target.executeRaw(q)));
+      if (prop === 'queryRaw')
+        return (q: Query) => turn(() => waitForLock(() => lock.runExclusive(() => target.queryRaw(q))));
+      if (prop === 'executeRaw')
+        return (q: Query) => turn(() => waitForLock(() => lock.runExclusive(() => target.executeRaw(q))));
       if (prop === 'startTransaction') {
         return (isolationLevel?: Parameters<Adapter['startTransaction']>[0]) =>
           waitForLock(async () => {
@@ -77,6 +82,17 @@ function serialised(adapter: Adapter): Adapter {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * better-sqlite3 answers synchronously, so the promise of a query is already settled when it returns: a
+ * command's chain of queries would run to its end as one block of microtasks, and requests arriving
+ * meanwhile (other commands' acks, /healthz) would wait for all of it. One turn of the event loop before each
+ * query lets them in between; it costs microseconds.
+ */
+async function turn<T>(query: () => Promise<T>): Promise<T> {
+  await nextTurn();
+  return query();
 }
 
 /** A Prisma client over better-sqlite3. The file's folder is created if missing; WAL is set by `migrate`. */

@@ -51,4 +51,18 @@ describe('the Prisma client over one SQLite connection', () => {
     await failing;
     expect(seen).toBeNull();
   });
+
+  it('lets the event loop turn between one query and the next, so requests arriving meanwhile are answered', async () => {
+    // better-sqlite3 answers synchronously: without a turn of the loop before each query, a chain of them
+    // runs as one block and an incoming request (an ack) waits for the whole chain.
+    let turned = -1;
+    let done = 0;
+    setImmediate(() => (turned = done));
+    for (let i = 0; i < 20; i++) {
+      await t.db.board.findMany({ where: { code: 'NONE' }, select: { id: true } });
+      done += 1;
+    }
+    expect(turned).toBeGreaterThanOrEqual(0);
+    expect(turned).toBeLessThan(2);
+  });
 });
