@@ -4,10 +4,14 @@ import type { Breakdown, Burndown } from '../services/summary-types.js';
 
 /** What the board chart shows (its data) and how it is laid out: sizes, colours, the time axis's days. */
 
-/** Logical size (16:9, slide-shaped), drawn at twice the pixels so it stays sharp when enlarged. */
+/**
+ * Logical size (16:9, slide-shaped), drawn at one and a half times the pixels (1800 × 1012) so it stays
+ * sharp when enlarged; twice (2400 × 1350) looked no better in Slack's viewer and cost the chart worker
+ * ~10 MB more (issue 12's memory budget).
+ */
 export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 675;
-export const CHART_SCALE = 2;
+export const CHART_SCALE = 1.5;
 /** Bars drawn at most; further rows are folded into one "Other (N)" bar. */
 export const CHART_MAX_ROWS = 12;
 

@@ -157,6 +157,7 @@ export async function benchLoad(opts: LoadOptions): Promise<LoadFigures> {
     const closeout = await measureServer(
       profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, ...entry.args] : entry.args,
       {
+        ...entry.env,
         DATABASE_URL: url,
         SLACK_BOT_TOKEN: 'xoxb-bench',
         SLACK_API_URL: fake.apiUrl,

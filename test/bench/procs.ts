@@ -30,19 +30,27 @@ export function procMemory(pid: number | undefined): { rssMb: number; peakMb: nu
 /**
  * Closeout as `npm start` runs it: compiled (dist/main.js) when built, so start time is not transpiling;
  * from source through tsx otherwise (then the floor runs through tsx as well, to compare like with like).
+ * With the Node flags and environment variables that package.json's start script gives
+ * (`NAME=value … node <flags> dist/main.js`).
  */
-export function closeoutEntry(): { args: string[]; compiled: boolean } {
+export function closeoutEntry(): { args: string[]; env: Record<string, string>; compiled: boolean } {
   const dist = path.resolve('dist/main.js');
-  const flags = startFlags();
+  const { flags, env } = startCommand();
   return fs.existsSync(dist)
-    ? { args: [...flags, dist], compiled: true }
-    : { args: [...flags, '--import', 'tsx', path.resolve('src/main.ts')], compiled: false };
+    ? { args: [...flags, dist], env, compiled: true }
+    : { args: [...flags, '--import', 'tsx', path.resolve('src/main.ts')], env, compiled: false };
 }
 
-/** The Node flags `npm start` gives (package.json's start script: `node <flags> dist/main.js`). */
-export function startFlags(): string[] {
+/** The Node flags and environment of `npm start` (package.json's start script). */
+export function startCommand(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+  const words = pkg.scripts.start.split(/\s+/);
+  const env = Object.fromEntries(
+    words
+      .filter((word) => /^[A-Z_]+=/.test(word))
+      .map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+  );
+  return { flags: words.filter((word) => word.startsWith('--')), env };
 }
 
 export function floorEntry(compiled: boolean): string[] {

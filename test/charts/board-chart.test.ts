@@ -68,16 +68,17 @@ describe('renderBoardChart', () => {
   it.each<Language>(['en', 'zh-CN'])('draws a valid, slide-sized PNG in %s', async (lang) => {
     const png = await renderBoardChart(data(), lang);
     expect(png.subarray(0, 8)).toEqual(PNG_MAGIC);
-    expect(pngSize(png)).toEqual({ width: CHART_WIDTH * CHART_SCALE, height: CHART_HEIGHT * CHART_SCALE });
+    expect(pngSize(png)).toEqual({ width: CHART_WIDTH * CHART_SCALE, height: Math.floor(CHART_HEIGHT * CHART_SCALE) });
     expect(png.length).toBeGreaterThan(20_000);
     expect(png.length).toBeLessThan(2_000_000);
     const decoded = await loadImage(png);
-    expect([decoded.width, decoded.height]).toEqual([2400, 1350]);
+    expect([decoded.width, decoded.height]).toEqual([1800, 1012]);
     // The title (top left) and both panels have ink; the bottom-right corner margin stays blank.
-    expect(await inked(png, 60, 40, 500, 60)).toBeGreaterThan(0.02);
-    expect(await inked(png, 400, 500, 600, 300)).toBeGreaterThan(0.05);
-    expect(await inked(png, 1400, 500, 800, 600)).toBeGreaterThan(0.005);
-    expect(await inked(png, 2340, 1300, 60, 50)).toBe(0);
+    const at = (v: number) => Math.round(v * CHART_SCALE); // logical to pixel coordinates
+    expect(await inked(png, at(30), at(20), at(250), at(30))).toBeGreaterThan(0.02);
+    expect(await inked(png, at(200), at(250), at(300), at(150))).toBeGreaterThan(0.05);
+    expect(await inked(png, at(700), at(250), at(400), at(300))).toBeGreaterThan(0.005);
+    expect(await inked(png, at(1165), at(645), at(30), at(25))).toBe(0);
   });
 
   it('draws Chinese glyphs from the shipped font, not empty boxes', async () => {
@@ -97,7 +98,7 @@ describe('renderBoardChart', () => {
       data({ rows: [], burndown: { today: '2026-11-25', deadline: null, points: [] } }),
       'en',
     );
-    expect(pngSize(png)).toEqual({ width: 2400, height: 1350 });
+    expect(pngSize(png)).toEqual({ width: 1800, height: 1012 });
   });
 });
 
