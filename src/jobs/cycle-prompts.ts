@@ -2,7 +2,7 @@ import { localDate } from '../domain/cycle.js';
 import { promptDue } from '../domain/schedule.js';
 import { existingKeys } from '../services/deliveries.js';
 import { AWAITING, boardRef, problemLine, roundRef, routeOf } from './job-data.js';
-import { channelRoster, ownerPages, problemsOf } from './owner-pages.js';
+import { channelRoster, notYetMessaged, ownerPages, problemsOf } from './owner-pages.js';
 import type { Job, PlannedMessage } from './types.js';
 
 /** Problems per prompt message: 2 blocks each plus header and hint stay well under Slack's 50. */
@@ -35,12 +35,7 @@ export const cyclePrompts: Job = {
 
       if (route.dm) {
         for await (const page of ownerPages(db, where, pageSize)) {
-          // Owners whose first DM is recorded were prompted (or are being): checked a page at a time.
-          const done = await existingKeys(
-            db,
-            page.map((o) => `${prefix}${o.ownerId}`),
-          );
-          const todo = page.filter((o) => !done.has(`${prefix}${o.ownerId}`));
+          const todo = await notYetMessaged(db, page, prefix);
           if (!todo.length) continue;
           const lines = await problemsOf(db, where, todo, PROMPT_PAGE_SIZE * PROMPT_MAX_MESSAGES);
           const out: PlannedMessage[] = [];

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../db/generated/client.js';
 import { MAX_OWNERS_LISTED, listed, type Listed, type OwnerKeys } from './messages.js';
+import { existingKeys } from '../services/deliveries.js';
 import { DUE_ORDER } from './job-data.js';
 
 /**
@@ -116,4 +117,16 @@ export async function channelRoster(
   }
   const items = [...shown].map(([userId, owned]) => ({ userId, keys: owned }));
   return { keys, owners: { ...listed(items, MAX_OWNERS_LISTED), total: seen.size } };
+}
+
+/**
+ * The owners of a page not yet messaged under `prefix` (their first message's key is `prefix` + owner):
+ * those whose first message is recorded were prompted or nudged already (or are being), checked a page at a time.
+ */
+export async function notYetMessaged(db: Db, page: OwnerCount[], prefix: string): Promise<OwnerCount[]> {
+  const done = await existingKeys(
+    db,
+    page.map((o) => `${prefix}${o.ownerId}`),
+  );
+  return page.filter((o) => !done.has(`${prefix}${o.ownerId}`));
 }

@@ -2,7 +2,7 @@ import { localDate } from '../domain/cycle.js';
 import { nudgeDue } from '../domain/schedule.js';
 import { existingKeys } from '../services/deliveries.js';
 import { AWAITING, boardRef, problemLine, roundRef, routeOf } from './job-data.js';
-import { channelRoster, ownerPages, problemsOf } from './owner-pages.js';
+import { channelRoster, notYetMessaged, ownerPages, problemsOf } from './owner-pages.js';
 import type { Job, PlannedMessage } from './types.js';
 
 /** Problems listed in one nudge; the rest are counted ("… and N more"). */
@@ -35,11 +35,7 @@ export const updateNudges: Job = {
       if (route.dm) {
         // A page of owners at a time (see cycle-prompts); each nudge keeps all the owner's keys (thread replies).
         for await (const page of ownerPages(db, where, pageSize)) {
-          const done = await existingKeys(
-            db,
-            page.map((o) => `${prefix}${o.ownerId}`),
-          );
-          const todo = page.filter((o) => !done.has(`${prefix}${o.ownerId}`));
+          const todo = await notYetMessaged(db, page, prefix);
           if (!todo.length) continue;
           const out: PlannedMessage[] = [];
           for (const [ownerId, owned] of await problemsOf(db, where, todo)) {
