@@ -60,9 +60,15 @@ export async function execute(
       return;
     }
     // Recorded even once sending has stopped (aborted, bad token): from then on they are owed, whatever happens.
-    report.planned.push(...(await planKeys(deps.db, batch.map(deliveryRow), deps.clock.now())));
+    const fresh = await planKeys(deps.db, batch.map(deliveryRow), deps.clock.now());
+    report.planned.push(...fresh);
+    // Sent once a page's worth has been recorded (reading the ledger before would find less than a page).
+    unsent += fresh.length;
+    if (unsent < tuning.sendPage) return;
+    unsent = 0;
     await fanout.sendDue(kinds, { full: true });
   };
+  let unsent = 0;
   // Board by board, so one board that cannot be planned (bad data) does not hold up the others.
   for (const board of await activeBoards(deps.db, deps.teamId)) {
     for (const job of jobs) await planBoard(deps, report, job, board, at, take);
