@@ -119,8 +119,10 @@ export interface BoardChartPost extends ChartTarget {
  */
 export async function postBoardChart(client: WebClient, logger: Logger, post: BoardChartPost): Promise<boolean> {
   let file: ChartFile;
+  const { cache, render } = post.charts ?? { cache: sharedChartCache, render: renderBoardChart };
   const conversation = `${post.channelId}|${post.threadTs ?? ''}`;
-  let markShared = () => {};
+  /** The chart's key when it is to be marked as shared here once it went (`once`). */
+  let onceKey: string | undefined;
   try {
     const summary =
       post.summary ?? (await summarizeBoard(post.db, post.board, post.at, { by: post.by ?? 'category', listLimit: 0 }));
@@ -131,7 +133,6 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
       const names = await userNames(client, owners, logger);
       return render(await boardChartData(post.db, post.board, summary, names), post.lang);
     };
-    const { cache, render } = post.charts ?? { cache: sharedChartCache, render: renderBoardChart };
     const { version, changedAt } = await boardDataVersion(post.db, post.board.id);
     // Drawn once per change of the board's data: a chart as of a moment before the latest change is not shared.
     const key = boardChartKey({
@@ -144,7 +145,7 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
     const current = post.at >= changedAt;
     if (current && post.once && cache.sharedIn(key, conversation)) return true;
     const png = current ? await cache.get(key, draw) : await draw();
-    if (current && post.once) markShared = () => cache.markShared(key, conversation);
+    if (current && post.once) onceKey = key;
     file = {
       png,
       filename: `${summary.board.code}-${summary.today}.png`,
@@ -165,6 +166,6 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
     file,
   );
   // Only a chart that reached the conversation counts as there: after a failure the next request sends it.
-  if (shared) markShared();
+  if (shared && onceKey) cache.markShared(onceKey, conversation);
   return shared;
 }
