@@ -1,60 +1,57 @@
-import { closeChartRenderer } from './charts/chart-renderer.js';
-import { ConfigError, parseEnv, requireSlackEnv, wantsPlayground } from './config/env.js';
+import { ConfigError } from './config/config-error.js';
 import { leanRuntime } from './config/runtime.js';
-import { migrateDatabase, openDatabase } from './db/database.js';
-import { systemClock } from './domain/clock.js';
-import { startBotScheduler } from './jobs/scheduler.js';
-import { createLogger } from './logging/logger.js';
-import { adoptLocalRows } from './services/workspace.js';
-import { startSlackApp } from './slack/app.js';
-import { schedulerSender } from './slack/sender.js';
+import { wantsPlayground } from './config/start-mode.js';
+import { startWorkerThread } from './config/worker-module.js';
+import { EngineLink } from './slack/engine-link.js';
 
-/** `npm start`: configuration, database, the bot, and a clean shutdown on SIGTERM/SIGINT. */
+/**
+ * `npm start`: the bot on two threads — the engine (a worker: settings, database, listeners, scheduler;
+ * engine-thread.ts) and the front (this thread: Slack's requests and their acks; slack/front.ts) — and a
+ * clean shutdown on SIGTERM/SIGINT. This thread loads only what the front needs (see slack/engine-link.ts).
+ */
 async function main(): Promise<void> {
   leanRuntime();
-  const env = parseEnv(process.env);
   if (wantsPlayground(process.env)) {
-    const logLevel = process.env.LOG_LEVEL ? env.LOG_LEVEL : undefined;
     // Loaded only here: the playground (web server, stand-in Slack) is not part of a production process.
-    const { runPlayground } = await import('./playground/run.js');
+    const [{ parseEnv }, { runPlayground }] = await Promise.all([
+      import('./config/env.js'),
+      import('./playground/run.js'),
+    ]);
+    const env = parseEnv(process.env);
+    const logLevel = process.env.LOG_LEVEL ? env.LOG_LEVEL : undefined;
     await runPlayground({ port: env.PORT, language: env.CLOSEOUT_LANGUAGE, logLevel, out: process.stdout });
     process.exit(0);
   }
-  requireSlackEnv(env);
-  const logger = createLogger(env.LOG_LEVEL);
 
-  const { applied, target } = await migrateDatabase(env.DATABASE_URL);
-  logger.info({ database: target, applied }, applied.length ? 'database migrated' : 'database up to date');
-  const db = await openDatabase(env.DATABASE_URL, {
-    poolSize: env.DATABASE_POOL_SIZE,
-    onConnectionError: (err) => logger.warn({ err }, 'database connection lost; the pool reconnects'),
-  });
-  const deps = { db, clock: systemClock, admins: new Set(env.CLOSEOUT_ADMINS) };
-
-  const running = await startSlackApp({ env, deps, logger });
-  const adopted = await adoptLocalRows(db, running.teamId);
-  if (adopted) logger.info({ boards: adopted, team: running.teamId }, 'boards created offline joined this workspace');
-  const scheduler =
-    env.CLOSEOUT_SCHEDULER === 'on'
-      ? startBotScheduler({
-          db,
-          logger,
-          teamId: running.teamId,
-          createSender: schedulerSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db }),
-        })
-      : null;
-  if (!scheduler)
-    logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');
-
+  // The engine first: it checks the settings and opens the database while this thread loads the front.
+  const worker = startWorkerThread(import.meta.url, 'engine-thread');
+  const engine = new EngineLink(worker);
   let stopping = false;
+  worker.on('error', (error) => {
+    process.stderr.write(`Closeout's engine thread failed: ${error.stack ?? error.message}\n`);
+    engine.lost(error);
+  });
+  worker.on('exit', (code) => {
+    engine.lost(new Error(`the engine thread exited (${code})`));
+    // Not asked to: nothing would answer Slack's requests any more; the process manager starts a new one.
+    if (!stopping) process.exit(1);
+  });
+  const [{ startSlackFront }, { createLogger }, { DRAIN_MS }] = await Promise.all([
+    import('./slack/front.js'),
+    import('./logging/logger.js'),
+    import('./slack/door.js'),
+  ]);
+
+  const { teamId, settings } = await engine.ready;
+  const logger = createLogger(settings.LOG_LEVEL);
+  const front = await startSlackFront({ settings, logger, engine, teamId });
+
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    // Stop taking requests and let acknowledged work finish (bounded), and the scheduler's current send.
-    await Promise.all([running.stop(), scheduler?.stop()]);
-    await closeChartRenderer();
-    await db.$disconnect();
+    // Stop taking requests, let acknowledged work finish (bounded), then the engine's scheduler and database.
+    await front.stop(DRAIN_MS);
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

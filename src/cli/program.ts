@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/env.js';
+import { ConfigError } from '../config/config-error.js';
 import { DomainError } from '../domain/errors.js';
 import { t } from '../i18n/index.js';
 import { registerBoard } from './commands/board.js';

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { SLACK_USER_PATTERN } from '../domain/keys.js';
+import { ConfigError } from './config-error.js';
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
@@ -47,13 +48,6 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Closeout cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /** Parses the environment; empty strings count as unset so `FOO=` in a .env file falls back to the default. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
@@ -72,13 +66,4 @@ export function requireSlackEnv(env: Env): asserts env is Env & { SLACK_BOT_TOKE
     problems.push('SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: set one (HTTP mode or Socket Mode)');
   }
   if (problems.length) throw new ConfigError(problems);
-}
-
-/**
- * `npm start` serves the local playground instead of the bot when nothing about Slack is configured (no
- * SLACK_* variable at all) outside production; any Slack variable, or NODE_ENV=production, means the bot.
- */
-export function wantsPlayground(source: NodeJS.ProcessEnv): boolean {
-  if (source.NODE_ENV === 'production') return false;
-  return !Object.entries(source).some(([name, value]) => name.startsWith('SLACK_') && value?.trim());
 }

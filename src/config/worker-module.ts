@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * A worker module next to the caller, for piscina. Compiled, that is `name.js`. Run from source (tsx,
@@ -9,6 +10,18 @@ export function workerModule(callerUrl: string, name: string): { filename: strin
   const fromSource = callerUrl.endsWith('.ts');
   const filename = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl).href;
   return fromSource ? { filename, execArgv: [...process.execArgv, '--import', 'tsx'] } : { filename };
+}
+
+/**
+ * A long-lived worker thread running the module `name` next to the caller (compiled or from source, as
+ * workerModule). From source, tsx's loader is registered inside the thread before its entry is imported:
+ * on Node 20 a worker's `--import` does not cover its own entry module.
+ */
+export function startWorkerThread(callerUrl: string, name: string, options: WorkerOptions = {}): Worker {
+  const { filename, execArgv } = workerModule(callerUrl, name);
+  if (!execArgv) return new Worker(new URL(filename), options);
+  const entry = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(filename)}); })`;
+  return new Worker(entry, { ...options, eval: true });
 }
 
 /** A worker's nice value: above the main thread's 0, so the scheduler prefers the thread that acks. */

@@ -38,6 +38,24 @@ describe('lean start', () => {
     expect([...files].filter((f) => f.includes(`${path.sep}playground${path.sep}`))).toEqual([]);
   });
 
+  it('npm start’s main thread (the front) loads no database client, schema library, listener or job', () => {
+    const front = ['src/main.ts', 'src/slack/front.ts', 'src/logging/logger.ts'].map((entry) => staticPackages(entry));
+    const packages = new Set(front.flatMap((f) => [...f.packages]));
+    const files = front.flatMap((f) => [...f.files]).map((f) => path.relative(path.resolve('src'), f));
+    const engineOnly = [
+      '@prisma/client',
+      'better-sqlite3',
+      'pg',
+      'zod',
+      'luxon',
+      '@slack/web-api',
+      'intl-messageformat',
+    ];
+    expect(engineOnly.filter((p) => packages.has(p))).toEqual([]);
+    expect(files.filter((f) => /^(db|services|jobs|domain|i18n|slack\/listeners)\//.test(f))).toEqual([]);
+    expect(files).not.toContain(path.join('slack', 'listener-app.ts'));
+  });
+
   it('the CLI (run-job, import…) loads no chart stack, Bolt or playground (the digest chart draws in the worker)', () => {
     const { packages, files } = staticPackages('src/cli/main.ts');
     expect([...HEAVY, '@slack/bolt'].filter((p) => packages.has(p))).toEqual([]);

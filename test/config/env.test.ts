@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, requireSlackEnv } from '../../src/config/env.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import { parseEnv, requireSlackEnv } from '../../src/config/env.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wantsPlayground } from '../../src/config/env.js';
+import { wantsPlayground } from '../../src/config/start-mode.js';
 
 describe('wantsPlayground: what `npm start` runs', () => {
   it('serves the playground when no Slack variable is set outside production', () => {

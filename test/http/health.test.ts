@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDb } from '../../src/db/postgres.js';
-import { healthHandler } from '../../src/http/health.js';
+import { healthHandler, pingDatabase } from '../../src/http/health.js';
 
 // A database nobody answers for: /healthz says so with a 503, quickly, whatever the database.
 let closedPort: number;
@@ -18,7 +18,7 @@ beforeAll(async () => {
     });
   });
   unreachable = db();
-  server = http.createServer((req, res) => void healthHandler(unreachable)(req, res));
+  server = http.createServer((req, res) => void healthHandler(() => pingDatabase(unreachable))(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 afterAll(async () => {

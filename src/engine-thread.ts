@@ -1,0 +1,77 @@
+import { parentPort } from 'node:worker_threads';
+import { closeChartRenderer } from './charts/chart-renderer.js';
+import { ConfigError } from './config/config-error.js';
+import { parseEnv, requireSlackEnv } from './config/env.js';
+import { lowerThreadPriority } from './config/worker-module.js';
+import { migrateDatabase, openDatabase } from './db/database.js';
+import { systemClock } from './domain/clock.js';
+import { startBotScheduler, type RunningScheduler } from './jobs/scheduler.js';
+import { createLogger } from './logging/logger.js';
+import { adoptLocalRows } from './services/workspace.js';
+import type { FromEngine, Port } from './slack/engine-link.js';
+import { startSlackEngine } from './slack/engine.js';
+import { schedulerSender } from './slack/sender.js';
+
+/**
+ * The engine thread of `npm start` (main.ts starts it; see slack/engine-link.ts): the database, the
+ * listeners and the scheduler. It runs at a lower CPU priority than the front, so on a busy machine the
+ * thread that acks goes first.
+ */
+async function engine(port: Port): Promise<void> {
+  lowerThreadPriority();
+  const post = (message: FromEngine) => port.postMessage(message);
+  const env = parseEnv(process.env);
+  requireSlackEnv(env);
+  const logger = createLogger(env.LOG_LEVEL);
+
+  const { applied, target } = await migrateDatabase(env.DATABASE_URL);
+  logger.info({ database: target, applied }, applied.length ? 'database migrated' : 'database up to date');
+  const db = await openDatabase(env.DATABASE_URL, {
+    poolSize: env.DATABASE_POOL_SIZE,
+    onConnectionError: (err) => logger.warn({ err }, 'database connection lost; the pool reconnects'),
+  });
+  const deps = { db, clock: systemClock, admins: new Set(env.CLOSEOUT_ADMINS) };
+  let scheduler: RunningScheduler | null = null;
+  const slack = await startSlackEngine({
+    env,
+    deps,
+    logger,
+    port,
+    // After the listeners' work: the scheduler's current send, charts being drawn, then the database.
+    onStop: async () => {
+      await scheduler?.stop();
+      await closeChartRenderer();
+      await db.$disconnect();
+    },
+  });
+  const { teamId } = slack;
+  const adopted = await adoptLocalRows(db, teamId);
+  if (adopted) logger.info({ boards: adopted, team: teamId }, 'boards created offline joined this workspace');
+  if (env.CLOSEOUT_SCHEDULER === 'on') {
+    scheduler = startBotScheduler({
+      db,
+      logger,
+      teamId,
+      createSender: schedulerSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db }),
+    });
+  } else {
+    logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');
+  }
+
+  const { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL } = env;
+  post({
+    type: 'ready',
+    ready: { teamId, settings: { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL } },
+  });
+}
+
+if (parentPort) {
+  const port = parentPort;
+  engine(port).catch((error: unknown) => {
+    const failed: FromEngine =
+      error instanceof ConfigError
+        ? { type: 'failed', message: error.message, problems: error.problems }
+        : { type: 'failed', message: error instanceof Error ? error.message : String(error) };
+    port.postMessage(failed);
+  });
+}

@@ -1,0 +1,118 @@
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { SocketModeReceiver } from '@slack/bolt';
+import { ConfigError } from '../config/config-error.js';
+import type { Env } from '../config/env.js';
+import { slackApiBaseUrl } from '../config/slack-api.js';
+import type { Logger } from '../logging/logger.js';
+import { slackLogger } from '../logging/logger.js';
+import { SlackHttpReceiver } from './http-receiver.js';
+
+/**
+ * Where Slack's requests come in: a receiver and the HTTP server around it. HTTP mode (signed POST
+ * /slack/events plus GET /healthz) when a signing secret is set, otherwise Socket Mode with a small HTTP server
+ * for /healthz alone. What the receiver is given (`receiver.init`) decides what the requests do: the listeners'
+ * App in this thread, or the front, which hands them to the engine thread (front.ts).
+ */
+export interface SlackDoor {
+  receiver: SlackHttpReceiver | SocketModeReceiver;
+  server: http.Server;
+  /** Set in Socket Mode. */
+  socket?: SocketModeReceiver;
+}
+
+/** The settings the door needs. */
+export type DoorSettings = Pick<Env, 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+
+export interface DoorOptions {
+  settings: DoorSettings;
+  logger: Logger;
+  /** GET /healthz. */
+  health: http.RequestListener;
+  /** True once a graceful stop began: events are turned away with 503 (Slack retries them). */
+  stopping: () => boolean;
+}
+
+/** How long a stop waits for acknowledged work (a deploy's SIGTERM grace period is usually 30 s). */
+export const DRAIN_MS = 25_000;
+
+/** The Web API client options every App and receiver of the bot uses. */
+export function slackClientOptions(settings: Pick<Env, 'SLACK_API_URL'>, logger: Logger) {
+  return { slackApiUrl: slackApiBaseUrl(settings.SLACK_API_URL), logger: slackLogger(logger, 'web-api') };
+}
+
+export async function createDoor({ settings, logger, health, stopping }: DoorOptions): Promise<SlackDoor> {
+  const log = slackLogger(logger);
+  if (settings.SLACK_SIGNING_SECRET) {
+    const receiver = new SlackHttpReceiver({
+      signingSecret: settings.SLACK_SIGNING_SECRET,
+      logger: log,
+      health,
+      stopping,
+    });
+    return { receiver, server: http.createServer(receiver.requestListener) };
+  }
+  // Loaded only in Socket Mode (its client and WebSocket are several MB). Our own receiver, so stop() can wait
+  // for the socket to close (Bolt's stop() does not). It gets a copy of the client options: its client (for
+  // apps.connections.open) writes its 100-retry policy into them, and Bolt builds every listener's client from
+  // the App's.
+  const { default: SocketMode } = createRequire(import.meta.url)(
+    '@slack/bolt/dist/receivers/SocketModeReceiver.js',
+  ) as { default: typeof SocketModeReceiver };
+  const socket = new SocketMode({
+    appToken: settings.SLACK_APP_TOKEN ?? '',
+    logger: log,
+    installerOptions: { clientOptions: { ...slackClientOptions(settings, logger) } },
+  });
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/healthz') health(req, res);
+    else res.writeHead(404).end();
+  });
+  return { receiver: socket, server, socket };
+}
+
+/**
+ * Opens the door once its receiver has been given what handles the requests (`receiver.init`): connects the
+ * socket (resolves once Slack says hello) and listens. Returns the HTTP port.
+ */
+export async function openDoor(door: SlackDoor, port: number, host?: string): Promise<number> {
+  if (door.socket) {
+    const { WebAPIPlatformError } = await import('@slack/web-api');
+    // The errors that get here are the ones the socket client does not retry (invalid_auth, not_authed,
+    // account_inactive, …): the app-level token is wrong.
+    await door.socket.start().catch((error: unknown) => {
+      if (error instanceof WebAPIPlatformError) {
+        throw new ConfigError([
+          `SLACK_APP_TOKEN: Slack refused it when opening the Socket Mode connection (${error.data.error})`,
+        ]);
+      }
+      throw error;
+    });
+  }
+  return new Promise((resolve, reject) => {
+    door.server.once('error', reject);
+    door.server.listen(port, host, () => resolve((door.server.address() as AddressInfo).port));
+  });
+}
+
+/** Stops the socket (resolves after the close handshake), so no envelope arrives once work is drained. */
+export async function closeSocket(door: SlackDoor): Promise<void> {
+  await door.socket?.client.disconnect();
+}
+
+/** Closes the HTTP server, idle keep-alive connections included. */
+export function closeServer(door: SlackDoor): Promise<void> {
+  return new Promise<void>((resolve) => {
+    door.server.close(() => resolve());
+    door.server.closeIdleConnections();
+  });
+}
+
+/** Waits for a promise at most `ms`; resolves false if it had not settled by then. */
+export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return Promise.race([
+    promise.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+  ]);
+}

@@ -1,0 +1,193 @@
+import { ConfigError } from '../config/config-error.js';
+import type { Env } from '../config/env.js';
+import type { DoorSettings } from './door.js';
+
+/**
+ * `npm start` runs the bot on two threads. The front (the main thread) takes Slack's requests, checks their
+ * signatures and acks them; the engine (a worker thread, at a lower CPU priority) runs the listeners, the
+ * scheduler and everything that touches the database. A burst of commands then keeps the engine busy while
+ * every ack still goes out at once (issue 12: on one thread, acks waited behind other commands' queries,
+ * Block Kit and Web API calls). These are the messages between the two, and the front's end of the link.
+ */
+
+/** The settings the front works with (the engine validated them: the front loads no schema library). */
+export type FrontSettings = DoorSettings & Pick<Env, 'PORT' | 'LOG_LEVEL'>;
+
+/** What the engine tells the front once it is ready. */
+export interface EngineReady {
+  /** The workspace the bot token belongs to. */
+  teamId: string;
+  settings: FrontSettings;
+}
+
+/** A Slack request for the engine's listeners. `answer`: the front waits for the listener's ack and sends it. */
+export interface EngineRequest {
+  type: 'request';
+  id: number;
+  body: Record<string, unknown>;
+  retryNum?: number;
+  retryReason?: string;
+  answer: boolean;
+}
+
+export type ToEngine = EngineRequest | { type: 'health'; id: number } | { type: 'stop'; drainMs: number };
+
+export type FromEngine =
+  | { type: 'ready'; ready: EngineReady }
+  /** Start failed; `problems` are configuration problems (ConfigError), printed as they are. */
+  | { type: 'failed'; message: string; problems?: string[] }
+  /** A listener's ack (`failed`: it threw before acking). */
+  | { type: 'ack'; id: number; response?: unknown; failed?: boolean }
+  /** A request's listeners have finished. */
+  | { type: 'done'; id: number }
+  | { type: 'health'; id: number; database: boolean }
+  | { type: 'stopped'; drained: boolean };
+
+/** A worker thread or a MessagePort (tests). */
+export interface Port {
+  postMessage(message: unknown): void;
+  // Worker's and MessagePort's own signature: what arrives is whatever the other end posted.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: 'message', listener: (message: any) => void): unknown;
+}
+
+interface Waiting<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
+function waiting<T>(): Waiting<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Rejections nobody asked for (an answer no one awaits) are not unhandled.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+export interface Forwarded {
+  /** The listener's ack response (only for `answer` requests); rejects if it failed without acking. */
+  answer: Promise<unknown>;
+  /** Resolves once the engine finished the request (or is gone). */
+  done: Promise<void>;
+}
+
+/** The front's end: hands requests over and matches the engine's replies to them. */
+export class EngineLink {
+  private nextId = 1;
+  private readonly requests = new Map<number, { answer: Waiting<unknown>; done: Waiting<void> }>();
+  private readonly checks = new Map<number, Waiting<boolean>>();
+  private readonly started = waiting<EngineReady>();
+  private stopped: Waiting<boolean> | null = null;
+  private gone: Error | null = null;
+  private emptied: Waiting<void> | null = null;
+
+  constructor(private readonly port: Port) {
+    port.on('message', (message: FromEngine) => this.receive(message));
+  }
+
+  /** Resolves once the engine is ready; rejects with what stopped it (a ConfigError for bad settings). */
+  get ready(): Promise<EngineReady> {
+    return this.started.promise;
+  }
+
+  forward(request: Omit<EngineRequest, 'type' | 'id'>): Forwarded {
+    const entry = { answer: waiting<unknown>(), done: waiting<void>() };
+    if (this.gone) {
+      entry.answer.reject(this.gone);
+      entry.done.resolve();
+    } else {
+      const id = this.nextId++;
+      this.requests.set(id, entry);
+      this.port.postMessage({ type: 'request', id, ...request } satisfies ToEngine);
+    }
+    return { answer: entry.answer.promise, done: entry.done.promise };
+  }
+
+  /** Requests handed over that the engine has not finished. */
+  get pending(): number {
+    return this.requests.size;
+  }
+
+  /** Resolves once the engine has finished every request handed to it. */
+  idle(): Promise<void> {
+    if (this.requests.size === 0) return Promise.resolve();
+    this.emptied ??= waiting<void>();
+    return this.emptied.promise;
+  }
+
+  /** Whether the engine's database answers (false if the engine is gone). */
+  health(): Promise<boolean> {
+    if (this.gone) return Promise.resolve(false);
+    const id = this.nextId++;
+    const check = waiting<boolean>();
+    this.checks.set(id, check);
+    this.port.postMessage({ type: 'health', id } satisfies ToEngine);
+    return check.promise;
+  }
+
+  /** Asks the engine to stop (its listeners, follow-ups, scheduler, database), waiting at most `drainMs` each. */
+  stop(drainMs: number): Promise<boolean> {
+    if (this.gone) return Promise.resolve(false);
+    this.stopped ??= waiting<boolean>();
+    this.port.postMessage({ type: 'stop', drainMs } satisfies ToEngine);
+    return this.stopped.promise;
+  }
+
+  /** The engine thread ended: whatever waits on it fails now rather than never. */
+  lost(error: Error): void {
+    this.gone ??= error;
+    this.started.reject(error);
+    for (const { answer, done } of this.requests.values()) {
+      answer.reject(error);
+      done.resolve();
+    }
+    this.requests.clear();
+    this.settle();
+    for (const check of this.checks.values()) check.resolve(false);
+    this.checks.clear();
+    this.stopped?.resolve(false);
+  }
+
+  private settle(): void {
+    if (this.requests.size > 0 || !this.emptied) return;
+    this.emptied.resolve();
+    this.emptied = null;
+  }
+
+  private receive(message: FromEngine): void {
+    switch (message.type) {
+      case 'ready':
+        this.started.resolve(message.ready);
+        return;
+      case 'failed':
+        this.started.reject(message.problems ? new ConfigError(message.problems) : new Error(message.message));
+        return;
+      case 'ack': {
+        const answer = this.requests.get(message.id)?.answer;
+        if (message.failed) answer?.reject(new Error('the listener failed before acknowledging'));
+        else answer?.resolve(message.response);
+        return;
+      }
+      case 'done': {
+        const entry = this.requests.get(message.id);
+        this.requests.delete(message.id);
+        entry?.answer.reject(new Error('the listener finished without acknowledging'));
+        entry?.done.resolve();
+        this.settle();
+        return;
+      }
+      case 'health':
+        this.checks.get(message.id)?.resolve(message.database);
+        this.checks.delete(message.id);
+        return;
+      case 'stopped':
+        this.stopped?.resolve(message.drained);
+        return;
+    }
+  }
+}
