@@ -1,7 +1,7 @@
 import { ConfigError } from './config/config-error.js';
 import { leanRuntime } from './config/runtime.js';
 import { wantsPlayground } from './config/start-mode.js';
-import { startWorkerThread } from './config/worker-module.js';
+import { lowerOtherThreadsPriority, startWorkerThread } from './config/worker-module.js';
 import { EngineLink } from './slack/engine-link.js';
 
 /**
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     process.exit(0);
   }
 
+  lowerOtherThreadsPriority();
   // The engine first: it checks the settings and opens the database while this thread loads the front.
   const worker = startWorkerThread(import.meta.url, 'engine-thread');
   const engine = new EngineLink(worker);

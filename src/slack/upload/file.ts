@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 
 /** Longest a POST of the file bytes to Slack's upload URL may take. */
 const UPLOAD_TIMEOUT_MS = 30_000;
@@ -40,10 +41,20 @@ export async function uploadFile(client: WebClient, upload: FileUpload): Promise
   return ticket.file_id;
 }
 
-/** The DM channel between the bot and a user (conversations.open), where files for them go. */
+/**
+ * DM channels already opened, per Web API client (one per workspace token): a user's DM with the bot keeps its
+ * ID, so a leader asking for summaries all day costs one conversations.open, not one per summary.
+ */
+const openedDms = new WeakMap<WebClient, LRUCache<string, string>>();
+
+/** The DM channel between the bot and a user (conversations.open, once per user), where files for them go. */
 export async function dmChannel(client: WebClient, userId: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId });
-  const id = opened.channel?.id;
+  let opened = openedDms.get(client);
+  if (!opened) openedDms.set(client, (opened = new LRUCache<string, string>({ max: 10_000 })));
+  const known = opened.get(userId);
+  if (known) return known;
+  const id = (await client.conversations.open({ users: userId })).channel?.id;
   if (!id) throw new Error(`conversations.open gave no channel for ${userId}`);
+  opened.set(userId, id);
   return id;
 }

@@ -56,9 +56,12 @@ describe('uploadFile', () => {
     });
   });
 
-  it('opens the DM with a user for files sent to them', async () => {
+  it('opens the DM with a user for files sent to them, once per user', async () => {
     expect(await dmChannel(client, 'ULEADER')).toBe('DLEADER');
     expect(fake.callsTo('conversations.open')[0]!.args).toMatchObject({ users: 'ULEADER' });
+    expect(await dmChannel(client, 'ULEADER')).toBe('DLEADER');
+    expect(await dmChannel(client, 'UOTHER')).toBe('DOTHER');
+    expect(fake.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['ULEADER', 'UOTHER']);
   });
 
   it('fails loudly when Slack refuses, without sharing anything', async () => {
