@@ -7,7 +7,7 @@
  */
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
-import { benchLoad } from './load.js';
+import { ACK_TRIALS, benchLoad } from './load.js';
 import { runScaleBench } from './scale.js';
 import { runSummaryBench } from './summary.js';
 
@@ -136,6 +136,17 @@ async function main() {
     '≤ 3× bare Bolt',
     app.startMs <= 3 * floor.startMs,
   );
+  const trials = (r: { trials?: number[] }) => (r.trials ?? []).map((t) => t.toFixed(1)).join(', ');
+  out(
+    `\nack p99 of each trial (ms), floor and Closeout alternating; each row above is the median trial (${ACK_TRIALS}):`,
+  );
+  for (const [label, key] of [
+    ['200/s with summary', 'withSummary200'],
+    ['200/s without summary', 'withoutSummary200'],
+    ['100/s with summary', 'withSummary100'],
+  ] as const) {
+    out(`  ${label.padEnd(22)} Closeout ${trials(app[key])} · floor ${trials(floor[key])}`);
+  }
   out('');
 
   if (!quick) {
