@@ -7,7 +7,7 @@ import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler, type RunningScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
-import { adoptLocalRows } from './services/workspace.js';
+import { adoptLocalRows, hasLocalRows } from './services/workspace.js';
 import type { FromEngine, Port } from './slack/engine-link.js';
 import { startSlackEngine } from './slack/engine.js';
 import { schedulerSender } from './slack/sender.js';
@@ -18,7 +18,6 @@ import { schedulerSender } from './slack/sender.js';
  * thread that acks goes first.
  */
 async function engine(port: Port): Promise<void> {
-  lowerThreadPriority();
   const post = (message: FromEngine) => port.postMessage(message);
   const env = parseEnv(process.env);
   requireSlackEnv(env);
@@ -32,6 +31,8 @@ async function engine(port: Port): Promise<void> {
   });
   const deps = { db, clock: systemClock, admins: new Set(env.CLOSEOUT_ADMINS) };
   let scheduler: RunningScheduler | null = null;
+  // The first query (it compiles Prisma's query compiler, ~100 ms) runs while auth.test is on its way to Slack.
+  const toAdopt = hasLocalRows(db);
   const slack = await startSlackEngine({
     env,
     deps,
@@ -45,7 +46,7 @@ async function engine(port: Port): Promise<void> {
     },
   });
   const { teamId } = slack;
-  const adopted = await adoptLocalRows(db, teamId);
+  const adopted = (await toAdopt) ? await adoptLocalRows(db, teamId) : 0;
   if (adopted) logger.info({ boards: adopted, team: teamId }, 'boards created offline joined this workspace');
   if (env.CLOSEOUT_SCHEDULER === 'on') {
     scheduler = startBotScheduler({
@@ -58,6 +59,7 @@ async function engine(port: Port): Promise<void> {
     logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');
   }
 
+  lowerThreadPriority(); // not before: starting is on the way to a healthy /healthz
   const { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL } = env;
   post({
     type: 'ready',

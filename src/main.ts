@@ -1,5 +1,5 @@
 import { ConfigError } from './config/config-error.js';
-import { leanRuntime } from './config/runtime.js';
+import { leanHeap, leanRuntime } from './config/runtime.js';
 import { wantsPlayground } from './config/start-mode.js';
 import { lowerOtherThreadsPriority, startWorkerThread } from './config/worker-module.js';
 import { EngineLink } from './slack/engine-link.js';
@@ -10,7 +10,7 @@ import { EngineLink } from './slack/engine-link.js';
  * clean shutdown on SIGTERM/SIGINT. This thread loads only what the front needs (see slack/engine-link.ts).
  */
 async function main(): Promise<void> {
-  leanRuntime();
+  leanRuntime({ heap: false });
   if (wantsPlayground(process.env)) {
     // Loaded only here: the playground (web server, stand-in Slack) is not part of a production process.
     const [{ parseEnv }, { runPlayground }] = await Promise.all([
@@ -23,7 +23,6 @@ async function main(): Promise<void> {
     process.exit(0);
   }
 
-  lowerOtherThreadsPriority();
   // The engine first: it checks the settings and opens the database while this thread loads the front.
   const worker = startWorkerThread(import.meta.url, 'engine-thread');
   const engine = new EngineLink(worker);
@@ -44,6 +43,10 @@ async function main(): Promise<void> {
   ]);
 
   const { teamId, settings } = await engine.ready;
+  // Started: from now on the front's acks go first, and the heap stays lean (not before: starting is the
+  // engine's critical path to a healthy /healthz).
+  lowerOtherThreadsPriority();
+  leanHeap();
   const logger = createLogger(settings.LOG_LEVEL);
   const front = await startSlackFront({ settings, logger, engine, teamId });
 

@@ -10,6 +10,17 @@ export const LOCAL_TEAM = 'T_LOCAL';
  * Returns how many boards moved.
  */
 export async function adoptLocalRows(db: Db, teamId: string): Promise<number> {
+  // Mostly there are none: a read, not a write transaction, at every start.
+  if (!(await hasLocalRows(db))) return 0;
+  return moveLocalRows(db, teamId);
+}
+
+/** Whether any board was created offline and waits for a workspace. */
+export async function hasLocalRows(db: Db): Promise<boolean> {
+  return (await db.board.findFirst({ where: { teamId: LOCAL_TEAM }, select: { id: true } })) !== null;
+}
+
+async function moveLocalRows(db: Db, teamId: string): Promise<number> {
   if (teamId === LOCAL_TEAM) return 0;
   return transact(db, async (tx) => {
     const where = { teamId: LOCAL_TEAM };
