@@ -11,6 +11,7 @@ import { encodeReturnMetadata } from '../../src/slack/parsers/return-reason.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { TEAM } from '../support/fixtures.js';
+import { viewSubmissionPayload } from '../support/test-app.js';
 import { SIGNING_SECRET, commandBody, interactionBody, postSigned } from '../support/slack-requests.js';
 
 /**
@@ -63,25 +64,12 @@ const command = (text: string, id: string) =>
 
 /** The Return modal submitted with a blank reason: its listener answers with an inline error, before any query. */
 function blankReturnReason() {
-  const metadata = encodeReturnMetadata({ requestId: 1, lang: 'en', origin: { kind: 'home' } });
-  const payload = {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'test' },
-    user: { id: 'ULEAD', username: 'ulead', name: 'ulead', team_id: TEAM },
-    api_app_id: 'A0CLOSEOUT',
-    token: 'legacy',
-    trigger_id: 'trigger-1',
-    view: {
-      id: 'VMODAL',
-      type: 'modal',
-      callback_id: VIEW.returnReason,
-      private_metadata: metadata,
-      state: { values: { reason: { reason: { type: 'plain_text_input', value: ' ' } } } },
-      hash: 'h',
-      title: { type: 'plain_text', text: 't' },
-      blocks: [],
-    },
-  };
+  const payload = viewSubmissionPayload({
+    userId: 'ULEAD',
+    callbackId: VIEW.returnReason,
+    privateMetadata: encodeReturnMetadata({ requestId: 1, lang: 'en', origin: { kind: 'home' } }),
+    values: { reason: { reason: { type: 'plain_text_input', value: ' ' } } },
+  });
   return postSigned(events(), interactionBody(payload), form);
 }
 

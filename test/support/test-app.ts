@@ -120,31 +120,35 @@ export class TestApp {
   }
 
   submit(v: ViewSubmission): Promise<PostResult> {
-    const payload = {
-      type: 'view_submission',
-      team: { id: TEAM, domain: 'test' },
-      user: { id: v.userId, username: v.userId.toLowerCase(), name: v.userId.toLowerCase(), team_id: TEAM },
-      api_app_id: 'A0CLOSEOUT',
-      token: 'legacy',
-      trigger_id: `trigger-${Date.now()}`,
-      view: {
-        id: v.viewId ?? 'VMODAL',
-        type: 'modal',
-        callback_id: v.callbackId,
-        private_metadata: v.privateMetadata ?? '',
-        state: { values: v.values },
-        hash: 'h',
-        title: { type: 'plain_text', text: 't' },
-        blocks: [],
-      },
-      response_urls: [],
-    };
-    return this.post(interactionBody(payload), 'application/x-www-form-urlencoded');
+    return this.post(interactionBody(viewSubmissionPayload(v)), 'application/x-www-form-urlencoded');
   }
 
   event(event: Record<string, unknown>): Promise<PostResult> {
     return this.post(eventBody(TEAM, event), 'application/json');
   }
+}
+
+/** Slack's view_submission payload for a modal submitted with these values. */
+export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'test' },
+    user: { id: v.userId, username: v.userId.toLowerCase(), name: v.userId.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0CLOSEOUT',
+    token: 'legacy',
+    trigger_id: `trigger-${Date.now()}`,
+    view: {
+      id: v.viewId ?? 'VMODAL',
+      type: 'modal',
+      callback_id: v.callbackId,
+      private_metadata: v.privateMetadata ?? '',
+      state: { values: v.values },
+      hash: 'h',
+      title: { type: 'plain_text', text: 't' },
+      blocks: [],
+    },
+    response_urls: [],
+  };
 }
 
 /** Slack's block_actions payload for a button click (or a static select), as TestApp and app processes get it. */
