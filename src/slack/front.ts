@@ -8,8 +8,6 @@ import { InFlight } from './in-flight.js';
 
 export interface RunningFront {
   port: number;
-  /** Requests being received and acked (the engine link counts them from then on). */
-  inFlight: InFlight;
   /**
    * Graceful stop: no new requests (503 on /healthz and /slack/events, Socket Mode disconnected), waits for the
    * engine to finish what it was handed, then stops the engine; each wait at most `drainMs`.
@@ -68,7 +66,6 @@ export async function startSlackFront(opts: {
 
   return {
     port,
-    inFlight,
     async stop(drainMs) {
       const draining = inFlight.drain(drainMs);
       await closeSocket(door);

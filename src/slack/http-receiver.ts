@@ -13,7 +13,7 @@ const { HTTPResponseAck } = require('@slack/bolt/dist/receivers/HTTPResponseAck.
   HTTPResponseAck: typeof ResponseAck;
 };
 
-export const EVENTS_PATH = '/slack/events';
+const EVENTS_PATH = '/slack/events';
 
 /** What a receiver hands each verified request to: an App, or the front (front.ts). */
 export type EventProcessor = Pick<App, 'processEvent'>;
