@@ -1,51 +1,32 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin, PRISMA_FOLDERS } from './eslint-layers.js';
 
 /**
- * The layer rule: `cli`/`main` → `slack` → `jobs` → `services` → `domain`, with `i18n`, `config`, `db` and
- * `logging` at the bottom. A folder may import only from layers below it; each entry names what a folder's
- * files must not import. Specifiers are matched as written (`../slack/locale.js`), hence the regexes.
+ * The layer rule (`cli`/`main` → `playground` → `runtime` → `slack` → `jobs` → `services` → `domain`, with
+ * `i18n`, `config`, `db` and `logging` at the bottom) lives in eslint-layers.js as one table; it checks
+ * `import`, `export … from` and `import()` alike. Prisma queries (`db.problem…`, `deps.db.board…`) belong
+ * in services/ and jobs/ (their data access); db/ owns the client.
  */
-const layer = (folder, message) => ({ regex: `(^|/)${folder}/`, message });
-const NOT_SLACK = layer(
-  'slack',
-  'Only cli/, main.ts and engine-thread.ts sit above slack/: inject what you need (see src/slack/sender.ts).',
-);
-const NOT_CLI = layer('cli', 'cli/ is the top layer: nothing imports it.');
-const NOT_JOBS = layer('jobs', 'jobs/ sit above services/ and domain/: pass what you need in instead.');
-const NOT_SERVICES = layer('services', 'services/ sit above this layer.');
-const NOT_DB = layer('db', 'domain/ is pure rules: no database.');
-const PRISMA = [
-  { regex: '^@prisma/', message: 'Prisma belongs in services/ (and jobs/ data access): call a service.' },
-  {
-    regex: '(^|/)db/generated(-pg)?/',
-    message: 'Prisma belongs in services/ (and jobs/ data access): call a service.',
-  },
-];
-const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const PRISMA_QUERY = 'Prisma belongs in services: call (or add) a service function that selects what you need.';
+const prismaQuery = (property) =>
+  `MemberExpression[object.name='db']${property}, ` + `MemberExpression[object.property.name='db']${property}`;
 export const layerRules = [
-  restrict(['src/jobs/**', 'src/charts/**'], [NOT_SLACK, NOT_CLI]),
-  restrict(['src/services/**'], [NOT_SLACK, NOT_CLI, NOT_JOBS]),
-  restrict(['src/domain/**'], [NOT_SLACK, NOT_CLI, NOT_JOBS, NOT_SERVICES, NOT_DB, ...PRISMA]),
-  restrict(
-    ['src/i18n/**', 'src/config/**', 'src/db/**', 'src/logging/**'],
-    [NOT_SLACK, NOT_CLI, NOT_JOBS, NOT_SERVICES],
-  ),
-  restrict(['src/slack/**'], [NOT_CLI, ...PRISMA]),
+  { files: ['src/**/*.ts'], plugins: { layers: layersPlugin }, rules: { 'layers/imports': 'error' } },
   {
-    // Prisma belongs in services: no query on a database client under src/slack (`deps.db.problem…`, `db.board…`).
-    files: ['src/slack/**'],
+    // A model query (`db.problem…`, `deps.db.board…`) outside services/ and jobs/; the client's own `$…`
+    // (a ping, `$disconnect` at stop) stays with whoever owns the client.
+    files: ['src/**/*.ts'],
+    ignores: PRISMA_FOLDERS.map((folder) => `src/${folder}/**`),
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "MemberExpression[object.name='db'], MemberExpression[object.property.name='db'][parent.type='MemberExpression']",
-          message: 'Prisma belongs in services: call (or add) a service function that selects what you need.',
-        },
-      ],
+      'no-restricted-syntax': ['error', { selector: prismaQuery('[property.name=/^[^$]/]'), message: PRISMA_QUERY }],
     },
+  },
+  {
+    // Under src/slack not even the client's own calls (`db.$transaction`): Slack code calls services.
+    files: ['src/slack/**'],
+    rules: { 'no-restricted-syntax': ['error', { selector: prismaQuery(''), message: PRISMA_QUERY }] },
   },
 ];
 

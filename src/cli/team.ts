@@ -1,8 +1,6 @@
 import type { Db } from '../db/client.js';
+import { LOCAL_TEAM, teamsWithBoards } from '../services/workspace.js';
 import { UserError } from './errors.js';
-
-/** Team of boards made by the CLI before any Slack workspace is known. */
-export const LOCAL_TEAM = 'T_LOCAL';
 
 /**
  * Which Slack workspace the CLI acts in: `--team`, else SLACK_TEAM_ID, else the only workspace that
@@ -14,12 +12,12 @@ export async function resolveTeam(db: Db, option: string | undefined, env: NodeJ
     if (!/^[A-Z0-9_]+$/i.test(chosen)) throw new UserError(`"${chosen}" is not a Slack team ID (like T0123ABCD).`);
     return chosen;
   }
-  const teams = await db.board.findMany({ distinct: ['teamId'], select: { teamId: true }, orderBy: { teamId: 'asc' } });
+  const teams = await teamsWithBoards(db);
   if (teams.length > 1) {
     throw new UserError(
-      `This database holds boards of several Slack workspaces (${teams.map((t) => t.teamId).join(', ')}); ` +
+      `This database holds boards of several Slack workspaces (${teams.join(', ')}); ` +
         'choose one with --team T… or the SLACK_TEAM_ID environment variable.',
     );
   }
-  return teams[0]?.teamId ?? LOCAL_TEAM;
+  return teams[0] ?? LOCAL_TEAM;
 }

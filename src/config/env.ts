@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { SLACK_USER_PATTERN } from '../domain/keys.js';
 import { ConfigError } from './config-error.js';
+import { SLACK_USER_PATTERN } from './slack-user-id.js';
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Db } from './client.js';
 
 /**
  * Which database a URL or a client is, asked without loading either driver (db/client.ts for SQLite,
@@ -46,7 +45,8 @@ export interface PostgresOptions {
 /** Clients made here: a few queries differ from SQLite (see services that ask `isPostgres`). */
 const postgresClients = new WeakSet<object>();
 
-export function isPostgres(db: Db): boolean {
+/** Takes any client (no import of db/client.ts, which imports this file: no cycle). */
+export function isPostgres(db: object): boolean {
   return postgresClients.has(db);
 }
 

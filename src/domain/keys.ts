@@ -2,6 +2,7 @@
  * Identifiers as people and Slack write them: board codes, problem keys, Slack member IDs and mentions.
  * The one copy of each pattern; parsers upper-case what was typed before testing it.
  */
+import { SLACK_USER_ID } from '../config/slack-user-id.js';
 
 /** A board code: 2–10 letters or digits, starting with a letter (RECT). */
 const CODE = '[A-Z][A-Z0-9]{1,9}';
@@ -14,12 +15,11 @@ export const BOARD_CODE_PATTERN = new RegExp(`^${CODE}$`);
  */
 export const PROBLEM_KEY_PATTERN = new RegExp(`^${CODE}-\\d{1,9}$`);
 
-/** A Slack member ID: U… (or W… on Enterprise Grid), upper-case letters and digits. */
-const USER_ID = '[UW][A-Z0-9]{2,}';
-export const SLACK_USER_PATTERN = new RegExp(`^${USER_ID}$`);
+/** A Slack member ID (U…, W…): config/ owns it, below everything, so env.ts can check admin IDs too. */
+export { SLACK_USER_PATTERN } from '../config/slack-user-id.js';
 
 /** A member mention as Slack escapes it in text, `<@U123>` or `<@U123|name>`; group 1 is the member ID. */
-const MENTION = `<@(${USER_ID})(?:\\|[^>]*)?>`;
+const MENTION = `<@(${SLACK_USER_ID})(?:\\|[^>]*)?>`;
 export const USER_MENTION = new RegExp(`^${MENTION}$`);
 /** A mention at the start of a longer text (`<@U123|name> the note`). */
 export const LEADING_USER_MENTION = new RegExp(`^${MENTION}`);

@@ -16,8 +16,7 @@ export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const HEALTHS = ['on_track', 'at_risk', 'blocked'] as const;
 export type Health = (typeof HEALTHS)[number];
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../i18n/language.js';
 
 /** Who is acting: a Slack user in a Slack workspace (the CLI acts as an operator, see OPERATOR). */
 export interface Actor {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../domain/types.js';
+import type { Language } from './language.js';
 
 /** A calendar date (YYYY-MM-DD) in the reader's language; the year only when it is not this year's. */
 export function formatDate(lang: Language, date: string, today: string): string {

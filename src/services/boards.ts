@@ -1,7 +1,7 @@
 import { Prisma } from '../db/generated/client.js';
 import { conflict, forbidden } from '../domain/errors.js';
 import { boardEdit, boardInput, type BoardEdit, type BoardInput } from '../domain/inputs.js';
-import type { Actor } from '../domain/types.js';
+import { WITHDRAWN, type Actor } from '../domain/types.js';
 import { canLead, findBoard, isAdmin, requireAdmin } from './access.js';
 import { audit } from './audit.js';
 import { transact, type ServiceDeps } from './deps.js';
@@ -138,6 +138,19 @@ export async function listBoards(
     include: { leaders: true },
     orderBy: { code: 'asc' },
   });
+}
+
+/** How many problems each board of the team has on its list (withdrawn ones are not), by board id. */
+export async function problemCountsByBoard(
+  deps: Pick<ServiceDeps, 'db'>,
+  teamId: string,
+): Promise<Map<number, number>> {
+  const counts = await deps.db.problem.groupBy({
+    by: ['boardId'],
+    where: { teamId, status: { not: WITHDRAWN } },
+    _count: { _all: true },
+  });
+  return new Map(counts.map((c) => [c.boardId, c._count._all]));
 }
 
 /** Boards the user leads (all boards for admins); archived ones only when asked (the Home shows them). */

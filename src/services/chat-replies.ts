@@ -4,6 +4,8 @@ import type { ParsedReply } from '../domain/reply-parser.js';
 import type { Actor, Health } from '../domain/types.js';
 import { findProblem } from './access.js';
 import { decide, ownedOpen, parse, toCandidate } from './chat-reply-target.js';
+import type { Candidate, IncomingReply } from './chat-reply-types.js';
+export type { Candidate, IncomingReply } from './chat-reply-types.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { writeUpdate } from './progress.js';
 
@@ -12,22 +14,6 @@ import { writeUpdate } from './progress.js';
  * sent. Every reply is first stored as a ChatReply keyed by (channel, ts), which is what makes a retried
  * Slack event harmless and guarantees the text is kept until it is recorded or the user dismisses it.
  */
-
-export interface IncomingReply {
-  channelId: string;
-  /** The reply's own message ts. */
-  ts: string;
-  /** The parent message when the reply was typed in a thread. */
-  threadTs?: string | null;
-  text: string;
-  /** A shared channel rather than the user's DM with the bot: chatter there is left alone. */
-  inChannel: boolean;
-}
-
-export interface Candidate {
-  key: string;
-  title: string;
-}
 
 interface RecordedProblem {
   key: string;

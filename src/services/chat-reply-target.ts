@@ -4,7 +4,7 @@ import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { parseReply, type ParsedReply } from '../domain/reply-parser.js';
 import type { Actor } from '../domain/types.js';
 import { canLead } from './access.js';
-import type { Candidate, IncomingReply } from './chat-replies.js';
+import type { Candidate, IncomingReply } from './chat-reply-types.js';
 import type { ServiceDeps } from './deps.js';
 
 /**

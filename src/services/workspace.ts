@@ -20,6 +20,12 @@ export async function hasLocalRows(db: Db): Promise<boolean> {
   return (await db.board.findFirst({ where: { teamId: LOCAL_TEAM }, select: { id: true } })) !== null;
 }
 
+/** The workspaces that have boards in this database, in order (the CLI's choice of team when none is named). */
+export async function teamsWithBoards(db: Db): Promise<string[]> {
+  const rows = await db.board.findMany({ distinct: ['teamId'], select: { teamId: true }, orderBy: { teamId: 'asc' } });
+  return rows.map((row) => row.teamId);
+}
+
 async function moveLocalRows(db: Db, teamId: string): Promise<number> {
   if (teamId === LOCAL_TEAM) return 0;
   return transact(db, async (tx) => {

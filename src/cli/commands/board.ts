@@ -3,7 +3,7 @@ import { IANAZone } from 'luxon';
 import { localDate } from '../../domain/cycle.js';
 import { DomainError } from '../../domain/errors.js';
 import { LANGUAGES, type Language } from '../../domain/types.js';
-import { createBoard, listBoards } from '../../services/boards.js';
+import { createBoard, listBoards, problemCountsByBoard } from '../../services/boards.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { commaList, wholeNumber } from '../options.js';
@@ -93,12 +93,7 @@ export function registerBoard(program: Command, ctx: CliContext): void {
           );
           return;
         }
-        const counts = await deps.db.problem.groupBy({
-          by: ['boardId'],
-          where: { teamId: actor.teamId, status: { not: 'withdrawn' } },
-          _count: { _all: true },
-        });
-        const problems = new Map(counts.map((c) => [c.boardId, c._count._all]));
+        const problems = await problemCountsByBoard(deps, actor.teamId);
         ctx.out(
           table(
             ['CODE', 'NAME', 'CHANNEL', 'TIMEZONE', 'LANG', 'CYCLE', 'ANCHOR', 'DEADLINE', 'LEADERS', 'PROBLEMS'],

@@ -7,8 +7,9 @@ import { table } from '../table.js';
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', '3D000', '28P01', '28000']);
 
 export function registerDb(program: Command, ctx: CliContext): void {
-  const db = program.command('db').description('Move the database');
-  db.command('copy')
+  const dbCommand = program.command('db').description('Move the database');
+  dbCommand
+    .command('copy')
     .description('Copy every row of the SQLite database in DATABASE_URL into an empty PostgreSQL database')
     .requiredOption('--to <url>', 'the PostgreSQL database (postgresql://user:password@host:5432/name)')
     .action(async (opts: { to: string }) => {
