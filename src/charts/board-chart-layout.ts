@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CountedStatus } from '../domain/types.js';
+import type { Translator } from '../i18n/index.js';
 import type { Breakdown, Burndown } from '../services/summary-types.js';
 
 /** What the board chart shows (its data) and how it is laid out: sizes, colours, the time axis's days. */
@@ -57,3 +58,12 @@ export const BAR_LABEL_WIDTH = 160;
 /** A calendar date as a time-axis value: its UTC midnight (the dates are the board's, zone-free). */
 export const dayValue = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).toMillis();
 export const dayOf = (value: number) => DateTime.fromMillis(value, { zone: 'UTC' }).toISODate() ?? '';
+
+/** What every part of the chart reads: the data, the reader's words and dates, the base text style. */
+export interface ChartParts {
+  data: BoardChartData;
+  tr: Translator;
+  date: (d: string) => string;
+  text: { fontFamily: string; color: string };
+  statusName: (s: CountedStatus) => string;
+}

@@ -1,278 +1,178 @@
-import type { EChartsOption } from 'echarts';
-import { PROBLEM_STATUSES, type CountedStatus, type Language } from '../domain/types.js';
+import type {
+  EChartsOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TitleComponentOption,
+  XAXisComponentOption,
+  YAXisComponentOption,
+} from 'echarts';
+import type { Language } from '../domain/types.js';
 import { formatDate } from '../i18n/dates.js';
-import { translator, type Translator } from '../i18n/index.js';
-import type { BurnPoint } from '../services/summary-types.js';
+import { translator } from '../i18n/index.js';
+import { barSeries, bars, type Bars } from './board-chart-bars.js';
+import { burn, burnSeries, type Burn } from './board-chart-burn.js';
 import {
   BAR_LABEL_WIDTH,
-  CHART_MAX_ROWS,
   CHART_WIDTH,
   DAY_MS,
   GRID_LINE,
   INK,
   LABEL_WIDTH,
   MUTED,
-  OPEN_LINE,
   STACK,
-  STATUS_COLOR,
-  TARGET_LINE,
   dayOf,
-  dayValue,
   type BoardChartData,
-  type ChartRow,
+  type ChartParts,
 } from './board-chart-layout.js';
 import { CHART_FONT } from './fonts.js';
 
-/** The first rows as they are, the rest summed into one "Other (N)" bar so the chart stays readable. */
-function foldRows(rows: { label: string; row: ChartRow }[], tr: Translator): { label: string; row: ChartRow }[] {
-  if (rows.length <= CHART_MAX_ROWS) return rows;
-  const rest = rows.slice(CHART_MAX_ROWS - 1);
-  const other: ChartRow = {
-    label: null,
-    overdue: 0,
-    byStatus: { open: 0, in_progress: 0, closeout_requested: 0, closed: 0 },
-  };
-  for (const { row } of rest) {
-    other.overdue += row.overdue;
-    for (const s of PROBLEM_STATUSES) other.byStatus[s] += row.byStatus[s];
-  }
-  return [...rows.slice(0, CHART_MAX_ROWS - 1), { label: tr('chart.other', { count: rest.length }), row: other }];
+/**
+ * The chart in named parts: the titles and legends across the top, then two halves side by side — the
+ * status bars per category or unit (board-chart-bars.ts) and the rounds' burndown (board-chart-burn.ts).
+ */
+
+const HALF = CHART_WIDTH / 2;
+
+/** The board's title and figures across the top, then each half's heading. */
+function titles({ data, tr, date, text }: ChartParts, b: Burn): TitleComponentOption[] {
+  return [
+    {
+      text: tr('chart.title', { name: data.name, code: data.code }),
+      subtext: tr('chart.subtitle', {
+        date: date(data.today),
+        total: data.total,
+        completion: data.completion,
+        overdue: data.overdue,
+      }),
+      left: 32,
+      top: 20,
+      textStyle: { ...text, fontSize: 26, fontWeight: 'bold' },
+      subtextStyle: { fontFamily: CHART_FONT, color: MUTED, fontSize: 15 },
+    },
+    {
+      text: tr('chart.bars.title', { by: data.by }),
+      left: 32,
+      top: 104,
+      textStyle: { ...text, fontSize: 17, fontWeight: 'bold' },
+    },
+    {
+      text: tr('chart.burn.title'),
+      subtext: b.deadline ? tr('chart.burn.deadline', { date: date(b.deadline) }) : tr('chart.burn.no_deadline'),
+      left: HALF + 24,
+      top: 104,
+      textStyle: { ...text, fontSize: 17, fontWeight: 'bold' },
+      subtextStyle: { fontFamily: CHART_FONT, color: MUTED, fontSize: 13 },
+    },
+  ];
+}
+
+function legends({ tr, text, statusName }: ChartParts, b: Burn): LegendComponentOption[] {
+  return [
+    {
+      data: STACK.map(statusName),
+      left: 32,
+      top: 136,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { ...text, fontSize: 12, color: MUTED },
+    },
+    {
+      data: [
+        tr('chart.series.open'),
+        tr('chart.series.total'),
+        ...(b.target.length ? [tr('chart.series.target')] : []),
+      ],
+      left: HALF + 24,
+      top: 158,
+      itemWidth: 18,
+      itemHeight: 10,
+      textStyle: { ...text, fontSize: 12, color: MUTED },
+    },
+  ];
+}
+
+/** Fixed plot areas (axis labels sit outside them): both halves line up with their titles. */
+const GRIDS: GridComponentOption[] = [
+  {
+    left: 32 + LABEL_WIDTH + 10,
+    top: 172,
+    right: HALF + 16 + BAR_LABEL_WIDTH,
+    bottom: 28,
+    outerBoundsMode: 'none',
+  },
+  { left: HALF + 64, top: 220, right: 56, bottom: 40, outerBoundsMode: 'none' },
+];
+
+/** The bars' count axis (hidden) and the rounds' time axis. */
+function xAxes({ date }: ChartParts, b: Burn): XAXisComponentOption[] {
+  return [
+    {
+      type: 'value',
+      gridIndex: 0,
+      minInterval: 1,
+      max: (extent: { max: number }) => Math.max(1, extent.max),
+      axisLabel: { show: false },
+      splitLine: { show: false },
+    },
+    {
+      type: 'time',
+      gridIndex: 1,
+      min: Math.min(...b.xs),
+      max: Math.max(...b.xs),
+      minInterval: DAY_MS,
+      splitNumber: 5,
+      axisLine: { lineStyle: { color: MUTED } },
+      axisLabel: { color: MUTED, fontSize: 12, hideOverlap: true, formatter: (value: number) => date(dayOf(value)) },
+      splitLine: { show: false },
+    },
+  ];
+}
+
+/** The bars' categories and the rounds' problem counts. */
+function yAxes(bs: Bars): YAXisComponentOption[] {
+  return [
+    {
+      type: 'category',
+      gridIndex: 0,
+      inverse: true,
+      data: bs.rows.map((r) => r.label),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: GRID_LINE } },
+      axisLabel: { color: INK, fontSize: 13, width: LABEL_WIDTH, overflow: 'truncate', ellipsis: '…' },
+    },
+    {
+      type: 'value',
+      gridIndex: 1,
+      min: 0,
+      minInterval: 1,
+      axisLabel: { color: MUTED, fontSize: 12 },
+      splitLine: { lineStyle: { color: GRID_LINE } },
+    },
+  ];
 }
 
 /** The ECharts option the chart is drawn from (exported so tests can read its texts). */
 export function boardChartOptions(data: BoardChartData, lang: Language): EChartsOption {
   const tr = translator(lang);
-  const date = (d: string) => formatDate(lang, d, data.today);
-  const rows = foldRows(
-    data.rows.map((row) => ({ label: row.label ?? tr('chart.none', { by: data.by }), row })),
-    tr,
-  );
-  const totals = rows.map(({ row }) => PROBLEM_STATUSES.reduce((n, s) => n + row.byStatus[s], 0));
-  // ECharts rich text: the count in grey, the overdue part (if any) in red.
-  const rowLabels = rows.map(({ row }, i) => {
-    const count = `{n|${tr('chart.bars.count', { closed: row.byStatus.closed, total: totals[i] ?? 0 })}}`;
-    return row.overdue > 0 ? `${count}{o|${tr('chart.bars.overdue', { overdue: row.overdue })}}` : count;
-  });
-
-  const burn = data.burndown;
-  const points = burn.points;
-  // The ideal line runs from the peak of open problems (the list as first complete) to none at the deadline.
-  const peak = points.reduce<BurnPoint | undefined>(
-    (best, p) => (best === undefined || p.open > best.open ? p : best),
-    undefined,
-  );
-  const target =
-    burn.deadline && peak
-      ? [
-          [dayValue(peak.date), peak.open],
-          [dayValue(burn.deadline), 0],
-        ]
-      : [];
-  const xs = [...points.map((p) => dayValue(p.date)), ...(burn.deadline ? [dayValue(burn.deadline)] : [])];
   const text = { fontFamily: CHART_FONT, color: INK };
-  const statusName = (s: CountedStatus) => tr(`status.${s}`);
-  const half = CHART_WIDTH / 2;
-
+  const parts: ChartParts = {
+    data,
+    tr,
+    date: (d) => formatDate(lang, d, data.today),
+    text,
+    statusName: (s) => tr(`status.${s}`),
+  };
+  const bs = bars(parts);
+  const b = burn(parts);
   return {
     animation: false,
     backgroundColor: '#FFFFFF',
     textStyle: text,
-    title: [
-      {
-        text: tr('chart.title', { name: data.name, code: data.code }),
-        subtext: tr('chart.subtitle', {
-          date: date(data.today),
-          total: data.total,
-          completion: data.completion,
-          overdue: data.overdue,
-        }),
-        left: 32,
-        top: 20,
-        textStyle: { ...text, fontSize: 26, fontWeight: 'bold' },
-        subtextStyle: { fontFamily: CHART_FONT, color: MUTED, fontSize: 15 },
-      },
-      {
-        text: tr('chart.bars.title', { by: data.by }),
-        left: 32,
-        top: 104,
-        textStyle: { ...text, fontSize: 17, fontWeight: 'bold' },
-      },
-      {
-        text: tr('chart.burn.title'),
-        subtext: burn.deadline
-          ? tr('chart.burn.deadline', { date: date(burn.deadline) })
-          : tr('chart.burn.no_deadline'),
-        left: half + 24,
-        top: 104,
-        textStyle: { ...text, fontSize: 17, fontWeight: 'bold' },
-        subtextStyle: { fontFamily: CHART_FONT, color: MUTED, fontSize: 13 },
-      },
-    ],
-    legend: [
-      {
-        data: STACK.map(statusName),
-        left: 32,
-        top: 136,
-        itemWidth: 14,
-        itemHeight: 10,
-        textStyle: { ...text, fontSize: 12, color: MUTED },
-      },
-      {
-        data: [
-          tr('chart.series.open'),
-          tr('chart.series.total'),
-          ...(target.length ? [tr('chart.series.target')] : []),
-        ],
-        left: half + 24,
-        top: 158,
-        itemWidth: 18,
-        itemHeight: 10,
-        textStyle: { ...text, fontSize: 12, color: MUTED },
-      },
-    ],
-    // Fixed plot areas (axis labels sit outside them): both halves line up with their titles.
-    grid: [
-      {
-        left: 32 + LABEL_WIDTH + 10,
-        top: 172,
-        right: half + 16 + BAR_LABEL_WIDTH,
-        bottom: 28,
-        outerBoundsMode: 'none',
-      },
-      { left: half + 64, top: 220, right: 56, bottom: 40, outerBoundsMode: 'none' },
-    ],
-    xAxis: [
-      {
-        type: 'value',
-        gridIndex: 0,
-        minInterval: 1,
-        max: (extent: { max: number }) => Math.max(1, extent.max),
-        axisLabel: { show: false },
-        splitLine: { show: false },
-      },
-      {
-        type: 'time',
-        gridIndex: 1,
-        min: Math.min(...xs),
-        max: Math.max(...xs),
-        minInterval: DAY_MS,
-        splitNumber: 5,
-        axisLine: { lineStyle: { color: MUTED } },
-        axisLabel: { color: MUTED, fontSize: 12, hideOverlap: true, formatter: (value: number) => date(dayOf(value)) },
-        splitLine: { show: false },
-      },
-    ],
-    yAxis: [
-      {
-        type: 'category',
-        gridIndex: 0,
-        inverse: true,
-        data: rows.map((r) => r.label),
-        axisTick: { show: false },
-        axisLine: { lineStyle: { color: GRID_LINE } },
-        axisLabel: { color: INK, fontSize: 13, width: LABEL_WIDTH, overflow: 'truncate', ellipsis: '…' },
-      },
-      {
-        type: 'value',
-        gridIndex: 1,
-        min: 0,
-        minInterval: 1,
-        axisLabel: { color: MUTED, fontSize: 12 },
-        splitLine: { lineStyle: { color: GRID_LINE } },
-      },
-    ],
-    series: [
-      ...STACK.map((s) => ({
-        type: 'bar' as const,
-        name: statusName(s),
-        stack: 'status',
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        barMaxWidth: 26,
-        itemStyle: { color: STATUS_COLOR[s] },
-        data: rows.map(({ row }) => row.byStatus[s]),
-      })),
-      {
-        // An empty segment at the end of each stack, carrying the bar's label just past it.
-        type: 'bar' as const,
-        name: 'label',
-        stack: 'status',
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        data: rows.map(() => 0),
-        label: {
-          show: true,
-          position: 'right',
-          fontFamily: CHART_FONT,
-          fontSize: 12,
-          color: MUTED,
-          formatter: (p: { dataIndex: number }) => rowLabels[p.dataIndex] ?? '',
-          rich: {
-            n: { fontFamily: CHART_FONT, fontSize: 12, color: MUTED },
-            o: { fontFamily: CHART_FONT, fontSize: 12, color: TARGET_LINE },
-          },
-        },
-        silent: true,
-      },
-      {
-        type: 'line' as const,
-        name: tr('chart.series.total'),
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        step: 'end',
-        symbol: 'none',
-        lineStyle: { color: '#9AA5B1', width: 1.5 },
-        itemStyle: { color: '#9AA5B1' },
-        data: points.map((p) => [dayValue(p.date), p.total]),
-      },
-      {
-        type: 'line' as const,
-        name: tr('chart.series.open'),
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        symbol: 'circle',
-        symbolSize: 7,
-        showSymbol: true,
-        lineStyle: { color: OPEN_LINE, width: 3 },
-        itemStyle: { color: OPEN_LINE },
-        areaStyle: { color: 'rgba(29, 78, 137, 0.12)' },
-        label: { show: points.length <= 8, position: 'top', fontFamily: CHART_FONT, fontSize: 12, color: OPEN_LINE },
-        data: points.map((p) => [dayValue(p.date), p.open]),
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: MUTED, type: 'dotted', width: 1 },
-          label: { formatter: tr('chart.today'), fontFamily: CHART_FONT, color: MUTED, fontSize: 12, position: 'end' },
-          data: [{ xAxis: dayValue(data.today) }],
-        },
-      },
-      ...(target.length
-        ? [
-            {
-              type: 'line' as const,
-              name: tr('chart.series.target'),
-              xAxisIndex: 1,
-              yAxisIndex: 1,
-              symbol: 'none',
-              lineStyle: { color: TARGET_LINE, width: 2, type: 'dashed' as const },
-              itemStyle: { color: TARGET_LINE },
-              data: target,
-              markLine: {
-                symbol: 'none',
-                silent: true,
-                lineStyle: { color: TARGET_LINE, type: 'solid' as const, width: 1.5 },
-                label: {
-                  formatter: tr('chart.deadline'),
-                  fontFamily: CHART_FONT,
-                  color: TARGET_LINE,
-                  fontSize: 12,
-                  position: 'end' as const,
-                },
-                data: [{ xAxis: dayValue(burn.deadline ?? data.today) }],
-              },
-            },
-          ]
-        : []),
-    ],
+    title: titles(parts, b),
+    legend: legends(parts, b),
+    grid: GRIDS,
+    xAxis: xAxes(parts, b),
+    yAxis: yAxes(bs),
+    series: [...barSeries(parts, bs), ...burnSeries(parts, b)],
   };
 }

@@ -1,12 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { IANAZone } from 'luxon';
 import { LANGUAGES, type Language } from '../../../domain/types.js';
 import type { Translator } from '../../../i18n/index.js';
 import { VIEW } from '../../ids.js';
 import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
-import { LIMITS } from '../limits.js';
 import { context, input, modal, option } from './elements.js';
 import { TEXT_INPUT_MAX } from './new-problem.js';
+import { timezoneChoices, zoneLabel } from './timezones.js';
 
 export const BOARD = {
   code: 'code',
@@ -23,79 +22,6 @@ export const BOARD = {
   visibility: 'visibility',
   separation: 'separation_of_duties',
 } as const;
-
-/**
- * Time zones offered in the board modal. A select rather than free text: a typo in a zone name would
- * silently shift every reminder, and a select cannot be mistyped. The board's current zone (or the
- * workspace default) is always offered first, so a zone set from the CLI survives an edit.
- */
-export const COMMON_TIMEZONES = [
-  'UTC',
-  'Asia/Shanghai',
-  'Asia/Hong_Kong',
-  'Asia/Taipei',
-  'Asia/Urumqi',
-  'Asia/Singapore',
-  'Asia/Kuala_Lumpur',
-  'Asia/Manila',
-  'Asia/Jakarta',
-  'Asia/Bangkok',
-  'Asia/Ho_Chi_Minh',
-  'Asia/Tokyo',
-  'Asia/Seoul',
-  'Asia/Kolkata',
-  'Asia/Dhaka',
-  'Asia/Karachi',
-  'Asia/Kathmandu',
-  'Asia/Dubai',
-  'Asia/Riyadh',
-  'Asia/Tehran',
-  'Asia/Almaty',
-  'Asia/Tashkent',
-  'Australia/Perth',
-  'Australia/Adelaide',
-  'Australia/Brisbane',
-  'Australia/Sydney',
-  'Pacific/Auckland',
-  'Pacific/Honolulu',
-  'Europe/London',
-  'Europe/Dublin',
-  'Europe/Lisbon',
-  'Europe/Paris',
-  'Europe/Berlin',
-  'Europe/Madrid',
-  'Europe/Rome',
-  'Europe/Amsterdam',
-  'Europe/Brussels',
-  'Europe/Zurich',
-  'Europe/Stockholm',
-  'Europe/Warsaw',
-  'Europe/Athens',
-  'Europe/Helsinki',
-  'Europe/Kyiv',
-  'Europe/Istanbul',
-  'Europe/Moscow',
-  'Africa/Cairo',
-  'Africa/Lagos',
-  'Africa/Nairobi',
-  'Africa/Johannesburg',
-  'America/St_Johns',
-  'America/Halifax',
-  'America/New_York',
-  'America/Toronto',
-  'America/Chicago',
-  'America/Mexico_City',
-  'America/Denver',
-  'America/Phoenix',
-  'America/Los_Angeles',
-  'America/Vancouver',
-  'America/Anchorage',
-  'America/Bogota',
-  'America/Lima',
-  'America/Santiago',
-  'America/Sao_Paulo',
-  'America/Argentina/Buenos_Aires',
-] as const;
 
 export interface BoardValues {
   code: string;
@@ -123,43 +49,22 @@ export interface BoardModalData {
   metadata: ModalMetadata;
 }
 
-/** Minutes east of UTC at `now`; IANAZone caches its formatter, so this stays cheap for 65 zones. */
-function offsetOf(zone: string, now: Date): number {
-  return IANAZone.create(zone).offset(now.getTime());
-}
-
-function zoneLabel(zone: string, now: Date): string {
-  const minutes = offsetOf(zone, now);
-  const abs = Math.abs(minutes);
-  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `(UTC${minutes < 0 ? '-' : '+'}${hhmm}) ${zone}`;
-}
-
-/** The current zone first, then the common ones from west to east; at most 100 (Slack's limit). */
-export function timezoneChoices(current: string, now: Date): string[] {
-  const rest = COMMON_TIMEZONES.filter((z) => z !== current)
-    .map((zone) => ({ zone, offset: offsetOf(zone, now) }))
-    .sort((a, b) => a.offset - b.offset)
-    .map((z) => z.zone);
-  return [current, ...rest].slice(0, LIMITS.selectOptions);
-}
-
 function categoriesText(categories: string[]): string {
   return categories.join('\n');
 }
 
-export function boardModal(tr: Translator, data: BoardModalData): ModalView {
-  const b = data.board;
-  const timezone = b?.timezone ?? data.defaults.timezone;
-  const language = b?.language ?? data.defaults.language;
-  const zoneOption = (z: string) => option(zoneLabel(z, data.now), z);
-  const languageOption = (l: Language) => option(tr(`board.language.${l}`), l);
-  const blocks: KnownBlock[] = [];
+/** The board as it is (editing), or what a new board starts from. */
+interface Form {
+  tr: Translator;
+  b: BoardValues | undefined;
+  data: BoardModalData;
+}
 
-  if (b) blocks.push(context(tr('board.editing', { code: b.code })));
-  else
-    blocks.push(
-      input(
+/** What the board is: its code (typed once, for a new board; named when editing), name and channel. */
+function identity({ tr, b }: Form): KnownBlock[] {
+  const code = b
+    ? context(tr('board.editing', { code: b.code }))
+    : input(
         BOARD.code,
         tr('board.code'),
         {
@@ -169,9 +74,9 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
           placeholder: { type: 'plain_text', text: 'RECT' },
         },
         { hint: tr('board.code.hint') },
-      ),
-    );
-  blocks.push(
+      );
+  return [
+    code,
     input(BOARD.name, tr('board.name'), {
       type: 'plain_text_input',
       action_id: 'name',
@@ -190,6 +95,16 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       },
       { optional: true, hint: tr('board.channel.hint') },
     ),
+  ];
+}
+
+/** Whose board it is and how it speaks: its zone (current first), its language and its leaders. */
+function audience({ tr, b, data }: Form): KnownBlock[] {
+  const timezone = b?.timezone ?? data.defaults.timezone;
+  const language = b?.language ?? data.defaults.language;
+  const zoneOption = (z: string) => option(zoneLabel(z, data.now), z);
+  const languageOption = (l: Language) => option(tr(`board.language.${l}`), l);
+  return [
     input(BOARD.timezone, tr('board.timezone'), {
       type: 'static_select',
       action_id: 'timezone',
@@ -216,6 +131,12 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       },
       { optional: true, hint: tr('board.leaders.hint') },
     ),
+  ];
+}
+
+/** The rhythm: cycle length, the first cycle's start, when prompts go out, and the list's deadline. */
+function rhythm({ tr, b, data }: Form): KnownBlock[] {
+  return [
     input(
       BOARD.cycleDays,
       tr('board.cycle_days'),
@@ -246,11 +167,15 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       { type: 'datepicker', action_id: 'deadline', ...(b?.deadline && { initial_date: b.deadline }) },
       { optional: true, hint: tr('board.deadline.hint') },
     ),
-  );
+  ];
+}
+
+/** Who sees what and who may sign off: visibility (open by default) and separation of duties (on). */
+function access({ tr, b }: Form): KnownBlock[] {
   const visibilityOption = (v: 'open' | 'restricted') => option(tr(`board.visibility.${v}`), v);
   const separationOption = (on: boolean) =>
     option(tr(on ? 'board.separation.on' : 'board.separation.off'), on ? 'on' : 'off');
-  blocks.push(
+  return [
     input(BOARD.visibility, tr('board.visibility'), {
       type: 'static_select',
       action_id: 'visibility',
@@ -263,33 +188,40 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
       options: [separationOption(true), separationOption(false)],
       initial_option: separationOption(b?.separationOfDuties ?? true),
     }),
-  );
+  ];
+}
+
+/** The categories, one a line; a list too long for Slack's input is left alone (the CLI edits it). */
+function categoriesBlock({ tr, b }: Form): KnownBlock {
   const categories = b ? categoriesText(b.categories) : '';
-  // Slack cannot show more than 3000 characters in an input: such a list is left alone (the CLI edits it).
-  if (categories.length <= TEXT_INPUT_MAX) {
-    blocks.push(
-      input(
-        BOARD.categories,
-        tr('board.categories'),
-        {
-          type: 'plain_text_input',
-          action_id: 'categories',
-          multiline: true,
-          max_length: TEXT_INPUT_MAX,
-          ...(categories && { initial_value: categories }),
-        },
-        { optional: true, hint: tr('board.categories.hint') },
-      ),
-    );
-  } else {
-    blocks.push(context(tr('board.categories.too_many', { count: b?.categories.length ?? 0 })));
+  // Slack cannot show more than 3000 characters in an input.
+  if (categories.length > TEXT_INPUT_MAX) {
+    return context(tr('board.categories.too_many', { count: b?.categories.length ?? 0 }));
   }
+  return input(
+    BOARD.categories,
+    tr('board.categories'),
+    {
+      type: 'plain_text_input',
+      action_id: 'categories',
+      multiline: true,
+      max_length: TEXT_INPUT_MAX,
+      ...(categories && { initial_value: categories }),
+    },
+    { optional: true, hint: tr('board.categories.hint') },
+  );
+}
+
+/** The modal to create a board (no `data.board`) or edit one, in named parts from top to bottom. */
+export function boardModal(tr: Translator, data: BoardModalData): ModalView {
+  const form: Form = { tr, b: data.board, data };
+  const b = data.board;
   return modal({
     callbackId: VIEW.board,
     title: b ? tr('board.modal.title.edit') : tr('board.modal.title.new'),
     submit: tr('board.modal.submit'),
     close: tr('modal.cancel'),
-    blocks,
+    blocks: [...identity(form), ...audience(form), ...rhythm(form), ...access(form), categoriesBlock(form)],
     privateMetadata: encodeMetadata({ ...data.metadata, ...(b && { key: b.code }) }),
   });
 }
