@@ -7,6 +7,7 @@ import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler, type RunningScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
+import { closeImportReader } from './services/import-reader.js';
 import { adoptLocalRows, hasLocalRows } from './services/workspace.js';
 import type { FromEngine, Port } from './slack/engine-link.js';
 import { startSlackEngine } from './slack/engine.js';
@@ -38,10 +39,12 @@ async function engine(port: Port): Promise<void> {
     deps,
     logger,
     port,
-    // After the listeners' work: the scheduler's current send, charts being drawn, then the database.
+    // After the listeners' work: the scheduler's current send, charts being drawn, a file being read, then the
+    // database.
     onStop: async () => {
       await scheduler?.stop();
       await closeChartRenderer();
+      await closeImportReader();
       await db.$disconnect();
     },
   });

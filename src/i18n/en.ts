@@ -12,7 +12,6 @@ export const en = {
   'error.problem_closed': '{key} is already closed.',
   'error.problem_not_closed': '{key} is not closed.',
   'error.closeout_pending': 'A closeout request for {key} is already waiting for a decision.',
-  'error.no_pending_closeout': '{key} has no closeout request waiting for a decision.',
   'error.closeout_not_found': 'There is no closeout request {id}.',
   'error.already_decided':
     'This request was already {state, select, approved {approved} other {returned}} by <@{user}>.',

@@ -13,7 +13,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.problem_closed': '{key} 已销号。',
   'error.problem_not_closed': '{key} 尚未销号。',
   'error.closeout_pending': '{key} 已有一条销号申请在等待审批。',
-  'error.no_pending_closeout': '{key} 没有待审批的销号申请。',
   'error.closeout_not_found': '没有编号为 {id} 的销号申请。',
   'error.already_decided': '该申请已由 <@{user}> {state, select, approved {批准} other {退回}}。',
   'error.bad_transition': '{key} 不能从“{from}”变为“{to}”。',

@@ -13,6 +13,7 @@ import type { JobDeps, RunReport } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { getBoard } from '../services/boards.js';
 import { DEMO_BOARD, seedDemo } from '../services/demo.js';
+import { closeImportReader } from '../services/import-reader.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { startSlackApp, type RunningSlackApp } from '../slack/app.js';
 import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
@@ -149,6 +150,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       await stopBot();
       await server.close();
       await closeChartRenderer();
+      await closeImportReader();
       await db.$disconnect();
     },
   };

@@ -155,14 +155,6 @@ export const returnCloseout = (
   owed?: Owed<DecidedCloseout>,
 ) => decide(deps, actor, requestId, { kind: 'return', reason }, owed);
 
-/** The pending request of a problem, for `/closeout` flows that start from a key. */
-export async function pendingRequestFor(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string) {
-  const problem = await findProblem(deps.db, teamId, key);
-  const request = await deps.db.closeoutRequest.findFirst({ where: { problemId: problem.id, state: 'pending' } });
-  if (!request) throw notFound('error.no_pending_closeout', { key: problem.key });
-  return request;
-}
-
 /**
  * A leader reopens a closed problem; it goes back to `in_progress` and its reminders resume. `owed`: the
  * owner's message, recorded with the reopening.

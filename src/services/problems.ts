@@ -207,30 +207,6 @@ export function boardCodeOf(problemKey: string): string {
   return problemKey.slice(0, problemKey.lastIndexOf('-'));
 }
 
-export async function addMeasure(deps: ServiceDeps, actor: Actor, key: string, text: string) {
-  const clean = validate(measureText, text);
-  const now = deps.clock.now();
-  return transact(deps.db, async (tx) => {
-    const problem = await findProblem(tx, actor.teamId, key);
-    await requireOwnerOrLeader(deps, tx, actor, problem);
-    if (problem.status === 'closed') throw conflict('error.problem_closed', { key: problem.key });
-    const { nextMeasureNumber } = await tx.problem.update({
-      where: { id: problem.id },
-      data: { nextMeasureNumber: { increment: 1 } },
-    });
-    const measure = await tx.measure.create({
-      data: { teamId: actor.teamId, problemId: problem.id, number: nextMeasureNumber - 1, text: clean, createdAt: now },
-    });
-    await audit(tx, actor, now, {
-      action: 'measure.create',
-      targetType: 'measure',
-      targetId: `${problem.key}.${measure.number}`,
-      after: measure,
-    });
-    return measure;
-  });
-}
-
 export interface MeasureEdit {
   text?: string;
   ownerId?: string | null;

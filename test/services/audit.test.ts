@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { archiveBoard, editBoard } from '../../src/services/boards.js';
 import { approveCloseout, reopenProblem, requestCloseout, returnCloseout } from '../../src/services/closeout.js';
 import { reassignProblem } from '../../src/services/problem-changes.js';
-import { addMeasure, createProblem, editMeasure, editProblem } from '../../src/services/problems.js';
+import { applyMeasureChanges } from '../../src/services/measure-changes.js';
+import { createProblem, editMeasure, editProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
 import { auditRows, useDb } from '../support/services.js';
@@ -30,7 +31,7 @@ describe('audit trail', () => {
     tick();
     await reassignProblem(ctx.deps, ADMIN, 'RECT-1', OWNER.userId);
     tick();
-    await addMeasure(ctx.deps, OWNER, 'RECT-1', 'Open window 5');
+    await applyMeasureChanges(ctx.deps, OWNER, 'RECT-1', [], { texts: ['Open window 5'] });
     tick();
     await editMeasure(ctx.deps, OWNER, 'RECT-1', 2, { status: 'doing' });
     tick();

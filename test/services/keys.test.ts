@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { problemInput } from '../../src/domain/inputs.js';
 import { archiveBoard } from '../../src/services/boards.js';
-import { addMeasure, createProblem, insertProblem } from '../../src/services/problems.js';
+import { applyMeasureChanges } from '../../src/services/measure-changes.js';
+import { createProblem, insertProblem } from '../../src/services/problems.js';
 import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from '../support/services.js';
 
@@ -83,9 +84,11 @@ describe('problem keys', () => {
     const two = await newProblem('two', ['c']);
     expect(one.measures.map((m) => m.number)).toEqual([1, 2]);
     expect(two.measures.map((m) => m.number)).toEqual([1]);
-    expect((await addMeasure(ctx.deps, OWNER, 'RECT-1', 'd')).number).toBe(3);
-    expect((await addMeasure(ctx.deps, LEADER, 'rect-2', 'e')).number).toBe(2);
-    expect((await addMeasure(ctx.deps, LEADER, 'RECT-1', 'f')).number).toBe(4);
+    const addMeasure = async (actor: typeof OWNER, key: string, text: string) =>
+      (await applyMeasureChanges(ctx.deps, actor, key, [], { texts: [text] })).added;
+    expect(await addMeasure(OWNER, 'RECT-1', 'd')).toEqual([3]);
+    expect(await addMeasure(LEADER, 'rect-2', 'e')).toEqual([2]);
+    expect(await addMeasure(LEADER, 'RECT-1', 'f')).toEqual([4]);
     const rows = await ctx.t.db.measure.findMany({ orderBy: { id: 'asc' }, include: { problem: true } });
     expect(rows.map((m) => `${m.problem.key}.${m.number} ${m.text}`)).toEqual([
       'RECT-1.1 a',
@@ -95,7 +98,7 @@ describe('problem keys', () => {
       'RECT-2.2 e',
       'RECT-1.4 f',
     ]);
-    await expectRefusal(addMeasure(ctx.deps, OWNER, 'RECT-1', '   '), 'invalid', 'error.invalid_field');
+    await expectRefusal(addMeasure(OWNER, 'RECT-1', '   '), 'invalid', 'error.invalid_field');
     expect(await ctx.t.db.measure.count()).toBe(6);
   });
 });

@@ -5,7 +5,8 @@ import { archiveBoard, createBoard, editBoard } from '../../src/services/boards.
 import { approveCloseout, reopenProblem, requestCloseout, returnCloseout } from '../../src/services/closeout.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { reassignProblem } from '../../src/services/problem-changes.js';
-import { addMeasure, createProblem, editMeasure, editProblem } from '../../src/services/problems.js';
+import { applyMeasureChanges } from '../../src/services/measure-changes.js';
+import { createProblem, editMeasure, editProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from '../support/services.js';
@@ -81,7 +82,7 @@ const cases: Case[] = [
   },
   {
     name: 'add a measure',
-    run: (d, a) => addMeasure(d, a, 'RECT-1', 'Publish queue times'),
+    run: (d, a) => applyMeasureChanges(d, a, 'RECT-1', [], { texts: ['Publish queue times'] }),
     expect: { admin: 'ok', leader: 'ok', owner: 'ok', other: notOwner, foreignLeader: notOwner },
   },
   {

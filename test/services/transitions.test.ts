@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  approveCloseout,
-  pendingRequestFor,
-  reopenProblem,
-  requestCloseout,
-  returnCloseout,
-} from '../../src/services/closeout.js';
-import { addMeasure, createProblem, editMeasure, getProblemDetail } from '../../src/services/problems.js';
+import { approveCloseout, reopenProblem, requestCloseout, returnCloseout } from '../../src/services/closeout.js';
+import { applyMeasureChanges } from '../../src/services/measure-changes.js';
+import { createProblem, editMeasure, getProblemDetail } from '../../src/services/problems.js';
 import { reportNoChange, reportUpdate } from '../../src/services/progress.js';
 import { ADMIN, LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from '../support/services.js';
@@ -144,7 +139,11 @@ describe('progress updates', () => {
       'conflict',
       'error.problem_closed',
     );
-    await expectRefusal(addMeasure(ctx.deps, LEADER, 'RECT-1', 'More'), 'conflict', 'error.problem_closed');
+    await expectRefusal(
+      applyMeasureChanges(ctx.deps, LEADER, 'RECT-1', [], { texts: ['More'] }),
+      'conflict',
+      'error.problem_closed',
+    );
     await expectRefusal(
       editMeasure(ctx.deps, LEADER, 'RECT-1', 1, { status: 'done' }),
       'conflict',
@@ -169,7 +168,8 @@ describe('closeout requests', () => {
       decidedBy: null,
     });
     expect(leaderIds).toEqual([LEADER.userId]);
-    expect((await pendingRequestFor(ctx.deps, OWNER.teamId, 'RECT-1')).id).toBe(request.id);
+    const pending = await ctx.t.db.closeoutRequest.findMany({ where: { state: 'pending' }, select: { id: true } });
+    expect(pending).toEqual([{ id: request.id }]);
   });
 
   it('an open problem may ask for closeout directly', async () => {
@@ -223,9 +223,7 @@ describe('closeout requests', () => {
       decidedAt: new Date('2026-11-26T09:30:00Z'),
       reason: null,
     });
-    await expectRefusal(pendingRequestFor(ctx.deps, OWNER.teamId, 'RECT-1'), 'not_found', 'error.no_pending_closeout', {
-      key: 'RECT-1',
-    });
+    expect(await ctx.t.db.closeoutRequest.count({ where: { state: 'pending' } })).toBe(0);
   });
 
   it('return sends the problem back to in_progress with the reason', async () => {
@@ -298,10 +296,9 @@ describe('reopen', () => {
     await expectRefusal(reopenProblem(ctx.deps, LEADER, 'RECT-1', 'why not'), 'conflict', 'error.problem_not_closed', {
       key: 'RECT-1',
     });
-    await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
+    const { request } = await requestCloseout(ctx.deps, OWNER, 'RECT-1', { evidence: 'done' });
     await expectRefusal(reopenProblem(ctx.deps, LEADER, 'RECT-1', 'why not'), 'conflict', 'error.problem_not_closed');
-    const { id } = await pendingRequestFor(ctx.deps, OWNER.teamId, 'RECT-1');
-    await approveCloseout(ctx.deps, LEADER, id);
+    await approveCloseout(ctx.deps, LEADER, request.id);
     await expectRefusal(reopenProblem(ctx.deps, LEADER, 'RECT-1', ''), 'invalid', 'error.reason_required');
     expect((await problemRow()).status).toBe('closed');
   });
