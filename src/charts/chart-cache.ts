@@ -19,15 +19,15 @@ export interface ChartCache {
   readonly bytes: number;
 }
 
-export interface ChartCacheOptions {
+interface ChartCacheOptions {
   /** PNGs are ~100–200 KB; the default keeps a few dozen boards' charts. */
   maxBytes?: number;
   /** A safety net for what the key cannot see (owner display names in by-owner charts). */
   ttlMs?: number;
 }
 
-export const CHART_CACHE_MAX_BYTES = 8 * 1024 * 1024;
-export const CHART_CACHE_TTL_MS = 15 * 60 * 1000;
+const CHART_CACHE_MAX_BYTES = 8 * 1024 * 1024;
+const CHART_CACHE_TTL_MS = 15 * 60 * 1000;
 
 /**
  * What a board chart shows, as a key: the board, its data version (see services/board-version), the

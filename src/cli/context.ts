@@ -16,7 +16,7 @@ export interface CliIo {
   clock?: Clock;
 }
 
-export interface Services {
+interface Services {
   deps: ServiceDeps;
   /** The operator, acting in the resolved Slack team. */
   actor: Actor;

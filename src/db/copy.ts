@@ -19,13 +19,13 @@ export class CopyRefused extends Error {
   }
 }
 
-export interface TableCopy {
+interface TableCopy {
   table: string;
   rows: number;
   checksum: string;
 }
 
-export interface CopyResult {
+interface CopyResult {
   from: string;
   to: string;
   tables: TableCopy[];

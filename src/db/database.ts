@@ -8,7 +8,7 @@ import { isPostgres, isPostgresUrl, redactUrl, sqlitePath, type PostgresOptions 
  * PostgreSQL client (a few MB of resident memory), nor one on PostgreSQL better-sqlite3.
  */
 
-export type DatabaseOptions = PostgresOptions;
+type DatabaseOptions = PostgresOptions;
 
 export async function openDatabase(databaseUrl: string, opts: DatabaseOptions = {}): Promise<Db> {
   if (isPostgresUrl(databaseUrl)) return (await import('./postgres.js')).createPostgresDb(databaseUrl, opts);

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { pendingMigrations } from './migration-files.js';
 
 /** prisma/postgresql/migrations, found from both src/db (tsx, tests) and dist/db (built). */
-export const POSTGRES_MIGRATIONS_DIR = path.resolve(
+const POSTGRES_MIGRATIONS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../prisma/postgresql/migrations',
 );

@@ -7,7 +7,7 @@ import { sqlitePath } from './kind.js';
 import { pendingMigrations } from './migration-files.js';
 
 /** prisma/migrations, found from both src/db (tsx, tests) and dist/db (built). */
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 
 export interface MigrateResult {
   applied: string[];

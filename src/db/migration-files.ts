@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface MigrationFile {
+interface MigrationFile {
   name: string;
   sql: string;
   /** SHA-256 of the SQL, as Prisma records it in `_prisma_migrations.checksum`. */

@@ -16,7 +16,7 @@ const FIRST_PAUSE_MS = 2;
 const MAX_PAUSE_MS = 50;
 
 /** The database was locked by another connection (the adapter reports SQLITE_BUSY as a DriverAdapterError). */
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;

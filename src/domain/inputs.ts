@@ -21,7 +21,7 @@ export const timezone = z
   .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai');
 
 export const slackUser = z.string().trim().regex(SLACK_USER_PATTERN, 'must be a Slack user ID like U0123ABCD');
-export const slackChannel = z.string().trim().regex(SLACK_CHANNEL_PATTERN, 'must be a Slack channel ID like C0123ABCD');
+const slackChannel = z.string().trim().regex(SLACK_CHANNEL_PATTERN, 'must be a Slack channel ID like C0123ABCD');
 
 const optionalText = (max: number) =>
   z

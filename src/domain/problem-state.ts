@@ -32,7 +32,7 @@ export function isStale(p: ProblemFacts, cycleStart: Date): boolean {
 }
 
 /** Statuses whose owners are asked for progress each cycle. */
-export function isAwaitingReport(status: ProblemStatus): boolean {
+function isAwaitingReport(status: ProblemStatus): boolean {
   return status === 'open' || status === 'in_progress';
 }
 

@@ -12,11 +12,11 @@ export interface ScheduleBoard extends Cadence {
 }
 
 /** How long after a deadline a problem is escalated on its own; afterwards the weekly overdue digest carries it. */
-export const ESCALATION_DAYS = 7;
+const ESCALATION_DAYS = 7;
 /** The weekly upcoming-deadlines post looks this many days ahead. */
 export const UPCOMING_DAYS = 14;
 /** A weekly post missed while the app was down is caught up within this many days; later it waits for next week. */
-export const WEEKLY_CATCH_UP_DAYS = 2;
+const WEEKLY_CATCH_UP_DAYS = 2;
 
 /** The cycle whose prompt is due: from the prompt time on its first day until the cycle ends. */
 export function promptDue(board: Cadence, at: Date): Cycle | null {
@@ -24,7 +24,7 @@ export function promptDue(board: Cadence, at: Date): Cycle | null {
   return cycle.index >= 0 && at >= cycle.promptAt ? cycle : null;
 }
 
-export interface NudgeSlot {
+interface NudgeSlot {
   cycle: Cycle;
   /** Local date of the nudge, which prompts show as the report-by date. */
   date: string;
@@ -91,7 +91,7 @@ export function escalationDue(deadline: string, board: Pick<Cadence, 'timezone' 
   return at >= from && localDate(at, board.timezone) <= addDays(deadline, ESCALATION_DAYS);
 }
 
-export interface WeekSlot {
+interface WeekSlot {
   /** ISO week, e.g. 2026-W48: part of the dedupe key. */
   week: string;
   /** The Monday (local date). */

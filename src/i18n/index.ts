@@ -8,7 +8,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 type AreaKeys = keyof UnionToIntersection<(typeof areas)[number]['en']>;
 
 export type MessageKey = keyof typeof coreEn | AreaKeys;
-export type Params = Record<string, string | number | Date>;
+type Params = Record<string, string | number | Date>;
 
 function merge(lang: Language): Record<string, string> {
   const core: Record<string, string> = lang === 'en' ? coreEn : coreZh;

@@ -6,12 +6,12 @@ import { channelRoster, notYetMessaged, ownerPages, problemsOf } from './owner-p
 import type { Job, PlannedMessage } from './types.js';
 
 /** Problems per prompt message: 2 blocks each plus header and hint stay well under Slack's 50. */
-export const PROMPT_PAGE_SIZE = 20;
+const PROMPT_PAGE_SIZE = 20;
 /**
  * Messages per owner and round at most (issue 12): the most urgent problems first, the rest counted on the
  * last one with a button to the full list — an owner of 400 problems gets 2 DMs, not 20.
  */
-export const PROMPT_MAX_MESSAGES = 2;
+const PROMPT_MAX_MESSAGES = 2;
 
 /**
  * At each round's start (prompt time): one DM per owner listing their problems awaiting a report, with

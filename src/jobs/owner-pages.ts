@@ -13,7 +13,7 @@ import { DUE_ORDER } from './job-data.js';
 const ROWS_PER_QUERY = 5_000;
 
 /** The columns a message line needs (job-data's problemLine), and whose the problem is. */
-export const LINE_COLUMNS = {
+const LINE_COLUMNS = {
   key: true,
   title: true,
   status: true,
@@ -25,9 +25,9 @@ export const LINE_COLUMNS = {
   ownerId: true,
 } as const satisfies Prisma.ProblemSelect;
 
-export type LineRow = Prisma.ProblemGetPayload<{ select: typeof LINE_COLUMNS }>;
+type LineRow = Prisma.ProblemGetPayload<{ select: typeof LINE_COLUMNS }>;
 
-export interface OwnerCount {
+interface OwnerCount {
   ownerId: string;
   /** Problems of theirs matching the filter. */
   count: number;

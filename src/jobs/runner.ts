@@ -14,7 +14,7 @@ import {
   type RunReport,
 } from './types.js';
 
-export const JOBS: Record<JobName, Job> = {
+const JOBS: Record<JobName, Job> = {
   'cycle-prompts': cyclePrompts,
   'update-nudges': updateNudges,
   'cycle-digest': cycleDigest,

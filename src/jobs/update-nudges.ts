@@ -6,7 +6,7 @@ import { channelRoster, notYetMessaged, ownerPages, problemsOf } from './owner-p
 import type { Job, PlannedMessage } from './types.js';
 
 /** Problems listed in one nudge; the rest are counted ("… and N more"). */
-export const NUDGE_MAX_PROBLEMS = 20;
+const NUDGE_MAX_PROBLEMS = 20;
 
 /**
  * `nudgeDaysBefore` days before a round ends: owners who have not reported on every problem they had

@@ -3,7 +3,7 @@ import { createLogger } from '../logging/logger.js';
 import type { LevelWithSilent } from 'pino';
 import { startPlayground, type RunningPlayground } from './start.js';
 
-export interface RunPlaygroundOptions {
+interface RunPlaygroundOptions {
   port: number;
   language: Language;
   /** LOG_LEVEL when the operator set one; the playground is quiet (warnings) otherwise. */

@@ -22,10 +22,10 @@ import { PlaygroundServer } from './server.js';
 import type { Workspace } from './stand-in/workspace.js';
 import { TravelClock, travelTargets, type TravelTarget } from './time-travel.js';
 
-export const PLAYGROUND_DATABASE = 'file:./data/playground.db';
-export const PLAYGROUND_HOST = '127.0.0.1';
+const PLAYGROUND_DATABASE = 'file:./data/playground.db';
+const PLAYGROUND_HOST = '127.0.0.1';
 
-export interface PlaygroundOptions {
+interface PlaygroundOptions {
   port: number;
   logger: Logger;
   /** SQLite database (default data/playground.db). */

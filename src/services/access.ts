@@ -13,7 +13,7 @@ export function requireAdmin(deps: Pick<ServiceDeps, 'admins'>, actor: Actor): v
   if (!isAdmin(deps, actor)) throw forbidden('error.not_admin');
 }
 
-export async function isLeader(db: Reader, boardId: number, userId: string): Promise<boolean> {
+async function isLeader(db: Reader, boardId: number, userId: string): Promise<boolean> {
   return (await db.boardLeader.findUnique({ where: { boardId_userId: { boardId, userId } } })) !== null;
 }
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/types.js';
 import type { Tx } from './deps.js';
 
-export interface AuditEntry {
+interface AuditEntry {
   action: string;
   targetType: 'board' | 'problem' | 'measure' | 'closeout';
   targetId: string | number;

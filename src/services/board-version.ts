@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 
 /** What a board's charts are drawn from has not changed while this stays the same. */
-export interface BoardDataVersion {
+interface BoardDataVersion {
   /** Opaque; equal versions mean the same problems in the same states (and the same board settings). */
   version: string;
   /** The latest change seen: a chart "as of" an earlier moment may differ from the current data. */

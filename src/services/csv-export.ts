@@ -11,7 +11,7 @@ export interface ExportOptions {
   directory?: UserDirectory | null;
 }
 
-export interface BoardRows {
+interface BoardRows {
   board: { code: string; name: string };
   rows: Record<ExportColumn, string>[];
   problems: number;
@@ -82,7 +82,7 @@ async function ownerNames(directory: UserDirectory | null | undefined): Promise<
   }
 }
 
-export interface CsvExport {
+interface CsvExport {
   csv: string;
   problems: number;
   measures: number;

@@ -21,8 +21,7 @@ export const DEMO_SOURCES = ['调研发现', '发展障碍', '督查平台', '�
  * overdue: past its deadline and behind · requested: waiting for a leader's sign-off ·
  * closed / closedLate: signed off (the latter after its deadline).
  */
-export type DemoStory =
-  'open' | 'openOverdue' | 'progress' | 'stale' | 'overdue' | 'requested' | 'closed' | 'closedLate';
+type DemoStory = 'open' | 'openOverdue' | 'progress' | 'stale' | 'overdue' | 'requested' | 'closed' | 'closedLate';
 
 export interface DemoProblem {
   category: (typeof DEMO_CATEGORIES)[number];

@@ -18,7 +18,7 @@ import { createProblem, editMeasure } from './problems.js';
 import { reportUpdate } from './progress.js';
 
 export const DEMO_BOARD = 'RECT';
-export const DEMO_TIMEZONE = 'Asia/Shanghai';
+const DEMO_TIMEZONE = 'Asia/Shanghai';
 /** Placeholder Slack users: operators reassign the problems (and set leaders) to real people afterwards. */
 export const DEMO_LEADERS = ['U0DEMOL01', 'U0DEMOL02'];
 export const DEMO_OWNERS = ['U0DEMO01', 'U0DEMO02', 'U0DEMO03', 'U0DEMO04', 'U0DEMO05', 'U0DEMO06'];
@@ -27,7 +27,7 @@ const CYCLE_DAYS = 14;
 /** "Today" is this many days after the anchor: day 6 of cycle 3, so three full cycles of history lie behind. */
 const TODAY_OFFSET = 3 * CYCLE_DAYS + 6;
 
-export interface DemoResult {
+interface DemoResult {
   code: string;
   problems: number;
   measures: number;

@@ -23,7 +23,7 @@ export interface NewMeasures {
   deadline?: string | null;
 }
 
-export interface MeasureChangeResult {
+interface MeasureChangeResult {
   added: number[];
   edited: number[];
   retired: number[];

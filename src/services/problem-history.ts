@@ -15,7 +15,7 @@ export async function extendedSince(db: Db, boardId: number, since: Date): Promi
   return rows.length;
 }
 
-export interface DeadlineStory {
+interface DeadlineStory {
   /** The deadline before its first change. */
   original: string | null;
   /** How many times it was moved later. */
@@ -41,7 +41,7 @@ export async function deadlineStories(db: Db, problemIds: readonly number[]): Pr
 }
 
 /** A stretch of time during which a now-reopened problem was closed. */
-export interface ClosedSpan {
+interface ClosedSpan {
   closedAt: Date;
   reopenedAt: Date;
 }

@@ -104,7 +104,7 @@ export async function createProblem(
 
 const OWNER_EDITABLE: ReadonlySet<string> = new Set(['description', 'unit', 'source']);
 
-export interface EditOptions {
+interface EditOptions {
   /** The version the editor saw: a newer one means someone else changed the problem meanwhile (refused). */
   expectedVersion?: number;
   /** Why the deadline moves; required when it does. */

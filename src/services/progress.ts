@@ -9,7 +9,7 @@ import { ensureMeasuresExist, ensureNotClosed } from './problems.js';
 import { validate } from './validate.js';
 
 /** Where an update came from (Update.source): the report modal, a "No change" click, a chat reply, a CSV import. */
-export type UpdateSource = 'modal' | 'no_change' | 'chat' | 'import';
+type UpdateSource = 'modal' | 'no_change' | 'chat' | 'import';
 
 /**
  * Appends a progress update. The first update moves an `open` problem to `in_progress`; measures named

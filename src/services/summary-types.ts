@@ -44,7 +44,7 @@ export interface BreakdownRow {
 }
 
 /** What moved since the previous cycle ended (the current cycle's start). */
-export interface SummaryChange {
+interface SummaryChange {
   /** Last day of the previous cycle. */
   since: string;
   closed: number;

@@ -5,7 +5,7 @@ import { exportRows, type ExportOptions } from './csv-export.js';
 import type { ServiceDeps } from './deps.js';
 import { loadExcel } from './xlsx-read.js';
 
-export interface XlsxExport {
+interface XlsxExport {
   bytes: Buffer;
   problems: number;
   measures: number;

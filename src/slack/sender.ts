@@ -6,7 +6,7 @@ import { digestChartFollowUp } from './upload/digest-chart.js';
 import { workspaceLocales } from './locale.js';
 import { renderMessage } from './views/scheduled/index.js';
 
-export type SlackSenderOptions = Omit<WebApiSenderOptions, 'render' | 'readerLanguages'>;
+type SlackSenderOptions = Omit<WebApiSenderOptions, 'render' | 'readerLanguages'>;
 
 /**
  * The jobs' Web API sender with what only the Slack layer knows injected: scheduled messages rendered as

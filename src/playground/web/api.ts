@@ -5,7 +5,7 @@ import type { StateValues } from '../page-contract.js';
 export type { StateValues };
 export type Block = { type: string; block_id?: string } & Record<string, unknown>;
 
-export interface FileView {
+interface FileView {
   id: string;
   name: string;
   title: string;

@@ -8,7 +8,7 @@ import { plain } from './mrkdwn.js';
 const STATEFUL = /input|select|picker|checkboxes|radio_buttons/;
 
 /** Slack's state.values before anyone types: every stateful element with its initial value. */
-export function initialValues(blocks: Block[]): StateValues {
+function initialValues(blocks: Block[]): StateValues {
   const values: StateValues = {};
   blocks.forEach((block, i) => {
     const elements: El[] =

@@ -24,7 +24,7 @@ export function emoji(name: string): string {
 }
 
 /** `:name:` codes in plain text (plain_text objects with `emoji: true`). */
-export function withEmoji(text: string): string {
+function withEmoji(text: string): string {
   return text.replace(/:([a-z0-9_+-]+):/g, (code, name: string) => lookup(name) ?? code);
 }
 

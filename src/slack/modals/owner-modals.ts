@@ -15,7 +15,7 @@ import { closeoutModal } from '../views/modals/closeout.js';
 import { reportModal } from '../views/modals/report.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
 
-export interface OpenModalArgs {
+interface OpenModalArgs {
   client: WebClient;
   triggerId: string;
   ctx: SlackContext;

@@ -17,7 +17,7 @@ import { refreshHomesLater } from '../refresh/homes.js';
  * records, in the same transaction, the DMs the people concerned are owed (sent once it committed, through
  * the durable follow-up path); Homes are refreshed, and the confirmation for the leader comes back as text.
  */
-export interface ChangeArgs {
+interface ChangeArgs {
   ctx: SlackContext;
   client: WebClient;
   actor: Actor;

@@ -15,7 +15,7 @@ import { reassignModal } from '../views/modals/reassign.js';
 /** The leaders' changes that open a modal (restore needs none). */
 export type UpkeepModal = 'edit' | 'reassign' | 'measures' | 'reopen' | 'withdraw';
 
-export interface UpkeepViewArgs {
+interface UpkeepViewArgs {
   ctx: SlackContext;
   actor: Actor;
   lang: Language;

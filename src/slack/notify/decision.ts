@@ -13,7 +13,7 @@ import type { MessageOrigin } from '../refresh/message-origin.js';
 import { refreshOrigin } from '../refresh/origin.js';
 import { updateRequestCopies } from './request-copies.js';
 
-export interface DecisionArgs {
+interface DecisionArgs {
   client: WebClient;
   ctx: SlackContext;
   actor: Actor;

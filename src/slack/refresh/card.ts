@@ -16,16 +16,10 @@ export interface RenderedMessage {
   blocks: KnownBlock[];
 }
 
-export type ProblemDetail = Awaited<ReturnType<typeof getProblemDetail>>;
+type ProblemDetail = Awaited<ReturnType<typeof getProblemDetail>>;
 
 /** Card data for one viewer: the buttons follow what they may do (the services still decide). */
-export function cardData(
-  ctx: SlackContext,
-  detail: ProblemDetail,
-  viewerId: string,
-  lang: Language,
-  note?: string,
-): CardData {
+function cardData(ctx: SlackContext, detail: ProblemDetail, viewerId: string, lang: Language, note?: string): CardData {
   const now = ctx.deps.clock.now();
   const viewer = { teamId: detail.teamId, userId: viewerId };
   return {

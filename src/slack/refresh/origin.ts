@@ -7,7 +7,7 @@ import type { MessageOrigin } from './message-origin.js';
 import { refreshScheduledMessage } from './scheduled-message.js';
 import { postToResponseUrl } from '../answer/response-url.js';
 
-export interface RefreshArgs {
+interface RefreshArgs {
   client: WebClient;
   ctx: SlackContext;
   origin: MessageOrigin | undefined;

@@ -14,7 +14,7 @@ import { formatDate } from '../../i18n/dates.js';
 import { uploadFile } from './file.js';
 
 /** Where a chart goes: a channel (or DM channel), optionally as a thread reply. */
-export interface ChartTarget {
+interface ChartTarget {
   channelId: string;
   threadTs?: string;
 }
@@ -37,7 +37,7 @@ async function userNames(client: WebClient, ids: string[], logger: Logger): Prom
 }
 
 /** The chart's data: the summary's breakdown rows and the board's burn-down. */
-export async function boardChartData(
+async function boardChartData(
   db: Db,
   board: SummaryBoard,
   summary: BoardSummary,
@@ -60,7 +60,7 @@ export async function boardChartData(
   };
 }
 
-export interface ChartFile {
+interface ChartFile {
   png: Buffer;
   filename: string;
   title: string;
@@ -90,7 +90,7 @@ export async function postChart(
   }
 }
 
-export interface BoardChartPost extends ChartTarget {
+interface BoardChartPost extends ChartTarget {
   db: Db;
   /** The board row (the digest job's board fits). */
   board: SummaryBoard;

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 /** Longest a POST of the file bytes to Slack's upload URL may take. */
 const UPLOAD_TIMEOUT_MS = 30_000;
 
-export interface FileUpload {
+interface FileUpload {
   /** The conversation to share the file in (a channel, or a DM channel from conversations.open). */
   channelId: string;
   /** Shares it as a reply in this thread. */

@@ -8,7 +8,7 @@ import type { RecordedReply } from '../../services/chat-replies.js';
 
 /** Messages answering a progress reply typed in chat: what was recorded, or which problem it is about. */
 
-export interface RecordedData {
+interface RecordedData {
   key: string;
   title: string;
   percent: number;
@@ -19,7 +19,7 @@ export interface RecordedData {
   already?: boolean;
 }
 
-export interface AskData {
+interface AskData {
   replyId: number;
   /** What the user typed, quoted back so they know which message is meant. */
   text: string;

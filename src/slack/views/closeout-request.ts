@@ -38,7 +38,7 @@ export function measureCounts(measures: { status: string }[]): { done: number; t
 }
 
 /** What the request message needs from a problem (a getProblemDetail result fits). */
-export interface RequestProblem {
+interface RequestProblem {
   key: string;
   title: string;
   ownerId: string;
@@ -48,7 +48,7 @@ export interface RequestProblem {
   measures: { status: string }[];
 }
 
-export interface RequestRow {
+interface RequestRow {
   id: number;
   requestedBy: string;
   createdAt: Date;

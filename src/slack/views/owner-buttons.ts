@@ -4,7 +4,7 @@ import { ACTION } from '../ids.js';
 import { LIMITS, truncate } from './limits.js';
 
 /** The owner's buttons on a problem, in the order they appear. */
-export type OwnerButton = 'report' | 'noChange' | 'closeout';
+type OwnerButton = 'report' | 'noChange' | 'closeout';
 
 const BUTTONS: Record<
   OwnerButton,

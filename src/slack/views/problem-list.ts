@@ -46,7 +46,7 @@ function groupOf(p: ProblemLine): Group {
 }
 
 /** `RECT-12  Title` and a second line: owner · due / OVERDUE · percent · health · status. */
-export function problemLineText(tr: Translator, lang: Language, today: string, problem: ProblemLine): string {
+function problemLineText(tr: Translator, lang: Language, today: string, problem: ProblemLine): string {
   const facts: string[] = [mention(problem.ownerId)];
   if (problem.status === 'closed') {
     if (problem.closedAt)

@@ -4,8 +4,8 @@ import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 
 /** What the leaders' ⋯ menu offers; the option value is `<change>:<KEY>`. */
-export const MENU_CHANGES = ['edit', 'reassign', 'measures', 'reopen', 'withdraw', 'restore'] as const;
-export type MenuChange = (typeof MENU_CHANGES)[number];
+const MENU_CHANGES = ['edit', 'reassign', 'measures', 'reopen', 'withdraw', 'restore'] as const;
+type MenuChange = (typeof MENU_CHANGES)[number];
 
 /** The changes that apply to a problem in this status (an overflow holds at most five). */
 function changesFor(status: ProblemStatus): MenuChange[] {

@@ -21,7 +21,7 @@ export interface ClickContext {
 }
 
 /** Ephemeral answers go back through the response_url; a click on the App Home has none: DM the user. */
-export function targetOf(click: ButtonClick, client: WebClient, respond: RespondFn): EphemeralTarget {
+function targetOf(click: ButtonClick, client: WebClient, respond: RespondFn): EphemeralTarget {
   if (click.responseUrl) return { kind: 'respond', respond };
   if (click.container.kind === 'message')
     return { kind: 'post', client, channel: click.container.channel, user: click.userId };

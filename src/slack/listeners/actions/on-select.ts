@@ -27,7 +27,7 @@ export interface Selection {
   meta: ModalMetadata;
 }
 
-export interface SelectArgs {
+interface SelectArgs {
   ack: () => Promise<void>;
   body: unknown;
   client: WebClient;

@@ -5,7 +5,7 @@ import { LIMITS, truncate } from '../../views/limits.js';
 import type { SubcommandArgs } from './types.js';
 
 /** The texts a leaders' subcommand answers with when no board was named and none can be assumed. */
-export interface BoardChoiceTexts {
+interface BoardChoiceTexts {
   /** The subcommand as typed in the suggestions, e.g. `summary`. */
   sub: string;
   notLeader: MessageKey;

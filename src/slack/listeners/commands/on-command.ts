@@ -7,7 +7,7 @@ import { parseCommandText, type Subcommand } from '../../parsers/command-text.js
 import { unknownCommandText } from '../../views/help.js';
 import type { SubcommandHandler } from './types.js';
 
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
  * The common shape of `/closeout <sub> …`: ack first (Slack gives us 3 seconds), find the user's language,

@@ -9,7 +9,7 @@ export const BOARD_ARCHIVED = 'archived';
 /** Blocks a board's leaders may change (the services allow them these; the rest stays with admins). */
 const LEADER_BLOCKS: ReadonlySet<string> = new Set([BOARD.name, BOARD.deadline, BOARD.categories]);
 
-export interface BoardEditModalData extends BoardModalData {
+interface BoardEditModalData extends BoardModalData {
   archived: boolean;
   /** Admins edit everything and (un)archive; a board's leaders only what they may change. */
   scope: 'admin' | 'leader';

@@ -23,7 +23,7 @@ export const BOARD = {
   separation: 'separation_of_duties',
 } as const;
 
-export interface BoardValues {
+interface BoardValues {
   code: string;
   name: string;
   channelId: string | null;

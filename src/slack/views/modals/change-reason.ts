@@ -8,9 +8,9 @@ import { input, modal, section } from './elements.js';
 export const CHANGE_REASON = { reason: 'reason' } as const;
 
 /** The changes that only need a reason: reopening (required) and withdrawing (optional). */
-export type ReasonedChange = 'reopen' | 'withdraw';
+type ReasonedChange = 'reopen' | 'withdraw';
 
-export interface ChangeReasonModalData {
+interface ChangeReasonModalData {
   change: ReasonedChange;
   key: string;
   title: string;

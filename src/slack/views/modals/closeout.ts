@@ -8,7 +8,7 @@ import { TEXT_INPUT_MAX } from './new-problem.js';
 
 export const CLOSEOUT = { evidence: 'evidence' } as const;
 
-export interface CloseoutModalData {
+interface CloseoutModalData {
   problem: { key: string; title: string; percent: number };
   measures: { done: number; total: number };
   /** Who decides, shown so the owner knows where the request goes. */

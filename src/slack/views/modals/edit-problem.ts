@@ -29,13 +29,13 @@ export interface EditableFields {
   deadline: string | null;
 }
 
-export interface EditConflict {
+interface EditConflict {
   by: string;
   /** The values now stored that differ from what the editor started from, as display text. */
   changed: { field: string; value: string }[];
 }
 
-export interface EditProblemModalData {
+interface EditProblemModalData {
   key: string;
   /** What the inputs start with. */
   values: EditableFields;

@@ -48,7 +48,7 @@ export function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
 }
 
-export interface ModalShell {
+interface ModalShell {
   callbackId: string;
   title: string;
   submit?: string;

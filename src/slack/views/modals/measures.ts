@@ -19,9 +19,9 @@ export const MEASURES = {
 } as const;
 
 /** Five blocks per editable measure (four inputs and a divider): the first 18 fit a modal beside the rest. */
-export const EDITABLE_MEASURES_MAX = 18;
+const EDITABLE_MEASURES_MAX = 18;
 
-export interface MeasureRow {
+interface MeasureRow {
   number: number;
   text: string;
   ownerId: string | null;
@@ -29,7 +29,7 @@ export interface MeasureRow {
   status: MeasureStatus;
 }
 
-export interface MeasuresModalData {
+interface MeasuresModalData {
   key: string;
   title: string;
   /** Not retired, by number. */

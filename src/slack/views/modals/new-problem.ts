@@ -28,7 +28,7 @@ export interface BoardChoice {
   categories: string[];
 }
 
-export interface NewProblemModalData {
+interface NewProblemModalData {
   /** Boards the user may create problems on. */
   boards: BoardChoice[];
   /** The board shown as chosen (the only one, the one named in the command, or the one just picked). */

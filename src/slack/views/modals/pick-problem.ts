@@ -9,7 +9,7 @@ import { context, input, modal, option, section } from './elements.js';
 /** One field in both pickers: the report picker (`report`) and the leaders' "which problem?" (`edit`, …). */
 export const PICK_PROBLEM = { problem: 'problem' } as const;
 
-export interface PickableProblem {
+interface PickableProblem {
   key: string;
   title: string;
   deadline: string | null;
@@ -19,7 +19,7 @@ export interface PickableProblem {
   today: string;
 }
 
-export interface PickProblemModalData {
+interface PickProblemModalData {
   /** Due soonest first; only the first 100 fit in a select. */
   problems: PickableProblem[];
   total: number;
@@ -63,7 +63,7 @@ export function pickProblemModal(tr: Translator, data: PickProblemModalData): Mo
   });
 }
 
-export interface UpkeepPickData {
+interface UpkeepPickData {
   /** The subcommand the pick is for (edit, reassign, …), kept in the metadata. */
   sub: string;
   problems: { key: string; title: string }[];

@@ -7,7 +7,7 @@ import { input, modal, section } from './elements.js';
 
 export const REASSIGN = { owner: 'owner', note: 'note' } as const;
 
-export interface ReassignModalData {
+interface ReassignModalData {
   key: string;
   title: string;
   ownerId: string;

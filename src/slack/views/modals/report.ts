@@ -16,7 +16,7 @@ export const REPORT = {
 } as const;
 
 /** Slack allows at most 10 checkboxes; beyond that the measures go into a multi-select. */
-export const CHECKBOX_MAX = 10;
+const CHECKBOX_MAX = 10;
 
 export interface ReportModalData {
   problem: {
