@@ -7,8 +7,11 @@ import {
   editBoard,
   getBoard,
   listBoards,
+  problemCountsByBoard,
   reminderOffsets,
 } from '../../src/services/boards.js';
+import { withdrawProblem } from '../../src/services/problem-changes.js';
+import { createProblem } from '../../src/services/problems.js';
 import { ADMIN, LEADER, OTHER, TEAM, seedBoard } from '../support/fixtures.js';
 import { expectRefusal, useDb } from '../support/services.js';
 
@@ -145,5 +148,26 @@ describe('boards', () => {
     expect((await boardsLedBy(ctx.deps, ADMIN)).map((b) => b.code)).toEqual(['OPS', 'RECT']);
     expect((await boardsLedBy(ctx.deps, LEADER)).map((b) => b.code)).toEqual(['RECT']);
     expect(await boardsLedBy(ctx.deps, { teamId: TEAM, userId: 'UNOBODY' })).toEqual([]);
+  });
+
+  it('counts the problems on each board’s list: withdrawn ones and other workspaces’ boards are not', async () => {
+    const rect = await seedBoard(ctx.deps);
+    const ops = await seedBoard(ctx.deps, { code: 'OPS' });
+    await seedBoard(ctx.deps, { code: 'EMPTY' });
+    const raise = (code: string, title: string) =>
+      createProblem(ctx.deps, LEADER, code, { title, ownerId: OTHER.userId });
+    await raise('RECT', 'Queue times');
+    await raise('RECT', 'Forms in two languages');
+    await raise('RECT', 'Raised twice');
+    await raise('OPS', 'Night shift');
+    await withdrawProblem(ctx.deps, LEADER, 'RECT-3', 'duplicate of RECT-1');
+    // Another workspace's problem, on a board of the same code.
+    const elsewhere = { teamId: 'T0ELSE', userId: 'UADMIN2' };
+    const theirs = { ...ctx.deps, admins: new Set([elsewhere.userId]) };
+    await createBoard(theirs, elsewhere, { ...minimal, code: 'RECT' });
+    await createProblem(theirs, elsewhere, 'RECT', { title: 'Theirs', ownerId: elsewhere.userId });
+
+    const counts = await problemCountsByBoard(ctx.deps, TEAM);
+    expect(Object.fromEntries(counts)).toEqual({ [rect.id]: 2, [ops.id]: 1 });
   });
 });
