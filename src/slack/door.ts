@@ -32,9 +32,13 @@ export interface DoorOptions {
   health: http.RequestListener;
   /** True once a graceful stop began: events are turned away with 503 (Slack retries them). */
   stopping: () => boolean;
+  /** GET /metrics (both modes). */
+  metrics?: http.RequestListener;
+  /** Called for each request body refused with 413. */
+  tooLarge?: () => void;
 }
 
-/** How long a stop waits for acknowledged work (a deploy's SIGTERM grace period is usually 30 s). */
+/** How long a stop may take in all, unless SHUTDOWN_TIMEOUT_MS says otherwise (a deploy's grace period is usually 30 s). */
 export const DRAIN_MS = 25_000;
 
 /** The Web API client options every App and receiver of the bot uses. */
@@ -42,7 +46,8 @@ export function slackClientOptions(settings: Pick<Env, 'SLACK_API_URL'>, logger:
   return { slackApiUrl: slackApiBaseUrl(settings.SLACK_API_URL), logger: slackLogger(logger, 'web-api') };
 }
 
-export async function createDoor({ settings, logger, health, stopping }: DoorOptions): Promise<SlackDoor> {
+export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
+  const { settings, logger, health, stopping, metrics, tooLarge } = opts;
   const log = slackLogger(logger);
   if (settings.SLACK_SIGNING_SECRET) {
     const receiver = new SlackHttpReceiver({
@@ -50,6 +55,8 @@ export async function createDoor({ settings, logger, health, stopping }: DoorOpt
       logger: log,
       health,
       stopping,
+      metrics,
+      tooLarge,
     });
     return { receiver, server: http.createServer(receiver.requestListener) };
   }
@@ -67,6 +74,7 @@ export async function createDoor({ settings, logger, health, stopping }: DoorOpt
   });
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') health(req, res);
+    else if (req.method === 'GET' && req.url === '/metrics' && metrics) metrics(req, res);
     else res.writeHead(404).end();
   });
   return { receiver: socket, server, socket };
