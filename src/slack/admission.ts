@@ -17,11 +17,12 @@ export interface AdmissionLimits {
 }
 
 /**
- * 400 requests: at the engine's ~100 commands a second (slack/after-ack.ts), four seconds of a burst. A
- * minute for the oldest: a command waiting longer is answered later than a "busy, try again in a minute"
- * would have been. 40 per person: ten times what anyone clicks in a few seconds.
+ * 1,000 requests: at the engine's ~100 commands a second (slack/after-ack.ts), ten seconds of backlog (a
+ * body each, ~1 KB). A minute for the oldest: a command waiting longer is answered later than "busy, try
+ * again in a minute" would have had it. 100 per person, a tenth of the queue: far more than anyone clicks or
+ * types in a few seconds (the bench's leader sends 80 in its bursts), and nine tenths are left for the others.
  */
-export const DEFAULT_ADMISSION: AdmissionLimits = { maxQueue: 400, maxAgeMs: 60_000, perUser: 40 };
+export const DEFAULT_ADMISSION: AdmissionLimits = { maxQueue: 1_000, maxAgeMs: 60_000, perUser: 100 };
 
 /** Why a request was turned away (a label of the refusal metric). */
 export type Refusal = 'stalled' | 'full' | 'user';
