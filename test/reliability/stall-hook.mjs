@@ -16,7 +16,7 @@ const file = process.env.CLOSEOUT_TEST_STALL_FILE;
 export function stallWhenAsked() {
   if (!file) return;
   setInterval(() => {
-    let ms = 0;
+    let ms;
     try {
       ms = Number(fs.readFileSync(file, 'utf8'));
       fs.rmSync(file);
