@@ -2,6 +2,7 @@ import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Env } from '../config/env.js';
 import { healthHandler, pingDatabase } from '../http/health.js';
 import { Admission, BUSY_TEXT, BusyError, DEFAULT_ADMISSION, isCommand, type AdmissionLimits } from './admission.js';
+import { deliveryStats } from '../jobs/stats.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { SlackContext } from './context.js';
@@ -49,7 +50,8 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   let stopping = () => false;
   // The same bounds as npm start's front, but the engine's heartbeat: the listeners run on this very thread.
   const admission = new Admission(opts.limits ?? DEFAULT_ADMISSION);
-  const metrics = new FrontMetrics(admission);
+  // Deliveries and job runs are counted in this thread too (the scheduler's, in the playground).
+  const metrics = new FrontMetrics(admission, () => ({ lagMs: 0, ...deliveryStats, owed: {} }));
   const door = await createDoor({
     settings: env,
     logger,

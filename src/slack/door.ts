@@ -1,12 +1,13 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { SocketModeReceiver } from '@slack/bolt';
+import type { SocketModeReceiver, SocketModeReceiverOptions } from '@slack/bolt';
 import { ConfigError } from '../config/config-error.js';
 import type { Env } from '../config/env.js';
 import { slackApiBaseUrl } from '../config/slack-api.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
+import { BusyError } from './admission.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 
 /**
@@ -64,13 +65,20 @@ export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
   // for the socket to close (Bolt's stop() does not). It gets a copy of the client options: its client (for
   // apps.connections.open) writes its 100-retry policy into them, and Bolt builds every listener's client from
   // the App's.
-  const { default: SocketMode } = createRequire(import.meta.url)(
-    '@slack/bolt/dist/receivers/SocketModeReceiver.js',
-  ) as { default: typeof SocketModeReceiver };
+  const require = createRequire(import.meta.url);
+  const { default: SocketMode } = require('@slack/bolt/dist/receivers/SocketModeReceiver.js') as {
+    default: typeof SocketModeReceiver;
+  };
+  const { defaultProcessEventErrorHandler } = require('@slack/bolt/dist/receivers/SocketModeFunctions.js') as {
+    defaultProcessEventErrorHandler: SocketModeReceiverOptions['processEventErrorHandler'] & {};
+  };
   const socket = new SocketMode({
     appToken: settings.SLACK_APP_TOKEN ?? '',
     logger: log,
     installerOptions: { clientOptions: { ...slackClientOptions(settings, logger) } },
+    // Turned away for load (admission.ts): not acked, so Slack retries an event or shows its own error.
+    processEventErrorHandler: async (args) =>
+      args.error instanceof BusyError ? false : defaultProcessEventErrorHandler(args),
   });
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') health(req, res);

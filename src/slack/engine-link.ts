@@ -159,9 +159,13 @@ export class EngineLink {
     return this.lastBeat > 0 && this.now() - this.lastBeat > this.stalledAfterMs;
   }
 
-  /** What the engine reported with its last heartbeat. */
+  /**
+   * What the engine reported with its last heartbeat; its lag is at least how long the heartbeat is overdue
+   * (a stuck engine reports nothing, and its lag keeps growing).
+   */
   get stats(): EngineStats {
-    return this.lastStats;
+    const overdue = this.lastBeat > 0 ? this.now() - this.lastBeat - HEARTBEAT_MS : 0;
+    return { ...this.lastStats, lagMs: Math.max(this.lastStats.lagMs, overdue) };
   }
 
   /**

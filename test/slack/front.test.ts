@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/domain/clock.js';
 import { countDelivery, countJobRun } from '../../src/jobs/stats.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { BUSY_TEXT, DEFAULT_ADMISSION } from '../../src/slack/admission.js';
-import { EngineLink, type Port } from '../../src/slack/engine-link.js';
+import { EngineLink, HEARTBEAT_MS as ENGINE_HEARTBEAT_MS, type Port } from '../../src/slack/engine-link.js';
 import { ENGINE_CONCURRENCY, startSlackEngine, type SlackEngine } from '../../src/slack/engine.js';
 import { startSlackFront, type RunningFront } from '../../src/slack/front.js';
 import { VIEW } from '../../src/slack/ids.js';
@@ -176,6 +176,10 @@ describe('admission: the front acks only what the engine can do', () => {
     expect((await event('UOWNER')).status).toBe(503);
     expect((await click('UOWNER')).status).toBe(503);
     expect(handedOver()).toBe(before);
+    // The engine's lag is what its missed heartbeats say.
+    expect(await metric('closeout_engine_event_loop_lag_seconds')).toBeGreaterThanOrEqual(
+      (STALLED_AFTER_MS - ENGINE_HEARTBEAT_MS) / 1000,
+    );
     // /healthz says so too (its probe is kept a second).
     await until(async () => (await fetch(`http://127.0.0.1:${front.port}/healthz`)).status === 503);
     expect(await metric('closeout_requests_refused_total', '{reason="stalled"}')).toBe(refusedBefore + 3);
