@@ -17,7 +17,7 @@ export type FrontSettings = DoorSettings & Pick<Env, 'PORT' | 'LOG_LEVEL'> & Par
 /** How often the engine sends its heartbeat (engine.ts). */
 export const HEARTBEAT_MS = 500;
 /** No heartbeat for this long: the engine's event loop is stuck, and the front takes nothing new on. */
-export const STALLED_AFTER_MS = 1_500;
+export const STALLED_AFTER_MS = 2_000;
 
 /** What the engine tells the front once it is ready. */
 export interface EngineReady {
