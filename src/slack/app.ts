@@ -6,7 +6,7 @@ import { deliveryStats } from '../jobs/stats.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { SlackContext } from './context.js';
-import { closeServer, closeSocket, createDoor, DRAIN_MS, openDoor } from './door.js';
+import { closeServer, closeSocket, createDoor, DRAIN_MS, openDoor, within } from './door.js';
 import type { InFlight } from './in-flight.js';
 import { createListenerApp, settleListeners } from './listener-app.js';
 import { FrontMetrics } from './metrics.js';
@@ -35,7 +35,7 @@ export interface RunningSlackApp {
   metrics: FrontMetrics;
   /**
    * Graceful stop: no new requests (503 on /healthz and /slack/events, Socket Mode disconnected), then waits
-   * for every in-flight listener, at most `drainMs`; resolves false if some were still running.
+   * for every in-flight listener, all within `drainMs`; resolves false if some were still running.
    */
   stop(drainMs?: number): Promise<boolean>;
 }
@@ -105,11 +105,13 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     inFlight,
     metrics,
     async stop(drainMs = DRAIN_MS) {
-      // Socket first, so no envelope arrives once the caller closes the database.
+      // Socket first, so no envelope arrives once the caller closes the database; all within `drainMs`.
+      const deadline = Date.now() + drainMs;
+      const left = () => Math.max(0, deadline - Date.now());
       const settled = settleListeners(listeners, logger, drainMs);
-      await closeSocket(door);
+      await within(closeSocket(door), left());
       const drained = await settled;
-      await closeServer(door);
+      await within(closeServer(door), left());
       return drained;
     },
   };
