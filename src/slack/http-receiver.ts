@@ -28,9 +28,9 @@ export type EventProcessor = Pick<App, 'processEvent'>;
 /**
  * Slack's signed requests on POST /slack/events, GET /healthz beside them, 404 elsewhere. It answers as
  * Bolt's HTTPReceiver does (401 on a bad signature, 413 on a body over BODY_LIMIT, the url_verification
- * challenge and ssl_check, 500 when processing fails before the ack), 503 for a request turned away for load
- * (admission.ts) and turns events away with 503 once a
- * graceful stop began (Slack retries them; /healthz has told the load balancer already).
+ * challenge and ssl_check, 500 when processing fails before the ack). It answers 503, without an ack, to a
+ * request turned away for load (admission.ts) and to every request once a graceful stop began (Slack retries
+ * events; /healthz has told the load balancer already). GET /metrics too, when given.
  */
 export class SlackHttpReceiver implements Receiver {
   private processor: EventProcessor | null = null;
@@ -140,7 +140,9 @@ export class SlackHttpReceiver implements Receiver {
       });
     } catch (error) {
       if (error instanceof BusyError) {
-        // Not acked: Slack retries an event later and shows its own error for an interaction.
+        // Not acked: Slack retries an event later and shows its own error for an interaction. (The ack's
+        // 3-second watchdog is stopped: this request was answered.)
+        ack.ack();
         if (!res.headersSent) res.writeHead(503, { 'retry-after': '60' }).end();
         return;
       }
