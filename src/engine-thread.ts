@@ -6,6 +6,7 @@ import { lowerThreadPriority } from './config/worker-module.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
 import { startBotScheduler, type RunningScheduler } from './jobs/scheduler.js';
+import { owedDeliveries } from './jobs/stats.js';
 import { createLogger } from './logging/logger.js';
 import { closeImportReader } from './services/import-reader.js';
 import { adoptLocalRows, hasLocalRows } from './services/workspace.js';
@@ -45,6 +46,9 @@ async function engine(port: Port): Promise<void> {
       await scheduler?.stop();
       await closeChartRenderer();
       await closeImportReader();
+      // What could not be sent stays owed in the deliveries: the next start (or another instance) sends it.
+      const owed = await owedDeliveries(db).catch(() => ({}));
+      if (Object.keys(owed).length) logger.warn({ owed }, 'stopped with deliveries still owed; they are sent later');
       await db.$disconnect();
     },
   });
@@ -63,10 +67,13 @@ async function engine(port: Port): Promise<void> {
   }
 
   lowerThreadPriority(); // not before: starting is on the way to a healthy /healthz
-  const { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL } = env;
+  const { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL, SHUTDOWN_TIMEOUT_MS } = env;
   post({
     type: 'ready',
-    ready: { teamId, settings: { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL } },
+    ready: {
+      teamId,
+      settings: { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL, SHUTDOWN_TIMEOUT_MS },
+    },
   });
 }
 

@@ -50,13 +50,20 @@ async function main(): Promise<void> {
   const logger = createLogger(settings.LOG_LEVEL);
   const front = await startSlackFront({ settings, logger, engine, teamId });
 
+  const timeoutMs = settings.SHUTDOWN_TIMEOUT_MS ?? DRAIN_MS;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Stop taking requests, let acknowledged work finish (bounded), then the engine's scheduler and database.
-    await front.stop(DRAIN_MS);
-    process.exit(0);
+    logger.info({ signal, timeoutMs }, 'shutting down');
+    // Whatever happens, the process is gone by the deadline (the engine may be stuck in synchronous work).
+    setTimeout(() => {
+      logger.error('shutdown timeout reached; exiting with work unfinished');
+      process.exit(1);
+    }, timeoutMs).unref();
+    // Stop taking requests, let acknowledged work finish, then the engine's scheduler and database: all of it
+    // within the timeout, less a moment to exit.
+    const clean = await front.stop(Math.max(0, timeoutMs - 250));
+    process.exit(clean ? 0 : 1);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

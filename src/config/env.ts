@@ -20,6 +20,13 @@ const envSchema = z.object({
     .max(100, 'must be a whole number from 1 to 100')
     .default(10),
   PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int().min(1).max(65535).default(3000),
+  // How long a stop (SIGTERM) may take in all: a deploy's grace period is usually 30 s.
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds from 1000 to 600000' })
+    .int('must be a whole number of milliseconds from 1000 to 600000')
+    .min(1_000, 'must be a whole number of milliseconds from 1000 to 600000')
+    .max(600_000, 'must be a whole number of milliseconds from 1000 to 600000')
+    .default(25_000),
   CLOSEOUT_ADMINS: z
     .string()
     .default('')

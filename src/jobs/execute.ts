@@ -1,5 +1,6 @@
 import { dueDeliveries, existingKeys, plan, planKeys } from '../services/deliveries.js';
 import { Fanout } from './fanout.js';
+import { countJobRun } from './stats.js';
 import { activeBoards, type JobBoard } from './job-data.js';
 import {
   DEFAULT_TUNING,
@@ -46,6 +47,7 @@ export async function execute(
     throw new Error('Sending needs Slack (SLACK_BOT_TOKEN); only a dry run works without it.');
   }
   const fanout = opts.dryRun ? null : new Fanout(deps, tuning, report);
+  if (fanout) for (const job of report.jobs) countJobRun(job);
 
   const take = async (batch: PlannedMessage[]) => {
     if (!batch.length) return;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
+import { countDelivery } from './stats.js';
 import { claim, dueDeliveries, holdClaim, markFailed, markSent, type DueDelivery } from '../services/deliveries.js';
 import { parseMessage } from './messages.js';
 import { noticesFor } from './notices.js';
@@ -136,10 +137,12 @@ export class Fanout {
       const landed = (claimed.attempts > 1 ? await sender.findSent(out) : null) ?? (await sender.send(out, rendered));
       await lease.stop();
       await markSent(db, key, landed, clock.now());
+      countDelivery('sent', claimed.job);
       this.report.sent.push(key);
       await sender.afterSent?.(claimed, landed, this.report.at);
     } catch (error) {
       await lease.stop();
+      countDelivery('failed', claimed.job);
       const failure =
         error instanceof SendError
           ? error

@@ -4,6 +4,7 @@ import type { Language } from '../domain/types.js';
 import type { RunReport } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { pageRequest, type PageApi } from './page-api.js';
+import { pageRefusal } from './page-guard.js';
 import { PeopleActions } from './stand-in/people-actions.js';
 import { BotLink } from './stand-in/to-bot.js';
 import { readArgs, WebApi } from './stand-in/web-api.js';
@@ -53,6 +54,7 @@ export class PlaygroundServer {
   private readonly page: PageApi;
   private readonly server: http.Server;
   private base = '';
+  private port = 0;
 
   constructor(private readonly opts: PlaygroundServerOptions) {
     this.ws = new Workspace(opts.clock);
@@ -88,6 +90,7 @@ export class PlaygroundServer {
       this.server.listen(port, host, () => resolve());
     });
     const bound = (this.server.address() as AddressInfo).port;
+    this.port = bound;
     this.base = `http://${host}:${bound}`;
     return bound;
   }
@@ -136,7 +139,11 @@ export class PlaygroundServer {
       });
       return void res.end(file.bytes);
     }
-    if (head === 'pg') return pageRequest(this.page, req, res, rest ?? '', url);
+    if (head === 'pg') {
+      const refused = pageRefusal(req, this.port);
+      if (refused) return json(res, refused.status, { ok: false, error: refused.error });
+      return pageRequest(this.page, req, res, rest ?? '', url);
+    }
     statics(req, res);
   }
 }

@@ -1,12 +1,13 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { SocketModeReceiver } from '@slack/bolt';
+import type { SocketModeReceiver, SocketModeReceiverOptions } from '@slack/bolt';
 import { ConfigError } from '../config/config-error.js';
 import type { Env } from '../config/env.js';
 import { slackApiBaseUrl } from '../config/slack-api.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
+import { BusyError } from './admission.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 
 /**
@@ -32,9 +33,13 @@ export interface DoorOptions {
   health: http.RequestListener;
   /** True once a graceful stop began: events are turned away with 503 (Slack retries them). */
   stopping: () => boolean;
+  /** GET /metrics (both modes). */
+  metrics?: http.RequestListener;
+  /** Called for each request body refused with 413. */
+  tooLarge?: () => void;
 }
 
-/** How long a stop waits for acknowledged work (a deploy's SIGTERM grace period is usually 30 s). */
+/** How long a stop may take in all, unless SHUTDOWN_TIMEOUT_MS says otherwise (a deploy's grace period is usually 30 s). */
 export const DRAIN_MS = 25_000;
 
 /** The Web API client options every App and receiver of the bot uses. */
@@ -42,7 +47,8 @@ export function slackClientOptions(settings: Pick<Env, 'SLACK_API_URL'>, logger:
   return { slackApiUrl: slackApiBaseUrl(settings.SLACK_API_URL), logger: slackLogger(logger, 'web-api') };
 }
 
-export async function createDoor({ settings, logger, health, stopping }: DoorOptions): Promise<SlackDoor> {
+export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
+  const { settings, logger, health, stopping, metrics, tooLarge } = opts;
   const log = slackLogger(logger);
   if (settings.SLACK_SIGNING_SECRET) {
     const receiver = new SlackHttpReceiver({
@@ -50,6 +56,8 @@ export async function createDoor({ settings, logger, health, stopping }: DoorOpt
       logger: log,
       health,
       stopping,
+      metrics,
+      tooLarge,
     });
     return { receiver, server: http.createServer(receiver.requestListener) };
   }
@@ -57,16 +65,24 @@ export async function createDoor({ settings, logger, health, stopping }: DoorOpt
   // for the socket to close (Bolt's stop() does not). It gets a copy of the client options: its client (for
   // apps.connections.open) writes its 100-retry policy into them, and Bolt builds every listener's client from
   // the App's.
-  const { default: SocketMode } = createRequire(import.meta.url)(
-    '@slack/bolt/dist/receivers/SocketModeReceiver.js',
-  ) as { default: typeof SocketModeReceiver };
+  const require = createRequire(import.meta.url);
+  const { default: SocketMode } = require('@slack/bolt/dist/receivers/SocketModeReceiver.js') as {
+    default: typeof SocketModeReceiver;
+  };
+  const { defaultProcessEventErrorHandler } = require('@slack/bolt/dist/receivers/SocketModeFunctions.js') as {
+    defaultProcessEventErrorHandler: SocketModeReceiverOptions['processEventErrorHandler'] & {};
+  };
   const socket = new SocketMode({
     appToken: settings.SLACK_APP_TOKEN ?? '',
     logger: log,
     installerOptions: { clientOptions: { ...slackClientOptions(settings, logger) } },
+    // Turned away for load (admission.ts): not acked, so Slack retries an event or shows its own error.
+    processEventErrorHandler: async (args) =>
+      args.error instanceof BusyError ? false : defaultProcessEventErrorHandler(args),
   });
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') health(req, res);
+    else if (req.method === 'GET' && req.url === '/metrics' && metrics) metrics(req, res);
     else res.writeHead(404).end();
   });
   return { receiver: socket, server, socket };

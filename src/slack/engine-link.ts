@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/config-error.js';
 import type { Env } from '../config/env.js';
 import type { DoorSettings } from './door.js';
+import { NO_ENGINE_STATS, type EngineStats } from './metrics.js';
 
 /**
  * `npm start` runs the bot on two threads. The front (the main thread) takes Slack's requests, checks their
@@ -11,7 +12,12 @@ import type { DoorSettings } from './door.js';
  */
 
 /** The settings the front works with (the engine validated them: the front loads no schema library). */
-export type FrontSettings = DoorSettings & Pick<Env, 'PORT' | 'LOG_LEVEL'>;
+export type FrontSettings = DoorSettings & Pick<Env, 'PORT' | 'LOG_LEVEL'> & Partial<Pick<Env, 'SHUTDOWN_TIMEOUT_MS'>>;
+
+/** How often the engine sends its heartbeat (engine.ts). */
+export const HEARTBEAT_MS = 500;
+/** No heartbeat for this long: the engine's event loop is stuck, and the front takes nothing new on. */
+export const STALLED_AFTER_MS = 2_000;
 
 /** What the engine tells the front once it is ready. */
 export interface EngineReady {
@@ -41,6 +47,8 @@ export type FromEngine =
   /** A request's listeners have finished. */
   | { type: 'done'; id: number }
   | { type: 'health'; id: number; database: boolean }
+  /** The engine's event loop runs (every HEARTBEAT_MS), with what only the engine counts (GET /metrics). */
+  | { type: 'beat'; stats: EngineStats }
   | { type: 'stopped'; drained: boolean };
 
 /** A worker thread or a MessagePort (tests). */
@@ -69,6 +77,14 @@ function waiting<T>(): Waiting<T> {
   return { promise, resolve, reject };
 }
 
+/** What a request is, for a log line: `/closeout`, `block_actions`, `event:message`. */
+function kindOf(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return body.command;
+  const event = body.event as { type?: unknown } | undefined;
+  if (body.type === 'event_callback' && typeof event?.type === 'string') return `event:${event.type}`;
+  return typeof body.type === 'string' ? body.type : 'unknown';
+}
+
 export interface Forwarded {
   /** The listener's ack response (only for `answer` requests); rejects if it failed without acking. */
   answer: Promise<unknown>;
@@ -79,14 +95,21 @@ export interface Forwarded {
 /** The front's end: hands requests over and matches the engine's replies to them. */
 export class EngineLink {
   private nextId = 1;
-  private readonly requests = new Map<number, { answer: Waiting<unknown>; done: Waiting<void> }>();
-  private readonly checks = new Map<number, Waiting<boolean>>();
+  private readonly requests = new Map<number, { answer: Waiting<unknown>; done: Waiting<void>; kind: string }>();
+  /** The one health check on its way to the engine: concurrent /healthz requests share it. */
+  private check: { id: number; answer: Waiting<boolean> } | null = null;
+  private lastBeat = 0;
+  private lastStats: EngineStats = NO_ENGINE_STATS;
   private readonly started = waiting<EngineReady>();
   private stopped: Waiting<boolean> | null = null;
   private gone: Error | null = null;
   private emptied: Waiting<void> | null = null;
 
-  constructor(private readonly port: Port) {
+  constructor(
+    private readonly port: Port,
+    private readonly now: () => number = Date.now,
+    private readonly stalledAfterMs = STALLED_AFTER_MS,
+  ) {
     port.on('message', (message: FromEngine) => this.receive(message));
   }
 
@@ -96,7 +119,7 @@ export class EngineLink {
   }
 
   forward(request: Omit<EngineRequest, 'type' | 'id'>): Forwarded {
-    const entry = { answer: waiting<unknown>(), done: waiting<void>() };
+    const entry = { answer: waiting<unknown>(), done: waiting<void>(), kind: kindOf(request.body) };
     if (this.gone) {
       entry.answer.reject(this.gone);
       entry.done.resolve();
@@ -113,6 +136,13 @@ export class EngineLink {
     return this.requests.size;
   }
 
+  /** The requests the engine has not finished, counted by kind (a command, an interaction's or event's type). */
+  unfinished(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const { kind } of this.requests.values()) counts[kind] = (counts[kind] ?? 0) + 1;
+    return counts;
+  }
+
   /** Resolves once the engine has finished every request handed to it. */
   idle(): Promise<void> {
     if (this.requests.size === 0) return Promise.resolve();
@@ -120,22 +150,49 @@ export class EngineLink {
     return this.emptied.promise;
   }
 
-  /** Whether the engine's database answers (false if the engine is gone). */
-  health(): Promise<boolean> {
-    if (this.gone) return Promise.resolve(false);
-    const id = this.nextId++;
-    const check = waiting<boolean>();
-    this.checks.set(id, check);
-    this.port.postMessage({ type: 'health', id } satisfies ToEngine);
-    return check.promise;
+  /**
+   * True when the engine's event loop has not beaten for STALLED_AFTER_MS (a listener stuck in synchronous
+   * work), or the engine is gone. Not before its first heartbeat: starting is what `ready` waits for.
+   */
+  stalled(): boolean {
+    if (this.gone) return true;
+    return this.lastBeat > 0 && this.now() - this.lastBeat > this.stalledAfterMs;
   }
 
-  /** Asks the engine to stop (its listeners, follow-ups, scheduler, database), waiting at most `drainMs` each. */
+  /**
+   * What the engine reported with its last heartbeat; its lag is at least how long the heartbeat is overdue
+   * (a stuck engine reports nothing, and its lag keeps growing).
+   */
+  get stats(): EngineStats {
+    const overdue = this.lastBeat > 0 ? this.now() - this.lastBeat - HEARTBEAT_MS : 0;
+    return { ...this.lastStats, lagMs: Math.max(this.lastStats.lagMs, overdue) };
+  }
+
+  /**
+   * Whether the engine's database answers (false if the engine is gone or stalled). One check at a time:
+   * concurrent callers share the one on its way.
+   */
+  health(): Promise<boolean> {
+    if (this.gone || this.stalled()) return Promise.resolve(false);
+    if (this.check) return this.check.answer.promise;
+    const check = { id: this.nextId++, answer: waiting<boolean>() };
+    this.check = check;
+    this.port.postMessage({ type: 'health', id: check.id } satisfies ToEngine);
+    return check.answer.promise;
+  }
+
+  /**
+   * Asks the engine to stop (its listeners, follow-ups, scheduler, database) within `drainMs`; resolves false
+   * if it had not said it stopped by then (a stalled engine never does) or could not finish its work.
+   */
   stop(drainMs: number): Promise<boolean> {
     if (this.gone) return Promise.resolve(false);
     this.stopped ??= waiting<boolean>();
     this.port.postMessage({ type: 'stop', drainMs } satisfies ToEngine);
-    return this.stopped.promise;
+    return Promise.race([
+      this.stopped.promise,
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), drainMs).unref()),
+    ]);
   }
 
   /** The engine thread ended: whatever waits on it fails now rather than never. */
@@ -148,8 +205,8 @@ export class EngineLink {
     }
     this.requests.clear();
     this.settle();
-    for (const check of this.checks.values()) check.resolve(false);
-    this.checks.clear();
+    this.check?.answer.resolve(false);
+    this.check = null;
     this.stopped?.resolve(false);
   }
 
@@ -182,8 +239,13 @@ export class EngineLink {
         return;
       }
       case 'health':
-        this.checks.get(message.id)?.resolve(message.database);
-        this.checks.delete(message.id);
+        if (this.check?.id !== message.id) return;
+        this.check.answer.resolve(message.database);
+        this.check = null;
+        return;
+      case 'beat':
+        this.lastBeat = this.now();
+        this.lastStats = message.stats;
         return;
       case 'stopped':
         this.stopped?.resolve(message.drained);

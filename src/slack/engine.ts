@@ -4,7 +4,9 @@ import type { Env } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { pingDatabase } from '../http/health.js';
-import type { EngineRequest, FromEngine, Port, ToEngine } from './engine-link.js';
+import { deliveryStats, owedDeliveries } from '../jobs/stats.js';
+import { HEARTBEAT_MS, type EngineRequest, type FromEngine, type Port, type ToEngine } from './engine-link.js';
+import { within } from './door.js';
 import { createListenerApp, settleListeners, type ListenerApp } from './listener-app.js';
 
 /**
@@ -83,17 +85,24 @@ export async function startSlackEngine(opts: {
   deps: ServiceDeps;
   logger: Logger;
   port: Port;
+  /** Runs last in a stop, within what is left of its time (the scheduler, the database). */
   onStop?: () => Promise<void>;
+  heartbeatMs?: number;
 }): Promise<SlackEngine> {
   const { port, logger } = opts;
   const post = (message: FromEngine) => port.postMessage(message);
   const receiver = new PortReceiver(port, logger);
   const listeners = createListenerApp({ env: opts.env, deps: opts.deps, logger, receiver });
   const auth = await listeners.app.client.auth.test();
+  const heart = heartbeat(opts.deps.db, post, opts.heartbeatMs ?? HEARTBEAT_MS);
+  // One deadline for the whole stop: the listeners, the follow-ups, then onStop with what is left.
   const stop = async (drainMs: number) => {
+    const deadline = Date.now() + drainMs;
     const drained = await settleListeners(listeners, logger, drainMs);
-    await opts.onStop?.();
-    return drained;
+    heart.stop();
+    const closed = await within(opts.onStop?.() ?? Promise.resolve(), Math.max(0, deadline - Date.now()));
+    if (!closed) logger.warn('the scheduler or the database did not close in time');
+    return drained && closed;
   };
   port.on('message', (message: ToEngine) => {
     switch (message.type) {
@@ -115,4 +124,39 @@ export async function startSlackEngine(opts: {
     }
   });
   return { listeners, teamId: auth.team_id ?? '' };
+}
+
+/** Deliveries owed are counted this often (a query; the rest of the stats are counters). */
+const OWED_EVERY_MS = 15_000;
+
+/**
+ * The engine's heartbeat to the front: every `everyMs` while its event loop runs, with how late the timer
+ * fired (the loop's lag) and the counts GET /metrics shows. A stuck loop sends none: the front stops taking
+ * requests on (engine-link.ts).
+ */
+function heartbeat(db: ServiceDeps['db'], post: (message: FromEngine) => void, everyMs: number) {
+  let owed: Record<string, number> = {};
+  let counting = false;
+  let lastCount = 0;
+  let expected = Date.now() + everyMs;
+  const beat = () => {
+    const now = Date.now();
+    const lagMs = Math.max(0, now - expected);
+    expected = now + everyMs;
+    if (now - lastCount >= OWED_EVERY_MS && !counting) {
+      counting = true;
+      lastCount = now;
+      void owedDeliveries(db)
+        .then(
+          (counted) => void (owed = counted),
+          () => {},
+        )
+        .finally(() => void (counting = false));
+    }
+    post({ type: 'beat', stats: { lagMs, ...deliveryStats, owed } });
+  };
+  const timer = setInterval(beat, everyMs);
+  timer.unref();
+  beat();
+  return { stop: () => clearInterval(timer) };
 }

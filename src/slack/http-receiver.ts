@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { createRequire } from 'node:module';
 import type { App, HTTPModuleFunctions, HTTPResponseAck as ResponseAck, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/logger';
+import { BusyError } from './admission.js';
 
 // Bolt's building blocks for receivers (what its HTTPReceiver is made of, exported for custom receivers):
 // signature verification, body parsing, the ack with its 3-second watchdog. HTTPReceiver itself also loads
@@ -15,14 +16,21 @@ const { HTTPResponseAck } = require('@slack/bolt/dist/receivers/HTTPResponseAck.
 
 const EVENTS_PATH = '/slack/events';
 
+/**
+ * Request bodies larger than this are refused with 413: Bolt's HTTPReceiver's default (4 MB). Slack's own
+ * requests are a few KB (a modal's state, at most some hundred KB); an unsigned body is never held beyond it.
+ */
+export const BODY_LIMIT = http.defaultBodyLimit;
+
 /** What a receiver hands each verified request to: an App, or the front (front.ts). */
 export type EventProcessor = Pick<App, 'processEvent'>;
 
 /**
  * Slack's signed requests on POST /slack/events, GET /healthz beside them, 404 elsewhere. It answers as
- * Bolt's HTTPReceiver does (401 on a bad signature, 413 on an oversized body, the url_verification
- * challenge and ssl_check, 500 when processing fails before the ack) and turns events away with 503 once a
- * graceful stop began (Slack retries them; /healthz has told the load balancer already).
+ * Bolt's HTTPReceiver does (401 on a bad signature, 413 on a body over BODY_LIMIT, the url_verification
+ * challenge and ssl_check, 500 when processing fails before the ack). It answers 503, without an ack, to a
+ * request turned away for load (admission.ts) and to every request once a graceful stop began (Slack retries
+ * events; /healthz has told the load balancer already). GET /metrics too, when given.
  */
 export class SlackHttpReceiver implements Receiver {
   private processor: EventProcessor | null = null;
@@ -33,6 +41,11 @@ export class SlackHttpReceiver implements Receiver {
       logger: SlackLogger;
       health: RequestListener;
       stopping: () => boolean;
+      /** GET /metrics. */
+      metrics?: RequestListener;
+      /** Called for each body refused with 413 (counted in the metrics). */
+      tooLarge?: () => void;
+      bodyLimit?: number;
     },
   ) {}
 
@@ -48,6 +61,8 @@ export class SlackHttpReceiver implements Receiver {
     const path = req.url?.split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
       this.opts.health(req, res);
+    } else if (req.method === 'GET' && path === '/metrics' && this.opts.metrics) {
+      this.opts.metrics(req, res);
     } else if (req.method === 'POST' && path === EVENTS_PATH) {
       if (this.opts.stopping()) res.writeHead(503).end();
       else void this.handle(req, res);
@@ -56,15 +71,35 @@ export class SlackHttpReceiver implements Receiver {
     }
   };
 
+  /**
+   * 413, and the connection closed once it is sent: what the client still sends is not read (a keep-alive
+   * connection would have to read the rest of the body before the next request).
+   */
+  private tooLarge(req: IncomingMessage, res: ServerResponse): void {
+    this.opts.logger.warn(`Request body exceeded the maximum allowed size (${this.limit} bytes)`);
+    this.opts.tooLarge?.();
+    res.shouldKeepAlive = false;
+    res.writeHead(413, { connection: 'close' }).end(() => req.destroy());
+  }
+
+  private get limit(): number {
+    return this.opts.bodyLimit ?? BODY_LIMIT;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { logger, signingSecret } = this.opts;
+    // Refused before a byte of the body is read when it says it is too large; raw-body counts the rest.
+    const declared = Number(req.headers['content-length']);
+    if (declared > this.limit) {
+      this.tooLarge(req, res);
+      return;
+    }
     let buffered: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
     try {
-      buffered = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret }, req);
+      buffered = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: this.limit }, req);
     } catch (error) {
       if (http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) {
-        logger.warn('Request body exceeded the maximum allowed size');
-        http.buildNoBodyResponse(res, 413);
+        this.tooLarge(req, res);
         return;
       }
       logger.warn(`Failed to parse and verify the request data: ${(error as Error).message}`);
@@ -104,6 +139,13 @@ export class SlackHttpReceiver implements Receiver {
         retryReason: http.extractRetryReasonFromHTTPRequest(req),
       });
     } catch (error) {
+      if (error instanceof BusyError) {
+        // Not acked: Slack retries an event later and shows its own error for an interaction. (The ack's
+        // 3-second watchdog is stopped: this request was answered.)
+        ack.ack();
+        if (!res.headersSent) res.writeHead(503, { 'retry-after': '60' }).end();
+        return;
+      }
       const answered = await http.defaultProcessEventErrorHandler({
         error: error as Error,
         logger,

@@ -69,15 +69,17 @@ export function createListenerApp(opts: {
 }
 
 /**
- * The end of a graceful stop for the listeners: waits for acknowledged work (at most `drainMs`), then for the
- * follow-up DMs being posted (bounded too: cut off, their claims would wait minutes to go stale). Resolves
- * false if some work was still running.
+ * The end of a graceful stop for the listeners: waits for acknowledged work, then for the follow-up DMs being
+ * posted (cut off, their claims would wait minutes to go stale), both within `drainMs` in all. Resolves false
+ * if some work was still running; what was not sent stays owed in the deliveries and the scheduler sends it.
  */
 export async function settleListeners(listeners: ListenerApp, logger: Logger, drainMs: number): Promise<boolean> {
+  const deadline = Date.now() + drainMs;
   const drained = await listeners.inFlight.drain(drainMs);
   if (!drained) logger.warn({ running: listeners.inFlight.size }, 'stopped with work still running');
-  if (!(await within(listeners.ctx.followUps.idle(), drainMs))) {
-    logger.warn('stopped with follow-up messages still being sent; the scheduler retries them');
+  if (!(await within(listeners.ctx.followUps.idle(), Math.max(0, deadline - Date.now())))) {
+    logger.warn('stopped with follow-up messages still being sent; they stay owed and the scheduler retries them');
+    return false;
   }
   return drained;
 }

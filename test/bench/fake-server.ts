@@ -16,9 +16,13 @@ fake.on('bench.keys', () => ({
 // Every call answered so far: the benches wait for the work after the acks to settle on it.
 let answered = 0;
 fake.on('bench.count', () => ({ ok: true, count: answered }));
+// The response URLs posted to (overload.ts: which commands were answered).
+const responses = new Set<string>();
+fake.on('bench.responses', () => ({ ok: true, paths: [...responses] }));
 const record = fake.calls.push.bind(fake.calls);
 fake.calls.push = (...calls) => {
   answered += calls.filter((c) => !c.method.startsWith('bench.')).length;
+  for (const c of calls) if (c.method === 'response_url' && c.path) responses.add(c.path);
   return record(...calls);
 };
 // Only the messages are needed: drop each call's arguments as it comes, or the fake would hold every payload.

@@ -60,6 +60,11 @@ export async function startFake(latencyMs: number) {
       const res = await fetch(`${apiUrl}bench.count`, { method: 'POST' });
       return ((await res.json()) as { count: number }).count;
     },
+    /** The response URL paths posted to so far. */
+    async responses(): Promise<string[]> {
+      const res = await fetch(`${apiUrl}bench.responses`, { method: 'POST' });
+      return ((await res.json()) as { paths: string[] }).paths;
+    },
     async keys(): Promise<string[]> {
       const res = await fetch(`${apiUrl}bench.keys`, { method: 'POST' });
       return ((await res.json()) as { keys: string[] }).keys;

@@ -8,6 +8,7 @@
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
 import { ACK_TRIALS, benchLoad } from './load.js';
+import { benchOverload, type OverloadFigures } from './overload.js';
 import { runScaleBench } from './scale.js';
 import { runSummaryBench } from './summary.js';
 
@@ -29,8 +30,31 @@ function row(figure: string, closeout: string, floor: string, ratio: number | nu
   );
 }
 
+/**
+ * Issue 20's row: commands at twice the rate Closeout answers them (BENCH_SUSTAINABLE_RATE, default 100 a
+ * second: slack/after-ack.ts), none acked and left unanswered. `npm run bench -- --only=overload` runs it alone.
+ */
+async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
+  const rate = 2 * num('BENCH_SUSTAINABLE_RATE', 100, 100);
+  const figures = await benchOverload({ rate, commands: num('BENCH_OVERLOAD_COMMANDS', 2_000, 600), latencyMs });
+  row(
+    `${figures.commands} commands at ${rate}/s (2× sustainable): acked, never answered`,
+    `${figures.lost} (${figures.taken} taken, ${figures.busy} busy, ${figures.errors} err)`,
+    '',
+    null,
+    '0',
+    figures.lost === 0,
+  );
+  out(`  answered in ${(figures.drainMs / 1000).toFixed(1)} s from the first command`);
+  return figures;
+}
+
 async function main() {
   const latencyMs = num('BENCH_LATENCY_MS', 20, 20);
+  if (process.argv.includes('--only=overload')) {
+    await overloadRow(latencyMs);
+    return;
+  }
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
     commands: num('BENCH_ACK_COMMANDS', 1_000, 200),
@@ -147,6 +171,7 @@ async function main() {
   ] as const) {
     out(`  ${label.padEnd(22)} Closeout ${trials(app[key])} · floor ${trials(floor[key])}`);
   }
+  await overloadRow(latencyMs);
   out('');
 
   if (!quick) {

@@ -18,6 +18,7 @@ describe('environment', () => {
       DATABASE_URL: 'file:./data/closeout.db',
       DATABASE_POOL_SIZE: 10,
       PORT: 3000,
+      SHUTDOWN_TIMEOUT_MS: 25_000,
       CLOSEOUT_ADMINS: [],
       CLOSEOUT_SCHEDULER: 'on',
       CLOSEOUT_TIMEZONE: 'UTC',
@@ -34,6 +35,7 @@ describe('environment', () => {
       SLACK_API_URL: 'http://127.0.0.1:9999/api/',
       DATABASE_URL: 'postgres://u@localhost/closeout',
       PORT: '8080',
+      SHUTDOWN_TIMEOUT_MS: '10000',
       CLOSEOUT_ADMINS: ' U0123ABCD , W9XYZ ,',
       CLOSEOUT_SCHEDULER: 'off',
       CLOSEOUT_TIMEZONE: 'Asia/Shanghai',
@@ -43,6 +45,7 @@ describe('environment', () => {
     });
     expect(env).toMatchObject({
       PORT: 8080,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
       CLOSEOUT_ADMINS: ['U0123ABCD', 'W9XYZ'],
       CLOSEOUT_SCHEDULER: 'off',
       CLOSEOUT_TIMEZONE: 'Asia/Shanghai',
@@ -60,6 +63,9 @@ describe('environment', () => {
     ['PORT', 'eighty', /port number/],
     ['PORT', '70000', /1 to 65535/],
     ['PORT', '0', /port number/],
+    ['SHUTDOWN_TIMEOUT_MS', '25s', /milliseconds from 1000 to 600000/],
+    ['SHUTDOWN_TIMEOUT_MS', '500', /milliseconds from 1000 to 600000/],
+    ['SHUTDOWN_TIMEOUT_MS', '1e9', /milliseconds from 1000 to 600000/],
     ['CLOSEOUT_ADMINS', 'U0123ABCD,alice', /Slack user IDs.*alice/],
     ['CLOSEOUT_SCHEDULER', 'yes', /on or off/],
     ['CLOSEOUT_TIMEZONE', 'China/Beijing', /IANA time zone/],

@@ -8,6 +8,7 @@ import { fixedClock } from '../../src/domain/clock.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createProblem } from '../../src/services/problems.js';
+import { BUSY_TEXT, DEFAULT_ADMISSION } from '../../src/slack/admission.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
@@ -108,6 +109,8 @@ async function handlesBackTo(before: string[]): Promise<void> {
 }
 
 const AT = '2026-11-25T02:00:00Z';
+/** The app's bounds on work in hand: read at each request, so a test can tighten them for a while. */
+const limits = { ...DEFAULT_ADMISSION };
 /** Slack asks for an ack within 3 s; ours comes before any database or Web API work. */
 const ACK_BUDGET_MS = 1_000;
 
@@ -145,7 +148,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
   });
   requireSlackEnv(env);
-  running = await startSlackApp({ env, deps, logger: createLogger('silent'), port: 0 });
+  running = await startSlackApp({ env, deps, logger: createLogger('silent'), port: 0, limits });
 });
 
 let appStopped: Promise<unknown> | undefined;
@@ -261,6 +264,27 @@ describe('Socket Mode', () => {
     const view = publish.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     expect(JSON.stringify(view.blocks)).toContain('Queue times at the permit window');
+  });
+
+  it('when busy, says so in a slash command’s ack and leaves an event unacked (Slack retries it)', async () => {
+    Object.assign(limits, { perUser: 0 });
+    try {
+      const payload = Object.fromEntries(
+        new URLSearchParams(
+          commandBody({ text: 'help', userId: OTHER.userId, teamId: TEAM, responseUrl: fake.responseUrl('busy') }),
+        ),
+      );
+      const { message } = await link.ack(link.send('slash_commands', payload, true));
+      expect(message.payload).toEqual({ response_type: 'ephemeral', text: BUSY_TEXT });
+      const event = JSON.parse(
+        eventBody(TEAM, { type: 'app_home_opened', user: OWNER.userId, channel: 'DOWNER', tab: 'home' }),
+      ) as Record<string, unknown>;
+      const sent = link.send('events_api', event, false);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(link.received.filter((r) => r.message.envelope_id === sent.id)).toEqual([]);
+    } finally {
+      Object.assign(limits, DEFAULT_ADMISSION);
+    }
   });
 
   it('reconnects when Slack asks it to refresh the link, and keeps answering', { timeout: 15_000 }, async () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDb } from '../../src/db/postgres.js';
-import { healthHandler, pingDatabase } from '../../src/http/health.js';
+import { healthHandler, pingDatabase, sharedProbe } from '../../src/http/health.js';
 
 // A database nobody answers for: /healthz says so with a 503, quickly, whatever the database.
 let closedPort: number;
@@ -34,5 +34,33 @@ describe('GET /healthz', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'degraded', database: 'unreachable' });
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('the database probe behind /healthz', () => {
+  it('is shared by concurrent callers and its answer kept a second', async () => {
+    let now = 0;
+    let asked = 0;
+    let answer!: (up: boolean) => void;
+    const probe = sharedProbe(
+      () => {
+        asked++;
+        return new Promise<boolean>((resolve) => (answer = resolve));
+      },
+      1_000,
+      () => now,
+    );
+    const concurrent = [probe(), probe(), probe()];
+    expect(asked).toBe(1);
+    answer(true);
+    expect(await Promise.all(concurrent)).toEqual([true, true, true]);
+    now = 999;
+    expect(await probe()).toBe(true);
+    expect(asked).toBe(1);
+    now = 1_000;
+    const next = probe();
+    expect(asked).toBe(2);
+    answer(false);
+    expect(await next).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   at: number;
+  /** The URL path called (tells response URLs apart). */
+  path?: string;
 }
 
 /** `delayMs` holds the answer back (longer than the client's timeout, it is a timeout). */
@@ -151,7 +153,7 @@ export class FakeSlack {
         ? { bytes: Buffer.concat(chunks).length, path: url.pathname }
         : decode(raw, req.headers['content-type']);
     if (method === 'file_upload') this.uploads.push({ path: url.pathname, body: Buffer.concat(chunks) });
-    this.calls.push({ method, args, at: Date.now() });
+    this.calls.push({ method, args, at: Date.now(), path: url.pathname });
     const n = (this.counts.get(method) ?? 0) + 1;
     this.counts.set(method, n);
     const custom = this.overrides.get(method)?.(args, n);

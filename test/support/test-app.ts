@@ -2,6 +2,7 @@ import { parseEnv } from '../../src/config/env.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import type { AdmissionLimits } from '../../src/slack/admission.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { createTestDb, type TestDb } from './db.js';
 import { FakeSlack } from './fake-slack.js';
@@ -55,7 +56,7 @@ export class TestApp {
     readonly running: RunningSlackApp,
   ) {}
 
-  static async start(opts: { at?: string; admins?: string[] } = {}): Promise<TestApp> {
+  static async start(opts: { at?: string; admins?: string[]; limits?: AdmissionLimits } = {}): Promise<TestApp> {
     const fake = await new FakeSlack().start();
     fake.teamId = TEAM;
     const testDb = createTestDb();
@@ -74,6 +75,7 @@ export class TestApp {
       deps,
       logger: createLogger('silent'),
       port: 0,
+      limits: opts.limits,
     });
     return new TestApp(fake, testDb, deps, clock, running);
   }

@@ -1,0 +1,23 @@
+import type http from 'node:http';
+
+/**
+ * Only the playground's own page may use its API (`/pg/…`), which acts as any persona. A browser lets any web
+ * page send requests to loopback: a cross-site page would send its own Origin (or a Sec-Fetch-Site of
+ * cross-site), and a DNS-rebinding page a foreign Host. A JSON body is also required, as a cross-site form
+ * cannot send one without a preflight this server never answers.
+ */
+export function pageRefusal(req: http.IncomingMessage, port: number): { status: 403 | 415; error: string } | null {
+  const host = req.headers.host?.toLowerCase();
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return { status: 403, error: 'forbidden_host' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
+    return { status: 403, error: 'forbidden_origin' };
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { status: 403, error: 'forbidden_origin' };
+  if (req.method === 'POST') {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return { status: 415, error: 'json_only' };
+  }
+  return null;
+}
