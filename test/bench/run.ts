@@ -4,6 +4,7 @@
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
  * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
+ * `npm run bench -- --only import` runs the import row alone (its own figure, in seconds).
  */
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
@@ -29,7 +30,34 @@ function row(figure: string, closeout: string, floor: string, ratio: number | nu
   );
 }
 
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+function tableHead() {
+  out(
+    `| ${'figure'.padEnd(52)} | ${'Closeout'.padEnd(22)} | ${'floor'.padEnd(16)} | ratio   | ${'goal'.padEnd(30)} | met    |`,
+  );
+}
+
+function importRow(imp: Awaited<ReturnType<typeof benchImport>>) {
+  row(
+    `closeout import of ${imp.rows} rows (2 measures each)`,
+    `${(imp.importMs / 1000).toFixed(2)} s (${Math.round(imp.rowsPerSecond)} rows/s)`,
+    `raw ${(imp.rawMs / 1000).toFixed(2)} s`,
+    imp.ratio,
+    '≤ 20× raw',
+    imp.ratio <= 20 && imp.created === imp.rows,
+  );
+}
+
 async function main() {
+  if (only === 'import') {
+    const imp = await benchImport(num('BENCH_IMPORT_ROWS', 20_000, 2_000));
+    tableHead();
+    importRow(imp);
+    if (failed) out(`\n${failed} figure(s) missed their goal`);
+    return;
+  }
+  if (only !== undefined) throw new Error(`--only: unknown row "${only}" (known: import)`);
   const latencyMs = num('BENCH_LATENCY_MS', 20, 20);
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
@@ -49,9 +77,7 @@ async function main() {
   out(
     `\nissue 12, ${quick ? 'QUICK run (smaller sizes)' : 'full run'}: ${load.problems} problems, ${load.commands} slash commands per run, fake Slack ${latencyMs} ms per call, ${load.compiled ? 'compiled (dist/)' : 'from source (tsx)'}`,
   );
-  out(
-    `| ${'figure'.padEnd(52)} | ${'Closeout'.padEnd(22)} | ${'floor'.padEnd(16)} | ratio   | ${'goal'.padEnd(30)} | met    |`,
-  );
+  tableHead();
   const p99 = (r: { p99: number; errors: number }) => `p99 ${ms(r.p99)}${r.errors ? ` (${r.errors} err)` : ''}`;
   row(
     'ack p99 at 200/s, mix with 1 in 5 summary',
@@ -120,14 +146,7 @@ async function main() {
     '≥ 0.5× the one-problem rate',
     fan.withBig.perSecond >= 0.5 * fan.single.perSecond,
   );
-  row(
-    `closeout import of ${imp.rows} rows (2 measures each)`,
-    `${(imp.importMs / 1000).toFixed(2)} s (${Math.round(imp.rowsPerSecond)} rows/s)`,
-    `raw ${(imp.rawMs / 1000).toFixed(2)} s`,
-    imp.ratio,
-    '≤ 20× raw',
-    imp.ratio <= 20 && imp.created === imp.rows,
-  );
+  importRow(imp);
   row(
     'cold start to a healthy /healthz',
     ms(app.startMs),
