@@ -5,6 +5,7 @@ import { parseEnv, requireSlackEnv } from './config/env.js';
 import { lowerThreadPriority } from './config/worker-module.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
+import { settleCutOffImports, startImportSweep } from './jobs/import-sweep.js';
 import { startBotScheduler, type RunningScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logging/logger.js';
 import { adoptLocalRows, hasLocalRows } from './services/workspace.js';
@@ -33,6 +34,9 @@ async function engine(port: Port): Promise<void> {
   let scheduler: RunningScheduler | null = null;
   // The first query (it compiles Prisma's query compiler, ~100 ms) runs while auth.test is on its way to Slack.
   const toAdopt = hasLocalRows(db);
+  // An import cut off by a crash is taken back before the first request is served (settled beside auth.test).
+  const settled = settleCutOffImports(deps, logger);
+  let stopSweep = () => {};
   const slack = await startSlackEngine({
     env,
     deps,
@@ -40,6 +44,7 @@ async function engine(port: Port): Promise<void> {
     port,
     // After the listeners' work: the scheduler's current send, charts being drawn, then the database.
     onStop: async () => {
+      stopSweep();
       await scheduler?.stop();
       await closeChartRenderer();
       await db.$disconnect();
@@ -48,6 +53,8 @@ async function engine(port: Port): Promise<void> {
   const { teamId } = slack;
   const adopted = (await toAdopt) ? await adoptLocalRows(db, teamId) : 0;
   if (adopted) logger.info({ boards: adopted, team: teamId }, 'boards created offline joined this workspace');
+  await settled;
+  stopSweep = startImportSweep(deps, logger);
   if (env.CLOSEOUT_SCHEDULER === 'on') {
     scheduler = startBotScheduler({
       db,

@@ -69,6 +69,7 @@ export async function recordBatch(tx: Tx, run: RunInfo, journal: BatchJournal, l
 export interface UndoneRun {
   runId: number;
   boardId: number;
+  boardCode: string;
   rows: number;
   rowsDone: number;
   /** What stayed because someone changed it after the import wrote it. */
@@ -105,26 +106,27 @@ export async function undoRun(deps: ServiceDeps, runId: number, why: 'failed' | 
     if (!more) break;
     await yieldToOthers();
   }
+  const board = await deps.db.board.findUnique({ where: { id: run.boardId }, select: { code: true } });
+  const boardCode = board?.code ?? String(run.boardId);
   await transact(deps.db, async (tx) => {
     await tx.importRun.update({ where: { id: runId }, data: { state: 'undone' }, select: { id: true } });
     // A failed batch's import never showed (it is planned again, or refused): its history is nothing. One cut
     // off by a crash, or one that left someone's change in place, says so in the board's history.
     if (why === 'failed' && !kept.length) return;
-    const board = await tx.board.findUnique({ where: { id: run.boardId }, select: { code: true } });
     await tx.auditEvent.create({
       data: {
         teamId: run.teamId,
         actorId: run.actorId,
         action: 'import.undo',
         targetType: 'board',
-        targetId: board?.code ?? String(run.boardId),
+        targetId: String(run.boardId),
         after: JSON.stringify({ run: run.id, why, rows: run.rows, rowsDone: run.rowsDone, kept }),
         createdAt: deps.clock.now(),
       },
       select: { id: true },
     });
   });
-  return { runId, boardId: run.boardId, rows: run.rows, rowsDone: run.rowsDone, kept };
+  return { runId, boardId: run.boardId, boardCode, rows: run.rows, rowsDone: run.rowsDone, kept };
 }
 
 /** Whether the process that owns a run is gone: checked directly on this host, by the heartbeat elsewhere. */
@@ -132,7 +134,8 @@ export function ownerGone(run: { owner: string; heartbeatAt: Date }, now = Date.
   const at = run.owner.lastIndexOf(':');
   const host = run.owner.slice(0, at);
   const pid = Number(run.owner.slice(at + 1));
-  if (host !== os.hostname() || !Number.isSafeInteger(pid) || pid <= 0) return now - run.heartbeatAt.getTime() > STALE_MS;
+  if (host !== os.hostname() || !Number.isSafeInteger(pid) || pid <= 0)
+    return now - run.heartbeatAt.getTime() > STALE_MS;
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);

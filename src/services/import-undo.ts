@@ -81,7 +81,10 @@ async function undoCreated(tx: Tx, ctx: UndoContext, created: BatchJournal['crea
   if (!created.length) return { deleted: [], kept: [] };
   const ids = created.map((c) => c.id);
   const at = ctx.at.getTime();
-  const problems = await tx.problem.findMany({ where: { id: { in: ids } }, select: { id: true, key: true, updatedAt: true } });
+  const problems = await tx.problem.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, key: true, updatedAt: true },
+  });
   const measures = await tx.measure.findMany({
     where: { problemId: { in: ids } },
     select: { problemId: true, updatedAt: true, retiredAt: true },
@@ -143,7 +146,8 @@ async function undoUpdate(tx: Tx, ctx: UndoContext, row: UpdatedRow): Promise<st
       (column !== 'originalDeadline' || same('deadline'));
     if (ok) data[column] = revive(column, row.before[column] ?? null);
     // The counter and the status's companions are no one's edit: only report columns a person sets.
-    else if (column !== 'nextMeasureNumber' && !WITH_STATUS.has(column) && column !== 'originalDeadline') kept.add(column);
+    else if (column !== 'nextMeasureNumber' && !WITH_STATUS.has(column) && column !== 'originalDeadline')
+      kept.add(column);
   }
   if (Object.keys(data).length) {
     // A change like any other: an edit opened before it must see that the problem moved (version check).
