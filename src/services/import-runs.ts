@@ -18,6 +18,9 @@ import { undoBatch, type BatchJournal } from './import-undo.js';
 /** This process, as the owner of the runs it writes: the host says whether its pid can be checked here. */
 export const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
 
+/** Runs this process is writing or undoing right now: one of its own not in here was left by a failed undo. */
+const active = new Set<number>();
+
 /** A run written from another host is taken for dead once its heartbeat is this old (batches take ~50 ms). */
 export const STALE_MS = 120_000;
 
@@ -41,7 +44,13 @@ export async function startRun(deps: ServiceDeps, actor: Actor, at: Date, boardI
     },
     select: { id: true },
   });
+  active.add(run.id);
   return { id: run.id, actor, at } satisfies RunInfo;
+}
+
+/** The writer is done with the run (written, or taken back, or given up to a later settle). */
+export function releaseRun(run: RunInfo): void {
+  active.delete(run.id);
 }
 
 /**
@@ -87,6 +96,15 @@ export async function undoRun(deps: ServiceDeps, runId: number, why: 'failed' | 
     data: { state: 'undoing', heartbeatAt: new Date() },
   });
   if (claimed.count !== 1) return null;
+  active.add(runId);
+  try {
+    return await undoBatches(deps, runId, why);
+  } finally {
+    active.delete(runId);
+  }
+}
+
+async function undoBatches(deps: ServiceDeps, runId: number, why: 'failed' | 'cut off'): Promise<UndoneRun> {
   const run = await deps.db.importRun.findUniqueOrThrow({ where: { id: runId } });
   const ctx = { actor: { teamId: run.teamId, userId: run.actorId }, at: run.at };
   const kept: string[] = run.kept ? (JSON.parse(run.kept) as string[]) : [];
@@ -129,14 +147,17 @@ export async function undoRun(deps: ServiceDeps, runId: number, why: 'failed' | 
   return { runId, boardId: run.boardId, boardCode, rows: run.rows, rowsDone: run.rowsDone, kept };
 }
 
-/** Whether the process that owns a run is gone: checked directly on this host, by the heartbeat elsewhere. */
-export function ownerGone(run: { owner: string; heartbeatAt: Date }, now = Date.now()): boolean {
+/**
+ * Whether the process that owns a run is gone: checked directly on this host, by the heartbeat elsewhere.
+ * This very process owns it: gone unless it is writing or undoing it now (an undo that failed, say).
+ */
+export function ownerGone(run: { id?: number; owner: string; heartbeatAt: Date }, now = Date.now()): boolean {
   const at = run.owner.lastIndexOf(':');
   const host = run.owner.slice(0, at);
   const pid = Number(run.owner.slice(at + 1));
   if (host !== os.hostname() || !Number.isSafeInteger(pid) || pid <= 0)
     return now - run.heartbeatAt.getTime() > STALE_MS;
-  if (pid === process.pid) return false;
+  if (pid === process.pid) return run.id !== undefined && !active.has(run.id);
   try {
     process.kill(pid, 0);
     return false;

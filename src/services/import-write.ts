@@ -3,7 +3,7 @@ import { conflict } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { createAudits, createMeasures, createProblems, type NewMeasure } from './import-insert.js';
-import { continueRun, recordBatch, startRun, undoRun, type RunInfo } from './import-runs.js';
+import { continueRun, recordBatch, releaseRun, startRun, undoRun, type RunInfo } from './import-runs.js';
 import { emptyJournal, type BatchJournal } from './import-undo.js';
 import type { RowPlan } from './import-plan.js';
 import { applyUpdate, statusData } from './import-update.js';
@@ -63,8 +63,11 @@ export async function writePlan(
       await yieldToOthers();
     }
   } catch (err) {
+    // Should the undo fail too, the run stays open for the next settle (this process's sweep included).
     await undoRun(deps, run.id, 'failed');
     throw err;
+  } finally {
+    releaseRun(run);
   }
   return keys;
 }

@@ -176,6 +176,8 @@ describe('ownerGone', () => {
     const recent = new Date(now - 5_000);
     const old = new Date(now - 10 * 60_000);
     expect(ownerGone({ owner: `${os.hostname()}:${process.pid}`, heartbeatAt: old }, now)).toBe(false);
+    // This process, but not writing or undoing that run (its undo failed): gone.
+    expect(ownerGone({ id: 999_999, owner: `${os.hostname()}:${process.pid}`, heartbeatAt: recent }, now)).toBe(true);
     // Beyond Linux's largest pid: no such process.
     expect(ownerGone({ owner: `${os.hostname()}:4194305`, heartbeatAt: recent }, now)).toBe(true);
     expect(ownerGone({ owner: 'elsewhere:1', heartbeatAt: recent }, now)).toBe(false);
