@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/types.js';
+import type { Actor, MeasureStatus } from '../domain/types.js';
 import type { Tx } from './deps.js';
 
 /**
@@ -29,7 +29,7 @@ export interface UpdatedRow {
 
 interface MeasureState {
   text: string;
-  status: string;
+  status: MeasureStatus;
 }
 
 /** What one batch wrote; stored with the batch, in its transaction (ImportBatch.journal). */
@@ -126,8 +126,8 @@ async function undoUpdate(tx: Tx, ctx: UndoContext, row: UpdatedRow): Promise<st
   }
   for (const edit of row.edits) {
     const back = await tx.measure.updateMany({
-      where: { id: edit.id, text: edit.after.text, status: edit.after.status as never },
-      data: { text: edit.before.text, status: edit.before.status as never },
+      where: { id: edit.id, text: edit.after.text, status: edit.after.status },
+      data: { text: edit.before.text, status: edit.before.status },
     });
     if (back.count !== 1) kept.add(`measure ${edit.number}`);
   }
