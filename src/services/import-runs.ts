@@ -21,7 +21,7 @@ export const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
 /** Runs this process is writing or undoing right now: one of its own not in here was left by a failed undo. */
 const active = new Set<number>();
 
-/** A run written from another host is taken for dead once its heartbeat is this old (batches take ~50 ms). */
+/** A run is taken for dead once its heartbeat is this old (batches take ~50 ms; a stuck query ends at 60 s). */
 export const STALE_MS = 120_000;
 
 export interface RunInfo {
@@ -148,22 +148,27 @@ async function undoBatches(deps: ServiceDeps, runId: number, why: 'failed' | 'cu
 }
 
 /**
- * Whether the process that owns a run is gone: checked directly on this host, by the heartbeat elsewhere.
- * This very process owns it: gone unless it is writing or undoing it now (an undo that failed, say).
+ * Whether the process that owns a run is gone. On this host its pid says so at once (this very process: gone
+ * unless it is writing or undoing the run now, e.g. after an undo that failed); anywhere, a heartbeat older
+ * than STALE_MS does (another host, or a pid reused since by some other process).
  */
 export function ownerGone(run: { id?: number; owner: string; heartbeatAt: Date }, now = Date.now()): boolean {
   const at = run.owner.lastIndexOf(':');
-  const host = run.owner.slice(0, at);
   const pid = Number(run.owner.slice(at + 1));
-  if (host !== os.hostname() || !Number.isSafeInteger(pid) || pid <= 0)
-    return now - run.heartbeatAt.getTime() > STALE_MS;
-  if (pid === process.pid) return run.id !== undefined && !active.has(run.id);
+  if (run.owner.slice(0, at) === os.hostname() && Number.isSafeInteger(pid) && pid > 0) {
+    if (pid === process.pid) return run.id !== undefined && !active.has(run.id);
+    if (!processExists(pid)) return true;
+  }
+  return now - run.heartbeatAt.getTime() > STALE_MS;
+}
+
+function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return false;
+    return true;
   } catch (err) {
     // EPERM: it exists, under another user.
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 

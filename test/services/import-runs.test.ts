@@ -172,7 +172,7 @@ describe('an import cut off by a crash', () => {
 
 describe('ownerGone', () => {
   const now = Date.parse('2026-12-07T10:00:00Z');
-  it('checks a writer on this host by its pid, and one elsewhere by its heartbeat', () => {
+  it('checks a writer on this host by its pid, and any writer by its heartbeat', () => {
     const recent = new Date(now - 5_000);
     const old = new Date(now - 10 * 60_000);
     expect(ownerGone({ owner: `${os.hostname()}:${process.pid}`, heartbeatAt: old }, now)).toBe(false);
@@ -180,6 +180,9 @@ describe('ownerGone', () => {
     expect(ownerGone({ id: 999_999, owner: `${os.hostname()}:${process.pid}`, heartbeatAt: recent }, now)).toBe(true);
     // Beyond Linux's largest pid: no such process.
     expect(ownerGone({ owner: `${os.hostname()}:4194305`, heartbeatAt: recent }, now)).toBe(true);
+    // A live process on this host: the writer, unless its heartbeat stopped (a pid reused since).
+    expect(ownerGone({ owner: `${os.hostname()}:${process.ppid}`, heartbeatAt: recent }, now)).toBe(false);
+    expect(ownerGone({ owner: `${os.hostname()}:${process.ppid}`, heartbeatAt: old }, now)).toBe(true);
     expect(ownerGone({ owner: 'elsewhere:1', heartbeatAt: recent }, now)).toBe(false);
     expect(ownerGone({ owner: 'elsewhere:1', heartbeatAt: old }, now)).toBe(true);
   });
