@@ -43,7 +43,10 @@ export async function writePlan(
   const keys = new Map<number, string>();
   const creates = rows.filter((r): r is Create => r.kind === 'create');
   const numbers = await reserveNumbers(deps, target, creates);
-  if (!rows.some((r) => r.kind !== 'unchanged')) return keys;
+  if (!rows.some((r) => r.kind !== 'unchanged')) {
+    await opts.onProgress?.(rows.length, rows.length);
+    return keys;
+  }
   const run = await startRun(deps, actor, at, target.board.id, rows.length);
   const batchRows = opts.batchRows ?? BATCH_ROWS;
   let done = 0;
