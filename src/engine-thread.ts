@@ -5,6 +5,7 @@ import { parseEnv, requireSlackEnv } from './config/env.js';
 import { lowerThreadPriority } from './config/worker-module.js';
 import { migrateDatabase, openDatabase } from './db/database.js';
 import { systemClock } from './domain/clock.js';
+import { settleCutOffImports, startImportSweep } from './jobs/import-sweep.js';
 import { startBotScheduler, type RunningScheduler } from './jobs/scheduler.js';
 import { owedDeliveries } from './jobs/stats.js';
 import { createLogger } from './logging/logger.js';
@@ -35,6 +36,9 @@ async function engine(port: Port): Promise<void> {
   let scheduler: RunningScheduler | null = null;
   // The first query (it compiles Prisma's query compiler, ~100 ms) runs while auth.test is on its way to Slack.
   const toAdopt = hasLocalRows(db);
+  // An import cut off by a crash is taken back before the first request is served (settled beside auth.test).
+  const settled = settleCutOffImports(deps, logger);
+  let stopSweep = () => {};
   const slack = await startSlackEngine({
     env,
     deps,
@@ -43,6 +47,7 @@ async function engine(port: Port): Promise<void> {
     // After the listeners' work: the scheduler's current send, charts being drawn, a file being read, then the
     // database.
     onStop: async () => {
+      stopSweep();
       await scheduler?.stop();
       await closeChartRenderer();
       await closeImportReader();
@@ -55,6 +60,8 @@ async function engine(port: Port): Promise<void> {
   const { teamId } = slack;
   const adopted = (await toAdopt) ? await adoptLocalRows(db, teamId) : 0;
   if (adopted) logger.info({ boards: adopted, team: teamId }, 'boards created offline joined this workspace');
+  await settled;
+  stopSweep = startImportSweep(deps, logger);
   if (env.CLOSEOUT_SCHEDULER === 'on') {
     scheduler = startBotScheduler({
       db,

@@ -2,7 +2,11 @@ import type { MeasureStatus, ProblemStatus } from '../domain/types.js';
 import { insertRows, isSqlite } from './bulk-insert.js';
 import type { Tx } from './deps.js';
 
-/** The rows an import creates, written in bulk (bulk-insert.ts on SQLite, createMany elsewhere). */
+/**
+ * The rows an import creates, written in bulk (bulk-insert.ts on SQLite, createMany elsewhere). Problems and
+ * measures get updatedAt = createdAt, the import's timestamp, on both: while it still is, nobody has changed
+ * them, and undoing the import may delete them (import-undo.ts).
+ */
 
 export interface NewProblem {
   teamId: string;
@@ -86,7 +90,10 @@ export async function createProblems(
   rows: NewProblem[],
 ): Promise<{ id: number; key: string; number: number }[]> {
   if (!isSqlite(tx))
-    return tx.problem.createManyAndReturn({ data: rows, select: { id: true, key: true, number: true } });
+    return tx.problem.createManyAndReturn({
+      data: rows.map((r) => ({ ...r, updatedAt: r.createdAt })),
+      select: { id: true, key: true, number: true },
+    });
   const made = await insertRows<{ id: number | bigint; key: string; number: number | bigint }>(
     tx,
     'Problem',
@@ -99,7 +106,7 @@ export async function createProblems(
 
 export async function createMeasures(tx: Tx, rows: NewMeasure[]): Promise<void> {
   if (!isSqlite(tx)) {
-    await tx.measure.createMany({ data: rows });
+    await tx.measure.createMany({ data: rows.map((r) => ({ ...r, updatedAt: r.createdAt })) });
     return;
   }
   const values = rows.map((r) => valuesOf(r, MEASURE_COLUMNS, r.createdAt));

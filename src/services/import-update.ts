@@ -1,7 +1,7 @@
 import { conflict } from '../domain/errors.js';
 import type { Actor, ProblemStatus } from '../domain/types.js';
 import type { Tx } from './deps.js';
-import type { Journal } from './import-undo.js';
+import { journalValue, type BatchJournal, type UpdatedRow } from './import-undo.js';
 import type { ProblemFields, RowPlan } from './import-plan.js';
 import { isLater } from './problems.js';
 
@@ -27,25 +27,42 @@ export async function applyUpdate(
   actor: Actor,
   at: Date,
   row: Change,
-  journal: Journal,
+  journal: BatchJournal,
   audits: { action: string; targetId: string; before?: unknown; after: unknown }[],
 ): Promise<void> {
   const { problem } = row;
   const firstNew = problem.nextMeasureNumber;
   const deadlineMoved = row.fields.deadline !== undefined;
+  const data = {
+    ...row.fields,
+    ...(row.status && statusData(problem.status, row.status, actor, at)),
+    // Always set, so the row is written (and its updatedAt moves) even when only its measures change.
+    nextMeasureNumber: firstNew + row.measureAdds.length,
+    ...(deadlineMoved && problem.originalDeadline === null && { originalDeadline: problem.deadline }),
+  };
+  // What an undo puts back: the columns written, as they were (withdrawnFrom is not in the plan's copy).
+  const stored: Record<string, unknown> =
+    'withdrawnFrom' in data
+      ? { ...problem, ...(await tx.problem.findUnique({ where: { id: problem.id }, select: { withdrawnFrom: true } })) }
+      : problem;
+  const undo: UpdatedRow = {
+    id: problem.id,
+    key: problem.key,
+    before: Object.fromEntries(Object.keys(data).map((c) => [c, journalValue(stored[c] ?? null)])),
+    after: Object.fromEntries(Object.entries(data).map(([c, v]) => [c, journalValue(v ?? null)])),
+    edits: row.measureEdits.map((e) => ({ id: e.id, number: e.number, before: e.before, after: e.after })),
+    measureIds: [],
+    requestIds: [],
+    decidedRequestIds: [],
+    deadlineChangeId: null,
+  };
   const moved = await tx.problem.updateMany({
     where: { id: problem.id, updatedAt: problem.updatedAt },
-    data: {
-      ...row.fields,
-      ...(row.status && statusData(problem.status, row.status, actor, at)),
-      // Always set, so the row is written (and its updatedAt moves) even when only its measures change.
-      nextMeasureNumber: firstNew + row.measureAdds.length,
-      // An edit open in Slack meanwhile must see that the problem changed (optimistic version check).
-      version: { increment: 1 },
-      ...(deadlineMoved && problem.originalDeadline === null && { originalDeadline: problem.deadline }),
-    },
+    // An edit open in Slack meanwhile must see that the problem changed (optimistic version check).
+    data: { ...data, version: { increment: 1 } },
   });
   if (moved.count !== 1) throw conflict('import.changed');
+  journal.updated.push(undo);
   if (deadlineMoved) {
     // A deadline moved by a file tells its story like one moved in Slack: `show`, the summary, the export.
     const change = await tx.deadlineChange.create({
@@ -61,10 +78,9 @@ export async function applyUpdate(
       },
       select: { id: true },
     });
-    journal.deadlineChangeIds.push(change.id);
+    undo.deadlineChangeId = change.id;
   }
-  journal.updated.push({ before: problem, edits: row.measureEdits });
-  if (row.status) await settleRequests(tx, actor, at, problem, row.status, journal);
+  if (row.status) await settleRequests(tx, actor, at, problem, row.status, undo);
   for (const edit of row.measureEdits) {
     const edited = await tx.measure.updateMany({
       where: { id: edit.id, text: edit.before.text, status: edit.before.status },
@@ -81,10 +97,12 @@ export async function applyUpdate(
         text: m.text,
         status: m.status,
         createdAt: at,
+        // As the import wrote it: an undo deletes it only while it still is (import-undo.ts).
+        updatedAt: at,
       })),
       select: { id: true },
     });
-    journal.measureIds.push(...made.map((m) => m.id));
+    undo.measureIds.push(...made.map((m) => m.id));
   }
   const before = Object.fromEntries(Object.keys(row.fields).map((f) => [f, problem[f as keyof ProblemFields]]));
   audits.push({
@@ -116,7 +134,7 @@ async function settleRequests(
   at: Date,
   problem: { id: number; teamId: string },
   to: ProblemStatus,
-  journal: Journal,
+  journal: UpdatedRow,
 ): Promise<void> {
   const problemId = problem.id;
   const pending = await tx.closeoutRequest.findMany({ where: { problemId, state: 'pending' }, select: { id: true } });

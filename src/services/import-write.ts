@@ -3,14 +3,16 @@ import { conflict } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { createAudits, createMeasures, createProblems, type NewMeasure } from './import-insert.js';
-import { emptyJournal, undo, type Journal } from './import-undo.js';
+import { continueRun, recordBatch, releaseRun, startRun, undoRun, type RunInfo } from './import-runs.js';
+import { emptyJournal, type BatchJournal } from './import-undo.js';
 import type { RowPlan } from './import-plan.js';
 import { applyUpdate, statusData } from './import-update.js';
 
 // Writing: in bounded batches, each its own short transaction, so the bot's own writes (a click, a report)
 // get the database between them instead of waiting out one long import. The outcome is still all or
-// nothing: every row was checked before the first write, and if a batch fails, the batches already
-// committed are undone from a journal of what they wrote.
+// nothing: every row was checked before the first write, each batch commits with a journal of what it
+// wrote, and if a batch fails (or the process dies: import-runs.ts settles it at the next start), the
+// batches already committed are taken back from their journals, without undoing anyone's change since.
 
 /** Rows per transaction: large enough for SQLite's speed, small enough to hold the write lock ~50 ms. */
 export const BATCH_ROWS = 500;
@@ -41,23 +43,34 @@ export async function writePlan(
   const keys = new Map<number, string>();
   const creates = rows.filter((r): r is Create => r.kind === 'create');
   const numbers = await reserveNumbers(deps, target, creates);
-  const journal: Journal = emptyJournal();
+  if (!rows.some((r) => r.kind !== 'unchanged')) {
+    await opts.onProgress?.(rows.length, rows.length);
+    return keys;
+  }
+  const run = await startRun(deps, actor, at, target.board.id, rows.length);
   const batchRows = opts.batchRows ?? BATCH_ROWS;
   let done = 0;
   try {
     for (let i = 0; i < rows.length; i += batchRows) {
       const batch = rows.slice(i, i + batchRows);
-      const written = await transact(deps.db, (tx) => writeBatch(tx, actor, at, target.board, batch, numbers));
-      // Journal only what committed; a failed transaction rolled itself back.
-      for (const [k, v] of Object.entries(written.journal) as [keyof Journal, never[]][]) journal[k].push(...v);
+      const last = i + batchRows >= rows.length;
+      const written = await transact(deps.db, async (tx) => {
+        await continueRun(tx, run, batch.length);
+        const result = await writeBatch(tx, run, target.board, batch, numbers);
+        await recordBatch(tx, run, result.journal, last);
+        return result;
+      });
       for (const [line, key] of written.keys) keys.set(line, key);
       done += batch.length;
       await opts.onProgress?.(done, rows.length);
       await yieldToOthers();
     }
   } catch (err) {
-    await undo(deps, journal);
+    // Should the undo fail too, the run stays open for the next settle (this process's sweep included).
+    await undoRun(deps, run.id, 'failed');
     throw err;
+  } finally {
+    releaseRun(run);
   }
   return keys;
 }
@@ -85,13 +98,12 @@ async function reserveNumbers(deps: ServiceDeps, target: WriteTarget, creates: C
 
 async function writeBatch(
   tx: Tx,
-  actor: Actor,
-  at: Date,
+  { actor, at }: RunInfo,
   board: { id: number; code: string },
   batch: RowPlan[],
   numbers: Map<number, number>,
 ) {
-  const journal: Journal = emptyJournal();
+  const journal: BatchJournal = emptyJournal();
   const keys = new Map<number, string>();
   const audits: { action: string; targetId: string; before?: unknown; after: unknown }[] = [];
   const creates = batch.filter((r): r is Create => r.kind === 'create');
@@ -130,7 +142,7 @@ async function writeBatch(
       [];
     for (const row of creates) {
       const problem = byNumber.get(numbers.get(row.line)!)!;
-      journal.problemIds.push(problem.id);
+      journal.created.push({ id: problem.id, key: problem.key });
       keys.set(row.line, problem.key);
       row.measures.forEach((m, i) =>
         measures.push({
@@ -158,10 +170,8 @@ async function writeBatch(
       });
     }
     if (measures.length) await createMeasures(tx, measures);
-    if (requests.length) {
-      const made = await tx.closeoutRequest.createManyAndReturn({ data: requests, select: { id: true } });
-      journal.requestIds.push(...made.map((r) => r.id));
-    }
+    // Undone with their problems (import-undo.ts), so the journal needs no ids of them.
+    if (requests.length) await tx.closeoutRequest.createMany({ data: requests });
   }
   for (const row of batch) {
     if (row.kind !== 'update') continue;

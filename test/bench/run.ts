@@ -4,6 +4,7 @@
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
  * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
+ * `npm run bench -- --only import` runs the import row alone (its own figure, in seconds).
  */
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
@@ -32,7 +33,7 @@ function row(figure: string, closeout: string, floor: string, ratio: number | nu
 
 /**
  * Issue 20's row: commands at twice the rate Closeout answers them (BENCH_SUSTAINABLE_RATE, default 100 a
- * second: slack/after-ack.ts), none acked and left unanswered. `npm run bench -- --only=overload` runs it alone.
+ * second: slack/after-ack.ts), none acked and left unanswered. `npm run bench -- --only overload` runs it alone.
  */
 async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
   const rate = 2 * num('BENCH_SUSTAINABLE_RATE', 100, 100);
@@ -49,12 +50,46 @@ async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
   return figures;
 }
 
+/** `--only NAME` or `--only=NAME`: one row alone (import, overload). */
+const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+const only =
+  onlyArg < 0
+    ? undefined
+    : process.argv[onlyArg]!.includes('=')
+      ? process.argv[onlyArg]!.slice('--only='.length)
+      : process.argv[onlyArg + 1];
+
+function tableHead() {
+  out(
+    `| ${'figure'.padEnd(52)} | ${'Closeout'.padEnd(22)} | ${'floor'.padEnd(16)} | ratio   | ${'goal'.padEnd(30)} | met    |`,
+  );
+}
+
+function importRow(imp: Awaited<ReturnType<typeof benchImport>>) {
+  row(
+    `closeout import of ${imp.rows} rows (2 measures each)`,
+    `${(imp.importMs / 1000).toFixed(2)} s (${Math.round(imp.rowsPerSecond)} rows/s)`,
+    `raw ${(imp.rawMs / 1000).toFixed(2)} s`,
+    imp.ratio,
+    '≤ 20× raw',
+    imp.ratio <= 20 && imp.created === imp.rows,
+  );
+}
+
 async function main() {
+  if (only === 'import') {
+    const imp = await benchImport(num('BENCH_IMPORT_ROWS', 20_000, 2_000));
+    tableHead();
+    importRow(imp);
+    if (failed) out(`\n${failed} figure(s) missed their goal`);
+    return;
+  }
   const latencyMs = num('BENCH_LATENCY_MS', 20, 20);
-  if (process.argv.includes('--only=overload')) {
+  if (only === 'overload') {
     await overloadRow(latencyMs);
     return;
   }
+  if (only !== undefined) throw new Error(`--only: unknown row "${only}" (known: import, overload)`);
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
     commands: num('BENCH_ACK_COMMANDS', 1_000, 200),
@@ -73,9 +108,7 @@ async function main() {
   out(
     `\nissue 12, ${quick ? 'QUICK run (smaller sizes)' : 'full run'}: ${load.problems} problems, ${load.commands} slash commands per run, fake Slack ${latencyMs} ms per call, ${load.compiled ? 'compiled (dist/)' : 'from source (tsx)'}`,
   );
-  out(
-    `| ${'figure'.padEnd(52)} | ${'Closeout'.padEnd(22)} | ${'floor'.padEnd(16)} | ratio   | ${'goal'.padEnd(30)} | met    |`,
-  );
+  tableHead();
   const p99 = (r: { p99: number; errors: number }) => `p99 ${ms(r.p99)}${r.errors ? ` (${r.errors} err)` : ''}`;
   row(
     'ack p99 at 200/s, mix with 1 in 5 summary',
@@ -144,14 +177,7 @@ async function main() {
     '≥ 0.5× the one-problem rate',
     fan.withBig.perSecond >= 0.5 * fan.single.perSecond,
   );
-  row(
-    `closeout import of ${imp.rows} rows (2 measures each)`,
-    `${(imp.importMs / 1000).toFixed(2)} s (${Math.round(imp.rowsPerSecond)} rows/s)`,
-    `raw ${(imp.rawMs / 1000).toFixed(2)} s`,
-    imp.ratio,
-    '≤ 20× raw',
-    imp.ratio <= 20 && imp.created === imp.rows,
-  );
+  importRow(imp);
   row(
     'cold start to a healthy /healthz',
     ms(app.startMs),

@@ -5,6 +5,7 @@ import type { ImportResult } from '../../services/csv-import.js';
 import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { importHooks } from '../import-hooks.js';
 
 /** Enough to read on a terminal; the rest is counted. */
 const MAX_LISTED = 100;
@@ -59,13 +60,16 @@ export function registerImport(program: Command, ctx: CliContext): void {
           : null;
         let started = 0;
         let result: ImportResult;
+        const hooks = importHooks(ctx.io.env);
         try {
           result = await importCsv(deps, actor, opts.board, bytes, {
             dryRun: opts.dryRun,
             sheet: opts.sheet,
             dateOrder: opts.dateFormat,
             directory,
+            batchRows: hooks.batchRows,
             onProgress: (done, total) => {
+              if (!opts.dryRun) hooks.afterBatch?.(done);
               if (!bar) return;
               if (!started) {
                 started = performance.now();
