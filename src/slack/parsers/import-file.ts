@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOARD_CODE_PATTERN } from '../../domain/keys.js';
 import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import { tokenize } from './command-text.js';
+import { cutToSlackLimit, SLACK_INPUT_MAX } from './slack-input.js';
 
 /** Payloads of the file-import feature: a file dropped into the bot's DM, and the preview's buttons. */
 
@@ -46,7 +47,7 @@ export function parseSharedListFile(event: unknown): SharedListFile | null {
   let boardCode: string | null = null;
   const codeWords: string[] = [];
   let dateOrder: DateOrder | undefined;
-  for (const token of tokenize(m.text ?? '')) {
+  for (const token of tokenize(cutToSlackLimit(m.text ?? '', SLACK_INPUT_MAX.messageText))) {
     const explicit = /^board:/i.test(token);
     const word = token.replace(/^board:/i, '').trim();
     if ((DATE_ORDERS as readonly string[]).includes(word.toLowerCase())) dateOrder = word.toLowerCase() as DateOrder;
