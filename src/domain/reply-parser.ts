@@ -177,6 +177,10 @@ function noteOf(text: string, tokens: Token[]): string {
   const tokenAt = (i: number) => byStart.get(i);
   const tokenEndingAt = (i: number) => byEnd.get(i);
   const isFiller = (i: number) => FILLER.test(text.charAt(i));
+  const fillerOnly = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!isFiller(i)) return false;
+    return true;
+  };
 
   // Leading labels: tokens and separators from the start.
   let head = 0;
@@ -216,16 +220,13 @@ function noteOf(text: string, tokens: Token[]): string {
     let inner = 0;
     let onlyFiller = true;
     let at = clauseStart;
-    const scan = (to: number) => {
-      for (let i = at; i < to && onlyFiller; i++) if (!isFiller(i)) onlyFiller = false;
-    };
     for (let tk = removable[nextRemovable]; tk && tk.end <= end; tk = removable[++nextRemovable]) {
-      scan(tk.start);
+      onlyFiller &&= fillerOnly(at, tk.start);
       at = tk.end;
       inner++;
     }
-    scan(end);
-    if (!(inner > 0 && onlyFiller)) parts.push(text.slice(clauseStart, end));
+    // No label inside: the clause stays whatever it holds (and is not scanned).
+    if (!(inner > 0 && onlyFiller && fillerOnly(at, end))) parts.push(text.slice(clauseStart, end));
     clauseStart = end;
   };
   let nextToken = 0;
