@@ -4,14 +4,17 @@
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
  * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
+ * `npm run bench -- --only=parse` prints just the parse row (seconds, no servers).
  */
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
+import { benchParse } from './parse.js';
 import { ACK_TRIALS, benchLoad } from './load.js';
 import { runScaleBench } from './scale.js';
 import { runSummaryBench } from './summary.js';
 
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const num = (name: string, full: number, short: number) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : quick ? short : full;
@@ -29,7 +32,32 @@ function row(figure: string, closeout: string, floor: string, ratio: number | nu
   );
 }
 
+function header() {
+  out(
+    `| ${'figure'.padEnd(52)} | ${'Closeout'.padEnd(22)} | ${'floor'.padEnd(16)} | ratio   | ${'goal'.padEnd(30)} | met    |`,
+  );
+}
+
+/** Worst parse of a 40,000-character adversarial message over every text parser (see parse.ts). */
+async function parseRow() {
+  const parse = await benchParse();
+  row(
+    'worst parse of a 40,000-character message',
+    `${parse.worstMs.toFixed(1)} ms`,
+    '',
+    null,
+    '≤ 50 ms',
+    parse.worstMs <= 50,
+  );
+  out(`  (${parse.parses} parses; slowest: ${parse.parser} on ${parse.label})`);
+}
+
 async function main() {
+  if (only === 'parse') {
+    header();
+    await parseRow();
+    return;
+  }
   const latencyMs = num('BENCH_LATENCY_MS', 20, 20);
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
@@ -49,9 +77,7 @@ async function main() {
   out(
     `\nissue 12, ${quick ? 'QUICK run (smaller sizes)' : 'full run'}: ${load.problems} problems, ${load.commands} slash commands per run, fake Slack ${latencyMs} ms per call, ${load.compiled ? 'compiled (dist/)' : 'from source (tsx)'}`,
   );
-  out(
-    `| ${'figure'.padEnd(52)} | ${'Closeout'.padEnd(22)} | ${'floor'.padEnd(16)} | ratio   | ${'goal'.padEnd(30)} | met    |`,
-  );
+  header();
   const p99 = (r: { p99: number; errors: number }) => `p99 ${ms(r.p99)}${r.errors ? ` (${r.errors} err)` : ''}`;
   row(
     'ack p99 at 200/s, mix with 1 in 5 summary',
@@ -136,6 +162,7 @@ async function main() {
     '≤ 3× bare Bolt',
     app.startMs <= 3 * floor.startMs,
   );
+  await parseRow();
   const trials = (r: { trials?: number[] }) => (r.trials ?? []).map((t) => t.toFixed(1)).join(', ');
   out(
     `\nack p99 of each trial (ms), floor and Closeout alternating; each row above is the median trial (${ACK_TRIALS}):`,

@@ -31,11 +31,11 @@ export interface TextParser {
   run(text: string): unknown;
 }
 
-/** A 2,000-member workspace for the owner column (names share letters, so "did you mean" has work to do). */
+/** A 500-member workspace for the owner column (names share letters, so "did you mean" has work to do). */
 function workspace(): WorkspaceUser[] {
   const given = ['Wei', 'Fang', 'Na', 'Min', 'Jing', 'Li', 'Qiang', 'Lei', 'Jun', 'Yang'];
   const family = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou'];
-  return Array.from({ length: 2_000 }, (_, i) => ({
+  return Array.from({ length: 500 }, (_, i) => ({
     id: `U${String(i).padStart(6, '0')}`,
     handle: `${family[i % 10]}.${given[Math.floor(i / 10) % 10]}${i}`.toLowerCase(),
     realName: `${family[i % 10]} ${given[Math.floor(i / 10) % 10]}`,
@@ -57,14 +57,13 @@ export function textParsers(): TextParser[] {
     {
       name: 'parseReply',
       run: (text) => {
-        for (const opts of [{}, { boardCodes: ['RECT', 'OPS'] }]) {
-          const r = parseReply(text, opts);
-          assert.ok(r.keys.every((k) => PROBLEM_KEY_PATTERN.test(k)));
-          assert.ok(r.percent === null || (Number.isInteger(r.percent) && r.percent >= 0 && r.percent <= 100));
-          assert.ok(r.health === null || HEALTHS.includes(r.health));
-          assert.ok(r.note.length <= text.length);
-          assert.equal(typeof r.acknowledgement, 'boolean');
-        }
+        // Without board codes every `XX-1` is a key: more tokens, the most work.
+        const r = parseReply(text);
+        assert.ok(r.keys.every((k) => PROBLEM_KEY_PATTERN.test(k)));
+        assert.ok(r.percent === null || (Number.isInteger(r.percent) && r.percent >= 0 && r.percent <= 100));
+        assert.ok(r.health === null || HEALTHS.includes(r.health));
+        assert.ok(r.note.length <= text.length);
+        assert.equal(typeof r.acknowledgement, 'boolean');
       },
     },
     {
