@@ -264,7 +264,8 @@ function isAcknowledgement(text: string): boolean {
   }
   return text !== '' && reachable[text.length] === 1;
 }
-const isAckSeparator = (ch: string) => ACK_SEPARATORS.has(ch) || /\s/.test(ch);
+const WHITE_SPACE = /\s/;
+const isAckSeparator = (ch: string) => ACK_SEPARATORS.has(ch) || WHITE_SPACE.test(ch);
 
 export function parseReply(text: string, opts: ParseOptions = {}): ParsedReply {
   const tokens = findTokens(text, opts);
