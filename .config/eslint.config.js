@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 import { layersPlugin, PRISMA_FOLDERS } from './eslint-layers.js';
 
@@ -65,4 +66,16 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   ...layerRules,
+  {
+    // Everything a person types is parsed in linear time: no pattern in src/ may backtrack super-linearly.
+    // test/ is left out: its patterns read the app's own short output (log lines, CLI tables), never user text.
+    // These rules see ambiguous quantifiers, not ambiguous alternatives (`^(?:(?:嗯|嗯嗯)\s*)+$` passes them):
+    // test/domain/parsers-fuzz.test.ts is the other half of the check.
+    files: ['src/**'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
 );

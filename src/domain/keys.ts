@@ -8,6 +8,31 @@ import { SLACK_USER_ID } from '../config/slack-user-id.js';
 const CODE = '[A-Z][A-Z0-9]{1,9}';
 export const BOARD_CODE_PATTERN = new RegExp(`^${CODE}$`);
 
+/** `board:` or `清单:` before a code, as the list filter spells it (colon half- or full-width). */
+const BOARD_PREFIX = /^(?:board|清单)[:：]/i;
+
+/**
+ * A board code as typed where a command takes one — `RECT`, `rect`, `board:RECT`, `清单：RECT` — trimmed,
+ * without its prefix and upper-cased, whether or not it is a valid code; `prefixed` says a prefix was there.
+ */
+export function boardCodeWord(word: string): { code: string; prefixed: boolean } {
+  const text = word.trim();
+  const prefix = BOARD_PREFIX.exec(text);
+  return {
+    code: text
+      .slice(prefix ? prefix[0].length : 0)
+      .trim()
+      .toUpperCase(),
+    prefixed: prefix !== null,
+  };
+}
+
+/** The board code a word names (`RECT` or `board:RECT`), or null when it names none. */
+export function boardCodeArg(word: string): string | null {
+  const { code } = boardCodeWord(word);
+  return BOARD_CODE_PATTERN.test(code) ? code : null;
+}
+
 /**
  * A problem key as the app writes it: `CODE-n` (RECT-12). Free text is scanned more loosely (reply-parser's
  * KEY: any case, full-width dash) and so are spreadsheet cells (import-plan: leading zeros), each then

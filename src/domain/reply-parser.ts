@@ -39,7 +39,8 @@ interface Token {
 
 const KEY = /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9]{1,9})[-－](\d{1,6})(\.\d+)?(?![A-Za-z0-9_])/g;
 
-const PERCENT_PREFIX = String.raw`(?:(?:已完成|完成了|完成度|完成率|完成|进度|进展)\s*[:：]?\s*)?`;
+/** `\s*(?:[:：]\s*)?`, not `\s*[:：]?\s*`: two adjacent `\s*` could share a run of spaces, quadratically. */
+const PERCENT_PREFIX = String.raw`(?:(?:已完成|完成了|完成度|完成率|完成|进度|进展)\s*(?:[:：]\s*)?)?`;
 const DIGIT_PERCENT = new RegExp(
   String.raw`${PERCENT_PREFIX}(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|％|percent(?![A-Za-z])|pct(?![A-Za-z]))(?:\s*(?:done|complete|completed)(?![A-Za-z]))?`,
   'gi',
@@ -66,8 +67,40 @@ const SENTENCE_END = /[.。!！?？]/;
 /** Sticky: matched where the scan stands. */
 const JOIN = /(?:and|&|和|及|与)\s*/iy;
 
-const ACKNOWLEDGEMENT =
-  /^(?:(?:thanks|thank you|thx|ty|ok|okay|k|got it|noted|sure|will do|cool|great|谢谢|谢谢你|多谢|感谢|好的|好|收到|明白|明白了|知道了|嗯|嗯嗯|行)[\s,.!！。，~～]*)+$/i;
+/**
+ * A reply that only thanks or acknowledges: these words, each followed by any number of separators. Checked
+ * by a scan (`isAcknowledgement`), not a `^(?:(?:…|嗯|嗯嗯)[sep]*)+$` pattern: words that are repeats of one
+ * another (嗯, 嗯嗯) inside a repeated group backtrack exponentially (45 × 嗯 then `?` never finished).
+ */
+const ACK_WORDS = [
+  'thanks',
+  'thank you',
+  'thx',
+  'ty',
+  'ok',
+  'okay',
+  'k',
+  'got it',
+  'noted',
+  'sure',
+  'will do',
+  'cool',
+  'great',
+  '谢谢',
+  '谢谢你',
+  '多谢',
+  '感谢',
+  '好的',
+  '好',
+  '收到',
+  '明白',
+  '明白了',
+  '知道了',
+  '嗯',
+  '嗯嗯',
+  '行',
+];
+const ACK_SEPARATORS = new Set([...' ,.!！。，~～']);
 const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
 
 const CN_DIGITS: Record<string, number> = {
@@ -144,6 +177,10 @@ function noteOf(text: string, tokens: Token[]): string {
   const tokenAt = (i: number) => byStart.get(i);
   const tokenEndingAt = (i: number) => byEnd.get(i);
   const isFiller = (i: number) => FILLER.test(text.charAt(i));
+  const fillerOnly = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!isFiller(i)) return false;
+    return true;
+  };
 
   // Leading labels: tokens and separators from the start.
   let head = 0;
@@ -183,16 +220,13 @@ function noteOf(text: string, tokens: Token[]): string {
     let inner = 0;
     let onlyFiller = true;
     let at = clauseStart;
-    const scan = (to: number) => {
-      for (let i = at; i < to && onlyFiller; i++) if (!isFiller(i)) onlyFiller = false;
-    };
     for (let tk = removable[nextRemovable]; tk && tk.end <= end; tk = removable[++nextRemovable]) {
-      scan(tk.start);
+      onlyFiller &&= fillerOnly(at, tk.start);
       at = tk.end;
       inner++;
     }
-    scan(end);
-    if (!(inner > 0 && onlyFiller)) parts.push(text.slice(clauseStart, end));
+    // No label inside: the clause stays whatever it holds (and is not scanned).
+    if (!(inner > 0 && onlyFiller && fillerOnly(at, end))) parts.push(text.slice(clauseStart, end));
     clauseStart = end;
   };
   let nextToken = 0;
@@ -208,12 +242,37 @@ function noteOf(text: string, tokens: Token[]): string {
     .trim();
 }
 
+/**
+ * Whether `text` is one or more acknowledgement words, each followed by separators (whitespace and
+ * punctuation), case-insensitively. Linear: `reachable` marks where a word may start, and each position is
+ * tried against each word once (the words are a fixed set of at most 9 characters).
+ */
+function isAcknowledgement(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return false; // no acknowledgement word changes length when lower-cased
+  const reachable = new Uint8Array(text.length + 1);
+  // A word ends at `end`: it and the separators after it are where the next word may start. A position met
+  // again already had its separators marked, so each is marked once.
+  const wordEnd = (end: number) => {
+    if (reachable[end]) return;
+    reachable[end] = 1;
+    for (let j = end; j < text.length && isAckSeparator(text.charAt(j)) && !reachable[j + 1]; j++) reachable[j + 1] = 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && !reachable[i]) continue;
+    for (const word of ACK_WORDS) if (lower.startsWith(word, i)) wordEnd(i + word.length);
+  }
+  return text !== '' && reachable[text.length] === 1;
+}
+const WHITE_SPACE = /\s/;
+const isAckSeparator = (ch: string) => ACK_SEPARATORS.has(ch) || WHITE_SPACE.test(ch);
+
 export function parseReply(text: string, opts: ParseOptions = {}): ParsedReply {
   const tokens = findTokens(text, opts);
   const keys = [...new Set(tokens.filter((tk) => tk.kind === 'key').map((tk) => tk.key ?? ''))];
   const percent = tokens.find((tk) => tk.kind === 'percent')?.percent ?? null;
   const health = tokens.find((tk) => tk.kind === 'health')?.health ?? null;
   const bare = text.replace(EMOJI_CODE, ' ').trim();
-  const acknowledgement = tokens.length === 0 && (bare === '' || ACKNOWLEDGEMENT.test(bare));
+  const acknowledgement = tokens.length === 0 && (bare === '' || isAcknowledgement(bare));
   return { keys, percent, health, note: noteOf(text, tokens), acknowledgement };
 }

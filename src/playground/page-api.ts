@@ -157,8 +157,9 @@ async function perform(api: PageApi, kind: keyof typeof bodies, body: unknown): 
   switch (kind) {
     case 'send': {
       const b = body as z.infer<typeof bodies.send>;
-      const command = /^(\/\S+)\s*([\s\S]*)$/.exec(b.text);
-      if (command && !b.threadTs) return api.people.command(b.user, b.channel, command[1]!, command[2]!.trim());
+      const command = /^\/\S+/.exec(b.text)?.[0];
+      if (command && !b.threadTs)
+        return api.people.command(b.user, b.channel, command, b.text.slice(command.length).trim());
       return api.people.message(b.user, b.channel, b.text, b.threadTs);
     }
     case 'action': {

@@ -108,7 +108,7 @@ export class PlaygroundServer {
     statics: (req: http.IncomingMessage, res: http.ServerResponse) => void,
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://playground');
-    const [, head, rest] = /^\/([^/]+)\/?(.*)$/.exec(url.pathname) ?? [];
+    const [, head, rest = ''] = /^\/([^/]+)(?:\/(.*))?$/.exec(url.pathname) ?? [];
     if (req.method === 'POST' && head === 'api' && rest) {
       const raw = await readBody(req);
       if (!raw) return json(res, 413, { ok: false, error: 'request_too_large' });

@@ -99,8 +99,11 @@ export interface MeasureLine {
 }
 
 export function formatMeasures(measures: readonly MeasureLine[]): string {
-  // A line break inside one measure would split it in two on re-import.
-  return measures.map((m) => prefixes[m.status] + m.text.replace(/\s*\r?\n\s*/g, ' ')).join('\n');
+  // A line break inside one measure would split it in two on re-import: a run of white space holding one
+  // becomes a space (one `\s+` per run: `\s*\r?\n\s*` rescans a long run of spaces from each of them).
+  return measures
+    .map((m) => prefixes[m.status] + m.text.replace(/\s+/g, (ws) => (ws.includes('\n') ? ' ' : ws)))
+    .join('\n');
 }
 
 export function parseMeasures(cell: string): MeasureLine[] {

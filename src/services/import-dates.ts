@@ -12,7 +12,8 @@ export type DateOrder = (typeof DATE_ORDERS)[number];
 export type DateCell = { ok: true; date: string | null } | { ok: false; message: string };
 
 const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
-const YEAR_FIRST = new RegExp(String.raw`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?${TIME}$`);
+/** `(?:\s*日)?`, not `\s*日?`: the spaces before a time are TIME's, or the two would share them quadratically. */
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?${TIME}$`);
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})${TIME}$`);
 const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
 /** 1900-03-01 to 9999-12-31: below 61 Excel counts a 29 February 1900 that never was. */

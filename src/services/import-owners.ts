@@ -27,8 +27,32 @@ export type OwnerCell = { ok: true; id: string } | { ok: false; message: string 
 
 /** Spreadsheets may have lower-cased a pasted mention. */
 const MENTION = new RegExp(USER_MENTION.source, 'i');
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+/**
+ * An e-mail address: one `@`, no spaces or angle brackets, and a dot inside the domain (checked apart: a
+ * pattern `[^@]+\.[^@]+` for the domain backtracks quadratically over a long run of dots).
+ */
+const EMAIL = /^[^\s@<>]+@([^\s@<>]+)$/;
+const isEmail = (text: string) => EMAIL.exec(text)?.[1]?.slice(1, -1).includes('.') === true;
 const MAX_CANDIDATES = 5;
+/**
+ * The longest cell read as an owner. An e-mail address has at most 254 characters and a Slack name far fewer,
+ * so nothing longer can name anyone; it is refused before any matching (a 2 MB cell cost an hour before).
+ */
+const OWNER_CELL_MAX = 320;
+/**
+ * Bounds on "did you mean", so its cost does not grow with the workspace or the file. Per unknown name, at
+ * most NEAR_SCANNED member names (in directory order) are looked at; one whose length or letters differ by
+ * more than the allowed edit distance is skipped without computing it (each length unit, and each letter one
+ * name has and the other lacks, costs at least one edit): a length check, then one pass over the name. Of the
+ * rest, at most NEAR_COMPARED get a Levenshtein distance: for names of at most 320 characters (the cell's
+ * bound) and 426 (the length filter's), Myers' bit-parallel algorithm takes about 10 × 426 ≈ 4,300 steps, so
+ * under 9 million steps for the 2,000, plus about 20,000 × 80 letters ≈ 1.6 million for the scan of real
+ * names. Only the first NEAR_LOOKUPS unknown names of an import get suggestions (later ones are reported
+ * without), so a whole import spends at most about 100 × 10 million steps on them, whatever its size.
+ */
+const NEAR_SCANNED = 20_000;
+const NEAR_COMPARED = 2_000;
+const NEAR_LOOKUPS = 100;
 
 const normalName = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 /** Chinese names are written with or without a space between family and given name. */
@@ -40,9 +64,61 @@ export function describeUser(u: WorkspaceUser): string {
   return [u.id, name, u.email && `(${u.email})`].filter(Boolean).join(' ');
 }
 
+/** A member's names, normalised once per import, and where to find each name. */
+interface NameIndex {
+  /** normalName(handle) → members, in directory order (so are the other maps). */
+  byHandle: Map<string, number[]>;
+  /** compact(display name) → members. */
+  byDisplay: Map<string, number[]>;
+  /** compact(display, real or handle name), each member once per name → members. */
+  byName: Map<string, number[]>;
+  /** Every (member, compact name) pair, for "did you mean". */
+  names: { at: number; name: string }[];
+}
+
+function push(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [at]);
+  else if (list.at(-1) !== at) list.push(at);
+}
+
+function indexNames(users: readonly WorkspaceUser[]): NameIndex {
+  const index: NameIndex = { byHandle: new Map(), byDisplay: new Map(), byName: new Map(), names: [] };
+  users.forEach((u, at) => {
+    push(index.byHandle, normalName(u.handle ?? ''), at);
+    push(index.byDisplay, compact(u.displayName ?? ''), at);
+    for (const n of [u.displayName, u.realName, u.handle]) {
+      if (!n) continue;
+      const name = compact(n);
+      push(index.byName, name, at);
+      index.names.push({ at, name });
+    }
+  });
+  return index;
+}
+
+/**
+ * A lower bound of the edit distance between `wanted` (as counted in `counts`) and `name`: the letters one
+ * has and the other lacks, counted with repeats. Linear in the name's length.
+ */
+function bagDistance(counts: Map<number, number>, wantedLength: number, name: string): number {
+  const used = new Map<number, number>();
+  let extra = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const u = used.get(c) ?? 0;
+    if (u < (counts.get(c) ?? 0)) used.set(c, u + 1);
+    else extra++;
+  }
+  return Math.max(extra, wantedLength - (name.length - extra));
+}
+
 export class OwnerResolver {
   private readonly cache = new Map<string, Promise<OwnerCell>>();
   private users: Promise<WorkspaceUser[]> | null = null;
+  private index: Promise<{ users: WorkspaceUser[]; names: NameIndex }> | null = null;
+  /** Unknown names given suggestions so far (at most NEAR_LOOKUPS per import). */
+  private nearLookups = 0;
 
   /** `directory` null: no Slack token (the CLI without SLACK_BOT_TOKEN); only IDs and mentions resolve. */
   constructor(private readonly directory: UserDirectory | null) {}
@@ -69,8 +145,42 @@ export class OwnerResolver {
     return this.users;
   }
 
+  /** The members and their names, indexed once per import: a row costs a few map look-ups, not a scan. */
+  private indexed(): Promise<{ users: WorkspaceUser[]; names: NameIndex }> {
+    this.index ??= this.everyone().then((users) => ({ users, names: indexNames(users) }));
+    return this.index;
+  }
+
+  /** Members whose names are within a few edits of `wanted`, closest first, bounded as NEAR_COMPARED says. */
+  private near(users: readonly WorkspaceUser[], index: NameIndex, wanted: string): WorkspaceUser[] {
+    if (++this.nearLookups > NEAR_LOOKUPS) return [];
+    const limit = Math.max(1, Math.floor(wanted.length / 3));
+    const counts = new Map<number, number>();
+    for (let i = 0; i < wanted.length; i++)
+      counts.set(wanted.charCodeAt(i), (counts.get(wanted.charCodeAt(i)) ?? 0) + 1);
+    const best = new Map<number, number>();
+    let compared = 0;
+    for (const { at, name } of index.names.slice(0, NEAR_SCANNED)) {
+      if (compared >= NEAR_COMPARED) break;
+      if (Math.abs(name.length - wanted.length) > limit || bagDistance(counts, wanted.length, name) > limit) continue;
+      compared++;
+      const d = distance(name, wanted);
+      if (d <= limit && d < (best.get(at) ?? Infinity)) best.set(at, d);
+    }
+    return [...best]
+      .sort(([a, da], [b, db]) => da - db || a - b)
+      .slice(0, MAX_CANDIDATES)
+      .map(([at]) => users[at]!);
+  }
+
   private async lookup(text: string): Promise<OwnerCell> {
     if (text === '') return { ok: true, id: '' }; // "is required", from the shared schema
+    if (text.length > OWNER_CELL_MAX) {
+      return {
+        ok: false,
+        message: `"${text.slice(0, 40)}…" (${text.length} characters) is too long to name a member: write the member ID, e-mail or name`,
+      };
+    }
     const mention = MENTION.exec(text);
     if (mention) return { ok: true, id: mention[1]!.toUpperCase() };
     if (SLACK_USER_PATTERN.test(text)) return { ok: true, id: text };
@@ -80,20 +190,22 @@ export class OwnerResolver {
         message: `"${text}" is not a Slack user ID; to find people by e-mail or name the import needs the bot token (set SLACK_BOT_TOKEN), or write the member ID (U…) instead`,
       };
     }
-    if (EMAIL.test(text)) {
+    if (isEmail(text)) {
       const user = await this.directory.lookupByEmail(text);
       return user
         ? { ok: true, id: user.id }
         : { ok: false, message: `no one in the workspace has the e-mail ${text}` };
     }
-    const users = await this.everyone();
+    const { users, names: index } = await this.indexed();
     const handle = text.startsWith('@') ? normalName(text.slice(1)) : null;
     const wanted = compact(handle ?? text);
-    const matches = users.filter((u) =>
+    const found =
       handle !== null
-        ? normalName(u.handle ?? '') === handle || compact(u.displayName ?? '') === wanted
-        : [u.displayName, u.realName, u.handle].some((n) => n && compact(n) === wanted),
-    );
+        ? [...new Set([...(index.byHandle.get(handle) ?? []), ...(index.byDisplay.get(wanted) ?? [])])].sort(
+            (a, b) => a - b,
+          )
+        : (index.byName.get(wanted) ?? []);
+    const matches = found.map((at) => users[at]!);
     if (matches.length === 1) return { ok: true, id: matches[0]!.id };
     if (matches.length > 1) {
       const listed = matches.slice(0, MAX_CANDIDATES).map(describeUser).join('; ');
@@ -103,15 +215,7 @@ export class OwnerResolver {
         message: `"${text}" matches ${matches.length} people: ${listed}${more}; write the member ID or e-mail instead`,
       };
     }
-    const near = users
-      .map((u) => ({
-        u,
-        d: Math.min(...[u.displayName, u.realName, u.handle].filter(Boolean).map((n) => distance(compact(n!), wanted))),
-      }))
-      .filter(({ d }) => d <= Math.max(1, Math.floor(wanted.length / 3)))
-      .sort((a, b) => a.d - b.d)
-      .slice(0, MAX_CANDIDATES)
-      .map(({ u }) => describeUser(u));
+    const near = this.near(users, index, wanted).map(describeUser);
     return {
       ok: false,
       message: `no one in the workspace is called "${text}"${near.length ? ` (did you mean: ${near.join('; ')}?)` : ''}`,

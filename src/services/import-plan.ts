@@ -101,7 +101,8 @@ export const FIELD_COLUMNS: Record<keyof ProblemFields, CsvColumn> = {
 /** Rows checked between two turns of the event loop (a few milliseconds of work). */
 const PLAN_SLICE = 100;
 const FIELDS = Object.keys(FIELD_COLUMNS) as (keyof ProblemFields)[];
-const KEY_PATTERN = /^([A-Z][A-Z0-9]*)-0*(\d+)$/;
+/** Leading zeros (RECT-007) are read by Number(); a `0*` before `\d+` would backtrack quadratically. */
+const KEY_PATTERN = /^([A-Z][A-Z0-9]*)-(\d+)$/;
 
 /** Why a row is bad: the column, the message, and what in the cell (a measure line) it is about. */
 type Reason = [column: CsvColumn, message: string, detail?: string];

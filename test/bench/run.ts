@@ -4,10 +4,11 @@
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
  * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
- * `npm run bench -- --only import` runs the import row alone (its own figure, in seconds).
+ * `npm run bench -- --only import|overload|parse` runs one row alone (parse: seconds, no servers).
  */
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
+import { benchParse } from './parse.js';
 import { ACK_TRIALS, benchLoad } from './load.js';
 import { benchOverload, type OverloadFigures } from './overload.js';
 import { runScaleBench } from './scale.js';
@@ -50,7 +51,7 @@ async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
   return figures;
 }
 
-/** `--only NAME` or `--only=NAME`: one row alone (import, overload). */
+/** `--only NAME` or `--only=NAME`: one row alone (import, overload, parse). */
 const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const only =
   onlyArg < 0
@@ -76,7 +77,26 @@ function importRow(imp: Awaited<ReturnType<typeof benchImport>>) {
   );
 }
 
+/** Worst parse of a 40,000-character adversarial message over every text parser (see parse.ts). */
+async function parseRow() {
+  const parse = await benchParse();
+  row(
+    'worst parse of a 40,000-character message',
+    `${parse.worstMs.toFixed(1)} ms`,
+    '',
+    null,
+    '≤ 50 ms',
+    parse.worstMs <= 50,
+  );
+  out(`  (${parse.parses} parses; slowest: ${parse.parser} on ${parse.label})`);
+}
+
 async function main() {
+  if (only === 'parse') {
+    tableHead();
+    await parseRow();
+    return;
+  }
   if (only === 'import') {
     const imp = await benchImport(num('BENCH_IMPORT_ROWS', 20_000, 2_000));
     tableHead();
@@ -89,7 +109,7 @@ async function main() {
     await overloadRow(latencyMs);
     return;
   }
-  if (only !== undefined) throw new Error(`--only: unknown row "${only}" (known: import, overload)`);
+  if (only !== undefined) throw new Error(`--only: unknown row "${only}" (known: import, overload, parse)`);
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
     commands: num('BENCH_ACK_COMMANDS', 1_000, 200),
@@ -186,6 +206,7 @@ async function main() {
     '≤ 3× bare Bolt',
     app.startMs <= 3 * floor.startMs,
   );
+  await parseRow();
   const trials = (r: { trials?: number[] }) => (r.trials ?? []).map((t) => t.toFixed(1)).join(', ');
   out(
     `\nack p99 of each trial (ms), floor and Closeout alternating; each row above is the median trial (${ACK_TRIALS}):`,

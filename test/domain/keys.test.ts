@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   BOARD_CODE_PATTERN,
+  boardCodeArg,
+  boardCodeWord,
   LEADING_USER_MENTION,
   PROBLEM_KEY_PATTERN,
   SLACK_USER_PATTERN,
@@ -26,5 +28,20 @@ describe('identifier patterns (the one copy of each)', () => {
     expect(USER_MENTION.exec('<@U0123ABCD>')?.[1]).toBe('U0123ABCD');
     expect(USER_MENTION.test('<@U0123ABCD> and more')).toBe(false);
     expect(LEADING_USER_MENTION.exec('<@U0123ABCD|wang> please take it')?.[1]).toBe('U0123ABCD');
+  });
+});
+
+describe('a board code as typed', () => {
+  it('is RECT, rect, board:RECT or 清单：RECT, upper-cased without its prefix', () => {
+    for (const word of ['RECT', 'rect', ' board:RECT ', 'BOARD:rect', 'board：RECT', '清单:RECT', '清单：rect'])
+      expect(boardCodeArg(word)).toBe('RECT');
+    expect(boardCodeWord('board:RECT')).toEqual({ code: 'RECT', prefixed: true });
+    expect(boardCodeWord('RECT')).toEqual({ code: 'RECT', prefixed: false });
+  });
+
+  it('names nothing when what is left is not a code (it is still given back, to be named in the answer)', () => {
+    for (const word of ['board:', 'board:R', 'board:board:RECT', 'RECT-1', '1RECT', 'bord:RECT'])
+      expect(boardCodeArg(word)).toBeNull();
+    expect(boardCodeWord('board:nope!')).toEqual({ code: 'NOPE!', prefixed: true });
   });
 });

@@ -3,7 +3,7 @@ import { createProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
-import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
+import { ADMIN, LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { HOSTILE, liveMentions } from '../support/mentions.js';
 import { TestApp } from '../support/test-app.js';
 import { callAfter, openByCommand, settle, state, submitView } from '../support/modals.js';
@@ -14,6 +14,7 @@ import { callAfter, openByCommand, settle, state, submitView } from '../support/
  * below is checked for a live `<!channel>`, `<!here>`, `<!subteam^…>`, `<@U…>` or link that came from a user.
  */
 let app: TestApp;
+const MESSAGE_METHODS = ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url'];
 const LEADER2 = 'ULEADER2';
 
 beforeAll(async () => {
@@ -93,6 +94,64 @@ describe('text people typed never pings anyone', () => {
       app.event({ type: 'message', channel: 'DOWNER', channel_type: 'im', user: OWNER.userId, text, ts, event_ts: ts });
     await callAfter(app, 'chat.postMessage', () => send(`RECT-2 50% ${HOSTILE}`, '1765000000.000001'));
     await callAfter(app, 'chat.postMessage', () => send(`nearly there ${HOSTILE}`, '1765000000.000002'));
+    expect(liveMentions(app.fake.calls.slice(from))).toEqual([]);
+  });
+
+  it('in the fallback text of notifications about a problem so titled (created, assigned, reassigned)', async () => {
+    const title = '<!channel> & <@U123> *x*';
+    const view = await openByCommand(app, 'new', LEADER.userId);
+    await submitView(app, LEADER.userId, view, {
+      board: state.select('RECT'),
+      title: state.text(title),
+      owner: state.user(OWNER.userId),
+      deadline: state.date('2026-12-20'),
+    });
+    const created = await app.fake.waitFor(() => app.db.problem.findFirst({ where: { title }, select: { key: true } }));
+    const key = (created as { key: string }).key;
+    // The owner's "assigned" DM, then a reassignment's DMs to the old and the new owner.
+    const dmsAbout = (calls: typeof app.fake.calls, n: number) => {
+      const dms = calls.slice(from).filter((c) => c.method === 'chat.postMessage' && String(c.args.text).includes(key));
+      return dms.length >= n ? dms : undefined;
+    };
+    await app.fake.waitFor((calls) => dmsAbout(calls, 1));
+    await app.command(`reassign ${key} <@UNEWOWN|wang> over to you`, LEADER.userId);
+    const dms = await app.fake.waitFor((calls) => dmsAbout(calls, 3));
+    expect(dms.map((c) => c.args.channel).sort()).toEqual(['UNEWOWN', OWNER.userId, OWNER.userId]);
+
+    const texts = app.fake.calls
+      .slice(from)
+      .filter((c) => MESSAGE_METHODS.includes(c.method) && typeof c.args.text === 'string')
+      .map((c) => String(c.args.text));
+    const aboutIt = texts.filter((t) => t.includes('*x*') || t.includes('&amp;'));
+    expect(aboutIt.length).toBeGreaterThanOrEqual(4); // the confirmation and three DMs quote the title
+    for (const text of aboutIt) {
+      expect(text).not.toContain('<!channel>');
+      expect(text).not.toContain('<@U123>');
+      expect(text).toContain('&lt;!channel&gt; &amp; &lt;@U123&gt; *x*');
+    }
+    expect(liveMentions(app.fake.calls.slice(from))).toEqual([]);
+  });
+
+  it('in the confirmation of a board saved under such a name', async () => {
+    const view = await openByCommand(app, 'board edit RECT', ADMIN.userId);
+    await submitView(app, ADMIN.userId, view, {
+      name: state.text('Board <!channel> & <@U123> *x*'),
+      channel: state.conversation('C0BOARD'),
+      timezone: state.select('Asia/Shanghai'),
+      language: state.select('en'),
+      leaders: state.users([LEADER.userId, LEADER2]),
+      cycle_days: state.number('14'),
+      anchor_date: state.date('2026-11-16'),
+      prompt_time: state.time('09:00'),
+      deadline: state.date(null),
+      categories: state.text('Cat <!channel>'),
+    });
+    const confirm = await app.fake.waitFor((calls) =>
+      calls.slice(from).find((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('Saved')),
+    );
+    expect(String(confirm.args.text)).toContain(
+      'Saved the problem list *RECT* Board &lt;!channel&gt; &amp; &lt;@U123&gt; *x*',
+    );
     expect(liveMentions(app.fake.calls.slice(from))).toEqual([]);
   });
 

@@ -62,4 +62,39 @@ describe('OwnerResolver', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain('set SLACK_BOT_TOKEN');
   });
+
+  it('reads e-mail addresses as before: one @, and a dot inside the domain', async () => {
+    const { dir, asked } = directory();
+    const owners = new OwnerResolver(dir);
+    for (const cell of ['a@b.c', 'a.b@mail.example.gov.cn', 'a@.b.c', 'a@b..c']) await owners.resolve(cell);
+    for (const cell of ['a@bc', 'a@b.', 'a@.b', 'a@b@c.d', 'a b@c.d']) await owners.resolve(cell);
+    expect(asked.email).toEqual(['a@b.c', 'a.b@mail.example.gov.cn', 'a@.b.c', 'a@b..c']);
+  });
+
+  it('refuses a cell too long to name anyone, without asking the directory', async () => {
+    const { dir, asked } = directory();
+    const cell = `a@${'.'.repeat(2_000_000)}x`;
+    const result = await new OwnerResolver(dir).resolve(cell);
+    expect(result).toEqual({
+      ok: false,
+      message: `"a@${'.'.repeat(38)}…" (2000003 characters) is too long to name a member: write the member ID, e-mail or name`,
+    });
+    expect(asked).toEqual({ list: 0, email: [] });
+  });
+
+  it('suggests near names in a large workspace, for the first 100 unknown names of an import only', async () => {
+    // 30,000 members whose names all differ from the cell: none is within reach, so none is suggested.
+    const many: WorkspaceUser[] = Array.from({ length: 30_000 }, (_, i) => ({ id: `U${i}`, realName: `Person ${i}` }));
+    const owners = new OwnerResolver({ lookupByEmail: async () => null, listUsers: async () => many });
+    expect(await owners.resolve('Persn 12')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('did you mean: U12 Person 12'),
+    });
+    // After 100 unknown names, the rest are reported without suggestions (the budget is per import).
+    for (let i = 0; i < 99; i++) await owners.resolve(`Nobody ${i}`);
+    expect(await owners.resolve('Persn 13')).toEqual({
+      ok: false,
+      message: 'no one in the workspace is called "Persn 13"',
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_KEY_PATTERN } from '../../domain/keys.js';
+import { cutToSlackLimit, SLACK_INPUT_MAX } from './slack-input.js';
 
 /** Payloads of the chat-reply feature: user messages from the Events API and its button values. */
 
@@ -41,7 +42,8 @@ export function parseUserMessage(event: unknown): UserMessage | null {
   const r = userMessage.safeParse(event);
   if (!r.success || r.data.bot_id) return null;
   const m = r.data;
-  const text = (m.text ?? '').trim();
+  // Cut to what Slack sends at most before anything parses it (reply-parser reads every character).
+  const text = cutToSlackLimit(m.text ?? '', SLACK_INPUT_MAX.messageText).trim();
   if (!text || m.channel_type === 'mpim') return null; // group DMs are conversations between people
   const direct = m.channel_type ? m.channel_type === 'im' : m.channel.startsWith('D');
   // A thread's parent carries thread_ts equal to its own ts: it is not a reply.

@@ -1,4 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { cutToSlackLimit, SLACK_INPUT_MAX } from './slack-input.js';
+import { scanWords } from './words.js';
 
 /** The `/closeout` subcommands, with the Chinese words people may type instead. */
 export const SUBCOMMANDS = [
@@ -49,21 +51,25 @@ const ALIASES: Record<string, Subcommand> = {
 export type ParsedCommand =
   { ok: true; sub: Subcommand; args: string[] } | { ok: false; input: string; suggestion: Subcommand | null };
 
-/** Splits on whitespace, keeping "quoted phrases" (straight or curly quotes) together. */
+/** Splits on whitespace, keeping "quoted phrases" (straight or curly quotes) together; linear (see words.ts). */
 export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
-  for (const m of text.matchAll(re)) tokens.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return tokens;
+  return scanWords(text, false).map((w) => w.value);
 }
 
-/** `/closeout <sub> args…`; empty text means help; unknown words get the closest subcommand as a hint. */
+/** Words longer than this are no misspelt subcommand (the longest is 8 letters), so get no suggestion. */
+const SUGGEST_MAX = 20;
+
+/**
+ * `/closeout <sub> args…`; empty text means help; unknown words get the closest subcommand as a hint. The
+ * caller cuts the text to Slack's limit (SLACK_INPUT_MAX.commandText); this cuts again so no caller can forget.
+ */
 export function parseCommandText(text: string): ParsedCommand {
-  const [first, ...args] = tokenize(text.trim());
+  const [first, ...args] = tokenize(cutToSlackLimit(text, SLACK_INPUT_MAX.commandText).trim());
   if (first === undefined) return { ok: true, sub: 'help', args: [] };
   const word = first.toLowerCase();
   const sub = (SUBCOMMANDS as readonly string[]).includes(word) ? (word as Subcommand) : ALIASES[first];
   if (sub) return { ok: true, sub, args };
+  if (word.length > SUGGEST_MAX) return { ok: false, input: first, suggestion: null };
   const guess = closest(word, [...SUBCOMMANDS]) as Subcommand;
   return { ok: false, input: first, suggestion: distance(word, guess) <= 2 ? guess : null };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { BOARD_CODE_PATTERN } from '../../domain/keys.js';
+import { BOARD_CODE_PATTERN, boardCodeWord } from '../../domain/keys.js';
 import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import { tokenize } from './command-text.js';
+import { cutToSlackLimit, SLACK_INPUT_MAX } from './slack-input.js';
 
 /** Payloads of the file-import feature: a file dropped into the bot's DM, and the preview's buttons. */
 
@@ -46,13 +47,12 @@ export function parseSharedListFile(event: unknown): SharedListFile | null {
   let boardCode: string | null = null;
   const codeWords: string[] = [];
   let dateOrder: DateOrder | undefined;
-  for (const token of tokenize(m.text ?? '')) {
-    const explicit = /^board:/i.test(token);
-    const word = token.replace(/^board:/i, '').trim();
-    if ((DATE_ORDERS as readonly string[]).includes(word.toLowerCase())) dateOrder = word.toLowerCase() as DateOrder;
-    else if (BOARD_CODE_PATTERN.test(word.toUpperCase())) {
-      if (explicit) boardCode ??= word.toUpperCase();
-      else codeWords.push(word.toUpperCase());
+  for (const token of tokenize(cutToSlackLimit(m.text ?? '', SLACK_INPUT_MAX.messageText))) {
+    const { code, prefixed } = boardCodeWord(token);
+    if ((DATE_ORDERS as readonly string[]).includes(code.toLowerCase())) dateOrder = code.toLowerCase() as DateOrder;
+    else if (BOARD_CODE_PATTERN.test(code)) {
+      if (prefixed) boardCode ??= code;
+      else codeWords.push(code);
     }
   }
   return {

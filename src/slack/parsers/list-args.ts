@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BOARD_CODE_PATTERN, SLACK_USER_PATTERN, USER_MENTION } from '../../domain/keys.js';
 import { LIST_VIEWS, type ListView } from '../../services/queries.js';
 import { LIMITS } from '../views/limits.js';
+import { scanWords } from './words.js';
 
 /** What `/closeout list` shows; the same shape travels in the paging buttons. */
 export const listQuery = z.object({
@@ -53,23 +54,14 @@ export type ParsedListArgs = { ok: true; query: ListQuery } | { ok: false; error
 
 /** `key:value` (value may be "quoted", straight or curly, and the colon full-width), a quoted phrase, or a word. */
 function tokens(text: string): { raw: string; key?: string; value: string }[] {
-  const out: { raw: string; key?: string; value: string }[] = [];
-  const re = /(?:([^\s:："“]+)[:：])?(?:"([^"]*)"|“([^”]*)”|(\S+))/g;
-  for (const m of text.matchAll(re)) {
-    const value = m[2] ?? m[3] ?? m[4] ?? '';
-    if (m[1] !== undefined) {
-      out.push({ raw: m[0], key: m[1].toLowerCase(), value });
-      continue;
-    }
+  return scanWords(text, true).map((w) => {
+    if (w.key !== undefined) return { raw: w.raw, key: w.key, value: w.value };
     // A whole quoted "category:Livelihood services" is a key:value too.
-    const colon = value.search(/[:：]/);
-    if (colon > 0 && (m[2] !== undefined || m[3] !== undefined)) {
-      out.push({ raw: m[0], key: value.slice(0, colon).toLowerCase(), value: value.slice(colon + 1) });
-    } else {
-      out.push({ raw: m[0], value });
-    }
-  }
-  return out;
+    const colon = w.quoted ? w.value.search(/[:：]/) : -1;
+    return colon > 0
+      ? { raw: w.raw, key: w.value.slice(0, colon).toLowerCase(), value: w.value.slice(colon + 1) }
+      : { raw: w.raw, value: w.value };
+  });
 }
 
 /**
@@ -107,13 +99,18 @@ export function parseListArgs(text: string): ParsedListArgs {
   return { ok: true, query: query.data };
 }
 
+/** Words longer than this are no misspelt view or key (the longest is 8 letters): no suggestion. */
+const SUGGEST_MAX = 20;
+
 function suggestView(word: string): string | null {
+  if (word.length > SUGGEST_MAX) return null;
   if (word.startsWith('@')) return null; // an unescaped mention: the manifest escapes them, so this is rare
   const guess = closest(word.toLowerCase(), [...LIST_VIEWS]);
   return distance(word.toLowerCase(), guess) <= 2 ? guess : null;
 }
 
 function suggestKey(key: string, value: string): string | null {
+  if (key.length > SUGGEST_MAX) return null;
   const keys = ['board', 'category', 'unit'];
   const guess = closest(key, keys);
   return distance(key, guess) <= 2 ? `${guess}:${value}` : null;

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { BOARD_CODE_PATTERN } from '../../domain/keys.js';
+import { BOARD_CODE_PATTERN, boardCodeWord } from '../../domain/keys.js';
 import { BREAKDOWNS, type Breakdown } from '../../services/summary-types.js';
 
-/** A board code as typed: `RECT`, `rect` or `board:RECT` (the `list` filter's spelling, colon full-width too). */
+/** A board code as typed: `RECT`, `rect` or `board:RECT` (see boardCodeWord). */
 export const boardArg = z
   .string()
-  .trim()
-  .transform((s) => s.replace(/^(?:board|清单)[:：]/i, '').toUpperCase())
+  .transform((s) => boardCodeWord(s).code)
   .pipe(z.string().regex(BOARD_CODE_PATTERN));
 
 /** What people call each breakdown, in both languages. */

@@ -128,7 +128,7 @@ export function importPreviewBlocks(tr: Translator, data: ImportPreviewData): Kn
 export function importPreviewText(tr: Translator, data: ImportPreviewData): string {
   return truncate(
     tr('import.preview_text', {
-      file: data.fileName,
+      file: mrkdwnText(data.fileName, 200),
       created: data.created,
       updated: data.updated,
       errors: data.errors.length,

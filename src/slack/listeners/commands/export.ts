@@ -9,6 +9,7 @@ import { parseExportArgs } from '../../parsers/export-args.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandHandler } from './types.js';
+import { mrkdwnText } from '../../views/limits.js';
 
 /**
  * `/closeout export [CODE] [xlsx]` for leaders and admins: the board as CSV (the import format, UTF-8 with a
@@ -44,7 +45,7 @@ export const exportBoard: SubcommandHandler = async (call) => {
     title: filename,
     bytes: 'bytes' in result ? result.bytes : Buffer.from(result.csv, 'utf8'),
     initialComment: tr(xlsx ? 'export.comment_xlsx' : 'export.comment', {
-      name: board.name,
+      name: mrkdwnText(board.name, 100),
       code: board.code,
       date: formatDate(lang, today, today),
       problems: result.problems,

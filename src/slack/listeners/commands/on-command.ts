@@ -4,6 +4,7 @@ import { answerFailures } from '../../answer/ephemeral.js';
 import { afterAck } from '../../after-ack.js';
 import type { SlackContext } from '../../context.js';
 import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
+import { cutToSlackLimit, SLACK_INPUT_MAX } from '../../parsers/slack-input.js';
 import { unknownCommandText } from '../../views/help.js';
 import type { SubcommandHandler } from './types.js';
 
@@ -22,13 +23,24 @@ export function onCommand(ctx: SlackContext, subcommands: Record<Subcommand, Sub
       const lang = await ctx.locale.forUser(client, command.user_id);
       const tr = translator(lang);
       await answerFailures(lang, { kind: 'respond', respond }, ctx.logger, async () => {
-        const parsed = parseCommandText(command.text);
+        // Cut to what Slack sends at most, once, before the router or any subcommand reads the text.
+        const text = cutToSlackLimit(command.text, SLACK_INPUT_MAX.commandText);
+        const parsed = parseCommandText(text);
         if (!parsed.ok) {
           await respond({ response_type: 'ephemeral', text: unknownCommandText(tr, parsed.input, parsed.suggestion) });
           return;
         }
         const actor = { teamId: command.team_id, userId: command.user_id };
-        await subcommands[parsed.sub]({ args: parsed.args, command, client, respond, ctx, actor, lang, tr });
+        await subcommands[parsed.sub]({
+          args: parsed.args,
+          command: text === command.text ? command : { ...command, text },
+          client,
+          respond,
+          ctx,
+          actor,
+          lang,
+          tr,
+        });
       });
     });
   };

@@ -11,6 +11,7 @@ import { formatDate } from '../../../i18n/dates.js';
 import { summaryBlocks, summaryText } from '../../views/summary.js';
 import { boardNamedOrLed } from './board-named-or-led.js';
 import type { SubcommandArgs, SubcommandHandler } from './types.js';
+import { mrkdwnText } from '../../views/limits.js';
 
 /** Slack's error code from a failed Web API call (e.g. `not_in_channel`), if it was Slack that refused. */
 function slackError(error: unknown): string | undefined {
@@ -34,7 +35,7 @@ async function sendChart(
   try {
     const board = await boardByCode(a.ctx.deps, a.actor.teamId, s.board.code);
     const comment = translator(lang)('summary.chart.comment', {
-      name: s.board.name,
+      name: mrkdwnText(s.board.name, 100),
       code: s.board.code,
       date: formatDate(lang, s.today, s.today),
     });

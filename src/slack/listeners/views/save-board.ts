@@ -4,6 +4,7 @@ import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseBoardEdit, parseNewBoard } from '../../parsers/board.js';
 import { BOARD } from '../../views/modals/board.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { mrkdwnText } from '../../views/limits.js';
 
 function written(form: { name?: string; categories?: string[] }): string {
   return [form.name ?? '', ...(form.categories ?? [])].filter(Boolean).join('\n');
@@ -29,7 +30,12 @@ export async function saveBoard({ ctx, ack, body, view, client }: SubmittedArgs)
       let board = await editBoard(ctx.deps, actor, editing, archiving ? fields : parsed.data);
       if (archiving) board = await archiveBoard(ctx.deps, actor, editing);
       const tip = board.channelId ? `\n${tr('board.invite_tip', { channel: board.channelId })}` : '';
-      await tellUser(client, ctx.logger, to, tr('board.saved', { code: board.code, name: board.name }) + tip);
+      await tellUser(
+        client,
+        ctx.logger,
+        to,
+        tr('board.saved', { code: board.code, name: mrkdwnText(board.name, 100) }) + tip,
+      );
       const people = [...before.leaders, ...board.leaders].map((l) => l.userId);
       refreshHomesLater(client, ctx, actor.teamId, [actor.userId, ...people]);
     });
@@ -53,7 +59,12 @@ export async function saveBoard({ ctx, ack, body, view, client }: SubmittedArgs)
   await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(parsed.data) }, async () => {
     const board = await createBoard(ctx.deps, actor, parsed.data);
     const tip = board.channelId ? `\n${tr('board.invite_tip', { channel: board.channelId })}` : '';
-    await tellUser(client, ctx.logger, to, tr('board.created', { code: board.code, name: board.name }) + tip);
+    await tellUser(
+      client,
+      ctx.logger,
+      to,
+      tr('board.created', { code: board.code, name: mrkdwnText(board.name, 100) }) + tip,
+    );
     refreshHomesLater(client, ctx, actor.teamId, [actor.userId, ...board.leaders.map((l) => l.userId)]);
   });
 }

@@ -7,6 +7,7 @@ import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.
 import { formatDate } from '../../../i18n/dates.js';
 import { owedAssigned } from '../../notify/problem-assigned.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { mrkdwnText } from '../../views/limits.js';
 
 /** Everything they typed, to hand back if the problem cannot be created after all. */
 function written(form: NewProblemForm): string {
@@ -37,7 +38,7 @@ export async function saveNewProblem({ ctx, ack, body, view, client }: Submitted
       to,
       tr('new.created', {
         key: problem.key,
-        title: problem.title,
+        title: mrkdwnText(problem.title, 150),
         owner: problem.ownerId,
         count: problem.measures.length,
         due,

@@ -1,7 +1,7 @@
 import { translator } from '../../../i18n/index.js';
 import type { ProblemChangeMessage } from '../../../jobs/messages.js';
 import { ACTION } from '../../ids.js';
-import { mrkdwnText, truncate } from '../limits.js';
+import { mrkdwnText } from '../limits.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { NOTE_MAX, TITLE_MAX, boardName, notification, section, type RenderedMessage } from './common.js';
 
@@ -33,7 +33,7 @@ export function problemChangeMessage(message: ProblemChangeMessage): RenderedMes
       ? tr('upkeep.dm.reopened.text', { key: message.key })
       : tr('upkeep.dm.reassigned.text', { key: message.key });
   return {
-    text: notification(`${text}: ${truncate(message.title, TITLE_MAX)}`),
+    text: notification(`${text}: ${common.title}`),
     blocks: [
       section(`${line}${note}`),
       {
