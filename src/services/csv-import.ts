@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { conflict, DomainError } from '../domain/errors.js';
+import { conflict, DomainError, invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
 import type { ServiceDeps } from './deps.js';
@@ -72,6 +72,8 @@ export async function importCsv(
   if (board.archived) throw conflict('error.board_archived', { code: board.code });
 
   const read = await readRowsOffThread(input, { sheet: opts.sheet });
+  // Too large or malformed to read (or the reader's worker gave up on it): refused whole, nothing to list.
+  if ('refused' in read) throw invalid('import.limits', { sheet: '', limit: 0, range: '', used: '', ...read.refused });
   const dryRun = !!opts.dryRun;
   if ('errors' in read) return summarise({ rows: [], errors: read.errors, keptMeasures: 0 }, read.format, dryRun, '');
   const owners = new OwnerResolver(opts.directory ?? null);
