@@ -124,7 +124,8 @@ function rangeOf(ref: string) {
 
 /** One element's start tag of interest; `[^<>]*` stops at the next tag, so the scan is linear. */
 const TAG = /<(?:\w{1,20}:)?(dimension|row|c|mergeCell)\b([^<>]*)>/g;
-const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]{0,40})"`).exec(attrs)?.[1];
+const ATTRS = { ref: /\bref="([^"]{0,40})"/, r: /\br="([^"]{0,40})"/ };
+const attr = (attrs: string, name: keyof typeof ATTRS) => ATTRS[name].exec(attrs)?.[1];
 
 /** A sheet's XML against the limits: rows, columns, cells, merges, and merges within the used range. */
 function checkSheet(xml: string, sheet: string, limits: WorkbookLimits): WorkbookRefusal | null {

@@ -9,9 +9,7 @@ export interface SheetRecord {
 }
 
 export type SheetRead =
-  | { ok: true; records: SheetRecord[] }
-  | { ok: false; reason: string }
-  | { ok: false; refused: WorkbookRefusal };
+  { ok: true; records: SheetRecord[] } | { ok: false; reason: string } | { ok: false; refused: WorkbookRefusal };
 
 /** exceljs costs ~300 ms and tens of MB to load: only when a workbook is actually read or written. */
 export async function loadExcel(): Promise<typeof ExcelJS> {

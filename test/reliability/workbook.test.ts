@@ -37,7 +37,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const REFUSAL = 'this file is too large or malformed to import: sheet1 merges A3:XFD1048576, beyond its used range A1:B2';
+const REFUSAL =
+  'this file is too large or malformed to import: sheet1 merges A3:XFD1048576, beyond its used range A1:B2';
 
 describe('a workbook with a merged range to the end of the sheet', () => {
   it('dropped into the DM: refused, and the bot still answers the next command', async () => {

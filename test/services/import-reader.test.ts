@@ -1,10 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRows } from '../../src/services/import-read.js';
-import {
-  closeImportReader,
-  createImportReader,
-  readRowsOffThread,
-} from '../../src/services/import-reader.js';
+import { closeImportReader, createImportReader, readRowsOffThread } from '../../src/services/import-reader.js';
 
 afterAll(() => closeImportReader());
 
@@ -60,7 +56,10 @@ describe('a file the worker cannot finish', () => {
     const reader = createImportReader({ timeoutMs: 60_000, maxHeapMb: 16 });
     try {
       const started = performance.now();
-      expect(await reader.read(Buffer.from(bigCsv(40_000)))).toEqual({ format: 'csv', refused: { kind: 'unreadable' } });
+      expect(await reader.read(Buffer.from(bigCsv(40_000)))).toEqual({
+        format: 'csv',
+        refused: { kind: 'unreadable' },
+      });
       expect(performance.now() - started).toBeLessThan(30_000);
       expect(await reader.read('title,owner\nOne,U0OWNER\n')).toEqual({
         format: 'csv',

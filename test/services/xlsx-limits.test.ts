@@ -50,9 +50,9 @@ describe('checkWorkbook', () => {
     const merges = ['A2:B2', 'A3:B3'];
     expect(checkWorkbook(workbookBytes({ rows: LIST, merges }), small)).toMatchObject({ kind: 'merges', limit: 1 });
     // Merged ranges within the sheet still count towards its cells (exceljs makes each one).
-    expect(checkWorkbook(workbookBytes({ rows: LIST, merges: ['A1:B3'] }), { ...small, maxCells: 5 })).toMatchObject(
-      { kind: 'cells' },
-    );
+    expect(checkWorkbook(workbookBytes({ rows: LIST, merges: ['A1:B3'] }), { ...small, maxCells: 5 })).toMatchObject({
+      kind: 'cells',
+    });
   });
 
   it('refuses a zip bomb by its declared size, and a part that unpacks beyond what it declares', () => {
