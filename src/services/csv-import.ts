@@ -6,6 +6,7 @@ import type { ServiceDeps } from './deps.js';
 import type { DateOrder } from './import-dates.js';
 import { OwnerResolver, type UserDirectory } from './import-owners.js';
 import { FIELD_COLUMNS, loadProblems, planRows, type Plan, type ProblemFields } from './import-plan.js';
+import { loadPendingRequests } from './import-status.js';
 import { type FileFormat, type ReadOptions, type RowError } from './import-read.js';
 import { readRowsOffThread } from './import-reader.js';
 import { writePlan } from './import-write.js';
@@ -84,6 +85,7 @@ export async function importCsv(
     const plan = await planRows(read.rows, board.code, await loadProblems(deps.db, board.id), {
       owners,
       dateOrder: opts.dateOrder,
+      decider: { userId: actor.userId, board: current, pendingBy: await loadPendingRequests(deps.db, board.id) },
     });
     const fingerprint = fingerprintOf(plan, current.nextProblemNumber);
     if (opts.expect !== undefined && opts.expect !== fingerprint)
