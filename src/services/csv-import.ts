@@ -4,7 +4,7 @@ import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
 import type { ServiceDeps } from './deps.js';
 import type { DateOrder } from './import-dates.js';
-import { OwnerResolver, type UserDirectory } from './import-owners.js';
+import { OwnerResolver, type DirectoryFailure, type UserDirectory } from './import-owners.js';
 import { FIELD_COLUMNS, loadProblems, planRows, type Plan, type ProblemFields } from './import-plan.js';
 import { loadPendingRequests } from './import-status.js';
 import { type FileFormat, type ReadOptions, type RowError } from './import-read.js';
@@ -36,6 +36,8 @@ export interface ImportResult {
   fingerprint: string;
   /** `expect` was given and the plan is no longer that one: nothing was written; this is the new preview. */
   stale: boolean;
+  /** Slack could not be reached (or refused) to look owners up: the rows that needed it are in `errors`. */
+  lookupFailure: DirectoryFailure | null;
 }
 
 export interface ImportOptions extends ReadOptions {
@@ -89,10 +91,10 @@ export async function importCsv(
     });
     const fingerprint = fingerprintOf(plan, current.nextProblemNumber);
     if (opts.expect !== undefined && opts.expect !== fingerprint)
-      return { ...summarise(plan, read.format, true, fingerprint), stale: true };
+      return { ...summarise(plan, read.format, true, fingerprint), stale: true, lookupFailure: owners.unreachable };
     if (dryRun || plan.errors.length) {
       if (dryRun) await opts.onProgress?.(read.rows.length, read.rows.length);
-      return summarise(plan, read.format, dryRun, fingerprint);
+      return { ...summarise(plan, read.format, dryRun, fingerprint), lookupFailure: owners.unreachable };
     }
     try {
       const target = { board, expectedNext: current.nextProblemNumber };
@@ -149,5 +151,6 @@ function summarise(
     errors,
     fingerprint,
     stale: false,
+    lookupFailure: null,
   };
 }
