@@ -12,11 +12,11 @@ import type { ReadTask } from './import-read-worker.js';
 export interface ReaderLimits {
   /** Longest one file may take to read. */
   timeoutMs: number;
-  /** The worker's V8 old-generation heap, in MB (exceljs holds ~45 MB for a 20,000-row workbook). */
+  /** The worker's V8 old-generation heap, in MB (xlsx-limits.ts lets through what fits in it). */
   maxHeapMb: number;
 }
 
-export const READER_LIMITS: ReaderLimits = { timeoutMs: 60_000, maxHeapMb: 512 };
+export const READER_LIMITS: ReaderLimits = { timeoutMs: 60_000, maxHeapMb: 1024 };
 
 /** One worker, kept a little for the next file of a session, then freed (piscina unrefs it when idle). */
 const IDLE_MS = 30_000;
