@@ -126,8 +126,10 @@ function rangeOf(ref: string) {
 }
 
 /** One element's start tag of interest; `[^<>]*` stops at the next tag, so the scan is linear. */
-const TAG = /<(?:\w{1,20}:)?(dimension|row|c|mergeCell)\b([^<>]*)>/g;
-const ATTRS = { ref: /\bref="([^"]{0,40})"/, r: /\br="([^"]{0,40})"/ };
+const TAG = /<(?:\w{1,20}:)?(dimension|row|c|col|mergeCell)\b([^<>]*)>/g;
+const ATTRS = { ref: /\bref="([^"]{0,40})"/, r: /\br="([^"]{0,40})"/, max: /\bmax="([^"]{0,40})"/ };
+/** Excel's last column, XFD. exceljs makes a column object for each up to a `<col max>`, whatever it says. */
+const EXCEL_COLUMNS = 16_384;
 const attr = (attrs: string, name: keyof typeof ATTRS) => ATTRS[name].exec(attrs)?.[1];
 
 /** A sheet's XML against the limits: rows, columns, cells, merges, and merges within the used range. */
@@ -153,6 +155,9 @@ function checkSheet(xml: string, sheet: string, limits: WorkbookLimits): Workboo
         maxRow = Math.max(maxRow, at.row);
         maxCol = Math.max(maxCol, at.col);
       } else maxCol++;
+    } else if (tag === 'col') {
+      // Column widths and styles, for whole columns too: up to Excel's last column, and no further.
+      if (!(Number(attr(attrs, 'max') ?? 1) <= EXCEL_COLUMNS)) return { kind: 'columns', sheet, limit: EXCEL_COLUMNS };
     } else {
       merges.push(attr(attrs, 'ref') ?? '');
       if (merges.length > limits.maxMerges) return { kind: 'merges', sheet, limit: limits.maxMerges };

@@ -55,6 +55,20 @@ describe('checkWorkbook', () => {
     });
   });
 
+  it('refuses column styles beyond Excel’s last column (exceljs makes an object for each), not a whole-column style', async () => {
+    expect(checkWorkbook(workbookBytes({ rows: LIST, cols: [[1, 16_384]] }))).toBeNull();
+    const read = await readRows(workbookBytes({ rows: LIST, cols: [[1, 16_384]] }));
+    expect('rows' in read && read.rows.map((r) => r.cells.title)).toEqual([
+      'Queue at the front desk',
+      'Forms asked for twice',
+    ]);
+    expect(checkWorkbook(workbookBytes({ rows: LIST, cols: [[1, 1_000_000_000]] }))).toEqual({
+      kind: 'columns',
+      sheet: 'sheet1',
+      limit: 16_384,
+    });
+  });
+
   it('refuses a zip bomb by its declared size, and a part that unpacks beyond what it declares', () => {
     const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(10), declaredSize: 300 * 1024 * 1024 }]);
     expect(checkWorkbook(bomb)).toEqual({ kind: 'unzipped', limit: 200 });

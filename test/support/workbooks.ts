@@ -64,10 +64,12 @@ export interface SheetSpec {
   merges?: string[];
   /** The sheet's `<dimension ref>`; by default the range its rows cover. */
   dimension?: string | null;
+  /** `<cols>` entries (widths and styles of columns), as `[min, max]`. */
+  cols?: [number, number][];
 }
 
 /** A sheet's XML: inline strings, one row per record, the merged ranges after the data as Excel places them. */
-export function sheetXml({ rows, merges = [], dimension }: SheetSpec): string {
+export function sheetXml({ rows, merges = [], dimension, cols = [] }: SheetSpec): string {
   const width = Math.max(1, ...rows.map((r) => r.length));
   const used = dimension === undefined ? `A1:${column(width - 1)}${Math.max(1, rows.length)}` : dimension;
   const data = rows
@@ -82,6 +84,9 @@ export function sheetXml({ rows, merges = [], dimension }: SheetSpec): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
     (used === null ? '' : `<dimension ref="${used}"/>`) +
+    (cols.length
+      ? `<cols>${cols.map(([min, max]) => `<col min="${min}" max="${max}" width="12"/>`).join('')}</cols>`
+      : '') +
     `<sheetData>${data}</sheetData>` +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
