@@ -16,6 +16,8 @@ export interface WorkbookLimits {
   /** Cells written in a sheet, and cells covered by its merged ranges, each. */
   maxCells: number;
   maxMerges: number;
+  /** Cells under drop-down lists (data validation): exceljs keeps an entry for each (~2 s a whole column). */
+  maxValidatedCells: number;
 }
 
 /**
@@ -29,6 +31,8 @@ export const WORKBOOK_LIMITS: WorkbookLimits = {
   maxColumns: 200,
   maxCells: 1_000_000,
   maxMerges: 10_000,
+  // Three whole columns with a drop-down list (status, category, unit): a few seconds, ~350 MB.
+  maxValidatedCells: 3 * 1_048_576,
 };
 
 /** Why a workbook is refused: one of the kinds the `import.limits` message knows, with its figures. */
@@ -37,7 +41,7 @@ export type WorkbookRefusal =
   /** The reader's worker ran out of time or memory on it (import-reader.ts). */
   | { kind: 'unreadable' }
   | { kind: 'unzipped'; limit: number }
-  | { kind: 'rows' | 'columns' | 'cells' | 'merges'; sheet: string; limit: number }
+  | { kind: 'rows' | 'columns' | 'cells' | 'merges' | 'validations'; sheet: string; limit: number }
   | { kind: 'merge_range'; sheet: string; range: string; used: string };
 
 interface Entry {
@@ -126,8 +130,13 @@ function rangeOf(ref: string) {
 }
 
 /** One element's start tag of interest; `[^<>]*` stops at the next tag, so the scan is linear. */
-const TAG = /<(?:\w{1,20}:)?(dimension|row|c|col|mergeCell)\b([^<>]*)>/g;
-const ATTRS = { ref: /\bref="([^"]{0,40})"/, r: /\br="([^"]{0,40})"/, max: /\bmax="([^"]{0,40})"/ };
+const TAG = /<(?:\w{1,20}:)?(dimension|row|c|col|mergeCell|dataValidation)\b([^<>]*)>/g;
+const ATTRS = {
+  ref: /\bref="([^"]{0,40})"/,
+  r: /\br="([^"]{0,40})"/,
+  max: /\bmax="([^"]{0,40})"/,
+  sqref: /\bsqref="([^"]*)"/,
+};
 /** Excel's last column, XFD. exceljs makes a column object for each up to a `<col max>`, whatever it says. */
 const EXCEL_COLUMNS = 16_384;
 const attr = (attrs: string, name: keyof typeof ATTRS) => ATTRS[name].exec(attrs)?.[1];
@@ -141,6 +150,7 @@ function checkSheet(xml: string, sheet: string, limits: WorkbookLimits): Workboo
   let maxRow = 0;
   let maxCol = 0;
   const merges: string[] = [];
+  let validated = 0;
   for (const m of xml.matchAll(TAG)) {
     const [, tag, attrs = ''] = m;
     if (tag === 'dimension') dimension = rangeOf(attr(attrs, 'ref') ?? '');
@@ -158,6 +168,12 @@ function checkSheet(xml: string, sheet: string, limits: WorkbookLimits): Workboo
     } else if (tag === 'col') {
       // Column widths and styles, for whole columns too: up to Excel's last column, and no further.
       if (!(Number(attr(attrs, 'max') ?? 1) <= EXCEL_COLUMNS)) return { kind: 'columns', sheet, limit: EXCEL_COLUMNS };
+    } else if (tag === 'dataValidation') {
+      for (const ref of (attr(attrs, 'sqref') ?? '').split(/\s+/)) {
+        const range = ref === '' ? null : rangeOf(ref);
+        if (range) validated += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+      }
+      if (validated > limits.maxValidatedCells) return { kind: 'validations', sheet, limit: limits.maxValidatedCells };
     } else {
       merges.push(attr(attrs, 'ref') ?? '');
       if (merges.length > limits.maxMerges) return { kind: 'merges', sheet, limit: limits.maxMerges };

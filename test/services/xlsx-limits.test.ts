@@ -69,6 +69,19 @@ describe('checkWorkbook', () => {
     });
   });
 
+  it('refuses drop-down lists over more cells than the limit (exceljs keeps one entry a cell)', () => {
+    const wholeColumn = 'C2:C1048576';
+    expect(checkWorkbook(workbookBytes({ rows: LIST, validations: [wholeColumn] }))).toBeNull();
+    expect(checkWorkbook(workbookBytes({ rows: LIST, validations: ['A1:XFD1048576'] }))).toEqual({
+      kind: 'validations',
+      sheet: 'sheet1',
+      limit: 3 * 1_048_576,
+    });
+    // Several ranges in one list, and several lists, add up.
+    const four = ['A2:A1048576 B2:B1048576', 'C2:C1048576', 'D2:D1048576'];
+    expect(checkWorkbook(workbookBytes({ rows: LIST, validations: four }))).toMatchObject({ kind: 'validations' });
+  });
+
   it('refuses a zip bomb by its declared size, and a part that unpacks beyond what it declares', () => {
     const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(10), declaredSize: 300 * 1024 * 1024 }]);
     expect(checkWorkbook(bomb)).toEqual({ kind: 'unzipped', limit: 200 });

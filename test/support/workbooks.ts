@@ -66,10 +66,12 @@ export interface SheetSpec {
   dimension?: string | null;
   /** `<cols>` entries (widths and styles of columns), as `[min, max]`. */
   cols?: [number, number][];
+  /** Data validations (drop-down lists) over these ranges: `C2:C1048576` for a whole column. */
+  validations?: string[];
 }
 
 /** A sheet's XML: inline strings, one row per record, the merged ranges after the data as Excel places them. */
-export function sheetXml({ rows, merges = [], dimension, cols = [] }: SheetSpec): string {
+export function sheetXml({ rows, merges = [], dimension, cols = [], validations = [] }: SheetSpec): string {
   const width = Math.max(1, ...rows.map((r) => r.length));
   const used = dimension === undefined ? `A1:${column(width - 1)}${Math.max(1, rows.length)}` : dimension;
   const data = rows
@@ -90,6 +92,13 @@ export function sheetXml({ rows, merges = [], dimension, cols = [] }: SheetSpec)
     `<sheetData>${data}</sheetData>` +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+      : '') +
+    (validations.length
+      ? `<dataValidations count="${validations.length}">${validations
+          .map(
+            (ref) => `<dataValidation type="list" sqref="${ref}"><formula1>"open,closed"</formula1></dataValidation>`,
+          )
+          .join('')}</dataValidations>`
       : '') +
     '</worksheet>'
   );
