@@ -1,6 +1,7 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { closeoutInput, decisionReason } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
+import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
@@ -97,9 +98,8 @@ async function decide(
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   await requireLeader(deps, deps.db, actor, board);
-  // Separation of duties: whoever owns the problem or asked for its closeout cannot sign it off themselves.
-  const ownWork = request.requestedBy === actor.userId || request.problem.ownerId === actor.userId;
-  if (decision.kind === 'approve' && board.separationOfDuties && ownWork)
+  const work = { ownerId: request.problem.ownerId, requestedBy: request.requestedBy };
+  if (decision.kind === 'approve' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
   const now = deps.clock.now();
   const state = decision.kind === 'approve' ? 'approved' : 'returned';
