@@ -128,7 +128,11 @@ export class TestApp {
   }
 }
 
-/** Slack's view_submission payload for a modal submitted with these values. */
+let views = 0;
+/** A view id of its own: Slack gives each modal one, and the app treats two submissions of one id as one. */
+export const newViewId = (): string => `VMODAL${++views}`;
+
+/** Slack's view_submission payload for a modal submitted with these values (a new modal unless `viewId`). */
 export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown> {
   return {
     type: 'view_submission',
@@ -138,7 +142,7 @@ export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown
     token: 'legacy',
     trigger_id: `trigger-${Date.now()}`,
     view: {
-      id: v.viewId ?? 'VMODAL',
+      id: v.viewId ?? newViewId(),
       type: 'modal',
       callback_id: v.callbackId,
       private_metadata: v.privateMetadata ?? '',
