@@ -55,13 +55,17 @@ export class TestApp {
     readonly running: RunningSlackApp,
   ) {}
 
-  static async start(opts: { at?: string; admins?: string[] } = {}): Promise<TestApp> {
+  /** `before`: writes to the database before the app starts (what an earlier life of the bot left there). */
+  static async start(
+    opts: { at?: string; admins?: string[]; before?: (deps: ServiceDeps) => Promise<void> } = {},
+  ): Promise<TestApp> {
     const fake = await new FakeSlack().start();
     fake.teamId = TEAM;
     const testDb = createTestDb();
     const clock = fixedClock(opts.at ?? '2026-11-25T02:00:00Z');
     const admins = opts.admins ?? [ADMIN.userId];
     const deps: ServiceDeps = { db: testDb.db, clock, admins: new Set(admins) };
+    await opts.before?.(deps);
     const env = parseEnv({
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

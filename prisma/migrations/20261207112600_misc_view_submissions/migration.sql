@@ -9,3 +9,9 @@ CREATE TABLE "ViewSubmission" (
 
     PRIMARY KEY ("viewId", "kind")
 );
+
+-- A chat reply's answer is owed until posted: a redelivered event or a restart answers a reply that was
+-- stored but never answered. Replies stored before this migration count as answered.
+ALTER TABLE "ChatReply" ADD COLUMN "answerClaimedAt" DATETIME;
+ALTER TABLE "ChatReply" ADD COLUMN "answeredAt" DATETIME;
+UPDATE "ChatReply" SET "answeredAt" = "updatedAt";

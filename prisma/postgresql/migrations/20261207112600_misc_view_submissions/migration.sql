@@ -1,3 +1,7 @@
+-- AlterTable
+ALTER TABLE "ChatReply" ADD COLUMN     "answerClaimedAt" TIMESTAMP(3),
+ADD COLUMN     "answeredAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "ViewSubmission" (
     "viewId" TEXT NOT NULL,
@@ -9,3 +13,6 @@ CREATE TABLE "ViewSubmission" (
     CONSTRAINT "ViewSubmission_pkey" PRIMARY KEY ("viewId","kind")
 );
 
+
+-- Replies stored before this migration count as answered (as in the SQLite migration).
+UPDATE "ChatReply" SET "answeredAt" = "updatedAt";
