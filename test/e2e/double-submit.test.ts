@@ -140,4 +140,18 @@ describe('the same modal submitted twice', () => {
     const refusals = callsSince(app, from).filter((c) => /not saved|already/i.test(JSON.stringify(c.args)));
     expect(refusals).toEqual([]);
   });
+
+  it('closeout request sent three times at once (the submissions race): one request, no refusal', async () => {
+    const { key } = await newProblem(app, { title: 'Request in a burst' });
+    const view = await openByCommand(app, `close ${key}`, OWNER.userId);
+    const from = app.fake.calls.length;
+    const evidence = { evidence: state.text('Done') };
+    const sent = await Promise.all([1, 2, 3].map(() => submitView(app, OWNER.userId, view, evidence, 'VCLOSEBURST')));
+    expect(sent.map((r) => r.json)).toEqual([1, 2, 3].map(() => ({ response_action: 'clear' })));
+    await until(() => ephemeralsTo(from, OWNER.userId).length === 3);
+    const texts = ephemeralsTo(from, OWNER.userId).map((c) => String(c.args.text));
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toContain(`Closeout requested for *${key}*`);
+    expect(await app.db.closeoutRequest.count({ where: { problem: { key } } })).toBe(1);
+  });
 });
