@@ -55,3 +55,13 @@ export function channelMembership(client: WebClient, logger: Logger): ChannelMem
 export function viewerOf(actor: Actor, membership: ChannelMembership | undefined): Viewer {
   return membership ? { actor, memberOf: (channelId) => membership(channelId, actor.userId) } : { actor };
 }
+
+/** Whether a channel is public (anyone in the workspace may join it); null when Slack cannot say. */
+export async function isPublicChannel(client: WebClient, channel: string): Promise<boolean | null> {
+  try {
+    const info = await client.conversations.info({ channel });
+    return info.channel ? !info.channel.is_private : null;
+  } catch {
+    return null;
+  }
+}

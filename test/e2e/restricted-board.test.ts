@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/services/problems.js';
 import { blockKitProblems } from '../support/block-kit.js';
-import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
-import { allText, callAfter } from '../support/modals.js';
+import { ADMIN, LEADER, OWNER, seedBoard } from '../support/fixtures.js';
+import { allText, callAfter, openByCommand, state, submitView } from '../support/modals.js';
 import { TestApp } from '../support/test-app.js';
 
 /**
@@ -68,5 +68,30 @@ describe('a restricted board', () => {
     expect(await answer('list all', MEMBER)).toContain('Private-channel secret');
     expect(await answer('show PRIV-1', STRANGER)).toContain('Board *PRIV* is restricted');
     expect(await answer('list all', STRANGER)).not.toContain('secret');
+  });
+
+  it('its admin is told, on saving it restricted in a public channel, that the channel does not open it', async () => {
+    const save = async (code: string, channel: string) => {
+      const view = await openByCommand(app, `board edit ${code}`, ADMIN.userId);
+      const confirm = await callAfter(app, 'chat.postEphemeral', () =>
+        submitView(app, ADMIN.userId, view, {
+          name: state.text(`Board ${code}`),
+          channel: state.conversation(channel),
+          timezone: state.select('Asia/Shanghai'),
+          language: state.select('en'),
+          leaders: state.users([LEADER.userId]),
+          cycle_days: state.number('14'),
+          anchor_date: state.date('2026-11-16'),
+          prompt_time: state.time('09:00'),
+          deadline: state.date(null),
+          visibility: state.select('restricted'),
+          separation_of_duties: state.select('on'),
+          categories: state.text(''),
+        }),
+      );
+      return String(confirm.args.text);
+    };
+    expect(await save('PUB', PUBLIC)).toContain(`<#${PUBLIC}> is a public channel: anyone may join it`);
+    expect(await save('PRIV', PRIVATE)).not.toContain('public channel');
   });
 });

@@ -16,6 +16,8 @@ export const reliability = defineArea(
     'board.visibility': 'Who can see the list',
     'board.visibility.open': 'Everyone in the workspace',
     'board.visibility.restricted': 'Leaders, owners and members of its private channel',
+    'board.visibility.public_channel':
+      '<#{channel}> is a public channel: anyone may join it, so its members do not see this restricted list (only its leaders, the owners of its problems and admins do). Choose a private channel to share it with a group.',
     'board.separation': 'Separation of duties',
     'board.separation.on': 'On: owners and requesters cannot approve',
     'board.separation.off': 'Off: any leader can approve',
@@ -30,6 +32,8 @@ export const reliability = defineArea(
     'board.visibility': '可见范围',
     'board.visibility.open': '工作区所有人',
     'board.visibility.restricted': '负责人、责任人和私有频道成员',
+    'board.visibility.public_channel':
+      '<#{channel}> 是公开频道，任何人都可加入，因此其成员看不到此受限清单（仅负责人、问题责任人和管理员可见）。如需与一组人共享，请选择私有频道。',
     'board.separation': '职责分离',
     'board.separation.on': '开启：责任人和申请人不能审批',
     'board.separation.off': '关闭：任何负责人都可审批',
