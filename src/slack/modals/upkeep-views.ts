@@ -75,7 +75,7 @@ export async function upkeepView(which: UpkeepModal, opening: UpkeepViewArgs): P
         title: detail.title,
         measures: detail.measures,
         canLead: role.canLead,
-        metadata,
+        metadata: { ...metadata, version: detail.version },
       });
     case 'reopen':
     case 'withdraw':
