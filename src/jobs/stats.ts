@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 
 /**
- * What the engine reports for GET /metrics (slack/metrics.ts): keyed deliveries sent and failed by kind (the
+ * What the engine reports for GET /metrics (runtime/metrics.ts): keyed deliveries sent and failed by kind (the
  * delivery's job), job runs by job. Counted in this process since it started; Prometheus takes the rates.
  */
 export const deliveryStats = {

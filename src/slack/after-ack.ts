@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 
 /**
  * The work a slash command does after its ack, a bounded number at a time. Where acks are answered by the
- * same event loop (tests, the playground: slack/app.ts), hundreds of commands' queries and Web API calls
+ * same event loop (tests, the playground: runtime/one-thread.ts), hundreds of commands' queries and Web API calls
  * interleaving on it made a new request wait behind all of them (issue 12: acks of seconds in a burst); on
  * the engine thread of npm start it bounds how much of a burst is half-done at once. Queued work starts as
  * soon as a slot frees, in arrival order. Four: a command spends most of its time waiting for Slack, so four

@@ -10,7 +10,7 @@ type SlackSenderOptions = Omit<WebApiSenderOptions, 'render' | 'readerLanguages'
 
 /**
  * The jobs' Web API sender with what only the Slack layer knows injected: scheduled messages rendered as
- * Block Kit, DMs in each reader's Slack language. Callers above `src/jobs/` (the app, `engine-thread.ts`, the CLI)
+ * Block Kit, DMs in each reader's Slack language. Callers above `src/jobs/` (the app, `runtime/engine-thread.ts`, the CLI)
  * build it and hand it to the jobs.
  */
 export function createSlackSender(opts: SlackSenderOptions) {

@@ -3,7 +3,7 @@ import { deliveryStats, owedDeliveries } from '../../src/jobs/stats.js';
 import { seedBoard } from '../support/fixtures.js';
 import { harness, problem, type Harness } from '../support/jobs.js';
 
-/** What GET /metrics reports of the scheduled messages (slack/metrics.ts, via the engine's heartbeat). */
+/** What GET /metrics reports of the scheduled messages (runtime/metrics.ts, via the engine's heartbeat). */
 const PROMPT_0 = '2026-11-16T01:00:00Z';
 
 let h: Harness;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDb } from '../../src/db/postgres.js';
-import { healthHandler, pingDatabase, sharedProbe } from '../../src/http/health.js';
+import { healthHandler, pingDatabase, sharedProbe } from '../../src/runtime/health.js';
 
 // A database nobody answers for: /healthz says so with a 503, quickly, whatever the database.
 let closedPort: number;

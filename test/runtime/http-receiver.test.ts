@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { ReceiverEvent } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, slackLogger } from '../../src/logging/logger.js';
-import { BusyError } from '../../src/slack/admission.js';
-import { BODY_LIMIT, SlackHttpReceiver } from '../../src/slack/http-receiver.js';
+import { BusyError } from '../../src/runtime/admission.js';
+import { BODY_LIMIT, SlackHttpReceiver } from '../../src/runtime/http-receiver.js';
 import { SIGNING_SECRET, commandBody, postSigned } from '../support/slack-requests.js';
 
 const LIMIT = 64 * 1024;

@@ -1,22 +1,22 @@
 import { parentPort } from 'node:worker_threads';
-import { closeChartRenderer } from './charts/chart-renderer.js';
-import { ConfigError } from './config/config-error.js';
-import { parseEnv, requireSlackEnv } from './config/env.js';
-import { lowerThreadPriority } from './config/worker-module.js';
-import { migrateDatabase, openDatabase } from './db/database.js';
-import { systemClock } from './domain/clock.js';
-import { settleCutOffImports, startImportSweep } from './jobs/import-sweep.js';
-import { startBotScheduler, type RunningScheduler } from './jobs/scheduler.js';
-import { owedDeliveries } from './jobs/stats.js';
-import { createLogger } from './logging/logger.js';
-import { closeImportReader } from './services/import-reader.js';
-import { adoptLocalRows, hasLocalRows } from './services/workspace.js';
-import type { FromEngine, Port } from './slack/engine-link.js';
-import { startSlackEngine } from './slack/engine.js';
-import { schedulerSender } from './slack/sender.js';
+import { closeChartRenderer } from '../charts/chart-renderer.js';
+import { ConfigError } from '../config/config-error.js';
+import { parseEnv, requireSlackEnv } from '../config/env.js';
+import { lowerThreadPriority } from '../platform/threads.js';
+import { migrateDatabase, openDatabase } from '../db/database.js';
+import { systemClock } from '../domain/clock.js';
+import { settleCutOffImports, startImportSweep } from '../jobs/import-sweep.js';
+import { startBotScheduler, type RunningScheduler } from '../jobs/scheduler.js';
+import { owedDeliveries } from '../jobs/stats.js';
+import { createLogger } from '../logging/logger.js';
+import { closeImportReader } from '../services/import-reader.js';
+import { adoptLocalRows, hasLocalRows } from '../services/workspace.js';
+import type { FromEngine, Port } from './engine-link.js';
+import { startSlackEngine } from './engine.js';
+import { schedulerSender } from '../slack/sender.js';
 
 /**
- * The engine thread of `npm start` (main.ts starts it; see slack/engine-link.ts): the database, the
+ * The engine thread of `npm start` (main.ts starts it; see runtime/engine-link.ts): the database, the
  * listeners and the scheduler. It runs at a lower CPU priority than the front, so on a busy machine the
  * thread that acks goes first.
  */

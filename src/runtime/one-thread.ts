@@ -1,11 +1,11 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Env } from '../config/env.js';
-import { healthHandler, pingDatabase } from '../http/health.js';
+import { healthHandler, pingDatabase } from './health.js';
 import { Admission, BUSY_TEXT, BusyError, DEFAULT_ADMISSION, isCommand, type AdmissionLimits } from './admission.js';
 import { deliveryStats } from '../jobs/stats.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
-import type { SlackContext } from './context.js';
+import type { SlackContext } from '../slack/context.js';
 import { closeServer, closeSocket, createDoor, DRAIN_MS, openDoor, within } from './door.js';
 import type { InFlight } from './in-flight.js';
 import { createListenerApp, settleListeners } from './listener-app.js';

@@ -7,13 +7,13 @@ import { createFollowUps } from '../jobs/follow-ups.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { channelMembership } from './channel-members.js';
-import type { SlackContext } from './context.js';
+import { channelMembership } from '../slack/channel-members.js';
+import type { SlackContext } from '../slack/context.js';
 import { slackClientOptions, within } from './door.js';
 import { InFlight } from './in-flight.js';
-import { registerListeners } from './listeners/index.js';
-import { LocaleResolver } from './locale.js';
-import { createSlackSender } from './sender.js';
+import { registerListeners } from '../slack/listeners/index.js';
+import { LocaleResolver } from '../slack/locale.js';
+import { createSlackSender } from '../slack/sender.js';
 
 // Bolt's App without the package's index, which loads every receiver and their packages (Express, AWS
 // Lambda: ~8 MB of resident memory) for nothing: requests come through the receiver we hand it. Required, as

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { lowerOtherThreadsPriority } from '../../src/config/worker-module.js';
+import { lowerOtherThreadsPriority } from '../../src/platform/threads.js';
 
 const worker = new Worker(
   `const fs = require('node:fs'); const { parentPort } = require('node:worker_threads');

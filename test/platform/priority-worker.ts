@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { lowerThreadPriority } from '../../src/config/worker-module.js';
+import { lowerThreadPriority } from '../../src/platform/threads.js';
 
 // A worker thread that lowers itself on load, as the chart and import workers do.
 const tid = lowerThreadPriority();

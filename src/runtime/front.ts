@@ -1,5 +1,5 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
-import { healthHandler } from '../http/health.js';
+import { healthHandler } from './health.js';
 import type { Logger } from '../logging/logger.js';
 import { Admission, BUSY_TEXT, BusyError, DEFAULT_ADMISSION, isCommand, type AdmissionLimits } from './admission.js';
 import { closeServer, closeSocket, createDoor, openDoor, within } from './door.js';

@@ -3,7 +3,7 @@ import { Piscina } from 'piscina';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { WORKER_NICE, workerModule } from '../../src/config/worker-module.js';
+import { WORKER_NICE, workerModule } from '../../src/platform/threads.js';
 
 describe.runIf(process.platform === 'linux')('lowerThreadPriority', () => {
   it('lowers the worker thread that calls it, and leaves the main thread as it was', async () => {
@@ -27,7 +27,7 @@ describe.runIf(process.platform === 'linux')('lowerThreadPriority', () => {
 
 describe.runIf(process.platform === 'linux')('lowerOtherThreadsPriority', () => {
   it('lowers every other thread of the process (a worker, V8’s helpers), not the one that calls it', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('test/config/lower-others.ts')], {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('test/platform/lower-others.ts')], {
       encoding: 'utf8',
     });
     const seen = JSON.parse(out) as { lowered: number; worker: number; main: number; before: number; self: number };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUSY_TEXT } from '../../src/slack/admission.js';
+import { BUSY_TEXT } from '../../src/runtime/admission.js';
 import { TestApp } from '../support/test-app.js';
 
 /** The whole bot on one thread (tests, the playground) bounds its work as npm start's front does. */

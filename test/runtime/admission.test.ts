@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Admission, isCommand, requesterOf } from '../../src/slack/admission.js';
+import { Admission, isCommand, requesterOf } from '../../src/runtime/admission.js';
 
 describe('who sent a request', () => {
   it('reads a command’s user_id, an interaction’s user.id and an event’s event.user', () => {
