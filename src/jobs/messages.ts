@@ -2,7 +2,7 @@ import type { CountedStatus, Health, Language, ProblemStatus } from '../domain/t
 
 /**
  * What the scheduler sends, as plain data (no Block Kit): jobs build these, the delivery row stores them
- * as JSON, and the Slack sender renders them (src/slack/views/scheduled). Storing data rather than blocks
+ * as JSON, and the Slack sender renders them (src/slack/blocks/scheduled). Storing data rather than blocks
  * keeps rows small and a retry renders exactly the same message.
  */
 

@@ -17,7 +17,7 @@ export interface AdmissionLimits {
 }
 
 /**
- * 1,000 requests: at the engine's ~100 commands a second (slack/after-ack.ts), ten seconds of backlog (a
+ * 1,000 requests: at the engine's ~100 commands a second (slack/listeners/commands/support/after-ack.ts), ten seconds of backlog (a
  * body each, ~1 KB). A minute for the oldest: a command waiting longer is answered later than "busy, try
  * again in a minute" would have had it. 100 per person, a tenth of the queue: far more than anyone clicks or
  * types in a few seconds (the bench's leader sends 80 in its bursts), and nine tenths are left for the others.

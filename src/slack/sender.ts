@@ -4,7 +4,7 @@ import type { Sender } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { digestChartFollowUp } from './upload/digest-chart.js';
 import { workspaceLocales } from './locale.js';
-import { renderMessage } from './views/scheduled/index.js';
+import { renderMessage } from './blocks/scheduled/index.js';
 
 type SlackSenderOptions = Omit<WebApiSenderOptions, 'render' | 'readerLanguages'>;
 

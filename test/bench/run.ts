@@ -34,7 +34,7 @@ function row(figure: string, closeout: string, floor: string, ratio: number | nu
 
 /**
  * Issue 20's row: commands at twice the rate Closeout answers them (BENCH_SUSTAINABLE_RATE, default 100 a
- * second: slack/after-ack.ts), none acked and left unanswered. `npm run bench -- --only overload` runs it alone.
+ * second: slack/listeners/commands/support/after-ack.ts), none acked and left unanswered. `npm run bench -- --only overload` runs it alone.
  */
 async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
   const rate = 2 * num('BENCH_SUSTAINABLE_RATE', 100, 100);

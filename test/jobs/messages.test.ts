@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/domain/types.js';
 import { listed, type BoardRef, type OutboundMessage, type ProblemLine } from '../../src/jobs/messages.js';
-import { renderMessage } from '../../src/slack/views/scheduled/index.js';
+import { renderMessage } from '../../src/slack/blocks/scheduled/index.js';
 import { blockKitProblems } from '../support/block-kit.js';
 
 const long = (n: number) => `<b>&${'长'.repeat(n)}`;

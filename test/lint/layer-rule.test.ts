@@ -102,7 +102,7 @@ describe('the layer rule (layers/imports, the table in .config/eslint-layers.js)
     ['src/charts/example.ts', "import { x } from '../jobs/send.js';", /charts may not import jobs: jobs\/ sit above/],
     ['src/jobs/example.ts', "import { x } from '../cli/context.js';", /cli\/ is the top layer/],
     [
-      'src/slack/views/x.ts',
+      'src/slack/blocks/x.ts',
       "import { x } from '../../playground/run.js';",
       /Only cli\/ and main.ts start the playground/,
     ],
@@ -113,7 +113,7 @@ describe('the layer rule (layers/imports, the table in .config/eslint-layers.js)
     ['src/newfolder/x.ts', "import { x } from '../domain/types.js';", /src\/newfolder is in no layer/],
     // The whole path counts, not the words in it: services/ importing its own `jobs`-named file is fine.
     ['src/services/example.ts', "import { x } from './slack-jobs.js';", null],
-    ['src/slack/listeners/x.ts', "import { x } from '../views/problem-format.js';", null],
+    ['src/slack/listeners/x.ts', "import { x } from '../blocks/problem-format.js';", null],
   ])('%s: %s', async (file, code, message) => {
     const found = await layerErrors(file, code);
     if (message === null) expect(found).toEqual([]);

@@ -4,7 +4,7 @@ import { deliveryRow } from '../../jobs/types.js';
 import type { RequestedCloseout } from '../../services/closeout.js';
 import type { Owed } from '../../services/deliveries.js';
 import type { SlackContext } from '../context.js';
-import { closeoutRequestData } from '../views/closeout-request.js';
+import { closeoutRequestData } from '../blocks/closeout-request.js';
 
 /** Who decides a request: the board's leaders, or the admins when it has none. */
 export function decidersOf(ctx: SlackContext, leaderIds: readonly string[]): string[] {

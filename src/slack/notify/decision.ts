@@ -7,7 +7,7 @@ import type { DecidedCloseout } from '../../services/closeout.js';
 import { decidedRequest } from '../../services/closeout-requests.js';
 import type { Owed } from '../../services/deliveries.js';
 import type { SlackContext } from '../context.js';
-import { slackTime } from '../views/problem-format.js';
+import { slackTime } from '../blocks/problem-format.js';
 import { refreshHomesLater } from '../refresh/homes.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
 import { refreshOrigin } from '../refresh/origin.js';

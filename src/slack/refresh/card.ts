@@ -6,10 +6,10 @@ import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../services/access.js';
 import { problemHistory } from '../../services/problem-history.js';
 import { getProblemDetail } from '../../services/problems.js';
-import { HISTORY_PAGE } from '../views/problem-history.js';
+import { HISTORY_PAGE } from '../blocks/problem-history.js';
 import type { SlackContext } from '../context.js';
-import { closeoutRequestBlocks, closeoutRequestData, closeoutRequestText } from '../views/closeout-request.js';
-import { problemCardBlocks, problemCardText, type CardData } from '../views/problem-card.js';
+import { closeoutRequestBlocks, closeoutRequestData, closeoutRequestText } from '../blocks/closeout-request.js';
+import { problemCardBlocks, problemCardText, type CardData } from '../blocks/problem-card.js';
 
 export interface RenderedMessage {
   text: string;

@@ -3,7 +3,7 @@ import type { NudgeMessage, OutboundMessage, ProblemLine, PromptMessage } from '
 import type { Language } from '../../domain/types.js';
 import { problemsWithBoards, rewriteScheduledMessage, scheduledMessageAt } from '../../services/scheduled-messages.js';
 import type { SlackContext } from '../context.js';
-import { renderMessage, type RenderedMessage } from '../views/scheduled/index.js';
+import { renderMessage, type RenderedMessage } from '../blocks/scheduled/index.js';
 
 type WithProblems = PromptMessage | NudgeMessage;
 

@@ -2,7 +2,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { approveCloseout as saveApproval } from '../../../services/closeout.js';
 import { announceDecision, owedDecision, showExistingDecision } from '../../notify/decision.js';
 import { originOf, requireRequestIdValue } from '../../parsers/block-action.js';
-import type { ClickContext } from './on-click.js';
+import type { ClickContext } from './support/on-click.js';
 
 const isAlreadyDecided = (e: unknown): boolean => e instanceof DomainError && e.key === 'error.already_decided';
 

@@ -14,11 +14,11 @@ import { help } from './help.js';
 import { importList } from './import.js';
 import { list } from './list.js';
 import { newProblem } from './new.js';
-import { onCommand } from './on-command.js';
+import { onCommand } from './support/on-command.js';
 import { report } from './report.js';
 import { show } from './show.js';
 import { summary } from './summary.js';
-import type { SubcommandHandler } from './types.js';
+import type { SubcommandHandler } from './support/types.js';
 
 /** Every `/closeout` subcommand, one handler per file (aliases such as Chinese names are in the parser). */
 const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {

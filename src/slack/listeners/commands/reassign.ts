@@ -1,7 +1,7 @@
-import { reassignAndTell } from '../../modals/upkeep-changes.js';
-import { openUpkeepModal } from '../../modals/upkeep-open.js';
-import type { SubcommandHandler } from './types.js';
-import { keyOrPicker, openArgs } from './upkeep-command.js';
+import { reassignAndTell } from '../../notify/changes.js';
+import { openUpkeepModal } from '../../open-modal/changes.js';
+import type { SubcommandHandler } from './support/types.js';
+import { keyOrPicker, openArgs } from './support/change-command.js';
 import { LEADING_USER_MENTION } from '../../../domain/keys.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
 import { importSharedFile } from './import-shared-file.js';
-import { onEvent } from './on-event.js';
+import { onEvent } from './support/on-event.js';
 import { openHome } from './open-home.js';
 import { receiveChatReply } from './receive-chat-reply.js';
 

@@ -1,7 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
 import { VIEW } from '../../ids.js';
-import { onSubmit } from './on-submit.js';
+import { onSubmit } from './support/on-submit.js';
 import { pickProblem } from './pick-problem.js';
 import { saveBoard } from './save-board.js';
 import { saveChangeReason } from './save-change-reason.js';

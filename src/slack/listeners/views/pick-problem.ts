@@ -1,12 +1,12 @@
 import { failureText } from '../../answer/ephemeral.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { VIEW } from '../../ids.js';
-import { reportView } from '../../modals/owner-modals.js';
-import { restore } from '../../modals/upkeep-changes.js';
-import { upkeepView, type UpkeepModal } from '../../modals/upkeep-views.js';
+import { reportView } from '../../open-modal/owner.js';
+import { restore } from '../../notify/changes.js';
+import { upkeepView, type UpkeepModal } from '../../open-modal/change-views.js';
 import { read } from '../../parsers/view-state.js';
-import { PICK_PROBLEM } from '../../views/modals/pick-problem.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { PICK_PROBLEM } from '../../blocks/modals/pick-problem.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 const UPKEEP_MODALS: ReadonlySet<string> = new Set<UpkeepModal>(['edit', 'reassign', 'measures', 'reopen', 'withdraw']);
 

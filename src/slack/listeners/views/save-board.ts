@@ -2,9 +2,9 @@ import { archiveBoard, boardCodeTaken, createBoard, editBoard, getBoard } from '
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseBoardEdit, parseNewBoard } from '../../parsers/board.js';
-import { BOARD } from '../../views/modals/board.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
-import { mrkdwnText } from '../../views/limits.js';
+import { BOARD } from '../../blocks/modals/board.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
+import { mrkdwnText } from '../../blocks/limits.js';
 
 function written(form: { name?: string; categories?: string[] }): string {
   return [form.name ?? '', ...(form.categories ?? [])].filter(Boolean).join('\n');

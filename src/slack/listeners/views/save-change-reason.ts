@@ -1,8 +1,8 @@
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
-import { reopenAndTell, withdraw } from '../../modals/upkeep-changes.js';
+import { reopenAndTell, withdraw } from '../../notify/changes.js';
 import { read } from '../../parsers/view-state.js';
-import { CHANGE_REASON } from '../../views/modals/change-reason.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { CHANGE_REASON } from '../../blocks/modals/change-reason.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 /** The reason modal of `reopen` (reason required; the owner is told) and `withdraw` (reason optional). */
 export async function saveChangeReason({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {

@@ -2,7 +2,7 @@ import { applyMeasureChanges } from '../../../services/measure-changes.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseMeasures, type MeasuresForm } from '../../parsers/measures.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 function written(form: MeasuresForm): string {
   return [...form.changes.map((c) => `${c.number}. ${c.text ?? ''}`), ...form.added.texts].join('\n');

@@ -6,8 +6,8 @@ import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { owedAssigned } from '../../notify/problem-assigned.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
-import { mrkdwnText } from '../../views/limits.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
+import { mrkdwnText } from '../../blocks/limits.js';
 
 /** Everything they typed, to hand back if the problem cannot be created after all. */
 function written(form: NewProblemForm): string {

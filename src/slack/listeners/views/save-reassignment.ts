@@ -1,8 +1,8 @@
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
-import { reassignAndTell } from '../../modals/upkeep-changes.js';
+import { reassignAndTell } from '../../notify/changes.js';
 import { read } from '../../parsers/view-state.js';
-import { REASSIGN } from '../../views/modals/reassign.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { REASSIGN } from '../../blocks/modals/reassign.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 /** The reassign modal: the new owner is required; both owners are told by DM. */
 export async function saveReassignment({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {

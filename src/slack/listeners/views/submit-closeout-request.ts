@@ -5,7 +5,7 @@ import { refreshHomesLater } from '../../refresh/homes.js';
 import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseCloseout } from '../../parsers/closeout.js';
 import { decidersOf, owedCloseoutRequest } from '../../notify/closeout-request.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 /** A closeout request: saved, sent to the board's leaders (admins when it has none) with Approve/Return. */
 export async function submitCloseoutRequest({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {

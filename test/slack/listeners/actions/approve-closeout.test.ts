@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../../../src/slack/ids.js';
 import { approveCloseout } from '../../../../src/slack/listeners/actions/approve-closeout.js';
-import { onClick } from '../../../../src/slack/listeners/actions/on-click.js';
+import { onClick } from '../../../../src/slack/listeners/actions/support/on-click.js';
 import { clickArguments, useSlackContext } from '../../../support/bolt-arguments.js';
 import { LEADER, OTHER, OWNER } from '../../../support/fixtures.js';
 import { leaderDm, pendingRequest, requestRow } from './closeout-helpers.js';

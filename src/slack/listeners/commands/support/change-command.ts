@@ -1,6 +1,6 @@
-import { openUpkeepModal, openUpkeepPicker, type OpenUpkeepArgs } from '../../modals/upkeep-open.js';
-import type { UpkeepModal } from '../../modals/upkeep-views.js';
-import { keyValue } from '../../parsers/block-action.js';
+import { openUpkeepModal, openUpkeepPicker, type OpenUpkeepArgs } from '../../../open-modal/changes.js';
+import type { UpkeepModal } from '../../../open-modal/change-views.js';
+import { keyValue } from '../../../parsers/block-action.js';
 import type { SubcommandArgs } from './types.js';
 
 export function openArgs(call: SubcommandArgs): OpenUpkeepArgs {

@@ -10,9 +10,9 @@ import { ensureNotClosed, getProblemDetail } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
 import { originOf, requireKeyValue, type ButtonClick } from '../parsers/block-action.js';
 import type { ModalMetadata } from '../parsers/modal-metadata.js';
-import { measureCounts } from '../views/closeout-request.js';
-import { closeoutModal } from '../views/modals/closeout.js';
-import { reportModal } from '../views/modals/report.js';
+import { measureCounts } from '../blocks/closeout-request.js';
+import { closeoutModal } from '../blocks/modals/closeout.js';
+import { reportModal } from '../blocks/modals/report.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
 
 interface OpenModalArgs {

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
-import { askBlocks, dismissedBlocks, MAX_CANDIDATES, recordedBlocks } from '../../../src/slack/views/chat-reply.js';
+import { askBlocks, dismissedBlocks, MAX_CANDIDATES, recordedBlocks } from '../../../src/slack/blocks/chat-reply.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { translator } from '../../../i18n/index.js';
-import { answerFailures } from '../../answer/ephemeral.js';
-import { afterAck } from '../../after-ack.js';
-import type { SlackContext } from '../../context.js';
-import { parseCommandText, type Subcommand } from '../../parsers/command-text.js';
-import { cutToSlackLimit, SLACK_INPUT_MAX } from '../../parsers/slack-input.js';
-import { unknownCommandText } from '../../views/help.js';
+import { translator } from '../../../../i18n/index.js';
+import { answerFailures } from '../../../answer/ephemeral.js';
+import { afterAck } from './after-ack.js';
+import type { SlackContext } from '../../../context.js';
+import { parseCommandText, type Subcommand } from '../../../parsers/command-text.js';
+import { cutToSlackLimit, SLACK_INPUT_MAX } from '../../../parsers/slack-input.js';
+import { unknownCommandText } from '../../../blocks/help.js';
 import type { SubcommandHandler } from './types.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

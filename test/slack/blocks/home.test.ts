@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
 import type { BoardDashboard, HomeProblem } from '../../../src/services/home.js';
 import { ACTION } from '../../../src/slack/ids.js';
-import { HOME_LIMITS, homeView, type HomeViewData } from '../../../src/slack/views/home.js';
+import { HOME_LIMITS, homeView, type HomeViewData } from '../../../src/slack/blocks/home.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
 import { translator } from '../../../src/i18n/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
-import { problemCardBlocks, type CardData } from '../../../src/slack/views/problem-card.js';
+import { problemCardBlocks, type CardData } from '../../../src/slack/blocks/problem-card.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const at = new Date('2026-11-25T02:00:00Z');

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Actor } from '../../../domain/types.js';
-import { translator, type Translator } from '../../../i18n/index.js';
-import type { SlackContext } from '../../context.js';
-import type { Audience } from '../../answer/tell-user.js';
-import { decodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
-import { parseViewValues, type ViewValues } from '../../parsers/view-state.js';
+import type { Actor } from '../../../../domain/types.js';
+import { translator, type Translator } from '../../../../i18n/index.js';
+import type { SlackContext } from '../../../context.js';
+import type { Audience } from '../../../answer/tell-user.js';
+import { decodeMetadata, type ModalMetadata } from '../../../parsers/modal-metadata.js';
+import { parseViewValues, type ViewValues } from '../../../parsers/view-state.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -7,10 +7,10 @@ import { categories } from '../../services/boards.js';
 import { ensureNotWithdrawn, getProblemDetail } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
 import type { ModalMetadata } from '../parsers/modal-metadata.js';
-import { changeReasonModal } from '../views/modals/change-reason.js';
-import { editProblemModal } from '../views/modals/edit-problem.js';
-import { measuresModal } from '../views/modals/measures.js';
-import { reassignModal } from '../views/modals/reassign.js';
+import { changeReasonModal } from '../blocks/modals/change-reason.js';
+import { editProblemModal } from '../blocks/modals/edit-problem.js';
+import { measuresModal } from '../blocks/modals/measures.js';
+import { reassignModal } from '../blocks/modals/reassign.js';
 
 /** The leaders' changes that open a modal (restore needs none). */
 export type UpkeepModal = 'edit' | 'reassign' | 'measures' | 'reopen' | 'withdraw';

@@ -1,11 +1,11 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Actor } from '../../../domain/types.js';
-import { failureText } from '../../answer/ephemeral.js';
-import { tellUser } from '../../answer/tell-user.js';
-import type { SlackContext } from '../../context.js';
-import { decodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
+import type { Actor } from '../../../../domain/types.js';
+import { failureText } from '../../../answer/ephemeral.js';
+import { tellUser } from '../../../answer/tell-user.js';
+import type { SlackContext } from '../../../context.js';
+import { decodeMetadata, type ModalMetadata } from '../../../parsers/modal-metadata.js';
 
 /** A select inside one of our modals: who chose what, and which view to update. */
 const modalSelect = z.object({

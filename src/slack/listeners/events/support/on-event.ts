@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SlackContext } from '../../context.js';
+import type { SlackContext } from '../../../context.js';
 
 /** An event handler's arguments: Bolt's for that event, and the app's context. */
 export type EventArgs<Type extends string> = SlackEventMiddlewareArgs<Type> & AllMiddlewareArgs & { ctx: SlackContext };

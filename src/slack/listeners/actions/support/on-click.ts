@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Actor, Language } from '../../../domain/types.js';
-import { translator, type Translator } from '../../../i18n/index.js';
-import type { SlackContext } from '../../context.js';
-import { parseButtonClick, type ButtonClick } from '../../parsers/block-action.js';
-import { answerFailures, type EphemeralTarget } from '../../answer/ephemeral.js';
+import type { Actor, Language } from '../../../../domain/types.js';
+import { translator, type Translator } from '../../../../i18n/index.js';
+import type { SlackContext } from '../../../context.js';
+import { parseButtonClick, type ButtonClick } from '../../../parsers/block-action.js';
+import { answerFailures, type EphemeralTarget } from '../../../answer/ephemeral.js';
 
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 

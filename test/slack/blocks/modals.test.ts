@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
 import { ACTION, VIEW } from '../../../src/slack/ids.js';
 import { IANAZone } from 'luxon';
-import { boardModal } from '../../../src/slack/views/modals/board.js';
-import { COMMON_TIMEZONES, timezoneChoices } from '../../../src/slack/views/modals/timezones.js';
-import { closeoutModal } from '../../../src/slack/views/modals/closeout.js';
-import { newProblemModal } from '../../../src/slack/views/modals/new-problem.js';
-import { pickProblemModal } from '../../../src/slack/views/modals/pick-problem.js';
-import { reportModal, type ReportModalData } from '../../../src/slack/views/modals/report.js';
+import { boardModal } from '../../../src/slack/blocks/modals/board.js';
+import { COMMON_TIMEZONES, timezoneChoices } from '../../../src/slack/blocks/modals/timezones.js';
+import { closeoutModal } from '../../../src/slack/blocks/modals/closeout.js';
+import { newProblemModal } from '../../../src/slack/blocks/modals/new-problem.js';
+import { pickProblemModal } from '../../../src/slack/blocks/modals/pick-problem.js';
+import { reportModal, type ReportModalData } from '../../../src/slack/blocks/modals/report.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER_ACK_CONCURRENCY, afterAck } from '../../src/slack/after-ack.js';
+import { AFTER_ACK_CONCURRENCY, afterAck } from '../../../../../src/slack/listeners/commands/support/after-ack.js';
 
 describe('afterAck', () => {
   it('runs a bounded number of commands at once and every one of them in arrival order', async () => {

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/i18n/index.js';
-import { boardListBlocks, type BoardSummary } from '../../../src/slack/views/board-list.js';
+import { boardListBlocks, type BoardSummary } from '../../../src/slack/blocks/board-list.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');

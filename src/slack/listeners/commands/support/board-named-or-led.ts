@@ -1,7 +1,7 @@
-import { isAdmin } from '../../../services/access.js';
-import { boardsLedBy } from '../../../services/boards.js';
-import type { MessageKey } from '../../../i18n/index.js';
-import { LIMITS, truncate } from '../../views/limits.js';
+import { isAdmin } from '../../../../services/access.js';
+import { boardsLedBy } from '../../../../services/boards.js';
+import type { MessageKey } from '../../../../i18n/index.js';
+import { LIMITS, truncate } from '../../../blocks/limits.js';
 import type { SubcommandArgs } from './types.js';
 
 /** The texts a leaders' subcommand answers with when no board was named and none can be assumed. */

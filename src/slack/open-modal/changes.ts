@@ -4,8 +4,8 @@ import { translator } from '../../i18n/index.js';
 import { boardsLedBy } from '../../services/boards.js';
 import { listProblems, type ListView } from '../../services/queries.js';
 import type { SlackContext } from '../context.js';
-import { upkeepPickModal } from '../views/modals/pick-problem.js';
-import { upkeepView, type UpkeepModal } from './upkeep-views.js';
+import { upkeepPickModal } from '../blocks/modals/pick-problem.js';
+import { upkeepView, type UpkeepModal } from './change-views.js';
 
 /** Problems offered by the picker, per command: what the command can act on. */
 const PICKABLE: Record<UpkeepModal | 'restore', { view: ListView; status?: ProblemStatus }> = {

@@ -6,7 +6,7 @@ import {
   closeoutRequestBlocks,
   closeoutRequestText,
   type CloseoutRequestData,
-} from '../../../src/slack/views/closeout-request.js';
+} from '../../../src/slack/blocks/closeout-request.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');

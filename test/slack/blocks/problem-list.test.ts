@@ -7,7 +7,7 @@ import {
   problemListBlocks,
   type ListData,
   type ProblemLine,
-} from '../../../src/slack/views/problem-list.js';
+} from '../../../src/slack/blocks/problem-list.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const TOTAL = 2000;

@@ -13,7 +13,7 @@ import {
   summaryText,
   SUMMARY_LIST_MAX,
   SUMMARY_ROWS_MAX,
-} from '../../../src/slack/views/summary.js';
+} from '../../../src/slack/blocks/summary.js';
 import { limitProblems, schemaProblems } from '../../support/block-kit.js';
 
 const en = translator('en');
