@@ -13,9 +13,9 @@ import { measuresModal } from '../blocks/modals/measures.js';
 import { reassignModal } from '../blocks/modals/reassign.js';
 
 /** The leaders' changes that open a modal (restore needs none). */
-export type UpkeepModal = 'edit' | 'reassign' | 'measures' | 'reopen' | 'withdraw';
+export type ChangeModal = 'edit' | 'reassign' | 'measures' | 'reopen' | 'withdraw';
 
-interface UpkeepViewArgs {
+interface ChangeViewArgs {
   ctx: SlackContext;
   actor: Actor;
   lang: Language;
@@ -39,7 +39,7 @@ function roleOf(ctx: SlackContext, actor: Actor, detail: Detail) {
  * The modal for a change to a problem, after checking the user may make it (the services check again on
  * submit), so nobody fills in a form in vain. Throws DomainError when refused.
  */
-export async function upkeepView(which: UpkeepModal, opening: UpkeepViewArgs): Promise<ModalView> {
+export async function changeView(which: ChangeModal, opening: ChangeViewArgs): Promise<ModalView> {
   const detail = await getProblemDetail(opening.ctx.deps, opening.actor.teamId, opening.key, 0);
   const role = roleOf(opening.ctx, opening.actor, detail);
   // Owners may edit a few fields of their problem and add measures; everything else is the leaders'.

@@ -4,11 +4,11 @@ import { translator } from '../../i18n/index.js';
 import { boardsLedBy } from '../../services/boards.js';
 import { listProblems, type ListView } from '../../services/queries.js';
 import type { SlackContext } from '../context.js';
-import { upkeepPickModal } from '../blocks/modals/pick-problem.js';
-import { upkeepView, type UpkeepModal } from './change-views.js';
+import { changePickModal } from '../blocks/modals/pick-problem.js';
+import { changeView, type ChangeModal } from './change-views.js';
 
 /** Problems offered by the picker, per command: what the command can act on. */
-const PICKABLE: Record<UpkeepModal | 'restore', { view: ListView; status?: ProblemStatus }> = {
+const PICKABLE: Record<ChangeModal | 'restore', { view: ListView; status?: ProblemStatus }> = {
   edit: { view: 'all' },
   reassign: { view: 'open' },
   measures: { view: 'open' },
@@ -19,7 +19,7 @@ const PICKABLE: Record<UpkeepModal | 'restore', { view: ListView; status?: Probl
 
 const PICK_MAX = 100;
 
-export interface OpenUpkeepArgs {
+export interface OpenChangeArgs {
   ctx: SlackContext;
   client: WebClient;
   triggerId: string;
@@ -29,8 +29,8 @@ export interface OpenUpkeepArgs {
 }
 
 /** Opens the change's modal for a problem; throws DomainError when the user may not make it. */
-export async function openUpkeepModal(which: UpkeepModal, key: string, opening: OpenUpkeepArgs, note?: string) {
-  const view = await upkeepView(which, {
+export async function openChangeModal(which: ChangeModal, key: string, opening: OpenChangeArgs, note?: string) {
+  const view = await changeView(which, {
     ctx: opening.ctx,
     actor: opening.actor,
     lang: opening.lang,
@@ -45,7 +45,7 @@ export async function openUpkeepModal(which: UpkeepModal, key: string, opening: 
  * A command typed without a key: "which problem?" among those of the boards the user leads (their own
  * problems for an owner's edit or measures). Returns false when there is nothing to pick from.
  */
-export async function openUpkeepPicker(which: UpkeepModal | 'restore', opening: OpenUpkeepArgs): Promise<boolean> {
+export async function openChangePicker(which: ChangeModal | 'restore', opening: OpenChangeArgs): Promise<boolean> {
   const { view, status } = PICKABLE[which];
   const boards = await boardsLedBy(opening.ctx.deps, opening.actor);
   const ownerMay = which === 'edit' || which === 'measures';
@@ -62,7 +62,7 @@ export async function openUpkeepPicker(which: UpkeepModal | 'restore', opening: 
     problems.push(...page.items.map((p) => ({ key: p.key, title: p.title })));
   }
   if (problems.length === 0) return false;
-  const modal = upkeepPickModal(translator(opening.lang), {
+  const modal = changePickModal(translator(opening.lang), {
     sub: which,
     problems: problems.slice(0, PICK_MAX),
     total,

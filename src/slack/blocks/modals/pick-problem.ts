@@ -63,7 +63,7 @@ export function pickProblemModal(tr: Translator, data: PickProblemModalData): Mo
   });
 }
 
-interface UpkeepPickData {
+interface ChangePickData {
   /** The subcommand the pick is for (edit, reassign, …), kept in the metadata. */
   sub: string;
   problems: { key: string; title: string }[];
@@ -72,7 +72,7 @@ interface UpkeepPickData {
 }
 
 /** "Which problem?" for a leader's command typed without a key; Next opens that command's modal. */
-export function upkeepPickModal(tr: Translator, data: UpkeepPickData): ModalView {
+export function changePickModal(tr: Translator, data: ChangePickData): ModalView {
   const shown = data.problems.slice(0, LIMITS.selectOptions);
   const blocks: KnownBlock[] = [
     input(PICK_PROBLEM.problem, tr('pick.label'), {
@@ -85,7 +85,7 @@ export function upkeepPickModal(tr: Translator, data: UpkeepPickData): ModalView
   if (data.total > shown.length)
     blocks.push(context(tr('upkeep.pick.more', { shown: shown.length, total: data.total, sub: data.sub })));
   return modal({
-    callbackId: VIEW.upkeepPick,
+    callbackId: VIEW.changePick,
     title: tr(`upkeep.menu.${data.sub}` as Parameters<Translator>[0]).replace(/…$/, ''),
     submit: tr('pick.submit'),
     close: tr('modal.cancel'),

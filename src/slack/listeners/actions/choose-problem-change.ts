@@ -1,6 +1,6 @@
 import { notFound } from '../../../domain/errors.js';
 import { restore } from '../../notify/changes.js';
-import { openUpkeepModal } from '../../open-modal/changes.js';
+import { openChangeModal } from '../../open-modal/changes.js';
 import { replyEphemeral } from '../../answer/ephemeral.js';
 import { parseMenuValue } from '../../blocks/problem-menu.js';
 import type { ClickContext } from './support/on-click.js';
@@ -13,7 +13,7 @@ export async function chooseProblemChange({ ctx, click, actor, lang, client, tar
     await replyEphemeral(target, await restore({ ctx: ctx, client, actor, lang, key: choice.key }));
     return;
   }
-  await openUpkeepModal(choice.change, choice.key, {
+  await openChangeModal(choice.change, choice.key, {
     ctx: ctx,
     client,
     triggerId: click.triggerId,

@@ -1,5 +1,5 @@
 import { withdraw as withdrawProblem } from '../../notify/changes.js';
-import { openUpkeepModal } from '../../open-modal/changes.js';
+import { openChangeModal } from '../../open-modal/changes.js';
 import type { SubcommandHandler } from './support/types.js';
 import { keyOrPicker, openArgs } from './support/change-command.js';
 
@@ -9,7 +9,7 @@ export const withdraw: SubcommandHandler = async (call) => {
   if (!key) return;
   const reason = call.args.slice(1).join(' ').trim();
   if (!reason) {
-    await openUpkeepModal('withdraw', key, openArgs(call));
+    await openChangeModal('withdraw', key, openArgs(call));
     return;
   }
   const text = await withdrawProblem(

@@ -23,7 +23,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.returnReason, onSubmit(ctx, saveReturnReason));
   // Leaders' changes to problems.
   app.view<ViewSubmitAction>(VIEW.newProblem, onSubmit(ctx, saveNewProblem));
-  app.view<ViewSubmitAction>(VIEW.upkeepPick, onSubmit(ctx, pickProblem));
+  app.view<ViewSubmitAction>(VIEW.changePick, onSubmit(ctx, pickProblem));
   app.view<ViewSubmitAction>(VIEW.editProblem, onSubmit(ctx, saveProblemEdit));
   app.view<ViewSubmitAction>(VIEW.reassign, onSubmit(ctx, saveReassignment));
   app.view<ViewSubmitAction>(VIEW.measures, onSubmit(ctx, saveMeasures));

@@ -1,9 +1,9 @@
-import { openUpkeepModal, openUpkeepPicker, type OpenUpkeepArgs } from '../../../open-modal/changes.js';
-import type { UpkeepModal } from '../../../open-modal/change-views.js';
+import { openChangeModal, openChangePicker, type OpenChangeArgs } from '../../../open-modal/changes.js';
+import type { ChangeModal } from '../../../open-modal/change-views.js';
 import { keyValue } from '../../../parsers/block-action.js';
 import type { SubcommandArgs } from './types.js';
 
-export function openArgs(call: SubcommandArgs): OpenUpkeepArgs {
+export function openArgs(call: SubcommandArgs): OpenChangeArgs {
   return {
     ctx: call.ctx,
     client: call.client,
@@ -18,10 +18,10 @@ export function openArgs(call: SubcommandArgs): OpenUpkeepArgs {
  * The problem key a leader's command names. Without one the picker opens (or, with nothing to pick, the
  * user is told so); a word that is not a key gets the usage. Null when the command was answered here.
  */
-export async function keyOrPicker(which: UpkeepModal | 'restore', call: SubcommandArgs): Promise<string | null> {
+export async function keyOrPicker(which: ChangeModal | 'restore', call: SubcommandArgs): Promise<string | null> {
   const first = call.args[0];
   if (first === undefined) {
-    if (!(await openUpkeepPicker(which, openArgs(call))))
+    if (!(await openChangePicker(which, openArgs(call))))
       await call.respond({ response_type: 'ephemeral', text: call.tr('upkeep.pick.none', { sub: which }) });
     return null;
   }
@@ -31,7 +31,7 @@ export async function keyOrPicker(which: UpkeepModal | 'restore', call: Subcomma
 }
 
 /** `edit`, `measures` and the reason-taking commands typed without a reason: the key's modal. */
-export async function openForKey(which: UpkeepModal, call: SubcommandArgs): Promise<void> {
+export async function openForKey(which: ChangeModal, call: SubcommandArgs): Promise<void> {
   const key = await keyOrPicker(which, call);
-  if (key) await openUpkeepModal(which, key, openArgs(call));
+  if (key) await openChangeModal(which, key, openArgs(call));
 }

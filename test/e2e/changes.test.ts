@@ -132,7 +132,7 @@ describe('/closeout edit', () => {
     await seedRect(app, { code: 'ZH', name: '整改清单', leaders: ['UZHLEAD'], language: 'zh-CN' });
     await newProblem(app, {}, 'ZH').catch(() => undefined);
     const view = await openByCommand(app, 'edit', LEADER.userId);
-    expect(view.callback_id).toBe(VIEW.upkeepPick);
+    expect(view.callback_id).toBe(VIEW.changePick);
   });
 });
 
