@@ -1,6 +1,6 @@
 import { dueDeliveries, existingKeys, plan, planKeys } from '../services/deliveries.js';
-import { Fanout } from './fanout.js';
-import { countJobRun } from './stats.js';
+import { Fanout } from './outbox/fanout.js';
+import { countJobRun } from './outbox/stats.js';
 import { activeBoards, type JobBoard } from './job-data.js';
 import {
   DEFAULT_TUNING,

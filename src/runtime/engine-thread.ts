@@ -7,7 +7,7 @@ import { migrateDatabase, openDatabase } from '../db/database.js';
 import { systemClock } from '../domain/clock.js';
 import { settleCutOffImports, startImportSweep } from '../jobs/import-sweep.js';
 import { startBotScheduler, type RunningScheduler } from '../jobs/scheduler.js';
-import { owedDeliveries } from '../jobs/stats.js';
+import { owedDeliveries } from '../jobs/outbox/stats.js';
 import { createLogger } from '../logging/logger.js';
 import { closeImportReader } from '../services/import-reader.js';
 import { adoptLocalRows, hasLocalRows } from '../services/workspace.js';

@@ -4,7 +4,7 @@ import type { Env } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { pingDatabase } from './health.js';
-import { deliveryStats, owedDeliveries } from '../jobs/stats.js';
+import { deliveryStats, owedDeliveries } from '../jobs/outbox/stats.js';
 import { HEARTBEAT_MS, type EngineRequest, type FromEngine, type Port, type ToEngine } from './engine-link.js';
 import { within } from './door.js';
 import { createListenerApp, settleListeners, type ListenerApp } from './listener-app.js';

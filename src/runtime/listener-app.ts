@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { createRequire } from 'node:module';
 import type { App as BoltApp, Receiver } from '@slack/bolt';
 import type { Env } from '../config/env.js';
-import { createFollowUps } from '../jobs/follow-ups.js';
+import { createFollowUps } from '../jobs/outbox/follow-ups.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';

@@ -2,7 +2,7 @@ import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Env } from '../config/env.js';
 import { healthHandler, pingDatabase } from './health.js';
 import { Admission, BUSY_TEXT, BusyError, DEFAULT_ADMISSION, isCommand, type AdmissionLimits } from './admission.js';
-import { deliveryStats } from '../jobs/stats.js';
+import { deliveryStats } from '../jobs/outbox/stats.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { SlackContext } from '../slack/context.js';

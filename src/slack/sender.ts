@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { createWebApiSender, type WebApiSenderOptions } from '../jobs/send.js';
+import { createWebApiSender, type WebApiSenderOptions } from '../jobs/outbox/send.js';
 import type { Sender } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { digestChartFollowUp } from './upload/digest-chart.js';

@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config/env.js';
 import { fixedClock } from '../../src/domain/clock.js';
-import { countDelivery, countJobRun } from '../../src/jobs/stats.js';
+import { countDelivery, countJobRun } from '../../src/jobs/outbox/stats.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { BUSY_TEXT, DEFAULT_ADMISSION } from '../../src/runtime/admission.js';
 import { EngineLink, HEARTBEAT_MS as ENGINE_HEARTBEAT_MS, type Port } from '../../src/runtime/engine-link.js';

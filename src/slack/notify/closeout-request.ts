@@ -1,5 +1,5 @@
 import { boardLanguage } from '../../i18n/index.js';
-import { closeoutRequestMessages, owedOn } from '../../jobs/notify-messages.js';
+import { closeoutRequestMessages, owedOn } from '../../jobs/outbox/notify-messages.js';
 import { deliveryRow } from '../../jobs/types.js';
 import type { RequestedCloseout } from '../../services/closeout.js';
 import type { Owed } from '../../services/deliveries.js';

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
-import { decisionMessage, owedOn } from '../../jobs/notify-messages.js';
+import { decisionMessage, owedOn } from '../../jobs/outbox/notify-messages.js';
 import { deliveryRow } from '../../jobs/types.js';
 import type { DecidedCloseout } from '../../services/closeout.js';
 import { decidedRequest } from '../../services/closeout-requests.js';

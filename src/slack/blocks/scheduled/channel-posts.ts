@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { formatDate } from '../../../i18n/dates.js';
-import type { NudgeChannelMessage, RoundOpenMessage } from '../../../jobs/messages.js';
+import type { NudgeChannelMessage, RoundOpenMessage } from '../../../jobs/outbox/messages.js';
 import { translator } from '../../../i18n/index.js';
 import {
   boardName,

@@ -2,7 +2,7 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Language } from '../../../domain/types.js';
 import type { Translator } from '../../../i18n/index.js';
-import type { Listed, OwnerKeys, ProblemLine } from '../../../jobs/messages.js';
+import type { Listed, OwnerKeys, ProblemLine } from '../../../jobs/outbox/messages.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { healthText, mention } from '../problem-format.js';

@@ -5,7 +5,7 @@ import type {
   OverdueWeeklyMessage,
   ReminderMessage,
   UpcomingMessage,
-} from '../../../jobs/messages.js';
+} from '../../../jobs/outbox/messages.js';
 import { mrkdwnText } from '../limits.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { mention } from '../problem-format.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { PROBLEM_STATUSES } from '../../../domain/types.js';
 import { translator, type Translator } from '../../../i18n/index.js';
-import type { DigestMessage, OverdueLine } from '../../../jobs/messages.js';
+import type { DigestMessage, OverdueLine } from '../../../jobs/outbox/messages.js';
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { mention, statusText } from '../problem-format.js';

@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../../../jobs/messages.js';
+import type { OutboundMessage } from '../../../jobs/outbox/messages.js';
 import { nudgeChannelMessage, roundOpenMessage } from './channel-posts.js';
 import type { RenderedMessage } from './common.js';
 import { escalationMessage, overdueWeeklyMessage, reminderMessage, upcomingMessage } from './deadlines.js';

@@ -1,5 +1,5 @@
 import { translator } from '../../../i18n/index.js';
-import type { FailureNoticeMessage } from '../../../jobs/messages.js';
+import type { FailureNoticeMessage } from '../../../jobs/outbox/messages.js';
 import { boardName, notification, section, type RenderedMessage } from './common.js';
 
 /** To a leader: messages to this person or channel cannot be delivered, why, and what would fix it. */

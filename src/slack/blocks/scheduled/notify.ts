@@ -1,12 +1,12 @@
 import { translator } from '../../../i18n/index.js';
-import type { AssignedMessage, CloseoutRequestMessage, DecisionMessage } from '../../../jobs/messages.js';
+import type { AssignedMessage, CloseoutRequestMessage, DecisionMessage } from '../../../jobs/outbox/messages.js';
 import { decisionDmBlocks, decisionDmText, type DecisionData } from '../closeout-decision.js';
 import { closeoutRequestBlocks, closeoutRequestText, type CloseoutRequestData } from '../closeout-request.js';
 import { problemAssignedBlocks, problemAssignedText, type ProblemAssignedData } from '../problem-assigned.js';
 import type { RenderedMessage } from './common.js';
 
 /**
- * The messages owed after someone acts (jobs/notify-messages.ts), rendered by the same builders as when
+ * The messages owed after someone acts (jobs/outbox/notify-messages.ts), rendered by the same builders as when
  * they were sent directly, in the reader's language (the sender sets it on `board.language`).
  */
 

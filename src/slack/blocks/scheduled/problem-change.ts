@@ -1,5 +1,5 @@
 import { translator } from '../../../i18n/index.js';
-import type { ProblemChangeMessage } from '../../../jobs/messages.js';
+import type { ProblemChangeMessage } from '../../../jobs/outbox/messages.js';
 import { ACTION } from '../../ids.js';
 import { mrkdwnText } from '../limits.js';
 import { formatDate } from '../../../i18n/dates.js';

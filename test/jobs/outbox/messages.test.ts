@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../src/domain/types.js';
-import { listed, type BoardRef, type OutboundMessage, type ProblemLine } from '../../src/jobs/messages.js';
-import { renderMessage } from '../../src/slack/blocks/scheduled/index.js';
-import { blockKitProblems } from '../support/block-kit.js';
+import type { Language } from '../../../src/domain/types.js';
+import { listed, type BoardRef, type OutboundMessage, type ProblemLine } from '../../../src/jobs/outbox/messages.js';
+import { renderMessage } from '../../../src/slack/blocks/scheduled/index.js';
+import { blockKitProblems } from '../../support/block-kit.js';
 
 const long = (n: number) => `<b>&${'长'.repeat(n)}`;
 const board = (language: Language): BoardRef => ({

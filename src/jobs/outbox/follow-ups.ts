@@ -1,7 +1,7 @@
-import type { Logger } from '../logging/logger.js';
-import { sendNow } from './execute.js';
+import type { Logger } from '../../logging/logger.js';
+import { sendNow } from '../execute.js';
 import type { BoardRef, ProblemChangeMessage } from './messages.js';
-import { FOLLOW_UP_JOB, type JobDeps, type PlannedMessage } from './types.js';
+import { FOLLOW_UP_JOB, type JobDeps, type PlannedMessage } from '../types.js';
 
 /**
  * Messages people are owed after someone's change (a closeout request, a decision, a reassignment). Each is

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import type { Db } from '../../db/client.js';
 
 /**
  * What the engine reports for GET /metrics (runtime/metrics.ts): keyed deliveries sent and failed by kind (the

@@ -1,4 +1,4 @@
-import type { CountedStatus, Health, Language, ProblemStatus } from '../domain/types.js';
+import type { CountedStatus, Health, Language, ProblemStatus } from '../../domain/types.js';
 
 /**
  * What the scheduler sends, as plain data (no Block Kit): jobs build these, the delivery row stores them

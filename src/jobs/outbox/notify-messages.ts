@@ -1,8 +1,8 @@
-import { localDate } from '../domain/cycle.js';
-import { requestCopyKey } from '../services/request-copies.js';
-import { boardRef } from './job-data.js';
+import { localDate } from '../../domain/cycle.js';
+import { requestCopyKey } from '../../services/request-copies.js';
+import { boardRef } from '../job-data.js';
 import type { AssignedMessage, BoardRef, CloseoutRequestMessage, DecisionMessage } from './messages.js';
-import { FOLLOW_UP_JOB, type PlannedMessage } from './types.js';
+import { FOLLOW_UP_JOB, type PlannedMessage } from '../types.js';
 
 /**
  * What the bot owes people right after someone acts in Slack — a closeout request to each decider, the

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, WebClient, type RetryOptions } from '@slack/web-api';
-import { slackApiBaseUrl } from '../config/slack-api.js';
-import type { Language } from '../domain/types.js';
-import type { Logger } from '../logging/logger.js';
-import { slackLogger } from '../logging/logger.js';
+import { slackApiBaseUrl } from '../../config/slack-api.js';
+import type { Language } from '../../domain/types.js';
+import type { Logger } from '../../logging/logger.js';
+import { slackLogger } from '../../logging/logger.js';
 import type { KnownBlock } from '@slack/types';
 import type { OutboundMessage } from './messages.js';
-import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } from './types.js';
+import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } from '../types.js';
 
 /**
  * Bounded retries: 429s wait for Slack's Retry-After, 5xx answers and timeouts back off — and a call gives

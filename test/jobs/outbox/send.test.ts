@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboundMessage } from '../../src/jobs/messages.js';
-import { createWebApiSender, type SlackRendering } from '../../src/jobs/send.js';
-import type { Outgoing } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { FakeSlack } from '../support/fake-slack.js';
-import { FAST_RETRY } from '../support/jobs.js';
+import type { OutboundMessage } from '../../../src/jobs/outbox/messages.js';
+import { createWebApiSender, type SlackRendering } from '../../../src/jobs/outbox/send.js';
+import type { Outgoing } from '../../../src/jobs/types.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { FakeSlack } from '../../support/fake-slack.js';
+import { FAST_RETRY } from '../../support/jobs.js';
 
 /** The sender's seam: rendering and readers' languages come from its caller, so jobs import no Slack code. */
 let fake: FakeSlack;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { countDelivery } from './stats.js';
-import { claim, dueDeliveries, holdClaim, markFailed, markSent, type DueDelivery } from '../services/deliveries.js';
+import { claim, dueDeliveries, holdClaim, markFailed, markSent, type DueDelivery } from '../../services/deliveries.js';
 import { parseMessage } from './messages.js';
 import { noticesFor } from './notices.js';
 import {
@@ -13,7 +13,7 @@ import {
   type RunReport,
   type Sender,
   type Tuning,
-} from './types.js';
+} from '../types.js';
 
 /** The message of a due delivery, rendered; or why it cannot be (then the claimed attempt fails with it). */
 async function prepare(

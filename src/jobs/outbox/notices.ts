@@ -1,7 +1,7 @@
-import type { Db } from '../db/client.js';
-import { localDate } from '../domain/cycle.js';
-import { boardRef } from './job-data.js';
-import { NOTICE_JOB, type PlannedMessage } from './types.js';
+import type { Db } from '../../db/client.js';
+import { localDate } from '../../domain/cycle.js';
+import { boardRef } from '../job-data.js';
+import { NOTICE_JOB, type PlannedMessage } from '../types.js';
 
 /** Slack error codes are short snake_case words; anything else (a network error) is "unavailable". */
 function reasonCode(reason: string): string {

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFollowUps } from '../../src/jobs/follow-ups.js';
-import { closeoutRequestMessages, owedOn } from '../../src/jobs/notify-messages.js';
-import { deliveryRow } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { requestCloseout, type RequestedCloseout } from '../../src/services/closeout.js';
-import type { Owed } from '../../src/services/deliveries.js';
-import { requestCopyKey } from '../../src/services/request-copies.js';
-import { blockKitProblems } from '../support/block-kit.js';
-import { ADMIN, LEADER, OWNER, seedBoard } from '../support/fixtures.js';
-import { harness, problem, type Harness } from '../support/jobs.js';
+import { createFollowUps } from '../../../src/jobs/outbox/follow-ups.js';
+import { closeoutRequestMessages, owedOn } from '../../../src/jobs/outbox/notify-messages.js';
+import { deliveryRow } from '../../../src/jobs/types.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { requestCloseout, type RequestedCloseout } from '../../../src/services/closeout.js';
+import type { Owed } from '../../../src/services/deliveries.js';
+import { requestCopyKey } from '../../../src/services/request-copies.js';
+import { blockKitProblems } from '../../support/block-kit.js';
+import { ADMIN, LEADER, OWNER, seedBoard } from '../../support/fixtures.js';
+import { harness, problem, type Harness } from '../../support/jobs.js';
 
 /**
  * Follow-ups saved with the change that owes them (a transactional outbox) are sent by a kick once the

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliveryStats, owedDeliveries } from '../../src/jobs/stats.js';
-import { seedBoard } from '../support/fixtures.js';
-import { harness, problem, type Harness } from '../support/jobs.js';
+import { deliveryStats, owedDeliveries } from '../../../src/jobs/outbox/stats.js';
+import { seedBoard } from '../../support/fixtures.js';
+import { harness, problem, type Harness } from '../../support/jobs.js';
 
 /** What GET /metrics reports of the scheduled messages (runtime/metrics.ts, via the engine's heartbeat). */
 const PROMPT_0 = '2026-11-16T01:00:00Z';
