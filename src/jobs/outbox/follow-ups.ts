@@ -1,5 +1,5 @@
 import type { Logger } from '../../logging/logger.js';
-import { sendNow } from '../execute.js';
+import { sendNow } from './send-now.js';
 import type { BoardRef, ProblemChangeMessage } from './messages.js';
 import { FOLLOW_UP_JOB, type JobDeps, type PlannedMessage } from '../types.js';
 
