@@ -13,6 +13,7 @@ import { closeImportReader } from '../services/import-reader.js';
 import { adoptLocalRows, hasLocalRows } from '../services/workspace.js';
 import type { FromEngine, Port } from './engine-link.js';
 import { startSlackEngine } from './engine.js';
+import { loadAllListeners } from '../slack/listeners/lazy.js';
 import { schedulerSender } from '../slack/sender.js';
 
 /**
@@ -82,6 +83,8 @@ async function engine(port: Port): Promise<void> {
       settings: { PORT, LOG_LEVEL, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL, SHUTDOWN_TIMEOUT_MS },
     },
   });
+  // Ready without the listeners' modules (see slack/listeners/lazy.ts); they load now, before most first clicks.
+  void loadAllListeners();
 }
 
 if (parentPort) {

@@ -58,6 +58,15 @@ describe('lean start', () => {
     expect(files).not.toContain(path.join('runtime', 'listener-app.ts'));
   });
 
+  it('npm start’s engine thread loads the routing tables at start, not the handlers (each loads on first use)', () => {
+    const { files } = staticPackages('src/runtime/engine-thread.ts');
+    const listeners = [...files]
+      .map((f) => path.relative(path.resolve('src/slack/listeners'), f).split(path.sep).join('/'))
+      .filter((f) => !f.startsWith('..'));
+    expect(listeners).toContain('commands/index.ts');
+    expect(listeners.filter((f) => !/^(index|lazy|\w+\/index|\w+\/support\/[\w-]+)\.ts$/.test(f))).toEqual([]);
+  });
+
   it('the CLI (run-job, import…) loads no chart stack, Bolt or playground (the digest chart draws in the worker)', () => {
     const { packages, files } = staticPackages('src/cli/main.ts');
     expect([...HEAVY, '@slack/bolt'].filter((p) => packages.has(p))).toEqual([]);
