@@ -39,6 +39,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   // Board channels may be public or private, and DMs are read too.
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
+  'conversations.info': ['channels:read', 'groups:read'],
   'conversations.join': ['channels:join'],
   'conversations.members': ['channels:read', 'groups:read'],
   'conversations.open': ['im:write'],

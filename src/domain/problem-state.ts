@@ -94,6 +94,16 @@ export function nextStatuses(from: ProblemStatus): readonly ProblemStatus[] {
   return transitions[from];
 }
 
+/**
+ * Where restoring a withdrawn problem brings it: the status it was withdrawn from, except that a closeout
+ * request the withdrawal returned is not revived (the owner asks again). The restore button and an import
+ * that sets a withdrawn problem's status both follow it.
+ */
+export function restoredStatus(withdrawnFrom: ProblemStatus | null): ProblemStatus {
+  if (withdrawnFrom === 'closeout_requested') return 'in_progress';
+  return withdrawnFrom === null || withdrawnFrom === 'withdrawn' ? 'open' : withdrawnFrom;
+}
+
 /** Throws `error.bad_transition` unless `from` → `to` is a legal move (staying put is not a move). */
 export function requireTransition(key: string, from: ProblemStatus, to: ProblemStatus): void {
   if (from !== to && !canTransition(from, to)) throw conflict('error.bad_transition', { key, from, to });

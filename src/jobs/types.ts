@@ -81,7 +81,10 @@ export interface SentDelivery {
 export interface Tuning {
   /** Recipients served at once (each DM is its own channel; keep modest for Slack's rate tiers). */
   concurrency: number;
-  /** A claim older than this belongs to a process that died: taken over (after checking Slack for the message). */
+  /**
+   * The claim's lease: a claim not renewed for this long belongs to a process that died, and is taken over
+   * (after checking Slack for the message). Its live holder renews it every third of this while posting.
+   */
   staleAfterMs: number;
   /** Retryable failures before a delivery is failed for good. */
   maxAttempts: number;
@@ -93,7 +96,9 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = {
   concurrency: 6,
-  staleAfterMs: 5 * 60_000,
+  // Short, so a closeout request's copies held by a process that crashed reach the leaders within about half
+  // a minute (the follow-ups take it over when it lapses); a live holder renews it every 10 s however slow Slack is.
+  staleAfterMs: 30_000,
   maxAttempts: 5,
   channelIntervalMs: 1_000,
   sendPage: 500,

@@ -6,6 +6,7 @@ import type { Env } from '../config/env.js';
 import { createFollowUps } from '../jobs/outbox/follow-ups.js';
 import type { Logger } from '../logging/logger.js';
 import { slackLogger } from '../logging/logger.js';
+import { ANSWER_LEASE_MS } from '../services/chat-reply-answers.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { channelMembership } from '../slack/channel-members.js';
 import type { SlackContext } from '../slack/context.js';
@@ -25,6 +26,8 @@ export interface ListenerApp {
   ctx: SlackContext;
   /** Acknowledged work still running (listeners after their ack). */
   inFlight: InFlight;
+  /** The second look for chat replies left unanswered by a process that died (cleared on stop). */
+  resumeTimer?: NodeJS.Timeout;
 }
 
 /**
@@ -65,7 +68,21 @@ export function createListenerApp(opts: {
   // Every request's listeners, counted until they finish (Bolt's next() resolves once they have).
   app.use(({ next }) => inFlight.run(next));
   registerListeners(app, ctx);
-  return { app, ctx, inFlight };
+  // Chat replies stored but never answered by a process that died: answered now, and once more when the
+  // answers that process had claimed lapse (a restart within the lease finds them still claimed).
+  const resume = () => {
+    if (inFlight.stopping) return;
+    void inFlight.run(() =>
+      // Imported here, not at the top: the handlers' modules are not on the way to a healthy /healthz.
+      import('../slack/listeners/events/receive-chat-reply.js')
+        .then(({ resumeChatReplies }) => resumeChatReplies(app.client, ctx))
+        .catch((err: unknown) => logger.warn({ err }, 'could not look for unanswered chat replies')),
+    );
+  };
+  resume();
+  const resumeTimer = setTimeout(resume, ANSWER_LEASE_MS + 1_000);
+  resumeTimer.unref();
+  return { app, ctx, inFlight, resumeTimer };
 }
 
 /**
@@ -75,6 +92,7 @@ export function createListenerApp(opts: {
  */
 export async function settleListeners(listeners: ListenerApp, logger: Logger, drainMs: number): Promise<boolean> {
   const deadline = Date.now() + drainMs;
+  clearTimeout(listeners.resumeTimer);
   const drained = await listeners.inFlight.drain(drainMs);
   if (!drained) logger.warn({ running: listeners.inFlight.size }, 'stopped with work still running');
   if (!(await within(listeners.ctx.followUps.idle(), Math.max(0, deadline - Date.now())))) {

@@ -6,6 +6,7 @@ import { findProblem } from './access.js';
 import { decide, ownedOpen, parse, toCandidate } from './chat-reply-target.js';
 import type { Candidate, IncomingReply } from './chat-reply-types.js';
 export type { Candidate, IncomingReply } from './chat-reply-types.js';
+import { claimAnswer } from './chat-reply-answers.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { writeUpdate } from './progress.js';
 
@@ -158,9 +159,14 @@ async function alreadyRecorded(deps: ServiceDeps, replyId: number): Promise<Reco
   return recorded(deps, { teamId: reply.teamId, userId: reply.userId }, replyId, true, update, update.problem);
 }
 
-/** Handles one reply typed in chat. Safe to call again with the same message: the second call does nothing. */
+/**
+ * Handles one reply typed in chat. Safe to call again with the same message (Slack retries an event with the
+ * same message): once answered, a second call does nothing; stored but never answered (the process died in
+ * between), it is handled again from what was stored — recorded already, it is answered as recorded.
+ */
 export async function receiveReply(deps: ServiceDeps, actor: Actor, msg: IncomingReply): Promise<ReplyOutcome> {
   let replyId: number;
+  const now = deps.clock.now();
   try {
     const row = await deps.db.chatReply.create({
       data: {
@@ -170,7 +176,8 @@ export async function receiveReply(deps: ServiceDeps, actor: Actor, msg: Incomin
         ts: msg.ts,
         threadTs: msg.threadTs ?? null,
         text: msg.text,
-        createdAt: deps.clock.now(),
+        createdAt: now,
+        answerClaimedAt: now,
       },
     });
     replyId = row.id;
@@ -179,7 +186,12 @@ export async function receiveReply(deps: ServiceDeps, actor: Actor, msg: Incomin
     const existing = await deps.db.chatReply.findUniqueOrThrow({
       where: { channelId_ts: { channelId: msg.channelId, ts: msg.ts } },
     });
-    return { kind: 'duplicate', replyId: existing.id };
+    if (!(await claimAnswer(deps, existing.id))) return { kind: 'duplicate', replyId: existing.id };
+    replyId = existing.id;
+    if (existing.state === 'dismissed') return { kind: 'ignored', replyId };
+    if (existing.state === 'recorded' && existing.updateId !== null)
+      return { ...(await alreadyRecorded(deps, replyId)), already: false };
+    // Still pending: decided again below, from the text as stored.
   }
 
   const parsed = await parse(deps, actor.teamId, msg.text);

@@ -1,13 +1,15 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { closeoutInput, decisionReason } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
+import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
 import { recordOwed, type Owed } from './deliveries.js';
-import { transact, type ServiceDeps } from './deps.js';
+import { transact, type ServiceDeps, type Tx } from './deps.js';
 import type { ChangedProblem } from './problem-changes.js';
 import { ensureNotClosed } from './problems.js';
+import { priorSubmission, recordSubmission, transactOnce, type Once } from './view-submissions.js';
 
 /** A closeout request as saved, with what each decider's copy shows. */
 export interface RequestedCloseout {
@@ -29,11 +31,16 @@ export async function requestCloseout(
   key: string,
   raw: { evidence: string },
   owed?: Owed<RequestedCloseout>,
+  opts: Once = {},
 ) {
   const result = closeoutInput.safeParse(raw);
   if (!result.success) throw invalid('error.evidence_required');
   const now = deps.clock.now();
-  return transact(deps.db, async (tx) => {
+  const { viewId } = opts;
+  return transactOnce(deps.db, viewId, async (tx) => {
+    // The same modal submitted again: the request it made, not "a closeout is already pending".
+    const prior = await priorSubmission(tx, viewId, 'closeout_request');
+    if (prior !== null) return requestedAgain(tx, Number(prior));
     const problem = await findProblem(tx, actor.teamId, key);
     await requireOwnerOrLeader(deps, tx, actor, problem);
     ensureNotClosed(problem);
@@ -66,8 +73,17 @@ export async function requestCloseout(
       });
       await recordOwed(tx, owed, { ...requested, measures }, board, now);
     }
+    await recordSubmission(tx, actor, viewId, 'closeout_request', request.id, now);
     return requested;
   });
+}
+
+/** A request as its first submission returned it. */
+async function requestedAgain(tx: Tx, requestId: number) {
+  const request = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const problem = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
+  const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId }, select: { userId: true } });
+  return { request, problem, leaderIds: leaders.map((l) => l.userId) };
 }
 
 type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
@@ -88,7 +104,12 @@ async function decide(
   requestId: number,
   decision: Decision,
   owed?: Owed<DecidedCloseout>,
+  opts: Once = {},
 ) {
+  const { viewId } = opts;
+  // The same modal submitted again: the decision it made is given back, not "already decided".
+  const prior = await priorSubmission(deps.db, viewId, 'decision');
+  if (prior !== null) return decidedAgain(deps, Number(prior));
   const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
   const request = await deps.db.closeoutRequest.findFirst({
     where: { id: requestId, teamId: actor.teamId },
@@ -97,14 +118,13 @@ async function decide(
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   await requireLeader(deps, deps.db, actor, board);
-  // Separation of duties: whoever owns the problem or asked for its closeout cannot sign it off themselves.
-  const ownWork = request.requestedBy === actor.userId || request.problem.ownerId === actor.userId;
-  if (decision.kind === 'approve' && board.separationOfDuties && ownWork)
+  const work = { ownerId: request.problem.ownerId, requestedBy: request.requestedBy };
+  if (decision.kind === 'approve' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
   const now = deps.clock.now();
   const state = decision.kind === 'approve' ? 'approved' : 'returned';
 
-  const outcome = await transact(deps.db, async (tx) => {
+  const outcome = await transactOnce(deps.db, viewId, async (tx) => {
     const { count } = await tx.closeoutRequest.updateMany({
       where: { id: requestId, state: 'pending' },
       data: { state, decidedBy: actor.userId, decidedAt: now, reason },
@@ -130,11 +150,19 @@ async function decide(
     // Only the decision that won owes the owner a message: a lost race returned above, recording nothing.
     const saved: DecidedCloseout['request'] = { id: requestId, state, decidedBy: actor.userId, reason };
     await recordOwed(tx, owed, { request: saved, problem }, board, now);
+    await recordSubmission(tx, actor, viewId, 'decision', requestId, now);
     return { request: decided, problem };
   });
   if (outcome) return outcome;
+  // Lost to a second submission of this same view (it decided first): that decision is this one.
+  if ((await priorSubmission(deps.db, viewId, 'decision')) !== null) return decidedAgain(deps, requestId);
   const decided = await deps.db.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
   throw conflict('error.already_decided', { state: decided.state, user: decided.decidedBy ?? '?' });
+}
+
+async function decidedAgain(deps: ServiceDeps, requestId: number) {
+  const request = await deps.db.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+  return { request, problem: await deps.db.problem.findUniqueOrThrow({ where: { id: request.problemId } }) };
 }
 
 function validateReason(reason: string): string {
@@ -144,8 +172,13 @@ function validateReason(reason: string): string {
 }
 
 /** `owed`: the owner's message, recorded with the decision. */
-export const approveCloseout = (deps: ServiceDeps, actor: Actor, requestId: number, owed?: Owed<DecidedCloseout>) =>
-  decide(deps, actor, requestId, { kind: 'approve' }, owed);
+export const approveCloseout = (
+  deps: ServiceDeps,
+  actor: Actor,
+  requestId: number,
+  owed?: Owed<DecidedCloseout>,
+  opts: Once = {},
+) => decide(deps, actor, requestId, { kind: 'approve' }, owed, opts);
 
 export const returnCloseout = (
   deps: ServiceDeps,
@@ -153,7 +186,8 @@ export const returnCloseout = (
   requestId: number,
   reason: string,
   owed?: Owed<DecidedCloseout>,
-) => decide(deps, actor, requestId, { kind: 'return', reason }, owed);
+  opts: Once = {},
+) => decide(deps, actor, requestId, { kind: 'return', reason }, owed, opts);
 
 /**
  * A leader reopens a closed problem; it goes back to `in_progress` and its reminders resume. `owed`: the

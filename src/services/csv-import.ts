@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { conflict, DomainError } from '../domain/errors.js';
+import { conflict, DomainError, invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
 import type { ServiceDeps } from './deps.js';
 import type { DateOrder } from './import-dates.js';
-import { OwnerResolver, type UserDirectory } from './import-owners.js';
+import { OwnerResolver, type DirectoryFailure, type UserDirectory } from './import-owners.js';
 import { FIELD_COLUMNS, loadProblems, planRows, type Plan, type ProblemFields } from './import-plan.js';
+import { loadPendingRequests } from './import-status.js';
 import { type FileFormat, type ReadOptions, type RowError } from './import-read.js';
 import { readRowsOffThread } from './import-reader.js';
 import { writePlan } from './import-write.js';
@@ -35,6 +36,8 @@ export interface ImportResult {
   fingerprint: string;
   /** `expect` was given and the plan is no longer that one: nothing was written; this is the new preview. */
   stale: boolean;
+  /** Slack could not be reached (or refused) to look owners up: the rows that needed it are in `errors`. */
+  lookupFailure: DirectoryFailure | null;
 }
 
 export interface ImportOptions extends ReadOptions {
@@ -72,6 +75,8 @@ export async function importCsv(
   if (board.archived) throw conflict('error.board_archived', { code: board.code });
 
   const read = await readRowsOffThread(input, { sheet: opts.sheet });
+  // Too large or malformed to read (or the reader's worker gave up on it): refused whole, nothing to list.
+  if ('refused' in read) throw invalid('import.limits', { sheet: '', limit: 0, range: '', used: '', ...read.refused });
   const dryRun = !!opts.dryRun;
   if ('errors' in read) return summarise({ rows: [], errors: read.errors, keptMeasures: 0 }, read.format, dryRun, '');
   const owners = new OwnerResolver(opts.directory ?? null);
@@ -82,13 +87,14 @@ export async function importCsv(
     const plan = await planRows(read.rows, board.code, await loadProblems(deps.db, board.id), {
       owners,
       dateOrder: opts.dateOrder,
+      decider: { userId: actor.userId, board: current, pendingBy: await loadPendingRequests(deps.db, board.id) },
     });
     const fingerprint = fingerprintOf(plan, current.nextProblemNumber);
     if (opts.expect !== undefined && opts.expect !== fingerprint)
-      return { ...summarise(plan, read.format, true, fingerprint), stale: true };
+      return { ...summarise(plan, read.format, true, fingerprint), stale: true, lookupFailure: owners.unreachable };
     if (dryRun || plan.errors.length) {
       if (dryRun) await opts.onProgress?.(read.rows.length, read.rows.length);
-      return summarise(plan, read.format, dryRun, fingerprint);
+      return { ...summarise(plan, read.format, dryRun, fingerprint), lookupFailure: owners.unreachable };
     }
     try {
       const target = { board, expectedNext: current.nextProblemNumber };
@@ -145,5 +151,6 @@ function summarise(
     errors,
     fingerprint,
     stale: false,
+    lookupFailure: null,
   };
 }

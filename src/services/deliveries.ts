@@ -140,6 +140,19 @@ export async function dueDeliveries(
   });
 }
 
+/**
+ * When the oldest claim held on these jobs' deliveries lapses if its holder stops renewing it (null when none
+ * is held): if that holder died, its rows can be taken over then rather than at the next scheduler run.
+ */
+export async function nextClaimLapse(db: Db, jobs: readonly string[], staleAfterMs: number): Promise<Date | null> {
+  const oldest = await db.delivery.findFirst({
+    where: { job: { in: [...jobs] }, state: 'sending' },
+    orderBy: { claimedAt: 'asc' },
+    select: { claimedAt: true },
+  });
+  return oldest?.claimedAt ? new Date(oldest.claimedAt.getTime() + staleAfterMs) : null;
+}
+
 export type DueDelivery = Awaited<ReturnType<typeof dueDeliveries>>[number];
 export type Delivery = NonNullable<Awaited<ReturnType<typeof claim>>>;
 

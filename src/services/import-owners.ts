@@ -119,18 +119,49 @@ export class OwnerResolver {
   private index: Promise<{ users: WorkspaceUser[]; names: NameIndex }> | null = null;
   /** Unknown names given suggestions so far (at most NEAR_LOOKUPS per import). */
   private nearLookups = 0;
+  private readonly directory: UserDirectory | null;
+  /** Why Slack did not answer a look-up, once it did not: later look-ups fail at once with the same. */
+  private failure: DirectoryFailure | null = null;
 
   /** `directory` null: no Slack token (the CLI without SLACK_BOT_TOKEN); only IDs and mentions resolve. */
-  constructor(private readonly directory: UserDirectory | null) {}
+  constructor(directory: UserDirectory | null) {
+    this.directory = directory && this.guarded(directory);
+  }
+
+  /** Slack could not be reached (or refused the look-ups): the rows that needed it were refused. */
+  get unreachable(): DirectoryFailure | null {
+    return this.failure;
+  }
 
   resolve(cell: string): Promise<OwnerCell> {
     const text = cell.trim();
     let found = this.cache.get(text);
     if (!found) {
-      found = this.lookup(text);
+      // A directory that fails refuses the rows that need it, each named, instead of ending the import.
+      found = this.lookup(text).catch((err: unknown) => {
+        if (!(err instanceof DirectoryError)) throw err;
+        return { ok: false, message: `"${text}" could not be looked up: ${err.failure.reason}` };
+      });
       this.cache.set(text, found);
     }
     return found;
+  }
+
+  /** The directory, failing fast after its first failure (each failed call may have waited out retries). */
+  private guarded(directory: UserDirectory): UserDirectory {
+    const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+      if (this.failure) throw new DirectoryError(this.failure);
+      try {
+        return await fn();
+      } catch (err) {
+        this.failure ??= directoryFailure(err);
+        throw new DirectoryError(this.failure);
+      }
+    };
+    return {
+      lookupByEmail: (email) => call(() => directory.lookupByEmail(email)),
+      listUsers: () => call(() => directory.listUsers()),
+    };
   }
 
   /** Names for the `owner name` column of an export (a failed lookup leaves names empty, not the export). */
@@ -221,6 +252,34 @@ export class OwnerResolver {
       message: `no one in the workspace is called "${text}"${near.length ? ` (did you mean: ${near.join('; ')}?)` : ''}`,
     };
   }
+}
+
+/** Why owner look-ups failed: `unreachable` (no answer: network, DNS, timeouts) or `refused` by Slack. */
+export interface DirectoryFailure {
+  kind: 'unreachable' | 'refused';
+  /** For a row's reason, in English like the others. */
+  reason: string;
+}
+
+class DirectoryError extends Error {
+  constructor(readonly failure: DirectoryFailure) {
+    super(failure.reason);
+  }
+}
+
+function directoryFailure(err: unknown): DirectoryFailure {
+  // A Web API platform error carries Slack's own code (missing_scope, invalid_auth, ratelimited …).
+  const code = (err as { data?: { error?: unknown } } | null)?.data?.error;
+  if (typeof code === 'string')
+    return {
+      kind: 'refused',
+      reason: `Slack refused the look-up (${code.slice(0, 60)}); write the member ID (U…) instead, or check the bot token's scopes users:read and users:read.email`,
+    };
+  return {
+    kind: 'unreachable',
+    reason:
+      'Slack could not be reached; write the member ID (U…) instead, or run the import again when Slack can be reached',
+  };
 }
 
 /** The Web API calls the directory makes; a `WebClient` has them. */

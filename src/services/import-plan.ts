@@ -1,6 +1,5 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { problemInput } from '../domain/inputs.js';
-import { canTransition, nextStatuses } from '../domain/problem-state.js';
 import type { MeasureStatus, ProblemStatus } from '../domain/types.js';
 import {
   CSV_COLUMNS,
@@ -13,6 +12,7 @@ import {
 import type { ServiceDeps } from './deps.js';
 import { parseDateCell, type DateOrder } from './import-dates.js';
 import type { OwnerResolver } from './import-owners.js';
+import { statusRefusal, type Decider } from './import-status.js';
 import type { Cells, RowError, SourceRow } from './import-read.js';
 
 // Checking and planning: no writes, so a dry run, a Slack preview and the real run report the same thing
@@ -34,6 +34,7 @@ export const EXISTING_SELECT = {
   originalDeadline: true,
   closedAt: true,
   closedBy: true,
+  withdrawnFrom: true,
   percent: true,
   nextMeasureNumber: true,
   updatedAt: true,
@@ -48,6 +49,7 @@ export const EXISTING_SELECT = {
 export function loadProblems(db: ServiceDeps['db'], boardId: number) {
   return db.problem.findMany({ where: { boardId }, select: EXISTING_SELECT });
 }
+
 export type ExistingProblem = Awaited<ReturnType<typeof loadProblems>>[number];
 
 export interface MeasureEdit {
@@ -87,6 +89,8 @@ export interface Plan {
 export interface PlanOptions {
   dateOrder?: DateOrder;
   owners: OwnerResolver;
+  /** Who imports, onto which board: a status set by import is a decision of theirs, under Slack's rules. */
+  decider: Decider;
 }
 
 export const FIELD_COLUMNS: Record<keyof ProblemFields, CsvColumn> = {
@@ -146,10 +150,9 @@ export async function planRows(
         `"${statusCell}" is not a status; use open, in_progress, closeout_requested, closed or withdrawn`,
       ]);
     }
-    if (problem && status && status !== problem.status && !canTransition(problem.status, status)) {
-      const allowed = nextStatuses(problem.status).join(', ');
-      reasons.push(['status', `${problem.key} cannot go from ${problem.status} to ${status} (only to ${allowed})`]);
-    }
+    const ownerId = parsed.success ? parsed.data.ownerId : '';
+    const refusal = status ? statusRefusal(problem, status, ownerId, opts.decider) : null;
+    if (refusal) reasons.push(['status', refusal]);
     if (reasons.length || !parsed.success || status === undefined) {
       plan.errors.push({ line: row.line, reasons: formatReasons(reasons) });
       continue;

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, columnForHeader, isIgnoredHeader, restoreCell, type CsvColumn } from './csv-format.js';
 import { decodeText } from './import-decode.js';
+import type { WorkbookLimits, WorkbookRefusal } from './xlsx-limits.js';
 import { isOldXls, isZip, readSheet, type SheetRecord } from './xlsx-read.js';
 
 // Reading: bytes (CSV in any of Excel's encodings, or an .xlsx workbook) → header-checked rows with line numbers
@@ -18,11 +19,17 @@ export interface SourceRow {
 }
 
 export type FileFormat = 'csv' | 'xlsx';
-export type ReadResult = { format: FileFormat; rows: SourceRow[] } | { format: FileFormat; errors: RowError[] };
+/** `refused`: a workbook beyond the reader's limits (too large or malformed), before any of it was expanded. */
+export type ReadResult =
+  | { format: FileFormat; rows: SourceRow[] }
+  | { format: FileFormat; errors: RowError[] }
+  | { format: FileFormat; refused: WorkbookRefusal };
 
 export interface ReadOptions {
   /** A sheet of a workbook other than the first. */
   sheet?: string;
+  /** Limits on a workbook's size and shape (xlsx-limits.ts); the defaults unless a test passes smaller ones. */
+  limits?: WorkbookLimits;
 }
 
 export async function readRows(input: Uint8Array | string, opts: ReadOptions = {}): Promise<ReadResult> {
@@ -31,7 +38,8 @@ export async function readRows(input: Uint8Array | string, opts: ReadOptions = {
     return { format: 'xlsx', errors: [{ line: 1, reasons: [reason] }] };
   }
   if (typeof input !== 'string' && isZip(input)) {
-    const sheet = await readSheet(input, opts.sheet);
+    const sheet = await readSheet(input, opts.sheet, opts.limits);
+    if ('refused' in sheet) return { format: 'xlsx', refused: sheet.refused };
     if (!sheet.ok) return { format: 'xlsx', errors: [{ line: 1, reasons: [sheet.reason] }] };
     return { format: 'xlsx', ...checkHeader(sheet.records, true) };
   }

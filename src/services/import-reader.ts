@@ -1,43 +1,77 @@
 import { Piscina } from 'piscina';
 import { workerModule } from '../platform/threads.js';
-import { readRows, type ReadOptions, type ReadResult } from './import-read.js';
+import type { ReadOptions, ReadResult } from './import-read.js';
 import type { ReadTask } from './import-read-worker.js';
 
 /**
- * Reading a file is pure CPU: a 1.5 MB CSV takes ~0.5 s and a 10,000-row workbook over a second, which on
- * the bot's thread would hold every ack meanwhile. Files above this size are read on a worker thread;
- * small ones (a few hundred rows, milliseconds) are not worth a thread's start.
+ * Every file is read on a worker thread, whatever its size: reading is pure CPU (a 1.5 MB CSV takes ~0.5 s,
+ * a 10,000-row workbook over a second) and a crafted file can ask for far more, so neither the bot's
+ * acks nor its memory are ever at a file's mercy. The worker has its own heap limit and a time limit: a
+ * file that exceeds either ends that worker, not the process, and is refused as too large or malformed.
  */
-export const IN_THREAD_MAX_BYTES = 64 * 1024;
+export interface ReaderLimits {
+  /** Longest one file may take to read. */
+  timeoutMs: number;
+  /** The worker's V8 old-generation heap, in MB (xlsx-limits.ts lets through what fits in it). */
+  maxHeapMb: number;
+}
+
+export const READER_LIMITS: ReaderLimits = { timeoutMs: 60_000, maxHeapMb: 1024 };
+
 /** One worker, kept a little for the next file of a session, then freed (piscina unrefs it when idle). */
 const IDLE_MS = 30_000;
 
-let pool: Piscina<ReadTask, ReadResult> | null = null;
-
-function workers(): Piscina<ReadTask, ReadResult> {
-  if (!pool) {
-    pool = new Piscina<ReadTask, ReadResult>({
-      ...workerModule(import.meta.url, 'import-read-worker'),
-      minThreads: 0,
-      maxThreads: 1,
-      idleTimeout: IDLE_MS,
-    });
-    // A worker dying between tasks is replaced for the next one; unhandled, the event would crash the process.
-    pool.on('error', () => {});
-  }
-  return pool;
+export interface ImportReader {
+  /** The file's rows; a worker that died or ran out of time gives `refused: unreadable`, never a throw. */
+  read(input: Uint8Array | string, opts?: ReadOptions): Promise<ReadResult>;
+  close(): Promise<void>;
 }
 
-/** `readRows`, on a worker thread when the file is large enough to be felt on the event loop. */
+export function createImportReader(limits: ReaderLimits = READER_LIMITS): ImportReader {
+  let pool: Piscina<ReadTask, ReadResult> | null = null;
+  const workers = () => {
+    if (!pool) {
+      pool = new Piscina<ReadTask, ReadResult>({
+        ...workerModule(import.meta.url, 'import-read-worker'),
+        minThreads: 0,
+        maxThreads: 1,
+        idleTimeout: IDLE_MS,
+        resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+      });
+      // A worker that died is replaced for the next task; unhandled, the event would end the process.
+      pool.on('error', () => {});
+    }
+    return pool;
+  };
+  return {
+    async read(input, opts = {}) {
+      try {
+        // An aborted task's worker is terminated by piscina, whatever it was doing.
+        return await workers().run({ input, opts }, { signal: AbortSignal.timeout(limits.timeoutMs) });
+      } catch {
+        const format = typeof input !== 'string' && input[0] === 0x50 && input[1] === 0x4b ? 'xlsx' : 'csv';
+        return { format, refused: { kind: 'unreadable' } };
+      }
+    },
+    async close() {
+      const p = pool;
+      pool = null;
+      await p?.destroy();
+    },
+  };
+}
+
+let shared: ImportReader | null = null;
+
+/** `readRows` on the shared reader's worker thread. */
 export function readRowsOffThread(input: Uint8Array | string, opts: ReadOptions = {}): Promise<ReadResult> {
-  const size = typeof input === 'string' ? input.length * 2 : input.byteLength;
-  if (size <= IN_THREAD_MAX_BYTES) return readRows(input, opts);
-  return workers().run({ input, opts });
+  shared ??= createImportReader();
+  return shared.read(input, opts);
 }
 
-/** Stops the reader's worker (tests, shutdown); a later large file starts a new one. */
+/** Stops the shared reader's worker (tests, shutdown); a later file starts a new one. */
 export async function closeImportReader(): Promise<void> {
-  const p = pool;
-  pool = null;
-  await p?.destroy();
+  const r = shared;
+  shared = null;
+  await r?.close();
 }

@@ -80,7 +80,7 @@ export async function applyUpdate(
     });
     undo.deadlineChangeId = change.id;
   }
-  if (row.status) await settleRequests(tx, actor, at, problem, row.status, undo);
+  const decided = row.status ? await settleRequests(tx, actor, at, problem, row.status, undo) : null;
   for (const edit of row.measureEdits) {
     const edited = await tx.measure.updateMany({
       where: { id: edit.id, text: edit.before.text, status: edit.before.status },
@@ -116,6 +116,8 @@ export async function applyUpdate(
     after: {
       ...row.fields,
       ...(row.status && { status: row.status }),
+      // A closeout decided by the file: by whom, and that it came from an import (not the buttons).
+      ...(decided && { closeout: { ...decided, decidedBy: actor.userId, via: 'import' } }),
       measures: [
         ...row.measureEdits.map((e) => ({ number: e.number, ...e.after })),
         ...row.measureAdds.map((m, i) => ({ number: firstNew + i, ...m })),
@@ -124,9 +126,13 @@ export async function applyUpdate(
   });
 }
 
+/** Requests an import decided: the plan checked the decision against the board's rules (import-plan.ts). */
+const IMPORT_DECISION = { approved: 'Approved by import', returned: 'Status changed by import' } as const;
+
 /**
  * Keeps closeout requests in step with a status set by import: `closeout_requested` gets a pending request
  * for leaders to decide; any other status decides a pending one, so nobody is asked about a settled problem.
+ * Returns the decision made, if any.
  */
 async function settleRequests(
   tx: Tx,
@@ -135,11 +141,11 @@ async function settleRequests(
   problem: { id: number; teamId: string },
   to: ProblemStatus,
   journal: UpdatedRow,
-): Promise<void> {
+): Promise<{ state: 'approved' | 'returned'; requestIds: number[] } | null> {
   const problemId = problem.id;
   const pending = await tx.closeoutRequest.findMany({ where: { problemId, state: 'pending' }, select: { id: true } });
   if (to === 'closeout_requested') {
-    if (pending.length) return;
+    if (pending.length) return null;
     const made = await tx.closeoutRequest.create({
       data: {
         teamId: problem.teamId,
@@ -151,15 +157,15 @@ async function settleRequests(
       select: { id: true },
     });
     journal.requestIds.push(made.id);
-    return;
+    return null;
   }
-  if (!pending.length) return;
+  if (!pending.length) return null;
+  const state = to === 'closed' ? 'approved' : 'returned';
+  const requestIds = pending.map((r) => r.id);
   await tx.closeoutRequest.updateMany({
-    where: { id: { in: pending.map((r) => r.id) } },
-    data:
-      to === 'closed'
-        ? { state: 'approved', decidedBy: actor.userId, decidedAt: at }
-        : { state: 'returned', decidedBy: actor.userId, decidedAt: at, reason: 'Status changed by import' },
+    where: { id: { in: requestIds }, state: 'pending' },
+    data: { state, decidedBy: actor.userId, decidedAt: at, reason: IMPORT_DECISION[state] },
   });
-  journal.decidedRequestIds.push(...pending.map((r) => r.id));
+  journal.decidedRequestIds.push(...requestIds);
+  return { state, requestIds };
 }

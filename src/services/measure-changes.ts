@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../domain/errors.js';
+import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { isoDate, measureText, slackUser } from '../domain/inputs.js';
 import type { Actor } from '../domain/types.js';
 import { canLead, findProblem } from './access.js';
@@ -40,6 +40,7 @@ export async function applyMeasureChanges(
   key: string,
   changes: readonly MeasureChange[],
   added: NewMeasures,
+  opts: { expectedVersion?: number } = {},
 ): Promise<MeasureChangeResult> {
   const texts = added.texts.map((t) => validate(measureText, t));
   const owner = added.ownerId ? validate(slackUser, added.ownerId) : null;
@@ -53,6 +54,9 @@ export async function applyMeasureChanges(
     if (!leads && (changes.length > 0 || owner || due)) throw forbidden('error.not_leader', { code });
     ensureNotClosed(problem);
     ensureNotWithdrawn(problem);
+    // The version the modal was opened at: a newer one means someone changed the problem or its measures since.
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== problem.version)
+      throw conflict('error.problem_changed', { key: problem.key });
     const result: MeasureChangeResult = { added: [], edited: [], retired: [] };
 
     for (const change of changes) {
@@ -112,6 +116,14 @@ export async function applyMeasureChanges(
         result.added.push(measure.number);
       }
     }
+    // Measures are part of the problem: a change to them makes a measures modal opened before it stale.
+    if (result.added.length + result.edited.length + result.retired.length > 0)
+      await tx.problem.update({ where: { id: problem.id }, data: { version: { increment: 1 } } });
     return result;
   });
+}
+
+/** The problem's version, which every change to it or its measures bumps: what the measures modal checks. */
+export async function problemVersion(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string): Promise<number> {
+  return (await findProblem(deps.db, teamId, key)).version;
 }

@@ -1,6 +1,6 @@
 import { conflict } from '../domain/errors.js';
 import { slackUser } from '../domain/inputs.js';
-import { requireTransition } from '../domain/problem-state.js';
+import { requireTransition, restoredStatus } from '../domain/problem-state.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader } from './access.js';
 import { audit } from './audit.js';
@@ -52,8 +52,7 @@ export async function restoreProblem(deps: ServiceDeps, actor: Actor, key: strin
     const before = await findProblem(tx, actor.teamId, key);
     await requireLeader(deps, tx, actor, { id: before.boardId, code: boardCodeOf(before.key) });
     if (before.status !== 'withdrawn') throw conflict('error.problem_not_withdrawn', { key: before.key });
-    // A request returned by the withdrawal is not revived: the owner asks again.
-    const back = before.withdrawnFrom === 'closeout_requested' ? 'in_progress' : (before.withdrawnFrom ?? 'open');
+    const back = restoredStatus(before.withdrawnFrom);
     requireTransition(before.key, before.status, back);
     const after = await tx.problem.update({
       where: { id: before.id },

@@ -16,6 +16,7 @@ import { audit } from './audit.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import { validate } from './validate.js';
+import { priorSubmission, recordSubmission, transactOnce, type Once } from './view-submissions.js';
 
 type ValidProblem = ReturnType<typeof problemInput.parse>;
 
@@ -86,18 +87,30 @@ export async function createProblem(
   boardCode: string,
   raw: ProblemInput,
   owed?: Owed<CreatedProblem>,
+  opts: Once = {},
 ) {
   const input = validate(problemInput, raw);
   const now = deps.clock.now();
-  const { board, number } = await transact(deps.db, async (tx) => {
+  const { viewId } = opts;
+  const replay = (tx: Tx, key: string) =>
+    tx.problem.findUniqueOrThrow({ where: { teamId_key: { teamId: actor.teamId, key } }, include: { measures: true } });
+  const taken = await transact(deps.db, async (tx) => {
+    const prior = await priorSubmission(tx, viewId, 'problem');
+    if (prior !== null) return { replayed: await replay(tx, prior) } as const;
     const board = await findBoard(tx, actor.teamId, boardCode);
     if (board.archived) throw conflict('error.board_archived', { code: board.code });
     await requireLeader(deps, tx, actor, board);
-    return { board, number: await nextProblemNumber(tx, board.id) };
+    return { replayed: null, board, number: await nextProblemNumber(tx, board.id) } as const;
   });
-  return transact(deps.db, async (tx) => {
+  if (taken.replayed) return taken.replayed;
+  const { board, number } = taken;
+  return transactOnce(deps.db, viewId, async (tx) => {
+    // A second submission that raced past the check above: the first one's problem, and a gap in the numbers.
+    const prior = await priorSubmission(tx, viewId, 'problem');
+    if (prior !== null) return replay(tx, prior);
     const problem = await insertProblem(tx, actor, now, board, input, number);
     await recordOwed(tx, owed, problem, board, now);
+    await recordSubmission(tx, actor, viewId, 'problem', problem.key, now);
     return problem;
   });
 }

@@ -4,9 +4,10 @@ import { requireTransition } from '../domain/problem-state.js';
 import type { Actor, Health } from '../domain/types.js';
 import { findProblem, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
-import { transact, type ServiceDeps, type Tx } from './deps.js';
+import { type ServiceDeps, type Tx } from './deps.js';
 import { ensureMeasuresExist, ensureNotClosed } from './problems.js';
 import { validate } from './validate.js';
+import { priorSubmission, recordSubmission, transactOnce, type Once } from './view-submissions.js';
 
 /** Where an update came from (Update.source): the report modal, a "No change" click, a chat reply, a CSV import. */
 type UpdateSource = 'modal' | 'no_change' | 'chat' | 'import';
@@ -20,10 +21,21 @@ export async function reportUpdate(
   actor: Actor,
   key: string,
   raw: UpdateInput,
-  opts: { source?: UpdateSource } = {},
+  opts: { source?: UpdateSource } & Once = {},
 ) {
   const input = validate(updateInput, raw);
-  return transact(deps.db, (tx) => writeUpdate(deps, tx, actor, key, input, opts.source ?? 'modal'));
+  const { viewId } = opts;
+  return transactOnce(deps.db, viewId, async (tx) => {
+    const prior = await priorSubmission(tx, viewId, 'update');
+    if (prior !== null) {
+      // The same modal submitted again: its first update, not a second one.
+      const update = await tx.update.findUniqueOrThrow({ where: { id: Number(prior) } });
+      return { update, problem: await tx.problem.findUniqueOrThrow({ where: { id: update.problemId } }) };
+    }
+    const written = await writeUpdate(deps, tx, actor, key, input, opts.source ?? 'modal');
+    await recordSubmission(tx, actor, viewId, 'update', written.update.id, deps.clock.now());
+    return written;
+  });
 }
 
 /**

@@ -5,8 +5,9 @@ import type { ServiceDeps } from './deps.js';
 
 /**
  * Who is looking. A restricted board shows to its leaders, the owners of its problems and measures, admins
- * and members of its channel; channel membership is Slack's to know, so the caller supplies `memberOf`
- * (without it, channel members are not recognised and only the other grounds count).
+ * and members of its channel when that channel is private (anyone may join a public one: see
+ * slack/channel-members.ts). Channel membership is Slack's to know, so the caller supplies `memberOf`, true
+ * only for members of a private channel (without it, only the other grounds count).
  */
 export interface Viewer {
   actor: Actor;

@@ -1,5 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from 'exceljs';
+import { checkWorkbook, type WorkbookLimits, type WorkbookRefusal } from './xlsx-limits.js';
 
 /** A row of a sheet as text cells, with its row number (the line a person sees in Excel). */
 export interface SheetRecord {
@@ -7,7 +8,8 @@ export interface SheetRecord {
   line: number;
 }
 
-export type SheetRead = { ok: true; records: SheetRecord[] } | { ok: false; reason: string };
+export type SheetRead =
+  { ok: true; records: SheetRecord[] } | { ok: false; reason: string } | { ok: false; refused: WorkbookRefusal };
 
 /** exceljs costs ~300 ms and tens of MB to load: only when a workbook is actually read or written. */
 export async function loadExcel(): Promise<typeof ExcelJS> {
@@ -26,7 +28,10 @@ export const isOldXls = (bytes: Uint8Array) =>
  * last computed value, rich text its plain text. Trailing empty cells are dropped, so a row's length is
  * up to its last value.
  */
-export async function readSheet(bytes: Uint8Array, sheet?: string): Promise<SheetRead> {
+export async function readSheet(bytes: Uint8Array, sheet?: string, limits?: WorkbookLimits): Promise<SheetRead> {
+  // Checked before exceljs sees it: exceljs expands merged ranges and inflates parts without limits.
+  const refused = checkWorkbook(bytes, limits);
+  if (refused) return { ok: false, refused };
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {

@@ -11,6 +11,7 @@ import { createTestDb, testDbKind, type TestDb } from '../support/db.js';
 import { ADMIN, LEADER, OWNER, makeDeps, seedBoard } from '../support/fixtures.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { checksum, cli, csv } from '../support/cli.js';
+import { freePort } from '../support/free-port.js';
 
 let t: TestDb;
 let dir: string;
@@ -376,5 +377,29 @@ describe('closeout with Excel and Slack', () => {
     } finally {
       await fake.stop();
     }
+  });
+  it('when Slack cannot be reached: names every row whose owner needed it, says why, exit 1, nothing written', async () => {
+    const { deps } = makeDeps(t.db);
+    await seedBoard(deps);
+    // A port nobody listens on: every Web API call is refused at once.
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: `http://127.0.0.1:${await freePort()}/api/` };
+    const list = file(
+      'offline.csv',
+      '问题,责任人\r\n窗口排队,张三\r\n材料重复,lisi@example.gov.cn\r\n指南不清,U0OWNER\r\n',
+    );
+    const started = performance.now();
+    const run = await cli(['import', list, '--board', 'RECT'], { url: t.url, env });
+    const why =
+      'Slack could not be reached; write the member ID (U…) instead, or run the import again when Slack can be reached';
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')).toEqual([
+      `Nothing was imported: 2 rows are invalid in ${list}. Fix them and run the import again.`,
+      `  line 2: owner: "张三" could not be looked up: ${why}`,
+      `  line 3: owner: "lisi@example.gov.cn" could not be looked up: ${why}`,
+      'Slack could not be reached to look up owners written as names or e-mails. Check the network (and SLACK_API_URL) and run the import again, or write member IDs (U…).',
+      '',
+    ]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(await t.db.problem.count()).toBe(0);
   });
 });

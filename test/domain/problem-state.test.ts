@@ -7,6 +7,7 @@ import {
   isClosedLate,
   isOverdue,
   isStale,
+  restoredStatus,
   type ProblemFacts,
 } from '../../src/domain/problem-state.js';
 import { DomainError } from '../../src/domain/errors.js';
@@ -65,6 +66,16 @@ describe('requireTransition: the services’ gate', () => {
     expect(() => requireTransition('RECT-1', 'closeout_requested', 'closed')).not.toThrow();
     expect(() => requireTransition('RECT-1', 'withdrawn', 'open')).not.toThrow();
     expect(() => requireTransition('RECT-1', 'closed', 'closed')).not.toThrow();
+  });
+});
+
+describe('restoredStatus: where Restore (and an import) brings a withdrawn problem', () => {
+  it('back to the status it was withdrawn from, but a returned closeout request is not revived', () => {
+    expect(restoredStatus('in_progress')).toBe('in_progress');
+    expect(restoredStatus('closed')).toBe('closed');
+    expect(restoredStatus('closeout_requested')).toBe('in_progress');
+    expect(restoredStatus(null)).toBe('open');
+    for (const from of PROBLEM_STATUSES) expect(canTransition('withdrawn', restoredStatus(from))).toBe(true);
   });
 });
 

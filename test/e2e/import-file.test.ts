@@ -147,6 +147,24 @@ describe('importing a list dropped into the DM', () => {
     expect(await app.db.problem.count()).toBe(before);
   });
 
+  it('says kindly that Slack could not be reached for owners, listing each row that needed it', async () => {
+    // Slack's directory keeps failing: the look-up gives up within seconds, not after the client's half hour.
+    app.fake.on('users.list', () => ({ status: 503, body: { ok: false } }));
+    app.fake.on('users.lookupByEmail', () => ({ status: 503, body: { ok: false } }));
+    const before = await app.db.problem.count();
+    const preview = await drop(LEADER.userId, 'offline.xlsx', await workbook(GOOD));
+    const text = textOf(preview);
+    expect(text).toContain('3 rows are not valid, so nothing can be imported');
+    expect(text).toContain('*line 2*: owner: \\"张三\\" could not be looked up: Slack could not be reached');
+    expect(text).toContain('*line 3*: owner: \\"lisi@example.gov.cn\\" could not be looked up');
+    expect(text).toContain('*line 4*: owner: \\"@wangwu\\" could not be looked up');
+    expect(text).toContain(
+      ':warning: I could not reach Slack to look up the owners written as names or e-mails, so those rows are listed below',
+    );
+    expect(buttons(preview)).toEqual([]);
+    expect(await app.db.problem.count()).toBe(before);
+  }, 30_000);
+
   it('writes nothing when the board changed since the preview, and shows the new preview', async () => {
     const preview = await drop(LEADER.userId, 'more.csv', Buffer.from('title,owner\r\nA new one,张三\r\n'), 'RECT');
     expect(textOf(preview)).toContain('*1* to create');

@@ -53,7 +53,8 @@ function submitCloseoutRequest(b: BotProcess, evidence: string) {
   });
 }
 
-/** The owner submits a modal about RECT-1 opened in channel C0HERE. */
+let views = 0;
+/** The owner submits a modal about RECT-1 opened in channel C0HERE (each a modal of its own). */
 function submitModal(b: BotProcess, callbackId: string, values: Record<string, unknown>) {
   const payload = {
     type: 'view_submission',
@@ -63,7 +64,7 @@ function submitModal(b: BotProcess, callbackId: string, values: Record<string, u
     token: 'legacy',
     trigger_id: 'trigger-1',
     view: {
-      id: 'VMODAL',
+      id: `V-${callbackId}-${++views}`,
       type: 'modal',
       callback_id: callbackId,
       private_metadata: JSON.stringify({ lang: 'en', channel: 'C0HERE', key: 'RECT-1' }),

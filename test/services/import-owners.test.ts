@@ -98,3 +98,46 @@ describe('OwnerResolver', () => {
     });
   });
 });
+
+describe('OwnerResolver when Slack does not answer', () => {
+  /** A directory whose every call fails as `error` would, counting the calls. */
+  function failing(error: unknown) {
+    const asked = { calls: 0 };
+    const dir: UserDirectory = {
+      lookupByEmail: () => (asked.calls++, Promise.reject(error)),
+      listUsers: () => (asked.calls++, Promise.reject(error)),
+    };
+    return { dir, asked };
+  }
+
+  it('refuses each cell that needs a look-up, asks Slack once, and still takes member IDs', async () => {
+    const { dir, asked } = failing(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'slack_webapi_request_error' }),
+    );
+    const owners = new OwnerResolver(dir);
+    const unreachable =
+      'Slack could not be reached; write the member ID (U…) instead, or run the import again when Slack can be reached';
+    expect(await owners.resolve('张三')).toEqual({
+      ok: false,
+      message: `"张三" could not be looked up: ${unreachable}`,
+    });
+    expect(await owners.resolve('lisi@example.gov.cn')).toEqual({
+      ok: false,
+      message: `"lisi@example.gov.cn" could not be looked up: ${unreachable}`,
+    });
+    expect(await owners.resolve('U0ABC')).toEqual({ ok: true, id: 'U0ABC' });
+    expect(asked.calls).toBe(1);
+    expect(owners.unreachable).toEqual({ kind: 'unreachable', reason: unreachable });
+  });
+
+  it('names Slack’s refusal (a missing scope) as such', async () => {
+    const { dir } = failing(
+      Object.assign(new Error('An API error occurred: missing_scope'), { data: { error: 'missing_scope' } }),
+    );
+    const owners = new OwnerResolver(dir);
+    const cell = await owners.resolve('张三');
+    expect(cell).toMatchObject({ ok: false });
+    expect(!cell.ok && cell.message).toContain('Slack refused the look-up (missing_scope)');
+    expect(owners.unreachable?.kind).toBe('refused');
+  });
+});

@@ -1,14 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRows } from '../../src/services/import-read.js';
-import { closeImportReader, IN_THREAD_MAX_BYTES, readRowsOffThread } from '../../src/services/import-reader.js';
+import { closeImportReader, createImportReader, readRowsOffThread } from '../../src/services/import-reader.js';
 
 afterAll(() => closeImportReader());
 
-const bigCsv = () =>
+const bigCsv = (length = 12_000) =>
   [
     'title,owner,deadline,measures',
     ...Array.from(
-      { length: 12_000 },
+      { length },
       (_, i) => `Problem ${i} with a title long enough,U0IMP${i % 50},2027-03-31,"First ${i}\nSecond ${i}"`,
     ),
   ].join('\n');
@@ -28,7 +28,6 @@ async function ticksDuring<T>(work: () => Promise<T>): Promise<{ ticks: number; 
 describe('readRowsOffThread', () => {
   it('reads a large file on a worker thread, with the same rows as reading it in place', async () => {
     const bytes = Buffer.from(bigCsv());
-    expect(bytes.byteLength).toBeGreaterThan(IN_THREAD_MAX_BYTES);
     const { ticks, result } = await ticksDuring(() => readRowsOffThread(bytes));
     // The event loop kept running while the file was parsed elsewhere.
     expect(ticks).toBeGreaterThan(0);
@@ -43,11 +42,40 @@ describe('readRowsOffThread', () => {
     expect('errors' in result && result.errors[0]?.reasons[0]).toMatch(/quote/i);
   });
 
-  it('reads a small file in place', async () => {
+  it('reads a small file on the worker too', async () => {
     const small = 'title,owner\nOne,U0OWNER\n';
     expect(await readRowsOffThread(small)).toEqual({
       format: 'csv',
       rows: [{ line: 2, cells: { title: 'One', owner: 'U0OWNER' } }],
     });
+  });
+});
+
+describe('a file the worker cannot finish', () => {
+  it('is refused when the worker runs out of heap, and the next file is read by a new worker', async () => {
+    const reader = createImportReader({ timeoutMs: 60_000, maxHeapMb: 16 });
+    try {
+      const started = performance.now();
+      expect(await reader.read(Buffer.from(bigCsv(40_000)))).toEqual({
+        format: 'csv',
+        refused: { kind: 'unreadable' },
+      });
+      expect(performance.now() - started).toBeLessThan(30_000);
+      expect(await reader.read('title,owner\nOne,U0OWNER\n')).toEqual({
+        format: 'csv',
+        rows: [{ line: 2, cells: { title: 'One', owner: 'U0OWNER' } }],
+      });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('is refused when it takes longer than the time limit', async () => {
+    const reader = createImportReader({ timeoutMs: 1, maxHeapMb: 512 });
+    try {
+      expect(await reader.read(Buffer.from(bigCsv()))).toEqual({ format: 'csv', refused: { kind: 'unreadable' } });
+    } finally {
+      await reader.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { LocaleResolver } from '../../src/slack/locale.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createTestDb, type TestDb } from './db.js';
 import { makeDeps, TEAM } from './fixtures.js';
-import { blockActionsPayload, type ButtonClick, type ViewSubmission } from './test-app.js';
+import { blockActionsPayload, newViewId, type ButtonClick, type ViewSubmission } from './test-app.js';
 
 /**
  * Direct handler tests, in the style of Slack's bolt-ts-starter-template: a handler is called with fake
@@ -112,7 +112,7 @@ export function clickArguments(click: ButtonClick, client?: FakeClient): ActionA
 /** A modal submission's arguments: `body` and `view` as Bolt passes them. */
 export function submissionArguments(submission: ViewSubmission, client?: FakeClient): SubmitArgs & Recorded {
   const view = {
-    id: submission.viewId ?? 'VMODAL',
+    id: submission.viewId ?? newViewId(),
     type: 'modal',
     team_id: TEAM,
     callback_id: submission.callbackId,

@@ -71,14 +71,14 @@ export function submitView(
   userId: string,
   view: SentView,
   given: Record<string, Record<string, unknown>>,
-  viewId = 'VMODAL',
+  viewId?: string,
 ): Promise<PostResult> {
   return app.submit({
     userId,
     callbackId: view.callback_id,
     privateMetadata: view.private_metadata,
     values: answers(view, given),
-    viewId,
+    ...(viewId !== undefined && { viewId }),
   });
 }
 

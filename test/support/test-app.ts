@@ -56,13 +56,22 @@ export class TestApp {
     readonly running: RunningSlackApp,
   ) {}
 
-  static async start(opts: { at?: string; admins?: string[]; limits?: AdmissionLimits } = {}): Promise<TestApp> {
+  /** `before`: writes to the database before the app starts (what an earlier life of the bot left there). */
+  static async start(
+    opts: {
+      at?: string;
+      admins?: string[];
+      limits?: AdmissionLimits;
+      before?: (deps: ServiceDeps) => Promise<void>;
+    } = {},
+  ): Promise<TestApp> {
     const fake = await new FakeSlack().start();
     fake.teamId = TEAM;
     const testDb = createTestDb();
     const clock = fixedClock(opts.at ?? '2026-11-25T02:00:00Z');
     const admins = opts.admins ?? [ADMIN.userId];
     const deps: ServiceDeps = { db: testDb.db, clock, admins: new Set(admins) };
+    await opts.before?.(deps);
     const env = parseEnv({
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -130,7 +139,11 @@ export class TestApp {
   }
 }
 
-/** Slack's view_submission payload for a modal submitted with these values. */
+let views = 0;
+/** A view id of its own: Slack gives each modal one, and the app treats two submissions of one id as one. */
+export const newViewId = (): string => `VMODAL${++views}`;
+
+/** Slack's view_submission payload for a modal submitted with these values (a new modal unless `viewId`). */
 export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown> {
   return {
     type: 'view_submission',
@@ -140,7 +153,7 @@ export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown
     token: 'legacy',
     trigger_id: `trigger-${Date.now()}`,
     view: {
-      id: v.viewId ?? 'VMODAL',
+      id: v.viewId ?? newViewId(),
       type: 'modal',
       callback_id: v.callbackId,
       private_metadata: v.privateMetadata ?? '',

@@ -46,7 +46,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
         import('../slack-directory.js'),
       ]);
       const env = ctx.env();
-      const directory = cliDirectory(env, createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr));
+      // The Web API client's own retry warnings only with LOG_LEVEL: a failed look-up is reported on its rows.
+      const directory = cliDirectory(env, createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'error', ctx.io.stderr));
       await ctx.withServices(async ({ deps, actor }) => {
         const bar = ctx.io.isTTY
           ? new SingleBar(
@@ -111,6 +112,14 @@ function printResult(ctx: CliContext, result: ImportResult, board: string, file:
     for (const error of result.errors.slice(0, MAX_LISTED))
       ctx.err(`  line ${error.line}: ${error.reasons.join('; ')}`);
     if (result.errors.length > MAX_LISTED) ctx.err(`  … and ${result.errors.length - MAX_LISTED} more`);
+    if (result.lookupFailure?.kind === 'unreachable')
+      ctx.err(
+        'Slack could not be reached to look up owners written as names or e-mails. Check the network (and SLACK_API_URL) and run the import again, or write member IDs (U…).',
+      );
+    else if (result.lookupFailure)
+      ctx.err(
+        'Slack refused to look up owners: check the bot token (SLACK_BOT_TOKEN) and its scopes users:read, users:read.email.',
+      );
     if (!hasToken && result.errors.some((e) => e.reasons.some((r) => r.includes('SLACK_BOT_TOKEN'))))
       ctx.err('Owners written as names or e-mails are looked up in Slack: set SLACK_BOT_TOKEN (xoxb-…) and run again.');
     return 1;

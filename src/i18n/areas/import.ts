@@ -7,6 +7,10 @@ export const importArea = defineArea(
       'the board changed while the import was being written, so nothing was imported; run the import again',
     'import.too_big':
       '{name} is larger than {mb} MB; an operator can import it with the `closeout import` command instead',
+    'import.limits':
+      'this file is too large or malformed to import: {kind, select, malformed {it is not a readable workbook} unreadable {it could not be read within the time and memory allowed} unzipped {it unpacks to more than {limit, number} MB} rows {{sheet} has more than {limit, number} rows} columns {{sheet} has more than {limit, number} columns} cells {{sheet} has more than {limit, number} cells} merges {{sheet} has more than {limit, number} merged ranges} validations {{sheet} has drop-down lists (data validation) over more than {limit, number} cells} merge_range {{sheet} merges {range}, beyond its used range {used}} other {it is beyond what the reader allows}}. Open it in Excel, keep only the list (unmerge cells, split a very long list) and save it again',
+    'import.lookup_failed':
+      ':warning: {kind, select, refused {Slack refused to look up the owners written as names or e-mails (the app may lack the users:read or users:read.email scope; an admin can check)} other {I could not reach Slack to look up the owners written as names or e-mails}}, so those rows are listed below and nothing can be imported yet. Try again in a few minutes, or write their member IDs (U…) instead.',
     'import.usage': 'Usage: `/closeout import [CODE]` — e.g. `/closeout import RECT`',
     'import.how':
       ':inbox_tray: Drop the list (an Excel *.xlsx* or a *.csv* file) into this direct message with me, with `{code}` as its message. I check every row and show you a preview with an *Import* button; nothing is written before you press it.',
@@ -43,6 +47,10 @@ export const importArea = defineArea(
   {
     'import.changed': '写入期间问题清单发生了变化，因此没有导入任何内容；请重新导入',
     'import.too_big': '{name} 超过 {mb} MB；请由管理员使用 `closeout import` 命令导入',
+    'import.limits':
+      '此文件过大或格式有误，无法导入：{kind, select, malformed {它不是可读取的 Excel 工作簿} unreadable {在允许的时间和内存内无法读取} unzipped {解压后超过 {limit, number} MB} rows {{sheet} 超过 {limit, number} 行} columns {{sheet} 超过 {limit, number} 列} cells {{sheet} 超过 {limit, number} 个单元格} merges {{sheet} 的合并区域超过 {limit, number} 个} validations {{sheet} 的下拉列表（数据验证）覆盖超过 {limit, number} 个单元格} merge_range {{sheet} 合并了 {range}，超出了已用区域 {used}} other {超出了读取限制}}。请在 Excel 中打开，只保留清单（取消合并单元格，过长的清单请拆分）后重新保存',
+    'import.lookup_failed':
+      ':warning: {kind, select, refused {Slack 拒绝查找以姓名或邮箱填写的责任人（应用可能缺少 users:read 或 users:read.email 权限，请管理员检查）} other {暂时无法连接 Slack 查找以姓名或邮箱填写的责任人}}，因此下列行暂不能导入。请过几分钟再试，或改填成员 ID（U…）。',
     'import.usage': '用法：`/closeout import [清单编号]`，例如 `/closeout import RECT`',
     'import.how':
       ':inbox_tray: 请把清单文件（Excel *.xlsx* 或 *.csv*）拖到与我的私信中，并以 `{code}` 作为消息内容。我会逐行检查并给出预览和“导入”按钮；点按之前不会写入任何内容。',

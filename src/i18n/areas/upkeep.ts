@@ -98,6 +98,8 @@ export const upkeep = defineArea(
     'upkeep.measures.readonly': '{status} *{key}* {text}',
     'upkeep.measures.more': '… and {count, number} more measures, not editable here (use the CSV export and import).',
     'upkeep.measures.owner_only': 'As the owner you may add measures; leaders edit, assign and retire them.',
+    'upkeep.measures.stale':
+      'Someone else changed {key} since you opened this form. Copy what you typed, close it and open the measures again to see their changes.',
     'upkeep.measures.saved':
       '*{key}* measures: {added, number} added, {edited, number} changed, {retired, number} retired.',
 
@@ -220,6 +222,8 @@ export const upkeep = defineArea(
     'upkeep.measures.readonly': '{status} *{key}* {text}',
     'upkeep.measures.more': '……另有 {count, number} 条措施无法在此修改（请用 CSV 导出和导入）。',
     'upkeep.measures.owner_only': '您是责任人，可新增措施；修改、指派和停用由负责领导操作。',
+    'upkeep.measures.stale':
+      '您打开此表单后，{key} 已被他人修改。请复制您填写的内容，关闭表单后重新打开整改措施，查看对方的修改。',
     'upkeep.measures.saved':
       '*{key}* 的整改措施：新增 {added, number} 条，修改 {edited, number} 条，停用 {retired, number} 条。',
 

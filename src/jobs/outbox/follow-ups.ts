@@ -1,7 +1,8 @@
 import type { Logger } from '../../logging/logger.js';
+import { nextClaimLapse } from '../../services/deliveries.js';
 import { sendNow } from './send-now.js';
 import type { BoardRef, ProblemChangeMessage } from './messages.js';
-import { FOLLOW_UP_JOB, type JobDeps, type PlannedMessage } from '../types.js';
+import { DEFAULT_TUNING, FOLLOW_UP_JOB, type JobDeps, type PlannedMessage } from '../types.js';
 
 /**
  * Messages people are owed after someone's change (a closeout request, a decision, a reassignment). Each is
@@ -22,6 +23,22 @@ export interface FollowUps {
 export function createFollowUps(deps: JobDeps, logger: Logger): FollowUps {
   let sending: Promise<void> | null = null;
   let again = false;
+  let takeover: NodeJS.Timeout | undefined;
+  const { staleAfterMs } = { ...DEFAULT_TUNING, ...deps.tuning };
+  /**
+   * Follow-ups claimed by another process (or an earlier life of this one) are left to it; should it have
+   * died, its claim lapses within the lease, and one more pass then takes them over — a closeout request
+   * acknowledged just before a crash reaches its leaders a lease late, not at some later scheduler run.
+   */
+  const watchClaims = async () => {
+    const lapse = await nextClaimLapse(deps.db, [FOLLOW_UP_JOB], staleAfterMs);
+    clearTimeout(takeover);
+    if (!lapse) return;
+    // Never sooner than a third of the lease: a claim that cannot be taken over now is not polled in a loop.
+    const waitMs = Math.max(lapse.getTime() - deps.clock.now().getTime() + 50, staleAfterMs / 3);
+    takeover = setTimeout(kick, waitMs);
+    takeover.unref();
+  };
   // One pass at a time: each pass sends every due follow-up (claims keep it to once across processes), so a
   // burst of changes costs two passes, not one scan of the ledger per change.
   const pass = async () => {
@@ -30,14 +47,17 @@ export function createFollowUps(deps: JobDeps, logger: Logger): FollowUps {
       await sendNow(deps, [FOLLOW_UP_JOB]).catch((error: unknown) =>
         logger.warn({ err: error }, 'follow-ups not sent yet; the next run retries them'),
       );
+      if (!again)
+        await watchClaims().catch((e: unknown) => logger.warn({ err: e }, 'could not look for lapsing claims'));
     } while (again);
     sending = null;
   };
+  function kick(): void {
+    if (sending) again = true;
+    else sending = pass();
+  }
   return {
-    kick() {
-      if (sending) again = true;
-      else sending = pass();
-    },
+    kick,
     async idle() {
       while (sending) await sending;
     },

@@ -157,6 +157,14 @@ export class WebApi {
       return found ? { ok: true, user: this.user(found.id, this.locales.locale()) } : fail('users_not_found');
     },
 
+    // The playground's channels are public (so a restricted board's channel grants nothing); DMs are ims.
+    'conversations.info': (args) => {
+      const channel = this.conversation(args.channel);
+      if (!channel) return fail('channel_not_found');
+      const im = Boolean(this.ws.channels.get(channel)?.user);
+      return { ok: true, channel: { id: channel, is_im: im, is_private: im } };
+    },
+
     'conversations.members': (args) => {
       const channel = this.conversation(args.channel);
       if (!channel) return fail('channel_not_found');

@@ -25,7 +25,8 @@ export async function downloadSharedFile(client: WebClient, fileId: string): Pro
   if (!file || !url) throw new Error(`files.info gave no URL for ${fileId}`);
   const name = file.name ?? fileId;
   if ((file.size ?? 0) > MAX_FILE_BYTES) throw invalid('import.too_big', { name, mb: MAX_FILE_BYTES / 1024 / 1024 });
-  if (!trustedHost(url, client.slackApiUrl)) throw new Error(`refusing to send the bot token to ${new URL(url).host}`);
+  if (!isSlackFileUrl(url, client.slackApiUrl))
+    throw new Error(`refusing to send the bot token to ${new URL(url).host}`);
   const res = await fetch(url, {
     headers: { authorization: `Bearer ${client.token ?? ''}` },
     signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
@@ -37,11 +38,19 @@ export async function downloadSharedFile(client: WebClient, fileId: string): Pro
   return { name, bytes };
 }
 
-function trustedHost(url: string, apiUrl: string): boolean {
+/** Slack's own domains: commercial Slack (files.slack.com) and GovSlack (files.slack-gov.com). */
+const SLACK_DOMAINS = ['slack.com', 'slack-gov.com'];
+
+/**
+ * Whether the bot token may be sent to this file URL: https on Slack's domains (the file host of commercial
+ * Slack or of GovSlack) without credentials in it, or the configured SLACK_API_URL's own host.
+ */
+export function isSlackFileUrl(url: string, apiUrl: string): boolean {
   try {
     const target = new URL(url);
     if (target.host === new URL(apiUrl).host) return true;
-    return target.protocol === 'https:' && (target.hostname === 'slack.com' || target.hostname.endsWith('.slack.com'));
+    if (target.protocol !== 'https:' || target.username || target.password) return false;
+    return SLACK_DOMAINS.some((d) => target.hostname === d || target.hostname.endsWith(`.${d}`));
   } catch {
     return false;
   }

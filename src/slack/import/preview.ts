@@ -1,4 +1,6 @@
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
+import { LOOKUP_RETRY, LOOKUP_TIMEOUT_MS } from '../../config/slack-api.js';
+import { slackLogger } from '../../logging/logger.js';
 import type { Actor } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { boardByCode } from '../../services/boards.js';
@@ -38,15 +40,31 @@ export async function runImport(run: ImportRequest): Promise<ImportRun> {
     dryRun: run.expect === undefined,
     expect: run.expect,
     dateOrder: run.dateOrder,
-    directory: slackDirectory(run.client),
+    directory: slackDirectory(lookupClient(run)),
   });
   const board = await boardByCode(run.ctx.deps, run.actor.teamId, run.boardCode);
   return { fileName: file.name, result, board: { code: board.code, name: board.name } };
 }
 
+/**
+ * The directory's own client: the bot's retries Slack errors for about half an hour, and a leader is
+ * waiting for the preview. With bounded retries a Slack out of reach is named on the rows within seconds.
+ */
+function lookupClient({ client, ctx }: ImportRequest): WebClient {
+  return new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    logger: slackLogger(ctx.logger, 'web-api'),
+    retryConfig: LOOKUP_RETRY,
+    timeout: LOOKUP_TIMEOUT_MS,
+  });
+}
+
 /** The preview message for a run: counts, bad rows, and an Import button that carries the plan's fingerprint. */
 export function previewMessage(tr: Translator, run: ImportRun, fileId: string, dateOrder?: DateOrder, note?: string) {
   const { result } = run;
+  // Owners that could not be looked up are bad rows like any other; the note says why, kindly.
+  const lookup = result.lookupFailure && tr('import.lookup_failed', { kind: result.lookupFailure.kind });
+  const notes = [note, lookup].filter(Boolean).join('\n');
   const data: ImportPreviewData = {
     fileName: run.fileName,
     board: run.board,
@@ -56,7 +74,7 @@ export function previewMessage(tr: Translator, run: ImportRun, fileId: string, d
     keptMeasures: result.keptMeasures,
     changes: result.changes,
     errors: result.errors,
-    ...(note && { note }),
+    ...(notes && { note: notes }),
     ...(!result.errors.length && {
       applyValue: encodeImportValue({
         b: run.board.code,

@@ -75,7 +75,7 @@ export async function changeView(which: ChangeModal, opening: ChangeViewArgs): P
         title: detail.title,
         measures: detail.measures,
         canLead: role.canLead,
-        metadata,
+        metadata: { ...metadata, version: detail.version },
       });
     case 'reopen':
     case 'withdraw':

@@ -20,7 +20,7 @@ export const modalMetadata = z.object({
   /** Problem key (report, closeout) or board code (board edit). */
   key: z.string().optional(),
   origin: origin.optional(),
-  /** The problem's version when the modal opened (edit: optimistic check). */
+  /** The problem's version when the modal opened (edit and measures: optimistic check). */
   version: z.number().int().optional(),
   /** Which change a shared modal makes (reopen, withdraw). */
   mode: z.string().max(20).optional(),

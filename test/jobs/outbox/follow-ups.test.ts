@@ -1,14 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFollowUps } from '../../../src/jobs/outbox/follow-ups.js';
 import { closeoutRequestMessages, owedOn } from '../../../src/jobs/outbox/notify-messages.js';
-import { deliveryRow } from '../../../src/jobs/types.js';
+import { systemClock } from '../../../src/domain/clock.js';
+import { DEFAULT_TUNING, deliveryRow, type JobDeps } from '../../../src/jobs/types.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { requestCloseout, type RequestedCloseout } from '../../../src/services/closeout.js';
-import type { Owed } from '../../../src/services/deliveries.js';
+import { claim, type Owed } from '../../../src/services/deliveries.js';
 import { requestCopyKey } from '../../../src/services/request-copies.js';
+import { createSlackSender } from '../../../src/slack/sender.js';
 import { blockKitProblems } from '../../support/block-kit.js';
 import { ADMIN, LEADER, OWNER, seedBoard } from '../../support/fixtures.js';
-import { harness, problem, type Harness } from '../../support/jobs.js';
+import { FAST_RETRY, harness, problem, type Harness } from '../../support/jobs.js';
 
 /**
  * Follow-ups saved with the change that owes them (a transactional outbox) are sent by a kick once the
@@ -97,5 +99,77 @@ describe('follow-ups owed by a committed change', () => {
     h.fake.reset();
     await h.run(NOW, 'cycle-prompts');
     expect(posted(keys)).toEqual([1, 1]);
+  });
+});
+
+describe('a claim on a follow-up (a lease)', () => {
+  /** Short here; 30 s in production (DEFAULT_TUNING), renewed every third of it by a live holder. */
+  const LEASE_MS = 400;
+  /** Another process on the same database, on the wall clock, whose Slack calls may take seconds. */
+  const live = (instanceId: string): JobDeps => ({
+    ...h.jobDeps,
+    clock: systemClock,
+    sender: createSlackSender({
+      token: 'xoxb-test',
+      apiUrl: h.fake.apiUrl,
+      logger: createLogger('silent'),
+      retry: FAST_RETRY,
+      timeoutMs: 10_000,
+    }),
+    instanceId,
+    tuning: { ...h.jobDeps.tuning, staleAfterMs: LEASE_MS },
+  });
+
+  it('is short by default, so a crashed holder delays a closeout request by seconds, not minutes', () => {
+    expect(DEFAULT_TUNING.staleAfterMs).toBeLessThanOrEqual(30_000);
+  });
+
+  it("held by a process that crashed is taken over within the lease's lapse, and each copy sent once", async () => {
+    const { request } = await requestCloseout(h.deps, OWNER, 'RECT-1', { evidence: 'All done' }, copies);
+    const keys = copyKeys(request.id);
+    // The process that saved the request claimed its copies, then died before posting them.
+    for (const key of keys) expect(await claim(h.testDb.db, key, 'crashed', new Date(), LEASE_MS)).not.toBeNull();
+    const started = Date.now();
+    const followUps = createFollowUps(live('restarted'), createLogger('silent'));
+    followUps.kick(); // the restarted process: the claims are not stale yet, nothing is sent
+    await followUps.idle();
+    expect(h.fake.messages).toEqual([]);
+    // No scheduler run and no other change: the lapse of the claim alone brings the pass that sends them.
+    await h.fake.waitFor(() => (posted(keys).every((n) => n === 1) ? true : undefined), 5_000);
+    expect(Date.now() - started).toBeLessThan(LEASE_MS * 4);
+    await followUps.idle();
+    expect(await states(keys)).toEqual(['sent', 'sent']);
+    const rows = await h.testDb.db.delivery.findMany({ where: { dedupeKey: { in: keys } } });
+    expect(rows.map((r) => [r.claimedBy, r.attempts])).toEqual([
+      ['restarted', 2],
+      ['restarted', 2],
+    ]);
+  });
+
+  it('held by a live process that is slow to post is renewed, so another process never sends it again', async () => {
+    h.fake.on('chat.postMessage', () => ({ late: LEASE_MS * 4 }));
+    const { request } = await requestCloseout(h.deps, OWNER, 'RECT-1', { evidence: 'All done' }, copies);
+    const keys = copyKeys(request.id);
+    const slow = createFollowUps(live('slow'), createLogger('silent'));
+    const started = Date.now();
+    slow.kick();
+    await h.fake.waitForCall('chat.postMessage');
+    // Another process passes while the first is still waiting for Slack, and again after a lease has gone by.
+    const other = createFollowUps(live('other'), createLogger('silent'));
+    other.kick();
+    await other.idle();
+    await new Promise((r) => setTimeout(r, LEASE_MS * 2));
+    other.kick();
+    await other.idle();
+    await slow.idle();
+    await other.idle();
+    expect(Date.now() - started).toBeGreaterThan(LEASE_MS * 4); // the posting outlasted several leases
+    expect(posted(keys)).toEqual([1, 1]);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
+    const rows = await h.testDb.db.delivery.findMany({ where: { dedupeKey: { in: keys } } });
+    expect(rows.map((r) => [r.state, r.claimedBy, r.attempts])).toEqual([
+      ['sent', 'slow', 1],
+      ['sent', 'slow', 1],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../../domain/types.js';
 import { t, translator } from '../../../i18n/index.js';
 import { isSchedulerThread, receiveReply, type ReplyOutcome } from '../../../services/chat-replies.js';
+import { markAnswered, unansweredReplies } from '../../../services/chat-reply-answers.js';
 import type { SlackContext } from '../../context.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { refreshOrigin } from '../../refresh/origin.js';
@@ -73,6 +74,8 @@ async function handle(client: WebClient, ctx: SlackContext, teamId: string, m: U
       ? client.chat.postEphemeral({ channel: m.channel, user: m.userId, thread_ts: threadTs, text, blocks })
       : client.chat.postMessage({ channel: m.channel, thread_ts: threadTs, text, blocks }));
   }
+  // Answered (or nothing to say): a redelivery of this message is a duplicate from now on.
+  if (outcome.kind !== 'duplicate') await markAnswered(ctx.deps, outcome.replyId);
   if (outcome.kind === 'recorded') {
     refreshHomesLater(client, ctx, teamId, outcome.affected);
     // A reply in the thread of a prompt shows on the prompt too, as a button press would; the thread of any
@@ -107,4 +110,32 @@ export async function receiveChatReply({ ctx, event, body, context, client }: Ev
   } catch (err) {
     ctx.logger.error({ err, channel: m.channel, ts: m.ts }, 'could not answer a chat reply');
   }
+}
+
+/**
+ * At start: replies stored but never answered (the process died in between, after Slack's event had been
+ * acknowledged, so Slack will not send it again) are handled again from what was stored: a recorded one is
+ * answered as recorded, a pending one decided and answered. A reply another process is still answering (its
+ * lease not lapsed) is left to it.
+ */
+export async function resumeChatReplies(client: WebClient, ctx: SlackContext): Promise<number> {
+  const replies = await unansweredReplies(ctx.deps);
+  for (const r of replies) {
+    // A DM's channel ID starts with D; a reply elsewhere was stored only when it was in a scheduler thread.
+    const m: UserMessage = {
+      userId: r.userId,
+      channel: r.channelId,
+      ts: r.ts,
+      ...(r.threadTs && { threadTs: r.threadTs }),
+      text: r.text,
+      direct: r.channelId.startsWith('D'),
+    };
+    try {
+      await handle(client, ctx, r.teamId, m);
+    } catch (err) {
+      ctx.logger.error({ err, channel: r.channelId, ts: r.ts }, 'could not answer a stored chat reply');
+    }
+  }
+  if (replies.length) ctx.logger.info({ count: replies.length }, 'answered chat replies stored before a restart');
+  return replies.length;
 }

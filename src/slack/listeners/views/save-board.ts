@@ -1,5 +1,8 @@
 import { archiveBoard, boardCodeTaken, createBoard, editBoard, getBoard } from '../../../services/boards.js';
+import type { WebClient } from '@slack/web-api';
+import type { Translator } from '../../../i18n/index.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { isPublicChannel } from '../../channel-members.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseBoardEdit, parseNewBoard } from '../../parsers/board.js';
 import { BOARD } from '../../blocks/modals/board.js';
@@ -8,6 +11,22 @@ import { mrkdwnText } from '../../blocks/limits.js';
 
 function written(form: { name?: string; categories?: string[] }): string {
   return [form.name ?? '', ...(form.categories ?? [])].filter(Boolean).join('\n');
+}
+
+/**
+ * What the admin should know about the board's channel: invite the bot; and, for a restricted board in a
+ * public channel, that joining the channel does not open the board (see slack/channel-members.ts).
+ */
+async function channelTips(
+  client: WebClient,
+  tr: Translator,
+  board: { channelId: string | null; visibility: string },
+): Promise<string> {
+  if (!board.channelId) return '';
+  const tips = [tr('board.invite_tip', { channel: board.channelId })];
+  if (board.visibility === 'restricted' && (await isPublicChannel(client, board.channelId)))
+    tips.push(tr('board.visibility.public_channel', { channel: board.channelId }));
+  return tips.map((t) => `\n${t}`).join('');
 }
 
 /** `board new` and `board edit` submissions; admins only (the services refuse anyone else). */
@@ -29,7 +48,7 @@ export async function saveBoard({ ctx, ack, body, view, client }: SubmittedArgs)
       const archiving = archived === true && !before.archived;
       let board = await editBoard(ctx.deps, actor, editing, archiving ? fields : parsed.data);
       if (archiving) board = await archiveBoard(ctx.deps, actor, editing);
-      const tip = board.channelId ? `\n${tr('board.invite_tip', { channel: board.channelId })}` : '';
+      const tip = await channelTips(client, tr, board);
       await tellUser(
         client,
         ctx.logger,
@@ -58,7 +77,7 @@ export async function saveBoard({ ctx, ack, body, view, client }: SubmittedArgs)
   await ack({ response_action: 'clear' });
   await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(parsed.data) }, async () => {
     const board = await createBoard(ctx.deps, actor, parsed.data);
-    const tip = board.channelId ? `\n${tr('board.invite_tip', { channel: board.channelId })}` : '';
+    const tip = await channelTips(client, tr, board);
     await tellUser(
       client,
       ctx.logger,

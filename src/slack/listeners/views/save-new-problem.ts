@@ -27,7 +27,9 @@ export async function saveNewProblem({ ctx, ack, body, view, client }: Submitted
   const form = parsed.data;
   await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
     // The owner's DM is saved with the problem, before anything may fail on Slack's side.
-    const problem = await createProblem(ctx.deps, actor, form.boardCode, form.problem, owedAssigned(ctx, actor));
+    const problem = await createProblem(ctx.deps, actor, form.boardCode, form.problem, owedAssigned(ctx, actor), {
+      viewId: view.id,
+    });
     ctx.followUps.kick();
     const board = await getBoard(ctx.deps, actor.teamId, form.boardCode);
     const today = localDate(ctx.deps.clock.now(), board.timezone);

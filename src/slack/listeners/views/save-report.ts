@@ -25,7 +25,7 @@ export async function saveReport({ ctx, ack, body, view, client }: SubmittedArgs
   // Saved before the modal closes when that is quick (a crash right after the ack cannot lose it), but the
   // ack never waits long for it (another process may hold the database's write lock).
   const saving = meta.key
-    ? reportUpdate(ctx.deps, actor, meta.key, form)
+    ? reportUpdate(ctx.deps, actor, meta.key, form, { viewId: view.id })
     : Promise.reject(notFound('error.problem_not_found', { key: '?' }));
   await Promise.race([saving.then(noop, noop), sleep(SAVE_BEFORE_ACK_MS)]);
   await ack({ response_action: 'clear' });

@@ -32,7 +32,7 @@ export async function saveReturnReason({ ctx, ack, body, view, client }: Submitt
   const actor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
   const args = { client, ctx, actor, lang: meta.lang, origin: meta.origin, requestId: meta.requestId };
   try {
-    await returnCloseout(ctx.deps, actor, meta.requestId, reason, owedDecision(ctx));
+    await returnCloseout(ctx.deps, actor, meta.requestId, reason, owedDecision(ctx), { viewId: view.id });
     await announceDecision(args);
   } catch (error) {
     if (error instanceof DomainError && error.key === 'error.already_decided')

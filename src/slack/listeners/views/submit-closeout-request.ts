@@ -26,6 +26,7 @@ export async function submitCloseoutRequest({ ctx, ack, body, view, client }: Su
       meta.key,
       { evidence },
       owedCloseoutRequest(ctx),
+      { viewId: view.id },
     );
     ctx.followUps.kick();
     const deciders = decidersOf(ctx, leaderIds);
