@@ -32,8 +32,10 @@ export async function saveReturnReason({ ctx, ack, body, view, client }: Submitt
   const actor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
   const args = { client, ctx, actor, lang: meta.lang, origin: meta.origin, requestId: meta.requestId };
   try {
-    await returnCloseout(ctx.deps, actor, meta.requestId, reason, owedDecision(ctx), { viewId: view.id });
-    await announceDecision(args);
+    const decided = await returnCloseout(ctx.deps, actor, meta.requestId, reason, owedDecision(ctx), {
+      viewId: view.id,
+    });
+    await announceDecision(args, decided);
   } catch (error) {
     if (error instanceof DomainError && error.key === 'error.already_decided')
       await showExistingDecision(args).catch(() => undefined);
