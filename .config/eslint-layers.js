@@ -7,15 +7,15 @@ import { fileURLToPath } from 'node:url';
  * side and may use each other). Files at src/'s root are named with their `.ts` (main.ts). A folder that is
  * in no row is refused until it is placed: the table is the whole rule, and test/lint/ checks every pair.
  *
- * `runtime/` (the request path and the two boot modes) and `platform/` (thread priority, V8 tuning) are
- * placed ahead of the move that creates them (issue 21).
+ * `runtime/` holds the request path and the two boot modes (and the engine thread's entry); `platform/`
+ * thread priority and V8 tuning.
  */
 export const LAYERS = [
   ['cli', 'main.ts'],
   ['playground'],
-  ['runtime', 'engine-thread.ts'],
+  ['runtime'],
   ['slack'],
-  ['jobs', 'charts', 'http'],
+  ['jobs', 'charts'],
   ['services'],
   ['domain'],
   ['i18n', 'config', 'db', 'logging', 'platform'],
@@ -32,11 +32,9 @@ const WHY = {
   'main.ts': 'main.ts is the process entry: nothing imports it.',
   playground: 'Only cli/ and main.ts start the playground.',
   runtime: 'runtime/ is the top of the app: it imports the layers, not the other way round.',
-  'engine-thread.ts': 'engine-thread.ts is a thread entry: start it by its path (see EngineLink).',
   slack: 'inject what you need (see src/slack/sender.ts).',
   jobs: 'jobs/ sit above services/ and domain/: pass what you need in instead.',
   charts: 'charts/ sit beside jobs/, above services/: pass what you need in instead.',
-  http: 'http/ sits above services/: pass what you need in instead.',
   services: 'services/ sit above this layer.',
 };
 

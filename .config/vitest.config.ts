@@ -14,7 +14,7 @@ const POSTGRES_TESTS = [
   'test/jobs/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/e2e/**/*.test.ts',
-  'test/http/**/*.test.ts',
+  'test/runtime/health.test.ts',
   'test/db/**/*.test.ts',
   'test/scale/**/*.test.ts',
 ];

@@ -1,13 +1,13 @@
 import { ConfigError } from './config/config-error.js';
-import { leanHeap, leanRuntime } from './config/runtime.js';
+import { leanHeap, leanRuntime } from './platform/v8-tuning.js';
 import { wantsPlayground } from './config/start-mode.js';
-import { lowerOtherThreadsPriority, startWorkerThread } from './config/worker-module.js';
-import { EngineLink } from './slack/engine-link.js';
+import { lowerOtherThreadsPriority, startWorkerThread } from './platform/threads.js';
+import { EngineLink } from './runtime/engine-link.js';
 
 /**
  * `npm start`: the bot on two threads — the engine (a worker: settings, database, listeners, scheduler;
- * engine-thread.ts) and the front (this thread: Slack's requests and their acks; slack/front.ts) — and a
- * clean shutdown on SIGTERM/SIGINT. This thread loads only what the front needs (see slack/engine-link.ts).
+ * runtime/engine-thread.ts) and the front (this thread: Slack's requests and their acks; runtime/front.ts) — and a
+ * clean shutdown on SIGTERM/SIGINT. This thread loads only what the front needs (see runtime/engine-link.ts).
  */
 async function main(): Promise<void> {
   leanRuntime({ heap: false });
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
 
   // The engine first: it checks the settings and opens the database while this thread loads the front.
-  const worker = startWorkerThread(import.meta.url, 'engine-thread');
+  const worker = startWorkerThread(import.meta.url, 'runtime/engine-thread');
   const engine = new EngineLink(worker);
   let stopping = false;
   worker.on('error', (error) => {
@@ -37,9 +37,9 @@ async function main(): Promise<void> {
     if (!stopping) process.exit(1);
   });
   const [{ startSlackFront }, { createLogger }, { DRAIN_MS }] = await Promise.all([
-    import('./slack/front.js'),
+    import('./runtime/front.js'),
     import('./logging/logger.js'),
-    import('./slack/door.js'),
+    import('./runtime/door.js'),
   ]);
 
   const { teamId, settings } = await engine.ready;

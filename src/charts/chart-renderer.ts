@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { workerModule } from '../config/worker-module.js';
+import { workerModule } from '../platform/threads.js';
 import type { Language } from '../domain/types.js';
 import type { BoardChartData } from './board-chart-layout.js';
 import type { ChartTask } from './chart-worker.js';

@@ -1,7 +1,7 @@
 import type { Language } from '../domain/types.js';
 import type { BoardChartData } from './board-chart-layout.js';
 import { drawBoardChart } from './board-chart.js';
-import { lowerThreadPriority } from '../config/worker-module.js';
+import { lowerThreadPriority } from '../platform/threads.js';
 
 // Drawing (and loading the font) is seconds of CPU: the main thread's acks come first.
 lowerThreadPriority();

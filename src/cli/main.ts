@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { leanRuntime } from '../config/runtime.js';
+import { leanRuntime } from '../platform/v8-tuning.js';
 import { runCli } from './program.js';
 
 leanRuntime();

@@ -5,7 +5,7 @@ import { PROBLEM_STATUSES, type CountedStatus } from '../domain/types.js';
 import { existingKeys } from '../services/deliveries.js';
 import { ON_LIST, isCounted } from '../services/on-list.js';
 import { AWAITING, boardRef, groupBy, leaderIds, ownerList, roundRef, routeOf } from './job-data.js';
-import { MAX_LINES_LISTED, listed, type DigestMessage, type OverdueLine } from './messages.js';
+import { MAX_LINES_LISTED, listed, type DigestMessage, type OverdueLine } from './outbox/messages.js';
 import type { Job, PlannedMessage } from './types.js';
 
 /**

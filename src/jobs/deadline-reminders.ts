@@ -4,7 +4,7 @@ import { UPCOMING_DAYS, reminderDue, weeklyDue } from '../domain/schedule.js';
 import { reminderOffsets } from '../services/boards.js';
 import { existingKeys, keysWithPrefix } from '../services/deliveries.js';
 import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './job-data.js';
-import { MAX_LINES_LISTED, listed, type DeadlineLine } from './messages.js';
+import { MAX_LINES_LISTED, listed, type DeadlineLine } from './outbox/messages.js';
 import type { Job, PlanContext, PlannedMessage } from './types.js';
 
 /**

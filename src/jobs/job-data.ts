@@ -13,7 +13,7 @@ import {
   type OwnerKeys,
   type ProblemLine,
   type RoundRef,
-} from './messages.js';
+} from './outbox/messages.js';
 
 /** Boards that get scheduled messages: every non-archived one (of one workspace, when given). */
 export async function activeBoards(db: Db, teamId?: string) {

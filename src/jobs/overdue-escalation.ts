@@ -3,7 +3,7 @@ import { effectiveDeadline } from '../domain/problem-state.js';
 import { escalationDue, weeklyDue } from '../domain/schedule.js';
 import { existingKeys } from '../services/deliveries.js';
 import { boardRef, leaderIds, problemLine, routeOf, type JobBoard } from './job-data.js';
-import { MAX_LINES_LISTED, listed, type OverdueLine } from './messages.js';
+import { MAX_LINES_LISTED, listed, type OverdueLine } from './outbox/messages.js';
 import type { Job, PlanContext, PlannedMessage } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../db/generated/client.js';
-import { MAX_OWNERS_LISTED, listed, type Listed, type OwnerKeys } from './messages.js';
+import { MAX_OWNERS_LISTED, listed, type Listed, type OwnerKeys } from './outbox/messages.js';
 import { existingKeys } from '../services/deliveries.js';
 import { DUE_ORDER } from './job-data.js';
 

@@ -66,7 +66,7 @@ export function startScheduler(deps: JobDeps): RunningScheduler {
 
 /**
  * The bot's scheduler: the wall clock, its own Slack client, this workspace's boards. The sender comes from
- * the caller (`engine-thread.ts` passes `schedulerSender` from `src/slack/sender.ts`), so jobs never import Slack code.
+ * the caller (`runtime/engine-thread.ts` passes `schedulerSender` from `src/slack/sender.ts`), so jobs never import Slack code.
  */
 export function startBotScheduler(opts: {
   db: Db;

@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logging/logger.js';
 import type { DeliveryPlan } from '../services/deliveries.js';
 import type { JobBoard } from './job-data.js';
-import type { OutboundMessage } from './messages.js';
+import type { OutboundMessage } from './outbox/messages.js';
 
 /** The jobs an operator can run by name (`closeout run-job <name>`); `all` runs every one. */
 export const JOB_NAMES = [
@@ -54,7 +54,7 @@ export interface Outgoing {
   since: Date;
 }
 
-/** The one thing the scheduler needs from Slack (src/jobs/send.ts implements it). */
+/** The one thing the scheduler needs from Slack (src/jobs/outbox/send.ts implements it). */
 export interface Sender<Rendered = unknown> {
   /**
    * Renders the message ahead of its claim (it may ask Slack, e.g. for the reader's language), so the claim

@@ -15,7 +15,7 @@ import { getBoard } from '../services/boards.js';
 import { DEMO_BOARD, seedDemo } from '../services/demo.js';
 import { closeImportReader } from '../services/import-reader.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { startSlackApp, type RunningSlackApp } from '../slack/app.js';
+import { startSlackApp, type RunningSlackApp } from '../runtime/one-thread.js';
 import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
 import { ADMIN_ID, BOARD_CHANNEL, PLAYGROUND_TEAM } from './people.js';
 import { PlaygroundServer } from './server.js';

@@ -1,4 +1,4 @@
-import { lowerThreadPriority } from '../config/worker-module.js';
+import { lowerThreadPriority } from '../platform/threads.js';
 import { readRows, type ReadOptions, type ReadResult } from './import-read.js';
 
 // Parsing a large file is CPU for a while: the main thread's acks come first.

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { workerModule } from '../config/worker-module.js';
+import { workerModule } from '../platform/threads.js';
 import type { ReadOptions, ReadResult } from './import-read.js';
 import type { ReadTask } from './import-read-worker.js';
 

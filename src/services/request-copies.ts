@@ -3,7 +3,7 @@ import type { ServiceDeps } from './deps.js';
 const keyPrefix = (requestId: number) => `closeout-request:${requestId}:`;
 
 /**
- * Each decider's DM copy of a closeout request is a keyed delivery (jobs/notify-messages.ts): once one
+ * Each decider's DM copy of a closeout request is a keyed delivery (jobs/outbox/notify-messages.ts): once one
  * leader decides, every other copy is found by this key and shows the decision instead of live buttons.
  */
 export function requestCopyKey(requestId: number, leader: string): string {

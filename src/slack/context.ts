@@ -1,5 +1,5 @@
 import type { Env } from '../config/env.js';
-import type { FollowUps } from '../jobs/follow-ups.js';
+import type { FollowUps } from '../jobs/outbox/follow-ups.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { ChannelMembership } from './channel-members.js';

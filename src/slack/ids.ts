@@ -52,5 +52,6 @@ export const VIEW = {
   reassign: 'modal.reassign',
   measures: 'modal.measures',
   changeReason: 'modal.change_reason',
-  upkeepPick: 'modal.upkeep_pick',
+  // The id keeps its old word: a modal opened before an upgrade still submits it.
+  changePick: 'modal.upkeep_pick',
 } as const;

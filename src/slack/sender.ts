@@ -1,16 +1,16 @@
 import type { Db } from '../db/client.js';
-import { createWebApiSender, type WebApiSenderOptions } from '../jobs/send.js';
+import { createWebApiSender, type WebApiSenderOptions } from '../jobs/outbox/send.js';
 import type { Sender } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { digestChartFollowUp } from './upload/digest-chart.js';
 import { workspaceLocales } from './locale.js';
-import { renderMessage } from './views/scheduled/index.js';
+import { renderMessage } from './blocks/scheduled/index.js';
 
 type SlackSenderOptions = Omit<WebApiSenderOptions, 'render' | 'readerLanguages'>;
 
 /**
  * The jobs' Web API sender with what only the Slack layer knows injected: scheduled messages rendered as
- * Block Kit, DMs in each reader's Slack language. Callers above `src/jobs/` (the app, `engine-thread.ts`, the CLI)
+ * Block Kit, DMs in each reader's Slack language. Callers above `src/jobs/` (the app, `runtime/engine-thread.ts`, the CLI)
  * build it and hand it to the jobs.
  */
 export function createSlackSender(opts: SlackSenderOptions) {

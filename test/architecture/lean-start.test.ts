@@ -39,7 +39,9 @@ describe('lean start', () => {
   });
 
   it('npm start’s main thread (the front) loads no database client, schema library, listener or job', () => {
-    const front = ['src/main.ts', 'src/slack/front.ts', 'src/logging/logger.ts'].map((entry) => staticPackages(entry));
+    const front = ['src/main.ts', 'src/runtime/front.ts', 'src/logging/logger.ts'].map((entry) =>
+      staticPackages(entry),
+    );
     const packages = new Set(front.flatMap((f) => [...f.packages]));
     const files = front.flatMap((f) => [...f.files]).map((f) => path.relative(path.resolve('src'), f));
     const engineOnly = [
@@ -53,7 +55,16 @@ describe('lean start', () => {
     ];
     expect(engineOnly.filter((p) => packages.has(p))).toEqual([]);
     expect(files.filter((f) => /^(db|services|jobs|domain|i18n|slack\/listeners)\//.test(f))).toEqual([]);
-    expect(files).not.toContain(path.join('slack', 'listener-app.ts'));
+    expect(files).not.toContain(path.join('runtime', 'listener-app.ts'));
+  });
+
+  it('npm start’s engine thread loads the routing tables at start, not the handlers (each loads on first use)', () => {
+    const { files } = staticPackages('src/runtime/engine-thread.ts');
+    const listeners = [...files]
+      .map((f) => path.relative(path.resolve('src/slack/listeners'), f).split(path.sep).join('/'))
+      .filter((f) => !f.startsWith('..'));
+    expect(listeners).toContain('commands/index.ts');
+    expect(listeners.filter((f) => !/^(index|lazy|\w+\/index|\w+\/support\/[\w-]+)\.ts$/.test(f))).toEqual([]);
   });
 
   it('the CLI (run-job, import…) loads no chart stack, Bolt or playground (the digest chart draws in the worker)', () => {

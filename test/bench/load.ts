@@ -235,3 +235,41 @@ export async function benchLoad(opts: LoadOptions): Promise<LoadFigures> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Cold start alone (`npm run bench -- --only start`): the floor and Closeout started in turn, `trials` each. */
+export async function benchStart(trials: number): Promise<{ compiled: boolean; floor: number[]; closeout: number[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-start-'));
+  const url = `file:${path.join(dir, 'start.db')}`;
+  migrate(url);
+  const fake = await startFake(0);
+  try {
+    const entry = closeoutEntry();
+    const profile = process.env.BENCH_PROFILE_DIR;
+    const sides = {
+      floor: { args: floorEntry(entry.compiled), env: { SLACK_API_URL: fake.apiUrl } },
+      closeout: {
+        args: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, ...entry.args] : entry.args,
+        env: {
+          ...entry.env,
+          DATABASE_URL: url,
+          SLACK_BOT_TOKEN: 'xoxb-bench',
+          SLACK_API_URL: fake.apiUrl,
+          CLOSEOUT_SCHEDULER: 'off',
+          LOG_LEVEL: 'warn',
+        },
+      },
+    };
+    const times = { floor: [] as number[], closeout: [] as number[] };
+    for (let trial = 0; trial < trials; trial += 1) {
+      for (const side of ['floor', 'closeout'] as const) {
+        const server = await startServer(sides[side].args, sides[side].env);
+        times[side].push(server.startMs);
+        await server.stop();
+      }
+    }
+    return { compiled: entry.compiled, ...times };
+  } finally {
+    await fake.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

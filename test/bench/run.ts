@@ -4,12 +4,13 @@
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
  * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
- * `npm run bench -- --only import|overload|parse` runs one row alone (parse: seconds, no servers).
+ * `npm run bench -- --only import|overload|parse|start` runs one row alone (parse: seconds, no servers; start:
+ * BENCH_START_TRIALS cold starts of each, median).
  */
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
 import { benchParse } from './parse.js';
-import { ACK_TRIALS, benchLoad } from './load.js';
+import { ACK_TRIALS, benchLoad, benchStart } from './load.js';
 import { benchOverload, type OverloadFigures } from './overload.js';
 import { runScaleBench } from './scale.js';
 import { runSummaryBench } from './summary.js';
@@ -34,7 +35,7 @@ function row(figure: string, closeout: string, floor: string, ratio: number | nu
 
 /**
  * Issue 20's row: commands at twice the rate Closeout answers them (BENCH_SUSTAINABLE_RATE, default 100 a
- * second: slack/after-ack.ts), none acked and left unanswered. `npm run bench -- --only overload` runs it alone.
+ * second: slack/listeners/commands/support/after-ack.ts), none acked and left unanswered. `npm run bench -- --only overload` runs it alone.
  */
 async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
   const rate = 2 * num('BENCH_SUSTAINABLE_RATE', 100, 100);
@@ -51,7 +52,7 @@ async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
   return figures;
 }
 
-/** `--only NAME` or `--only=NAME`: one row alone (import, overload, parse). */
+/** `--only NAME` or `--only=NAME`: one row alone (import, overload, parse, start). */
 const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const only =
   onlyArg < 0
@@ -91,6 +92,17 @@ async function parseRow() {
   out(`  (${parse.parses} parses; slowest: ${parse.parser} on ${parse.label})`);
 }
 
+function startRow(closeoutMs: number, floorMs: number) {
+  row(
+    'cold start to a healthy /healthz',
+    ms(closeoutMs),
+    ms(floorMs),
+    closeoutMs / floorMs,
+    '≤ 3× bare Bolt',
+    closeoutMs <= 3 * floorMs,
+  );
+}
+
 async function main() {
   if (only === 'parse') {
     tableHead();
@@ -109,7 +121,18 @@ async function main() {
     await overloadRow(latencyMs);
     return;
   }
-  if (only !== undefined) throw new Error(`--only: unknown row "${only}" (known: import, overload, parse)`);
+  if (only === 'start') {
+    const start = await benchStart(num('BENCH_START_TRIALS', 5, 3));
+    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    tableHead();
+    startRow(mid(start.closeout), mid(start.floor));
+    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+    out(`  ${start.compiled ? 'compiled (dist/)' : 'from source (tsx)'}; each trial (ms), floor: ${list(start.floor)}`);
+    out(`  Closeout: ${list(start.closeout)}`);
+    if (failed) out(`\n${failed} figure(s) missed their goal`);
+    return;
+  }
+  if (only !== undefined) throw new Error(`--only: unknown row "${only}" (known: import, overload, parse, start)`);
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
     commands: num('BENCH_ACK_COMMANDS', 1_000, 200),
@@ -198,14 +221,7 @@ async function main() {
     fan.withBig.perSecond >= 0.5 * fan.single.perSecond,
   );
   importRow(imp);
-  row(
-    'cold start to a healthy /healthz',
-    ms(app.startMs),
-    ms(floor.startMs),
-    app.startMs / floor.startMs,
-    '≤ 3× bare Bolt',
-    app.startMs <= 3 * floor.startMs,
-  );
+  startRow(app.startMs, floor.startMs);
   await parseRow();
   const trials = (r: { trials?: number[] }) => (r.trials ?? []).map((t) => t.toFixed(1)).join(', ');
   out(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startWorkerThread } from '../../src/config/worker-module.js';
+import { startWorkerThread } from '../../src/platform/threads.js';
 import type { FuzzReport } from '../support/parsers-fuzz-worker.js';
 import { MESSAGE_MAX } from '../support/text-parsers.js';
 

@@ -124,7 +124,7 @@ describe('/closeout board new', () => {
     expect(await app.db.board.count()).toBe(before);
   });
 
-  it('refuses members and leaders a new board, and members an edit (leaders edit their own, see upkeep-board)', async () => {
+  it('refuses members and leaders a new board, and members an edit (leaders edit their own, see changes-board.test.ts)', async () => {
     const from = app.fake.calls.length;
     const member = await callAfter(app, 'response_url', () => app.command('board new', OTHER.userId));
     expect(String(member.args.text)).toContain('Only Closeout admins can do that.');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
 import { ACTION } from '../../src/slack/ids.js';
-import { seeAllBlocks } from '../../src/slack/views/scheduled/see-all.js';
+import { seeAllBlocks } from '../../src/slack/blocks/scheduled/see-all.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, inject } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { startPlayground, type RunningPlayground } from '../../src/playground/start.js';
-import { BUSY_TEXT } from '../../src/slack/admission.js';
+import { BUSY_TEXT } from '../../src/runtime/admission.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';

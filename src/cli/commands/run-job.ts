@@ -5,7 +5,7 @@ import { runJob, parseJobSelection } from '../../jobs/runner.js';
 import { JOB_NAMES, type PlannedMessage, type RunReport } from '../../jobs/types.js';
 import { createLogger } from '../../logging/logger.js';
 import { schedulerSender } from '../../slack/sender.js';
-import { renderMessage } from '../../slack/views/scheduled/index.js';
+import { renderMessage } from '../../slack/blocks/scheduled/index.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 

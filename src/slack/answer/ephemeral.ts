@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Language } from '../../domain/types.js';
 import { t } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
-import { escapeMrkdwn } from '../views/limits.js';
+import { escapeMrkdwn } from '../blocks/limits.js';
 
 /** Refusal parameters can echo what the user typed (a code, a key): shown, never read as mentions or links. */
 const shown = (params: Record<string, string | number>) =>

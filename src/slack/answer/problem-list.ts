@@ -3,11 +3,11 @@ import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
 import { getBoard } from '../../services/boards.js';
 import { listProblems, type ProblemFilter } from '../../services/queries.js';
-import { LIMITS } from '../views/limits.js';
+import { LIMITS } from '../blocks/limits.js';
 import { viewerOf } from '../channel-members.js';
 import type { SlackContext } from '../context.js';
 import type { ListPage, ListQuery } from '../parsers/list-args.js';
-import { LIST_PAGE_SIZE, problemListBlocks, problemListText } from '../views/problem-list.js';
+import { LIST_PAGE_SIZE, problemListBlocks, problemListText } from '../blocks/problem-list.js';
 import type { RenderedMessage } from '../refresh/card.js';
 
 function filterOf(ctx: SlackContext, actor: Actor, page: ListPage): ProblemFilter {

@@ -5,7 +5,7 @@ import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
 import type { SlackContext } from '../context.js';
 import { failureText } from './ephemeral.js';
-import { LIMITS, truncate } from '../views/limits.js';
+import { LIMITS, truncate } from '../blocks/limits.js';
 
 /** Who to tell, and the channel they were in when they started (if any). */
 export interface Audience {

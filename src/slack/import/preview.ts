@@ -9,7 +9,7 @@ import type { DateOrder } from '../../services/import-dates.js';
 import { slackDirectory } from '../../services/import-owners.js';
 import type { SlackContext } from '../context.js';
 import { encodeImportValue } from '../parsers/import-file.js';
-import { importPreviewBlocks, importPreviewText, type ImportPreviewData } from '../views/import-preview.js';
+import { importPreviewBlocks, importPreviewText, type ImportPreviewData } from '../blocks/import-preview.js';
 import { downloadSharedFile } from './download.js';
 
 export interface ImportRequest {

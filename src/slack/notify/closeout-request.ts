@@ -1,10 +1,10 @@
 import { boardLanguage } from '../../i18n/index.js';
-import { closeoutRequestMessages, owedOn } from '../../jobs/notify-messages.js';
+import { closeoutRequestMessages, owedOn } from '../../jobs/outbox/notify-messages.js';
 import { deliveryRow } from '../../jobs/types.js';
 import type { RequestedCloseout } from '../../services/closeout.js';
 import type { Owed } from '../../services/deliveries.js';
 import type { SlackContext } from '../context.js';
-import { closeoutRequestData } from '../views/closeout-request.js';
+import { closeoutRequestData } from '../blocks/closeout-request.js';
 
 /** Who decides a request: the board's leaders, or the admins when it has none. */
 export function decidersOf(ctx: SlackContext, leaderIds: readonly string[]): string[] {

@@ -1,13 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
-import { decisionMessage, owedOn } from '../../jobs/notify-messages.js';
+import { decisionMessage, owedOn } from '../../jobs/outbox/notify-messages.js';
 import { deliveryRow } from '../../jobs/types.js';
 import type { DecidedCloseout } from '../../services/closeout.js';
 import { decidedRequest } from '../../services/closeout-requests.js';
+import { getProblemDetail } from '../../services/problems.js';
 import type { Owed } from '../../services/deliveries.js';
 import type { SlackContext } from '../context.js';
-import { slackTime } from '../views/problem-format.js';
+import { slackTime } from '../blocks/problem-format.js';
 import { refreshHomesLater } from '../refresh/homes.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
 import { refreshOrigin } from '../refresh/origin.js';
@@ -57,17 +58,23 @@ export function owedDecision(ctx: SlackContext): Owed<DecidedCloseout> {
   ];
 }
 
+/** The decision as its service returned it: what announcing it needs and need not read again. */
+interface Decided {
+  request: { state: string; decidedBy: string | null; decidedAt: Date | null };
+  problem: { key: string };
+}
+
 /**
  * After a leader decided: the owner's DM (saved with the decision) is sent, the clicked message and the
  * other leaders' copies show the decision, and the Home tabs of the owner, the leader and the board's
  * leaders are republished. The decision is saved by then, so a failure here never reads as "unexpected
  * error": the leader is told it is saved.
  */
-export async function announceDecision(decision: DecisionArgs): Promise<void> {
+export async function announceDecision(decision: DecisionArgs, decided: Decided): Promise<void> {
   decision.ctx.followUps.kick();
   const seen: { key?: string } = {};
   try {
-    await announce(decision, seen);
+    await announce(decision, decided, seen);
   } catch (error) {
     decision.ctx.logger.warn(
       { err: error, requestId: decision.requestId },
@@ -83,30 +90,35 @@ export async function announceDecision(decision: DecisionArgs): Promise<void> {
   }
 }
 
-async function announce(decision: DecisionArgs, seen: { key?: string }): Promise<void> {
-  const request = await loadRequest(decision.ctx, decision.actor.teamId, decision.requestId);
-  const { problem } = request;
-  seen.key = problem.key;
-  const { board } = problem;
+/**
+ * The decision is in hand (from its service): the problem is read once, with what the card, the decision
+ * message, the other leaders' copies and the Homes need, and handed to each of them.
+ */
+async function announce(decision: DecisionArgs, decided: Decided, seen: { key?: string }): Promise<void> {
+  const detail = await getProblemDetail(decision.ctx.deps, decision.actor.teamId, decided.problem.key);
+  seen.key = detail.key;
+  const { board } = detail;
   await refreshOrigin({
     client: decision.client,
     ctx: decision.ctx,
     origin: decision.origin,
     teamId: decision.actor.teamId,
-    key: problem.key,
+    key: detail.key,
     lang: decision.lang,
-    note: decisionNote(decision.lang, board.timezone, request),
+    note: decisionNote(decision.lang, board.timezone, decided.request),
     viewerId: decision.actor.userId,
+    detail,
   });
 
   await updateRequestCopies(decision.client, decision.ctx, {
     teamId: decision.actor.teamId,
     requestId: decision.requestId,
-    key: problem.key,
+    key: detail.key,
     except: decision.origin,
+    detail,
   });
 
-  const people = [...new Set([problem.ownerId, decision.actor.userId, ...board.leaders.map((l) => l.userId)])];
+  const people = [...new Set([detail.ownerId, decision.actor.userId, ...board.leaders.map((l) => l.userId)])];
   refreshHomesLater(decision.client, decision.ctx, decision.actor.teamId, people);
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/types.js';
-import { assignedMessage, owedOn } from '../../jobs/notify-messages.js';
+import { assignedMessage, owedOn } from '../../jobs/outbox/notify-messages.js';
 import { deliveryRow } from '../../jobs/types.js';
 import type { Owed } from '../../services/deliveries.js';
 import type { CreatedProblem } from '../../services/problems.js';

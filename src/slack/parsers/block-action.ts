@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
-import { CARD_BLOCK_PREFIX } from '../views/problem-card.js';
+import { CARD_BLOCK_PREFIX } from '../blocks/problem-card.js';
 import { PROBLEM_KEY_PATTERN } from '../../domain/keys.js';
 
 /** The parts of a block_actions payload the button handlers use; anything else Slack sends is ignored. */

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { boardEdit, boardInput } from '../../domain/inputs.js';
 import type { Translator } from '../../i18n/index.js';
-import { BOARD } from '../views/modals/board.js';
-import { BOARD_ARCHIVED } from '../views/modals/board-edit.js';
+import { BOARD } from '../blocks/modals/board.js';
+import { BOARD_ARCHIVED } from '../blocks/modals/board-edit.js';
 import { parseForm, type FieldSpec, type Parsed } from './inline-errors.js';
 import { splitLines } from './lines.js';
 import { numberOrUndefined, read, type ViewValues } from './view-state.js';

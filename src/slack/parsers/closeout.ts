@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { closeoutInput } from '../../domain/inputs.js';
 import type { Translator } from '../../i18n/index.js';
-import { CLOSEOUT } from '../views/modals/closeout.js';
+import { CLOSEOUT } from '../blocks/modals/closeout.js';
 import { parseForm, type Parsed } from './inline-errors.js';
 import { read, type ViewValues } from './view-state.js';
 

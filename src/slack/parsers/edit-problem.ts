@@ -1,6 +1,6 @@
 import { problemEdit } from '../../domain/inputs.js';
 import type { Translator } from '../../i18n/index.js';
-import { EDIT_PROBLEM, type EditableFields } from '../views/modals/edit-problem.js';
+import { EDIT_PROBLEM, type EditableFields } from '../blocks/modals/edit-problem.js';
 import { parseForm, type Parsed } from './inline-errors.js';
 import { read, type ViewValues } from './view-state.js';
 

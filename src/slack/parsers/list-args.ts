@@ -2,7 +2,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { BOARD_CODE_PATTERN, SLACK_USER_PATTERN, USER_MENTION } from '../../domain/keys.js';
 import { LIST_VIEWS, type ListView } from '../../services/queries.js';
-import { LIMITS } from '../views/limits.js';
+import { LIMITS } from '../blocks/limits.js';
 import { scanWords } from './words.js';
 
 /** What `/closeout list` shows; the same shape travels in the paging buttons. */

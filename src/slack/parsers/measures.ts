@@ -1,7 +1,7 @@
 import { isoDate, measureText } from '../../domain/inputs.js';
 import type { Translator } from '../../i18n/index.js';
 import type { MeasureChange, NewMeasures } from '../../services/measure-changes.js';
-import { MEASURES } from '../views/modals/measures.js';
+import { MEASURES } from '../blocks/modals/measures.js';
 import type { InlineErrors, Parsed } from './inline-errors.js';
 import { splitLines } from './lines.js';
 import { read, type ViewValues } from './view-state.js';

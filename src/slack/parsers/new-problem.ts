@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { problemInput } from '../../domain/inputs.js';
 import type { Translator } from '../../i18n/index.js';
-import { NEW_PROBLEM } from '../views/modals/new-problem.js';
+import { NEW_PROBLEM } from '../blocks/modals/new-problem.js';
 import { parseForm, type Parsed } from './inline-errors.js';
 import { splitLines } from './lines.js';
 import { read, type ViewValues } from './view-state.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { updateInput } from '../../domain/inputs.js';
 import type { Translator } from '../../i18n/index.js';
-import { REPORT } from '../views/modals/report.js';
+import { REPORT } from '../blocks/modals/report.js';
 import { parseForm, type Parsed } from './inline-errors.js';
 import { numberOrUndefined, read, type ViewValues } from './view-state.js';
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { decisionReason } from '../../domain/inputs.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { MessageOrigin } from '../refresh/message-origin.js';
-import { REASON_INPUT } from '../views/closeout-decision.js';
-import { LIMITS } from '../views/limits.js';
+import { REASON_INPUT } from '../blocks/closeout-decision.js';
+import { LIMITS } from '../blocks/limits.js';
 
 const origin = z.object({
   kind: z.enum(['card', 'prompt', 'request', 'home']),

@@ -6,17 +6,17 @@ import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../services/access.js';
 import { problemHistory } from '../../services/problem-history.js';
 import { getProblemDetail } from '../../services/problems.js';
-import { HISTORY_PAGE } from '../views/problem-history.js';
+import { HISTORY_PAGE } from '../blocks/problem-history.js';
 import type { SlackContext } from '../context.js';
-import { closeoutRequestBlocks, closeoutRequestData, closeoutRequestText } from '../views/closeout-request.js';
-import { problemCardBlocks, problemCardText, type CardData } from '../views/problem-card.js';
+import { closeoutRequestBlocks, closeoutRequestData, closeoutRequestText } from '../blocks/closeout-request.js';
+import { problemCardBlocks, problemCardText, type CardData } from '../blocks/problem-card.js';
 
 export interface RenderedMessage {
   text: string;
   blocks: KnownBlock[];
 }
 
-type ProblemDetail = Awaited<ReturnType<typeof getProblemDetail>>;
+export type ProblemDetail = Awaited<ReturnType<typeof getProblemDetail>>;
 
 /** Card data for one viewer: the buttons follow what they may do (the services still decide). */
 function cardData(ctx: SlackContext, detail: ProblemDetail, viewerId: string, lang: Language, note?: string): CardData {
@@ -59,6 +59,18 @@ export async function renderCard(
   return { text: problemCardText(data), blocks: problemCardBlocks(translator(lang), data), detail };
 }
 
+/** A problem's card from a detail already in hand (no read), as `renderCard` without its history. */
+export function cardFrom(
+  ctx: SlackContext,
+  detail: ProblemDetail,
+  viewerId: string,
+  lang: Language,
+  note?: string,
+): RenderedMessage {
+  const data = cardData(ctx, detail, viewerId, lang, note);
+  return { text: problemCardText(data), blocks: problemCardBlocks(translator(lang), data) };
+}
+
 /**
  * The leaders' closeout-request message for the problem's latest request, re-rendered as it now stands:
  * once decided, with the decision (who, when, why) in place of the buttons.
@@ -69,7 +81,15 @@ export async function renderDecision(
   key: string,
   lang: Language,
 ): Promise<RenderedMessage | null> {
-  const detail = await getProblemDetail(ctx.deps, teamId, key, 0);
+  return decisionFrom(ctx, await getProblemDetail(ctx.deps, teamId, key, 0), lang);
+}
+
+/** The same from a detail already in hand (no read): its latest request. */
+export function decisionFrom(
+  ctx: SlackContext,
+  detail: Pick<ProblemDetail, 'closeoutRequests'> & Parameters<typeof closeoutRequestData>[0],
+  lang: Language,
+): RenderedMessage | null {
   const request = detail.closeoutRequests[0];
   if (!request) return null;
   const data = closeoutRequestData(detail, request, { lang, now: ctx.deps.clock.now() });

@@ -5,7 +5,7 @@ import { SLACK_USER_PATTERN } from '../../domain/keys.js';
 import { translator } from '../../i18n/index.js';
 import { homeData } from '../../services/home.js';
 import type { SlackContext } from '../context.js';
-import { HOME_LIMITS, homeView } from '../views/home.js';
+import { HOME_LIMITS, homeView } from '../blocks/home.js';
 
 /** views.publish is Tier 4 (100+/min): a few at a time keeps a burst of refreshes well inside it. */
 const PUBLISH_CONCURRENCY = 4;

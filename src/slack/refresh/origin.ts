@@ -2,7 +2,14 @@ import type { WebClient } from '@slack/web-api';
 import type { Actor, Language } from '../../domain/types.js';
 import { problemOwnerId } from '../../services/problems.js';
 import type { SlackContext } from '../context.js';
-import { renderCard, renderDecision, type RenderedMessage } from './card.js';
+import {
+  cardFrom,
+  decisionFrom,
+  renderCard,
+  renderDecision,
+  type ProblemDetail,
+  type RenderedMessage,
+} from './card.js';
 import type { MessageOrigin } from './message-origin.js';
 import { refreshScheduledMessage } from './scheduled-message.js';
 import { postToResponseUrl } from '../answer/response-url.js';
@@ -23,6 +30,8 @@ interface RefreshArgs {
   viewerId?: string;
   /** Only a scheduler message listing problems is refreshed (a chat reply's thread parent may be any bot DM). */
   scheduledOnly?: boolean;
+  /** The problem as the caller has just read it: rendered from, not read again. */
+  detail?: ProblemDetail;
 }
 
 /**
@@ -63,7 +72,8 @@ export async function refreshOrigin(refresh: RefreshArgs): Promise<void> {
 }
 
 async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMessage | null> {
-  if (origin.kind === 'request') return renderDecision(a.ctx, a.teamId, a.key, a.lang);
+  if (origin.kind === 'request')
+    return a.detail ? decisionFrom(a.ctx, a.detail, a.lang) : renderDecision(a.ctx, a.teamId, a.key, a.lang);
   // A scheduler message listing several problems keeps them all; anything else becomes this problem's card.
   if (origin.kind === 'prompt' && origin.channel && origin.ts) {
     const scheduled = await refreshScheduledMessage(
@@ -77,7 +87,8 @@ async function render(a: RefreshArgs, origin: MessageOrigin): Promise<RenderedMe
     if (scheduled) return scheduled;
   }
   if (a.scheduledOnly) return null;
-  const viewer = a.viewerId ?? (await problemOwnerId(a.ctx.deps, a.teamId, a.key));
+  const viewer = a.viewerId ?? a.detail?.ownerId ?? (await problemOwnerId(a.ctx.deps, a.teamId, a.key));
+  if (a.detail) return cardFrom(a.ctx, a.detail, viewer, a.lang, a.note);
   return renderCard(a.ctx, a.teamId, a.key, viewer, a.lang, a.note);
 }
 

@@ -1,9 +1,9 @@
 import { problemLine } from '../../jobs/job-data.js';
-import type { NudgeMessage, OutboundMessage, ProblemLine, PromptMessage } from '../../jobs/messages.js';
+import type { NudgeMessage, OutboundMessage, ProblemLine, PromptMessage } from '../../jobs/outbox/messages.js';
 import type { Language } from '../../domain/types.js';
 import { problemsWithBoards, rewriteScheduledMessage, scheduledMessageAt } from '../../services/scheduled-messages.js';
 import type { SlackContext } from '../context.js';
-import { renderMessage, type RenderedMessage } from '../views/scheduled/index.js';
+import { renderMessage, type RenderedMessage } from '../blocks/scheduled/index.js';
 
 type WithProblems = PromptMessage | NudgeMessage;
 

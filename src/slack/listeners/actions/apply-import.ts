@@ -1,8 +1,8 @@
 import { previewMessage, runImport } from '../../import/preview.js';
 import { decodeImportValue } from '../../parsers/import-file.js';
 import { failureText } from '../../answer/ephemeral.js';
-import { mrkdwnText } from '../../views/limits.js';
-import type { ClickContext } from './on-click.js';
+import { mrkdwnText } from '../../blocks/limits.js';
+import type { ClickContext } from './support/on-click.js';
 
 /**
  * *Import* on a preview: the file is read and checked again and written only if the plan is exactly the one

@@ -2,7 +2,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { approveCloseout as saveApproval } from '../../../services/closeout.js';
 import { announceDecision, owedDecision, showExistingDecision } from '../../notify/decision.js';
 import { originOf, requireRequestIdValue } from '../../parsers/block-action.js';
-import type { ClickContext } from './on-click.js';
+import type { ClickContext } from './support/on-click.js';
 
 const isAlreadyDecided = (e: unknown): boolean => e instanceof DomainError && e.key === 'error.already_decided';
 
@@ -13,8 +13,9 @@ const isAlreadyDecided = (e: unknown): boolean => e instanceof DomainError && e.
 export async function approveCloseout({ ctx, click, actor, lang, client }: ClickContext): Promise<void> {
   const requestId = requireRequestIdValue(click.value);
   const decision = { client, ctx, actor, lang, origin: originOf(click, 'request'), requestId };
+  let decided;
   try {
-    await saveApproval(ctx.deps, actor, requestId, owedDecision(ctx));
+    decided = await saveApproval(ctx.deps, actor, requestId, owedDecision(ctx));
   } catch (error) {
     if (isAlreadyDecided(error))
       await showExistingDecision(decision).catch((e: unknown) =>
@@ -22,5 +23,5 @@ export async function approveCloseout({ ctx, click, actor, lang, client }: Click
       );
     throw error;
   }
-  await announceDecision(decision);
+  await announceDecision(decision, decided);
 }

@@ -1,9 +1,9 @@
 import { notFound } from '../../../domain/errors.js';
-import { restore } from '../../modals/upkeep-changes.js';
-import { openUpkeepModal } from '../../modals/upkeep-open.js';
+import { restore } from '../../notify/changes.js';
+import { openChangeModal } from '../../open-modal/changes.js';
 import { replyEphemeral } from '../../answer/ephemeral.js';
-import { parseMenuValue } from '../../views/problem-menu.js';
-import type { ClickContext } from './on-click.js';
+import { parseMenuValue } from '../../blocks/problem-menu.js';
+import type { ClickContext } from './support/on-click.js';
 
 /** A leader picked a change from a card's ⋯ menu: its modal opens (restoring needs none). */
 export async function chooseProblemChange({ ctx, click, actor, lang, client, target }: ClickContext): Promise<void> {
@@ -13,7 +13,7 @@ export async function chooseProblemChange({ ctx, click, actor, lang, client, tar
     await replyEphemeral(target, await restore({ ctx: ctx, client, actor, lang, key: choice.key }));
     return;
   }
-  await openUpkeepModal(choice.change, choice.key, {
+  await openChangeModal(choice.change, choice.key, {
     ctx: ctx,
     client,
     triggerId: click.triggerId,

@@ -3,8 +3,8 @@ import { dismissReply } from '../../../services/chat-replies.js';
 import { replaceQuestion } from '../../answer/replace-question.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { idValue } from '../../parsers/chat-reply.js';
-import { dismissedBlocks } from '../../views/chat-reply.js';
-import type { ClickContext } from './on-click.js';
+import { dismissedBlocks } from '../../blocks/chat-reply.js';
+import type { ClickContext } from './support/on-click.js';
 
 /** *None of these* under "which problem?": the chat reply is set aside, nothing recorded. */
 export async function dismissChatReply(clicked: ClickContext): Promise<void> {

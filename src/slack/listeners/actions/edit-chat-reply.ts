@@ -1,8 +1,8 @@
 import { notFound } from '../../../domain/errors.js';
 import { problemKeyOfUpdate } from '../../../services/updates.js';
-import { openReportModal } from '../../modals/owner-modals.js';
+import { openReportModal } from '../../open-modal/owner.js';
 import { idValue } from '../../parsers/chat-reply.js';
-import type { ClickContext } from './on-click.js';
+import type { ClickContext } from './support/on-click.js';
 
 /**
  * *Edit* on a chat reply's confirmation. Updates are append-only: it opens the report form for the same

@@ -1,25 +1,28 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
 import { ACTION } from '../../ids.js';
-import { applyImport } from './apply-import.js';
-import { approveCloseout } from './approve-closeout.js';
-import { cancelImport } from './cancel-import.js';
-import { chooseNewProblemBoard } from './choose-new-problem-board.js';
-import { chooseProblemChange } from './choose-problem-change.js';
-import { dismissChatReply } from './dismiss-chat-reply.js';
-import { editChatReply } from './edit-chat-reply.js';
-import { onClick } from './on-click.js';
-import { onSelect } from './on-select.js';
-import { pickChatReplyProblem } from './pick-chat-reply-problem.js';
-import { pickReportProblem } from './pick-report-problem.js';
-import { reportNoChange } from './report-no-change.js';
-import { reportProgress } from './report-progress.js';
-import { requestCloseout } from './request-closeout.js';
-import { returnCloseout } from './return-closeout.js';
-import { showOlderChanges } from './show-older-changes.js';
-import { seeAllProblems } from './see-all-problems.js';
-import { showProblem } from './show-problem.js';
-import { turnListPage } from './turn-list-page.js';
+import { onClick } from './support/on-click.js';
+import { onSelect } from './support/on-select.js';
+import { lazy } from '../lazy.js';
+
+// The handlers, each imported on its first use (see ../lazy.ts).
+const applyImport = lazy(async () => (await import('./apply-import.js')).applyImport);
+const approveCloseout = lazy(async () => (await import('./approve-closeout.js')).approveCloseout);
+const cancelImport = lazy(async () => (await import('./cancel-import.js')).cancelImport);
+const chooseNewProblemBoard = lazy(async () => (await import('./choose-new-problem-board.js')).chooseNewProblemBoard);
+const chooseProblemChange = lazy(async () => (await import('./choose-problem-change.js')).chooseProblemChange);
+const dismissChatReply = lazy(async () => (await import('./dismiss-chat-reply.js')).dismissChatReply);
+const editChatReply = lazy(async () => (await import('./edit-chat-reply.js')).editChatReply);
+const pickChatReplyProblem = lazy(async () => (await import('./pick-chat-reply-problem.js')).pickChatReplyProblem);
+const pickReportProblem = lazy(async () => (await import('./pick-report-problem.js')).pickReportProblem);
+const reportNoChange = lazy(async () => (await import('./report-no-change.js')).reportNoChange);
+const reportProgress = lazy(async () => (await import('./report-progress.js')).reportProgress);
+const requestCloseout = lazy(async () => (await import('./request-closeout.js')).requestCloseout);
+const returnCloseout = lazy(async () => (await import('./return-closeout.js')).returnCloseout);
+const showOlderChanges = lazy(async () => (await import('./show-older-changes.js')).showOlderChanges);
+const seeAllProblems = lazy(async () => (await import('./see-all-problems.js')).seeAllProblems);
+const showProblem = lazy(async () => (await import('./show-problem.js')).showProblem);
+const turnListPage = lazy(async () => (await import('./turn-list-page.js')).turnListPage);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Previous/Next carry ids `list.page.prev` and `list.page.next` (ids are unique within a block). */

@@ -3,8 +3,8 @@ import { resolvePending } from '../../../services/chat-replies.js';
 import { replaceQuestion } from '../../answer/replace-question.js';
 import { pickValue } from '../../parsers/chat-reply.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
-import { recordedBlocks, recordedText, recordedView } from '../../views/chat-reply.js';
-import type { ClickContext } from './on-click.js';
+import { recordedBlocks, recordedText, recordedView } from '../../blocks/chat-reply.js';
+import type { ClickContext } from './support/on-click.js';
 
 /** A problem picked under "which problem?" after a chat reply: the reply is recorded as its update. */
 export async function pickChatReplyProblem(clicked: ClickContext): Promise<void> {

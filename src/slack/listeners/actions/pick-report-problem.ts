@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
-import { reportView } from '../../modals/owner-modals.js';
-import type { Selection } from './on-select.js';
+import { reportView } from '../../open-modal/owner.js';
+import type { Selection } from './support/on-select.js';
 
 /** A problem picked in the report picker: the picker turns into that problem's progress modal. */
 export async function pickReportProblem({ ctx, actor, value, meta }: Selection): Promise<ModalView> {

@@ -4,8 +4,8 @@ import { reportNoChange as saveNoChange } from '../../../services/progress.js';
 import { originOf, requireKeyValue } from '../../parsers/block-action.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { refreshOrigin } from '../../refresh/origin.js';
-import { slackTime } from '../../views/problem-format.js';
-import type { ClickContext } from './on-click.js';
+import { slackTime } from '../../blocks/problem-format.js';
+import type { ClickContext } from './support/on-click.js';
 
 /** *No change* on a prompt or card: an update that repeats the last one is saved and the message says so. */
 export async function reportNoChange({ ctx, click, actor, lang, tr, client }: ClickContext): Promise<void> {

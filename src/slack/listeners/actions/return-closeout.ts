@@ -3,8 +3,8 @@ import { requestForLeader } from '../../../services/closeout-requests.js';
 import { showExistingDecision } from '../../notify/decision.js';
 import { originOf, requireRequestIdValue } from '../../parsers/block-action.js';
 import { encodeReturnMetadata } from '../../parsers/return-reason.js';
-import { returnReasonModal } from '../../views/closeout-decision.js';
-import type { ClickContext } from './on-click.js';
+import { returnReasonModal } from '../../blocks/closeout-decision.js';
+import type { ClickContext } from './support/on-click.js';
 
 /**
  * *Return* on a closeout request: the modal asking why opens (the decision is saved on its submission,

@@ -4,8 +4,8 @@ import { problemHistory } from '../../../services/problem-history.js';
 import { getProblemDetail } from '../../../services/problems.js';
 import { keyValue } from '../../parsers/block-action.js';
 import { replyEphemeral } from '../../answer/ephemeral.js';
-import { HISTORY_PAGE, historyBlocks } from '../../views/problem-history.js';
-import type { ClickContext } from './on-click.js';
+import { HISTORY_PAGE, historyBlocks } from '../../blocks/problem-history.js';
+import type { ClickContext } from './support/on-click.js';
 
 /** *Older changes* under a card's history: the next page, as its own ephemeral message. */
 export async function showOlderChanges({ ctx, click, actor, lang, tr, target }: ClickContext): Promise<void> {

@@ -2,7 +2,7 @@ import { requireVisibleProblem } from '../../../services/visibility.js';
 import { viewerOf } from '../../channel-members.js';
 import { requireKeyValue } from '../../parsers/block-action.js';
 import { renderCard } from '../../refresh/card.js';
-import type { ClickContext } from './on-click.js';
+import type { ClickContext } from './support/on-click.js';
 
 /** *View* on a list line: the problem's card, for the clicker's eyes only (a DM from the App Home). */
 export async function showProblem({ ctx, click, actor, lang, client, respond }: ClickContext): Promise<void> {

@@ -1,6 +1,6 @@
 import { renderList } from '../../answer/problem-list.js';
 import { decodeListPage } from '../../parsers/list-args.js';
-import type { ClickContext } from './on-click.js';
+import type { ClickContext } from './support/on-click.js';
 
 /** *Previous* and *Next* under a list: the same query at another offset, replacing the ephemeral list in place. */
 export function turnListPage(clicked: ClickContext): Promise<void> {

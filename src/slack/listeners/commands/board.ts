@@ -6,10 +6,10 @@ import { categories, getBoard, listBoards } from '../../../services/boards.js';
 import { listProblems } from '../../../services/queries.js';
 import { visibleBoards } from '../../../services/visibility.js';
 import { viewerOf } from '../../channel-members.js';
-import { boardListBlocks, type BoardSummary } from '../../views/board-list.js';
-import { boardModal } from '../../views/modals/board.js';
-import { boardEditModal } from '../../views/modals/board-edit.js';
-import type { SubcommandArgs, SubcommandHandler } from './types.js';
+import { boardListBlocks, type BoardSummary } from '../../blocks/board-list.js';
+import { boardModal } from '../../blocks/modals/board.js';
+import { boardEditModal } from '../../blocks/modals/board-edit.js';
+import type { SubcommandArgs, SubcommandHandler } from './support/types.js';
 
 const ACTIONS: Record<string, 'new' | 'edit' | 'list'> = {
   new: 'new',

@@ -1,5 +1,5 @@
-import { openCloseoutModal } from '../../modals/owner-modals.js';
-import type { SubcommandHandler } from './types.js';
+import { openCloseoutModal } from '../../open-modal/owner.js';
+import type { SubcommandHandler } from './support/types.js';
 
 /** `/closeout close KEY`: the closeout request modal (evidence note) for the problem's owner or a leader. */
 export const close: SubcommandHandler = async ({ args, command, client, respond, ctx, actor, lang, tr }) => {

@@ -1,5 +1,5 @@
-import type { SubcommandHandler } from './types.js';
-import { openForKey } from './upkeep-command.js';
+import type { SubcommandHandler } from './support/types.js';
+import { openForKey } from './support/change-command.js';
 
 /** `/closeout edit [KEY]`: the edit modal (a picker without a key). */
 export const edit: SubcommandHandler = (call) => openForKey('edit', call);

@@ -7,9 +7,9 @@ import { translator } from '../../../i18n/index.js';
 import { dmChannel, uploadFile } from '../../upload/file.js';
 import { parseExportArgs } from '../../parsers/export-args.js';
 import { formatDate } from '../../../i18n/dates.js';
-import { boardNamedOrLed } from './board-named-or-led.js';
-import type { SubcommandHandler } from './types.js';
-import { mrkdwnText } from '../../views/limits.js';
+import { boardNamedOrLed } from './support/board-named-or-led.js';
+import type { SubcommandHandler } from './support/types.js';
+import { mrkdwnText } from '../../blocks/limits.js';
 
 /**
  * `/closeout export [CODE] [xlsx]` for leaders and admins: the board as CSV (the import format, UTF-8 with a

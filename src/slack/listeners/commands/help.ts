@@ -1,5 +1,5 @@
-import { helpBlocks } from '../../views/help.js';
-import type { SubcommandHandler } from './types.js';
+import { helpBlocks } from '../../blocks/help.js';
+import type { SubcommandHandler } from './support/types.js';
 
 export const help: SubcommandHandler = async ({ respond, tr }) => {
   await respond({ response_type: 'ephemeral', text: tr('cmd.help.title'), blocks: helpBlocks(tr) });

@@ -1,6 +1,6 @@
 import { parseExportArgs } from '../../parsers/export-args.js';
-import { boardNamedOrLed } from './board-named-or-led.js';
-import type { SubcommandHandler } from './types.js';
+import { boardNamedOrLed } from './support/board-named-or-led.js';
+import type { SubcommandHandler } from './support/types.js';
 
 /**
  * `/closeout import [CODE]`: a list comes in as a file, which a slash command cannot carry, so the answer

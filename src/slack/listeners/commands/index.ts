@@ -1,24 +1,27 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
 import type { Subcommand } from '../../parsers/command-text.js';
-import { board } from './board.js';
-import { edit } from './edit.js';
-import { measures } from './measures.js';
-import { reassign } from './reassign.js';
-import { reopen } from './reopen.js';
-import { restore } from './restore.js';
-import { withdraw } from './withdraw.js';
-import { close } from './close.js';
-import { exportBoard } from './export.js';
-import { help } from './help.js';
-import { importList } from './import.js';
-import { list } from './list.js';
-import { newProblem } from './new.js';
-import { onCommand } from './on-command.js';
-import { report } from './report.js';
-import { show } from './show.js';
-import { summary } from './summary.js';
-import type { SubcommandHandler } from './types.js';
+import { onCommand } from './support/on-command.js';
+import type { SubcommandHandler } from './support/types.js';
+import { lazy } from '../lazy.js';
+
+// The handlers, each imported on its first use (see ../lazy.ts).
+const board = lazy(async () => (await import('./board.js')).board);
+const edit = lazy(async () => (await import('./edit.js')).edit);
+const measures = lazy(async () => (await import('./measures.js')).measures);
+const reassign = lazy(async () => (await import('./reassign.js')).reassign);
+const reopen = lazy(async () => (await import('./reopen.js')).reopen);
+const restore = lazy(async () => (await import('./restore.js')).restore);
+const withdraw = lazy(async () => (await import('./withdraw.js')).withdraw);
+const close = lazy(async () => (await import('./close.js')).close);
+const exportBoard = lazy(async () => (await import('./export.js')).exportBoard);
+const help = lazy(async () => (await import('./help.js')).help);
+const importList = lazy(async () => (await import('./import.js')).importList);
+const list = lazy(async () => (await import('./list.js')).list);
+const newProblem = lazy(async () => (await import('./new.js')).newProblem);
+const report = lazy(async () => (await import('./report.js')).report);
+const show = lazy(async () => (await import('./show.js')).show);
+const summary = lazy(async () => (await import('./summary.js')).summary);
 
 /** Every `/closeout` subcommand, one handler per file (aliases such as Chinese names are in the parser). */
 const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {

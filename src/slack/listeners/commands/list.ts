@@ -1,8 +1,8 @@
 import type { Translator } from '../../../i18n/index.js';
 import { renderList, resolveView } from '../../answer/problem-list.js';
 import { parseListArgs, type ListArgsError } from '../../parsers/list-args.js';
-import { mrkdwnText } from '../../views/limits.js';
-import type { SubcommandHandler } from './types.js';
+import { mrkdwnText } from '../../blocks/limits.js';
+import type { SubcommandHandler } from './support/types.js';
 
 function badArgsText(tr: Translator, parsed: ListArgsError): string {
   // What the user typed is echoed back: shown, never read as a mention or link.

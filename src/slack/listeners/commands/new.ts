@@ -1,8 +1,8 @@
 import { forbidden } from '../../../domain/errors.js';
 import { boardCodeWord } from '../../../domain/keys.js';
 import { boardByCode, boardsLedBy, categories } from '../../../services/boards.js';
-import { newProblemModal } from '../../views/modals/new-problem.js';
-import type { SubcommandHandler } from './types.js';
+import { newProblemModal } from '../../blocks/modals/new-problem.js';
+import type { SubcommandHandler } from './support/types.js';
 
 /** `/closeout new [CODE]`: the new-problem modal, for leaders (and admins) of at least one board. */
 export const newProblem: SubcommandHandler = async ({ args, command, client, respond, ctx, actor, lang, tr }) => {

@@ -1,7 +1,7 @@
-import { reassignAndTell } from '../../modals/upkeep-changes.js';
-import { openUpkeepModal } from '../../modals/upkeep-open.js';
-import type { SubcommandHandler } from './types.js';
-import { keyOrPicker, openArgs } from './upkeep-command.js';
+import { reassignAndTell } from '../../notify/changes.js';
+import { openChangeModal } from '../../open-modal/changes.js';
+import type { SubcommandHandler } from './support/types.js';
+import { keyOrPicker, openArgs } from './support/change-command.js';
 import { LEADING_USER_MENTION } from '../../../domain/keys.js';
 
 /**
@@ -14,7 +14,7 @@ export const reassign: SubcommandHandler = async (call) => {
   const rest = call.command.text.trim().replace(/^\S+\s+\S+\s*/, '');
   const mention = LEADING_USER_MENTION.exec(rest);
   if (!mention) {
-    await openUpkeepModal('reassign', key, openArgs(call), rest.replace(/^@\S+\s*/, ''));
+    await openChangeModal('reassign', key, openArgs(call), rest.replace(/^@\S+\s*/, ''));
     return;
   }
   const note = rest.slice(mention[0].length).trim();

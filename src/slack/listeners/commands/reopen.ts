@@ -1,7 +1,7 @@
-import { reopenAndTell } from '../../modals/upkeep-changes.js';
-import { openUpkeepModal } from '../../modals/upkeep-open.js';
-import type { SubcommandHandler } from './types.js';
-import { keyOrPicker, openArgs } from './upkeep-command.js';
+import { reopenAndTell } from '../../notify/changes.js';
+import { openChangeModal } from '../../open-modal/changes.js';
+import type { SubcommandHandler } from './support/types.js';
+import { keyOrPicker, openArgs } from './support/change-command.js';
 
 /** `/closeout reopen KEY [reason]`: with a reason, at once (the owner is told); without, the reason modal. */
 export const reopen: SubcommandHandler = async (call) => {
@@ -9,7 +9,7 @@ export const reopen: SubcommandHandler = async (call) => {
   if (!key) return;
   const reason = call.args.slice(1).join(' ').trim();
   if (!reason) {
-    await openUpkeepModal('reopen', key, openArgs(call));
+    await openChangeModal('reopen', key, openArgs(call));
     return;
   }
   const text = await reopenAndTell(

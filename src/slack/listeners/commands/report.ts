@@ -1,9 +1,9 @@
 import { localDate } from '../../../domain/cycle.js';
 import { listProblems } from '../../../services/queries.js';
-import { openReportModal } from '../../modals/owner-modals.js';
-import { LIMITS } from '../../views/limits.js';
-import { pickProblemModal } from '../../views/modals/pick-problem.js';
-import type { SubcommandHandler } from './types.js';
+import { openReportModal } from '../../open-modal/owner.js';
+import { LIMITS } from '../../blocks/limits.js';
+import { pickProblemModal } from '../../blocks/modals/pick-problem.js';
+import type { SubcommandHandler } from './support/types.js';
 
 /**
  * `/closeout report [KEY]`: the progress modal. Without a key: straight to the user's only open problem,

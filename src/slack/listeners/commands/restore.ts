@@ -1,6 +1,6 @@
-import { restore as restoreProblem } from '../../modals/upkeep-changes.js';
-import type { SubcommandHandler } from './types.js';
-import { keyOrPicker } from './upkeep-command.js';
+import { restore as restoreProblem } from '../../notify/changes.js';
+import type { SubcommandHandler } from './support/types.js';
+import { keyOrPicker } from './support/change-command.js';
 
 /** `/closeout restore KEY`: a withdrawn problem comes back in the status it had (a picker without a key). */
 export const restore: SubcommandHandler = async (call) => {

@@ -4,9 +4,9 @@ import { viewerOf } from '../../channel-members.js';
 import { renderCard } from '../../refresh/card.js';
 import { keyValue } from '../../parsers/block-action.js';
 import { localDate } from '../../../domain/cycle.js';
-import { mrkdwnText } from '../../views/limits.js';
-import { problemLineBlock } from '../../views/problem-list.js';
-import type { SubcommandHandler } from './types.js';
+import { mrkdwnText } from '../../blocks/limits.js';
+import { problemLineBlock } from '../../blocks/problem-list.js';
+import type { SubcommandHandler } from './support/types.js';
 
 const SEARCH_MAX = 10;
 

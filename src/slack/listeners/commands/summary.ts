@@ -8,10 +8,10 @@ import { postBoardChart } from '../../upload/chart.js';
 import { dmChannel } from '../../upload/file.js';
 import { parseSummaryArgs } from '../../parsers/summary-args.js';
 import { formatDate } from '../../../i18n/dates.js';
-import { summaryBlocks, summaryText } from '../../views/summary.js';
-import { boardNamedOrLed } from './board-named-or-led.js';
-import type { SubcommandArgs, SubcommandHandler } from './types.js';
-import { mrkdwnText } from '../../views/limits.js';
+import { summaryBlocks, summaryText } from '../../blocks/summary.js';
+import { boardNamedOrLed } from './support/board-named-or-led.js';
+import type { SubcommandArgs, SubcommandHandler } from './support/types.js';
+import { mrkdwnText } from '../../blocks/limits.js';
 
 /** Slack's error code from a failed Web API call (e.g. `not_in_channel`), if it was Slack that refused. */
 function slackError(error: unknown): string | undefined {

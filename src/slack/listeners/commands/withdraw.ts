@@ -1,7 +1,7 @@
-import { withdraw as withdrawProblem } from '../../modals/upkeep-changes.js';
-import { openUpkeepModal } from '../../modals/upkeep-open.js';
-import type { SubcommandHandler } from './types.js';
-import { keyOrPicker, openArgs } from './upkeep-command.js';
+import { withdraw as withdrawProblem } from '../../notify/changes.js';
+import { openChangeModal } from '../../open-modal/changes.js';
+import type { SubcommandHandler } from './support/types.js';
+import { keyOrPicker, openArgs } from './support/change-command.js';
 
 /** `/closeout withdraw KEY [reason]`: with a reason, at once; without, the modal asks for one (optional). */
 export const withdraw: SubcommandHandler = async (call) => {
@@ -9,7 +9,7 @@ export const withdraw: SubcommandHandler = async (call) => {
   if (!key) return;
   const reason = call.args.slice(1).join(' ').trim();
   if (!reason) {
-    await openUpkeepModal('withdraw', key, openArgs(call));
+    await openChangeModal('withdraw', key, openArgs(call));
     return;
   }
   const text = await withdrawProblem(

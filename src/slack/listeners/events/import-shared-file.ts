@@ -6,8 +6,8 @@ import type { SlackContext } from '../../context.js';
 import { previewMessage, runImport } from '../../import/preview.js';
 import { parseSharedListFile, type SharedListFile } from '../../parsers/import-file.js';
 import { failureText } from '../../answer/ephemeral.js';
-import { LIMITS, truncate } from '../../views/limits.js';
-import type { EventArgs } from './on-event.js';
+import { LIMITS, truncate } from '../../blocks/limits.js';
+import type { EventArgs } from './support/on-event.js';
 
 /**
  * A leader drops a list (.xlsx or .csv) into their DM with the bot: every row is checked and the answer is a

@@ -1,9 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { importSharedFile } from './import-shared-file.js';
-import { onEvent } from './on-event.js';
-import { openHome } from './open-home.js';
-import { receiveChatReply } from './receive-chat-reply.js';
+import { onEvent } from './support/on-event.js';
+import { lazy } from '../lazy.js';
+
+// The handlers, each imported on its first use (see ../lazy.ts).
+const importSharedFile = lazy(async () => (await import('./import-shared-file.js')).importSharedFile);
+const openHome = lazy(async () => (await import('./open-home.js')).openHome);
+const receiveChatReply = lazy(async () => (await import('./receive-chat-reply.js')).receiveChatReply);
 
 /** Every Events API event the app handles (Bolt acknowledges events itself before they run). */
 export function register(app: App, ctx: SlackContext): void {

@@ -1,5 +1,5 @@
 import { publishHome } from '../../refresh/homes.js';
-import type { EventArgs } from './on-event.js';
+import type { EventArgs } from './support/on-event.js';
 
 /** Opening the Home tab republishes it, so it is fresh even if a refresh after a change was missed. */
 export async function openHome({ ctx, event, body, context, client }: EventArgs<'app_home_opened'>): Promise<void> {

@@ -10,8 +10,8 @@ import { refreshOrigin } from '../../refresh/origin.js';
 import { parseUserMessage, type UserMessage } from '../../parsers/chat-reply.js';
 import { parseSharedListFile } from '../../parsers/import-file.js';
 import { failureText } from '../../answer/ephemeral.js';
-import type { EventArgs } from './on-event.js';
-import { askBlocks, askText, recordedBlocks, recordedText, recordedView } from '../../views/chat-reply.js';
+import type { EventArgs } from './support/on-event.js';
+import { askBlocks, askText, recordedBlocks, recordedText, recordedView } from '../../blocks/chat-reply.js';
 
 /** What to say back, in the reply's thread; refusals in a shared channel are for the author's eyes only. */
 function answerFor(

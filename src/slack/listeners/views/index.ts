@@ -1,17 +1,20 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
 import { VIEW } from '../../ids.js';
-import { onSubmit } from './on-submit.js';
-import { pickProblem } from './pick-problem.js';
-import { saveBoard } from './save-board.js';
-import { saveChangeReason } from './save-change-reason.js';
-import { saveMeasures } from './save-measures.js';
-import { saveNewProblem } from './save-new-problem.js';
-import { saveProblemEdit } from './save-problem-edit.js';
-import { saveReassignment } from './save-reassignment.js';
-import { saveReport } from './save-report.js';
-import { saveReturnReason } from './save-return-reason.js';
-import { submitCloseoutRequest } from './submit-closeout-request.js';
+import { onSubmit } from './support/on-submit.js';
+import { lazy } from '../lazy.js';
+
+// The handlers, each imported on its first use (see ../lazy.ts).
+const pickProblem = lazy(async () => (await import('./pick-problem.js')).pickProblem);
+const saveBoard = lazy(async () => (await import('./save-board.js')).saveBoard);
+const saveChangeReason = lazy(async () => (await import('./save-change-reason.js')).saveChangeReason);
+const saveMeasures = lazy(async () => (await import('./save-measures.js')).saveMeasures);
+const saveNewProblem = lazy(async () => (await import('./save-new-problem.js')).saveNewProblem);
+const saveProblemEdit = lazy(async () => (await import('./save-problem-edit.js')).saveProblemEdit);
+const saveReassignment = lazy(async () => (await import('./save-reassignment.js')).saveReassignment);
+const saveReport = lazy(async () => (await import('./save-report.js')).saveReport);
+const saveReturnReason = lazy(async () => (await import('./save-return-reason.js')).saveReturnReason);
+const submitCloseoutRequest = lazy(async () => (await import('./submit-closeout-request.js')).submitCloseoutRequest);
 
 /** Every modal submission the app handles (by callback_id), one handler per file named after what it saves. */
 export function register(app: App, ctx: SlackContext): void {
@@ -23,7 +26,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.returnReason, onSubmit(ctx, saveReturnReason));
   // Leaders' changes to problems.
   app.view<ViewSubmitAction>(VIEW.newProblem, onSubmit(ctx, saveNewProblem));
-  app.view<ViewSubmitAction>(VIEW.upkeepPick, onSubmit(ctx, pickProblem));
+  app.view<ViewSubmitAction>(VIEW.changePick, onSubmit(ctx, pickProblem));
   app.view<ViewSubmitAction>(VIEW.editProblem, onSubmit(ctx, saveProblemEdit));
   app.view<ViewSubmitAction>(VIEW.reassign, onSubmit(ctx, saveReassignment));
   app.view<ViewSubmitAction>(VIEW.measures, onSubmit(ctx, saveMeasures));

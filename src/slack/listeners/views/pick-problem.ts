@@ -1,14 +1,14 @@
 import { failureText } from '../../answer/ephemeral.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { VIEW } from '../../ids.js';
-import { reportView } from '../../modals/owner-modals.js';
-import { restore } from '../../modals/upkeep-changes.js';
-import { upkeepView, type UpkeepModal } from '../../modals/upkeep-views.js';
+import { reportView } from '../../open-modal/owner.js';
+import { restore } from '../../notify/changes.js';
+import { changeView, type ChangeModal } from '../../open-modal/change-views.js';
 import { read } from '../../parsers/view-state.js';
-import { PICK_PROBLEM } from '../../views/modals/pick-problem.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { PICK_PROBLEM } from '../../blocks/modals/pick-problem.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
-const UPKEEP_MODALS: ReadonlySet<string> = new Set<UpkeepModal>(['edit', 'reassign', 'measures', 'reopen', 'withdraw']);
+const CHANGE_MODALS: ReadonlySet<string> = new Set<ChangeModal>(['edit', 'reassign', 'measures', 'reopen', 'withdraw']);
 
 /**
  * *Next* in a "which problem?" picker: the next modal replaces the picker, or the pick is refused on its
@@ -36,7 +36,7 @@ export async function pickProblem({ ctx, ack, body, view, client }: SubmittedArg
     const where = { ctx, actor, lang: meta.lang, key, ...(meta.channel && { channel: meta.channel }) };
     let next;
     if (forReport) next = await reportView(where);
-    else if (meta.mode && UPKEEP_MODALS.has(meta.mode)) next = await upkeepView(meta.mode as UpkeepModal, where);
+    else if (meta.mode && CHANGE_MODALS.has(meta.mode)) next = await changeView(meta.mode as ChangeModal, where);
     else throw new Error(`unknown picker mode ${meta.mode}`);
     await ack({ response_action: 'update', view: next });
   } catch (error) {

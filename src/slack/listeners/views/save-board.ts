@@ -1,13 +1,14 @@
 import { archiveBoard, boardCodeTaken, createBoard, editBoard, getBoard } from '../../../services/boards.js';
 import type { WebClient } from '@slack/web-api';
 import type { Translator } from '../../../i18n/index.js';
-import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { tellUser } from '../../answer/tell-user.js';
 import { isPublicChannel } from '../../channel-members.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseBoardEdit, parseNewBoard } from '../../parsers/board.js';
-import { BOARD } from '../../views/modals/board.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
-import { mrkdwnText } from '../../views/limits.js';
+import type { Parsed } from '../../parsers/inline-errors.js';
+import { BOARD } from '../../blocks/modals/board.js';
+import { parseThenWork } from './support/on-submit.js';
+import { mrkdwnText } from '../../blocks/limits.js';
 
 function written(form: { name?: string; categories?: string[] }): string {
   return [form.name ?? '', ...(form.categories ?? [])].filter(Boolean).join('\n');
@@ -29,24 +30,33 @@ async function channelTips(
   return tips.map((t) => `\n${t}`).join('');
 }
 
-/** `board new` and `board edit` submissions; admins only (the services refuse anyone else). */
-export async function saveBoard({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
-  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
-  const editing = meta.key;
+type EditForm = Extract<ReturnType<typeof parseBoardEdit>, { ok: true }>['data'];
+type NewForm = Extract<ReturnType<typeof parseNewBoard>, { ok: true }>['data'];
+type BoardForm = { editing: string; form: EditForm } | { editing: null; form: NewForm };
 
-  if (editing) {
-    const parsed = parseBoardEdit(tr, values);
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
+/** `board new` and `board edit` submissions; admins only (the services refuse anyone else). */
+export const saveBoard = parseThenWork({
+  parse: async ({ ctx, actor, meta, tr, values }): Promise<Parsed<BoardForm>> => {
+    if (meta.key) {
+      const parsed = parseBoardEdit(tr, values);
+      return parsed.ok ? { ok: true, data: { editing: meta.key, form: parsed.data } } : parsed;
     }
-    await ack({ response_action: 'clear' });
-    await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(parsed.data) }, async () => {
+    const parsed = parseNewBoard(tr, values);
+    if (!parsed.ok) return parsed;
+    // A taken code is shown on the field, like any other input error (one indexed read, before the ack).
+    if (await boardCodeTaken(ctx.deps, actor.teamId, parsed.data.code))
+      return { ok: false, errors: { [BOARD.code]: tr('modal.error.board_taken', { code: parsed.data.code }) } };
+    return { ok: true, data: { editing: null, form: parsed.data } };
+  },
+  written: ({ form }) => written(form),
+  work: async ({ ctx, client, actor, tr, to, form: chosen }) => {
+    if (chosen.editing !== null) {
+      const { editing, form } = chosen;
       const before = await getBoard(ctx.deps, actor.teamId, editing);
       // Archiving is its own recorded act (archiveBoard); unarchiving and the other fields are an edit.
-      const { archived, ...fields } = parsed.data;
+      const { archived, ...fields } = form;
       const archiving = archived === true && !before.archived;
-      let board = await editBoard(ctx.deps, actor, editing, archiving ? fields : parsed.data);
+      let board = await editBoard(ctx.deps, actor, editing, archiving ? fields : form);
       if (archiving) board = await archiveBoard(ctx.deps, actor, editing);
       const tip = await channelTips(client, tr, board);
       await tellUser(
@@ -57,26 +67,9 @@ export async function saveBoard({ ctx, ack, body, view, client }: SubmittedArgs)
       );
       const people = [...before.leaders, ...board.leaders].map((l) => l.userId);
       refreshHomesLater(client, ctx, actor.teamId, [actor.userId, ...people]);
-    });
-    return;
-  }
-
-  const parsed = parseNewBoard(tr, values);
-  if (!parsed.ok) {
-    await ack({ response_action: 'errors', errors: parsed.errors });
-    return;
-  }
-  // A taken code is shown on the field, like any other input error (one indexed read, before the ack).
-  if (await boardCodeTaken(ctx.deps, actor.teamId, parsed.data.code)) {
-    await ack({
-      response_action: 'errors',
-      errors: { [BOARD.code]: tr('modal.error.board_taken', { code: parsed.data.code }) },
-    });
-    return;
-  }
-  await ack({ response_action: 'clear' });
-  await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(parsed.data) }, async () => {
-    const board = await createBoard(ctx.deps, actor, parsed.data);
+      return;
+    }
+    const board = await createBoard(ctx.deps, actor, chosen.form);
     const tip = await channelTips(client, tr, board);
     await tellUser(
       client,
@@ -85,5 +78,5 @@ export async function saveBoard({ ctx, ack, body, view, client }: SubmittedArgs)
       tr('board.created', { code: board.code, name: mrkdwnText(board.name, 100) }) + tip,
     );
     refreshHomesLater(client, ctx, actor.teamId, [actor.userId, ...board.leaders.map((l) => l.userId)]);
-  });
-}
+  },
+});

@@ -1,10 +1,10 @@
 import { applyMeasureChanges, problemVersion } from '../../../services/measure-changes.js';
 import { failureText } from '../../answer/ephemeral.js';
-import { MEASURES } from '../../views/modals/measures.js';
-import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { MEASURES } from '../../blocks/modals/measures.js';
+import { tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseMeasures, type MeasuresForm } from '../../parsers/measures.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { parseThenWork } from './support/on-submit.js';
 
 function written(form: MeasuresForm): string {
   return [...form.changes.map((c) => `${c.number}. ${c.text ?? ''}`), ...form.added.texts].join('\n');
@@ -16,31 +16,24 @@ function written(form: MeasuresForm): string {
  * measures since the modal opened, nothing is saved and the modal stays open with an inline note to reopen
  * it (its measure fields would otherwise write back what the other person changed).
  */
-export async function saveMeasures({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
-  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
-  const parsed = parseMeasures(tr, values);
-  if (!parsed.ok) {
-    await ack({ response_action: 'errors', errors: parsed.errors });
-    return;
-  }
-  const form = parsed.data;
-  const key = meta.key ?? '';
-  const at = Object.keys(values)[0] ?? MEASURES.newTexts;
-  if (meta.version !== undefined) {
+export const saveMeasures = parseThenWork({
+  parse: async ({ ctx, actor, meta, tr, values }) => {
+    const parsed = parseMeasures(tr, values);
+    if (!parsed.ok || meta.version === undefined) return parsed;
+    const key = meta.key ?? '';
+    const at = Object.keys(values)[0] ?? MEASURES.newTexts;
     let current: number;
     try {
       current = await problemVersion(ctx.deps, actor.teamId, key);
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [at]: failureText(meta.lang, error, ctx.logger) } });
-      return;
+      return { ok: false, errors: { [at]: failureText(meta.lang, error, ctx.logger) } };
     }
-    if (current !== meta.version) {
-      await ack({ response_action: 'errors', errors: { [at]: tr('upkeep.measures.stale', { key }) } });
-      return;
-    }
-  }
-  await ack({ response_action: 'clear' });
-  await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
+    if (current !== meta.version) return { ok: false, errors: { [at]: tr('upkeep.measures.stale', { key }) } };
+    return parsed;
+  },
+  written,
+  work: async ({ ctx, client, actor, meta, tr, to, form }) => {
+    const key = meta.key ?? '';
     const result = await applyMeasureChanges(ctx.deps, actor, key, form.changes, form.added, {
       ...(meta.version !== undefined && { expectedVersion: meta.version }),
     });
@@ -56,5 +49,5 @@ export async function saveMeasures({ ctx, ack, body, view, client }: SubmittedAr
       }),
     );
     refreshHomesLater(client, ctx, actor.teamId, [actor.userId]);
-  });
-}
+  },
+});

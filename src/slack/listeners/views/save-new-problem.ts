@@ -1,13 +1,13 @@
 import { localDate } from '../../../domain/cycle.js';
 import { getBoard } from '../../../services/boards.js';
 import { createProblem } from '../../../services/problems.js';
-import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { owedAssigned } from '../../notify/problem-assigned.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
-import { mrkdwnText } from '../../views/limits.js';
+import { parseThenWork } from './support/on-submit.js';
+import { mrkdwnText } from '../../blocks/limits.js';
 
 /** Everything they typed, to hand back if the problem cannot be created after all. */
 function written(form: NewProblemForm): string {
@@ -16,16 +16,10 @@ function written(form: NewProblemForm): string {
 }
 
 /** The `new` modal: the problem is created, the creator told, the owner sent a DM (if someone else). */
-export async function saveNewProblem({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
-  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
-  const parsed = parseNewProblem(tr, values);
-  if (!parsed.ok) {
-    await ack({ response_action: 'errors', errors: parsed.errors });
-    return;
-  }
-  await ack({ response_action: 'clear' });
-  const form = parsed.data;
-  await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
+export const saveNewProblem = parseThenWork({
+  parse: ({ tr, values }) => parseNewProblem(tr, values),
+  written,
+  work: async ({ ctx, client, actor, meta, tr, to, view, form }) => {
     // The owner's DM is saved with the problem, before anything may fail on Slack's side.
     const problem = await createProblem(ctx.deps, actor, form.boardCode, form.problem, owedAssigned(ctx, actor), {
       viewId: view.id,
@@ -51,5 +45,5 @@ export async function saveNewProblem({ ctx, ack, body, view, client }: Submitted
       actor.userId,
       ...board.leaders.map((l) => l.userId),
     ]);
-  });
-}
+  },
+});

@@ -6,9 +6,9 @@ import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { differing, parseEditProblem, type EditForm } from '../../parsers/edit-problem.js';
 import { failureText } from '../../answer/ephemeral.js';
-import { editProblemModal, EDIT_PROBLEM, type EditableFields } from '../../views/modals/edit-problem.js';
+import { editProblemModal, EDIT_PROBLEM, type EditableFields } from '../../blocks/modals/edit-problem.js';
 import { formatDate } from '../../../i18n/dates.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 function written(form: EditForm): string {
   return [form.fields.title, form.fields.description, form.reason].filter(Boolean).join('\n\n');

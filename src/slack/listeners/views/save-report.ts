@@ -7,7 +7,7 @@ import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseReport } from '../../parsers/report.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 /** How long the ack waits for the save: well inside Slack's 3 s, and the 1 s acks are held to. */
 const SAVE_BEFORE_ACK_MS = 600;

@@ -1,12 +1,12 @@
 import { DomainError } from '../../../domain/errors.js';
 import { translator } from '../../../i18n/index.js';
 import { returnCloseout } from '../../../services/closeout.js';
-import type { SubmittedArgs } from './on-submit.js';
+import type { SubmittedArgs } from './support/on-submit.js';
 import { announceDecision, owedDecision, showExistingDecision } from '../../notify/decision.js';
 import { decodeReturnMetadata, typedReason, validReason } from '../../parsers/return-reason.js';
 import { failureText, replyEphemeral } from '../../answer/ephemeral.js';
-import { REASON_INPUT } from '../../views/closeout-decision.js';
-import { mrkdwnText } from '../../views/limits.js';
+import { REASON_INPUT } from '../../blocks/closeout-decision.js';
+import { mrkdwnText } from '../../blocks/limits.js';
 
 /**
  * The Return modal's submission: a blank reason is refused inline (nothing saved); otherwise the request
@@ -32,8 +32,10 @@ export async function saveReturnReason({ ctx, ack, body, view, client }: Submitt
   const actor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
   const args = { client, ctx, actor, lang: meta.lang, origin: meta.origin, requestId: meta.requestId };
   try {
-    await returnCloseout(ctx.deps, actor, meta.requestId, reason, owedDecision(ctx), { viewId: view.id });
-    await announceDecision(args);
+    const decided = await returnCloseout(ctx.deps, actor, meta.requestId, reason, owedDecision(ctx), {
+      viewId: view.id,
+    });
+    await announceDecision(args, decided);
   } catch (error) {
     if (error instanceof DomainError && error.key === 'error.already_decided')
       await showExistingDecision(args).catch(() => undefined);

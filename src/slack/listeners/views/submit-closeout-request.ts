@@ -1,23 +1,17 @@
 import { notFound } from '../../../domain/errors.js';
 import { requestCloseout } from '../../../services/closeout.js';
-import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseCloseout } from '../../parsers/closeout.js';
 import { decidersOf, owedCloseoutRequest } from '../../notify/closeout-request.js';
-import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { parseThenWork } from './support/on-submit.js';
 
 /** A closeout request: saved, sent to the board's leaders (admins when it has none) with Approve/Return. */
-export async function submitCloseoutRequest({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
-  const { actor, meta, tr, values, to } = readSubmission(ctx, { body, view });
-  const parsed = parseCloseout(tr, values);
-  if (!parsed.ok) {
-    await ack({ response_action: 'errors', errors: parsed.errors });
-    return;
-  }
-  await ack({ response_action: 'clear' });
-  const { evidence } = parsed.data;
-  await afterSubmit({ client, ctx, lang: meta.lang, to, written: evidence }, async () => {
+export const submitCloseoutRequest = parseThenWork({
+  parse: ({ tr, values }) => parseCloseout(tr, values),
+  written: ({ evidence }) => evidence,
+  work: async ({ ctx, client, actor, meta, tr, to, view, form: { evidence } }) => {
     if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
     // Each decider's copy is saved with the request: a Slack outage or a crash delays the copies, never loses them.
     const { problem, leaderIds } = await requestCloseout(
@@ -42,5 +36,5 @@ export async function submitCloseoutRequest({ ctx, ack, body, view, client }: Su
     const from = { client, ctx, actor, origin: meta.origin, lang: meta.lang };
     await refreshSubmittedFrom(from, problem.key, tr('closeout.origin_note', { user: actor.userId }));
     refreshHomesLater(client, ctx, actor.teamId, [problem.ownerId, actor.userId, ...deciders]);
-  });
-}
+  },
+});

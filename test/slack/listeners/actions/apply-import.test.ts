@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { t } from '../../../../src/i18n/index.js';
 import { ACTION } from '../../../../src/slack/ids.js';
 import { applyImport } from '../../../../src/slack/listeners/actions/apply-import.js';
-import { onClick } from '../../../../src/slack/listeners/actions/on-click.js';
+import { onClick } from '../../../../src/slack/listeners/actions/support/on-click.js';
 import { importSharedFile } from '../../../../src/slack/listeners/events/import-shared-file.js';
 import { buildArguments, clickArguments, fakeClient, useSlackContext } from '../../../support/bolt-arguments.js';
 import { LEADER, OWNER, seedBoard, TEAM } from '../../../support/fixtures.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../../../src/slack/ids.js';
 import { approveCloseout } from '../../../../src/slack/listeners/actions/approve-closeout.js';
-import { onClick } from '../../../../src/slack/listeners/actions/on-click.js';
+import { onClick } from '../../../../src/slack/listeners/actions/support/on-click.js';
 import { clickArguments, useSlackContext } from '../../../support/bolt-arguments.js';
 import { LEADER, OTHER, OWNER } from '../../../support/fixtures.js';
 import { leaderDm, pendingRequest, requestRow } from './closeout-helpers.js';
@@ -26,7 +26,7 @@ describe('approveCloseout', () => {
     const update = args.fake.chat.update!.mock.calls[0]![0] as Record<string, unknown>;
     expect(update).toMatchObject({ channel: leaderDm.channel, ts: leaderDm.ts });
     // The owner is owed a DM with the decision: one keyed follow-up delivery, saved with the decision and
-    // then sent by jobs/follow-ups (kicked).
+    // then sent by jobs/outbox/follow-ups (kicked).
     const owed = await state.deps.db.delivery.findMany({ where: { dedupeKey: { startsWith: 'follow-up:decision:' } } });
     expect(owed).toMatchObject([
       {

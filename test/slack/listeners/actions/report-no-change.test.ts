@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportUpdate } from '../../../../src/services/progress.js';
 import { createProblem } from '../../../../src/services/problems.js';
 import { ACTION } from '../../../../src/slack/ids.js';
-import { onClick } from '../../../../src/slack/listeners/actions/on-click.js';
+import { onClick } from '../../../../src/slack/listeners/actions/support/on-click.js';
 import { reportNoChange } from '../../../../src/slack/listeners/actions/report-no-change.js';
 import { clickArguments, useSlackContext } from '../../../support/bolt-arguments.js';
 import { LEADER, OTHER, OWNER, seedBoard } from '../../../support/fixtures.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION, VIEW } from '../../../../src/slack/ids.js';
 import { approveCloseout } from '../../../../src/slack/listeners/actions/approve-closeout.js';
-import { onClick } from '../../../../src/slack/listeners/actions/on-click.js';
+import { onClick } from '../../../../src/slack/listeners/actions/support/on-click.js';
 import { returnCloseout } from '../../../../src/slack/listeners/actions/return-closeout.js';
 import { clickArguments, fakeClient, useSlackContext } from '../../../support/bolt-arguments.js';
 import { LEADER } from '../../../support/fixtures.js';

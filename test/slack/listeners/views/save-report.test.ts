@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../../../src/services/problems.js';
 import { VIEW } from '../../../../src/slack/ids.js';
-import { onSubmit } from '../../../../src/slack/listeners/views/on-submit.js';
+import { onSubmit } from '../../../../src/slack/listeners/views/support/on-submit.js';
 import { saveReport } from '../../../../src/slack/listeners/views/save-report.js';
 import { encodeMetadata } from '../../../../src/slack/parsers/modal-metadata.js';
-import { REPORT } from '../../../../src/slack/views/modals/report.js';
+import { REPORT } from '../../../../src/slack/blocks/modals/report.js';
 import { submissionArguments, useSlackContext } from '../../../support/bolt-arguments.js';
 import { LEADER, OWNER, seedBoard } from '../../../support/fixtures.js';
 

@@ -1,0 +1,259 @@
+import type { CountedStatus, Health, Language, ProblemStatus } from '../../domain/types.js';
+
+/**
+ * What the scheduler sends, as plain data (no Block Kit): jobs build these, the delivery row stores them
+ * as JSON, and the Slack sender renders them (src/slack/blocks/scheduled). Storing data rather than blocks
+ * keeps rows small and a retry renders exactly the same message.
+ */
+
+export interface BoardRef {
+  code: string;
+  name: string;
+  timezone: string;
+  language: Language;
+}
+
+/** An update round: the board's cycle as people see it (numbered from 1). */
+export interface RoundRef {
+  number: number;
+  startDate: string;
+  endDate: string;
+  reportBy: string;
+}
+
+export interface ProblemLine {
+  key: string;
+  title: string;
+  status: ProblemStatus;
+  /** Effective deadline (the problem's own, else the list-wide one). */
+  deadline: string | null;
+  daysOverdue: number;
+  percent: number;
+  health: Health | null;
+  /** Local date of the last update, if any. */
+  lastUpdate: string | null;
+  /** What was done from this message since it was sent (who reported what), shown under the problem. */
+  note?: string;
+}
+
+export interface OwnerKeys {
+  userId: string;
+  keys: string[];
+}
+
+export interface OverdueLine {
+  key: string;
+  title: string;
+  ownerId: string;
+  unit: string | null;
+  deadline: string;
+  days: number;
+}
+
+export interface DeadlineLine {
+  /** Problem key, or `RECT-12.3` for a measure. */
+  key: string;
+  problemKey: string;
+  text: string;
+  ownerId: string;
+  deadline: string;
+  isMeasure: boolean;
+}
+
+/** The first items of a long list and how many there are in all (messages say "… and N more"). */
+export interface Listed<T> {
+  items: T[];
+  total: number;
+}
+
+export function listed<T>(all: readonly T[], max: number): Listed<T> {
+  return { items: all.slice(0, max), total: all.length };
+}
+
+interface Base {
+  board: BoardRef;
+  /** Local date in the board's zone when the message was planned (dates are shown relative to it). */
+  today: string;
+}
+
+/** One owner's DM at the start of a round; owners with many problems get two pages and a count of the rest. */
+export interface PromptMessage extends Base {
+  kind: 'prompt';
+  round: RoundRef;
+  total: number;
+  page: number;
+  pages: number;
+  problems: ProblemLine[];
+  /** On the last page: problems not listed in any page (the owner has more than the pages hold). */
+  more?: number;
+}
+
+/** DM to an owner who has not reported yet this round. */
+export interface NudgeMessage extends Base {
+  kind: 'nudge';
+  round: RoundRef;
+  problems: Listed<ProblemLine>;
+}
+
+/** Channel post: who has not reported yet this round. */
+export interface NudgeChannelMessage extends Base {
+  kind: 'nudge-channel';
+  round: RoundRef;
+  owners: Listed<OwnerKeys>;
+}
+
+/** Owners (with their problem keys) listed in channel posts; more are counted, not named. */
+export const MAX_OWNERS_LISTED = 100;
+/** Problem lines listed in digests and weekly posts. */
+export const MAX_LINES_LISTED = 30;
+
+/** Channel post opening an update round: due date and who owes updates. */
+export interface RoundOpenMessage extends Base {
+  kind: 'round-open';
+  round: RoundRef;
+  owners: Listed<OwnerKeys>;
+}
+
+export interface DigestMessage extends Base {
+  kind: 'digest';
+  round: RoundRef;
+  total: number;
+  byStatus: Record<CountedStatus, number>;
+  closedThisRound: Listed<{ key: string; title: string }>;
+  overdue: Listed<OverdueLine>;
+  notReported: Listed<OwnerKeys>;
+  /** Problems awaiting a report that got none this round. */
+  silentProblems: number;
+}
+
+/** A deadline coming up (or today), to the owner, or in the channel mentioning them. */
+export interface ReminderMessage extends Base {
+  kind: 'reminder';
+  item: DeadlineLine;
+  problemTitle: string;
+  daysLeft: number;
+  /** In the channel: mention the owner and leave the buttons out. */
+  inChannel: boolean;
+}
+
+/** The day after a deadline: the owner and the leaders are told. */
+export interface EscalationMessage extends Base {
+  kind: 'escalation';
+  problem: ProblemLine & { ownerId: string; unit: string | null };
+  leaders: string[];
+}
+
+export interface OverdueWeeklyMessage extends Base {
+  kind: 'overdue-weekly';
+  week: string;
+  problems: Listed<OverdueLine>;
+}
+
+export interface UpcomingMessage extends Base {
+  kind: 'upcoming';
+  from: string;
+  to: string;
+  items: Listed<DeadlineLine>;
+}
+
+/** To a board's leaders: a message could not be delivered for a reason only people can fix. */
+export interface FailureNoticeMessage extends Base {
+  kind: 'failure-notice';
+  target: string;
+  reason: string;
+}
+
+/** To an owner after a leader's change: reassigned to or away from them, or reopened (see jobs/follow-ups). */
+export interface ProblemChangeMessage extends Base {
+  kind: 'problem-change';
+  change: 'reassigned-to' | 'reassigned-from' | 'reopened';
+  key: string;
+  title: string;
+  by: string;
+  /** The owner now, and before (reassignments). */
+  ownerId: string;
+  previousOwnerId?: string;
+  deadline: string | null;
+  /** The leader's note or reason. */
+  note: string;
+}
+
+/** To a leader: an owner asks for sign-off, with Approve and Return (one per decider; see jobs/notify-messages). */
+export interface CloseoutRequestMessage extends Base {
+  kind: 'closeout-request';
+  requestId: number;
+  key: string;
+  title: string;
+  ownerId: string;
+  requestedBy: string;
+  /** ISO instant of the request. */
+  requestedAt: string;
+  evidence: string;
+  deadline: string | null;
+  percent: number;
+  measures: { done: number; total: number };
+}
+
+/** To an owner: a leader approved or returned their closeout request. */
+export interface DecisionMessage extends Base {
+  kind: 'decision';
+  requestId: number;
+  key: string;
+  title: string;
+  state: 'approved' | 'returned';
+  decidedBy: string;
+  reason: string | null;
+}
+
+/** To an owner: someone else created a problem and made them its owner. */
+export interface AssignedMessage extends Base {
+  kind: 'assigned';
+  key: string;
+  title: string;
+  assignedBy: string;
+  deadline: string | null;
+  unit: string | null;
+  measures: string[];
+}
+
+export type OutboundMessage =
+  | CloseoutRequestMessage
+  | DecisionMessage
+  | AssignedMessage
+  | ProblemChangeMessage
+  | PromptMessage
+  | NudgeMessage
+  | NudgeChannelMessage
+  | RoundOpenMessage
+  | DigestMessage
+  | ReminderMessage
+  | EscalationMessage
+  | OverdueWeeklyMessage
+  | UpcomingMessage
+  | FailureNoticeMessage;
+
+export const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind']>([
+  'prompt',
+  'nudge',
+  'nudge-channel',
+  'round-open',
+  'digest',
+  'reminder',
+  'escalation',
+  'overdue-weekly',
+  'upcoming',
+  'failure-notice',
+  'problem-change',
+  'closeout-request',
+  'decision',
+  'assigned',
+]);
+
+/** Reads a stored payload back; rows are only ever written by the scheduler, so a kind check suffices. */
+export function parseMessage(payload: string | null): OutboundMessage {
+  const parsed: unknown = JSON.parse(payload ?? 'null');
+  if (typeof parsed !== 'object' || parsed === null || !('kind' in parsed) || !MESSAGE_KINDS.has(String(parsed.kind))) {
+    throw new Error('delivery payload is not a scheduler message');
+  }
+  return parsed as OutboundMessage;
+}

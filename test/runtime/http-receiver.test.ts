@@ -1,0 +1,127 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { ReceiverEvent } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, slackLogger } from '../../src/logging/logger.js';
+import { BusyError } from '../../src/runtime/admission.js';
+import { BODY_LIMIT, SlackHttpReceiver } from '../../src/runtime/http-receiver.js';
+import { SIGNING_SECRET, commandBody, postSigned } from '../support/slack-requests.js';
+
+const LIMIT = 64 * 1024;
+let server: http.Server;
+let port: number;
+let tooLarge = 0;
+const seen: Record<string, unknown>[] = [];
+let busy = false;
+
+beforeAll(async () => {
+  const receiver = new SlackHttpReceiver({
+    signingSecret: SIGNING_SECRET,
+    logger: slackLogger(createLogger('silent')),
+    health: (_req, res) => res.writeHead(200).end(),
+    stopping: () => false,
+    tooLarge: () => tooLarge++,
+    bodyLimit: LIMIT,
+  });
+  receiver.init({
+    processEvent: async ({ body, ack }: ReceiverEvent) => {
+      if (busy) throw new BusyError('full');
+      seen.push(body);
+      await ack();
+    },
+  });
+  server = http.createServer(receiver.requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+/** Sends `head` (and then `chunks`, one at a time) on a raw connection; resolves with what came back. */
+function raw(head: string, chunks: Buffer[] = []): Promise<{ response: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let response = '';
+    let sent = 0;
+    let closed = false;
+    socket.setEncoding('utf8').on('data', (d: string) => (response += d));
+    socket.on('error', () => {}); // the server may close while we write: that is the point
+    socket.on('close', () => {
+      closed = true;
+      resolve({ response, sent });
+    });
+    socket.write(head, async () => {
+      for (const chunk of chunks) {
+        if (closed || response) break;
+        await new Promise<void>((done) => socket.write(chunk, () => done()));
+        sent += chunk.length;
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    });
+    setTimeout(() => reject(new Error(`no answer; got ${JSON.stringify(response)}`)), 5_000).unref();
+  });
+}
+
+describe('request bodies', () => {
+  it('uses Bolt’s HTTPReceiver default limit (4 MB) unless told', () => {
+    expect(BODY_LIMIT).toBe(4 * 1024 * 1024);
+  });
+
+  it('answers 413 to a body declared over the limit, before reading any of it, and closes the connection', async () => {
+    const before = tooLarge;
+    // Only the headers go out: were the server to wait for the body, nothing would come back.
+    const { response } = await raw(
+      'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n' +
+        `Content-Length: ${40 * 1024 * 1024}\r\n\r\n`,
+    );
+    expect(response).toMatch(/^HTTP\/1\.1 413 /);
+    expect(response.toLowerCase()).toContain('connection: close');
+    expect(tooLarge).toBe(before + 1);
+    expect(seen).toEqual([]);
+  });
+
+  it('answers 413 to a chunked body once it passes the limit, without waiting for the rest', async () => {
+    const before = tooLarge;
+    const chunk = (n: number) => Buffer.from(`${n.toString(16)}\r\n${'a'.repeat(n)}\r\n`);
+    // Twice the limit on offer, never finished (no last chunk): the answer comes once the limit is passed.
+    const chunks = Array.from({ length: (2 * LIMIT) / 4096 }, () => chunk(4096));
+    const { response, sent } = await raw(
+      'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n' +
+        'Transfer-Encoding: chunked\r\n\r\n',
+      chunks,
+    );
+    expect(response).toMatch(/^HTTP\/1\.1 413 /);
+    expect(sent).toBeLessThan(2 * LIMIT);
+    expect(tooLarge).toBe(before + 1);
+    expect(seen).toEqual([]);
+  });
+
+  it('still takes a signed command', async () => {
+    const body = commandBody({ text: 'help', userId: 'U1', teamId: 'T1', responseUrl: 'http://127.0.0.1/x' });
+    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    expect(seen).toMatchObject([{ command: '/closeout', text: 'help', user_id: 'U1' }]);
+  });
+
+  it('answers 503 with Retry-After, not an ack, to a request turned away for load', async () => {
+    busy = true;
+    try {
+      const body = commandBody({ text: 'help', userId: 'U1', teamId: 'T1', responseUrl: 'http://127.0.0.1/x' });
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'event_callback', event: { type: 'message', user: 'U1' } }),
+      });
+      expect(res.status).toBe(401); // unsigned: never reaches admission
+      const signed = await postSigned(
+        `http://127.0.0.1:${port}/slack/events`,
+        body,
+        'application/x-www-form-urlencoded',
+      );
+      expect(signed.status).toBe(503);
+      expect(signed.text).toBe('');
+    } finally {
+      busy = false;
+    }
+  });
+});
