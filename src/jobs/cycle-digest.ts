@@ -60,6 +60,7 @@ export const cycleDigest: Job = {
           unit: p.unit,
           deadline: flags.deadline ?? '',
           days: flags.daysOverdue,
+          ...(flags.workingDaysOverdue !== undefined && { workingDays: flags.workingDaysOverdue }),
         }));
       const silent = problems.filter(
         (p) => (AWAITING as readonly string[]).includes(p.status) && p.createdAt < cycle.end && !reportedIds.has(p.id),

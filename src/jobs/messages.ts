@@ -28,6 +28,8 @@ export interface ProblemLine {
   /** Effective deadline (the problem's own, else the list-wide one). */
   deadline: string | null;
   daysOverdue: number;
+  /** Working days overdue, on a board with a working-day calendar (issue 22): shown beside the calendar days. */
+  workingDaysOverdue?: number;
   percent: number;
   health: Health | null;
   /** Local date of the last update, if any. */
@@ -48,6 +50,8 @@ export interface OverdueLine {
   unit: string | null;
   deadline: string;
   days: number;
+  /** Working days overdue, on a board with a working-day calendar (issue 22). */
+  workingDays?: number;
 }
 
 export interface DeadlineLine {
@@ -132,6 +136,8 @@ export interface ReminderMessage extends Base {
   item: DeadlineLine;
   problemTitle: string;
   daysLeft: number;
+  /** `daysLeft` counts working days (the board has a working-day calendar). */
+  workingDays?: boolean;
   /** In the channel: mention the owner and leave the buttons out. */
   inChannel: boolean;
 }

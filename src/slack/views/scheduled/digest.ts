@@ -21,7 +21,8 @@ import {
 export function overdueLine(tr: Translator, overdue: OverdueLine): string {
   return [
     `*${overdue.key}*`,
-    tr('sched.days_overdue', { days: overdue.days }),
+    tr('sched.days_overdue', { days: overdue.days }) +
+      (overdue.workingDays !== undefined ? ` ${tr('cal.working_days', { days: overdue.workingDays })}` : ''),
     mention(overdue.ownerId),
     ...(overdue.unit ? [mrkdwnText(overdue.unit, 80)] : []),
     mrkdwnText(overdue.title, TITLE_MAX),
