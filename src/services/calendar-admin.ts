@@ -6,6 +6,7 @@ import type { Actor } from '../domain/types.js';
 import { canLead, findBoard } from './access.js';
 import { importCalendarDays, loadBoardCalendar, removeCalendarDay, setCalendarDay } from './calendar.js';
 import type { ServiceDeps } from './deps.js';
+import { requireVisibleBoard, type Viewer } from './visibility.js';
 
 /**
  * What leaders do with a board's calendar (issue 22): see the coming days off and the next scheduled dates,
@@ -24,6 +25,8 @@ async function ledBoard(deps: ServiceDeps, actor: Actor, code: string) {
 export interface CalendarOverview {
   board: { code: string; name: string; calendar: string; language: string };
   today: string;
+  /** How many days ahead the lists look. */
+  window: number;
   /** Days off from today to LOOKAHEAD_DAYS ahead. */
   daysOff: NonWorkingDay[];
   /** Days the leaders or an import opened, in the same window. */
@@ -33,8 +36,15 @@ export interface CalendarOverview {
   missingYears: number[];
 }
 
-export async function calendarOverview(deps: ServiceDeps, actor: Actor, code: string): Promise<CalendarOverview> {
+/** Anyone who may see the board may see its calendar (a restricted board: its leaders, owners, members…). */
+export async function calendarOverview(
+  deps: ServiceDeps,
+  actor: Actor,
+  code: string,
+  viewer: Viewer = { actor },
+): Promise<CalendarOverview> {
   const board = await findBoard(deps.db, actor.teamId, code);
+  await requireVisibleBoard(deps, viewer, board);
   const workCalendar = await loadBoardCalendar(deps.db, board);
   const at = deps.clock.now();
   const today = localDate(at, board.timezone);
@@ -64,6 +74,7 @@ export async function calendarOverview(deps: ServiceDeps, actor: Actor, code: st
   return {
     board: { code: board.code, name: board.name, calendar: board.calendar, language: board.language },
     today,
+    window: LOOKAHEAD_DAYS,
     daysOff: workCalendar.nonWorkingDays(today, to),
     extraWorkdays: extra,
     next: { prompt, nudge, digest },

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
 import type { Subcommand } from '../../parsers/command-text.js';
 import { board } from './board.js';
+import { calendar } from './calendar.js';
 import { edit } from './edit.js';
 import { measures } from './measures.js';
 import { reassign } from './reassign.js';
@@ -38,6 +39,7 @@ const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {
   reopen,
   withdraw,
   restore,
+  calendar,
 };
 
 /** The slash command the app handles; its subcommands are routed by the table above. */

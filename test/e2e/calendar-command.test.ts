@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../support/block-kit.js';
+import { seedRect } from '../support/cards.js';
+import { LEADER, OTHER } from '../support/fixtures.js';
+import { allText, callAfter } from '../support/modals.js';
+import { TestApp } from '../support/test-app.js';
+
+/** Issue 22: `/closeout calendar` through the real Bolt app — the overview, and leaders adding and removing days. */
+let app: TestApp;
+beforeAll(async () => {
+  // Thu 24 Sep 2026 in Shanghai: the National Day holiday is a week away.
+  app = await TestApp.start({ at: '2026-09-24T02:00:00Z' });
+  await seedRect(app, { anchorDate: '2026-09-17', calendar: 'CN' });
+});
+afterAll(async () => {
+  expect(blockKitProblems(app.fake.calls)).toEqual([]);
+  await app.stop();
+});
+
+const answer = async (text: string, userId = LEADER.userId) =>
+  allText(await callAfter(app, 'response_url', () => app.command(text, userId)));
+
+describe('/closeout calendar', () => {
+  it('lists the coming days off and the next prompt, nudge and digest', async () => {
+    const text = await answer('calendar board:RECT');
+    expect(text).toContain('CN official holidays and make-up workdays');
+    expect(text).toContain('Oct 1 · National Day · 国庆节');
+    expect(text).toContain('Sep 26 · Mid-autumn Festival · 中秋');
+    expect(text).not.toContain('Oct 10 ·'); // a make-up Saturday is worked
+    // Round 2 opens Thu 1 Oct (holiday): prompt and digest on Thu 8 Oct; round 1's nudge on Mon 28 Sep.
+    expect(text).toContain('Next prompt: Oct 8 · next nudge: Sep 28 · next digest: Oct 8');
+  });
+
+  it('a leader closes a day and opens one, with a reason; the overview shows them; remove undoes', async () => {
+    expect(await answer('calendar add 2026-10-09 closed "Office move"')).toContain(
+      '2026-10-09 is now a day off on *Rectification list*: Office move',
+    );
+    expect(await answer('calendar add 2026-10-17 workday "Inspection weekend"')).toContain('is now a working day');
+    const text = await answer('calendar');
+    expect(text).toContain('Oct 9 · Office move');
+    expect(text).toContain('Oct 17 · working day: Inspection weekend');
+    expect(text).toContain('Next prompt: Oct 8');
+    expect(await app.db.calendarDay.count()).toBe(2);
+    expect(await answer('calendar remove 2026-10-09')).toContain('follows the *Rectification list* calendar again');
+    expect(await answer('calendar remove 2026-10-09')).toContain('There is no day added on 2026-10-09');
+    expect(await app.db.calendarDay.findMany({ select: { date: true } })).toEqual([{ date: '2026-10-17' }]);
+  });
+
+  it('answers bad dates, kinds, missing reasons and non-leaders, and changes nothing', async () => {
+    const before = await app.db.calendarDay.count();
+    expect(await answer('calendar add 2026-02-30 closed "x"')).toContain('“2026-02-30” is not a date');
+    expect(await answer('calendar add 2026-10-20 holiday "x"')).toContain('“holiday” is not a kind of day');
+    expect(await answer('calendar add 2026-10-20 closed')).toContain('Please give a reason');
+    expect(await answer('calendar frobnicate')).toContain('Usage: `/closeout calendar');
+    expect(await answer('calendar add 2026-10-20 closed "x" board:RECT', OTHER.userId)).toContain(
+      'Only leaders of board RECT',
+    );
+    expect(await answer('calendar', OTHER.userId)).toContain('You do not lead a board');
+    expect(await app.db.calendarDay.count()).toBe(before);
+  });
+});
