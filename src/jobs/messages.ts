@@ -128,6 +128,8 @@ export interface DigestMessage extends Base {
   notReported: Listed<OwnerKeys>;
   /** Problems awaiting a report that got none this round. */
   silentProblems: number;
+  /** A coming year the board's country calendar has no official data for (issue 22), told once. */
+  calendarGap?: number;
 }
 
 /** A deadline coming up (or today), to the owner, or in the channel mentioning them. */

@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/index.js';
+import { calendarOverview, importBoardSchedule } from '../../src/services/calendar-admin.js';
+import { homeData } from '../../src/services/home.js';
+import { homeView } from '../../src/slack/views/home.js';
 import { LEADER, seedBoard } from '../support/fixtures.js';
 import { harness, problem, textOf, type Harness } from '../support/jobs.js';
 
@@ -132,5 +136,44 @@ describe('a US board in New York', () => {
       '2026-12-24 prompt:NYC:cycle-4:U0OWNER8', // Christmas Eve is a working day
       '2026-12-28 prompt:XMS:cycle-0:U0OWNER9', // Christmas Day (Fri), then the weekend
     ]);
+  });
+});
+
+describe('calendars run out (no official 2027 data in chinese-days 1.5.7)', () => {
+  const LIMITS = { problems: 5, boards: 5, pendingPerBoard: 1, replies: 1 };
+
+  it('warns leaders once in the digest and once on the App Home; importing the year clears it', async () => {
+    await seedBoard(h.deps, { code: 'GAP', anchorDate: '2026-11-02', cycleDays: 7, calendar: 'CN' });
+    await seedBoard(h.deps, { code: 'WKD', anchorDate: '2026-11-02', cycleDays: 7, calendar: 'weekends' });
+    await problem(h.deps, 'U0OWNER1', {}, 'GAP');
+    await problem(h.deps, 'U0OWNER2', {}, 'WKD');
+    const warning = 'The 2027 official holidays are not loaded';
+
+    // Mon 9 Nov: 60 days ahead reach 2027. The first digest says so (with the command to fix it) …
+    expect((await h.run('2026-11-09T01:00:00Z', 'cycle-digest')).sent).toEqual([
+      'digest:GAP:cycle-0',
+      'digest:WKD:cycle-0',
+    ]);
+    const first = textOf(h.postedFor('digest:GAP:cycle-0')[0]!);
+    expect(first).toContain(warning);
+    expect(first).toContain('closeout calendar import FILE.ics --board GAP');
+    expect(textOf(h.postedFor('digest:WKD:cycle-0')[0]!)).not.toContain(warning); // weekends: nothing to load
+    // … the next one does not repeat it.
+    await h.run('2026-11-16T01:00:00Z', 'cycle-digest');
+    expect(textOf(h.postedFor('digest:GAP:cycle-1')[0]!)).not.toContain(warning);
+
+    // The App Home tells each leader once.
+    h.clock.set('2026-11-16T02:00:00Z');
+    const home = await homeData(h.deps, LEADER, LIMITS);
+    expect(home.calendarGaps).toEqual([{ code: 'GAP', name: 'Rectification list', year: 2027 }]);
+    const view = homeView(translator('en'), { ...home, lang: 'en', today: '2026-11-16' });
+    expect(JSON.stringify(view.blocks)).toContain(warning);
+    expect((await homeData(h.deps, LEADER, LIMITS)).calendarGaps).toBeUndefined();
+
+    // Loading 2027 ends it: the overview has no gap any more.
+    await importBoardSchedule(h.deps, LEADER, 'GAP', [{ date: '2027-01-01', kind: 'closed', reason: '元旦' }]);
+    expect((await calendarOverview(h.deps, LEADER, 'GAP')).missingYears).toEqual([]);
+    await h.run('2026-11-23T01:00:00Z', 'cycle-digest');
+    expect(textOf(h.postedFor('digest:GAP:cycle-2')[0]!)).not.toContain(warning);
   });
 });

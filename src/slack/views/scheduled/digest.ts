@@ -81,6 +81,17 @@ export function digestMessage(message: DigestMessage): RenderedMessage {
       ? lineSections(ownerLines(tr, message.notReported), 3)
       : [section(tr('sched.digest.all_reported'))]),
     ...more(tr, message.notReported),
+    ...(message.calendarGap !== undefined
+      ? [
+          section(
+            tr('cal.missing_year', {
+              year: message.calendarGap,
+              board: mrkdwnText(message.board.name, 100),
+              code: message.board.code,
+            }),
+          ),
+        ]
+      : []),
   ];
   return {
     text: notification(
