@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../support/block-kit.js';
 import { seedRect } from '../support/cards.js';
-import { LEADER, OTHER } from '../support/fixtures.js';
-import { allText, callAfter } from '../support/modals.js';
+import { ADMIN, LEADER, OTHER } from '../support/fixtures.js';
+import { allText, blockOf, callAfter, openByCommand, state, submitView } from '../support/modals.js';
 import { TestApp } from '../support/test-app.js';
 
 /** Issue 22: `/closeout calendar` through the real Bolt app — the overview, and leaders adding and removing days. */
@@ -57,5 +57,27 @@ describe('/closeout calendar', () => {
     );
     expect(await answer('calendar', OTHER.userId)).toContain('You do not lead a board');
     expect(await app.db.calendarDay.count()).toBe(before);
+  });
+});
+
+describe('the board modal’s calendar select', () => {
+  it('offers the calendars, defaults a new board to weekends, and saves a leader’s choice', async () => {
+    const fresh = await openByCommand(app, 'board new', ADMIN.userId);
+    expect(blockOf(fresh, 'calendar')?.element).toMatchObject({ initial_option: { value: 'weekends' } });
+    const values = (blockOf(fresh, 'calendar')?.element?.options as { value: string }[]).map((o) => o.value);
+    expect(values).toEqual(expect.arrayContaining(['weekends', 'none', 'CN', 'US', 'GB']));
+
+    const view = await openByCommand(app, 'board edit RECT', LEADER.userId);
+    expect(blockOf(view, 'calendar')?.element).toMatchObject({ initial_option: { value: 'CN' } });
+    const res = await submitView(app, LEADER.userId, view, {
+      name: state.text('Rectification list'),
+      deadline: state.date(null),
+      categories: state.text(''),
+      calendar: state.select('US'),
+    });
+    expect(res.json).toEqual({ response_action: 'clear' });
+    await app.fake.waitFor(
+      async () => (await app.db.board.findFirstOrThrow({ where: { code: 'RECT' } })).calendar === 'US',
+    );
   });
 });
