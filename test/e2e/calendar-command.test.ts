@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../support/block-kit.js';
 import { seedRect } from '../support/cards.js';
-import { ADMIN, LEADER, OTHER } from '../support/fixtures.js';
+import { createProblem } from '../../src/services/problems.js';
+import { ADMIN, LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { allText, blockOf, callAfter, openByCommand, state, submitView } from '../support/modals.js';
 import { TestApp } from '../support/test-app.js';
 
@@ -57,6 +58,18 @@ describe('/closeout calendar', () => {
     );
     expect(await answer('calendar', OTHER.userId)).toContain('You do not lead a board');
     expect(await app.db.calendarDay.count()).toBe(before);
+  });
+});
+
+describe('the problem card', () => {
+  it('shows the working days overdue beside the calendar days (Sun 20 Sep is a make-up workday)', async () => {
+    const p = await createProblem(app.deps, LEADER, 'RECT', {
+      title: 'Late one',
+      ownerId: OWNER.userId,
+      deadline: '2026-09-18',
+    });
+    const text = await answer(`show ${p.key}`);
+    expect(text).toContain('OVERDUE 6 days* (5 working days)');
   });
 });
 
