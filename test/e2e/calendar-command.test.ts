@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../support/block-kit.js';
 import { seedRect } from '../support/cards.js';
+import { exportCsv } from '../../src/services/csv-export.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ADMIN, LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { allText, blockOf, callAfter, openByCommand, state, submitView } from '../support/modals.js';
@@ -70,6 +71,10 @@ describe('the problem card', () => {
     });
     const text = await answer(`show ${p.key}`);
     expect(text).toContain('OVERDUE 6 days* (5 working days)');
+    // The export keeps both: calendar days and the board's working days.
+    const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
+    expect(csv.split('\r\n')[0]).toContain('days overdue,working days overdue');
+    expect(csv).toMatch(new RegExp(`${p.key},Late one,[^\\r]*,6,5\\r\\n`));
   });
 });
 
