@@ -106,3 +106,9 @@ export async function importCalendarDays(
     return days.length;
   });
 }
+
+/** Whether `date` is a day the board does not work (a deadline there is kept, with a warning). */
+export async function isDayOff(db: Db, boardId: number, date: string): Promise<boolean> {
+  const board = await db.board.findUniqueOrThrow({ where: { id: boardId }, select: { id: true, calendar: true } });
+  return !(await loadBoardCalendar(db, board)).isWorkingDay(date);
+}

@@ -78,6 +78,23 @@ describe('the problem card', () => {
   });
 });
 
+describe('a deadline on a day off', () => {
+  it('is accepted from the new-problem modal, with a warning', async () => {
+    const view = await openByCommand(app, 'new', LEADER.userId);
+    const confirm = await callAfter(app, 'chat.postEphemeral', () =>
+      submitView(app, LEADER.userId, view, {
+        board: state.select('RECT'),
+        title: state.text('Due on National Day'),
+        owner: state.user(OWNER.userId),
+        deadline: state.date('2026-10-01'),
+      }),
+    );
+    expect(String(confirm.args.text)).toContain('2026-10-01 is not a working day on this board’s calendar');
+    const saved = await app.db.problem.findFirstOrThrow({ where: { title: 'Due on National Day' } });
+    expect(saved.deadline).toBe('2026-10-01');
+  });
+});
+
 describe('the board modal’s calendar select', () => {
   it('offers the calendars, defaults a new board to weekends, and saves a leader’s choice', async () => {
     const fresh = await openByCommand(app, 'board new', ADMIN.userId);
