@@ -18,6 +18,8 @@ export interface HomeProblem {
   deadline: string | null;
   overdue: boolean;
   daysOverdue: number;
+  /** On a board with a working-day calendar (issue 22): the working days overdue, shown beside. */
+  workingDaysOverdue?: number;
   stale: boolean;
   lastUpdateAt: Date | null;
   /** The board's time zone, for showing dates on its calendar. */
@@ -99,6 +101,7 @@ async function myProblems(deps: ServiceDeps, actor: Actor, limit: number): Promi
     deadline: p.flags.deadline,
     overdue: p.flags.overdue,
     daysOverdue: p.flags.daysOverdue,
+    ...(p.flags.workingDaysOverdue !== undefined && { workingDaysOverdue: p.flags.workingDaysOverdue }),
     stale: p.flags.stale,
     lastUpdateAt: p.lastUpdateAt,
     timezone: p.board.timezone,

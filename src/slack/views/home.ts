@@ -41,7 +41,11 @@ const header = (text: string): KnownBlock => ({
 /** Due date or OVERDUE n days · percent · health · how fresh the last report is. */
 function problemFacts(tr: Translator, d: HomeViewData, p: HomeProblem): string {
   const facts: string[] = [];
-  if (p.overdue) facts.push(tr('home.problem.overdue', { days: p.daysOverdue }));
+  if (p.overdue)
+    facts.push(
+      tr('home.problem.overdue', { days: p.daysOverdue }) +
+        (p.workingDaysOverdue !== undefined ? ` ${tr('cal.working_days', { days: p.workingDaysOverdue })}` : ''),
+    );
   else
     facts.push(
       p.deadline
