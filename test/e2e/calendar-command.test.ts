@@ -3,6 +3,7 @@ import { blockKitProblems } from '../support/block-kit.js';
 import { seedRect } from '../support/cards.js';
 import { exportCsv } from '../../src/services/csv-export.js';
 import { homeData } from '../../src/services/home.js';
+import { boardSummary } from '../../src/services/summary.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ADMIN, LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { allText, blockOf, callAfter, openByCommand, state, submitView } from '../support/modals.js';
@@ -76,6 +77,8 @@ describe('the problem card', () => {
     expect(await answer('list overdue board:RECT')).toContain('OVERDUE 6 days* (5 working days)');
     const home = await homeData(app.deps, OWNER, { problems: 5, boards: 1, pendingPerBoard: 1, replies: 1 });
     expect(home.mine.items.find((i) => i.key === p.key)).toMatchObject({ daysOverdue: 6, workingDaysOverdue: 5 });
+    const summary = await boardSummary(app.deps, LEADER, 'RECT');
+    expect(summary.overdue.items.find((i) => i.key === p.key)).toMatchObject({ daysOverdue: 6, workingDaysOverdue: 5 });
     // The export keeps both: calendar days and the board's working days.
     const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
     expect(csv.split('\r\n')[0]).toContain('days overdue,working days overdue');
