@@ -102,6 +102,7 @@ const DIGEST_LOOKBACK = 40;
  * the latest one's digest is the one sent.
  */
 export function digestDue(board: Cadence & Calendared, at: Date): Cycle | null {
+  if (!workingAt(board, at)) return null; // a digest caught up after downtime waits for a working day
   const current = cycleAt(board, at);
   for (let next = current.index; next > current.index - DIGEST_LOOKBACK && next >= 1; next--) {
     if (at >= openingAt(board, cycleByIndex(board, next)).at) return cycleByIndex(board, next - 1);
@@ -175,5 +176,6 @@ function weekSlotFrom(board: TimedBoard, monday: string): WeekSlot {
 /** The weekly slot whose post is due at `at`: from its day's prompt time, for WEEKLY_CATCH_UP_DAYS days. */
 export function weeklyDue(board: TimedBoard, at: Date): WeekSlot | null {
   const slot = weeklySlot(board, at);
-  return localDate(at, board.timezone) < addDays(slot.date, WEEKLY_CATCH_UP_DAYS) ? slot : null;
+  const due = localDate(at, board.timezone) < addDays(slot.date, WEEKLY_CATCH_UP_DAYS);
+  return due && workingAt(board, at) ? slot : null;
 }

@@ -177,3 +177,15 @@ describe('calendars run out (no official 2027 data in chinese-days 1.5.7)', () =
     expect(textOf(h.postedFor('digest:GAP:cycle-2')[0]!)).not.toContain(warning);
   });
 });
+
+describe('weekly posts on a CN board', () => {
+  it('the Monday overdue digest of a holiday week goes out on its first working day', async () => {
+    await seedBoard(h.deps, { code: 'WKL', anchorDate: '2026-09-01', calendar: 'CN' });
+    await problem(h.deps, 'U0OWNER9', { deadline: '2026-09-15' }, 'WKL');
+    // Mon 5 Oct is in the National Day holiday; Thu 8 Oct is the week's first working day.
+    const sent = await everyMorning('2026-10-05', '2026-10-09', 'overdue-escalation');
+    expect(sent.filter((s) => s.key.startsWith('overdue-weekly:'))).toEqual([
+      { date: '2026-10-08', key: 'overdue-weekly:WKL:2026-W41' },
+    ]);
+  });
+});
