@@ -4,6 +4,7 @@ import { ConfigError } from '../config/config-error.js';
 import { DomainError } from '../domain/errors.js';
 import { t } from '../i18n/index.js';
 import { registerBoard } from './commands/board.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
@@ -35,6 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   for (const register of [
     registerMigrate,
     registerBoard,
+    registerCalendar,
     registerImport,
     registerExport,
     registerDemo,

@@ -46,6 +46,12 @@ const envSchema = z.object({
     .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
     .default('UTC'),
   CLOSEOUT_LANGUAGE: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).default('en'),
+  /** New boards' working-day calendar (issue 22); existing boards keep theirs. */
+  CLOSEOUT_CALENDAR: z
+    .string()
+    .transform((s) => (/^[a-z]{2}$/i.test(s) ? s.toUpperCase() : s.toLowerCase()))
+    .pipe(z.string().regex(/^(?:none|weekends|[A-Z]{2})$/, 'must be a country code such as CN or US, weekends or none'))
+    .default('weekends'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { CALENDAR_PATTERN } from './calendar.js';
 import { BOARD_CODE_PATTERN, SLACK_CHANNEL_PATTERN, SLACK_USER_PATTERN } from './keys.js';
 import { HEALTHS, LANGUAGES, MEASURE_STATUSES, PROBLEM_TITLE_MAX } from './types.js';
 
@@ -55,6 +56,12 @@ const boardFields = {
   visibility: z.enum(['open', 'restricted'], 'must be open or restricted'),
   /** On: the owner or the requester of a closeout cannot approve it. */
   separationOfDuties: z.boolean(),
+  /** Working days (issue 22): a country code (CN, US, GB…), `weekends` (Mon–Fri) or `none` (every day). */
+  calendar: z
+    .string()
+    .trim()
+    .transform((s) => (/^[a-z]{2}$/i.test(s) ? s.toUpperCase() : s.toLowerCase()))
+    .pipe(z.string().regex(CALENDAR_PATTERN, 'must be a country code such as CN or US, weekends or none')),
 };
 
 export const boardInput = z.object({
@@ -72,6 +79,8 @@ export const boardInput = z.object({
   categories: boardFields.categories.default([]),
   visibility: boardFields.visibility.default('open'),
   separationOfDuties: boardFields.separationOfDuties.default(true),
+  // Interfaces pass CLOSEOUT_CALENDAR's default (weekends); a service caller naming none keeps every day alike.
+  calendar: boardFields.calendar.default('none'),
 });
 export type BoardInput = z.input<typeof boardInput>;
 

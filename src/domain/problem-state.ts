@@ -1,3 +1,4 @@
+import type { WorkCalendar } from './calendar.js';
 import { cycleAt, daysBetween, localDate, type Cadence } from './cycle.js';
 import { conflict } from './errors.js';
 import type { ProblemStatus } from './types.js';
@@ -51,12 +52,17 @@ export interface ProblemFlags {
   closedLate: boolean;
   /** Whole local days past the deadline while overdue (1 on the day after it), else 0. */
   daysOverdue: number;
+  /**
+   * Working days past the deadline on the board's working-day calendar (issue 22), shown beside
+   * `daysOverdue`; absent on a board that counts every day alike.
+   */
+  workingDaysOverdue?: number;
 }
 
 /** Everything lists, cards and digests show about a problem's standing, as of `now` on the board's calendar. */
 export function deriveFlags(
   problem: ProblemFacts,
-  board: Cadence & { deadline: string | null },
+  board: Cadence & { deadline: string | null; workCalendar?: WorkCalendar },
   now: Date,
 ): ProblemFlags {
   const deadline = effectiveDeadline(problem, board);
@@ -69,6 +75,10 @@ export function deriveFlags(
     stale: isStale(facts, cycleAt(board, now).start),
     closedLate: isClosedLate(facts, board.timezone),
     daysOverdue: overdue && deadline !== null ? daysBetween(deadline, today) : 0,
+    ...(board.workCalendar &&
+      !board.workCalendar.isEveryDay && {
+        workingDaysOverdue: overdue && deadline !== null ? board.workCalendar.workingDaysBetween(deadline, today) : 0,
+      }),
   };
 }
 

@@ -2,6 +2,7 @@ import { localDate } from '../domain/cycle.js';
 import { deriveFlags } from '../domain/problem-state.js';
 import { digestDue } from '../domain/schedule.js';
 import { PROBLEM_STATUSES, type CountedStatus } from '../domain/types.js';
+import { digestGapToTell } from '../services/calendar-notices.js';
 import { existingKeys } from '../services/deliveries.js';
 import { ON_LIST, isCounted } from '../services/on-list.js';
 import { AWAITING, boardRef, groupBy, leaderIds, ownerList, roundRef, routeOf } from './job-data.js';
@@ -60,6 +61,7 @@ export const cycleDigest: Job = {
           unit: p.unit,
           deadline: flags.deadline ?? '',
           days: flags.daysOverdue,
+          ...(flags.workingDaysOverdue !== undefined && { workingDays: flags.workingDaysOverdue }),
         }));
       const silent = problems.filter(
         (p) => (AWAITING as readonly string[]).includes(p.status) && p.createdAt < cycle.end && !reportedIds.has(p.id),
@@ -79,6 +81,8 @@ export const cycleDigest: Job = {
         notReported: ownerList(groupBy(silent, (p) => p.ownerId)),
         silentProblems: silent.length,
       };
+      const gap = await digestGapToTell(db, board, at);
+      if (gap !== null) message.calendarGap = gap;
       for (const r of todo) {
         out.push({
           key: r.key,

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, localDate } from '../domain/cycle.js';
 import { effectiveDeadline } from '../domain/problem-state.js';
-import { UPCOMING_DAYS, reminderDue, weeklyDue } from '../domain/schedule.js';
+import { UPCOMING_DAYS, reminderDate, reminderDue, weeklyDue } from '../domain/schedule.js';
 import { reminderOffsets } from '../services/boards.js';
 import { existingKeys, keysWithPrefix } from '../services/deliveries.js';
 import { AWAITING, boardRef, groupBy, routeOf, type JobBoard } from './job-data.js';
@@ -27,7 +27,8 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
   const offsets = reminderOffsets(board);
   if (!offsets.length) return [];
   const today = localDate(at, board.timezone);
-  const horizon = addDays(today, Math.max(...offsets));
+  // Offsets count working days: the furthest deadline with a reminder due lies before this (issue 22).
+  const horizon = board.workCalendar.addWorkingDays(today, Math.max(...offsets) + 1);
   const inWindow = { gte: today, lte: horizon };
   const listWide = board.deadline !== null && board.deadline >= today && board.deadline <= horizon;
   const problems = await db.problem.findMany({
@@ -60,7 +61,7 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
     const key = `reminder:${item.key}:${item.deadline}:d${offset}`;
     if (
       moved.has(item.key) &&
-      (await alreadyReminded(db, item.key, offset, key, addDays(item.deadline, -offset), today))
+      (await alreadyReminded(db, item.key, offset, key, reminderDate(item.deadline, offset, board), today))
     )
       continue;
     const message = {
@@ -69,7 +70,9 @@ async function reminders({ db, at }: PlanContext, board: JobBoard): Promise<Plan
       today,
       item,
       problemTitle,
-      daysLeft: daysBetween(today, item.deadline),
+      ...(board.workCalendar.isEveryDay
+        ? { daysLeft: daysBetween(today, item.deadline) }
+        : { daysLeft: board.workCalendar.workingDaysBetween(today, item.deadline), workingDays: true }),
     };
     const common = {
       job: 'deadline-reminders' as const,

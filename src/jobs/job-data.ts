@@ -5,6 +5,7 @@ import { localDate } from '../domain/cycle.js';
 import { deriveFlags } from '../domain/problem-state.js';
 import { reportByDate } from '../domain/schedule.js';
 import { boardLanguage } from '../i18n/index.js';
+import { MAX_CALENDAR_DAYS, boardCalendar, calendarDaysSelect } from '../services/calendar.js';
 import {
   MAX_OWNERS_LISTED,
   listed,
@@ -15,13 +16,20 @@ import {
   type RoundRef,
 } from './outbox/messages.js';
 
-/** Boards that get scheduled messages: every non-archived one (of one workspace, when given). */
+/**
+ * Boards that get scheduled messages: every non-archived one (of one workspace, when given), each with
+ * its working-day calendar (issue 22), which every job's timing follows.
+ */
 export async function activeBoards(db: Db, teamId?: string) {
-  return db.board.findMany({
+  const boards = await db.board.findMany({
     where: { archived: false, ...(teamId && { teamId }) },
-    include: { leaders: { orderBy: { userId: 'asc' } } },
+    include: {
+      leaders: { orderBy: { userId: 'asc' } },
+      calendarDays: { ...calendarDaysSelect, orderBy: { date: 'asc' }, take: MAX_CALENDAR_DAYS },
+    },
     orderBy: [{ teamId: 'asc' }, { code: 'asc' }],
   });
+  return Promise.all(boards.map(async (b) => ({ ...b, workCalendar: await boardCalendar(b) })));
 }
 
 export type JobBoard = Awaited<ReturnType<typeof activeBoards>>[number];
@@ -75,6 +83,7 @@ export function problemLine(p: ProblemRow, board: Parameters<typeof deriveFlags>
     status: p.status,
     deadline: flags.deadline,
     daysOverdue: flags.daysOverdue,
+    ...(flags.workingDaysOverdue !== undefined && { workingDaysOverdue: flags.workingDaysOverdue }),
     percent: p.percent,
     health: p.health,
     lastUpdate: p.lastUpdateAt ? localDate(p.lastUpdateAt, board.timezone) : null,

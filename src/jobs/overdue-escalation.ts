@@ -99,6 +99,7 @@ async function weeklyDigest(ctx: PlanContext, board: JobBoard): Promise<PlannedM
         unit: p.unit,
         deadline,
         days: daysBetween(deadline, today),
+        ...(!board.workCalendar.isEveryDay && { workingDays: board.workCalendar.workingDaysBetween(deadline, today) }),
       };
     })
     .sort((a, b) => b.days - a.days || a.key.localeCompare(b.key, 'en', { numeric: true }));

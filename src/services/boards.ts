@@ -1,10 +1,11 @@
 import { Prisma } from '../db/generated/client.js';
-import { conflict, forbidden } from '../domain/errors.js';
+import { conflict, forbidden, invalid } from '../domain/errors.js';
 import { boardEdit, boardInput, type BoardEdit, type BoardInput } from '../domain/inputs.js';
 import { WITHDRAWN, type Actor } from '../domain/types.js';
 import { canLead, findBoard, isAdmin, requireAdmin } from './access.js';
 import { audit } from './audit.js';
 import { transact, type ServiceDeps } from './deps.js';
+import { isKnownCalendar } from './official-days.js';
 import { validate } from './validate.js';
 
 /** Serialised list columns stay inside this module; callers see arrays. */
@@ -23,9 +24,19 @@ export function categories(board: { categories: string }): string[] {
   return JSON.parse(board.categories) as string[];
 }
 
+/** A country code the holiday packages do not know is refused like any other bad field. */
+async function requireKnownCalendar(calendar: string): Promise<void> {
+  if (!(await isKnownCalendar(calendar)))
+    throw invalid('error.invalid_field', {
+      field: 'calendar',
+      reason: `${calendar} is not a country the holiday data knows (use a code such as CN, US, GB, or weekends or none)`,
+    });
+}
+
 export async function createBoard(deps: ServiceDeps, actor: Actor, raw: BoardInput) {
   requireAdmin(deps, actor);
   const input = validate(boardInput, raw);
+  await requireKnownCalendar(input.calendar);
   const now = deps.clock.now();
   try {
     return await transact(deps.db, async (tx) => {
@@ -64,6 +75,7 @@ export async function createBoard(deps: ServiceDeps, actor: Actor, raw: BoardInp
  */
 const LEADER_BOARD_FIELDS: ReadonlySet<string> = new Set([
   'name',
+  'calendar',
   'deadline',
   'categories',
   'reminderOffsets',
@@ -72,6 +84,7 @@ const LEADER_BOARD_FIELDS: ReadonlySet<string> = new Set([
 
 export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, raw: BoardEdit) {
   const input = validate(boardEdit, raw);
+  if (input.calendar !== undefined) await requireKnownCalendar(input.calendar);
   const now = deps.clock.now();
   return transact(deps.db, async (tx) => {
     const found = await findBoard(tx, actor.teamId, code);

@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../domain/types.js';
+import { deriveFlags } from '../domain/problem-state.js';
 import { findBoard, requireLeader } from './access.js';
+import { loadBoardCalendar } from './calendar.js';
 import { deadlineStories } from './problem-history.js';
 import { CSV_PROBLEM_FIELDS, EXPORT_COLUMNS, formatMeasures, neutraliseCell, type ExportColumn } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
@@ -37,6 +39,8 @@ export async function exportRows(
     select: {
       id: true,
       originalDeadline: true,
+      lastUpdateAt: true,
+      closedAt: true,
       ...CSV_PROBLEM_FIELDS,
       measures: { where: { retiredAt: null }, select: { text: true, status: true }, orderBy: { number: 'asc' } },
     },
@@ -46,7 +50,11 @@ export async function exportRows(
     deps.db,
     problems.map((p) => p.id),
   );
+  // Days overdue as of now, and the same in the board's working days (issue 22).
+  const calendarBoard = { ...board, workCalendar: await loadBoardCalendar(deps.db, board) };
+  const now = deps.clock.now();
   const rows = problems.map((p) => {
+    const flags = deriveFlags(p, calendarBoard, now);
     const row: Record<ExportColumn, string> = {
       key: p.key,
       title: p.title,
@@ -61,6 +69,8 @@ export async function exportRows(
       measures: formatMeasures(p.measures),
       'original deadline': p.originalDeadline ?? '',
       extensions: String(stories.get(p.id)?.extensions ?? 0),
+      'days overdue': flags.overdue ? String(flags.daysOverdue) : '',
+      'working days overdue': flags.overdue ? String(flags.workingDaysOverdue ?? flags.daysOverdue) : '',
     };
     for (const column of EXPORT_COLUMNS) row[column] = neutraliseCell(row[column]);
     return row;

@@ -56,7 +56,20 @@ export function columnForHeader(header: string): CsvColumn | undefined {
 export const OWNER_NAME_COLUMN = 'owner name';
 /** A moved deadline's story (its first value, how often it was extended) is exported for reading, too. */
 export const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
-const IGNORED_HEADERS = new Set(['ownername', '责任人姓名', 'originaldeadline', 'extensions', '原定时限', '延期次数']);
+/** How late an open problem is, in calendar days and in the board's working days (issue 22): for reading. */
+export const OVERDUE_COLUMNS = ['days overdue', 'working days overdue'] as const;
+const IGNORED_HEADERS = new Set([
+  'ownername',
+  '责任人姓名',
+  'originaldeadline',
+  'extensions',
+  '原定时限',
+  '延期次数',
+  'daysoverdue',
+  'workingdaysoverdue',
+  '逾期天数',
+  '逾期工作日',
+]);
 export const isIgnoredHeader = (header: string): boolean =>
   IGNORED_HEADERS.has(header.replace(/\s+/g, '').toLowerCase());
 
@@ -66,6 +79,7 @@ export const EXPORT_COLUMNS = [
   OWNER_NAME_COLUMN,
   ...CSV_COLUMNS.slice(6),
   ...DEADLINE_STORY_COLUMNS,
+  ...OVERDUE_COLUMNS,
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 

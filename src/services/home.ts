@@ -1,6 +1,7 @@
 import type { Actor, CountedStatus, Health, ProblemStatus } from '../domain/types.js';
 import { isAdmin } from './access.js';
 import { boardsLedBy } from './boards.js';
+import { homeGapsToTell, type CalendarGap } from './calendar-notices.js';
 import type { ServiceDeps } from './deps.js';
 import { listProblems } from './queries.js';
 import { ON_LIST, isCounted } from './on-list.js';
@@ -17,6 +18,8 @@ export interface HomeProblem {
   deadline: string | null;
   overdue: boolean;
   daysOverdue: number;
+  /** On a board with a working-day calendar (issue 22): the working days overdue, shown beside. */
+  workingDaysOverdue?: number;
   stale: boolean;
   lastUpdateAt: Date | null;
   /** The board's time zone, for showing dates on its calendar. */
@@ -56,6 +59,8 @@ export interface HomeData {
   /** Replies the user typed that wait for them to pick their problem; `items` holds at most the limit. */
   replies: { total: number; items: WaitingReply[] };
   isAdmin: boolean;
+  /** Coming years a led board's country calendar has no official data for, each shown once (issue 22). */
+  calendarGaps?: CalendarGap[];
 }
 
 export interface HomeLimits {
@@ -96,6 +101,7 @@ async function myProblems(deps: ServiceDeps, actor: Actor, limit: number): Promi
     deadline: p.flags.deadline,
     overdue: p.flags.overdue,
     daysOverdue: p.flags.daysOverdue,
+    ...(p.flags.workingDaysOverdue !== undefined && { workingDaysOverdue: p.flags.workingDaysOverdue }),
     stale: p.flags.stale,
     lastUpdateAt: p.lastUpdateAt,
     timezone: p.board.timezone,
@@ -165,7 +171,14 @@ export async function homeData(deps: ServiceDeps, actor: Actor, limits: HomeLimi
   ]);
   const shown = led.slice(0, limits.boards);
   const dashboards = await Promise.all(shown.map((b) => boardDashboard(deps, actor.teamId, b, limits.pendingPerBoard)));
+  const calendarGaps = await homeGapsToTell(
+    deps.db,
+    actor.userId,
+    led.filter((b) => !b.archived),
+    deps.clock.now(),
+  );
   return {
+    ...(calendarGaps.length && { calendarGaps }),
     mine,
     boards: admin || led.length > 0 ? { total: led.length, items: dashboards } : null,
     isAdmin: admin,

@@ -15,6 +15,7 @@ import { canLead, findBoard, findProblem, requireLeader, requireOwnerOrLeader } 
 import { audit } from './audit.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
+import { loadBoardCalendar } from './calendar.js';
 import { validate } from './validate.js';
 import { priorSubmission, recordSubmission, transactOnce, type Once } from './view-submissions.js';
 
@@ -265,7 +266,7 @@ export async function editMeasure(deps: ServiceDeps, actor: Actor, key: string, 
 /** A problem with everything its card shows: measures, recent updates and the latest closeout request. */
 export async function getProblemDetail(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string, recentUpdates = 5) {
   const problem = await findProblem(deps.db, teamId, key);
-  return deps.db.problem.findUniqueOrThrow({
+  const detail = await deps.db.problem.findUniqueOrThrow({
     where: { id: problem.id },
     include: {
       board: { include: { leaders: true } },
@@ -276,6 +277,8 @@ export async function getProblemDetail(deps: Pick<ServiceDeps, 'db'>, teamId: st
       deadlineChanges: { orderBy: { id: 'asc' }, select: { extended: true } },
     },
   });
+  // The board's working days, so the card shows working days overdue beside calendar days (issue 22).
+  return { ...detail, board: { ...detail.board, workCalendar: await loadBoardCalendar(deps.db, detail.board) } };
 }
 
 /** Refuses closed problems, and withdrawn ones (nothing is reported or requested on those). */

@@ -4,6 +4,8 @@ import { cycleAt, localDate } from '../domain/cycle.js';
 import { notFound } from '../domain/errors.js';
 import { deriveFlags } from '../domain/problem-state.js';
 import type { ProblemStatus } from '../domain/types.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import { loadBoardCalendar } from './calendar.js';
 import type { ServiceDeps } from './deps.js';
 import { ON_LIST } from './on-list.js';
 import { requireVisibleBoard, visibleBoards, type Viewer } from './visibility.js';
@@ -120,7 +122,19 @@ async function fetchPage(deps: QueryDeps, where: Prisma.ProblemWhereInput, page:
       include: { board: true, _count: { select: { measures: true } } },
     }),
   ]);
-  const items = rows.map((row) => ({ ...row, flags: deriveFlags(row, row.board, now) }));
+  // Each board's working days (issue 22), read once per board on the page: flags carry working days overdue.
+  const calendars = new Map<number, Promise<WorkCalendar>>();
+  const calendarOf = (board: { id: number; calendar: string }) => {
+    let calendar = calendars.get(board.id);
+    if (!calendar) calendars.set(board.id, (calendar = loadBoardCalendar(deps.db, board)));
+    return calendar;
+  };
+  const items = await Promise.all(
+    rows.map(async (row) => ({
+      ...row,
+      flags: deriveFlags(row, { ...row.board, workCalendar: await calendarOf(row.board) }, now),
+    })),
+  );
   return { total, items };
 }
 

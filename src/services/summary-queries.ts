@@ -76,6 +76,7 @@ export function toItem(p: ItemRow, board: SummaryBoard, now: Date): SummaryItem 
     status: p.status,
     deadline: flags.deadline,
     daysOverdue: flags.daysOverdue,
+    ...(flags.workingDaysOverdue !== undefined && { workingDaysOverdue: flags.workingDaysOverdue }),
     percent: p.percent,
     lastUpdateAt: p.lastUpdateAt,
   };

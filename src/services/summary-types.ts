@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '../domain/calendar.js';
 import type { Board } from '../db/generated/client.js';
 import { PROBLEM_STATUSES, type CountedStatus, type Language, type ProblemStatus } from '../domain/types.js';
 
@@ -23,6 +24,8 @@ export interface SummaryItem {
   /** The effective deadline (the problem's own, else the board's). */
   deadline: string | null;
   daysOverdue: number;
+  /** On a board with a working-day calendar (issue 22): the working days overdue, shown beside. */
+  workingDaysOverdue?: number;
   percent: number;
   lastUpdateAt: Date | null;
 }
@@ -124,4 +127,5 @@ export type SummaryBoard = Pick<
   | 'deadline'
   | 'categories'
   | 'channelId'
->;
+  | 'calendar'
+> & { workCalendar?: WorkCalendar };

@@ -2,6 +2,7 @@ import { addDays, cycleAt, localDate } from '../domain/cycle.js';
 import { PROBLEM_STATUSES, type Actor } from '../domain/types.js';
 import { boardLanguage } from '../i18n/index.js';
 import { findBoard, requireLeader } from './access.js';
+import { loadBoardCalendar } from './calendar.js';
 import type { ServiceDeps } from './deps.js';
 import { ON_LIST } from './on-list.js';
 import { extendedSince } from './problem-history.js';
@@ -40,10 +41,12 @@ export interface SummaryOptions {
  */
 export async function summarizeBoard(
   db: Db,
-  board: SummaryBoard,
+  given: SummaryBoard,
   now: Date,
   opts: SummaryOptions = {},
 ): Promise<BoardSummary> {
+  // Working days overdue beside calendar days (issue 22).
+  const board = given.workCalendar ? given : { ...given, workCalendar: await loadBoardCalendar(db, given) };
   const by = opts.by ?? 'category';
   const limit = opts.listLimit ?? SUMMARY_LIST_LIMIT;
   const today = localDate(now, board.timezone);

@@ -9,7 +9,7 @@ import type { LocaleResolver } from './locale.js';
 export interface SlackContext {
   deps: ServiceDeps;
   logger: Logger;
-  env: Pick<Env, 'CLOSEOUT_LANGUAGE' | 'CLOSEOUT_TIMEZONE' | 'SLACK_API_URL'>;
+  env: Pick<Env, 'CLOSEOUT_LANGUAGE' | 'CLOSEOUT_TIMEZONE' | 'SLACK_API_URL'> & Partial<Pick<Env, 'CLOSEOUT_CALENDAR'>>;
   locale: LocaleResolver;
   /** Durable, exactly-once DMs owed after a user's action (e.g. both owners of a reassigned problem). */
   followUps: FollowUps;

@@ -29,7 +29,17 @@ function staticPackages(entry: string): { packages: Set<string>; files: Set<stri
   return { packages, files };
 }
 
-const HEAVY = ['echarts', '@napi-rs/canvas', '@fontsource-variable/noto-sans-sc', 'exceljs', 'vite', 'sirv', 'preact'];
+const HEAVY = [
+  'echarts',
+  '@napi-rs/canvas',
+  '@fontsource-variable/noto-sans-sc',
+  'exceljs',
+  'vite',
+  'sirv',
+  'preact',
+  // Holiday rules for about 200 countries (issue 22): loaded when a board uses a country other than China.
+  'date-holidays',
+];
 
 describe('lean start', () => {
   it('the app (npm start) loads no chart stack, spreadsheet or playground module at start', () => {

@@ -11,6 +11,8 @@ export interface SeedBoardOptions {
   /** Owner IDs start after this many (two boards can have owners of their own). */
   ownerOffset?: number;
   channelId?: string;
+  /** The board's working-day calendar (issue 22); BENCH_CALENDAR sets it for every seeded board (default none). */
+  calendar?: string;
 }
 
 /** Owner ID as the benches and their commands use it. */
@@ -33,6 +35,7 @@ export async function seedBoard(db: Db, opts: SeedBoardOptions): Promise<{ board
       language: 'en',
       leaders: ['ULEAD'],
       anchorDate: '2026-11-16',
+      calendar: opts.calendar ?? process.env.BENCH_CALENDAR ?? 'none',
     },
   );
   let number = 0;

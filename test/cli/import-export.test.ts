@@ -245,7 +245,7 @@ describe('closeout export', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(
       run.stdout.startsWith(
-        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions\r\n',
+        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions,days overdue,working days overdue\r\n',
       ),
     ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];
@@ -264,6 +264,8 @@ describe('closeout export', () => {
       '[x] Open a second window\n[~] Online booking\nPublish wait times',
       '', // original deadline: never moved
       '0', // extensions
+      '', // days overdue: not due yet
+      '', // working days overdue
     ]);
     expect(records.slice(2).map((r) => [r[0], r[9]])).toEqual([
       ['RECT-2', 'closeout_requested'],

@@ -23,6 +23,7 @@ describe('environment', () => {
       CLOSEOUT_SCHEDULER: 'on',
       CLOSEOUT_TIMEZONE: 'UTC',
       CLOSEOUT_LANGUAGE: 'en',
+      CLOSEOUT_CALENDAR: 'weekends',
       LOG_LEVEL: 'info',
     });
   });
@@ -70,6 +71,7 @@ describe('environment', () => {
     ['CLOSEOUT_SCHEDULER', 'yes', /on or off/],
     ['CLOSEOUT_TIMEZONE', 'China/Beijing', /IANA time zone/],
     ['CLOSEOUT_LANGUAGE', 'fr', /en or zh-CN/],
+    ['CLOSEOUT_CALENDAR', 'Mars', /country code such as CN or US, weekends or none/],
     ['LOG_LEVEL', 'verbose', /fatal, error, warn, info, debug, trace, silent/],
   ];
   for (const [name, value, reason] of bad) {
@@ -121,5 +123,13 @@ describe('environment', () => {
       expect.stringMatching(/^SLACK_BOT_TOKEN: /),
       expect.stringMatching(/^SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: /),
     ]);
+  });
+});
+
+describe('CLOSEOUT_CALENDAR', () => {
+  it('takes a country code in either case, weekends or none', () => {
+    expect(parseEnv({ CLOSEOUT_CALENDAR: 'cn' }).CLOSEOUT_CALENDAR).toBe('CN');
+    expect(parseEnv({ CLOSEOUT_CALENDAR: 'NONE' }).CLOSEOUT_CALENDAR).toBe('none');
+    expect(parseEnv({ CLOSEOUT_CALENDAR: 'weekends' }).CLOSEOUT_CALENDAR).toBe('weekends');
   });
 });

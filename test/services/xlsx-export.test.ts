@@ -54,6 +54,8 @@ describe('exportXlsx', () => {
       'measures',
       'original deadline',
       'extensions',
+      'days overdue',
+      'working days overdue',
     ]);
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     const row2 = sheet.getRow(2);

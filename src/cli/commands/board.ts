@@ -3,7 +3,9 @@ import { IANAZone } from 'luxon';
 import { localDate } from '../../domain/cycle.js';
 import { DomainError } from '../../domain/errors.js';
 import { LANGUAGES, type Language } from '../../domain/types.js';
-import { createBoard, listBoards, problemCountsByBoard } from '../../services/boards.js';
+import type { Db } from '../../db/client.js';
+import { createBoard, editBoard, listBoards, problemCountsByBoard } from '../../services/boards.js';
+import { loadBoardCalendar } from '../../services/calendar.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { commaList, wholeNumber } from '../options.js';
@@ -20,6 +22,7 @@ interface CreateOptions {
   anchor?: string;
   promptTime?: string;
   deadline?: string;
+  calendar?: string;
 }
 
 /** Service field → the flag the operator typed, so validation messages name the flag. */
@@ -28,6 +31,7 @@ const FLAGS: Record<string, string> = {
   name: '--name',
   channelId: '--channel',
   timezone: '--timezone',
+  calendar: '--calendar',
   language: '--language',
   leaders: '--leaders',
   cycleDays: '--cycle-days',
@@ -52,6 +56,10 @@ export function registerBoard(program: Command, ctx: CliContext): void {
     .option('--anchor <date>', 'YYYY-MM-DD on which cycle 0 starts (default: today in the board time zone)')
     .option('--prompt-time <HH:MM>', 'local time of the cycle prompt (default 09:00)')
     .option('--deadline <date>', 'list-wide deadline, YYYY-MM-DD')
+    .option(
+      '--calendar <name>',
+      'working days: a country code (CN, US, GB…), weekends or none (default: CLOSEOUT_CALENDAR)',
+    )
     .action((opts: CreateOptions) =>
       ctx.withServices(async ({ deps, actor, env }) => {
         const timezone = opts.timezone ?? env.CLOSEOUT_TIMEZONE;
@@ -69,14 +77,31 @@ export function registerBoard(program: Command, ctx: CliContext): void {
           anchorDate,
           promptTime: opts.promptTime,
           deadline: opts.deadline,
+          calendar: opts.calendar ?? env.CLOSEOUT_CALENDAR,
         }).catch(withFlagNames);
         ctx.out(
           `Created board ${created.code} "${created.name}" in team ${created.teamId}: channel ${created.channelId}, ` +
             `${created.timezone}, ${created.language}, ${created.cycleDays}-day cycles from ${created.anchorDate}, ` +
-            `prompts at ${created.promptTime}` +
+            `prompts at ${created.promptTime}, calendar ${created.calendar}` +
             (created.deadline ? `, list deadline ${created.deadline}` : '') +
             (created.leaders.length ? `, leaders ${created.leaders.map((l) => l.userId).join(', ')}.` : '.'),
         );
+        await warnNonWorkingDeadline(ctx, deps.db, created);
+      }),
+    );
+
+  board
+    .command('edit')
+    .description("Change a board's working-day calendar")
+    .requiredOption('--code <code>', 'the board')
+    .requiredOption('--calendar <name>', 'a country code (CN, US, GB…), weekends or none')
+    .action((opts: { code: string; calendar: string }) =>
+      ctx.withServices(async ({ deps, actor }) => {
+        const after = await editBoard(deps, actor, opts.code.toUpperCase(), { calendar: opts.calendar }).catch(
+          withFlagNames,
+        );
+        ctx.out(`Board ${after.code} now uses the ${after.calendar} calendar.`);
+        await warnNonWorkingDeadline(ctx, deps.db, after);
       }),
     );
 
@@ -122,6 +147,18 @@ function withFlagNames(err: unknown): never {
     if (flag) throw new UserError(`${flag}: ${String(err.params.reason)}`);
   }
   throw err;
+}
+
+/** A list-wide deadline on a day the board does not work is kept, with a warning (issue 22). */
+async function warnNonWorkingDeadline(
+  ctx: CliContext,
+  db: Db,
+  board: { id: number; calendar: string; deadline: string | null },
+): Promise<void> {
+  if (!board.deadline) return;
+  const calendar = await loadBoardCalendar(db, board);
+  if (!calendar.isWorkingDay(board.deadline))
+    ctx.out(`Warning: the deadline ${board.deadline} is not a working day on this board's calendar (kept as given).`);
 }
 
 function isLanguage(value: string): value is Language {

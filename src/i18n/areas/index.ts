@@ -1,4 +1,5 @@
 import { boardAdmin } from './board-admin.js';
+import { calendar } from './calendar.js';
 import { cards } from './cards.js';
 import { charts } from './charts.js';
 import { chat } from './chat.js';
@@ -33,4 +34,5 @@ export const areas = [
   playground,
   reliability,
   upkeep,
+  calendar,
 ] as const;

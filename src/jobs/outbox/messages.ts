@@ -28,6 +28,8 @@ export interface ProblemLine {
   /** Effective deadline (the problem's own, else the list-wide one). */
   deadline: string | null;
   daysOverdue: number;
+  /** Working days overdue, on a board with a working-day calendar (issue 22): shown beside the calendar days. */
+  workingDaysOverdue?: number;
   percent: number;
   health: Health | null;
   /** Local date of the last update, if any. */
@@ -48,6 +50,8 @@ export interface OverdueLine {
   unit: string | null;
   deadline: string;
   days: number;
+  /** Working days overdue, on a board with a working-day calendar (issue 22). */
+  workingDays?: number;
 }
 
 export interface DeadlineLine {
@@ -124,6 +128,8 @@ export interface DigestMessage extends Base {
   notReported: Listed<OwnerKeys>;
   /** Problems awaiting a report that got none this round. */
   silentProblems: number;
+  /** A coming year the board's country calendar has no official data for (issue 22), told once. */
+  calendarGap?: number;
 }
 
 /** A deadline coming up (or today), to the owner, or in the channel mentioning them. */
@@ -132,6 +138,8 @@ export interface ReminderMessage extends Base {
   item: DeadlineLine;
   problemTitle: string;
   daysLeft: number;
+  /** `daysLeft` counts working days (the board has a working-day calendar). */
+  workingDays?: boolean;
   /** In the channel: mention the owner and leave the buttons out. */
   inChannel: boolean;
 }
@@ -163,7 +171,7 @@ export interface FailureNoticeMessage extends Base {
   reason: string;
 }
 
-/** To an owner after a leader's change: reassigned to or away from them, or reopened (see jobs/follow-ups). */
+/** To an owner after a leader's change: reassigned to or away from them, or reopened (see jobs/outbox/follow-ups). */
 export interface ProblemChangeMessage extends Base {
   kind: 'problem-change';
   change: 'reassigned-to' | 'reassigned-from' | 'reopened';
@@ -178,7 +186,7 @@ export interface ProblemChangeMessage extends Base {
   note: string;
 }
 
-/** To a leader: an owner asks for sign-off, with Approve and Return (one per decider; see jobs/notify-messages). */
+/** To a leader: an owner asks for sign-off, with Approve and Return (one per decider; see jobs/outbox/notify-messages). */
 export interface CloseoutRequestMessage extends Base {
   kind: 'closeout-request';
   requestId: number;

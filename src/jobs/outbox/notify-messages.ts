@@ -8,7 +8,7 @@ import { FOLLOW_UP_JOB, type PlannedMessage } from '../types.js';
  * What the bot owes people right after someone acts in Slack — a closeout request to each decider, the
  * decision to the owner, "assigned to you" to a new problem's owner — as keyed follow-up deliveries: recorded
  * before they are sent, retried with backoff when Slack fails, reported to leaders when they cannot go, and
- * never sent twice (jobs/follow-ups.ts). None carries problem keys: a reply in their thread is an ordinary
+ * never sent twice (jobs/outbox/follow-ups.ts). None carries problem keys: a reply in their thread is an ordinary
  * chat reply, and the message itself is never rewritten as a card.
  */
 export interface Where {

@@ -41,7 +41,11 @@ const header = (text: string): KnownBlock => ({
 /** Due date or OVERDUE n days · percent · health · how fresh the last report is. */
 function problemFacts(tr: Translator, d: HomeViewData, p: HomeProblem): string {
   const facts: string[] = [];
-  if (p.overdue) facts.push(tr('home.problem.overdue', { days: p.daysOverdue }));
+  if (p.overdue)
+    facts.push(
+      tr('home.problem.overdue', { days: p.daysOverdue }) +
+        (p.workingDaysOverdue !== undefined ? ` ${tr('cal.working_days', { days: p.workingDaysOverdue })}` : ''),
+    );
   else
     facts.push(
       p.deadline
@@ -121,6 +125,9 @@ function boardsPart(tr: Translator, d: HomeViewData): KnownBlock[] {
     { type: 'divider' },
     header(tr(d.isAdmin ? 'home.boards.title.admin' : 'home.boards.title.leader')),
   ];
+  // A country calendar running out of official data (issue 22): a few at most, each told once.
+  for (const gap of (d.calendarGaps ?? []).slice(0, 3))
+    blocks.push(section(tr('cal.missing_year', { year: gap.year, board: mrkdwnText(gap.name, 100), code: gap.code })));
   if (d.boards.total === 0) return [...blocks, section(tr('home.boards.empty'))];
   const shown = d.boards.items.slice(0, HOME_LIMITS.boards);
   for (const b of shown) blocks.push(...dashboardBlocks(tr, d, b));

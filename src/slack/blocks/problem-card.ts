@@ -107,7 +107,13 @@ function deadlineText(tr: Translator, d: CardData): string {
           original: formatDate(d.lang, story.original, d.today),
         })
       : null;
-  if (d.flags.overdue) return tr('card.deadline.overdue', { date: told ?? date, days: d.flags.daysOverdue });
+  if (d.flags.overdue)
+    return (
+      tr('card.deadline.overdue', { date: told ?? date, days: d.flags.daysOverdue }) +
+      (d.flags.workingDaysOverdue !== undefined
+        ? ` ${tr('cal.working_days', { days: d.flags.workingDaysOverdue })}`
+        : '')
+    );
   return told ?? (d.problem.deadline ? date : tr('card.deadline.list_wide', { date }));
 }
 

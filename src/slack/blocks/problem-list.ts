@@ -55,7 +55,12 @@ function problemLineText(tr: Translator, lang: Language, today: string, problem:
       );
     if (problem.flags.closedLate) facts.push(`:warning: ${tr('list.closed_late')}`);
   } else if (problem.flags.overdue) {
-    facts.push(`:warning: ${tr('list.overdue', { days: problem.flags.daysOverdue })}`);
+    facts.push(
+      `:warning: ${tr('list.overdue', { days: problem.flags.daysOverdue })}` +
+        (problem.flags.workingDaysOverdue !== undefined
+          ? ` ${tr('cal.working_days', { days: problem.flags.workingDaysOverdue })}`
+          : ''),
+    );
   } else {
     facts.push(
       problem.flags.deadline

@@ -158,7 +158,7 @@ export function summaryBlocks(tr: Translator, lang: Language, summary: BoardSumm
           days: i.daysOverdue,
           owner: i.ownerId,
           unit: i.unit ? ` · ${mrkdwnText(i.unit, NAME_MAX)}` : '',
-        }),
+        }) + (i.workingDaysOverdue !== undefined ? ` ${tr('cal.working_days', { days: i.workingDaysOverdue })}` : ''),
     ),
   );
   blocks.push(

@@ -21,6 +21,7 @@ export const BOARD = {
   categories: 'categories',
   visibility: 'visibility',
   separation: 'separation_of_duties',
+  calendar: 'calendar',
 } as const;
 
 interface BoardValues {
@@ -37,13 +38,14 @@ interface BoardValues {
   categories: string[];
   visibility?: string;
   separationOfDuties?: boolean;
+  calendar?: string;
 }
 
 export interface BoardModalData {
   /** Absent for a new board. */
   board?: BoardValues;
   /** For a new board: the workspace's default zone and language, and today as the first cycle's start. */
-  defaults: { timezone: string; language: Language; anchorDate: string };
+  defaults: { timezone: string; language: Language; anchorDate: string; calendar?: string };
   /** For UTC offsets in the zone labels. */
   now: Date;
   metadata: ModalMetadata;
@@ -170,6 +172,30 @@ function rhythm({ tr, b, data }: Form): KnownBlock[] {
   ];
 }
 
+/** Countries offered in the modal's calendar select; the CLI takes any country date-holidays knows. */
+const CALENDAR_COUNTRIES = ['CN', 'HK', 'TW', 'SG', 'JP', 'KR', 'IN', 'AU', 'US', 'CA', 'GB', 'DE', 'FR'];
+
+/** Which days are working days (issue 22): a country's official days, Monday to Friday, or every day. */
+function calendarBlock({ tr, b, data }: Form): KnownBlock {
+  const current = b?.calendar ?? data.defaults.calendar ?? 'weekends';
+  const names = [...new Set(['weekends', 'none', ...CALENDAR_COUNTRIES, current])];
+  const optionOf = (name: string) =>
+    option(
+      name === 'none'
+        ? tr('cal.name.none')
+        : name === 'weekends'
+          ? tr('cal.name.weekends')
+          : tr('cal.option.country', { country: name }),
+      name,
+    );
+  return input(
+    BOARD.calendar,
+    tr('cal.field'),
+    { type: 'static_select', action_id: 'calendar', options: names.map(optionOf), initial_option: optionOf(current) },
+    { hint: tr('cal.field.hint') },
+  );
+}
+
 /** Who sees what and who may sign off: visibility (open by default) and separation of duties (on). */
 function access({ tr, b }: Form): KnownBlock[] {
   const visibilityOption = (v: 'open' | 'restricted') => option(tr(`board.visibility.${v}`), v);
@@ -221,7 +247,14 @@ export function boardModal(tr: Translator, data: BoardModalData): ModalView {
     title: b ? tr('board.modal.title.edit') : tr('board.modal.title.new'),
     submit: tr('board.modal.submit'),
     close: tr('modal.cancel'),
-    blocks: [...identity(form), ...audience(form), ...rhythm(form), ...access(form), categoriesBlock(form)],
+    blocks: [
+      ...identity(form),
+      ...audience(form),
+      ...rhythm(form),
+      calendarBlock(form),
+      ...access(form),
+      categoriesBlock(form),
+    ],
     privateMetadata: encodeMetadata({ ...data.metadata, ...(b && { key: b.code }) }),
   });
 }

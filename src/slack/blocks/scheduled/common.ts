@@ -61,7 +61,10 @@ export function progressText(tr: Translator, lang: Language, problem: ProblemLin
 export function standing(tr: Translator, lang: Language, problem: ProblemLine, today: string): string {
   const due =
     problem.daysOverdue > 0
-      ? tr('list.overdue', { days: problem.daysOverdue })
+      ? tr('list.overdue', { days: problem.daysOverdue }) +
+        (problem.workingDaysOverdue !== undefined
+          ? ` ${tr('cal.working_days', { days: problem.workingDaysOverdue })}`
+          : '')
       : problem.deadline
         ? tr('list.due', { date: formatDate(lang, problem.deadline, today) })
         : tr('list.no_deadline');

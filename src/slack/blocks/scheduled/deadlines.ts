@@ -31,7 +31,7 @@ const MEASURE_TEXT_MAX = 500;
 export function reminderMessage(message: ReminderMessage): RenderedMessage {
   const lang = message.board.language;
   const tr = translator(lang);
-  const when = tr('sched.reminder.when', {
+  const when = tr(message.workingDays ? 'cal.reminder.when' : 'sched.reminder.when', {
     days: message.daysLeft,
     date: formatDay(lang, message.item.deadline, message.today),
   });
@@ -71,11 +71,13 @@ export function escalationMessage(message: EscalationMessage): RenderedMessage {
     date: formatDate(lang, p.deadline ?? message.today, message.today),
     days: p.daysOverdue,
   });
+  const working =
+    p.workingDaysOverdue !== undefined ? ` ${tr('cal.overdue_working', { days: p.workingDaysOverdue })}` : '';
   const unit = p.unit ? ` · ${mrkdwnText(p.unit, 100)}` : '';
   return {
     text: notification(tr('sched.escalation.text', { key: p.key, days: p.daysOverdue })),
     blocks: [
-      section(`${title}\n${people}${unit}\n${progressText(tr, lang, p, message.today)}`),
+      section(`${title}${working}\n${people}${unit}\n${progressText(tr, lang, p, message.today)}`),
       context(`${boardName(message.board.name)} · ${tr('sched.escalation.hint')}`),
     ],
   };

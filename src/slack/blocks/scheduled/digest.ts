@@ -21,7 +21,8 @@ import {
 export function overdueLine(tr: Translator, overdue: OverdueLine): string {
   return [
     `*${overdue.key}*`,
-    tr('sched.days_overdue', { days: overdue.days }),
+    tr('sched.days_overdue', { days: overdue.days }) +
+      (overdue.workingDays !== undefined ? ` ${tr('cal.working_days', { days: overdue.workingDays })}` : ''),
     mention(overdue.ownerId),
     ...(overdue.unit ? [mrkdwnText(overdue.unit, 80)] : []),
     mrkdwnText(overdue.title, TITLE_MAX),
@@ -80,6 +81,17 @@ export function digestMessage(message: DigestMessage): RenderedMessage {
       ? lineSections(ownerLines(tr, message.notReported), 3)
       : [section(tr('sched.digest.all_reported'))]),
     ...more(tr, message.notReported),
+    ...(message.calendarGap !== undefined
+      ? [
+          section(
+            tr('cal.missing_year', {
+              year: message.calendarGap,
+              board: mrkdwnText(message.board.name, 100),
+              code: message.board.code,
+            }),
+          ),
+        ]
+      : []),
   ];
   return {
     text: notification(

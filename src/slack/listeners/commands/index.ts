@@ -7,6 +7,7 @@ import { lazy } from '../lazy.js';
 
 // The handlers, each imported on its first use (see ../lazy.ts).
 const board = lazy(async () => (await import('./board.js')).board);
+const calendar = lazy(async () => (await import('./calendar.js')).calendar);
 const edit = lazy(async () => (await import('./edit.js')).edit);
 const measures = lazy(async () => (await import('./measures.js')).measures);
 const reassign = lazy(async () => (await import('./reassign.js')).reassign);
@@ -41,6 +42,7 @@ const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {
   reopen,
   withdraw,
   restore,
+  calendar,
 };
 
 /** The slash command the app handles; its subcommands are routed by the table above. */

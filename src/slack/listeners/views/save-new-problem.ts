@@ -1,6 +1,7 @@
 import { localDate } from '../../../domain/cycle.js';
 import { getBoard } from '../../../services/boards.js';
 import { createProblem } from '../../../services/problems.js';
+import { deadlineWarning } from '../../answer/deadline-warning.js';
 import { tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseNewProblem, type NewProblemForm } from '../../parsers/new-problem.js';
@@ -38,7 +39,7 @@ export const saveNewProblem = parseThenWork({
         owner: problem.ownerId,
         count: problem.measures.length,
         due,
-      }),
+      }) + (await deadlineWarning(ctx.deps.db, tr, board.id, problem.deadline)),
     );
     refreshHomesLater(client, ctx, actor.teamId, [
       problem.ownerId,

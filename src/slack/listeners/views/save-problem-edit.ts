@@ -2,6 +2,7 @@ import { translator } from '../../../i18n/index.js';
 import { categories } from '../../../services/boards.js';
 import { lastChangedBy } from '../../../services/problem-history.js';
 import { editProblem, getProblemDetail } from '../../../services/problems.js';
+import { deadlineWarning } from '../../answer/deadline-warning.js';
 import { afterSubmit, tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { differing, parseEditProblem, type EditForm } from '../../parsers/edit-problem.js';
@@ -78,7 +79,8 @@ export async function saveProblemEdit({ ctx, ack, body, view, client }: Submitte
       ctx.logger,
       to,
       changed.length
-        ? tr('upkeep.edit.saved', { key: after.key, fields: names })
+        ? tr('upkeep.edit.saved', { key: after.key, fields: names }) +
+            (changed.includes('deadline') ? await deadlineWarning(ctx.deps.db, tr, after.boardId, after.deadline) : '')
         : tr('upkeep.edit.unchanged', { key: after.key }),
     );
     refreshHomesLater(client, ctx, actor.teamId, [after.ownerId]);
