@@ -38,7 +38,12 @@ afterEach(async () => {
 const start = async (env: Record<string, string> = {}) =>
   (bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl, stallFile, env }));
 /** Blocks the engine thread's event loop for `ms`. */
-const stallEngine = (ms: number) => fs.writeFileSync(stallFile, String(ms));
+/** Blocks the engine's event loop for `ms`; resolves once it is blocked (the hook removes the file as it stops). */
+async function stallEngine(ms: number): Promise<void> {
+  fs.writeFileSync(stallFile, String(ms));
+  for (let i = 0; i < 500 && fs.existsSync(stallFile); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(fs.existsSync(stallFile)).toBe(false);
+}
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const command = (b: BotProcess, id: string, user = OWNER.userId) =>
   postSigned(
@@ -68,8 +73,7 @@ describe('a 40 MB unsigned POST', () => {
 describe('a burst while the engine is stuck', () => {
   it('answers every command or says it is busy: no command is acked and left unanswered', async () => {
     const b = await start();
-    stallEngine(4_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await stallEngine(4_000);
     // 60 commands over 3 s from a few people: the first ones come before the front sees the stall.
     const acks = await Promise.all(
       Array.from({ length: 60 }, async (_, i) => {
@@ -97,8 +101,7 @@ describe('SIGTERM while the engine is stuck', () => {
     const b = await start({ SHUTDOWN_TIMEOUT_MS: '2000', LOG_LEVEL: 'warn' });
     expect((await command(b, 'before-stall')).status).toBe(200);
     await fake.waitFor(() => answered('before-stall'));
-    stallEngine(60_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await stallEngine(60_000);
     expect((await command(b, 'stuck')).text).toBe(''); // taken on before the front can tell
     const started = Date.now();
     b.child.kill('SIGTERM');
