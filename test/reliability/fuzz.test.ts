@@ -191,7 +191,7 @@ async function protectedState(): Promise<string> {
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   // One member sends every request here, faster than the listeners finish them: under the default limits the
-  // admission control would (rightly) turn part of the flood away with 503 (test/slack/admission.test.ts).
+  // admission control would (rightly) turn part of the flood away with 503 (test/runtime/admission.test.ts).
   // This fuzz is about what the requests say, not how many there are, so the limits are out of its way.
   app = await TestApp.start({ limits: { maxQueue: 100_000, maxAgeMs: 600_000, perUser: 100_000 } });
   await seedBoard(app.deps);
