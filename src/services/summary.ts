@@ -14,6 +14,7 @@ import {
   overdueWhere,
   staleWhere,
   toItem,
+  onBoard,
   type Db,
 } from './summary-queries.js';
 import {
@@ -31,6 +32,8 @@ export interface SummaryOptions {
   by?: Breakdown;
   /** Items per list (overdue, stale, due soon). */
   listLimit?: number;
+  /** Only this responsible unit's problems (its exact name: see services/unit-match.ts). */
+  unit?: string | null;
 }
 
 /**
@@ -40,10 +43,11 @@ export interface SummaryOptions {
  */
 export async function summarizeBoard(
   db: Db,
-  board: SummaryBoard,
+  whole: SummaryBoard,
   now: Date,
   opts: SummaryOptions = {},
 ): Promise<BoardSummary> {
+  const board = opts.unit ? { ...whole, scopeUnit: opts.unit } : whole;
   const by = opts.by ?? 'category';
   const limit = opts.listLimit ?? SUMMARY_LIST_LIMIT;
   const today = localDate(now, board.timezone);
@@ -69,14 +73,14 @@ export async function summarizeBoard(
         board,
         now,
         {
-          boardId: board.id,
+          ...onBoard(board),
           ...NOT_CLOSED,
           AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, DUE_SOON_DAYS) })],
         },
         limit,
       ),
-      db.problem.count({ where: { boardId: board.id, status: 'closed', closedAt: { gte: cycle.start } } }),
-      db.problem.count({ where: { boardId: board.id, ...ON_LIST, createdAt: { gte: cycle.start } } }),
+      db.problem.count({ where: { ...onBoard(board), status: 'closed', closedAt: { gte: cycle.start } } }),
+      db.problem.count({ where: { ...onBoard(board), ...ON_LIST, createdAt: { gte: cycle.start } } }),
       // Overdue now, but not when the previous cycle ended: the deadline was still ahead on its last day
       // (or the problem did not exist yet).
       db.problem.count({
@@ -84,7 +88,7 @@ export async function summarizeBoard(
           AND: [overdue, { OR: [effectiveDeadlineIn(board, { gte: since }), { createdAt: { gte: cycle.start } }] }],
         },
       }),
-      extendedSince(db, board.id, cycle.start),
+      extendedSince(db, onBoard(board), cycle.start),
     ]);
 
   const byStatus = emptyStatusCounts();
@@ -99,6 +103,7 @@ export async function summarizeBoard(
       deadline: board.deadline,
       channelId: board.channelId,
     },
+    unit: opts.unit ?? null,
     asOf: now,
     today,
     cycle: { index: cycle.index, startDate: cycle.startDate, endDate: cycle.endDate },

@@ -12,6 +12,7 @@ import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
 import { reliability } from './reliability.js';
+import { reportDocument } from './report-document.js';
 import { scheduler } from './scheduler.js';
 import { upkeep } from './upkeep.js';
 
@@ -33,4 +34,5 @@ export const areas = [
   playground,
   reliability,
   upkeep,
+  reportDocument,
 ] as const;
