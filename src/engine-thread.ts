@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { closeChartRenderer } from './charts/chart-renderer.js';
+import { closeReportRenderer } from './charts/report/report-renderer.js';
 import { ConfigError } from './config/config-error.js';
 import { parseEnv, requireSlackEnv } from './config/env.js';
 import { lowerThreadPriority } from './config/worker-module.js';
@@ -50,6 +51,7 @@ async function engine(port: Port): Promise<void> {
       stopSweep();
       await scheduler?.stop();
       await closeChartRenderer();
+      await closeReportRenderer();
       await closeImportReader();
       // What could not be sent stays owed in the deliveries: the next start (or another instance) sends it.
       const owed = await owedDeliveries(db).catch(() => ({}));

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeChartRenderer } from '../charts/chart-renderer.js';
+import { closeReportRenderer } from '../charts/report/report-renderer.js';
 import { parseEnv } from '../config/env.js';
 import { createDb, type Db } from '../db/client.js';
 import { sqlitePath } from '../db/kind.js';
@@ -150,6 +151,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       await stopBot();
       await server.close();
       await closeChartRenderer();
+      await closeReportRenderer();
       await closeImportReader();
       await db.$disconnect();
     },

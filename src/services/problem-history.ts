@@ -6,11 +6,7 @@ import type { Db } from '../db/client.js';
  */
 
 /** Problems of a board whose deadline was moved later since `since` (the summary's "extended this round"). */
-export async function extendedSince(
-  db: Db,
-  scope: { boardId: number; unit?: string },
-  since: Date,
-): Promise<number> {
+export async function extendedSince(db: Db, scope: { boardId: number; unit?: string }, since: Date): Promise<number> {
   const rows = await db.deadlineChange.findMany({
     where: { extended: true, createdAt: { gte: since }, problem: { ...scope, status: { not: 'withdrawn' } } },
     select: { problemId: true },

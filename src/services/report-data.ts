@@ -110,7 +110,11 @@ export async function reportData(
       db,
       board,
       now,
-      { ...scope, ...NOT_CLOSED, AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, REPORT_NEXT_DAYS) })] },
+      {
+        ...scope,
+        ...NOT_CLOSED,
+        AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, REPORT_NEXT_DAYS) })],
+      },
       limit,
     ),
   ]);

@@ -134,12 +134,7 @@ const BREAKDOWN_FIELD = { category: 'category', unit: 'unit', owner: 'ownerId' }
 >;
 
 /** Counts per breakdown value and status, and overdue per value, from two GROUP BY queries. */
-export async function breakdownRows(
-  db: Db,
-  board: ScopedBoard,
-  by: Breakdown,
-  today: string,
-): Promise<BreakdownRow[]> {
+export async function breakdownRows(db: Db, board: ScopedBoard, by: Breakdown, today: string): Promise<BreakdownRow[]> {
   const field = BREAKDOWN_FIELD[by];
   const [groups, overdue] = await Promise.all([
     db.problem.groupBy({ by: [field, 'status'], where: { ...onBoard(board), ...ON_LIST }, _count: { _all: true } }),

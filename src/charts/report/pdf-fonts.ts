@@ -3,10 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * Noto Sans SC for the PDF, from @fontsource/noto-sans-sc: static weights (400 and 700) cut into ~100 WOFF2
+ * Noto Sans SC for the PDF, from @fontsource/noto-sans-sc: static weights (400 and 700) cut into ~100 WOFF
  * files by Unicode range. The variable font the chart uses (@fontsource-variable) does not do here: fontkit
- * subsets a variable font's outlines as stored, which are its default instance, Thin (weight 100).
- * fontkit reads WOFF2 and pdfkit embeds only the glyphs used, so a file costs what its text needs.
+ * subsets a variable font's outlines as stored, which are its default instance, Thin (weight 100). And the
+ * WOFF files, not the WOFF2 ones: fontkit reads WOFF2, but its subsetter copies the glyf table's bytes as
+ * stored, which WOFF2 transforms, so the embedded glyphs came out as shards (found by looking at the pages).
+ * pdfkit embeds only the glyphs used, so a file costs what its text needs.
  */
 
 export type Weight = 400 | 700;
@@ -29,10 +31,7 @@ function packageDir(): string {
 
 function allSubsets(): Subset[] {
   if (subsets) return subsets;
-  const ranges = JSON.parse(fs.readFileSync(path.join(packageDir(), 'unicode.json'), 'utf8')) as Record<
-    string,
-    string
-  >;
+  const ranges = JSON.parse(fs.readFileSync(path.join(packageDir(), 'unicode.json'), 'utf8')) as Record<string, string>;
   subsets = Object.entries(ranges).map(([name, list]) => ({
     name: name.replace(/^\[|\]$/g, ''),
     ranges: list.split(',').map((part) => {
@@ -57,7 +56,7 @@ export function fontBytes(subset: string, weight: Weight): Buffer {
   const key = `${subset}-${weight}`;
   let b = bytes.get(key);
   if (!b) {
-    b = fs.readFileSync(path.join(packageDir(), 'files', `noto-sans-sc-${subset}-${weight}-normal.woff2`));
+    b = fs.readFileSync(path.join(packageDir(), 'files', `noto-sans-sc-${subset}-${weight}-normal.woff`));
     bytes.set(key, b);
   }
   return b;

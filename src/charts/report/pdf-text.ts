@@ -25,7 +25,7 @@ interface Run {
 /** Shown for a character no file has (an emoji, say), so nothing is silently dropped. */
 const MISSING = '?';
 /** Joiners and variation selectors: invisible, and in no file. */
-const INVISIBLE = /[\u200d\ufe00-\ufe0f]/g;
+const INVISIBLE = /\u200d|[\ufe00-\ufe0f]/g;
 
 export class PdfText {
   private readonly registered = new Set<string>();
@@ -57,7 +57,8 @@ export class PdfText {
 
   width(text: string, style: Pick<TextStyle, 'size' | 'weight'>): number {
     let w = 0;
-    for (const r of this.runs(text, style.weight)) w += this.doc.font(r.font).fontSize(style.size).widthOfString(r.text);
+    for (const r of this.runs(text, style.weight))
+      w += this.doc.font(r.font).fontSize(style.size).widthOfString(r.text);
     return w;
   }
 

@@ -138,9 +138,14 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
   blocks.push(
     rows(data.overdue.items.length, () => ({
       kind: 'table',
-      head: ['doc.col.key', 'doc.col.title', 'doc.col.owner', 'doc.col.unit', 'doc.col.days_overdue', 'doc.col.latest_note'].map(
-        (k) => tr(k as MessageKey),
-      ),
+      head: [
+        'doc.col.key',
+        'doc.col.title',
+        'doc.col.owner',
+        'doc.col.unit',
+        'doc.col.days_overdue',
+        'doc.col.latest_note',
+      ].map((k) => tr(k as MessageKey)),
       rows: data.overdue.items.map((i) => [
         i.key,
         i.title,
@@ -201,10 +206,22 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
   blocks.push(
     rows(data.next.items.length, () => ({
       kind: 'table',
-      head: ['doc.col.key', 'doc.col.title', 'doc.col.owner', 'doc.col.unit', 'doc.col.deadline', 'doc.col.percent'].map(
-        (k) => tr(k as MessageKey),
-      ),
-      rows: data.next.items.map((i) => [i.key, i.title, who(i.ownerId), i.unit ?? '', day(i.deadline), `${i.percent}%`]),
+      head: [
+        'doc.col.key',
+        'doc.col.title',
+        'doc.col.owner',
+        'doc.col.unit',
+        'doc.col.deadline',
+        'doc.col.percent',
+      ].map((k) => tr(k as MessageKey)),
+      rows: data.next.items.map((i) => [
+        i.key,
+        i.title,
+        who(i.ownerId),
+        i.unit ?? '',
+        day(i.deadline),
+        `${i.percent}%`,
+      ]),
       widths: [1.3, 4, 1.6, 1.8, 1.4, 1],
       align: ['left', 'left', 'left', 'left', 'left', 'right'],
     })),

@@ -120,7 +120,14 @@ function table(block: TableBlock): Table {
   return new Table({
     width: { size: TEXT_WIDTH_DXA, type: WidthType.DXA },
     columnWidths: widths,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
     rows,
   });
 }

@@ -16,7 +16,7 @@ export const reportDocument = defineArea(
     'doc.fig.completion': 'Closed, share',
     'doc.fig.round': 'This round',
     'doc.fig.round.value':
-      '{closed, number} closed · {overdue, number} newly overdue · {created, number} new · {extended, number} deadlines extended',
+      '{closed, number} closed · {overdue, number} newly overdue · {created, number} new · {extended, plural, one {# deadline} other {# deadlines}} extended',
     'doc.outcomes.none': 'Closeout outcomes are not recorded yet; they will be shown here once they are.',
     'doc.chart': '2. Chart',
     'doc.by_category': '3. By category',
@@ -58,6 +58,17 @@ export const reportDocument = defineArea(
     'doc.no_evidence': '(closed without a request)',
     'doc.page': 'Page {page} of {pages}',
     'doc.file.title': '{code} progress report — {date}',
+    'doc.sent': ':page_facing_up: Sent the progress report `{file}` to your DM with me.',
+    'doc.comment': ':page_facing_up: {name} ({code}) progress report as of {date}',
+    'doc.failed': ':warning: I could not make the progress report just now. Please try again in a minute.',
+    'summary.unit.shown': ':office: Only the problems of *{unit}*.',
+    'summary.unit.near': ':office: Only the problems of *{unit}* (the closest unit to “{typed}”).',
+    'summary.unit.none':
+      'No responsible unit on {code} is called “{typed}”.{candidates, select, none {} other { Units there include: {candidates}.}}',
+    'summary.unit.ambiguous':
+      '“{typed}” could be several units on {code}: {candidates}. Say which, e.g. `/closeout summary {code} unit:"{first}"`.',
+    'summary.usage.more':
+      'Add `unit:NAME` for one responsible unit (quote a name with spaces), or `as:docx` / `as:pdf` for the progress report as a file in your DM.',
   },
   {
     'doc.title': '{name}（{code}）整改进展情况报告',
@@ -114,5 +125,16 @@ export const reportDocument = defineArea(
     'doc.no_evidence': '（未经申请直接销号）',
     'doc.page': '第 {page} 页，共 {pages} 页',
     'doc.file.title': '{code} 整改进展情况报告 — {date}',
+    'doc.sent': ':page_facing_up: 已将整改进展情况报告 `{file}` 发到你与我的私信中。',
+    'doc.comment': ':page_facing_up: {name}（{code}）整改进展情况报告，截至 {date}',
+    'doc.failed': ':warning: 暂时无法生成整改进展情况报告，请稍后再试。',
+    'summary.unit.shown': ':office: 仅含 *{unit}* 的问题。',
+    'summary.unit.near': ':office: 仅含 *{unit}* 的问题（与“{typed}”最接近的单位）。',
+    'summary.unit.none':
+      '{code} 中没有名为“{typed}”的责任单位。{candidates, select, none {} other {现有单位包括：{candidates}。}}',
+    'summary.unit.ambiguous':
+      '“{typed}”可能指 {code} 中的多个单位：{candidates}。请指明，例如 `/closeout summary {code} unit:"{first}"`。',
+    'summary.usage.more':
+      '加上 `unit:单位名称` 只看一个责任单位（名称含空格时请加引号），加上 `as:docx` 或 `as:pdf` 则把整改进展情况报告以文件发到你的私信。',
   },
 );

@@ -20,7 +20,7 @@ interface ChartTarget {
 }
 
 /** Display names of Slack users, for chart labels (a chart cannot show <@U…> mentions); IDs where unknown. */
-async function userNames(client: WebClient, ids: string[], logger: Logger): Promise<Map<string, string>> {
+export async function userNames(client: WebClient, ids: string[], logger: Logger): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   await Promise.all(
     ids.map(async (id) => {

@@ -2,8 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { WebClient } from '@slack/web-api';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeChartRenderer } from '../../../src/charts/chart-renderer.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { boardChartPng } from '../../../src/slack/upload/chart.js';
 import { buildReport } from '../../../src/charts/report/report-worker.js';
 import { createReportRenderer } from '../../../src/charts/report/report-renderer.js';
 import type { Language } from '../../../src/domain/types.js';
@@ -37,7 +41,13 @@ beforeAll(async () => {
     percent: 45,
     note: '窗口排队时间仍然较长，已协调增派人员，预计下周完成整改并提交佐证材料。',
   });
-  await editProblem(deps, LEADER, 'RECT-4', { deadline: '2026-12-15', unit: '市场监管局' }, { reason: 'Waiting for the new system' });
+  await editProblem(
+    deps,
+    LEADER,
+    'RECT-4',
+    { deadline: '2026-12-15', unit: '市场监管局' },
+    { reason: 'Waiting for the new system' },
+  );
   made.clock.set(SUMMARY_NOW);
 
   const { rows } = await exportRows(deps, LEADER, 'RECT');
@@ -102,7 +112,12 @@ describe('the progress report as a file', () => {
     expect(d.overdue.items.map((i) => i.key)).toEqual(overdueKeys);
     expect(d.overdue.items.find((i) => i.key === 'RECT-2')?.latestNote).toContain('窗口排队时间');
     expect(d.moved.items).toEqual([
-      expect.objectContaining({ key: 'RECT-4', from: '2026-12-01', to: '2026-12-15', reason: 'Waiting for the new system' }),
+      expect.objectContaining({
+        key: 'RECT-4',
+        from: '2026-12-01',
+        to: '2026-12-15',
+        reason: 'Waiting for the new system',
+      }),
     ]);
     expect(d.closeouts.items.map((c) => [c.key, c.evidence])).toEqual([
       ['RECT-3', 'Done.'],
@@ -137,7 +152,9 @@ describe('the progress report as a file', () => {
       const text = pdfText(bytes, `report-${lang}.pdf`);
       for (const [field, label] of Object.entries(LABELS[lang])) {
         const escaped = label.replace(/[()（）]/g, '\\$&');
-        expect(text, label).toMatch(new RegExp(`^\\s*${escaped}\\s+${expected[field as keyof typeof expected]}\\s*$`, 'm'));
+        expect(text, label).toMatch(
+          new RegExp(`^\\s*${escaped}\\s+${expected[field as keyof typeof expected]}\\s*$`, 'm'),
+        );
       }
       for (const key of overdueKeys) expect(text).toContain(key);
       // The Chinese note is broken between characters to fit its cell, not run past it: pdftotext finds its
@@ -156,12 +173,38 @@ describe('the progress report as a file', () => {
       chart: null,
       format: 'pdf',
     });
-    const pages = pdfText(bytes, 'long.pdf').split('\f').filter((p) => p.trim());
+    const pages = pdfText(bytes, 'long.pdf')
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(2);
     const withRows = pages.filter((p) => /RECT-10\d\d/.test(p));
     expect(withRows.length).toBeGreaterThan(1);
     for (const page of withRows) expect(page).toMatch(/Key\s+Problem\s+Owner/);
     expect(pages.at(-1)).toMatch(new RegExp(`Page ${pages.length} of ${pages.length}`));
+  });
+
+  // `REPORT_PAGES=docs/screenshots npx vitest run … report-files`: the pages README shows, with the chart.
+  it.runIf(process.env.REPORT_PAGES)('renders its first page in each language for the docs', async () => {
+    const out = process.env.REPORT_PAGES!;
+    const board = await boardByCode(deps, LEADER.teamId, 'RECT');
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const d = await data();
+      const { png } = await boardChartPng({} as WebClient, createLogger('silent'), {
+        db: deps.db,
+        board,
+        at: deps.clock.now(),
+        lang,
+        summary: d.summary,
+      });
+      const pdf = path.join(dir, `page-${lang}.pdf`);
+      fs.writeFileSync(pdf, await buildReport({ data: d, lang, chart: png, format: 'pdf' }));
+      fs.writeFileSync(
+        path.join(out, `report-${lang}.docx`),
+        await buildReport({ data: d, lang, chart: png, format: 'docx' }),
+      );
+      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(out, `report-${lang}`)]);
+    }
+    await closeChartRenderer();
   });
 
   it('builds the file on a worker thread', async () => {
