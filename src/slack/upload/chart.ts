@@ -169,7 +169,7 @@ interface ChartPngRequest {
  * progress report (upload/report.ts) take their picture from here.
  */
 export async function boardChartPng(
-  client: WebClient,
+  client: WebClient | null,
   logger: Logger,
   req: ChartPngRequest,
 ): Promise<{ png: Buffer; key: string; current: boolean }> {
@@ -178,7 +178,7 @@ export async function boardChartPng(
   const draw = async () => {
     const owners =
       summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
-    const names = await userNames(client, owners, logger);
+    const names = client ? await userNames(client, owners, logger) : new Map<string, string>();
     return render(await boardChartData(req.db, req.board, summary, names), req.lang);
   };
   const { version, changedAt } = await boardDataVersion(req.db, req.board.id);

@@ -45,7 +45,7 @@ export async function makeReportFile(
 ): Promise<ReportFile> {
   const data = await reportData(req.db, req.board, req.at, { unit: req.unit ?? null });
   let chart: Buffer | null = null;
-  if (data.summary.total > 0 && client) {
+  if (data.summary.total > 0) {
     try {
       chart = (await boardChartPng(client, logger, { ...req, summary: data.summary })).png;
     } catch (error) {
