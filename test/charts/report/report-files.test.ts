@@ -184,7 +184,7 @@ describe('the progress report as a file', () => {
   });
 
   // `REPORT_PAGES=docs/screenshots npx vitest run … report-files`: the pages README shows, with the chart.
-  it.runIf(process.env.REPORT_PAGES)('renders its first page in each language for the docs', async () => {
+  it.runIf(process.env.REPORT_PAGES)('renders its pages in each language for the docs', async () => {
     const out = process.env.REPORT_PAGES!;
     const board = await boardByCode(deps, LEADER.teamId, 'RECT');
     for (const lang of ['en', 'zh-CN'] as const) {
