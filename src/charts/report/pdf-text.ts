@@ -55,39 +55,60 @@ export class PdfText {
     return out;
   }
 
+  /** Widths of the pieces measured so far (a report repeats words, keys and dates a great deal). */
+  private readonly widths = new Map<string, number>();
+
   width(text: string, style: Pick<TextStyle, 'size' | 'weight'>): number {
+    const key = `${style.weight}|${style.size}|${text}`;
+    const known = this.widths.get(key);
+    if (known !== undefined) return known;
     let w = 0;
     for (const r of this.runs(text, style.weight))
       w += this.doc.font(r.font).fontSize(style.size).widthOfString(r.text);
+    if (text.length <= 200) this.widths.set(key, w);
     return w;
   }
 
-  /** The lines `text` takes in `width` points: its own line breaks kept, long lines broken where allowed. */
+  /**
+   * The lines `text` takes in `width` points: its own line breaks kept, long lines broken where allowed. A
+   * line's width is the sum of its pieces' (each measured once), so wrapping is linear in the text.
+   */
   wrap(text: string, width: number, style: Pick<TextStyle, 'size' | 'weight'>): string[] {
     const lines: string[] = [];
     for (const paragraph of text.split(/\r?\n/)) {
       const breaker = new LineBreaker(paragraph);
       let line = '';
+      let lineWidth = 0;
+      const flush = () => {
+        if (line) lines.push(line.trimEnd());
+        line = '';
+        lineWidth = 0;
+      };
       let start = 0;
       for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) {
         const piece = paragraph.slice(start, b.position);
         start = b.position;
-        if (this.width((line + piece).trimEnd(), style) <= width) {
+        // Trailing spaces may hang past the edge: the piece fits if its visible part does.
+        if (lineWidth + this.width(piece.trimEnd(), style) <= width) {
           line += piece;
+          lineWidth += this.width(piece, style);
           continue;
         }
-        if (line) lines.push(line.trimEnd());
-        line = '';
+        flush();
+        if (this.width(piece.trimEnd(), style) <= width) {
+          line = piece;
+          lineWidth = this.width(piece, style);
+          continue;
+        }
         // A piece wider than the line by itself (a long key or URL): cut it by characters.
         for (const ch of piece) {
-          if (line && this.width((line + ch).trimEnd(), style) > width) {
-            lines.push(line.trimEnd());
-            line = '';
-          }
+          const w = this.width(ch, style);
+          if (line && lineWidth + w > width && ch.trim()) flush();
           line += ch;
+          lineWidth += w;
         }
       }
-      lines.push(line.trimEnd());
+      if (line || lines.length === 0 || paragraph === '') lines.push(line.trimEnd());
     }
     return lines;
   }
