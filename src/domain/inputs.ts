@@ -55,6 +55,10 @@ const boardFields = {
   visibility: z.enum(['open', 'restricted'], 'must be open or restricted'),
   /** On: the owner or the requester of a closeout cannot approve it. */
   separationOfDuties: z.boolean(),
+  /** The progress report sent to the leaders at each round's end, as Word or PDF (issue 24). */
+  roundReport: z.enum(['off', 'docx', 'pdf'], 'must be off, docx or pdf'),
+  /** A live ledger in the board's channel: a channel canvas mirroring the list (issue 24). */
+  ledger: z.enum(['off', 'canvas'], 'must be canvas or off'),
 };
 
 export const boardInput = z.object({
@@ -72,6 +76,8 @@ export const boardInput = z.object({
   categories: boardFields.categories.default([]),
   visibility: boardFields.visibility.default('open'),
   separationOfDuties: boardFields.separationOfDuties.default(true),
+  roundReport: boardFields.roundReport.default('off'),
+  ledger: boardFields.ledger.default('off'),
 });
 export type BoardInput = z.input<typeof boardInput>;
 

@@ -18,6 +18,7 @@ import { closeImportReader } from '../services/import-reader.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { startSlackApp, type RunningSlackApp } from '../slack/app.js';
 import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
+import { followUps, roundReportFollowUp } from '../slack/upload/round-report.js';
 import { ADMIN_ID, BOARD_CHANNEL, PLAYGROUND_TEAM } from './people.js';
 import { PlaygroundServer } from './server.js';
 import type { Workspace } from './stand-in/workspace.js';
@@ -115,7 +116,11 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
         token,
         apiUrl,
         logger: jobLogger,
-        afterSent: digestChartFollowUp(db, jobLogger, instanceId),
+        afterSent: followUps(
+          jobLogger,
+          digestChartFollowUp(db, jobLogger, instanceId),
+          roundReportFollowUp(db, jobLogger, instanceId),
+        ),
       }),
       instanceId,
       teamId: slack.teamId,

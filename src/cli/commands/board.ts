@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { IANAZone } from 'luxon';
 import { localDate } from '../../domain/cycle.js';
 import { DomainError } from '../../domain/errors.js';
@@ -20,6 +20,8 @@ interface CreateOptions {
   anchor?: string;
   promptTime?: string;
   deadline?: string;
+  ledger?: 'canvas' | 'off';
+  roundReport?: 'off' | 'docx' | 'pdf';
 }
 
 /** Service field → the flag the operator typed, so validation messages name the flag. */
@@ -34,6 +36,8 @@ const FLAGS: Record<string, string> = {
   anchorDate: '--anchor',
   promptTime: '--prompt-time',
   deadline: '--deadline',
+  ledger: '--ledger',
+  roundReport: '--round-report',
 };
 
 export function registerBoard(program: Command, ctx: CliContext): void {
@@ -52,6 +56,19 @@ export function registerBoard(program: Command, ctx: CliContext): void {
     .option('--anchor <date>', 'YYYY-MM-DD on which cycle 0 starts (default: today in the board time zone)')
     .option('--prompt-time <HH:MM>', 'local time of the cycle prompt (default 09:00)')
     .option('--deadline <date>', 'list-wide deadline, YYYY-MM-DD')
+    .addOption(
+      new Option('--ledger <mode>', 'a live ledger in the channel: canvas or off (default off)').choices([
+        'canvas',
+        'off',
+      ]),
+    )
+    .addOption(
+      new Option('--round-report <format>', "leaders' progress report at each round's end: off, docx or pdf").choices([
+        'off',
+        'docx',
+        'pdf',
+      ]),
+    )
     .action((opts: CreateOptions) =>
       ctx.withServices(async ({ deps, actor, env }) => {
         const timezone = opts.timezone ?? env.CLOSEOUT_TIMEZONE;
@@ -69,6 +86,8 @@ export function registerBoard(program: Command, ctx: CliContext): void {
           anchorDate,
           promptTime: opts.promptTime,
           deadline: opts.deadline,
+          ...(opts.ledger && { ledger: opts.ledger }),
+          ...(opts.roundReport && { roundReport: opts.roundReport }),
         }).catch(withFlagNames);
         ctx.out(
           `Created board ${created.code} "${created.name}" in team ${created.teamId}: channel ${created.channelId}, ` +
