@@ -15,6 +15,7 @@ import { adoptLocalRows, hasLocalRows } from './services/workspace.js';
 import type { FromEngine, Port } from './slack/engine-link.js';
 import { startSlackEngine } from './slack/engine.js';
 import { schedulerSender } from './slack/sender.js';
+import { startLedgerSync } from './slack/ledger/ledger-sync.js';
 
 /**
  * The engine thread of `npm start` (main.ts starts it; see slack/engine-link.ts): the database, the
@@ -40,6 +41,7 @@ async function engine(port: Port): Promise<void> {
   // An import cut off by a crash is taken back before the first request is served (settled beside auth.test).
   const settled = settleCutOffImports(deps, logger);
   let stopSweep = () => {};
+  let stopLedger = () => {};
   const slack = await startSlackEngine({
     env,
     deps,
@@ -49,6 +51,7 @@ async function engine(port: Port): Promise<void> {
     // database.
     onStop: async () => {
       stopSweep();
+      stopLedger();
       await scheduler?.stop();
       await closeChartRenderer();
       await closeReportRenderer();
@@ -70,6 +73,14 @@ async function engine(port: Port): Promise<void> {
       logger,
       teamId,
       createSender: schedulerSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db }),
+    });
+    // The live ledgers (channel canvases) are written by the instance that sends the scheduled messages.
+    stopLedger = startLedgerSync({
+      token: env.SLACK_BOT_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      db,
+      logger,
+      clock: systemClock,
     });
   } else {
     logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');

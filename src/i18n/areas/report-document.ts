@@ -69,6 +69,13 @@ export const reportDocument = defineArea(
       '“{typed}” could be several units on {code}: {candidates}. Say which, e.g. `/closeout summary {code} unit:"{first}"`.',
     'summary.usage.more':
       'Add `unit:NAME` for one responsible unit (quote a name with spaces), or `as:docx` / `as:pdf` for the progress report as a file in your DM.',
+    'ledger.title': '{name} ({code}) — ledger',
+    'ledger.asof': 'As of {time} ({zone}). Written by Closeout from the list: changes made here are overwritten.',
+    'ledger.more': '… and {count, number} more: `/closeout list` or the export has them all.',
+    'ledger.empty': 'No problems on this board yet.',
+    'ledger.col.update': 'Latest update',
+    'ledger.refused':
+      ':warning: I could not keep the ledger of {code} as a canvas in <#{channel}>: Slack answered `{reason}`. {reason, select, missing_scope {Reinstall the app so it has the `canvases:write` permission.} free_teams_cannot_create_channel_canvases {Channel canvases need a paid Slack plan.} other {Check that the workspace allows canvases and that I am in the channel.}} Everything else goes on; an admin can turn the ledger off with `closeout board` settings (`ledger: off`).',
   },
   {
     'doc.title': '{name}（{code}）整改进展情况报告',
@@ -136,5 +143,12 @@ export const reportDocument = defineArea(
       '“{typed}”可能指 {code} 中的多个单位：{candidates}。请指明，例如 `/closeout summary {code} unit:"{first}"`。',
     'summary.usage.more':
       '加上 `unit:单位名称` 只看一个责任单位（名称含空格时请加引号），加上 `as:docx` 或 `as:pdf` 则把整改进展情况报告以文件发到你的私信。',
+    'ledger.title': '{name}（{code}）整改台账',
+    'ledger.asof': '截至 {time}（{zone}）。由 Closeout 根据清单自动生成：在此所作的修改会被覆盖。',
+    'ledger.more': '……另有 {count, number} 个：完整清单请用 `/closeout list` 或导出。',
+    'ledger.empty': '此清单暂无问题。',
+    'ledger.col.update': '最近更新',
+    'ledger.refused':
+      ':warning: 无法在 <#{channel}> 以画布形式维护 {code} 的整改台账：Slack 返回 `{reason}`。{reason, select, missing_scope {请重新安装应用以授予 `canvases:write` 权限。} free_teams_cannot_create_channel_canvases {频道画布需要付费版 Slack。} other {请确认工作区允许使用画布，且我已加入该频道。}}其他功能照常运行；管理员可将台账设置为关闭（`ledger: off`）。',
   },
 );
