@@ -19,6 +19,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { startSlackApp, type RunningSlackApp } from '../slack/app.js';
 import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
 import { followUps, roundReportFollowUp } from '../slack/upload/round-report.js';
+import { startLedgerSync } from '../slack/ledger/ledger-sync.js';
 import { ADMIN_ID, BOARD_CHANNEL, PLAYGROUND_TEAM } from './people.js';
 import { PlaygroundServer } from './server.js';
 import type { Workspace } from './stand-in/workspace.js';
@@ -52,6 +53,8 @@ interface Bot {
   slack: RunningSlackApp;
   scheduler: RunningScheduler | null;
   jobDeps: JobDeps;
+  /** Stops the live ledger's writes (channel canvases). */
+  stopLedger: () => void;
 }
 
 /**
@@ -128,12 +131,15 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       tuning: { channelIntervalMs: 0 },
     };
     const scheduler = opts.scheduler === false ? null : startScheduler(jobDeps);
-    return { slack, scheduler, jobDeps };
+    const stopLedger =
+      opts.scheduler === false ? () => {} : startLedgerSync({ token, apiUrl, db, logger: jobLogger, clock });
+    return { slack, scheduler, jobDeps, stopLedger };
   }
 
   async function stopBot(): Promise<void> {
     const current = bot;
     bot = null;
+    current?.stopLedger();
     await current?.scheduler?.stop();
     await current?.slack.stop();
   }
