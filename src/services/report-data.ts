@@ -144,9 +144,9 @@ function withOnTime(r: BreakdownRow, onTime: number): ReportRow {
  * Closed problems that met their deadline, per category and per unit: closed problems' deadline and
  * closing time (four short columns each), compared on the board's calendar as isClosedLate does.
  */
-async function closedOnTime(db: Db, board: ScopedBoard) {
+async function closedOnTime(db: Db, board: ScopedBoard, units?: (string | null)[]) {
   const closed = await db.problem.findMany({
-    where: { ...onBoard(board), status: 'closed' },
+    where: { ...onBoard(board), status: 'closed', ...(units && { OR: unitsIn(units) }) },
     select: { category: true, unit: true, deadline: true, closedAt: true, status: true, lastUpdateAt: true },
   });
   const category = new Map<string | null, number>();
@@ -158,6 +158,49 @@ async function closedOnTime(db: Db, board: ScopedBoard) {
     unit.set(p.unit, (unit.get(p.unit) ?? 0) + 1);
   }
   return { category, unit };
+}
+
+const unitsIn = (units: (string | null)[]) => [
+  { unit: { in: units.filter((u): u is string => u !== null) } },
+  ...(units.includes(null) ? [{ unit: null }] : []),
+];
+
+/** One line of a leader's per-unit table (App Home): open, overdue and on-time rate. */
+export interface UnitLine {
+  unit: string | null;
+  open: number;
+  overdue: number;
+  onTimeRate: number | null;
+}
+
+/**
+ * The units with the most problems still open, first `limit` of them, with the report's on-time rate: the
+ * same breakdown query as `summary by:unit` and the report, closed problems read for the shown units only.
+ */
+export async function unitLines(
+  db: Db,
+  board: SummaryBoard,
+  today: string,
+  limit: number,
+): Promise<{ total: number; rows: UnitLine[] }> {
+  const rows = await breakdownRows(db, board, 'unit', today);
+  const shown = rows.slice(0, limit);
+  const onTime = shown.length
+    ? (
+        await closedOnTime(
+          db,
+          board,
+          shown.map((r) => r.key),
+        )
+      ).unit
+    : new Map();
+  return {
+    total: rows.length,
+    rows: shown.map((r) => {
+      const withRate = withOnTime(r, onTime.get(r.key) ?? 0);
+      return { unit: r.key, open: r.total - r.closed, overdue: r.overdue, onTimeRate: withRate.onTimeRate };
+    }),
+  };
 }
 
 /** The latest note written on each of these problems (by key), for the overdue table. */

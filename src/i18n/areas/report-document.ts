@@ -69,6 +69,9 @@ export const reportDocument = defineArea(
       '“{typed}” could be several units on {code}: {candidates}. Say which, e.g. `/closeout summary {code} unit:"{first}"`.',
     'summary.usage.more':
       'Add `unit:NAME` for one responsible unit (quote a name with spaces), or `as:docx` / `as:pdf` for the progress report as a file in your DM.',
+    'home.units.title': '*By responsible unit* · open · overdue · on time',
+    'home.units.line': '• {unit} — {open, number} open · {overdue, number} overdue · {onTime} on time',
+    'home.units.more': '… and {count, number} more units: `/closeout summary by:unit`',
     'ledger.title': '{name} ({code}) — ledger',
     'ledger.asof': 'As of {time} ({zone}). Written by Closeout from the list: changes made here are overwritten.',
     'ledger.more': '… and {count, number} more: `/closeout list` or the export has them all.',
@@ -143,6 +146,9 @@ export const reportDocument = defineArea(
       '“{typed}”可能指 {code} 中的多个单位：{candidates}。请指明，例如 `/closeout summary {code} unit:"{first}"`。',
     'summary.usage.more':
       '加上 `unit:单位名称` 只看一个责任单位（名称含空格时请加引号），加上 `as:docx` 或 `as:pdf` 则把整改进展情况报告以文件发到你的私信。',
+    'home.units.title': '*分责任单位* · 未销号 · 逾期 · 按期整改率',
+    'home.units.line': '• {unit} — 未销号 {open, number} 个 · 逾期 {overdue, number} 个 · 按期 {onTime}',
+    'home.units.more': '……另有 {count, number} 个单位：`/closeout summary by:unit`',
     'ledger.title': '{name}（{code}）整改台账',
     'ledger.asof': '截至 {time}（{zone}）。由 Closeout 根据清单自动生成：在此所作的修改会被覆盖。',
     'ledger.more': '……另有 {count, number} 个：完整清单请用 `/closeout list` 或导出。',
