@@ -26,6 +26,8 @@ function rawBoard(values: ViewValues) {
     // Older modals (opened before these settings existed) leave them as they are.
     ...(BOARD.visibility in values && { visibility: read.selected(values, BOARD.visibility) ?? 'open' }),
     ...(BOARD.separation in values && { separationOfDuties: read.selected(values, BOARD.separation) !== 'off' }),
+    ...(BOARD.ledger in values && { ledger: read.selected(values, BOARD.ledger) ?? 'off' }),
+    ...(BOARD.roundReport in values && { roundReport: read.selected(values, BOARD.roundReport) ?? 'off' }),
     // A list too long to show in the modal was not shown, so it is left as it is.
     ...(categoriesShown && { categories: [...new Set(categories.items)] }),
   };
@@ -43,6 +45,8 @@ function rawBoard(values: ViewValues) {
     categories: { block: BOARD.categories, lineNumbers: categories.lineNumbers },
     visibility: { block: BOARD.visibility },
     separationOfDuties: { block: BOARD.separation },
+    ledger: { block: BOARD.ledger },
+    roundReport: { block: BOARD.roundReport },
   };
   return { raw, fields };
 }

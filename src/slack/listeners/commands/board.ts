@@ -46,6 +46,8 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
         categories: categories(board),
         visibility: board.visibility,
         separationOfDuties: board.separationOfDuties,
+        ledger: board.ledger,
+        roundReport: board.roundReport,
       },
     }),
     defaults: {
