@@ -62,3 +62,19 @@ describe('closeout summary --format docx|pdf --out FILE', () => {
     expect(nowhere.stderr).toContain('Cannot write');
   });
 });
+
+describe('closeout board create --ledger --round-report', () => {
+  it('sets the live ledger and the round-end report, and refuses other values', async () => {
+    const base = ['board', 'create', '--name', 'Ops', '--channel', 'C0OPS', '--timezone', 'UTC', '--language', 'en'];
+    const ok = await cli([...base, '--code', 'OPS', '--ledger', 'canvas', '--round-report', 'docx'], { url: t.url });
+    expect(ok.code).toBe(0);
+    expect(await t.db.board.findFirstOrThrow({ where: { code: 'OPS' } })).toMatchObject({
+      ledger: 'canvas',
+      roundReport: 'docx',
+    });
+    const bad = await cli([...base, '--code', 'OPS2', '--ledger', 'wiki'], { url: t.url });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("option '--ledger <mode>' argument 'wiki' is invalid");
+    expect(await t.db.board.count({ where: { code: 'OPS2' } })).toBe(0);
+  });
+});
