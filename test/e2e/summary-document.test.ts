@@ -111,6 +111,15 @@ describe('/closeout summary unit:NAME', () => {
     expect(text).toContain('*1 problem* · 0 closed (0%) · 0 overdue · 1 without an update this round');
   });
 
+  it('posts one unit’s summary in the channel, saying which unit', async () => {
+    const { reply, calls } = await command('summary RECT unit:"Permits office annex" post', LEADER.userId);
+    expect(reply.text).toContain('Posted the RECT summary');
+    const post = calls.find((c) => c.method === 'chat.postMessage')!;
+    const text = JSON.stringify(post.args.blocks);
+    expect(text).toContain('Only the problems of *Permits office annex*.');
+    expect(text).toContain('*1 problem* · 0 closed (0%)');
+  });
+
   it('answers an ambiguous name with the candidates, and changes nothing', async () => {
     const { reply, calls } = await command('summary RECT unit:permits', LEADER.userId);
     expect(reply.text).toBe(

@@ -70,10 +70,16 @@ async function postInChannel(a: SubcommandArgs, s: BoardSummary): Promise<void> 
   const trb = translator(lang);
   let posted: string;
   try {
+    const blocks = summaryBlocks(trb, lang, s);
+    // One unit only (`unit:NAME`): said at the top, in the channel's language.
+    if (s.unit) {
+      const note = trb('summary.unit.shown', { unit: mrkdwnText(s.unit, 100) });
+      blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: note }] });
+    }
     const res = await a.client.chat.postMessage({
       channel,
       text: summaryText(trb, s),
-      blocks: summaryBlocks(trb, lang, s),
+      blocks,
       unfurl_links: false,
       unfurl_media: false,
     });
