@@ -31,6 +31,9 @@ interface Manifest {
  */
 const METHOD_SCOPES: Record<string, string[]> = {
   'auth.test': [],
+  // The live ledger: a channel canvas created once, then rewritten (issue 24).
+  'canvases.edit': ['canvases:write'],
+  'conversations.canvases.create': ['canvases:write'],
   'chat.delete': ['chat:write'],
   'chat.getPermalink': [],
   'chat.postEphemeral': ['chat:write'],

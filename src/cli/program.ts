@@ -12,6 +12,7 @@ import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPlayground } from './commands/playground.js';
 import { registerRunJob } from './commands/run-job.js';
+import { registerSummary } from './commands/summary.js';
 import { CliContext, type CliIo } from './context.js';
 import { UserError } from './errors.js';
 
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerCalendar,
     registerImport,
     registerExport,
+    registerSummary,
     registerDemo,
     registerRunJob,
     registerDb,

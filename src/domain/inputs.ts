@@ -62,6 +62,10 @@ const boardFields = {
     .trim()
     .transform((s) => (/^[a-z]{2}$/i.test(s) ? s.toUpperCase() : s.toLowerCase()))
     .pipe(z.string().regex(CALENDAR_PATTERN, 'must be a country code such as CN or US, weekends or none')),
+  /** The progress report sent to the leaders at each round's end, as Word or PDF (issue 24). */
+  roundReport: z.enum(['off', 'docx', 'pdf'], 'must be off, docx or pdf'),
+  /** A live ledger in the board's channel: a channel canvas mirroring the list (issue 24). */
+  ledger: z.enum(['off', 'canvas'], 'must be canvas or off'),
 };
 
 export const boardInput = z.object({
@@ -81,6 +85,8 @@ export const boardInput = z.object({
   separationOfDuties: boardFields.separationOfDuties.default(true),
   // Interfaces pass CLOSEOUT_CALENDAR's default (weekends); a service caller naming none keeps every day alike.
   calendar: boardFields.calendar.default('none'),
+  roundReport: boardFields.roundReport.default('off'),
+  ledger: boardFields.ledger.default('off'),
 });
 export type BoardInput = z.input<typeof boardInput>;
 

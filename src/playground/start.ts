@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeChartRenderer } from '../charts/chart-renderer.js';
+import { closeReportRenderer } from '../charts/report/report-renderer.js';
 import { parseEnv } from '../config/env.js';
 import { createDb, type Db } from '../db/client.js';
 import { sqlitePath } from '../db/kind.js';
@@ -17,6 +18,8 @@ import { closeImportReader } from '../services/import-reader.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { startSlackApp, type RunningSlackApp } from '../runtime/one-thread.js';
 import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
+import { followUps, roundReportFollowUp } from '../slack/upload/round-report.js';
+import { startLedgerSync } from '../slack/ledger/ledger-sync.js';
 import { ADMIN_ID, BOARD_CHANNEL, PLAYGROUND_TEAM } from './people.js';
 import { PlaygroundServer } from './server.js';
 import type { Workspace } from './stand-in/workspace.js';
@@ -50,6 +53,8 @@ interface Bot {
   slack: RunningSlackApp;
   scheduler: RunningScheduler | null;
   jobDeps: JobDeps;
+  /** Stops the live ledger's writes (channel canvases). */
+  stopLedger: () => void;
 }
 
 /**
@@ -114,7 +119,11 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
         token,
         apiUrl,
         logger: jobLogger,
-        afterSent: digestChartFollowUp(db, jobLogger, instanceId),
+        afterSent: followUps(
+          jobLogger,
+          digestChartFollowUp(db, jobLogger, instanceId),
+          roundReportFollowUp(db, jobLogger, instanceId),
+        ),
       }),
       instanceId,
       teamId: slack.teamId,
@@ -122,12 +131,15 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       tuning: { channelIntervalMs: 0 },
     };
     const scheduler = opts.scheduler === false ? null : startScheduler(jobDeps);
-    return { slack, scheduler, jobDeps };
+    const stopLedger =
+      opts.scheduler === false ? () => {} : startLedgerSync({ token, apiUrl, db, logger: jobLogger, clock });
+    return { slack, scheduler, jobDeps, stopLedger };
   }
 
   async function stopBot(): Promise<void> {
     const current = bot;
     bot = null;
+    current?.stopLedger();
     await current?.scheduler?.stop();
     await current?.slack.stop();
   }
@@ -150,6 +162,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       await stopBot();
       await server.close();
       await closeChartRenderer();
+      await closeReportRenderer();
       await closeImportReader();
       await db.$disconnect();
     },

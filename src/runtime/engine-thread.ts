@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { closeChartRenderer } from '../charts/chart-renderer.js';
+import { closeReportRenderer } from '../charts/report/report-renderer.js';
 import { ConfigError } from '../config/config-error.js';
 import { parseEnv, requireSlackEnv } from '../config/env.js';
 import { lowerThreadPriority } from '../platform/threads.js';
@@ -15,6 +16,7 @@ import type { FromEngine, Port } from './engine-link.js';
 import { startSlackEngine } from './engine.js';
 import { loadAllListeners } from '../slack/listeners/lazy.js';
 import { schedulerSender } from '../slack/sender.js';
+import { startLedgerSync } from '../slack/ledger/ledger-sync.js';
 
 /**
  * The engine thread of `npm start` (main.ts starts it; see runtime/engine-link.ts): the database, the
@@ -40,6 +42,7 @@ async function engine(port: Port): Promise<void> {
   // An import cut off by a crash is taken back before the first request is served (settled beside auth.test).
   const settled = settleCutOffImports(deps, logger);
   let stopSweep = () => {};
+  let stopLedger = () => {};
   const slack = await startSlackEngine({
     env,
     deps,
@@ -49,8 +52,10 @@ async function engine(port: Port): Promise<void> {
     // database.
     onStop: async () => {
       stopSweep();
+      stopLedger();
       await scheduler?.stop();
       await closeChartRenderer();
+      await closeReportRenderer();
       await closeImportReader();
       // What could not be sent stays owed in the deliveries: the next start (or another instance) sends it.
       const owed = await owedDeliveries(db).catch(() => ({}));
@@ -69,6 +74,14 @@ async function engine(port: Port): Promise<void> {
       logger,
       teamId,
       createSender: schedulerSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, db }),
+    });
+    // The live ledgers (channel canvases) are written by the instance that sends the scheduled messages.
+    stopLedger = startLedgerSync({
+      token: env.SLACK_BOT_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      db,
+      logger,
+      clock: systemClock,
     });
   } else {
     logger.info('scheduler off (CLOSEOUT_SCHEDULER=off): this instance sends no prompts, reminders or digests');

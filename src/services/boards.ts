@@ -80,6 +80,8 @@ const LEADER_BOARD_FIELDS: ReadonlySet<string> = new Set([
   'categories',
   'reminderOffsets',
   'nudgeDaysBefore',
+  'roundReport',
+  'ledger',
 ]);
 
 export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, raw: BoardEdit) {
@@ -187,4 +189,10 @@ export async function boardCodeTaken(deps: Pick<ServiceDeps, 'db'>, teamId: stri
 /** A board by its id (e.g. the board of a delivery). */
 export function boardById(deps: Pick<ServiceDeps, 'db'>, id: number) {
   return deps.db.board.findUniqueOrThrow({ where: { id } });
+}
+
+/** The Slack IDs of a board's leaders. */
+export async function boardLeaderIds(deps: Pick<ServiceDeps, 'db'>, boardId: number): Promise<string[]> {
+  const rows = await deps.db.boardLeader.findMany({ where: { boardId }, select: { userId: true } });
+  return rows.map((r) => r.userId);
 }

@@ -1,8 +1,8 @@
 import { cycleAt, cycleByIndex, localDate } from '../domain/cycle.js';
 import { ON_LIST } from './on-list.js';
 import { closedThen, reopenedSpans } from './problem-history.js';
-import type { Db } from './summary-queries.js';
-import { BURNDOWN_MAX_POINTS, type BurnPoint, type Burndown, type SummaryBoard } from './summary-types.js';
+import { onBoard, type Db, type ScopedBoard } from './summary-queries.js';
+import { BURNDOWN_MAX_POINTS, type BurnPoint, type Burndown } from './summary-types.js';
 
 /**
  * Open and all problems at the end of each cycle since the first problem was created (at most
@@ -12,15 +12,15 @@ import { BURNDOWN_MAX_POINTS, type BurnPoint, type Burndown, type SummaryBoard }
  */
 export async function burndown(
   db: Db,
-  board: SummaryBoard,
+  board: ScopedBoard,
   now: Date,
   maxPoints = BURNDOWN_MAX_POINTS,
 ): Promise<Burndown> {
   const today = localDate(now, board.timezone);
-  const first = await db.problem.aggregate({ where: { boardId: board.id }, _min: { createdAt: true } });
+  const first = await db.problem.aggregate({ where: onBoard(board), _min: { createdAt: true } });
   const firstAt = first._min.createdAt;
   if (!firstAt) return { today, deadline: board.deadline, points: [] };
-  const spans = await reopenedSpans(db, board);
+  const spans = await scopedSpans(db, board);
   const current = cycleAt(board, now).index;
   const from = Math.max(cycleAt(board, firstAt).index, current - maxPoints + 1);
   const moments = Array.from({ length: current - from + 1 }, (_, i) => {
@@ -31,13 +31,23 @@ export async function burndown(
   const points = await Promise.all(
     moments.map(async ({ date, at }): Promise<BurnPoint> => {
       const [total, closed] = await Promise.all([
-        db.problem.count({ where: { boardId: board.id, ...ON_LIST, createdAt: { lt: at } } }),
+        db.problem.count({ where: { ...onBoard(board), ...ON_LIST, createdAt: { lt: at } } }),
         db.problem.count({
-          where: { boardId: board.id, status: 'closed', closedAt: { lt: at }, createdAt: { lt: at } },
+          where: { ...onBoard(board), status: 'closed', closedAt: { lt: at }, createdAt: { lt: at } },
         }),
       ]);
       return { date, open: total - closed - closedThen(spans, at), total };
     }),
   );
   return { today, deadline: board.deadline, points };
+}
+
+/** The board's reopened spans; for one unit, those of its problems only (reopenings are rare: a short query). */
+async function scopedSpans(db: Db, board: ScopedBoard) {
+  const spans = await reopenedSpans(db, board);
+  if (!board.scopeUnit || spans.length === 0) return spans;
+  const keys = [...new Set(spans.map((s) => s.key))];
+  const mine = await db.problem.findMany({ where: { ...onBoard(board), key: { in: keys } }, select: { key: true } });
+  const kept = new Set(mine.map((p) => p.key));
+  return spans.filter((s) => kept.has(s.key));
 }

@@ -76,6 +76,8 @@ export async function seedDemo(
     promptTime: '09:00',
     deadline: DateTime.fromISO(today).plus({ months: 4 }).endOf('month').toISODate()!,
     categories: [...DEMO_CATEGORIES],
+    // The live ledger in the board's channel (a canvas): the demo shows it.
+    ledger: 'canvas',
   });
 
   let updates = 0;

@@ -5,7 +5,12 @@ import { homeGapsToTell, type CalendarGap } from './calendar-notices.js';
 import type { ServiceDeps } from './deps.js';
 import { listProblems } from './queries.js';
 import { ON_LIST, isCounted } from './on-list.js';
-import { completion, emptyStatusCounts } from './summary-types.js';
+import { localDate } from '../domain/cycle.js';
+import { unitLines, type UnitLine } from './report-data.js';
+import { completion, emptyStatusCounts, type SummaryBoard } from './summary-types.js';
+
+/** Units a leader's dashboard lists per board (the most open first; the rest are counted). */
+const HOME_UNITS = 6;
 
 /** One of the user's own open problems, as the App Home shows it. */
 export interface HomeProblem {
@@ -49,6 +54,8 @@ export interface BoardDashboard {
   stale: number;
   /** Closeout requests waiting for a decision, oldest first; `total` counts all of them. */
   pending: { total: number; items: PendingCloseout[] };
+  /** Responsible units with the most problems open (the rest counted): open, overdue, on-time rate. */
+  units?: { total: number; rows: UnitLine[] };
 }
 
 export interface HomeData {
@@ -116,13 +123,14 @@ async function myProblems(deps: ServiceDeps, actor: Actor, limit: number): Promi
 export async function boardDashboard(
   deps: ServiceDeps,
   teamId: string,
-  board: { id: number; code: string; name: string; timezone: string; language: string; archived: boolean },
+  board: SummaryBoard & { archived: boolean },
   pendingLimit: number,
+  unitLimit = HOME_UNITS,
 ): Promise<BoardDashboard> {
   const count = (view: 'overdue' | 'stale') =>
     listProblems(deps, { teamId, view, boardCode: board.code }, { offset: 0, limit: 0 }).then((r) => r.total);
   const pendingWhere = { teamId, state: 'pending' as const, problem: { boardId: board.id } };
-  const [groups, overdue, stale, pendingTotal, pending] = await Promise.all([
+  const [groups, overdue, stale, pendingTotal, pending, units] = await Promise.all([
     deps.db.problem.groupBy({ by: ['status'], where: { boardId: board.id, ...ON_LIST }, _count: { _all: true } }),
     count('overdue'),
     count('stale'),
@@ -133,6 +141,7 @@ export async function boardDashboard(
       take: pendingLimit,
       include: { problem: { select: { key: true, title: true } } },
     }),
+    unitLines(deps.db, board, localDate(deps.clock.now(), board.timezone), unitLimit),
   ]);
   const byStatus = emptyStatusCounts();
   for (const g of groups) if (isCounted(g.status)) byStatus[g.status] = g._count._all;
@@ -158,6 +167,7 @@ export async function boardDashboard(
         requestedAt: r.createdAt,
       })),
     },
+    units,
   };
 }
 

@@ -6,9 +6,9 @@ import type { Db } from '../db/client.js';
  */
 
 /** Problems of a board whose deadline was moved later since `since` (the summary's "extended this round"). */
-export async function extendedSince(db: Db, boardId: number, since: Date): Promise<number> {
+export async function extendedSince(db: Db, scope: { boardId: number; unit?: string }, since: Date): Promise<number> {
   const rows = await db.deadlineChange.findMany({
-    where: { extended: true, createdAt: { gte: since }, problem: { boardId, status: { not: 'withdrawn' } } },
+    where: { extended: true, createdAt: { gte: since }, problem: { ...scope, status: { not: 'withdrawn' } } },
     select: { problemId: true },
     distinct: ['problemId'],
   });
@@ -42,6 +42,8 @@ export async function deadlineStories(db: Db, problemIds: readonly number[]): Pr
 
 /** A stretch of time during which a now-reopened problem was closed. */
 interface ClosedSpan {
+  /** The problem's key. */
+  key: string;
   closedAt: Date;
   reopenedAt: Date;
 }
@@ -59,12 +61,12 @@ export async function reopenedSpans(db: Db, board: { teamId?: string; code: stri
       targetType: 'problem',
       targetId: { gte: prefix, lt: `${board.code}.` }, // '.' follows '-': exactly the keys CODE-…
     },
-    select: { before: true, createdAt: true },
+    select: { targetId: true, before: true, createdAt: true },
   });
   const spans: ClosedSpan[] = [];
   for (const e of events) {
     const closedAt = closedAtOf(e.before);
-    if (closedAt && closedAt < e.createdAt) spans.push({ closedAt, reopenedAt: e.createdAt });
+    if (closedAt && closedAt < e.createdAt) spans.push({ key: e.targetId, closedAt, reopenedAt: e.createdAt });
   }
   return spans;
 }

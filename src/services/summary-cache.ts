@@ -26,7 +26,7 @@ export async function cachedBoardSummary(
   const board = await ledBoard(deps, actor, code);
   const now = deps.clock.now();
   const { version } = await boardDataVersion(deps.db, board.id);
-  const key = [board.id, version, localDate(now, board.timezone), opts.by ?? '', opts.listLimit ?? ''].join('|');
+  const key = JSON.stringify([board.id, version, localDate(now, board.timezone), opts.by, opts.listLimit, opts.unit]);
   const hit = cache.get(key);
   if (hit) return hit;
   // The promise is kept, so requests arriving while it is computed share it; a failure is not kept.

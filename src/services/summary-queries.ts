@@ -38,14 +38,24 @@ export function effectiveDeadlineIn(board: SummaryBoard, range: DateRange): Wher
   return { OR: [{ deadline: range }, ...(boardApplies ? [{ deadline: null }] : [])] };
 }
 
+/**
+ * What a summary covers: a board, or one responsible unit of it (`unit:NAME`, `scopeUnit` set). Every
+ * query of the summary, the chart and the document filters with `onBoard`, so their figures agree.
+ */
+export type ScopedBoard = SummaryBoard & { scopeUnit?: string | null };
+
+export function onBoard(board: ScopedBoard): { boardId: number; unit?: string } {
+  return board.scopeUnit ? { boardId: board.id, unit: board.scopeUnit } : { boardId: board.id };
+}
+
 /** The same rule as isOverdue, as a query: not closed and past the effective deadline. */
-export function overdueWhere(board: SummaryBoard, today: string): Where {
-  return { boardId: board.id, ...NOT_CLOSED, AND: [effectiveDeadlineIn(board, { lt: today })] };
+export function overdueWhere(board: ScopedBoard, today: string): Where {
+  return { ...onBoard(board), ...NOT_CLOSED, AND: [effectiveDeadlineIn(board, { lt: today })] };
 }
 
 /** The same rule as isStale, as a query. */
-export function staleWhere(board: SummaryBoard, cycleStart: Date): Where {
-  return { boardId: board.id, ...AWAITING_REPORT, OR: [{ lastUpdateAt: null }, { lastUpdateAt: { lt: cycleStart } }] };
+export function staleWhere(board: ScopedBoard, cycleStart: Date): Where {
+  return { ...onBoard(board), ...AWAITING_REPORT, OR: [{ lastUpdateAt: null }, { lastUpdateAt: { lt: cycleStart } }] };
 }
 
 export const ITEM_SELECT = {
@@ -125,15 +135,10 @@ const BREAKDOWN_FIELD = { category: 'category', unit: 'unit', owner: 'ownerId' }
 >;
 
 /** Counts per breakdown value and status, and overdue per value, from two GROUP BY queries. */
-export async function breakdownRows(
-  db: Db,
-  board: SummaryBoard,
-  by: Breakdown,
-  today: string,
-): Promise<BreakdownRow[]> {
+export async function breakdownRows(db: Db, board: ScopedBoard, by: Breakdown, today: string): Promise<BreakdownRow[]> {
   const field = BREAKDOWN_FIELD[by];
   const [groups, overdue] = await Promise.all([
-    db.problem.groupBy({ by: [field, 'status'], where: { boardId: board.id, ...ON_LIST }, _count: { _all: true } }),
+    db.problem.groupBy({ by: [field, 'status'], where: { ...onBoard(board), ...ON_LIST }, _count: { _all: true } }),
     db.problem.groupBy({ by: [field], where: overdueWhere(board, today), _count: { _all: true } }),
   ]);
   const rows = new Map<string | null, BreakdownRow>();

@@ -66,6 +66,8 @@ export interface BoardSummary {
     deadline: string | null;
     channelId: string | null;
   };
+  /** The one responsible unit it covers (`unit:NAME`), else null: the whole board. */
+  unit?: string | null;
   asOf: Date;
   /** Today's date on the board's calendar. */
   today: string;

@@ -15,6 +15,7 @@ import {
   overdueWhere,
   staleWhere,
   toItem,
+  onBoard,
   type Db,
 } from './summary-queries.js';
 import {
@@ -32,6 +33,8 @@ export interface SummaryOptions {
   by?: Breakdown;
   /** Items per list (overdue, stale, due soon). */
   listLimit?: number;
+  /** Only this responsible unit's problems (its exact name: see services/unit-match.ts). */
+  unit?: string | null;
 }
 
 /**
@@ -41,12 +44,13 @@ export interface SummaryOptions {
  */
 export async function summarizeBoard(
   db: Db,
-  given: SummaryBoard,
+  whole: SummaryBoard,
   now: Date,
   opts: SummaryOptions = {},
 ): Promise<BoardSummary> {
+  const scoped = opts.unit ? { ...whole, scopeUnit: opts.unit } : whole;
   // Working days overdue beside calendar days (issue 22).
-  const board = given.workCalendar ? given : { ...given, workCalendar: await loadBoardCalendar(db, given) };
+  const board = scoped.workCalendar ? scoped : { ...scoped, workCalendar: await loadBoardCalendar(db, scoped) };
   const by = opts.by ?? 'category';
   const limit = opts.listLimit ?? SUMMARY_LIST_LIMIT;
   const today = localDate(now, board.timezone);
@@ -72,14 +76,14 @@ export async function summarizeBoard(
         board,
         now,
         {
-          boardId: board.id,
+          ...onBoard(board),
           ...NOT_CLOSED,
           AND: [effectiveDeadlineIn(board, { gte: today, lte: addDays(today, DUE_SOON_DAYS) })],
         },
         limit,
       ),
-      db.problem.count({ where: { boardId: board.id, status: 'closed', closedAt: { gte: cycle.start } } }),
-      db.problem.count({ where: { boardId: board.id, ...ON_LIST, createdAt: { gte: cycle.start } } }),
+      db.problem.count({ where: { ...onBoard(board), status: 'closed', closedAt: { gte: cycle.start } } }),
+      db.problem.count({ where: { ...onBoard(board), ...ON_LIST, createdAt: { gte: cycle.start } } }),
       // Overdue now, but not when the previous cycle ended: the deadline was still ahead on its last day
       // (or the problem did not exist yet).
       db.problem.count({
@@ -87,7 +91,7 @@ export async function summarizeBoard(
           AND: [overdue, { OR: [effectiveDeadlineIn(board, { gte: since }), { createdAt: { gte: cycle.start } }] }],
         },
       }),
-      extendedSince(db, board.id, cycle.start),
+      extendedSince(db, onBoard(board), cycle.start),
     ]);
 
   const byStatus = emptyStatusCounts();
@@ -102,6 +106,7 @@ export async function summarizeBoard(
       deadline: board.deadline,
       channelId: board.channelId,
     },
+    unit: opts.unit ?? null,
     asOf: now,
     today,
     cycle: { index: cycle.index, startDate: cycle.startDate, endDate: cycle.endDate },

@@ -3,6 +3,7 @@ import { createWebApiSender, type WebApiSenderOptions } from '../jobs/outbox/sen
 import type { Sender } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { digestChartFollowUp } from './upload/digest-chart.js';
+import { followUps, roundReportFollowUp } from './upload/round-report.js';
 import { workspaceLocales } from './locale.js';
 import { renderMessage } from './blocks/scheduled/index.js';
 
@@ -27,6 +28,10 @@ export function schedulerSender(opts: { token: string; apiUrl?: string; db: Db }
       token: opts.token,
       apiUrl: opts.apiUrl,
       logger,
-      afterSent: digestChartFollowUp(opts.db, logger, instanceId),
+      afterSent: followUps(
+        logger,
+        digestChartFollowUp(opts.db, logger, instanceId),
+        roundReportFollowUp(opts.db, logger, instanceId),
+      ),
     });
 }

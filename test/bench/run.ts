@@ -4,8 +4,8 @@
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
  * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
- * `npm run bench -- --only import|overload|parse|start` runs one row alone (parse: seconds, no servers; start:
- * BENCH_START_TRIALS cold starts of each, median).
+ * `npm run bench -- --only import|overload|parse|start|report` runs one row alone (parse: seconds, no servers;
+ * start: BENCH_START_TRIALS cold starts of each, median; report: the progress report of the summary's board).
  */
 import { benchFanout, benchRunJobMemory } from './fanout.js';
 import { benchImport } from './import.js';
@@ -13,6 +13,7 @@ import { benchParse } from './parse.js';
 import { ACK_TRIALS, benchLoad, benchStart } from './load.js';
 import { benchOverload, type OverloadFigures } from './overload.js';
 import { runScaleBench } from './scale.js';
+import { benchReport } from './report.js';
 import { runSummaryBench } from './summary.js';
 
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
@@ -103,6 +104,33 @@ function startRow(closeoutMs: number, floorMs: number) {
   );
 }
 
+/** Issue 24's rows: the progress report of the summary bench's board (10,000 problems, 200,000 updates). */
+async function reportRows() {
+  const r = await benchReport(num('BENCH_PROBLEMS', 10_000, 2_000), num('BENCH_UPDATES', 200_000, 40_000));
+  tableHead();
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  row(
+    `progress report PDF, ${r.problems} problems / ${r.updates} updates`,
+    `${s(r.pdfWarmMs)} (${r.pages} pages)`,
+    '',
+    null,
+    '≤ 2 s',
+    r.pdfWarmMs <= 2_000,
+  );
+  row('progress report Word (docx), same board', s(r.docxWarmMs), '', null, '≤ 2 s', r.docxWarmMs <= 2_000);
+  row('progress report PDF, first (workers start)', s(r.pdfColdMs), '', null, '(figure)', true);
+  // From source, each worker thread loads tsx and compiles its modules: the growth is the report's cost.
+  const growth = r.peakRssMb - r.baseRssMb;
+  row(
+    'RSS growth while making reports (both workers)',
+    `+${growth.toFixed(0)} MB (${r.baseRssMb.toFixed(0)} → ${r.peakRssMb.toFixed(0)})`,
+    '',
+    null,
+    '≤ +150 MB',
+    growth <= 150,
+  );
+}
+
 async function main() {
   if (only === 'parse') {
     tableHead();
@@ -132,7 +160,13 @@ async function main() {
     if (failed) out(`\n${failed} figure(s) missed their goal`);
     return;
   }
-  if (only !== undefined) throw new Error(`--only: unknown row "${only}" (known: import, overload, parse, start)`);
+  if (only === 'report') {
+    await reportRows();
+    if (failed) out(`\n${failed} figure(s) missed their goal`);
+    return;
+  }
+  if (only !== undefined)
+    throw new Error(`--only: unknown row "${only}" (known: import, overload, parse, start, report)`);
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
     commands: num('BENCH_ACK_COMMANDS', 1_000, 200),

@@ -30,9 +30,9 @@ const num = (name: string, fallback: number) => {
 
 const TEAM = 'T0BENCH';
 const ADMIN: Actor = { teamId: TEAM, userId: 'UADMIN' };
-const NOW = '2026-11-25T02:00:00Z';
-const ANCHOR = '2026-01-05';
-const CATEGORIES = [
+export const NOW = '2026-11-25T02:00:00Z';
+export const ANCHOR = '2026-01-05';
+export const CATEGORIES = [
   'Livelihood services',
   'Business environment',
   'Officials not taking responsibility',
@@ -57,13 +57,13 @@ function random(seed: number): () => number {
 /** DateTime as Prisma stores it in SQLite. */
 const stored = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
-function collectGarbage(): void {
+export function collectGarbage(): void {
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
 }
 
 /** Raw inserts in one transaction: problems created over ten months, the updates shared out evenly. */
-function seed(file: string, boardId: number, problems: number, updates: number): void {
+export function seed(file: string, boardId: number, problems: number, updates: number): void {
   const rnd = random(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const start = Date.parse('2026-01-05T00:00:00Z');
@@ -134,7 +134,7 @@ function seed(file: string, boardId: number, problems: number, updates: number):
 }
 
 /** Runs `work` while sampling memory every few milliseconds; returns its result, time and peaks. */
-async function measure<T>(
+export async function measure<T>(
   work: () => Promise<T>,
 ): Promise<{ result: T; ms: number; peakRssMb: number; peakHeapMb: number }> {
   let peakRss = 0;

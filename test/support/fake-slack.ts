@@ -263,6 +263,10 @@ export class FakeSlack {
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: (args.files as unknown[]) ?? [] };
+      case 'conversations.canvases.create':
+        return { ok: true, canvas_id: `F${this.calls.length}` };
+      case 'canvases.edit':
+        return { ok: true };
       default:
         return { ok: true };
     }

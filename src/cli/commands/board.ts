@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { IANAZone } from 'luxon';
 import { localDate } from '../../domain/cycle.js';
 import { DomainError } from '../../domain/errors.js';
@@ -23,6 +23,8 @@ interface CreateOptions {
   promptTime?: string;
   deadline?: string;
   calendar?: string;
+  ledger?: 'canvas' | 'off';
+  roundReport?: 'off' | 'docx' | 'pdf';
 }
 
 /** Service field → the flag the operator typed, so validation messages name the flag. */
@@ -38,6 +40,8 @@ const FLAGS: Record<string, string> = {
   anchorDate: '--anchor',
   promptTime: '--prompt-time',
   deadline: '--deadline',
+  ledger: '--ledger',
+  roundReport: '--round-report',
 };
 
 export function registerBoard(program: Command, ctx: CliContext): void {
@@ -60,6 +64,19 @@ export function registerBoard(program: Command, ctx: CliContext): void {
       '--calendar <name>',
       'working days: a country code (CN, US, GB…), weekends or none (default: CLOSEOUT_CALENDAR)',
     )
+    .addOption(
+      new Option('--ledger <mode>', 'a live ledger in the channel: canvas or off (default off)').choices([
+        'canvas',
+        'off',
+      ]),
+    )
+    .addOption(
+      new Option('--round-report <format>', "leaders' progress report at each round's end: off, docx or pdf").choices([
+        'off',
+        'docx',
+        'pdf',
+      ]),
+    )
     .action((opts: CreateOptions) =>
       ctx.withServices(async ({ deps, actor, env }) => {
         const timezone = opts.timezone ?? env.CLOSEOUT_TIMEZONE;
@@ -78,6 +95,8 @@ export function registerBoard(program: Command, ctx: CliContext): void {
           promptTime: opts.promptTime,
           deadline: opts.deadline,
           calendar: opts.calendar ?? env.CLOSEOUT_CALENDAR,
+          ...(opts.ledger && { ledger: opts.ledger }),
+          ...(opts.roundReport && { roundReport: opts.roundReport }),
         }).catch(withFlagNames);
         ctx.out(
           `Created board ${created.code} "${created.name}" in team ${created.teamId}: channel ${created.channelId}, ` +

@@ -13,6 +13,7 @@ import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
 import { summary } from './summary.js';
 import { reliability } from './reliability.js';
+import { reportDocument } from './report-document.js';
 import { scheduler } from './scheduler.js';
 import { upkeep } from './upkeep.js';
 
@@ -35,4 +36,5 @@ export const areas = [
   reliability,
   upkeep,
   calendar,
+  reportDocument,
 ] as const;

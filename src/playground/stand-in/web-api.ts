@@ -218,6 +218,30 @@ export class WebApi {
       return { ok: true, view: viewAnswer(this.ws.publishHome(user, view)) };
     },
 
+    // The live ledger: one canvas per channel, replaced whole on each edit.
+    'conversations.canvases.create': (args) => {
+      const channel = args.channel_id === undefined ? null : this.conversation(args.channel_id);
+      const markdown = (args.document_content as { markdown?: unknown } | undefined)?.markdown;
+      if (!channel || typeof markdown !== 'string') return fail('invalid_arguments');
+      if ([...this.ws.canvases.values()].some((c) => c.channel === channel))
+        return fail('channel_canvas_already_exists');
+      const id = this.ws.nextId('F');
+      this.ws.writeCanvas(id, channel, markdown);
+      return { ok: true, canvas_id: id };
+    },
+
+    'canvases.edit': (args) => {
+      const canvas = this.ws.canvases.get(String(args.canvas_id ?? ''));
+      if (!canvas) return fail('canvas_not_found');
+      const changes = Array.isArray(args.changes)
+        ? (args.changes as { operation?: string; document_content?: { markdown?: unknown } }[])
+        : [];
+      const markdown = changes[0]?.document_content?.markdown;
+      if (changes[0]?.operation !== 'replace' || typeof markdown !== 'string') return fail('invalid_arguments');
+      this.ws.writeCanvas(canvas.id, canvas.channel, markdown);
+      return { ok: true };
+    },
+
     'files.getUploadURLExternal': (args) => {
       const name = String(args.filename ?? '');
       if (!name || !Number(args.length)) return fail('invalid_arguments');

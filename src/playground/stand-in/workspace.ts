@@ -53,6 +53,8 @@ export class Workspace extends EventEmitter {
   readonly channels = new Map<string, Channel>();
   readonly messages: Message[] = [];
   readonly files = new Map<string, StoredFile>();
+  /** Channel canvases (the live ledger): their channel and markdown, as the bot last wrote them. */
+  readonly canvases = new Map<string, { id: string; channel: string; markdown: string }>();
   /** Open modals per user, bottom first. */
   readonly modals = new Map<string, View[]>();
   readonly homes = new Map<string, View>();
@@ -64,6 +66,13 @@ export class Workspace extends EventEmitter {
     super();
     this.channels.set(BOARD_CHANNEL.id, { ...BOARD_CHANNEL, kind: 'channel' });
     for (const p of PERSONAS) this.channels.set(dmOf(p.id), { id: dmOf(p.id), name: p.id, kind: 'im', user: p.id });
+  }
+
+  /** Writes a canvas (creating it under `id` for `channel`), and tells the page. */
+  writeCanvas(id: string, channel: string, markdown: string): void {
+    this.canvases.set(id, { id, channel, markdown });
+    this.version += 1;
+    this.emit('change');
   }
 
   nextId(prefix: string): string {

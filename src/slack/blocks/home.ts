@@ -95,6 +95,8 @@ function dashboardBlocks(tr: Translator, data: HomeViewData, board: BoardDashboa
       })),
     },
   ];
+  // The per-unit table: one block, whatever the number of units (the rest are counted).
+  if (board.units && board.units.rows.length > 0) blocks.push(unitsBlock(tr, board.units));
   const pending = board.pending.items.slice(0, HOME_LIMITS.pendingPerBoard);
   for (const r of pending) {
     blocks.push({
@@ -117,6 +119,20 @@ function dashboardBlocks(tr: Translator, data: HomeViewData, board: BoardDashboa
   const more = board.pending.total - pending.length;
   if (more > 0) blocks.push(context(tr('home.board.pending.more', { count: more, code: board.code })));
   return blocks;
+}
+
+function unitsBlock(tr: Translator, units: NonNullable<BoardDashboard['units']>): KnownBlock {
+  const lines = units.rows.map((u) =>
+    tr('home.units.line', {
+      unit: u.unit === null ? tr('doc.none.unit') : mrkdwnText(u.unit, 60),
+      open: u.open,
+      overdue: u.overdue,
+      onTime: u.onTimeRate === null ? '—' : `${u.onTimeRate}%`,
+    }),
+  );
+  const more = units.total - units.rows.length;
+  if (more > 0) lines.push(tr('home.units.more', { count: more }));
+  return section(`${tr('home.units.title')}\n${lines.join('\n')}`);
 }
 
 function boardsPart(tr: Translator, d: HomeViewData): KnownBlock[] {

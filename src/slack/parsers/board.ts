@@ -27,6 +27,8 @@ function rawBoard(values: ViewValues) {
     ...(BOARD.visibility in values && { visibility: read.selected(values, BOARD.visibility) ?? 'open' }),
     ...(BOARD.separation in values && { separationOfDuties: read.selected(values, BOARD.separation) !== 'off' }),
     ...(BOARD.calendar in values && { calendar: read.selected(values, BOARD.calendar) ?? '' }),
+    ...(BOARD.ledger in values && { ledger: read.selected(values, BOARD.ledger) ?? 'off' }),
+    ...(BOARD.roundReport in values && { roundReport: read.selected(values, BOARD.roundReport) ?? 'off' }),
     // A list too long to show in the modal was not shown, so it is left as it is.
     ...(categoriesShown && { categories: [...new Set(categories.items)] }),
   };
@@ -45,6 +47,8 @@ function rawBoard(values: ViewValues) {
     visibility: { block: BOARD.visibility },
     separationOfDuties: { block: BOARD.separation },
     calendar: { block: BOARD.calendar },
+    ledger: { block: BOARD.ledger },
+    roundReport: { block: BOARD.roundReport },
   };
   return { raw, fields };
 }

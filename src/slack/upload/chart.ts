@@ -20,7 +20,7 @@ interface ChartTarget {
 }
 
 /** Display names of Slack users, for chart labels (a chart cannot show <@U…> mentions); IDs where unknown. */
-async function userNames(client: WebClient, ids: string[], logger: Logger): Promise<Map<string, string>> {
+export async function userNames(client: WebClient, ids: string[], logger: Logger): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   await Promise.all(
     ids.map(async (id) => {
@@ -44,7 +44,7 @@ async function boardChartData(
   names: Map<string, string> = new Map(),
 ): Promise<BoardChartData> {
   return {
-    name: summary.board.name,
+    name: summary.unit ? `${summary.board.name} · ${summary.unit}` : summary.board.name,
     code: summary.board.code,
     today: summary.today,
     by: summary.by,
@@ -56,7 +56,7 @@ async function boardChartData(
       byStatus: r.byStatus,
       overdue: r.overdue,
     })),
-    burndown: await burndown(db, board, summary.asOf),
+    burndown: await burndown(db, { ...board, scopeUnit: summary.unit ?? null }, summary.asOf),
   };
 }
 
@@ -119,7 +119,7 @@ interface BoardChartPost extends ChartTarget {
  */
 export async function postBoardChart(client: WebClient, logger: Logger, post: BoardChartPost): Promise<boolean> {
   let file: ChartFile;
-  const { cache, render } = post.charts ?? { cache: sharedChartCache, render: renderBoardChart };
+  const { cache } = post.charts ?? { cache: sharedChartCache };
   const conversation = `${post.channelId}|${post.threadTs ?? ''}`;
   /** The chart's key when it is to be marked as shared here once it went (`once`). */
   let onceKey: string | undefined;
@@ -127,24 +127,8 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
     const summary =
       post.summary ?? (await summarizeBoard(post.db, post.board, post.at, { by: post.by ?? 'category', listLimit: 0 }));
     if (summary.total === 0) return false;
-    const draw = async () => {
-      const owners =
-        summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
-      const names = await userNames(client, owners, logger);
-      return render(await boardChartData(post.db, post.board, summary, names), post.lang);
-    };
-    const { version, changedAt } = await boardDataVersion(post.db, post.board.id);
-    // Drawn once per change of the board's data: a chart as of a moment before the latest change is not shared.
-    const key = boardChartKey({
-      boardId: post.board.id,
-      version,
-      lang: post.lang,
-      date: summary.today,
-      by: summary.by,
-    });
-    const current = post.at >= changedAt;
+    const { png, key, current } = await boardChartPng(client, logger, { ...post, summary });
     if (current && post.once && cache.sharedIn(key, conversation)) return true;
-    const png = current ? await cache.get(key, draw) : await draw();
     if (current && post.once) onceKey = key;
     file = {
       png,
@@ -168,4 +152,44 @@ export async function postBoardChart(client: WebClient, logger: Logger, post: Bo
   // Only a chart that reached the conversation counts as there: after a failure the next request sends it.
   if (shared && onceKey) cache.markShared(onceKey, conversation);
   return shared;
+}
+
+interface ChartPngRequest {
+  db: Db;
+  board: SummaryBoard;
+  at: Date;
+  lang: Language;
+  summary: BoardSummary;
+  charts?: BoardChartPost['charts'];
+}
+
+/**
+ * The summary's chart as a PNG, drawn once per change of the board's data (cached under its key while the
+ * summary is current); the key says what it shows. Throws if drawing fails. The chart posts and the
+ * progress report (upload/report.ts) take their picture from here.
+ */
+export async function boardChartPng(
+  client: WebClient | null,
+  logger: Logger,
+  req: ChartPngRequest,
+): Promise<{ png: Buffer; key: string; current: boolean }> {
+  const { cache, render } = req.charts ?? { cache: sharedChartCache, render: renderBoardChart };
+  const { summary } = req;
+  const draw = async () => {
+    const owners =
+      summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
+    const names = client ? await userNames(client, owners, logger) : new Map<string, string>();
+    return render(await boardChartData(req.db, req.board, summary, names), req.lang);
+  };
+  const { version, changedAt } = await boardDataVersion(req.db, req.board.id);
+  // Drawn once per change of the board's data: a chart as of a moment before the latest change is not shared.
+  const key = boardChartKey({
+    boardId: req.board.id,
+    version,
+    lang: req.lang,
+    date: summary.today,
+    by: !summary.unit ? summary.by : `${summary.by}|unit:${summary.unit}`,
+  });
+  const current = req.at >= changedAt;
+  return { png: current ? await cache.get(key, draw) : await draw(), key, current };
 }

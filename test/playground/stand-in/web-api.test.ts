@@ -23,6 +23,34 @@ function standIn(triggers: Record<string, string> = {}) {
 }
 
 describe('the stand-in Web API', () => {
+  it('keeps one canvas per channel: created once, replaced whole on each edit', () => {
+    const { ws, call } = standIn();
+    const content = (markdown: string) => ({ type: 'markdown', markdown });
+    const created = call('conversations.canvases.create', {
+      channel_id: BOARD_CHANNEL.id,
+      document_content: content('# Ledger'),
+    }) as { ok: boolean; canvas_id: string };
+    expect(created.ok).toBe(true);
+    expect(
+      call('conversations.canvases.create', { channel_id: BOARD_CHANNEL.id, document_content: content('# Again') }),
+    ).toEqual({ ok: false, error: 'channel_canvas_already_exists' });
+    expect(
+      call('canvases.edit', {
+        canvas_id: created.canvas_id,
+        changes: [{ operation: 'replace', document_content: content('# Ledger v2') }],
+      }),
+    ).toEqual({ ok: true });
+    expect(ws.canvases.get(created.canvas_id)).toEqual({
+      id: created.canvas_id,
+      channel: BOARD_CHANNEL.id,
+      markdown: '# Ledger v2',
+    });
+    expect(call('canvases.edit', { canvas_id: 'F0NONE', changes: [] })).toEqual({
+      ok: false,
+      error: 'canvas_not_found',
+    });
+  });
+
   it('refuses calls without the bot token, as Slack does', () => {
     const { api } = standIn();
     expect(api.call('auth.test', {}, undefined)).toEqual({ ok: false, error: 'not_authed' });

@@ -7,7 +7,14 @@ import { input, option } from './elements.js';
 export const BOARD_ARCHIVED = 'archived';
 
 /** Blocks a board's leaders may change (the services allow them these; the rest stays with admins). */
-const LEADER_BLOCKS: ReadonlySet<string> = new Set([BOARD.name, BOARD.deadline, BOARD.categories, BOARD.calendar]);
+const LEADER_BLOCKS: ReadonlySet<string> = new Set([
+  BOARD.name,
+  BOARD.deadline,
+  BOARD.categories,
+  BOARD.calendar,
+  BOARD.ledger,
+  BOARD.roundReport,
+]);
 
 interface BoardEditModalData extends BoardModalData {
   archived: boolean;

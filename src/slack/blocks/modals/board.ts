@@ -22,6 +22,8 @@ export const BOARD = {
   visibility: 'visibility',
   separation: 'separation_of_duties',
   calendar: 'calendar',
+  ledger: 'ledger',
+  roundReport: 'round_report',
 } as const;
 
 interface BoardValues {
@@ -39,6 +41,8 @@ interface BoardValues {
   visibility?: string;
   separationOfDuties?: boolean;
   calendar?: string;
+  ledger?: string;
+  roundReport?: string;
 }
 
 export interface BoardModalData {
@@ -213,6 +217,28 @@ function access({ tr, b }: Form): KnownBlock[] {
       action_id: 'separation_of_duties',
       options: [separationOption(true), separationOption(false)],
       initial_option: separationOption(b?.separationOfDuties ?? true),
+    }),
+    ...reporting(tr, b),
+  ];
+}
+
+/** The live ledger in the channel (a canvas) and the progress report at each round's end (issue 24). */
+function reporting(tr: Translator, b: BoardValues | undefined): KnownBlock[] {
+  const ledgerOption = (v: 'canvas' | 'off') => option(tr(`board.ledger.${v}`), v);
+  const reportOption = (v: 'off' | 'docx' | 'pdf') => option(tr(`board.round_report.${v}`), v);
+  const report = b?.roundReport === 'docx' || b?.roundReport === 'pdf' ? b.roundReport : 'off';
+  return [
+    input(BOARD.ledger, tr('board.ledger'), {
+      type: 'static_select',
+      action_id: 'ledger',
+      options: [ledgerOption('canvas'), ledgerOption('off')],
+      initial_option: ledgerOption(b?.ledger === 'canvas' ? 'canvas' : 'off'),
+    }),
+    input(BOARD.roundReport, tr('board.round_report'), {
+      type: 'static_select',
+      action_id: 'round_report',
+      options: [reportOption('off'), reportOption('docx'), reportOption('pdf')],
+      initial_option: reportOption(report),
     }),
   ];
 }

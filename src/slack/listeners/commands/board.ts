@@ -47,6 +47,8 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
         visibility: board.visibility,
         separationOfDuties: board.separationOfDuties,
         calendar: board.calendar,
+        ledger: board.ledger,
+        roundReport: board.roundReport,
       },
     }),
     defaults: {

@@ -10,6 +10,8 @@ import { parseSummaryArgs } from '../../parsers/summary-args.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { summaryBlocks, summaryText } from '../../blocks/summary.js';
 import { boardNamedOrLed } from './support/board-named-or-led.js';
+import { ledBoard } from '../../../services/summary.js';
+import { resolveUnit, sendSummaryDocument } from './support/summary-scope.js';
 import type { SubcommandArgs, SubcommandHandler } from './support/types.js';
 import { mrkdwnText } from '../../blocks/limits.js';
 
@@ -68,10 +70,16 @@ async function postInChannel(a: SubcommandArgs, s: BoardSummary): Promise<void> 
   const trb = translator(lang);
   let posted: string;
   try {
+    const blocks = summaryBlocks(trb, lang, s);
+    // One unit only (`unit:NAME`): said at the top, in the channel's language.
+    if (s.unit) {
+      const note = trb('summary.unit.shown', { unit: mrkdwnText(s.unit, 100) });
+      blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: note }] });
+    }
     const res = await a.client.chat.postMessage({
       channel,
       text: summaryText(trb, s),
-      blocks: summaryBlocks(trb, lang, s),
+      blocks,
       unfurl_links: false,
       unfurl_media: false,
     });
@@ -101,7 +109,10 @@ async function postInChannel(a: SubcommandArgs, s: BoardSummary): Promise<void> 
 export const summary: SubcommandHandler = async (call) => {
   const parsed = parseSummaryArgs(call.args);
   if (!parsed.ok) {
-    await call.respond({ response_type: 'ephemeral', text: call.tr('summary.usage') });
+    await call.respond({
+      response_type: 'ephemeral',
+      text: `${call.tr('summary.usage')}\n${call.tr('summary.usage.more')}`,
+    });
     return;
   }
   const code = await boardNamedOrLed(call, parsed.code, {
@@ -111,7 +122,14 @@ export const summary: SubcommandHandler = async (call) => {
     choose: 'summary.choose',
   });
   if (code === null) return;
-  const s = await cachedBoardSummary(call.ctx.deps, call.actor, code, { by: parsed.by });
+  const scope = parsed.unit === null ? null : await resolveUnit(call, code, parsed.unit);
+  if (parsed.unit !== null && scope === null) return;
+  if (parsed.as) {
+    await ledBoard(call.ctx.deps, call.actor, code);
+    await sendSummaryDocument(call, code, parsed.as, scope);
+    return;
+  }
+  const s = await cachedBoardSummary(call.ctx.deps, call.actor, code, { by: parsed.by, unit: scope?.unit ?? null });
   if (parsed.post) {
     await postInChannel(call, s);
     return;
@@ -119,7 +137,10 @@ export const summary: SubcommandHandler = async (call) => {
   // Cached: this only adds the board's language as the fallback for users without a supported locale.
   const lang = await call.ctx.locale.forUser(call.client, call.actor.userId, s.board.language);
   const trb = translator(lang);
-  await call.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks: summaryBlocks(trb, lang, s) });
+  const blocks = summaryBlocks(trb, lang, s);
+  // One unit only: said at the top (the summary's own blocks name the board).
+  if (scope) blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: scope.note }] });
+  await call.respond({ response_type: 'ephemeral', text: summaryText(trb, s), blocks });
   // In the DM, an unchanged chart already sent there is not sent again; a post in the channel always has its chart.
   await sendChart(call, s, () => dmChannel(call.client, call.actor.userId), lang, true);
 };
