@@ -55,6 +55,10 @@ const boardFields = {
   visibility: z.enum(['open', 'restricted'], 'must be open or restricted'),
   /** On: the owner or the requester of a closeout cannot approve it. */
   separationOfDuties: z.boolean(),
+  /** On: a closeout request must carry at least one evidence file. */
+  evidenceRequired: z.boolean(),
+  /** Days after a closeout the owner is asked whether the fix held (0: never). */
+  effectivenessDays: z.number().int().min(0, 'must be between 0 and 365').max(365, 'must be between 0 and 365'),
 };
 
 export const boardInput = z.object({
@@ -72,6 +76,8 @@ export const boardInput = z.object({
   categories: boardFields.categories.default([]),
   visibility: boardFields.visibility.default('open'),
   separationOfDuties: boardFields.separationOfDuties.default(true),
+  evidenceRequired: boardFields.evidenceRequired.default(false),
+  effectivenessDays: boardFields.effectivenessDays.default(0),
 });
 export type BoardInput = z.input<typeof boardInput>;
 

@@ -189,6 +189,8 @@ export interface CloseoutRequestMessage extends Base {
   /** ISO instant of the request. */
   requestedAt: string;
   evidence: string;
+  /** Evidence files (absent in copies owed before files existed). */
+  files?: { name: string; permalink: string }[];
   deadline: string | null;
   percent: number;
   measures: { done: number; total: number };

@@ -9,11 +9,12 @@ import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import type { ChangedProblem } from './problem-changes.js';
 import { ensureNotClosed } from './problems.js';
+import { filesOfRequest, recordEvidenceFiles, validFiles, type EvidenceFileView } from './evidence-files.js';
 import { priorSubmission, recordSubmission, transactOnce, type Once } from './view-submissions.js';
 
 /** A closeout request as saved, with what each decider's copy shows. */
 export interface RequestedCloseout {
-  request: { id: number; requestedBy: string; createdAt: Date; evidence: string };
+  request: { id: number; requestedBy: string; createdAt: Date; evidence: string; files: EvidenceFileView[] };
   problem: { teamId: string; key: string; title: string; ownerId: string; percent: number; deadline: string | null };
   /** The board's leaders (empty: nobody leads it, the admins decide). */
   leaderIds: string[];
@@ -29,12 +30,13 @@ export async function requestCloseout(
   deps: ServiceDeps,
   actor: Actor,
   key: string,
-  raw: { evidence: string },
+  raw: { evidence: string; files?: readonly unknown[] },
   owed?: Owed<RequestedCloseout>,
   opts: Once = {},
 ) {
   const result = closeoutInput.safeParse(raw);
   if (!result.success) throw invalid('error.evidence_required');
+  const files = validFiles(raw.files);
   const now = deps.clock.now();
   const { viewId } = opts;
   return transactOnce(deps.db, viewId, async (tx) => {
@@ -46,7 +48,9 @@ export async function requestCloseout(
     ensureNotClosed(problem);
     if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
     requireTransition(problem.key, problem.status, 'closeout_requested');
-    const request = await tx.closeoutRequest.create({
+    const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
+    if (board.evidenceRequired && files.length === 0) throw invalid('error.evidence_files_required');
+    const created = await tx.closeoutRequest.create({
       data: {
         teamId: actor.teamId,
         problemId: problem.id,
@@ -55,18 +59,19 @@ export async function requestCloseout(
         createdAt: now,
       },
     });
+    await recordEvidenceFiles(tx, actor, created.id, files, now);
+    const request = { ...created, files: await filesOfRequest(tx, created.id) };
     const after = await tx.problem.update({ where: { id: problem.id }, data: { status: 'closeout_requested' } });
     await audit(tx, actor, now, {
       action: 'closeout.request',
       targetType: 'closeout',
       targetId: request.id,
       before: { status: problem.status },
-      after: { status: after.status, evidence: request.evidence },
+      after: { status: after.status, evidence: request.evidence, files: request.files.map((f) => f.name) },
     });
     const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId } });
     const requested = { request, problem: after, leaderIds: leaders.map((l) => l.userId) };
     if (owed) {
-      const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
       const measures = await tx.measure.findMany({
         where: { problemId: problem.id, retiredAt: null },
         select: { status: true },
@@ -80,7 +85,8 @@ export async function requestCloseout(
 
 /** A request as its first submission returned it. */
 async function requestedAgain(tx: Tx, requestId: number) {
-  const request = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const found = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const request = { ...found, files: await filesOfRequest(tx, requestId) };
   const problem = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
   const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId }, select: { userId: true } });
   return { request, problem, leaderIds: leaders.map((l) => l.userId) };

@@ -8,8 +8,9 @@ import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { commaList, wholeNumber } from '../options.js';
 import { table } from '../table.js';
+import { outcomeFields, registerBoardEdit, withOutcomeOptions, type OutcomeOptions } from './board-outcomes.js';
 
-interface CreateOptions {
+interface CreateOptions extends OutcomeOptions {
   code: string;
   name: string;
   channel: string;
@@ -34,51 +35,56 @@ const FLAGS: Record<string, string> = {
   anchorDate: '--anchor',
   promptTime: '--prompt-time',
   deadline: '--deadline',
+  effectivenessDays: '--effectiveness-days',
 };
 
 export function registerBoard(program: Command, ctx: CliContext): void {
   const board = program.command('board').description('Create and list boards (problem lists)');
 
-  board
-    .command('create')
-    .description('Create a board')
-    .requiredOption('--code <code>', 'short code used in keys, e.g. RECT')
-    .requiredOption('--name <name>', 'board name')
-    .requiredOption('--channel <id>', 'Slack channel ID for reminders and digests (C…)')
-    .option('--timezone <zone>', 'IANA time zone (default: CLOSEOUT_TIMEZONE)')
-    .option('--language <lang>', 'en or zh-CN (default: CLOSEOUT_LANGUAGE)')
-    .option('--leaders <ids>', 'comma-separated Slack user IDs of the leaders', commaList)
-    .option('--cycle-days <n>', 'length of an update cycle in days (default 14)', wholeNumber)
-    .option('--anchor <date>', 'YYYY-MM-DD on which cycle 0 starts (default: today in the board time zone)')
-    .option('--prompt-time <HH:MM>', 'local time of the cycle prompt (default 09:00)')
-    .option('--deadline <date>', 'list-wide deadline, YYYY-MM-DD')
-    .action((opts: CreateOptions) =>
-      ctx.withServices(async ({ deps, actor, env }) => {
-        const timezone = opts.timezone ?? env.CLOSEOUT_TIMEZONE;
-        const anchorDate = opts.anchor ?? (IANAZone.isValidZone(timezone) ? localDate(ctx.clock.now(), timezone) : '');
-        const language = opts.language ?? env.CLOSEOUT_LANGUAGE;
-        if (!isLanguage(language)) throw new UserError(`--language: must be ${LANGUAGES.join(' or ')}`);
-        const created = await createBoard(deps, actor, {
-          code: opts.code,
-          name: opts.name,
-          channelId: opts.channel,
-          timezone,
-          language,
-          leaders: opts.leaders ?? [],
-          cycleDays: opts.cycleDays,
-          anchorDate,
-          promptTime: opts.promptTime,
-          deadline: opts.deadline,
-        }).catch(withFlagNames);
-        ctx.out(
-          `Created board ${created.code} "${created.name}" in team ${created.teamId}: channel ${created.channelId}, ` +
-            `${created.timezone}, ${created.language}, ${created.cycleDays}-day cycles from ${created.anchorDate}, ` +
-            `prompts at ${created.promptTime}` +
-            (created.deadline ? `, list deadline ${created.deadline}` : '') +
-            (created.leaders.length ? `, leaders ${created.leaders.map((l) => l.userId).join(', ')}.` : '.'),
-        );
-      }),
-    );
+  withOutcomeOptions(
+    board
+      .command('create')
+      .description('Create a board')
+      .requiredOption('--code <code>', 'short code used in keys, e.g. RECT')
+      .requiredOption('--name <name>', 'board name')
+      .requiredOption('--channel <id>', 'Slack channel ID for reminders and digests (C…)')
+      .option('--timezone <zone>', 'IANA time zone (default: CLOSEOUT_TIMEZONE)')
+      .option('--language <lang>', 'en or zh-CN (default: CLOSEOUT_LANGUAGE)')
+      .option('--leaders <ids>', 'comma-separated Slack user IDs of the leaders', commaList)
+      .option('--cycle-days <n>', 'length of an update cycle in days (default 14)', wholeNumber)
+      .option('--anchor <date>', 'YYYY-MM-DD on which cycle 0 starts (default: today in the board time zone)')
+      .option('--prompt-time <HH:MM>', 'local time of the cycle prompt (default 09:00)')
+      .option('--deadline <date>', 'list-wide deadline, YYYY-MM-DD'),
+  ).action((opts: CreateOptions) =>
+    ctx.withServices(async ({ deps, actor, env }) => {
+      const timezone = opts.timezone ?? env.CLOSEOUT_TIMEZONE;
+      const anchorDate = opts.anchor ?? (IANAZone.isValidZone(timezone) ? localDate(ctx.clock.now(), timezone) : '');
+      const language = opts.language ?? env.CLOSEOUT_LANGUAGE;
+      if (!isLanguage(language)) throw new UserError(`--language: must be ${LANGUAGES.join(' or ')}`);
+      const created = await createBoard(deps, actor, {
+        code: opts.code,
+        name: opts.name,
+        channelId: opts.channel,
+        timezone,
+        language,
+        leaders: opts.leaders ?? [],
+        cycleDays: opts.cycleDays,
+        anchorDate,
+        promptTime: opts.promptTime,
+        deadline: opts.deadline,
+        ...outcomeFields(opts),
+      }).catch(withFlagNames);
+      ctx.out(
+        `Created board ${created.code} "${created.name}" in team ${created.teamId}: channel ${created.channelId}, ` +
+          `${created.timezone}, ${created.language}, ${created.cycleDays}-day cycles from ${created.anchorDate}, ` +
+          `prompts at ${created.promptTime}` +
+          (created.deadline ? `, list deadline ${created.deadline}` : '') +
+          (created.leaders.length ? `, leaders ${created.leaders.map((l) => l.userId).join(', ')}.` : '.'),
+      );
+    }),
+  );
+
+  registerBoardEdit(board, ctx);
 
   board
     .command('list')

@@ -7,6 +7,7 @@ import { exportArea } from './export.js';
 import { home } from './home.js';
 import { importArea } from './import.js';
 import { modals } from './modals.js';
+import { outcomes } from './outcomes.js';
 import { playground } from './playground.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
@@ -33,4 +34,5 @@ export const areas = [
   playground,
   reliability,
   upkeep,
+  outcomes,
 ] as const;

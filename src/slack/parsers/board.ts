@@ -26,6 +26,7 @@ function rawBoard(values: ViewValues) {
     // Older modals (opened before these settings existed) leave them as they are.
     ...(BOARD.visibility in values && { visibility: read.selected(values, BOARD.visibility) ?? 'open' }),
     ...(BOARD.separation in values && { separationOfDuties: read.selected(values, BOARD.separation) !== 'off' }),
+    ...(BOARD.evidence in values && { evidenceRequired: read.selected(values, BOARD.evidence) === 'required' }),
     // A list too long to show in the modal was not shown, so it is left as it is.
     ...(categoriesShown && { categories: [...new Set(categories.items)] }),
   };
@@ -43,6 +44,7 @@ function rawBoard(values: ViewValues) {
     categories: { block: BOARD.categories, lineNumbers: categories.lineNumbers },
     visibility: { block: BOARD.visibility },
     separationOfDuties: { block: BOARD.separation },
+    evidenceRequired: { block: BOARD.evidence },
   };
   return { raw, fields };
 }

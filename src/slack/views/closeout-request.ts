@@ -7,6 +7,7 @@ import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate } from '../../i18n/dates.js';
 import { slackTime } from './problem-format.js';
+import { fileLinksLine, type FileLink } from './evidence-files.js';
 
 /**
  * A closeout request as the board's leaders see it in their DM. Pending requests carry Approve and Return;
@@ -21,6 +22,8 @@ export interface CloseoutRequestData {
   requestedBy: string;
   requestedAt: Date;
   evidence: string;
+  /** Evidence files, listed as links under the note. */
+  files?: FileLink[];
   /** The deadline that applies (the problem's, else the list-wide one). */
   deadline: string | null;
   /** Local date on the board, to show the deadline and whether it passed. */
@@ -53,6 +56,7 @@ interface RequestRow {
   requestedBy: string;
   createdAt: Date;
   evidence: string;
+  files?: FileLink[];
   state?: string;
   decidedBy?: string | null;
   decidedAt?: Date | null;
@@ -76,6 +80,7 @@ export function closeoutRequestData(
     requestedBy: request.requestedBy,
     requestedAt: request.createdAt,
     evidence: request.evidence,
+    ...(request.files?.length && { files: request.files }),
     deadline: effectiveDeadline(problem, problem.board),
     today: localDate(reader.now, problem.board.timezone),
     percent: problem.percent,
@@ -131,6 +136,9 @@ export function closeoutRequestBlocks(tr: Translator, data: CloseoutRequestData)
         text: `${tr('request.evidence')}\n${mrkdwnText(data.evidence, LIMITS.sectionText - 100)}`,
       },
     },
+    ...(data.files?.length
+      ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: fileLinksLine(tr, data.files, 2900) } }]
+      : []),
     {
       type: 'context',
       elements: [

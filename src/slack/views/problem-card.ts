@@ -11,12 +11,15 @@ import { problemMenu } from './problem-menu.js';
 import { historyBlocks } from './problem-history.js';
 import { ownerButtons } from './owner-buttons.js';
 import { measureCounts } from './closeout-request.js';
+import { fileLinksLine, type FileLink } from './evidence-files.js';
 
 export interface CardRequest {
   id: number;
-  state: 'pending' | 'approved' | 'returned';
+  state: 'pending' | 'approved' | 'returned' | 'not_rectifiable';
   requestedBy: string;
   evidence: string;
+  /** Evidence files on the request (absent: none recorded). */
+  files?: FileLink[];
   createdAt: Date;
   decidedBy: string | null;
   decidedAt: Date | null;
@@ -68,6 +71,8 @@ const UPDATES_MAX = 5;
 const NOTE_MAX = 600;
 const EVIDENCE_MAX = 1500;
 const REASON_MAX = 1000;
+/** Evidence file links: with the note and the header line, the section stays under 3000 characters. */
+const FILES_MAX = 1200;
 
 const MEASURE_EMOJI: Record<MeasureStatus, string> = {
   todo: ':white_large_square:',
@@ -190,13 +195,20 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
         : tr('card.closeout.closed_unknown', { time: time(p.closedAt) }),
       d.flags.closedLate ? tr('card.closeout.closed_late') : null,
       r?.state === 'approved' ? tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }) : null,
+      r?.state === 'approved' ? fileLinksLine(tr, r.files ?? [], FILES_MAX) || null : null,
     ];
     return [section(lines.filter(Boolean).join('\n'))];
   }
   if (r?.state === 'pending') {
     return [
       section(
-        `${tr('card.closeout.pending', { user: r.requestedBy, time: time(r.createdAt) })}\n${tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) })}`,
+        [
+          tr('card.closeout.pending', { user: r.requestedBy, time: time(r.createdAt) }),
+          tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }),
+          fileLinksLine(tr, r.files ?? [], FILES_MAX),
+        ]
+          .filter(Boolean)
+          .join('\n'),
       ),
     ];
   }

@@ -46,6 +46,7 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
         categories: categories(board),
         visibility: board.visibility,
         separationOfDuties: board.separationOfDuties,
+        evidenceRequired: board.evidenceRequired,
       },
     }),
     defaults: {

@@ -6,6 +6,8 @@ import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseCloseout } from '../../parsers/closeout.js';
 import { decidersOf, owedCloseoutRequest } from '../../notify/closeout-request.js';
 import { readSubmission, type SubmittedArgs } from './on-submit.js';
+import { refuseMissingFiles } from '../../evidence/require-files.js';
+import { describeFiles } from '../../evidence/read-files.js';
 
 /** A closeout request: saved, sent to the board's leaders (admins when it has none) with Approve/Return. */
 export async function submitCloseoutRequest({ ctx, ack, body, view, client }: SubmittedArgs): Promise<void> {
@@ -15,16 +17,19 @@ export async function submitCloseoutRequest({ ctx, ack, body, view, client }: Su
     await ack({ response_action: 'errors', errors: parsed.errors });
     return;
   }
+  // A board that requires evidence files refuses a request without them, inline, before the modal closes.
+  if (await refuseMissingFiles(ctx, actor, meta.key, parsed.data.files, tr, ack)) return;
   await ack({ response_action: 'clear' });
   const { evidence } = parsed.data;
   await afterSubmit({ client, ctx, lang: meta.lang, to, written: evidence }, async () => {
     if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
+    const files = await describeFiles(client, ctx.logger, parsed.data.files);
     // Each decider's copy is saved with the request: a Slack outage or a crash delays the copies, never loses them.
     const { problem, leaderIds } = await requestCloseout(
       ctx.deps,
       actor,
       meta.key,
-      { evidence },
+      { evidence, files },
       owedCloseoutRequest(ctx),
       { viewId: view.id },
     );

@@ -4,6 +4,7 @@ import type { Translator } from '../../../i18n/index.js';
 import { VIEW } from '../../ids.js';
 import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
 import { context, input, modal, option } from './elements.js';
+import { evidenceRequiredInput } from '../evidence-files.js';
 import { TEXT_INPUT_MAX } from './new-problem.js';
 import { timezoneChoices, zoneLabel } from './timezones.js';
 
@@ -21,6 +22,7 @@ export const BOARD = {
   categories: 'categories',
   visibility: 'visibility',
   separation: 'separation_of_duties',
+  evidence: 'evidence_required',
 } as const;
 
 interface BoardValues {
@@ -37,6 +39,7 @@ interface BoardValues {
   categories: string[];
   visibility?: string;
   separationOfDuties?: boolean;
+  evidenceRequired?: boolean;
 }
 
 export interface BoardModalData {
@@ -188,6 +191,7 @@ function access({ tr, b }: Form): KnownBlock[] {
       options: [separationOption(true), separationOption(false)],
       initial_option: separationOption(b?.separationOfDuties ?? true),
     }),
+    evidenceRequiredInput(tr, BOARD.evidence, b?.evidenceRequired ?? false),
   ];
 }
 

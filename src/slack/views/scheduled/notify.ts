@@ -22,6 +22,7 @@ export function closeoutRequestMessage(message: CloseoutRequestMessage): Rendere
     requestedBy: message.requestedBy,
     requestedAt: new Date(message.requestedAt),
     evidence: message.evidence,
+    ...(message.files && { files: message.files }),
     deadline: message.deadline,
     today: message.today,
     percent: message.percent,
