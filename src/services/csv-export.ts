@@ -5,6 +5,7 @@ import { deadlineStories } from './problem-history.js';
 import { CSV_PROBLEM_FIELDS, EXPORT_COLUMNS, formatMeasures, neutraliseCell, type ExportColumn } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
 import { OwnerResolver, type UserDirectory } from './import-owners.js';
+import { NO_OUTCOME, outcomeCells } from './outcome-cells.js';
 
 export interface ExportOptions {
   /** Fills the `owner name` column; without it the column is empty. */
@@ -46,6 +47,7 @@ export async function exportRows(
     deps.db,
     problems.map((p) => p.id),
   );
+  const outcomes = await outcomeCells(deps.db, problems);
   const rows = problems.map((p) => {
     const row: Record<ExportColumn, string> = {
       key: p.key,
@@ -61,6 +63,7 @@ export async function exportRows(
       measures: formatMeasures(p.measures),
       'original deadline': p.originalDeadline ?? '',
       extensions: String(stories.get(p.id)?.extensions ?? 0),
+      ...(outcomes.get(p.id) ?? NO_OUTCOME),
     };
     for (const column of EXPORT_COLUMNS) row[column] = neutraliseCell(row[column]);
     return row;

@@ -56,7 +56,22 @@ export function columnForHeader(header: string): CsvColumn | undefined {
 export const OWNER_NAME_COLUMN = 'owner name';
 /** A moved deadline's story (its first value, how often it was extended) is exported for reading, too. */
 export const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
-const IGNORED_HEADERS = new Set(['ownername', '责任人姓名', 'originaldeadline', 'extensions', '原定时限', '延期次数']);
+/** How each problem was closed out (issue 23): outcome, lasting mechanisms and evidence file links, for reading. */
+export const OUTCOME_COLUMNS = ['outcome', 'mechanisms', 'evidence files'] as const;
+const IGNORED_HEADERS = new Set([
+  'ownername',
+  '责任人姓名',
+  'originaldeadline',
+  'extensions',
+  '原定时限',
+  '延期次数',
+  'outcome',
+  'mechanisms',
+  'evidencefiles',
+  '整改结果',
+  '长效机制',
+  '整改证明材料',
+]);
 export const isIgnoredHeader = (header: string): boolean =>
   IGNORED_HEADERS.has(header.replace(/\s+/g, '').toLowerCase());
 
@@ -66,6 +81,7 @@ export const EXPORT_COLUMNS = [
   OWNER_NAME_COLUMN,
   ...CSV_COLUMNS.slice(6),
   ...DEADLINE_STORY_COLUMNS,
+  ...OUTCOME_COLUMNS,
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 

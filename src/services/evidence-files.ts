@@ -103,3 +103,12 @@ export async function attachEvidenceFiles(
     return { key: problem.key, requestId: request.id, added };
   });
 }
+
+/** Whether a problem (by key) has a closeout request waiting: files shared with its key are then evidence. */
+export async function hasPendingRequest(deps: Pick<ServiceDeps, 'db'>, teamId: string, key: string) {
+  const found = await deps.db.closeoutRequest.findFirst({
+    where: { teamId, state: 'pending', problem: { teamId, key: key.toUpperCase() } },
+    select: { id: true },
+  });
+  return found !== null;
+}

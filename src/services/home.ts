@@ -28,6 +28,8 @@ export interface PendingCloseout {
   title: string;
   requestedBy: string;
   requestedAt: Date;
+  /** Its evidence files (links on the Home). */
+  files: { name: string; permalink: string }[];
 }
 
 /** A board at a glance for its leaders: the same numbers the summary computes, from database aggregates. */
@@ -125,7 +127,10 @@ export async function boardDashboard(
       where: pendingWhere,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: pendingLimit,
-      include: { problem: { select: { key: true, title: true } } },
+      include: {
+        problem: { select: { key: true, title: true } },
+        files: { orderBy: { id: 'asc' }, select: { name: true, permalink: true } },
+      },
     }),
   ]);
   const byStatus = emptyStatusCounts();
@@ -150,6 +155,7 @@ export async function boardDashboard(
         title: r.problem.title,
         requestedBy: r.requestedBy,
         requestedAt: r.createdAt,
+        files: r.files,
       })),
     },
   };

@@ -245,7 +245,7 @@ describe('closeout export', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(
       run.stdout.startsWith(
-        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions\r\n',
+        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions,outcome,mechanisms,evidence files\r\n',
       ),
     ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];
@@ -264,6 +264,9 @@ describe('closeout export', () => {
       '[x] Open a second window\n[~] Online booking\nPublish wait times',
       '', // original deadline: never moved
       '0', // extensions
+      '', // outcome: not closed out yet
+      '', // mechanisms
+      '', // evidence files
     ]);
     expect(records.slice(2).map((r) => [r[0], r[9]])).toEqual([
       ['RECT-2', 'closeout_requested'],

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCsv } from '../../src/services/csv-export.js';
 import { createProblem } from '../../src/services/problems.js';
+import type { SlackCall } from '../support/fake-slack.js';
 import { VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
@@ -148,5 +150,64 @@ describe('evidence files on a closeout request', () => {
     });
     expect(res.json).toMatchObject({ response_action: 'errors', errors: { evidence_files: expect.any(String) } });
     expect(await app.db.closeoutRequest.count({ where: { problem: { key: 'PROOF-2' } } })).toBe(0);
+  });
+
+  it('exports the files with their links (and import ignores the column)', async () => {
+    const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
+    expect(csv.split('\r\n')[0]).toContain('outcome,mechanisms,evidence files');
+    expect(csv).toContain('inspection-report.pdf <https://test.slack.com/files/F0PROOF1>');
+  });
+});
+
+let shares = 0;
+/** A user shares files in their DM with the bot with some text; returns the bot's answer there. */
+async function share(userId: string, text: string, files: { id: string; name: string }[]): Promise<SlackCall> {
+  const channel = `D${userId.slice(1)}`;
+  const from = app.fake.calls.length;
+  const res = await app.event({
+    type: 'message',
+    subtype: 'file_share',
+    channel,
+    channel_type: 'im',
+    user: userId,
+    text,
+    ts: `1700000200.${String(++shares).padStart(6, '0')}`,
+    files,
+  });
+  expect(res.status).toBe(200);
+  return app.fake.waitFor((calls) =>
+    calls.slice(from).find((c) => c.method === 'chat.postMessage' && c.args.channel === channel),
+  );
+}
+
+describe('files shared in the bot’s DM with a key', () => {
+  it('attach to the pending closeout request, read back with files.info, and record no progress update', async () => {
+    app.fake.shareFile('F0EXTRA1', 'rules issued.docx', Buffer.from('docx'));
+    const updates = await app.db.update.count();
+    const answer = await share(OWNER.userId, '(RECT-1) proof, the new rules', [{ id: 'F0EXTRA1', name: 'x.docx' }]);
+    expect(String(answer.args.text)).toContain('1 file was added to the closeout request for *RECT-1*');
+    const names = await app.db.evidenceFile.findMany({
+      where: { request: { problem: { key: 'RECT-1' } } },
+      orderBy: { id: 'asc' },
+      select: { name: true },
+    });
+    expect(names.map((f) => f.name)).toEqual([
+      'inspection-report.pdf',
+      'stairs <@UADMIN> & rail.jpg',
+      'rules issued.docx',
+    ]);
+    await settle(100);
+    expect(await app.db.update.count()).toBe(updates);
+    // The same file again adds nothing.
+    const again = await share(OWNER.userId, 'RECT-1', [{ id: 'F0EXTRA1', name: 'x.docx' }]);
+    expect(String(again.args.text)).toContain('already on the closeout request');
+  });
+
+  it('refuses someone who neither owns the problem nor leads its board, in their language', async () => {
+    app.fake.locales.set('UZHOTHER', 'zh-CN');
+    app.fake.shareFile('F0OTHER1', 'mine.pdf', Buffer.from('pdf'));
+    const answer = await share('UZHOTHER', 'PROOF-1 材料', [{ id: 'F0OTHER1', name: 'mine.pdf' }]);
+    expect(String(answer.args.text)).toMatch(/[\u4e00-\u9fff]/);
+    expect(await app.db.evidenceFile.count({ where: { fileId: 'F0OTHER1' } })).toBe(0);
   });
 });

@@ -54,6 +54,9 @@ describe('exportXlsx', () => {
       'measures',
       'original deadline',
       'extensions',
+      'outcome',
+      'mechanisms',
+      'evidence files',
     ]);
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     const row2 = sheet.getRow(2);

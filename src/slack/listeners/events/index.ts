@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
+import { attachEvidence } from './attach-evidence.js';
 import { importSharedFile } from './import-shared-file.js';
 import { onEvent } from './on-event.js';
 import { openHome } from './open-home.js';
@@ -12,4 +13,6 @@ export function register(app: App, ctx: SlackContext): void {
   // ignores what the other handles).
   app.event('message', onEvent(ctx, receiveChatReply));
   app.event('message', onEvent(ctx, importSharedFile));
+  // Files shared with a problem key while its closeout request waits: evidence for that request.
+  app.event('message', onEvent(ctx, attachEvidence));
 }
