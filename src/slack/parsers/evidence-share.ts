@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { PROBLEM_KEY_PATTERN } from '../../domain/keys.js';
+import { firstKeyIn } from '../../domain/keys.js';
 import { EVIDENCE_MAX_FILES } from '../../domain/evidence.js';
-import { tokenize } from './command-text.js';
 import { parseSharedListFile } from './import-file.js';
 import { cutToSlackLimit, SLACK_INPUT_MAX } from './slack-input.js';
 
@@ -29,24 +28,10 @@ export interface EvidenceShare {
   files: { id: string; name: string }[];
 }
 
-const KEY_WORD_MAX = 40;
-
-/** Punctuation people put around a key (`(RECT-12)`, `RECT-12:`, `RECT-12，`). */
-const EDGE_CHARS = new Set([...'"\'()（）[]【】<>«»“”‘’,，.。:：;；!！?？']);
-
-/** A word without the punctuation around it, one pass from each end. */
-function trimEdges(word: string): string {
-  let from = 0;
-  let to = word.length;
-  while (from < to && EDGE_CHARS.has(word[from]!)) from++;
-  while (to > from && EDGE_CHARS.has(word[to - 1]!)) to--;
-  return word.slice(from, to);
-}
-
 /**
  * Files shared in the bot's DM, or in a thread, whose message names a problem key; null for anything else
- * (and for list files, which are imports). The first key wins; the text is cut to Slack's limit and read
- * word by word, in linear time.
+ * (and for list files, which are imports). The first key wins; the text is cut to Slack's limit and
+ * scanned once with the key pattern of domain/keys.ts.
  */
 export function parseEvidenceShare(event: unknown): EvidenceShare | null {
   const r = fileShare.safeParse(event);
@@ -55,12 +40,7 @@ export function parseEvidenceShare(event: unknown): EvidenceShare | null {
   const direct = m.channel_type ? m.channel_type === 'im' : m.channel.startsWith('D');
   const threadTs = m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : undefined;
   if (!direct && !threadTs) return null;
-  const words = tokenize(cutToSlackLimit(m.text ?? '', SLACK_INPUT_MAX.messageText));
-  // A key with its punctuation is short: longer words are skipped before any pattern reads them.
-  const key = words
-    .filter((w) => w.length <= KEY_WORD_MAX)
-    .map((w) => trimEdges(w).toUpperCase())
-    .find((w) => PROBLEM_KEY_PATTERN.test(w));
+  const key = firstKeyIn(cutToSlackLimit(m.text ?? '', SLACK_INPUT_MAX.messageText));
   if (!key) return null;
   return {
     channel: m.channel,
