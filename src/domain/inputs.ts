@@ -125,4 +125,14 @@ export const closeoutInput = z.object({
 
 export const decisionReason = z.string().trim().min(1, 'is required').max(3000, 'must be at most 3000 characters');
 
+/** A long-term closeout (持续整改): the lasting mechanisms put in place (长效机制), one a line, and a follow-up date. */
+export const longTermInput = z.object({
+  mechanisms: z
+    .array(z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'))
+    .min(1, 'is required')
+    .max(50, 'at most 50 mechanisms'),
+  followUpDate: isoDate,
+});
+export type LongTerm = z.output<typeof longTermInput>;
+
 export const measureStatus = z.enum(MEASURE_STATUSES);

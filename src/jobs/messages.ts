@@ -202,9 +202,11 @@ export interface DecisionMessage extends Base {
   requestId: number;
   key: string;
   title: string;
-  state: 'approved' | 'returned';
+  state: 'approved' | 'returned' | 'not_rectifiable';
   decidedBy: string;
   reason: string | null;
+  /** Approved: rectified or long_term (absent in messages owed before outcomes existed). */
+  outcome?: string | null;
 }
 
 /** To an owner: someone else created a problem and made them its owner. */

@@ -1,5 +1,5 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
-import { closeoutInput, decisionReason } from '../domain/inputs.js';
+import { closeoutInput, decisionReason, longTermInput, type LongTerm } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
 import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
@@ -92,11 +92,21 @@ async function requestedAgain(tx: Tx, requestId: number) {
   return { request, problem, leaderIds: leaders.map((l) => l.userId) };
 }
 
-type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
+/** What a leader decides: approve (rectified, or long-term with its mechanisms), return, or not rectifiable. */
+export type Decision =
+  | { kind: 'approve'; longTerm?: LongTerm }
+  | { kind: 'return'; reason: string }
+  | { kind: 'not_rectifiable'; reason: string };
 
 /** A decision as saved: what the owner is told. */
 export interface DecidedCloseout {
-  request: { id: number; state: 'approved' | 'returned'; decidedBy: string; reason: string | null };
+  request: {
+    id: number;
+    state: 'approved' | 'returned' | 'not_rectifiable';
+    decidedBy: string;
+    reason: string | null;
+    outcome?: string | null;
+  };
   problem: { teamId: string; key: string; title: string; ownerId: string };
 }
 
@@ -116,7 +126,8 @@ async function decide(
   // The same modal submitted again: the decision it made is given back, not "already decided".
   const prior = await priorSubmission(deps.db, viewId, 'decision');
   if (prior !== null) return decidedAgain(deps, Number(prior));
-  const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
+  const reason = decision.kind === 'approve' ? null : validateReason(decision.reason);
+  const longTerm = decision.kind === 'approve' && decision.longTerm ? validLongTerm(decision.longTerm) : null;
   const request = await deps.db.closeoutRequest.findFirst({
     where: { id: requestId, teamId: actor.teamId },
     select: { requestedBy: true, problemId: true, problem: { select: { key: true, boardId: true, ownerId: true } } },
@@ -124,16 +135,22 @@ async function decide(
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   await requireLeader(deps, deps.db, actor, board);
+  // Separation of duties binds every judgement (approve, long-term, not rectifiable): whoever owns the problem
+  // or asked cannot judge their own work. Returning one's own request is allowed: it judges nothing.
   const work = { ownerId: request.problem.ownerId, requestedBy: request.requestedBy };
-  if (decision.kind === 'approve' && !maySignOff(board, actor.userId, work))
+  if (decision.kind !== 'return' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
   const now = deps.clock.now();
-  const state = decision.kind === 'approve' ? 'approved' : 'returned';
+  const state = STATE_OF[decision.kind];
+  const chosen = decision.kind === 'approve' ? (longTerm ? 'long_term' : 'rectified') : null;
+  const lasting = longTerm
+    ? { mechanisms: JSON.stringify(longTerm.mechanisms), followUpDate: longTerm.followUpDate }
+    : {};
 
   const outcome = await transactOnce(deps.db, viewId, async (tx) => {
     const { count } = await tx.closeoutRequest.updateMany({
       where: { id: requestId, state: 'pending' },
-      data: { state, decidedBy: actor.userId, decidedAt: now, reason },
+      data: { state, decidedBy: actor.userId, decidedAt: now, reason, outcome: chosen, ...lasting },
     });
     if (count === 0) return null;
     const before = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
@@ -146,15 +163,21 @@ async function decide(
           : { status: 'in_progress' },
     });
     await audit(tx, actor, now, {
-      action: decision.kind === 'approve' ? 'closeout.approve' : 'closeout.return',
+      action: `closeout.${decision.kind === 'not_rectifiable' ? 'not_rectifiable' : decision.kind}`,
       targetType: 'closeout',
       targetId: requestId,
       before: { status: before.status },
-      after: { status: problem.status, reason },
+      after: { status: problem.status, reason, ...(chosen && { outcome: chosen }), ...(longTerm && longTerm) },
     });
     const decided = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
     // Only the decision that won owes the owner a message: a lost race returned above, recording nothing.
-    const saved: DecidedCloseout['request'] = { id: requestId, state, decidedBy: actor.userId, reason };
+    const saved: DecidedCloseout['request'] = {
+      id: requestId,
+      state,
+      decidedBy: actor.userId,
+      reason,
+      outcome: chosen,
+    };
     await recordOwed(tx, owed, { request: saved, problem }, board, now);
     await recordSubmission(tx, actor, viewId, 'decision', requestId, now);
     return { request: decided, problem };
@@ -171,20 +194,38 @@ async function decidedAgain(deps: ServiceDeps, requestId: number) {
   return { request, problem: await deps.db.problem.findUniqueOrThrow({ where: { id: request.problemId } }) };
 }
 
+const STATE_OF = { approve: 'approved', return: 'returned', not_rectifiable: 'not_rectifiable' } as const;
+
+function validLongTerm(raw: LongTerm): LongTerm {
+  const result = longTermInput.safeParse(raw);
+  if (!result.success) throw invalid('error.long_term_invalid');
+  return result.data;
+}
+
 function validateReason(reason: string): string {
   const result = decisionReason.safeParse(reason);
   if (!result.success) throw invalid('error.reason_required');
   return result.data;
 }
 
-/** `owed`: the owner's message, recorded with the decision. */
+/** `owed`: the owner's message, recorded with the decision. `longTerm`: approved as rectified long-term. */
 export const approveCloseout = (
   deps: ServiceDeps,
   actor: Actor,
   requestId: number,
   owed?: Owed<DecidedCloseout>,
+  opts: Once & { longTerm?: LongTerm } = {},
+) => decide(deps, actor, requestId, { kind: 'approve', ...(opts.longTerm && { longTerm: opts.longTerm }) }, owed, opts);
+
+/** Not rectifiable (未整改), with the reason: the problem stays open and is counted apart. */
+export const markNotRectifiable = (
+  deps: ServiceDeps,
+  actor: Actor,
+  requestId: number,
+  reason: string,
+  owed?: Owed<DecidedCloseout>,
   opts: Once = {},
-) => decide(deps, actor, requestId, { kind: 'approve' }, owed, opts);
+) => decide(deps, actor, requestId, { kind: 'not_rectifiable', reason }, owed, opts);
 
 export const returnCloseout = (
   deps: ServiceDeps,

@@ -15,6 +15,10 @@ export const ACTION = {
   approve: 'closeout.approve',
   /** value: closeout request id */
   returnRequest: 'closeout.return',
+  /** value: closeout request id — approve as rectified long-term (opens the mechanisms modal) */
+  approveLongTerm: 'closeout.approve_long_term',
+  /** value: closeout request id — judge not rectifiable (opens the reason modal) */
+  notRectifiable: 'closeout.not_rectifiable',
   /** value: JSON of the list query and offset (see slack/parsers) */
   listPage: 'list.page',
   /** Under a prompt that could not list every problem: the owner's full list, as a new message; value a list page */
@@ -53,4 +57,6 @@ export const VIEW = {
   measures: 'modal.measures',
   changeReason: 'modal.change_reason',
   upkeepPick: 'modal.upkeep_pick',
+  longTerm: 'modal.long_term',
+  notRectifiable: 'modal.not_rectifiable',
 } as const;

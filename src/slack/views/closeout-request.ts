@@ -8,6 +8,7 @@ import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate } from '../../i18n/dates.js';
 import { slackTime } from './problem-format.js';
 import { fileLinksLine, type FileLink } from './evidence-files.js';
+import { decidedLine, outcomeButtons } from './closeout-outcome.js';
 
 /**
  * A closeout request as the board's leaders see it in their DM. Pending requests carry Approve and Return;
@@ -31,7 +32,13 @@ export interface CloseoutRequestData {
   percent: number;
   measures: { done: number; total: number };
   /** Absent while pending. */
-  decision?: { state: 'approved' | 'returned'; by: string; at: Date; reason?: string | null };
+  decision?: {
+    state: 'approved' | 'returned' | 'not_rectifiable';
+    by: string;
+    at: Date;
+    reason?: string | null;
+    outcome?: string | null;
+  };
   lang: Language;
 }
 
@@ -61,6 +68,7 @@ interface RequestRow {
   decidedBy?: string | null;
   decidedAt?: Date | null;
   reason?: string | null;
+  outcome?: string | null;
 }
 
 /** The request message's data for one reader: pending, or with its decision once a leader decided. */
@@ -70,7 +78,8 @@ export function closeoutRequestData(
   reader: { lang: Language; now: Date },
 ): CloseoutRequestData {
   const { state, decidedBy, decidedAt } = request;
-  const decided = (state === 'approved' || state === 'returned') && decidedBy && decidedAt;
+  const decided =
+    (state === 'approved' || state === 'returned' || state === 'not_rectifiable') && decidedBy && decidedAt;
   return {
     requestId: request.id,
     key: problem.key,
@@ -85,7 +94,15 @@ export function closeoutRequestData(
     today: localDate(reader.now, problem.board.timezone),
     percent: problem.percent,
     measures: measureCounts(problem.measures),
-    ...(decided && { decision: { state, by: decidedBy, at: decidedAt, reason: request.reason ?? null } }),
+    ...(decided && {
+      decision: {
+        state,
+        by: decidedBy,
+        at: decidedAt,
+        reason: request.reason ?? null,
+        outcome: request.outcome ?? null,
+      },
+    }),
     lang: reader.lang,
   };
 }
@@ -164,6 +181,7 @@ export function closeoutRequestBlocks(tr: Translator, data: CloseoutRequestData)
           value: String(data.requestId),
           text: { type: 'plain_text', text: tr('request.approve') },
         },
+        ...outcomeButtons(tr, data.requestId),
         {
           type: 'button',
           action_id: ACTION.returnRequest,
@@ -175,10 +193,7 @@ export function closeoutRequestBlocks(tr: Translator, data: CloseoutRequestData)
     return blocks;
   }
   const time = slackTime(data.decision.at, data.lang, data.board.timezone);
-  const decided =
-    data.decision.state === 'approved'
-      ? tr('request.approved', { user: data.decision.by, time })
-      : tr('request.returned', { user: data.decision.by, time });
+  const decided = decidedLine(tr, data.decision, time);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: decided } });
   if (data.decision.reason) {
     blocks.push({

@@ -3,6 +3,7 @@ import type { SlackContext } from '../../context.js';
 import { ACTION } from '../../ids.js';
 import { applyImport } from './apply-import.js';
 import { approveCloseout } from './approve-closeout.js';
+import { openLongTerm, openNotRectifiable } from './decide-outcome.js';
 import { cancelImport } from './cancel-import.js';
 import { chooseNewProblemBoard } from './choose-new-problem-board.js';
 import { chooseProblemChange } from './choose-problem-change.js';
@@ -40,6 +41,8 @@ export function register(app: App, ctx: SlackContext): void {
   // A leader's decision on a closeout request.
   app.action(ACTION.approve, onClick(ctx, approveCloseout));
   app.action(ACTION.returnRequest, onClick(ctx, returnCloseout));
+  app.action(ACTION.approveLongTerm, onClick(ctx, openLongTerm));
+  app.action(ACTION.notRectifiable, onClick(ctx, openNotRectifiable));
   // Leaders' ⋯ menu on a card, and a card's history.
   app.action(ACTION.problemMenu, onClick(ctx, chooseProblemChange));
   app.action(ACTION.historyPage, onClick(ctx, showOlderChanges));

@@ -11,6 +11,7 @@ import { saveProblemEdit } from './save-problem-edit.js';
 import { saveReassignment } from './save-reassignment.js';
 import { saveReport } from './save-report.js';
 import { saveReturnReason } from './save-return-reason.js';
+import { saveLongTerm, saveNotRectifiable } from './save-outcome.js';
 import { submitCloseoutRequest } from './submit-closeout-request.js';
 
 /** Every modal submission the app handles (by callback_id), one handler per file named after what it saves. */
@@ -21,6 +22,8 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.pickProblem, onSubmit(ctx, pickProblem));
   // A leader's decision.
   app.view<ViewSubmitAction>(VIEW.returnReason, onSubmit(ctx, saveReturnReason));
+  app.view<ViewSubmitAction>(VIEW.longTerm, onSubmit(ctx, saveLongTerm));
+  app.view<ViewSubmitAction>(VIEW.notRectifiable, onSubmit(ctx, saveNotRectifiable));
   // Leaders' changes to problems.
   app.view<ViewSubmitAction>(VIEW.newProblem, onSubmit(ctx, saveNewProblem));
   app.view<ViewSubmitAction>(VIEW.upkeepPick, onSubmit(ctx, pickProblem));
