@@ -1,4 +1,5 @@
 import type { Board } from '../db/generated/client.js';
+import type { OutcomeCounts } from './outcome-counts.js';
 import { PROBLEM_STATUSES, type CountedStatus, type Language, type ProblemStatus } from '../domain/types.js';
 
 /** "Due soon" looks this many days ahead of today (inclusive). */
@@ -72,6 +73,8 @@ export interface BoardSummary {
   /** Whole percent of problems closed. */
   completion: number;
   byStatus: Record<CountedStatus, number>;
+  /** How the closed ones were closed out, and the not-rectifiable ones (services/outcome-counts.ts). */
+  outcomes?: OutcomeCounts;
   by: Breakdown;
   rows: BreakdownRow[];
   change: SummaryChange;

@@ -5,6 +5,7 @@ import { findBoard, requireLeader } from './access.js';
 import type { ServiceDeps } from './deps.js';
 import { ON_LIST } from './on-list.js';
 import { extendedSince } from './problem-history.js';
+import { outcomeCounts } from './outcome-counts.js';
 import {
   ITEM_SELECT,
   NOT_CLOSED,
@@ -86,6 +87,7 @@ export async function summarizeBoard(
       }),
       extendedSince(db, board.id, cycle.start),
     ]);
+  const outcomes = await outcomeCounts(db, board.id);
 
   const byStatus = emptyStatusCounts();
   for (const r of rows) for (const s of PROBLEM_STATUSES) byStatus[s] += r.byStatus[s];
@@ -106,6 +108,7 @@ export async function summarizeBoard(
     closed: byStatus.closed,
     completion: completion(byStatus.closed, total),
     byStatus,
+    outcomes,
     by,
     rows,
     change: { since, closed: closedSince, newlyOverdue, created: createdSince, extended },

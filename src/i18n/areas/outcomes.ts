@@ -24,6 +24,9 @@ export const outcomes = defineArea(
       ':no_entry: <@{user}> judged *{key}* {title} not rectifiable for now. It stays open and is counted apart.',
     'outcome.dm.not_rectifiable.next': 'Keep the leaders informed; request closeout again if it becomes possible.',
     'outcome.mechanisms': '*Lasting mechanisms ({count}):*',
+    'outcome.summary':
+      'Closed {closed, number}: {rectified, number} rectified, {longTerm, number} long-term; {mechanisms, plural, one {# lasting mechanism} other {# lasting mechanisms}}',
+    'outcome.summary.not_rectifiable': ':no_entry: {count, number} not rectifiable',
     'outcome.rectified': 'Rectified',
     'outcome.long_term': 'Rectified, long-term',
     'outcome.not_rectifiable': 'Not rectifiable',
@@ -66,6 +69,9 @@ export const outcomes = defineArea(
       ':no_entry: <@{user}> 认定 *{key}* {title} 暂无法整改。问题保持未销号状态，单独统计。',
     'outcome.dm.not_rectifiable.next': '请随时向负责领导通报情况；条件具备后可再次申请销号。',
     'outcome.mechanisms': '*长效机制（{count}）：*',
+    'outcome.summary':
+      '已销号 {closed, number} 个：已整改 {rectified, number} 个，持续整改 {longTerm, number} 个；建立长效机制 {mechanisms, number} 项',
+    'outcome.summary.not_rectifiable': ':no_entry: 未整改 {count, number} 个',
     'outcome.rectified': '已整改',
     'outcome.long_term': '持续整改',
     'outcome.not_rectifiable': '未整改',

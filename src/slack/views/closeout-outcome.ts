@@ -1,5 +1,9 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { ACTION } from '../ids.js';
+import type { Language } from '../../domain/types.js';
+import { formatDate } from '../../i18n/dates.js';
+import { mechanismList } from '../../services/outcome-cells.js';
+import type { OutcomeCounts } from '../../services/outcome-counts.js';
 import type { Translator } from '../../i18n/index.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 
@@ -63,4 +67,28 @@ export function decidedLine(
   if (decision.state === 'not_rectifiable') return tr('request.judged_not_rectifiable', params);
   if (decision.state === 'returned') return tr('request.returned', params);
   return decision.outcome === 'long_term' ? tr('request.approved_long_term', params) : tr('request.approved', params);
+}
+
+/** On a card closed long-term: the outcome, its mechanisms and the follow-up date; null when rectified. */
+export function longTermLines(
+  tr: Translator,
+  r: { outcome?: string | null; mechanisms?: string | null; followUpDate?: string | null },
+  lang: Language,
+  today: string,
+): string | null {
+  if (r.outcome !== 'long_term') return null;
+  const lines = [`*${tr('outcome.long_term')}*`, mechanismsText(tr, mechanismList(r.mechanisms ?? null), 1000)];
+  if (r.followUpDate) lines.push(tr('outcome.follow_up', { date: formatDate(lang, r.followUpDate, today) }));
+  return lines.filter(Boolean).join('\n');
+}
+
+/**
+ * The summary's outcome line, on its own line after the headline: "closed 40: 33 rectified, 7 long-term;
+ * 13 mechanisms · 2 not rectifiable"; empty while nothing is closed or judged.
+ */
+export function outcomesLine(tr: Translator, o: OutcomeCounts | undefined): string {
+  if (!o || (o.closed === 0 && o.notRectifiable === 0)) return '';
+  const parts = [tr('outcome.summary', { ...o })];
+  if (o.notRectifiable) parts.push(tr('outcome.summary.not_rectifiable', { count: o.notRectifiable }));
+  return `\n${parts.join(' · ')}`;
 }

@@ -12,6 +12,7 @@ import { historyBlocks } from './problem-history.js';
 import { ownerButtons } from './owner-buttons.js';
 import { measureCounts } from './closeout-request.js';
 import { fileLinksLine, type FileLink } from './evidence-files.js';
+import { longTermLines } from './closeout-outcome.js';
 
 export interface CardRequest {
   id: number;
@@ -20,6 +21,10 @@ export interface CardRequest {
   evidence: string;
   /** Evidence files on the request (absent: none recorded). */
   files?: FileLink[];
+  /** Approved: rectified or long_term; long-term ones carry their mechanisms (JSON) and follow-up date. */
+  outcome?: string | null;
+  mechanisms?: string | null;
+  followUpDate?: string | null;
   createdAt: Date;
   decidedBy: string | null;
   decidedAt: Date | null;
@@ -196,6 +201,7 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
       d.flags.closedLate ? tr('card.closeout.closed_late') : null,
       r?.state === 'approved' ? tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }) : null,
       r?.state === 'approved' ? fileLinksLine(tr, r.files ?? [], FILES_MAX) || null : null,
+      r?.state === 'approved' ? longTermLines(tr, r, d.lang, d.today) : null,
     ];
     return [section(lines.filter(Boolean).join('\n'))];
   }
@@ -209,6 +215,13 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
         ]
           .filter(Boolean)
           .join('\n'),
+      ),
+    ];
+  }
+  if (r?.state === 'not_rectifiable' && r.decidedBy) {
+    return [
+      section(
+        `${tr('request.judged_not_rectifiable', { user: r.decidedBy, time: time(r.decidedAt) })}\n${tr('card.closeout.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) })}`,
       ),
     ];
   }
