@@ -135,4 +135,10 @@ export const longTermInput = z.object({
 });
 export type LongTerm = z.output<typeof longTermInput>;
 
+/** An owner's request for more time: the new deadline and why. */
+export const extensionInput = z.object({
+  toDate: isoDate,
+  reason: z.string().trim().min(1, 'is required').max(1000, 'must be at most 1000 characters'),
+});
+
 export const measureStatus = z.enum(MEASURE_STATUSES);

@@ -220,7 +220,32 @@ export interface AssignedMessage extends Base {
   measures: string[];
 }
 
+/** To a leader: an owner asks for more time (Approve / Refuse), one copy per decider. */
+export interface ExtensionRequestMessage extends Base {
+  kind: 'extension-request';
+  requestId: number;
+  key: string;
+  title: string;
+  requestedBy: string;
+  fromDate: string | null;
+  toDate: string;
+  reason: string;
+}
+
+/** To an owner: a leader approved or refused their request for more time. */
+export interface ExtensionDecisionMessage extends Base {
+  kind: 'extension-decision';
+  requestId: number;
+  key: string;
+  title: string;
+  state: 'approved' | 'refused';
+  decidedBy: string;
+  toDate: string;
+}
+
 export type OutboundMessage =
+  | ExtensionRequestMessage
+  | ExtensionDecisionMessage
   | CloseoutRequestMessage
   | DecisionMessage
   | AssignedMessage
@@ -251,6 +276,8 @@ export const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind'
   'closeout-request',
   'decision',
   'assigned',
+  'extension-request',
+  'extension-decision',
 ]);
 
 /** Reads a stored payload back; rows are only ever written by the scheduler, so a kind check suffices. */

@@ -19,6 +19,12 @@ export const ACTION = {
   approveLongTerm: 'closeout.approve_long_term',
   /** value: closeout request id — judge not rectifiable (opens the reason modal) */
   notRectifiable: 'closeout.not_rectifiable',
+  /** value: problem key — the owner asks for a later deadline (opens the modal) */
+  requestExtension: 'problem.request_extension',
+  /** value: extension request id */
+  approveExtension: 'extension.approve',
+  /** value: extension request id */
+  refuseExtension: 'extension.refuse',
   /** value: JSON of the list query and offset (see slack/parsers) */
   listPage: 'list.page',
   /** Under a prompt that could not list every problem: the owner's full list, as a new message; value a list page */
@@ -59,4 +65,5 @@ export const VIEW = {
   upkeepPick: 'modal.upkeep_pick',
   longTerm: 'modal.long_term',
   notRectifiable: 'modal.not_rectifiable',
+  extension: 'modal.extension',
 } as const;

@@ -23,3 +23,23 @@ CREATE TABLE "EvidenceFile" (
     CONSTRAINT "EvidenceFile_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "CloseoutRequest" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 CREATE UNIQUE INDEX "EvidenceFile_requestId_fileId_key" ON "EvidenceFile"("requestId", "fileId");
+
+-- An owner's request for more time (issue 23): who asked, until when and why; a leader decides. The deadline
+-- history records who asked for a change it granted.
+ALTER TABLE "DeadlineChange" ADD COLUMN "requestedBy" TEXT;
+
+CREATE TABLE "ExtensionRequest" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "teamId" TEXT NOT NULL,
+    "problemId" INTEGER NOT NULL,
+    "requestedBy" TEXT NOT NULL,
+    "fromDate" TEXT,
+    "toDate" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'pending',
+    "decidedBy" TEXT,
+    "decidedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "ExtensionRequest_problemId_fkey" FOREIGN KEY ("problemId") REFERENCES "Problem" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+CREATE INDEX "ExtensionRequest_problemId_state_idx" ON "ExtensionRequest"("problemId", "state");

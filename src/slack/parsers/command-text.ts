@@ -21,6 +21,7 @@ export const SUBCOMMANDS = [
   'reopen',
   'withdraw',
   'restore',
+  'extend',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -44,6 +45,7 @@ const ALIASES: Record<string, Subcommand> = {
   重新打开: 'reopen',
   撤销: 'withdraw',
   恢复: 'restore',
+  延期: 'extend',
   '?': 'help',
   ls: 'list',
 };

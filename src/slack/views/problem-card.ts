@@ -13,6 +13,7 @@ import { ownerButtons } from './owner-buttons.js';
 import { measureCounts } from './closeout-request.js';
 import { fileLinksLine, type FileLink } from './evidence-files.js';
 import { longTermLines } from './closeout-outcome.js';
+import { extensionButton } from './extension.js';
 
 export interface CardRequest {
   id: number;
@@ -246,7 +247,7 @@ function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
     ...(style && { style }),
   });
   if (d.viewer.isOwner && (p.status === 'open' || p.status === 'in_progress')) {
-    out.push(...ownerButtons(tr, p.key));
+    out.push(...ownerButtons(tr, p.key), extensionButton(tr, p.key));
   }
   if (d.viewer.canLead && d.request?.state === 'pending' && p.status === 'closeout_requested') {
     out.push(

@@ -4,6 +4,7 @@ import { ACTION } from '../../ids.js';
 import { applyImport } from './apply-import.js';
 import { approveCloseout } from './approve-closeout.js';
 import { openLongTerm, openNotRectifiable } from './decide-outcome.js';
+import { approveExtension, refuseExtension, requestMoreTime } from './extension.js';
 import { cancelImport } from './cancel-import.js';
 import { chooseNewProblemBoard } from './choose-new-problem-board.js';
 import { chooseProblemChange } from './choose-problem-change.js';
@@ -43,6 +44,10 @@ export function register(app: App, ctx: SlackContext): void {
   app.action(ACTION.returnRequest, onClick(ctx, returnCloseout));
   app.action(ACTION.approveLongTerm, onClick(ctx, openLongTerm));
   app.action(ACTION.notRectifiable, onClick(ctx, openNotRectifiable));
+  // Requests for more time: the owner's button, a leader's decision.
+  app.action(ACTION.requestExtension, onClick(ctx, requestMoreTime));
+  app.action(ACTION.approveExtension, onClick(ctx, approveExtension));
+  app.action(ACTION.refuseExtension, onClick(ctx, refuseExtension));
   // Leaders' ⋯ menu on a card, and a card's history.
   app.action(ACTION.problemMenu, onClick(ctx, chooseProblemChange));
   app.action(ACTION.historyPage, onClick(ctx, showOlderChanges));

@@ -8,6 +8,7 @@ import { reassign } from './reassign.js';
 import { reopen } from './reopen.js';
 import { restore } from './restore.js';
 import { withdraw } from './withdraw.js';
+import { extend } from './extend.js';
 import { close } from './close.js';
 import { exportBoard } from './export.js';
 import { help } from './help.js';
@@ -38,6 +39,7 @@ const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {
   reopen,
   withdraw,
   restore,
+  extend,
 };
 
 /** The slash command the app handles; its subcommands are routed by the table above. */

@@ -12,6 +12,7 @@ import { saveReassignment } from './save-reassignment.js';
 import { saveReport } from './save-report.js';
 import { saveReturnReason } from './save-return-reason.js';
 import { saveLongTerm, saveNotRectifiable } from './save-outcome.js';
+import { saveExtension } from './save-extension.js';
 import { submitCloseoutRequest } from './submit-closeout-request.js';
 
 /** Every modal submission the app handles (by callback_id), one handler per file named after what it saves. */
@@ -24,6 +25,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.returnReason, onSubmit(ctx, saveReturnReason));
   app.view<ViewSubmitAction>(VIEW.longTerm, onSubmit(ctx, saveLongTerm));
   app.view<ViewSubmitAction>(VIEW.notRectifiable, onSubmit(ctx, saveNotRectifiable));
+  app.view<ViewSubmitAction>(VIEW.extension, onSubmit(ctx, saveExtension));
   // Leaders' changes to problems.
   app.view<ViewSubmitAction>(VIEW.newProblem, onSubmit(ctx, saveNewProblem));
   app.view<ViewSubmitAction>(VIEW.upkeepPick, onSubmit(ctx, pickProblem));
