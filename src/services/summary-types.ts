@@ -75,6 +75,8 @@ export interface BoardSummary {
   byStatus: Record<CountedStatus, number>;
   /** How the closed ones were closed out, and the not-rectifiable ones (services/outcome-counts.ts). */
   outcomes?: OutcomeCounts;
+  /** Extensions granted on an owner's request this round (services/extensions.ts). */
+  extensionsGranted?: number;
   by: Breakdown;
   rows: BreakdownRow[];
   change: SummaryChange;

@@ -6,6 +6,7 @@ import type { ServiceDeps } from './deps.js';
 import { ON_LIST } from './on-list.js';
 import { extendedSince } from './problem-history.js';
 import { outcomeCounts } from './outcome-counts.js';
+import { extensionsGrantedSince } from './extensions.js';
 import {
   ITEM_SELECT,
   NOT_CLOSED,
@@ -87,7 +88,10 @@ export async function summarizeBoard(
       }),
       extendedSince(db, board.id, cycle.start),
     ]);
-  const outcomes = await outcomeCounts(db, board.id);
+  const [outcomes, extensionsGranted] = await Promise.all([
+    outcomeCounts(db, board.id),
+    extensionsGrantedSince(db, board.id, cycle.start),
+  ]);
 
   const byStatus = emptyStatusCounts();
   for (const r of rows) for (const s of PROBLEM_STATUSES) byStatus[s] += r.byStatus[s];
@@ -109,6 +113,7 @@ export async function summarizeBoard(
     completion: completion(byStatus.closed, total),
     byStatus,
     outcomes,
+    extensionsGranted,
     by,
     rows,
     change: { since, closed: closedSince, newlyOverdue, created: createdSince, extended },

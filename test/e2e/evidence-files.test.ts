@@ -211,3 +211,29 @@ describe('files shared in the bot’s DM with a key', () => {
     expect(await app.db.evidenceFile.count({ where: { fileId: 'F0OTHER1' } })).toBe(0);
   });
 });
+
+describe('the board modal', () => {
+  it('shows whether evidence files are required, and saves the choice', async () => {
+    const view = await openByCommand(app, 'board edit RECT', 'UADMIN');
+    expect(blockOf(view, 'evidence_required')?.element).toMatchObject({
+      type: 'static_select',
+      initial_option: { value: 'optional' },
+    });
+    const res = await submitView(app, 'UADMIN', view, {
+      name: state.text('Rectification list'),
+      channel: state.conversation('C0BOARD'),
+      timezone: state.select('Asia/Shanghai'),
+      language: state.select('en'),
+      leaders: state.users([LEADER.userId]),
+      cycle_days: state.number('14'),
+      anchor_date: state.date('2026-11-16'),
+      prompt_time: state.time('09:00'),
+      deadline: state.date(null),
+      evidence_required: state.select('required'),
+    });
+    expect(res.json).toEqual({ response_action: 'clear' });
+    await app.fake.waitFor(
+      async () => (await app.db.board.findFirstOrThrow({ where: { code: 'RECT' } })).evidenceRequired,
+    );
+  });
+});

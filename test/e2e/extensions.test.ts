@@ -142,4 +142,9 @@ describe('/closeout extend and Request more time', () => {
     expect(String(usage.args.text)).toContain('用法');
     expect(await app.db.extensionRequest.count({ where: { problem: { key: 'RECT-4' } } })).toBe(0);
   });
+
+  it('the summary counts the extensions granted on request this round', async () => {
+    const reply = await callAfter(app, 'response_url', () => app.command('summary RECT', LEADER.userId));
+    expect(JSON.stringify(reply.args)).toContain('1 extension granted on request this round');
+  });
 });
