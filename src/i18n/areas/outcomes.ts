@@ -58,6 +58,7 @@ export const outcomes = defineArea(
     'outcome.summary':
       'Closed {closed, number}: {rectified, number} rectified, {longTerm, number} long-term; {mechanisms, plural, one {# lasting mechanism} other {# lasting mechanisms}}',
     'outcome.summary.not_rectifiable': ':no_entry: {count, number} not rectifiable',
+    'chart.closed_outcomes': '{status} ({rectified, number} rectified · {longTerm, number} long-term)',
     'outcome.rectified': 'Rectified',
     'outcome.long_term': 'Rectified, long-term',
     'outcome.not_rectifiable': 'Not rectifiable',
@@ -129,6 +130,7 @@ export const outcomes = defineArea(
     'outcome.summary':
       '已销号 {closed, number} 个：已整改 {rectified, number} 个，持续整改 {longTerm, number} 个；建立长效机制 {mechanisms, number} 项',
     'outcome.summary.not_rectifiable': ':no_entry: 未整改 {count, number} 个',
+    'chart.closed_outcomes': '{status}（已整改 {rectified, number} · 持续整改 {longTerm, number}）',
     'outcome.rectified': '已整改',
     'outcome.long_term': '持续整改',
     'outcome.not_rectifiable': '未整改',

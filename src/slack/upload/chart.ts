@@ -57,6 +57,9 @@ async function boardChartData(
       overdue: r.overdue,
     })),
     burndown: await burndown(db, board, summary.asOf),
+    ...(summary.outcomes && {
+      outcomes: { rectified: summary.outcomes.rectified, longTerm: summary.outcomes.longTerm },
+    }),
   };
 }
 
