@@ -6,7 +6,12 @@ import type { ExtensionDecisionMessage, ExtensionRequestMessage } from '../../jo
 import { ACTION, VIEW } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { input, modal, section } from './modals/elements.js';
-import type { RenderedMessage } from './scheduled/common.js';
+
+/** A message as the outbox sends it (scheduled/common.ts has the same shape; not imported, to keep no cycle). */
+interface RenderedMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
 
 /** Block ids of the "Request more time" modal. */
 export const EXTENSION = { date: 'extension_date', reason: 'extension_reason' } as const;
