@@ -49,9 +49,15 @@ describe('/closeout extend and Request more time', () => {
     ]);
     expect(textOf(dms[0]!)).toContain('waiting for the new budget');
     // Keyed deliveries through the outbox: one per decider, sent once.
-    const deliveries = await app.db.delivery.findMany({
-      where: { dedupeKey: { contains: `extension-request:${request.id}:` } },
-      select: { recipient: true, state: true },
+    const sentCopies = () =>
+      app.db.delivery.findMany({
+        where: { dedupeKey: { contains: `extension-request:${request.id}:` } },
+        select: { recipient: true, state: true },
+      });
+    // The DM is posted before its row is marked sent: wait for both rows.
+    const deliveries = await app.fake.waitFor(async () => {
+      const rows = await sentCopies();
+      return rows.every((d) => d.state === 'sent') ? rows : undefined;
     });
     expect(deliveries.map((d) => [d.recipient, d.state]).sort()).toEqual([
       [LEADER.userId, 'sent'],
