@@ -35,6 +35,8 @@ export interface BoardChartData {
   /** In the order to draw, top first. */
   rows: ChartRow[];
   burndown: Burndown;
+  /** How the closed ones were closed out: the legend names the outcomes beside "closed". */
+  outcomes?: { rectified: number; longTerm: number };
 }
 
 /** Stacked left to right: what is done first, so the green part of a bar is its progress. */

@@ -160,7 +160,10 @@ export function boardChartOptions(data: BoardChartData, lang: Language): ECharts
     tr,
     date: (d) => formatDate(lang, d, data.today),
     text,
-    statusName: (s) => tr(`status.${s}`),
+    statusName: (s) =>
+      s === 'closed' && data.outcomes?.longTerm
+        ? tr('chart.closed_outcomes', { status: tr('status.closed'), ...data.outcomes })
+        : tr(`status.${s}`),
   };
   const bs = bars(parts);
   const b = burn(parts);

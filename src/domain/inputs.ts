@@ -66,6 +66,10 @@ const boardFields = {
   roundReport: z.enum(['off', 'docx', 'pdf'], 'must be off, docx or pdf'),
   /** A live ledger in the board's channel: a channel canvas mirroring the list (issue 24). */
   ledger: z.enum(['off', 'canvas'], 'must be canvas or off'),
+  /** On: a closeout request must carry at least one evidence file. */
+  evidenceRequired: z.boolean(),
+  /** Days after a closeout the owner is asked whether the fix held (0: never). */
+  effectivenessDays: z.number().int().min(0, 'must be between 0 and 365').max(365, 'must be between 0 and 365'),
 };
 
 export const boardInput = z.object({
@@ -87,6 +91,8 @@ export const boardInput = z.object({
   calendar: boardFields.calendar.default('none'),
   roundReport: boardFields.roundReport.default('off'),
   ledger: boardFields.ledger.default('off'),
+  evidenceRequired: boardFields.evidenceRequired.default(false),
+  effectivenessDays: boardFields.effectivenessDays.default(0),
 });
 export type BoardInput = z.input<typeof boardInput>;
 
@@ -133,5 +139,21 @@ export const closeoutInput = z.object({
 });
 
 export const decisionReason = z.string().trim().min(1, 'is required').max(3000, 'must be at most 3000 characters');
+
+/** A long-term closeout (持续整改): the lasting mechanisms put in place (长效机制), one a line, and a follow-up date. */
+export const longTermInput = z.object({
+  mechanisms: z
+    .array(z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'))
+    .min(1, 'is required')
+    .max(50, 'at most 50 mechanisms'),
+  followUpDate: isoDate,
+});
+export type LongTerm = z.output<typeof longTermInput>;
+
+/** An owner's request for more time: the new deadline and why. */
+export const extensionInput = z.object({
+  toDate: isoDate,
+  reason: z.string().trim().min(1, 'is required').max(1000, 'must be at most 1000 characters'),
+});
 
 export const measureStatus = z.enum(MEASURE_STATUSES);

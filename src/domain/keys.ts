@@ -40,6 +40,19 @@ export function boardCodeArg(word: string): string | null {
  */
 export const PROBLEM_KEY_PATTERN = new RegExp(`^${CODE}-\\d{1,9}$`);
 
+/**
+ * A problem key inside free text (chat replies, a message shared with files): any case, a half- or
+ * full-width dash; group 1 is the code, 2 the number, 3 a measure's `.n` when there is one. Global: use
+ * with matchAll. Bounded quantifiers and lookarounds keep it linear.
+ */
+export const PROBLEM_KEY_IN_TEXT = /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9]{1,9})[-－](\d{1,6})(\.\d+)?(?![A-Za-z0-9_])/g;
+
+/** The first problem key written in a text (`整改材料（rect-12）` → RECT-12), normalised, or null. */
+export function firstKeyIn(text: string): string | null {
+  for (const m of text.matchAll(PROBLEM_KEY_IN_TEXT)) return `${(m[1] ?? '').toUpperCase()}-${Number(m[2])}`;
+  return null;
+}
+
 /** A Slack member ID (U…, W…): config/ owns it, below everything, so env.ts can check admin IDs too. */
 export { SLACK_USER_PATTERN } from '../config/slack-user-id.js';
 

@@ -1,3 +1,4 @@
+import { PROBLEM_KEY_IN_TEXT } from './keys.js';
 import type { Health } from './types.js';
 
 /**
@@ -37,7 +38,7 @@ interface Token {
   health?: Health;
 }
 
-const KEY = /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9]{1,9})[-－](\d{1,6})(\.\d+)?(?![A-Za-z0-9_])/g;
+const KEY = PROBLEM_KEY_IN_TEXT;
 
 /** `\s*(?:[:：]\s*)?`, not `\s*[:：]?\s*`: two adjacent `\s*` could share a run of spaces, quadratically. */
 const PERCENT_PREFIX = String.raw`(?:(?:已完成|完成了|完成度|完成率|完成|进度|进展)\s*(?:[:：]\s*)?)?`;

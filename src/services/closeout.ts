@@ -1,5 +1,5 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
-import { closeoutInput, decisionReason } from '../domain/inputs.js';
+import { closeoutInput, decisionReason, longTermInput, type LongTerm } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
 import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
@@ -9,11 +9,12 @@ import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import type { ChangedProblem } from './problem-changes.js';
 import { ensureNotClosed } from './problems.js';
+import { filesOfRequest, recordEvidenceFiles, validFiles, type EvidenceFileView } from './evidence-files.js';
 import { priorSubmission, recordSubmission, transactOnce, type Once } from './view-submissions.js';
 
 /** A closeout request as saved, with what each decider's copy shows. */
 export interface RequestedCloseout {
-  request: { id: number; requestedBy: string; createdAt: Date; evidence: string };
+  request: { id: number; requestedBy: string; createdAt: Date; evidence: string; files: EvidenceFileView[] };
   problem: { teamId: string; key: string; title: string; ownerId: string; percent: number; deadline: string | null };
   /** The board's leaders (empty: nobody leads it, the admins decide). */
   leaderIds: string[];
@@ -29,12 +30,13 @@ export async function requestCloseout(
   deps: ServiceDeps,
   actor: Actor,
   key: string,
-  raw: { evidence: string },
+  raw: { evidence: string; files?: readonly unknown[] },
   owed?: Owed<RequestedCloseout>,
   opts: Once = {},
 ) {
   const result = closeoutInput.safeParse(raw);
   if (!result.success) throw invalid('error.evidence_required');
+  const files = validFiles(raw.files);
   const now = deps.clock.now();
   const { viewId } = opts;
   return transactOnce(deps.db, viewId, async (tx) => {
@@ -46,7 +48,9 @@ export async function requestCloseout(
     ensureNotClosed(problem);
     if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
     requireTransition(problem.key, problem.status, 'closeout_requested');
-    const request = await tx.closeoutRequest.create({
+    const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
+    if (board.evidenceRequired && files.length === 0) throw invalid('error.evidence_files_required');
+    const created = await tx.closeoutRequest.create({
       data: {
         teamId: actor.teamId,
         problemId: problem.id,
@@ -55,18 +59,19 @@ export async function requestCloseout(
         createdAt: now,
       },
     });
+    await recordEvidenceFiles(tx, actor, created.id, files, now);
+    const request = { ...created, files: await filesOfRequest(tx, created.id) };
     const after = await tx.problem.update({ where: { id: problem.id }, data: { status: 'closeout_requested' } });
     await audit(tx, actor, now, {
       action: 'closeout.request',
       targetType: 'closeout',
       targetId: request.id,
       before: { status: problem.status },
-      after: { status: after.status, evidence: request.evidence },
+      after: { status: after.status, evidence: request.evidence, files: request.files.map((f) => f.name) },
     });
     const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId } });
     const requested = { request, problem: after, leaderIds: leaders.map((l) => l.userId) };
     if (owed) {
-      const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
       const measures = await tx.measure.findMany({
         where: { problemId: problem.id, retiredAt: null },
         select: { status: true },
@@ -80,17 +85,28 @@ export async function requestCloseout(
 
 /** A request as its first submission returned it. */
 async function requestedAgain(tx: Tx, requestId: number) {
-  const request = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const found = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const request = { ...found, files: await filesOfRequest(tx, requestId) };
   const problem = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
   const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId }, select: { userId: true } });
   return { request, problem, leaderIds: leaders.map((l) => l.userId) };
 }
 
-type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
+/** What a leader decides: approve (rectified, or long-term with its mechanisms), return, or not rectifiable. */
+export type Decision =
+  | { kind: 'approve'; longTerm?: LongTerm }
+  | { kind: 'return'; reason: string }
+  | { kind: 'not_rectifiable'; reason: string };
 
 /** A decision as saved: what the owner is told. */
 export interface DecidedCloseout {
-  request: { id: number; state: 'approved' | 'returned'; decidedBy: string; reason: string | null };
+  request: {
+    id: number;
+    state: 'approved' | 'returned' | 'not_rectifiable';
+    decidedBy: string;
+    reason: string | null;
+    outcome?: string | null;
+  };
   problem: { teamId: string; key: string; title: string; ownerId: string };
 }
 
@@ -110,7 +126,8 @@ async function decide(
   // The same modal submitted again: the decision it made is given back, not "already decided".
   const prior = await priorSubmission(deps.db, viewId, 'decision');
   if (prior !== null) return decidedAgain(deps, Number(prior));
-  const reason = decision.kind === 'return' ? validateReason(decision.reason) : null;
+  const reason = decision.kind === 'approve' ? null : validateReason(decision.reason);
+  const longTerm = decision.kind === 'approve' && decision.longTerm ? validLongTerm(decision.longTerm) : null;
   const request = await deps.db.closeoutRequest.findFirst({
     where: { id: requestId, teamId: actor.teamId },
     select: { requestedBy: true, problemId: true, problem: { select: { key: true, boardId: true, ownerId: true } } },
@@ -118,16 +135,22 @@ async function decide(
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   await requireLeader(deps, deps.db, actor, board);
+  // Separation of duties binds every judgement (approve, long-term, not rectifiable): whoever owns the problem
+  // or asked cannot judge their own work. Returning one's own request is allowed: it judges nothing.
   const work = { ownerId: request.problem.ownerId, requestedBy: request.requestedBy };
-  if (decision.kind === 'approve' && !maySignOff(board, actor.userId, work))
+  if (decision.kind !== 'return' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
   const now = deps.clock.now();
-  const state = decision.kind === 'approve' ? 'approved' : 'returned';
+  const state = STATE_OF[decision.kind];
+  const chosen = decision.kind === 'approve' ? (longTerm ? 'long_term' : 'rectified') : null;
+  const lasting = longTerm
+    ? { mechanisms: JSON.stringify(longTerm.mechanisms), followUpDate: longTerm.followUpDate }
+    : {};
 
   const outcome = await transactOnce(deps.db, viewId, async (tx) => {
     const { count } = await tx.closeoutRequest.updateMany({
       where: { id: requestId, state: 'pending' },
-      data: { state, decidedBy: actor.userId, decidedAt: now, reason },
+      data: { state, decidedBy: actor.userId, decidedAt: now, reason, outcome: chosen, ...lasting },
     });
     if (count === 0) return null;
     const before = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
@@ -140,15 +163,21 @@ async function decide(
           : { status: 'in_progress' },
     });
     await audit(tx, actor, now, {
-      action: decision.kind === 'approve' ? 'closeout.approve' : 'closeout.return',
+      action: `closeout.${decision.kind === 'not_rectifiable' ? 'not_rectifiable' : decision.kind}`,
       targetType: 'closeout',
       targetId: requestId,
       before: { status: before.status },
-      after: { status: problem.status, reason },
+      after: { status: problem.status, reason, ...(chosen && { outcome: chosen }), ...(longTerm && longTerm) },
     });
     const decided = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
     // Only the decision that won owes the owner a message: a lost race returned above, recording nothing.
-    const saved: DecidedCloseout['request'] = { id: requestId, state, decidedBy: actor.userId, reason };
+    const saved: DecidedCloseout['request'] = {
+      id: requestId,
+      state,
+      decidedBy: actor.userId,
+      reason,
+      outcome: chosen,
+    };
     await recordOwed(tx, owed, { request: saved, problem }, board, now);
     await recordSubmission(tx, actor, viewId, 'decision', requestId, now);
     return { request: decided, problem };
@@ -165,20 +194,38 @@ async function decidedAgain(deps: ServiceDeps, requestId: number) {
   return { request, problem: await deps.db.problem.findUniqueOrThrow({ where: { id: request.problemId } }) };
 }
 
+const STATE_OF = { approve: 'approved', return: 'returned', not_rectifiable: 'not_rectifiable' } as const;
+
+function validLongTerm(raw: LongTerm): LongTerm {
+  const result = longTermInput.safeParse(raw);
+  if (!result.success) throw invalid('error.long_term_invalid');
+  return result.data;
+}
+
 function validateReason(reason: string): string {
   const result = decisionReason.safeParse(reason);
   if (!result.success) throw invalid('error.reason_required');
   return result.data;
 }
 
-/** `owed`: the owner's message, recorded with the decision. */
+/** `owed`: the owner's message, recorded with the decision. `longTerm`: approved as rectified long-term. */
 export const approveCloseout = (
   deps: ServiceDeps,
   actor: Actor,
   requestId: number,
   owed?: Owed<DecidedCloseout>,
+  opts: Once & { longTerm?: LongTerm } = {},
+) => decide(deps, actor, requestId, { kind: 'approve', ...(opts.longTerm && { longTerm: opts.longTerm }) }, owed, opts);
+
+/** Not rectifiable (未整改), with the reason: the problem stays open and is counted apart. */
+export const markNotRectifiable = (
+  deps: ServiceDeps,
+  actor: Actor,
+  requestId: number,
+  reason: string,
+  owed?: Owed<DecidedCloseout>,
   opts: Once = {},
-) => decide(deps, actor, requestId, { kind: 'approve' }, owed, opts);
+) => decide(deps, actor, requestId, { kind: 'not_rectifiable', reason }, owed, opts);
 
 export const returnCloseout = (
   deps: ServiceDeps,

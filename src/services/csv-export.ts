@@ -7,6 +7,7 @@ import { deadlineStories } from './problem-history.js';
 import { CSV_PROBLEM_FIELDS, EXPORT_COLUMNS, formatMeasures, neutraliseCell, type ExportColumn } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
 import { OwnerResolver, type UserDirectory } from './import-owners.js';
+import { NO_OUTCOME, outcomeCells } from './outcome-cells.js';
 
 export interface ExportOptions {
   /** Fills the `owner name` column; without it the column is empty. */
@@ -53,6 +54,7 @@ export async function exportRows(
   // Days overdue as of now, and the same in the board's working days (issue 22).
   const calendarBoard = { ...board, workCalendar: await loadBoardCalendar(deps.db, board) };
   const now = deps.clock.now();
+  const outcomes = await outcomeCells(deps.db, problems);
   const rows = problems.map((p) => {
     const flags = deriveFlags(p, calendarBoard, now);
     const row: Record<ExportColumn, string> = {
@@ -71,6 +73,7 @@ export async function exportRows(
       extensions: String(stories.get(p.id)?.extensions ?? 0),
       'days overdue': flags.overdue ? String(flags.daysOverdue) : '',
       'working days overdue': flags.overdue ? String(flags.workingDaysOverdue ?? flags.daysOverdue) : '',
+      ...(outcomes.get(p.id) ?? NO_OUTCOME),
     };
     for (const column of EXPORT_COLUMNS) row[column] = neutraliseCell(row[column]);
     return row;

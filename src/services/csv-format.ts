@@ -58,6 +58,8 @@ export const OWNER_NAME_COLUMN = 'owner name';
 export const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
 /** How late an open problem is, in calendar days and in the board's working days (issue 22): for reading. */
 export const OVERDUE_COLUMNS = ['days overdue', 'working days overdue'] as const;
+/** How each problem was closed out (issue 23): outcome, lasting mechanisms and evidence file links, for reading. */
+export const OUTCOME_COLUMNS = ['outcome', 'mechanisms', 'evidence files'] as const;
 const IGNORED_HEADERS = new Set([
   'ownername',
   '责任人姓名',
@@ -69,6 +71,12 @@ const IGNORED_HEADERS = new Set([
   'workingdaysoverdue',
   '逾期天数',
   '逾期工作日',
+  'outcome',
+  'mechanisms',
+  'evidencefiles',
+  '整改结果',
+  '长效机制',
+  '整改证明材料',
 ]);
 export const isIgnoredHeader = (header: string): boolean =>
   IGNORED_HEADERS.has(header.replace(/\s+/g, '').toLowerCase());
@@ -80,6 +88,7 @@ export const EXPORT_COLUMNS = [
   ...CSV_COLUMNS.slice(6),
   ...DEADLINE_STORY_COLUMNS,
   ...OVERDUE_COLUMNS,
+  ...OUTCOME_COLUMNS,
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 

@@ -4,7 +4,8 @@ import { addDays, localDate, localInstant } from '../domain/cycle.js';
 import { conflict } from '../domain/errors.js';
 import type { Actor, Health } from '../domain/types.js';
 import { createBoard } from './boards.js';
-import { approveCloseout, requestCloseout } from './closeout.js';
+import { approveCloseout, reopenProblem, requestCloseout } from './closeout.js';
+import { DEMO_MECHANISMS, DEMO_RECURRED, demoEvidenceFile } from './demo-outcomes.js';
 import {
   DEMO_BEHIND_NOTES,
   DEMO_CATEGORIES,
@@ -78,7 +79,11 @@ export async function seedDemo(
     categories: [...DEMO_CATEGORIES],
     // The live ledger in the board's channel (a canvas): the demo shows it.
     ledger: 'canvas',
+    // Closing out as auditors expect: evidence files required, and fixes checked again 30 days on.
+    evidenceRequired: true,
+    effectivenessDays: 30,
   });
+  let approvals = 0;
 
   let updates = 0;
   for (const [i, item] of DEMO_PROBLEMS.entries()) {
@@ -122,10 +127,19 @@ export async function seedDemo(
     }
     if (story.requestDay !== null) {
       at(story.requestDay, '16:00');
-      const { request } = await requestCloseout(past, owner, problem.key, { evidence: DEMO_EVIDENCE });
+      const files = [demoEvidenceFile(i)];
+      const { request } = await requestCloseout(past, owner, problem.key, { evidence: DEMO_EVIDENCE, files });
       if (story.approveDay !== null) {
         at(story.approveDay, '11:00');
-        await approveCloseout(past, leader, request.id);
+        approvals++;
+        // The first closeout is long-term, with its lasting mechanisms; the second one's problem came back.
+        const longTerm =
+          approvals === 1 ? { mechanisms: [...DEMO_MECHANISMS], followUpDate: addDays(today, 30) } : undefined;
+        await approveCloseout(past, leader, request.id, undefined, longTerm ? { longTerm } : {});
+        if (approvals === 2) {
+          at(story.approveDay + 2, '15:00');
+          await reopenProblem(past, leader, problem.key, DEMO_RECURRED);
+        }
       }
     }
   }

@@ -36,6 +36,8 @@ export interface PendingCloseout {
   title: string;
   requestedBy: string;
   requestedAt: Date;
+  /** Its evidence files (links on the Home). */
+  files: { name: string; permalink: string }[];
 }
 
 /** A board at a glance for its leaders: the same numbers the summary computes, from database aggregates. */
@@ -139,7 +141,10 @@ export async function boardDashboard(
       where: pendingWhere,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: pendingLimit,
-      include: { problem: { select: { key: true, title: true } } },
+      include: {
+        problem: { select: { key: true, title: true } },
+        files: { orderBy: { id: 'asc' }, select: { name: true, permalink: true } },
+      },
     }),
     unitLines(deps.db, board, localDate(deps.clock.now(), board.timezone), unitLimit),
   ]);
@@ -165,6 +170,7 @@ export async function boardDashboard(
         title: r.problem.title,
         requestedBy: r.requestedBy,
         requestedAt: r.createdAt,
+        files: r.files,
       })),
     },
     units,

@@ -1,4 +1,5 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import { EVIDENCE_FILE_SELECT } from './evidence-files.js';
 import {
   decisionReason,
   measureStatus,
@@ -273,7 +274,11 @@ export async function getProblemDetail(deps: Pick<ServiceDeps, 'db'>, teamId: st
       // Retired measures stay in the database and the history, not on cards and forms.
       measures: { where: { retiredAt: null }, orderBy: { number: 'asc' } },
       updates: { orderBy: { createdAt: 'desc' }, take: recentUpdates },
-      closeoutRequests: { orderBy: { createdAt: 'desc' }, take: 1 },
+      closeoutRequests: {
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        include: { files: { orderBy: { id: 'asc' }, select: EVIDENCE_FILE_SELECT } },
+      },
       deadlineChanges: { orderBy: { id: 'asc' }, select: { extended: true } },
     },
   });

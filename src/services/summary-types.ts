@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../domain/calendar.js';
 import type { Board } from '../db/generated/client.js';
+import type { OutcomeCounts } from './outcome-counts.js';
 import { PROBLEM_STATUSES, type CountedStatus, type Language, type ProblemStatus } from '../domain/types.js';
 
 /** "Due soon" looks this many days ahead of today (inclusive). */
@@ -77,6 +78,10 @@ export interface BoardSummary {
   /** Whole percent of problems closed. */
   completion: number;
   byStatus: Record<CountedStatus, number>;
+  /** How the closed ones were closed out, and the not-rectifiable ones (services/outcome-counts.ts). */
+  outcomes?: OutcomeCounts;
+  /** Extensions granted on an owner's request this round (services/extensions.ts). */
+  extensionsGranted?: number;
   by: Breakdown;
   rows: BreakdownRow[];
   change: SummaryChange;

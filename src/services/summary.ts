@@ -6,6 +6,8 @@ import { loadBoardCalendar } from './calendar.js';
 import type { ServiceDeps } from './deps.js';
 import { ON_LIST } from './on-list.js';
 import { extendedSince } from './problem-history.js';
+import { outcomeCounts } from './outcome-counts.js';
+import { extensionsGrantedSince } from './extensions.js';
 import {
   ITEM_SELECT,
   NOT_CLOSED,
@@ -93,6 +95,10 @@ export async function summarizeBoard(
       }),
       extendedSince(db, onBoard(board), cycle.start),
     ]);
+  const [outcomes, extensionsGranted] = await Promise.all([
+    outcomeCounts(db, board.id),
+    extensionsGrantedSince(db, board.id, cycle.start),
+  ]);
 
   const byStatus = emptyStatusCounts();
   for (const r of rows) for (const s of PROBLEM_STATUSES) byStatus[s] += r.byStatus[s];
@@ -114,6 +120,8 @@ export async function summarizeBoard(
     closed: byStatus.closed,
     completion: completion(byStatus.closed, total),
     byStatus,
+    outcomes,
+    extensionsGranted,
     by,
     rows,
     change: { since, closed: closedSince, newlyOverdue, created: createdSince, extended },

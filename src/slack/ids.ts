@@ -15,6 +15,16 @@ export const ACTION = {
   approve: 'closeout.approve',
   /** value: closeout request id */
   returnRequest: 'closeout.return',
+  /** value: closeout request id — approve as rectified long-term (opens the mechanisms modal) */
+  approveLongTerm: 'closeout.approve_long_term',
+  /** value: closeout request id — judge not rectifiable (opens the reason modal) */
+  notRectifiable: 'closeout.not_rectifiable',
+  /** value: problem key — the owner asks for a later deadline (opens the modal) */
+  requestExtension: 'problem.request_extension',
+  /** value: extension request id */
+  approveExtension: 'extension.approve',
+  /** value: extension request id */
+  refuseExtension: 'extension.refuse',
   /** value: JSON of the list query and offset (see slack/parsers) */
   listPage: 'list.page',
   /** Under a prompt that could not list every problem: the owner's full list, as a new message; value a list page */
@@ -54,4 +64,7 @@ export const VIEW = {
   changeReason: 'modal.change_reason',
   // The id keeps its old word: a modal opened before an upgrade still submits it.
   changePick: 'modal.upkeep_pick',
+  longTerm: 'modal.long_term',
+  notRectifiable: 'modal.not_rectifiable',
+  extension: 'modal.extension',
 } as const;

@@ -120,6 +120,20 @@ describe('boardChartOptions', () => {
     expect(zh).toContain('对照清单完成时限 2027年3月31日');
   });
 
+  it('names the outcomes beside "closed" in the legend and the bars alike, when some closed long-term', () => {
+    const o = boardChartOptions(data({ outcomes: { rectified: 7, longTerm: 2 } }), 'en');
+    const legend = (o.legend as { data: string[] }[])[0]!.data;
+    expect(legend[0]).toBe('Closed (7 rectified · 2 long-term)');
+    expect((o.series as { name?: string }[]).map((x) => x.name)).toContain('Closed (7 rectified · 2 long-term)');
+    const zh = texts(boardChartOptions(data({ outcomes: { rectified: 7, longTerm: 2 } }), 'zh-CN'));
+    expect(zh).toContain('已销号（已整改 7 · 持续整改 2）');
+    // Nothing long-term: the plain status name.
+    expect(
+      (boardChartOptions(data({ outcomes: { rectified: 9, longTerm: 0 } }), 'en').legend as { data: string[] }[])[0]!
+        .data[0],
+    ).toBe('Closed');
+  });
+
   it('folds rows beyond the maximum into one "Other" bar with their sums', () => {
     const rows = Array.from({ length: 15 }, (_, i) => row(`Unit ${i + 1}`, 1, 1, 0, i % 2));
     const o = boardChartOptions(data({ rows, by: 'unit' }), 'en');

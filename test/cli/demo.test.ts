@@ -36,6 +36,9 @@ describe('closeout demo', () => {
       'extensions',
       'days overdue',
       'working days overdue',
+      'outcome',
+      'mechanisms',
+      'evidence files',
     ]);
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 31 }, (_, i) => `RECT-${i + 1}`));
     expect(rows.reduce((n, r) => n + r[10]!.split('\n').length, 0)).toBe(81);

@@ -245,7 +245,7 @@ describe('closeout export', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(
       run.stdout.startsWith(
-        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions,days overdue,working days overdue\r\n',
+        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions,days overdue,working days overdue,outcome,mechanisms,evidence files\r\n',
       ),
     ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];
@@ -266,6 +266,9 @@ describe('closeout export', () => {
       '0', // extensions
       '', // days overdue: not due yet
       '', // working days overdue
+      '', // outcome: not closed out yet
+      '', // mechanisms
+      '', // evidence files
     ]);
     expect(records.slice(2).map((r) => [r[0], r[9]])).toEqual([
       ['RECT-2', 'closeout_requested'],

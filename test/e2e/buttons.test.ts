@@ -49,6 +49,7 @@ describe('No change', () => {
       ACTION.reportProgress,
       ACTION.noChange,
       ACTION.requestCloseout,
+      ACTION.requestExtension,
     ]);
 
     const updates = await updatesOf('RECT-1');

@@ -93,6 +93,8 @@ describe('/closeout close KEY', () => {
     for (const dm of dms) {
       expect(buttonsOf(dm.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
         [ACTION.approve, String(request.id)],
+        [ACTION.approveLongTerm, String(request.id)],
+        [ACTION.notRectifiable, String(request.id)],
         [ACTION.returnRequest, String(request.id)],
       ]);
       expect(allText(dm)).toContain('backlog down from 900 to 12 cases');
@@ -165,7 +167,12 @@ describe('/closeout close KEY', () => {
       () => submitView(app, OWNER.userId, view, { evidence: state.text('Fixed') }),
       (c) => c.args.channel === ADMIN.userId,
     );
-    expect(buttonsOf(dm.args.blocks).map((b) => b.action_id)).toEqual([ACTION.approve, ACTION.returnRequest]);
+    expect(buttonsOf(dm.args.blocks).map((b) => b.action_id)).toEqual([
+      ACTION.approve,
+      ACTION.approveLongTerm,
+      ACTION.notRectifiable,
+      ACTION.returnRequest,
+    ]);
   });
 
   it('speaks Chinese to a Chinese-speaking owner', async () => {

@@ -62,6 +62,7 @@ describe('/closeout show', () => {
       [ACTION.reportProgress, 'RECT-1'],
       [ACTION.noChange, 'RECT-1'],
       [ACTION.requestCloseout, 'RECT-1'],
+      [ACTION.requestExtension, 'RECT-1'],
     ]);
   });
 

@@ -47,7 +47,8 @@ describe('seedDemo', () => {
     const board = await t.db.board.findFirstOrThrow();
     const problems = await t.db.problem.findMany({ include: { closeoutRequests: true, measures: true } });
     const count = (status: string) => problems.filter((p) => p.status === status).length;
-    expect([count('closed'), count('closeout_requested'), count('in_progress'), count('open')]).toEqual([9, 4, 14, 4]);
+    // One closed problem came back (reopened: a recurrence), so it is in progress again.
+    expect([count('closed'), count('closeout_requested'), count('in_progress'), count('open')]).toEqual([8, 4, 15, 4]);
 
     for (const p of problems.filter((x) => x.status === 'closed')) {
       expect(p.closedBy).toBe(DEMO_LEADERS[0]);
@@ -103,5 +104,22 @@ describe('seedDemo', () => {
     await seedDemo(deps, operator);
     await expect(seedDemo(deps, operator)).rejects.toMatchObject({ key: 'error.board_exists' });
     expect(await t.db.problem.count()).toBe(31);
+  });
+
+  it('closes out as auditors expect: evidence required, checks after 30 days, a long-term closeout, a recurrence', async () => {
+    const { deps } = makeDeps(t.db, NOW);
+    await seedDemo(deps, operator);
+    expect(await t.db.board.findFirstOrThrow({ select: { evidenceRequired: true, effectivenessDays: true } })).toEqual({
+      evidenceRequired: true,
+      effectivenessDays: 30,
+    });
+    const requests = await t.db.closeoutRequest.findMany({ include: { files: true } });
+    expect(requests.every((r) => r.files.length === 1)).toBe(true);
+    const longTerm = requests.filter((r) => r.outcome === 'long_term');
+    expect(longTerm).toHaveLength(1);
+    expect(JSON.parse(longTerm[0]!.mechanisms ?? '[]')).toHaveLength(2);
+    const recurred = await t.db.auditEvent.findMany({ where: { action: 'problem.reopen' } });
+    expect(recurred).toHaveLength(1);
+    expect(recurred[0]!.after).toContain('问题复发');
   });
 });

@@ -145,6 +145,7 @@ describe('the Home data', () => {
           title: 'Duplicate inspections',
           requestedBy: OWNER.userId,
           requestedAt: new Date('2026-11-18T04:00:00Z'),
+          files: [],
         },
       ],
     });

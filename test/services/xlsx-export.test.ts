@@ -56,6 +56,9 @@ describe('exportXlsx', () => {
       'extensions',
       'days overdue',
       'working days overdue',
+      'outcome',
+      'mechanisms',
+      'evidence files',
     ]);
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     const row2 = sheet.getRow(2);

@@ -256,6 +256,8 @@ export class FakeSlack {
             id: args.file,
             name: file.name,
             size: file.bytes.length,
+            filetype: /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? 'binary',
+            permalink: `https://test.slack.com/files/${String(args.file)}`,
             url_private: url,
             url_private_download: url,
           },

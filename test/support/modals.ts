@@ -49,6 +49,8 @@ export const state = {
   conversation: (id: string | null) => ({ type: 'conversations_select', selected_conversation: id }),
   date: (d: string | null) => ({ type: 'datepicker', selected_date: d }),
   time: (t: string | null) => ({ type: 'timepicker', selected_time: t }),
+  /** A file input's uploads, as Slack reports them (id and name; the app reads the rest with files.info). */
+  files: (files: { id: string; name: string }[]) => ({ type: 'file_input', files }),
 };
 
 /**

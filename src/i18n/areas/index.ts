@@ -8,6 +8,7 @@ import { exportArea } from './export.js';
 import { home } from './home.js';
 import { importArea } from './import.js';
 import { modals } from './modals.js';
+import { outcomes } from './outcomes.js';
 import { playground } from './playground.js';
 import { signoff } from './signoff.js';
 import { slackCommon } from './slack-common.js';
@@ -37,4 +38,5 @@ export const areas = [
   upkeep,
   calendar,
   reportDocument,
+  outcomes,
 ] as const;

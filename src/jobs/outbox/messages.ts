@@ -197,6 +197,8 @@ export interface CloseoutRequestMessage extends Base {
   /** ISO instant of the request. */
   requestedAt: string;
   evidence: string;
+  /** Evidence files (absent in copies owed before files existed). */
+  files?: { name: string; permalink: string }[];
   deadline: string | null;
   percent: number;
   measures: { done: number; total: number };
@@ -208,9 +210,11 @@ export interface DecisionMessage extends Base {
   requestId: number;
   key: string;
   title: string;
-  state: 'approved' | 'returned';
+  state: 'approved' | 'returned' | 'not_rectifiable';
   decidedBy: string;
   reason: string | null;
+  /** Approved: rectified or long_term (absent in messages owed before outcomes existed). */
+  outcome?: string | null;
 }
 
 /** To an owner: someone else created a problem and made them its owner. */
@@ -224,7 +228,32 @@ export interface AssignedMessage extends Base {
   measures: string[];
 }
 
+/** To a leader: an owner asks for more time (Approve / Refuse), one copy per decider. */
+export interface ExtensionRequestMessage extends Base {
+  kind: 'extension-request';
+  requestId: number;
+  key: string;
+  title: string;
+  requestedBy: string;
+  fromDate: string | null;
+  toDate: string;
+  reason: string;
+}
+
+/** To an owner: a leader approved or refused their request for more time. */
+export interface ExtensionDecisionMessage extends Base {
+  kind: 'extension-decision';
+  requestId: number;
+  key: string;
+  title: string;
+  state: 'approved' | 'refused';
+  decidedBy: string;
+  toDate: string;
+}
+
 export type OutboundMessage =
+  | ExtensionRequestMessage
+  | ExtensionDecisionMessage
   | CloseoutRequestMessage
   | DecisionMessage
   | AssignedMessage
@@ -255,6 +284,8 @@ export const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind'
   'closeout-request',
   'decision',
   'assigned',
+  'extension-request',
+  'extension-decision',
 ]);
 
 /** Reads a stored payload back; rows are only ever written by the scheduler, so a kind check suffices. */

@@ -5,13 +5,14 @@ import { VIEW } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import type { CardRequest } from './problem-card.js';
 import { ownerButtons } from './owner-buttons.js';
+import { notRectifiableDmBlocks, outcomeContext } from './closeout-outcome.js';
 
 export interface DecisionData {
   lang: Language;
   timezone: string;
   key: string;
   title: string;
-  request: Pick<CardRequest, 'state' | 'decidedBy' | 'reason'>;
+  request: Pick<CardRequest, 'state' | 'decidedBy' | 'reason'> & { outcome?: string | null };
 }
 
 const REASON_MAX = 2000;
@@ -26,8 +27,10 @@ export function decisionDmBlocks(tr: Translator, data: DecisionData): KnownBlock
         type: 'section',
         text: { type: 'mrkdwn', text: tr('signoff.dm.approved', { user: r.decidedBy ?? '', key: data.key, title }) },
       },
+      ...(r.outcome === 'long_term' ? [outcomeContext(tr('outcome.dm.long_term'))] : []),
     ];
   }
+  if (r.state === 'not_rectifiable') return notRectifiableDmBlocks(tr, { ...data, title });
   return [
     {
       type: 'section',
@@ -49,6 +52,7 @@ export function decisionDmBlocks(tr: Translator, data: DecisionData): KnownBlock
 export function decisionDmText(tr: Translator, data: DecisionData): string {
   const user = data.request.decidedBy ?? '';
   const title = mrkdwnText(data.title, 150);
+  if (data.request.state === 'not_rectifiable') return tr('outcome.dm.not_rectifiable', { user, key: data.key, title });
   return data.request.state === 'approved'
     ? tr('signoff.dm.approved', { user, key: data.key, title })
     : tr('signoff.dm.returned', { user, key: data.key, title });

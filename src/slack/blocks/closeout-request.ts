@@ -7,6 +7,8 @@ import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate } from '../../i18n/dates.js';
 import { slackTime } from './problem-format.js';
+import { fileLinksLine, type FileLink } from './evidence-files.js';
+import { decidedLine, outcomeButtons } from './closeout-outcome.js';
 
 /**
  * A closeout request as the board's leaders see it in their DM. Pending requests carry Approve and Return;
@@ -21,6 +23,8 @@ export interface CloseoutRequestData {
   requestedBy: string;
   requestedAt: Date;
   evidence: string;
+  /** Evidence files, listed as links under the note. */
+  files?: FileLink[];
   /** The deadline that applies (the problem's, else the list-wide one). */
   deadline: string | null;
   /** Local date on the board, to show the deadline and whether it passed. */
@@ -28,7 +32,13 @@ export interface CloseoutRequestData {
   percent: number;
   measures: { done: number; total: number };
   /** Absent while pending. */
-  decision?: { state: 'approved' | 'returned'; by: string; at: Date; reason?: string | null };
+  decision?: {
+    state: 'approved' | 'returned' | 'not_rectifiable';
+    by: string;
+    at: Date;
+    reason?: string | null;
+    outcome?: string | null;
+  };
   lang: Language;
 }
 
@@ -53,10 +63,12 @@ interface RequestRow {
   requestedBy: string;
   createdAt: Date;
   evidence: string;
+  files?: FileLink[];
   state?: string;
   decidedBy?: string | null;
   decidedAt?: Date | null;
   reason?: string | null;
+  outcome?: string | null;
 }
 
 /** The request message's data for one reader: pending, or with its decision once a leader decided. */
@@ -66,7 +78,8 @@ export function closeoutRequestData(
   reader: { lang: Language; now: Date },
 ): CloseoutRequestData {
   const { state, decidedBy, decidedAt } = request;
-  const decided = (state === 'approved' || state === 'returned') && decidedBy && decidedAt;
+  const decided =
+    (state === 'approved' || state === 'returned' || state === 'not_rectifiable') && decidedBy && decidedAt;
   return {
     requestId: request.id,
     key: problem.key,
@@ -76,11 +89,20 @@ export function closeoutRequestData(
     requestedBy: request.requestedBy,
     requestedAt: request.createdAt,
     evidence: request.evidence,
+    ...(request.files?.length && { files: request.files }),
     deadline: effectiveDeadline(problem, problem.board),
     today: localDate(reader.now, problem.board.timezone),
     percent: problem.percent,
     measures: measureCounts(problem.measures),
-    ...(decided && { decision: { state, by: decidedBy, at: decidedAt, reason: request.reason ?? null } }),
+    ...(decided && {
+      decision: {
+        state,
+        by: decidedBy,
+        at: decidedAt,
+        reason: request.reason ?? null,
+        outcome: request.outcome ?? null,
+      },
+    }),
     lang: reader.lang,
   };
 }
@@ -131,6 +153,9 @@ export function closeoutRequestBlocks(tr: Translator, data: CloseoutRequestData)
         text: `${tr('request.evidence')}\n${mrkdwnText(data.evidence, LIMITS.sectionText - 100)}`,
       },
     },
+    ...(data.files?.length
+      ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: fileLinksLine(tr, data.files, 2900) } }]
+      : []),
     {
       type: 'context',
       elements: [
@@ -156,6 +181,7 @@ export function closeoutRequestBlocks(tr: Translator, data: CloseoutRequestData)
           value: String(data.requestId),
           text: { type: 'plain_text', text: tr('request.approve') },
         },
+        ...outcomeButtons(tr, data.requestId),
         {
           type: 'button',
           action_id: ACTION.returnRequest,
@@ -167,10 +193,7 @@ export function closeoutRequestBlocks(tr: Translator, data: CloseoutRequestData)
     return blocks;
   }
   const time = slackTime(data.decision.at, data.lang, data.board.timezone);
-  const decided =
-    data.decision.state === 'approved'
-      ? tr('request.approved', { user: data.decision.by, time })
-      : tr('request.returned', { user: data.decision.by, time });
+  const decided = decidedLine(tr, data.decision, time);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: decided } });
   if (data.decision.reason) {
     blocks.push({

@@ -9,12 +9,16 @@ import { askBlocks } from './chat-reply.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate } from '../../i18n/dates.js';
 import { healthText } from './problem-format.js';
+import { fileLinksLine } from './evidence-files.js';
 import { ownerButtons } from './owner-buttons.js';
 
 /**
  * What the Home loads. With every board at its fullest (a dashboard block, 3 requests and a "more" line)
  * 8 boards take 40 blocks; the owner's problems (2 blocks each) get what is left of the 100.
  */
+/** Evidence links under a pending request: the section stays well within its 3000 characters. */
+const FILES_MAX = 1500;
+
 export const HOME_LIMITS: HomeLimits = { problems: 45, boards: 8, pendingPerBoard: 3, replies: 3 };
 
 const TITLE_MAX = 150;
@@ -106,7 +110,7 @@ function dashboardBlocks(tr: Translator, data: HomeViewData, board: BoardDashboa
           title: mrkdwnText(r.title, TITLE_MAX),
           user: r.requestedBy,
           date: formatDate(data.lang, localDate(r.requestedAt, board.timezone), data.today),
-        }),
+        }) + (r.files.length ? `\n${fileLinksLine(tr, r.files, FILES_MAX)}` : ''),
       ),
       accessory: {
         type: 'button',

@@ -11,12 +11,21 @@ import { problemMenu } from './problem-menu.js';
 import { historyBlocks } from './problem-history.js';
 import { ownerButtons } from './owner-buttons.js';
 import { measureCounts } from './closeout-request.js';
+import { fileLinksLine, type FileLink } from './evidence-files.js';
+import { longTermLines } from './closeout-outcome.js';
+import { extensionButton } from './extension.js';
 
 export interface CardRequest {
   id: number;
-  state: 'pending' | 'approved' | 'returned';
+  state: 'pending' | 'approved' | 'returned' | 'not_rectifiable';
   requestedBy: string;
   evidence: string;
+  /** Evidence files on the request (absent: none recorded). */
+  files?: FileLink[];
+  /** Approved: rectified or long_term; long-term ones carry their mechanisms (JSON) and follow-up date. */
+  outcome?: string | null;
+  mechanisms?: string | null;
+  followUpDate?: string | null;
   createdAt: Date;
   decidedBy: string | null;
   decidedAt: Date | null;
@@ -68,6 +77,8 @@ const UPDATES_MAX = 5;
 const NOTE_MAX = 600;
 const EVIDENCE_MAX = 1500;
 const REASON_MAX = 1000;
+/** Evidence file links: with the note and the header line, the section stays under 3000 characters. */
+const FILES_MAX = 1200;
 
 const MEASURE_EMOJI: Record<MeasureStatus, string> = {
   todo: ':white_large_square:',
@@ -196,13 +207,28 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
         : tr('card.closeout.closed_unknown', { time: time(p.closedAt) }),
       d.flags.closedLate ? tr('card.closeout.closed_late') : null,
       r?.state === 'approved' ? tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }) : null,
+      r?.state === 'approved' ? fileLinksLine(tr, r.files ?? [], FILES_MAX) || null : null,
+      r?.state === 'approved' ? longTermLines(tr, r, d.lang, d.today) : null,
     ];
     return [section(lines.filter(Boolean).join('\n'))];
   }
   if (r?.state === 'pending') {
     return [
       section(
-        `${tr('card.closeout.pending', { user: r.requestedBy, time: time(r.createdAt) })}\n${tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) })}`,
+        [
+          tr('card.closeout.pending', { user: r.requestedBy, time: time(r.createdAt) }),
+          tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }),
+          fileLinksLine(tr, r.files ?? [], FILES_MAX),
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      ),
+    ];
+  }
+  if (r?.state === 'not_rectifiable' && r.decidedBy) {
+    return [
+      section(
+        `${tr('request.judged_not_rectifiable', { user: r.decidedBy, time: time(r.decidedAt) })}\n${tr('card.closeout.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) })}`,
       ),
     ];
   }
@@ -227,7 +253,7 @@ function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
     ...(style && { style }),
   });
   if (d.viewer.isOwner && (p.status === 'open' || p.status === 'in_progress')) {
-    out.push(...ownerButtons(tr, p.key));
+    out.push(...ownerButtons(tr, p.key), extensionButton(tr, p.key));
   }
   if (d.viewer.canLead && d.request?.state === 'pending' && p.status === 'closeout_requested') {
     out.push(

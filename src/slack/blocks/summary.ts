@@ -11,6 +11,7 @@ import {
 } from '../../services/summary-types.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate } from '../../i18n/dates.js';
+import { outcomesLine } from './closeout-outcome.js';
 import { mention } from './problem-format.js';
 
 /** Lines per list and breakdown rows shown; each list stays one section far below 3,000 characters. */
@@ -117,7 +118,7 @@ export function summaryBlocks(tr: Translator, lang: Language, summary: BoardSumm
 
   blocks.push({
     ...section(
-      `${headline(tr, summary)}\n${tr('summary.change', { date: date(summary.change.since), closed: summary.change.closed, overdue: summary.change.newlyOverdue, created: summary.change.created })} · ${tr('upkeep.summary.extended', { count: summary.change.extended })}`,
+      `${headline(tr, summary)}${outcomesLine(tr, summary.outcomes)}\n${tr('summary.change', { date: date(summary.change.since), closed: summary.change.closed, overdue: summary.change.newlyOverdue, created: summary.change.created })} · ${tr('upkeep.summary.extended', { count: summary.change.extended })}${summary.extensionsGranted ? ` (${tr('extension.summary', { count: summary.extensionsGranted })})` : ''}`,
     ),
     fields: PROBLEM_STATUSES.map((st) => ({
       type: 'mrkdwn' as const,

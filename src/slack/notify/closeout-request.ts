@@ -32,6 +32,7 @@ export function owedCloseoutRequest(ctx: SlackContext): Owed<RequestedCloseout> 
       requestedBy: data.requestedBy,
       requestedAt: data.requestedAt.toISOString(),
       evidence: data.evidence,
+      files: (data.files ?? []).map((f) => ({ name: f.name, permalink: f.permalink })),
       deadline: data.deadline,
       percent: data.percent,
       measures: data.measures,

@@ -35,6 +35,7 @@ function decisionNote(
 ): string {
   const tr = translator(lang);
   const params = { user: r.decidedBy ?? '', time: r.decidedAt ? slackTime(r.decidedAt, lang, timezone) : '' };
+  if (r.state === 'not_rectifiable') return tr('note.not_rectifiable', params);
   return r.state === 'approved' ? tr('note.approved', params) : tr('note.returned', params);
 }
 
@@ -53,6 +54,7 @@ export function owedDecision(ctx: SlackContext): Owed<DecidedCloseout> {
         state: request.state,
         decidedBy: request.decidedBy,
         reason: request.reason,
+        outcome: request.outcome ?? null,
       }),
     ),
   ];

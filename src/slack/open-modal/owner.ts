@@ -70,6 +70,7 @@ export async function closeoutView(opening: ViewArgs): Promise<ModalView> {
     problem: { key: problem.key, title: problem.title, percent: problem.percent },
     measures: measureCounts(problem.measures),
     leaderIds: problem.board.leaders.map((l) => l.userId),
+    evidenceRequired: problem.board.evidenceRequired,
     metadata: metadataOf(opening),
   });
 }

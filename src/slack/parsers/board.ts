@@ -29,6 +29,7 @@ function rawBoard(values: ViewValues) {
     ...(BOARD.calendar in values && { calendar: read.selected(values, BOARD.calendar) ?? '' }),
     ...(BOARD.ledger in values && { ledger: read.selected(values, BOARD.ledger) ?? 'off' }),
     ...(BOARD.roundReport in values && { roundReport: read.selected(values, BOARD.roundReport) ?? 'off' }),
+    ...(BOARD.evidence in values && { evidenceRequired: read.selected(values, BOARD.evidence) === 'required' }),
     // A list too long to show in the modal was not shown, so it is left as it is.
     ...(categoriesShown && { categories: [...new Set(categories.items)] }),
   };
@@ -49,6 +50,7 @@ function rawBoard(values: ViewValues) {
     calendar: { block: BOARD.calendar },
     ledger: { block: BOARD.ledger },
     roundReport: { block: BOARD.roundReport },
+    evidenceRequired: { block: BOARD.evidence },
   };
   return { raw, fields };
 }

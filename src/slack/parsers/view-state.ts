@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const option = z.object({ value: z.string() });
+/** A file in a `file_input`'s state: only its id is trusted (the rest is read back with files.info). */
+const sharedFile = z.object({ id: z.string().max(64), name: z.string().nullish() });
 
 /** One input element's state as Slack sends it; each element type fills in its own field. */
 const elementState = z.object({
@@ -14,6 +16,7 @@ const elementState = z.object({
   selected_channel: z.string().nullish(),
   selected_date: z.string().nullish(),
   selected_time: z.string().nullish(),
+  files: z.array(sharedFile).max(100).nullish(),
 });
 type ElementState = z.infer<typeof elementState>;
 
@@ -51,6 +54,9 @@ export const read = {
   },
   date: (v: ViewValues, block: string): string | null => element(v, block)?.selected_date ?? null,
   time: (v: ViewValues, block: string): string | null => element(v, block)?.selected_time ?? null,
+  /** A file input's uploaded files (ids and the names Slack reported). */
+  files: (v: ViewValues, block: string): { id: string; name: string }[] =>
+    element(v, block)?.files?.map((f) => ({ id: f.id, name: f.name ?? f.id })) ?? [],
 };
 
 /** A number input's text as a number: undefined when empty (so "required" is reported), NaN when not a number. */

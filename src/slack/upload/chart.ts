@@ -57,6 +57,9 @@ async function boardChartData(
       overdue: r.overdue,
     })),
     burndown: await burndown(db, { ...board, scopeUnit: summary.unit ?? null }, summary.asOf),
+    ...(summary.outcomes && {
+      outcomes: { rectified: summary.outcomes.rectified, longTerm: summary.outcomes.longTerm },
+    }),
   };
 }
 

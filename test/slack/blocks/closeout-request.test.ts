@@ -49,6 +49,8 @@ describe('closeout request message', () => {
     expect(text).toContain('overdue');
     expect(buttons(blocks)).toEqual([
       { id: ACTION.approve, value: '42' },
+      { id: ACTION.approveLongTerm, value: '42' },
+      { id: ACTION.notRectifiable, value: '42' },
       { id: ACTION.returnRequest, value: '42' },
     ]);
     expect(closeoutRequestText(en, data)).toContain('RECT-12');

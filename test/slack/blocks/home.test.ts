@@ -47,12 +47,14 @@ function dashboard(code: string, over: Partial<BoardDashboard> = {}): BoardDashb
           title: 'Duplicate inspections',
           requestedBy: 'UOWNER',
           requestedAt: new Date('2026-11-18T04:00:00Z'),
+          files: [],
         },
         {
           key: `${code}-9`,
           title: 'Fee schedule',
           requestedBy: 'UOTHER',
           requestedAt: new Date('2026-11-19T04:00:00Z'),
+          files: [],
         },
       ],
     },
@@ -232,6 +234,7 @@ describe('homeView for leaders and admins', () => {
         title: 'P'.repeat(150),
         requestedBy: 'UOWNER',
         requestedAt: new Date('2026-11-18T04:00:00Z'),
+        files: [],
       }));
       return dashboard(code, { name: 'N'.repeat(100), pending: { total: 50, items: pendingItems } });
     });

@@ -70,7 +70,12 @@ describe('problemCardBlocks', () => {
     }
     expect(text).toContain('Corrective measures* (1/2 done)');
     expect(text).toContain('Hired one clerk');
-    expect(actionIds(blocks)).toEqual([ACTION.reportProgress, ACTION.noChange, ACTION.requestCloseout]);
+    expect(actionIds(blocks)).toEqual([
+      ACTION.reportProgress,
+      ACTION.noChange,
+      ACTION.requestCloseout,
+      ACTION.requestExtension,
+    ]);
   });
 
   it('offers a leader Approve and Return on a pending request, and nothing to someone else', () => {

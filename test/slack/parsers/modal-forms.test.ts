@@ -159,7 +159,10 @@ describe('report form', () => {
 
 describe('closeout form', () => {
   it('requires the evidence', () => {
-    expect(parseCloseout(en, values({ evidence: text(' done ') }))).toEqual({ ok: true, data: { evidence: 'done' } });
+    expect(parseCloseout(en, values({ evidence: text(' done ') }))).toEqual({
+      ok: true,
+      data: { evidence: 'done', files: [] },
+    });
     expect(parseCloseout(en, values({ evidence: text(null) }))).toEqual({
       ok: false,
       errors: { evidence: 'Please fill this in.' },

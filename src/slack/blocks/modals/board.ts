@@ -4,6 +4,7 @@ import type { Translator } from '../../../i18n/index.js';
 import { VIEW } from '../../ids.js';
 import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata.js';
 import { context, input, modal, option } from './elements.js';
+import { evidenceRequiredInput } from '../evidence-files.js';
 import { TEXT_INPUT_MAX } from './new-problem.js';
 import { timezoneChoices, zoneLabel } from './timezones.js';
 
@@ -24,6 +25,7 @@ export const BOARD = {
   calendar: 'calendar',
   ledger: 'ledger',
   roundReport: 'round_report',
+  evidence: 'evidence_required',
 } as const;
 
 interface BoardValues {
@@ -43,6 +45,7 @@ interface BoardValues {
   calendar?: string;
   ledger?: string;
   roundReport?: string;
+  evidenceRequired?: boolean;
 }
 
 export interface BoardModalData {
@@ -218,6 +221,7 @@ function access({ tr, b }: Form): KnownBlock[] {
       options: [separationOption(true), separationOption(false)],
       initial_option: separationOption(b?.separationOfDuties ?? true),
     }),
+    evidenceRequiredInput(tr, BOARD.evidence, b?.evidenceRequired ?? false),
     ...reporting(tr, b),
   ];
 }

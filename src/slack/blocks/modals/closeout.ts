@@ -5,14 +5,17 @@ import { encodeMetadata, type ModalMetadata } from '../../parsers/modal-metadata
 import { LIMITS, mrkdwnText } from '../limits.js';
 import { context, input, modal, section } from './elements.js';
 import { TEXT_INPUT_MAX } from './new-problem.js';
+import { evidenceFileInput } from '../evidence-files.js';
 
-export const CLOSEOUT = { evidence: 'evidence' } as const;
+export const CLOSEOUT = { evidence: 'evidence', files: 'evidence_files' } as const;
 
 interface CloseoutModalData {
   problem: { key: string; title: string; percent: number };
   measures: { done: number; total: number };
   /** Who decides, shown so the owner knows where the request goes. */
   leaderIds: string[];
+  /** The board requires evidence files (the file input is then not optional). */
+  evidenceRequired?: boolean;
   metadata: ModalMetadata;
 }
 
@@ -37,6 +40,7 @@ export function closeoutModal(tr: Translator, data: CloseoutModalData): ModalVie
       },
       { hint: tr('closeout.evidence.hint') },
     ),
+    evidenceFileInput(tr, CLOSEOUT.files, data.evidenceRequired ?? false),
     context(
       data.leaderIds.length
         ? tr('closeout.goes_to', {

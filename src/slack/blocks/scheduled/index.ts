@@ -6,6 +6,7 @@ import { digestMessage } from './digest.js';
 import { failureNoticeMessage } from './notice.js';
 import { assignedMessage, closeoutRequestMessage, decisionMessage } from './notify.js';
 import { problemChangeMessage } from './problem-change.js';
+import { extensionDecisionMessage, extensionRequestMessage } from '../extension.js';
 import { nudgeMessage, promptMessage } from './prompt.js';
 
 export type { RenderedMessage } from './common.js';
@@ -41,5 +42,9 @@ export function renderMessage(message: OutboundMessage): RenderedMessage {
       return decisionMessage(message);
     case 'assigned':
       return assignedMessage(message);
+    case 'extension-request':
+      return extensionRequestMessage(message);
+    case 'extension-decision':
+      return extensionDecisionMessage(message);
   }
 }

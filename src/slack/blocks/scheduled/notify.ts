@@ -22,6 +22,7 @@ export function closeoutRequestMessage(message: CloseoutRequestMessage): Rendere
     requestedBy: message.requestedBy,
     requestedAt: new Date(message.requestedAt),
     evidence: message.evidence,
+    ...(message.files && { files: message.files }),
     deadline: message.deadline,
     today: message.today,
     percent: message.percent,
@@ -39,7 +40,12 @@ export function decisionMessage(message: DecisionMessage): RenderedMessage {
     timezone: message.board.timezone,
     key: message.key,
     title: message.title,
-    request: { state: message.state, decidedBy: message.decidedBy, reason: message.reason },
+    request: {
+      state: message.state,
+      decidedBy: message.decidedBy,
+      reason: message.reason,
+      outcome: message.outcome ?? null,
+    },
   };
   const tr = translator(message.board.language);
   return { text: decisionDmText(tr, data), blocks: decisionDmBlocks(tr, data) };

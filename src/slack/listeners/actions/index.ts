@@ -8,6 +8,11 @@ import { lazy } from '../lazy.js';
 // The handlers, each imported on its first use (see ../lazy.ts).
 const applyImport = lazy(async () => (await import('./apply-import.js')).applyImport);
 const approveCloseout = lazy(async () => (await import('./approve-closeout.js')).approveCloseout);
+const openLongTerm = lazy(async () => (await import('./decide-outcome.js')).openLongTerm);
+const openNotRectifiable = lazy(async () => (await import('./decide-outcome.js')).openNotRectifiable);
+const approveExtension = lazy(async () => (await import('./extension.js')).approveExtension);
+const refuseExtension = lazy(async () => (await import('./extension.js')).refuseExtension);
+const requestMoreTime = lazy(async () => (await import('./extension.js')).requestMoreTime);
 const cancelImport = lazy(async () => (await import('./cancel-import.js')).cancelImport);
 const chooseNewProblemBoard = lazy(async () => (await import('./choose-new-problem-board.js')).chooseNewProblemBoard);
 const chooseProblemChange = lazy(async () => (await import('./choose-problem-change.js')).chooseProblemChange);
@@ -43,6 +48,12 @@ export function register(app: App, ctx: SlackContext): void {
   // A leader's decision on a closeout request.
   app.action(ACTION.approve, onClick(ctx, approveCloseout));
   app.action(ACTION.returnRequest, onClick(ctx, returnCloseout));
+  app.action(ACTION.approveLongTerm, onClick(ctx, openLongTerm));
+  app.action(ACTION.notRectifiable, onClick(ctx, openNotRectifiable));
+  // Requests for more time: the owner's button, a leader's decision.
+  app.action(ACTION.requestExtension, onClick(ctx, requestMoreTime));
+  app.action(ACTION.approveExtension, onClick(ctx, approveExtension));
+  app.action(ACTION.refuseExtension, onClick(ctx, refuseExtension));
   // Leaders' ⋯ menu on a card, and a card's history.
   app.action(ACTION.problemMenu, onClick(ctx, chooseProblemChange));
   app.action(ACTION.historyPage, onClick(ctx, showOlderChanges));

@@ -49,6 +49,7 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
         calendar: board.calendar,
         ledger: board.ledger,
         roundReport: board.roundReport,
+        evidenceRequired: board.evidenceRequired,
       },
     }),
     defaults: {

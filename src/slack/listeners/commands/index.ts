@@ -14,6 +14,7 @@ const reassign = lazy(async () => (await import('./reassign.js')).reassign);
 const reopen = lazy(async () => (await import('./reopen.js')).reopen);
 const restore = lazy(async () => (await import('./restore.js')).restore);
 const withdraw = lazy(async () => (await import('./withdraw.js')).withdraw);
+const extend = lazy(async () => (await import('./extend.js')).extend);
 const close = lazy(async () => (await import('./close.js')).close);
 const exportBoard = lazy(async () => (await import('./export.js')).exportBoard);
 const help = lazy(async () => (await import('./help.js')).help);
@@ -43,6 +44,7 @@ const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {
   withdraw,
   restore,
   calendar,
+  extend,
 };
 
 /** The slash command the app handles; its subcommands are routed by the table above. */

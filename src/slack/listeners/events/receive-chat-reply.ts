@@ -11,6 +11,7 @@ import { parseUserMessage, type UserMessage } from '../../parsers/chat-reply.js'
 import { parseSharedListFile } from '../../parsers/import-file.js';
 import { failureText } from '../../answer/ephemeral.js';
 import type { EventArgs } from './support/on-event.js';
+import { evidenceShareOf } from './support/evidence-share.js';
 import { askBlocks, askText, recordedBlocks, recordedText, recordedView } from '../../blocks/chat-reply.js';
 
 /** What to say back, in the reply's thread; refusals in a shared channel are for the author's eyes only. */
@@ -105,6 +106,7 @@ export async function receiveChatReply({ ctx, event, body, context, client }: Ev
   if (!m || m.userId === context.botUserId || parseSharedListFile(event)) return; // a list file: events/import-shared-file.ts
   const teamId = context.teamId ?? body.team_id;
   try {
+    if (await evidenceShareOf(ctx, teamId, event)) return; // evidence files: events/attach-evidence.ts
     if (!m.direct && !(m.threadTs && (await isSchedulerThread(ctx.deps, teamId, m.channel, m.threadTs)))) return;
     await handle(client, ctx, teamId, m);
   } catch (err) {

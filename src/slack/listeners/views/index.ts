@@ -14,6 +14,9 @@ const saveProblemEdit = lazy(async () => (await import('./save-problem-edit.js')
 const saveReassignment = lazy(async () => (await import('./save-reassignment.js')).saveReassignment);
 const saveReport = lazy(async () => (await import('./save-report.js')).saveReport);
 const saveReturnReason = lazy(async () => (await import('./save-return-reason.js')).saveReturnReason);
+const saveLongTerm = lazy(async () => (await import('./save-outcome.js')).saveLongTerm);
+const saveNotRectifiable = lazy(async () => (await import('./save-outcome.js')).saveNotRectifiable);
+const saveExtension = lazy(async () => (await import('./save-extension.js')).saveExtension);
 const submitCloseoutRequest = lazy(async () => (await import('./submit-closeout-request.js')).submitCloseoutRequest);
 
 /** Every modal submission the app handles (by callback_id), one handler per file named after what it saves. */
@@ -24,6 +27,9 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.pickProblem, onSubmit(ctx, pickProblem));
   // A leader's decision.
   app.view<ViewSubmitAction>(VIEW.returnReason, onSubmit(ctx, saveReturnReason));
+  app.view<ViewSubmitAction>(VIEW.longTerm, onSubmit(ctx, saveLongTerm));
+  app.view<ViewSubmitAction>(VIEW.notRectifiable, onSubmit(ctx, saveNotRectifiable));
+  app.view<ViewSubmitAction>(VIEW.extension, onSubmit(ctx, saveExtension));
   // Leaders' changes to problems.
   app.view<ViewSubmitAction>(VIEW.newProblem, onSubmit(ctx, saveNewProblem));
   app.view<ViewSubmitAction>(VIEW.changePick, onSubmit(ctx, pickProblem));

@@ -6,19 +6,28 @@ import { refreshSubmittedFrom } from '../../refresh/origin.js';
 import { parseCloseout } from '../../parsers/closeout.js';
 import { decidersOf, owedCloseoutRequest } from '../../notify/closeout-request.js';
 import { parseThenWork } from './support/on-submit.js';
+import { missingFilesError } from '../../evidence/require-files.js';
+import { describeFiles } from '../../evidence/read-files.js';
 
 /** A closeout request: saved, sent to the board's leaders (admins when it has none) with Approve/Return. */
 export const submitCloseoutRequest = parseThenWork({
-  parse: ({ tr, values }) => parseCloseout(tr, values),
+  parse: async ({ ctx, actor, meta, tr, values }) => {
+    const parsed = parseCloseout(tr, values);
+    if (!parsed.ok) return parsed;
+    // A board that requires evidence files refuses a request without them, inline, before the modal closes.
+    const missing = await missingFilesError(ctx, actor, meta.key, parsed.data.files, tr);
+    return missing ? { ok: false, errors: missing } : parsed;
+  },
   written: ({ evidence }) => evidence,
-  work: async ({ ctx, client, actor, meta, tr, to, view, form: { evidence } }) => {
+  work: async ({ ctx, client, actor, meta, tr, to, view, form: { evidence, files: shared } }) => {
     if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
+    const files = await describeFiles(client, ctx.logger, shared);
     // Each decider's copy is saved with the request: a Slack outage or a crash delays the copies, never loses them.
     const { problem, leaderIds } = await requestCloseout(
       ctx.deps,
       actor,
       meta.key,
-      { evidence },
+      { evidence, files },
       owedCloseoutRequest(ctx),
       { viewId: view.id },
     );

@@ -1,0 +1,40 @@
+import { notFound } from '../../../domain/errors.js';
+import { extensionInput } from '../../../domain/inputs.js';
+import { requestExtension } from '../../../services/extensions.js';
+import { tellUser } from '../../answer/tell-user.js';
+import { decidersOf } from '../../notify/closeout-request.js';
+import { owedExtensionRequest } from '../../notify/extension.js';
+import { parseForm } from '../../parsers/inline-errors.js';
+import { read } from '../../parsers/view-state.js';
+import { EXTENSION } from '../../blocks/extension.js';
+import { parseThenWork } from './support/on-submit.js';
+
+/** The "Request more time" modal: date and reason checked inline; then saved and sent to the leaders. */
+export const saveExtension = parseThenWork({
+  parse: ({ tr, values }) =>
+    parseForm(
+      tr,
+      extensionInput,
+      { toDate: read.date(values, EXTENSION.date) ?? '', reason: read.text(values, EXTENSION.reason) },
+      {
+        toDate: { block: EXTENSION.date, invalid: 'modal.error.date' },
+        reason: { block: EXTENSION.reason },
+      },
+    ),
+  written: ({ reason }) => reason,
+  work: async ({ ctx, client, actor, meta, tr, to, form }) => {
+    if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
+    const { problem, leaderIds } = await requestExtension(ctx.deps, actor, meta.key, form, owedExtensionRequest(ctx));
+    ctx.followUps.kick();
+    const deciders = decidersOf(ctx, leaderIds);
+    const date = form.toDate;
+    await tellUser(
+      client,
+      ctx.logger,
+      to,
+      deciders.length
+        ? tr('extension.sent', { key: problem.key, date, leaders: deciders.map((u) => `<@${u}>`).join(', ') })
+        : tr('extension.sent_nobody', { key: problem.key, date }),
+    );
+  },
+});
