@@ -28,6 +28,44 @@ describe('closeout board: evidence and effectiveness settings', () => {
     expect(await settings()).toEqual({ evidenceRequired: true, effectivenessDays: 0 });
   });
 
+  it('one `board edit` changes the calendar, the report settings and the closeout settings together', async () => {
+    expect((await cli(create, { url: t.url })).code).toBe(0);
+    const edit = await cli(
+      [
+        'board',
+        'edit',
+        '--code',
+        'RECT',
+        '--calendar',
+        'cn',
+        '--evidence',
+        'required',
+        '--effectiveness-days',
+        '30',
+        '--ledger',
+        'canvas',
+        '--round-report',
+        'pdf',
+      ],
+      { url: t.url },
+    );
+    expect(edit).toMatchObject({ code: 0, stderr: '' });
+    expect(edit.stdout).toContain('now uses the CN calendar');
+    expect(edit.stdout).toContain('evidence files required, effectiveness checks 30 days after closeout');
+    expect(
+      await t.db.board.findFirstOrThrow({
+        where: { code: 'RECT' },
+        select: { calendar: true, evidenceRequired: true, effectivenessDays: true, ledger: true, roundReport: true },
+      }),
+    ).toEqual({ calendar: 'CN', evidenceRequired: true, effectivenessDays: 30, ledger: 'canvas', roundReport: 'pdf' });
+    const nothing = await cli(['board', 'edit', '--code', 'RECT'], { url: t.url });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('nothing to change');
+    const bad = await cli(['board', 'edit', '--code', 'RECT', '--effectiveness-days', '999'], { url: t.url });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--effectiveness-days');
+  });
+
   it('refuses a bad value with exit code 1 and changes nothing', async () => {
     const bad = await cli([...create, '--evidence', 'maybe'], { url: t.url });
     expect(bad.code).toBe(1);
