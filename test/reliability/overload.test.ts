@@ -109,7 +109,8 @@ describe('SIGTERM while the engine is stuck', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(exit.code).toBe(1);
     expect(exit.out).toContain('stopping with acknowledged requests unfinished');
-    expect(exit.out).toContain('"unfinished":{"/closeout":1}');
+    // The stuck command at least (the one answered before the stall may still be finishing its after-work).
+    expect(exit.out).toMatch(/"unfinished":\{"\/closeout":[12]\}/);
   });
 });
 
