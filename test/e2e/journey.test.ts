@@ -152,6 +152,7 @@ describe.each<{ lang: Language; locale: string; words: { overdue: RegExp; closed
     const problem = await app.db.problem.findFirstOrThrow({ where: { key } });
     expect(problem).toMatchObject({ status: 'closed', closedBy: LEADER.userId });
 
+    await app.settled(); // the approval's own answers are all out before the next command's is awaited
     expect(allText(await reply('list overdue', LEADER.userId))).not.toContain(`${key} `);
     expect(allText(await reply(`show ${key}`, OWNER.userId))).toMatch(words.closed);
     const summary = await reply('summary', LEADER.userId);

@@ -101,6 +101,15 @@ export class TestApp {
     return `http://127.0.0.1:${this.running.port}`;
   }
 
+  /**
+   * Waits (bounded) until the work started after earlier acks has finished: a test that reads "the next
+   * response_url post" must not take a late answer of an earlier click for it on a loaded machine.
+   */
+  async settled(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.running.inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
   async stop(): Promise<void> {
     await this.running.stop();
     await this.fake.stop();
