@@ -34,6 +34,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time even on a 2-core machine (vitest's default there is one): most files spend
+    // their time waiting — for a spawned bot, the fake Slack, a browser — while the other file computes.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
