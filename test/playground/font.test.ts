@@ -55,13 +55,11 @@ describe.runIf(browserAvailable())('the playground page draws its Chinese with t
     expect(fonts.loaded).toBe(fonts.total);
 
     const styleOf = (selector: string) =>
-      page
-        .locator(selector)
-        .first()
-        .evaluate((el) => {
-          const s = getComputedStyle(el);
-          return { family: s.fontFamily, weight: Number(s.fontWeight), text: el.textContent ?? '' };
-        });
+      page.evaluate(`(() => {
+        const el = document.querySelector(${JSON.stringify(selector)});
+        const s = getComputedStyle(el);
+        return { family: s.fontFamily, weight: Number(s.fontWeight), text: el.textContent ?? '' };
+      })()`) as Promise<{ family: string; weight: number; text: string }>;
     const title = await styleOf('.workspace');
     expect(title.text).toContain('体验场');
     expect(title.weight).toBeGreaterThanOrEqual(700);

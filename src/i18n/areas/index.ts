@@ -1,3 +1,4 @@
+import { away } from './away.js';
 import { boardAdmin } from './board-admin.js';
 import { calendar } from './calendar.js';
 import { cards } from './cards.js';
@@ -35,4 +36,5 @@ export const areas = [
   reliability,
   upkeep,
   calendar,
+  away,
 ] as const;

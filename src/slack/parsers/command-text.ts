@@ -22,6 +22,7 @@ export const SUBCOMMANDS = [
   'withdraw',
   'restore',
   'calendar',
+  'away',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -46,6 +47,7 @@ const ALIASES: Record<string, Subcommand> = {
   撤销: 'withdraw',
   恢复: 'restore',
   日历: 'calendar',
+  外出: 'away',
   '?': 'help',
   ls: 'list',
 };

@@ -6,6 +6,7 @@ import type { SubcommandHandler } from './support/types.js';
 import { lazy } from '../lazy.js';
 
 // The handlers, each imported on its first use (see ../lazy.ts).
+const away = lazy(async () => (await import('./away.js')).away);
 const board = lazy(async () => (await import('./board.js')).board);
 const calendar = lazy(async () => (await import('./calendar.js')).calendar);
 const edit = lazy(async () => (await import('./edit.js')).edit);
@@ -43,6 +44,7 @@ const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {
   withdraw,
   restore,
   calendar,
+  away,
 };
 
 /** The slash command the app handles; its subcommands are routed by the table above. */

@@ -1,0 +1,12 @@
+-- CreateTable
+CREATE TABLE "Absence" (
+    "teamId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "startDate" TEXT NOT NULL,
+    "endDate" TEXT NOT NULL,
+    "delegateId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Absence_pkey" PRIMARY KEY ("teamId","userId")
+);
+
