@@ -3,8 +3,10 @@ import { closeoutInput, decisionReason } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
 import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
-import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
+import { canLead, findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
+import { actingFor, standingDeputies } from './deputies.js';
+import { localDate } from '../domain/cycle.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import type { ChangedProblem } from './problem-changes.js';
@@ -17,6 +19,8 @@ export interface RequestedCloseout {
   problem: { teamId: string; key: string; title: string; ownerId: string; percent: number; deadline: string | null };
   /** The board's leaders (empty: nobody leads it, the admins decide). */
   leaderIds: string[];
+  /** Deputies standing in today for leaders who are away (issue 22): they get a copy too. */
+  deputyIds?: string[];
   /** The problem's current measures. */
   measures: { status: string }[];
 }
@@ -64,14 +68,17 @@ export async function requestCloseout(
       after: { status: after.status, evidence: request.evidence },
     });
     const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId } });
-    const requested = { request, problem: after, leaderIds: leaders.map((l) => l.userId) };
+    const leaderIds = leaders.map((l) => l.userId);
+    const requested = { request, problem: after, leaderIds };
     if (owed) {
       const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
+      const standing = await standingDeputies(tx, actor.teamId, leaderIds, localDate(now, board.timezone));
+      const deputyIds = [...new Set(standing.values())].filter((d) => !leaderIds.includes(d));
       const measures = await tx.measure.findMany({
         where: { problemId: problem.id, retiredAt: null },
         select: { status: true },
       });
-      await recordOwed(tx, owed, { ...requested, measures }, board, now);
+      await recordOwed(tx, owed, { ...requested, deputyIds, measures }, board, now);
     }
     await recordSubmission(tx, actor, viewId, 'closeout_request', request.id, now);
     return requested;
@@ -90,7 +97,14 @@ type Decision = { kind: 'approve' } | { kind: 'return'; reason: string };
 
 /** A decision as saved: what the owner is told. */
 export interface DecidedCloseout {
-  request: { id: number; state: 'approved' | 'returned'; decidedBy: string; reason: string | null };
+  request: {
+    id: number;
+    state: 'approved' | 'returned';
+    decidedBy: string;
+    /** The away leader a deputy decided for (issue 22). */
+    decidedFor?: string | null;
+    reason: string | null;
+  };
   problem: { teamId: string; key: string; title: string; ownerId: string };
 }
 
@@ -117,7 +131,11 @@ async function decide(
   });
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
-  await requireLeader(deps, deps.db, actor, board);
+  // A deputy standing in for an away leader decides as that leader (issue 22); anyone else must lead.
+  const decidedFor = (await canLead(deps, deps.db, actor, board.id))
+    ? null
+    : await actingFor(deps.db, board, actor.userId, deps.clock.now());
+  if (decidedFor === null) await requireLeader(deps, deps.db, actor, board);
   const work = { ownerId: request.problem.ownerId, requestedBy: request.requestedBy };
   if (decision.kind === 'approve' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
@@ -127,7 +145,7 @@ async function decide(
   const outcome = await transactOnce(deps.db, viewId, async (tx) => {
     const { count } = await tx.closeoutRequest.updateMany({
       where: { id: requestId, state: 'pending' },
-      data: { state, decidedBy: actor.userId, decidedAt: now, reason },
+      data: { state, decidedBy: actor.userId, decidedFor, decidedAt: now, reason },
     });
     if (count === 0) return null;
     const before = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
@@ -144,11 +162,11 @@ async function decide(
       targetType: 'closeout',
       targetId: requestId,
       before: { status: before.status },
-      after: { status: problem.status, reason },
+      after: { status: problem.status, reason, ...(decidedFor && { for: decidedFor }) },
     });
     const decided = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
     // Only the decision that won owes the owner a message: a lost race returned above, recording nothing.
-    const saved: DecidedCloseout['request'] = { id: requestId, state, decidedBy: actor.userId, reason };
+    const saved: DecidedCloseout['request'] = { id: requestId, state, decidedBy: actor.userId, decidedFor, reason };
     await recordOwed(tx, owed, { request: saved, problem }, board, now);
     await recordSubmission(tx, actor, viewId, 'decision', requestId, now);
     return { request: decided, problem };

@@ -10,3 +10,17 @@ CREATE TABLE "Absence" (
 
     PRIMARY KEY ("teamId", "userId")
 );
+
+-- A deputy per leader for sign-off while the leader is away; the leader a deputy decided for.
+ALTER TABLE "CloseoutRequest" ADD COLUMN "decidedFor" TEXT;
+
+-- CreateTable
+CREATE TABLE "Deputy" (
+    "teamId" TEXT NOT NULL,
+    "leaderId" TEXT NOT NULL,
+    "deputyId" TEXT NOT NULL,
+    "until" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("teamId", "leaderId")
+);

@@ -219,6 +219,8 @@ export interface DecisionMessage extends Base {
   title: string;
   state: 'approved' | 'returned';
   decidedBy: string;
+  /** The away leader a deputy decided for (issue 22). */
+  decidedFor?: string | null;
   reason: string | null;
 }
 

@@ -19,6 +19,8 @@ export interface CardRequest {
   evidence: string;
   createdAt: Date;
   decidedBy: string | null;
+  /** The away leader a deputy decided for (issue 22). */
+  decidedFor?: string | null;
   decidedAt: Date | null;
   reason: string | null;
 }
@@ -185,6 +187,15 @@ function updateBlocks(tr: Translator, d: CardData): KnownBlock[] {
   return blocks;
 }
 
+/** "Approved by X for Y": a deputy's decision names the away leader it was made for (issue 22). */
+export function decidedForLine(
+  tr: Translator,
+  r: { state: string; decidedBy: string | null; decidedFor?: string | null },
+): string | null {
+  if (!r.decidedFor || !r.decidedBy) return null;
+  return tr('away.decided_for', { state: r.state, deputy: r.decidedBy, leader: r.decidedFor });
+}
+
 function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
   const p = d.problem;
   const r = d.request;
@@ -195,6 +206,7 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
         ? tr('card.closeout.closed', { user: p.closedBy, time: time(p.closedAt) })
         : tr('card.closeout.closed_unknown', { time: time(p.closedAt) }),
       d.flags.closedLate ? tr('card.closeout.closed_late') : null,
+      r?.state === 'approved' ? decidedForLine(tr, r) : null,
       r?.state === 'approved' ? tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }) : null,
     ];
     return [section(lines.filter(Boolean).join('\n'))];
@@ -209,7 +221,7 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
   if (r?.state === 'returned' && r.decidedBy) {
     return [
       section(
-        `${tr('card.closeout.returned', { user: r.decidedBy, time: time(r.decidedAt) })}\n${tr('card.closeout.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) })}`,
+        `${tr('card.closeout.returned', { user: r.decidedBy, time: time(r.decidedAt) })}${r.decidedFor ? `\n${decidedForLine(tr, r)}` : ''}\n${tr('card.closeout.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) })}`,
       ),
     ];
   }

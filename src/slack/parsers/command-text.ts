@@ -23,6 +23,7 @@ export const SUBCOMMANDS = [
   'restore',
   'calendar',
   'away',
+  'deputy',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -48,6 +49,7 @@ const ALIASES: Record<string, Subcommand> = {
   恢复: 'restore',
   日历: 'calendar',
   外出: 'away',
+  代理: 'deputy',
   '?': 'help',
   ls: 'list',
 };

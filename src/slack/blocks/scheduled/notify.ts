@@ -39,7 +39,12 @@ export function decisionMessage(message: DecisionMessage): RenderedMessage {
     timezone: message.board.timezone,
     key: message.key,
     title: message.title,
-    request: { state: message.state, decidedBy: message.decidedBy, reason: message.reason },
+    request: {
+      state: message.state,
+      decidedBy: message.decidedBy,
+      decidedFor: message.decidedFor ?? null,
+      reason: message.reason,
+    },
   };
   const tr = translator(message.board.language);
   return { text: decisionDmText(tr, data), blocks: decisionDmBlocks(tr, data) };
