@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedRect } from '../support/cards.js';
+import { newProblem, seedRect } from '../support/cards.js';
 import { LEADER, OWNER } from '../support/fixtures.js';
 import { allText, callAfter } from '../support/modals.js';
 import { TestApp } from '../support/test-app.js';
@@ -50,5 +50,17 @@ describe('/closeout away', () => {
     expect(set).toContain('回来后的第一个工作日会收到一条补发提醒');
     expect(await answer('away 2026-13-01', 'UZHAWAY')).toContain('请按 `YYYY-MM-DD..YYYY-MM-DD` 填写日期');
     expect(await answer('away off', 'UZHAWAY')).toContain('欢迎回来');
+  });
+
+  it('the card shows "away until …" beside the owner while they are away, in the reader’s language', async () => {
+    const p = await newProblem(app, { title: 'Card of an away owner' });
+    expect(await answer(`show ${p.key}`, LEADER.userId)).not.toContain('away until');
+    await answer('away 2026-12-01..2026-12-31');
+    expect(await answer(`show ${p.key}`, LEADER.userId)).toContain(
+      `<@${OWNER.userId}> · :palm_tree: away until Dec 31`,
+    );
+    expect(await answer(`show ${p.key}`, 'UZHAWAY')).toContain(':palm_tree: 外出至 12月31日');
+    await answer('away off');
+    expect(await answer(`show ${p.key}`, LEADER.userId)).not.toContain('away until');
   });
 });

@@ -134,3 +134,17 @@ describe('the away notes, in both languages', () => {
     expect(textOf(catchUp)).toContain(welcome);
   });
 });
+
+describe('escalation while the owner is away', () => {
+  it('says "away until …" beside the owner; the deadline does not move', async () => {
+    await seedBoard(h.deps, { code: 'ESA', anchorDate: '2026-09-01', calendar: 'CN' });
+    const late = await problem(h.deps, 'U0OWNER5', { deadline: '2026-09-30' }, 'ESA');
+    await away('U0OWNER5', '2026-10-01', '2026-10-20', null);
+    const sent = await everyMorning('2026-10-08', '2026-10-09', 'overdue-escalation');
+    const first = sent.find((s) => s.key.startsWith(`escalation:${late.key}:2026-09-30`));
+    expect(first).toBeDefined();
+    const text = textOf(h.postedFor(first!.key)[0]!);
+    expect(text).toContain('<@U0OWNER5> (:palm_tree: away until Oct 20)');
+    expect(text).toContain('Sep 30'); // the deadline as it was
+  });
+});

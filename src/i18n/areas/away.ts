@@ -35,6 +35,7 @@ export const away = defineArea(
     'deputy.not_leader': 'Only a board’s leaders (or an admin) name a deputy for sign-off.',
     'deputy.in_past': 'That date has passed: give today or a later date after `until`.',
     'deputy.bad_date': '“{input}” is not a date: write `until YYYY-MM-DD`.',
+    'away.until': ':palm_tree: away until {until}',
   },
   {
     'away.usage':
@@ -69,5 +70,6 @@ export const away = defineArea(
     'deputy.not_leader': '只有清单的负责领导（或管理员）可以指定代理审批人。',
     'deputy.in_past': '该日期已过，请在 `until` 后填写今天或以后的日期。',
     'deputy.bad_date': '“{input}”不是日期：请写 `until YYYY-MM-DD`。',
+    'away.until': ':palm_tree: 外出至 {until}',
   },
 );

@@ -158,6 +158,8 @@ export interface EscalationMessage extends Base {
   kind: 'escalation';
   problem: ProblemLine & { ownerId: string; unit: string | null };
   leaders: string[];
+  /** The owner is away until this day (issue 22): the escalation says so; the deadline does not move. */
+  ownerAwayUntil?: string;
 }
 
 export interface OverdueWeeklyMessage extends Base {

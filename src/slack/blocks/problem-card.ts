@@ -30,6 +30,8 @@ export interface CardData {
   lang: Language;
   /** Today on the board's calendar (YYYY-MM-DD). */
   today: string;
+  /** The owner is away until this day (issue 22). */
+  ownerAwayUntil?: string | null;
   problem: {
     key: string;
     title: string;
@@ -127,7 +129,12 @@ function fieldsBlock(tr: Translator, d: CardData): KnownBlock {
     type: 'section',
     fields: [
       field(tr('card.field.board'), `${d.board.code} · ${mrkdwnText(d.board.name, 200)}`),
-      field(tr('card.field.owner'), mention(p.ownerId)),
+      field(
+        tr('card.field.owner'),
+        d.ownerAwayUntil
+          ? `${mention(p.ownerId)} · ${tr('away.until', { until: formatDate(d.lang, d.ownerAwayUntil, d.today) })}`
+          : mention(p.ownerId),
+      ),
       field(tr('card.field.unit'), text(p.unit, 500)),
       field(tr('card.field.category'), text(p.category, 200)),
       field(tr('card.field.source'), text(p.source, 500)),
