@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProblem, seedRect } from '../support/cards.js';
 import { LEADER, OWNER } from '../support/fixtures.js';
 import { allText, callAfter } from '../support/modals.js';
+import { ACTION } from '../../src/slack/ids.js';
 import { TestApp } from '../support/test-app.js';
 
 /** Issue 22: `/closeout away` through the real Bolt app, in English and Chinese; bad input changes nothing. */
@@ -62,5 +63,22 @@ describe('/closeout away', () => {
     expect(await answer(`show ${p.key}`, 'UZHAWAY')).toContain(':palm_tree: 外出至 12月31日');
     await answer('away off');
     expect(await answer(`show ${p.key}`, LEADER.userId)).not.toContain('away until');
+  });
+
+  it('the App Home shows the absence with a button that ends it', async () => {
+    const home = () =>
+      callAfter(app, 'views.publish', () =>
+        app.event({ type: 'app_home_opened', user: OWNER.userId, channel: 'DOWNER', tab: 'home', event_ts: '2.1' }),
+      );
+    expect(JSON.stringify((await home()).args.view)).not.toContain(ACTION.endAbsence);
+    await answer(`away 2026-12-20..2027-01-03 <@${LEADER.userId}>`);
+    const shown = JSON.stringify((await home()).args.view);
+    expect(shown).toContain('You are away Dec 20, 2026 to Jan 3, 2027');
+    expect(shown).toContain(ACTION.endAbsence);
+    const republished = await callAfter(app, 'views.publish', () =>
+      app.click({ userId: OWNER.userId, actionId: ACTION.endAbsence, value: 'end', blockId: 'home_away' }),
+    );
+    expect(JSON.stringify(republished.args.view)).not.toContain(ACTION.endAbsence);
+    expect(await app.db.absence.count()).toBe(0);
   });
 });

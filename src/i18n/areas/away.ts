@@ -36,6 +36,7 @@ export const away = defineArea(
     'deputy.in_past': 'That date has passed: give today or a later date after `until`.',
     'deputy.bad_date': '“{input}” is not a date: write `until YYYY-MM-DD`.',
     'away.until': ':palm_tree: away until {until}',
+    'away.end_button': 'I’m back',
   },
   {
     'away.usage':
@@ -71,5 +72,6 @@ export const away = defineArea(
     'deputy.in_past': '该日期已过，请在 `until` 后填写今天或以后的日期。',
     'deputy.bad_date': '“{input}”不是日期：请写 `until YYYY-MM-DD`。',
     'away.until': ':palm_tree: 外出至 {until}',
+    'away.end_button': '我已回来',
   },
 );
