@@ -3,9 +3,9 @@ import { closeoutInput, decisionReason } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
 import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
-import { canLead, findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
+import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
-import { actingFor, standingDeputies } from './deputies.js';
+import { requireDecider, standingDeputies } from './deputies.js';
 import { localDate } from '../domain/cycle.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
@@ -132,10 +132,7 @@ async function decide(
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
   // A deputy standing in for an away leader decides as that leader (issue 22); anyone else must lead.
-  const decidedFor = (await canLead(deps, deps.db, actor, board.id))
-    ? null
-    : await actingFor(deps.db, board, actor.userId, deps.clock.now());
-  if (decidedFor === null) await requireLeader(deps, deps.db, actor, board);
+  const decidedFor = await requireDecider(deps, actor, board);
   const work = { ownerId: request.problem.ownerId, requestedBy: request.requestedBy };
   if (decision.kind === 'approve' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });

@@ -2,7 +2,7 @@ import { awayOn } from '../domain/absence.js';
 import { localDate } from '../domain/cycle.js';
 import { forbidden, invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
-import { isAdmin } from './access.js';
+import { canLead, isAdmin, requireLeader } from './access.js';
 import { audit } from './audit.js';
 import type { ServiceDeps, Tx } from './deps.js';
 
@@ -102,4 +102,20 @@ export async function actingFor(
   );
   const forLeaders = [...standing].filter(([, deputy]) => deputy === deciderId).map(([leader]) => leader);
   return forLeaders.sort()[0] ?? null;
+}
+
+/**
+ * Who may decide a closeout request on `board`: its leaders and admins (returns null), or a deputy standing
+ * in today for an away leader (returns that leader); anyone else is refused as a non-leader. One copy of the
+ * rule for the Return modal's check and the decision itself.
+ */
+export async function requireDecider(
+  deps: Pick<ServiceDeps, 'admins' | 'db' | 'clock'>,
+  actor: Actor,
+  board: { id: number; code: string; teamId: string; timezone: string },
+): Promise<string | null> {
+  if (await canLead(deps, deps.db, actor, board.id)) return null;
+  const leader = await actingFor(deps.db, board, actor.userId, deps.clock.now());
+  if (leader === null) await requireLeader(deps, deps.db, actor, board);
+  return leader;
 }

@@ -3,7 +3,7 @@ import { translator } from '../../src/i18n/index.js';
 import { requestCloseout } from '../../src/services/closeout.js';
 import { decisionDmBlocks } from '../../src/slack/blocks/closeout-decision.js';
 import type { SlackContext } from '../../src/slack/context.js';
-import { ACTION } from '../../src/slack/ids.js';
+import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { owedCloseoutRequest } from '../../src/slack/notify/closeout-request.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OWNER } from '../support/fixtures.js';
@@ -98,6 +98,35 @@ describe('a deputy for sign-off', () => {
       calls.find((c) => c.method === 'chat.update' && c.args.channel === 'C0HERE' && textOf(c).includes(p.key)),
     );
     expect(textOf(card)).toContain(`Approved by <@${DEPUTY}> for <@${LEADER.userId}>`);
+  });
+
+  it('while the leader is away, the deputy may also return a request through the Return modal', async () => {
+    const p = await pending();
+    const open = await callAfter(app, 'views.open', () =>
+      app.click({
+        userId: DEPUTY,
+        actionId: ACTION.returnRequest,
+        value: String(p.requestId),
+        blockId: `closeout_request:${p.requestId}`,
+        message: { channel: 'DDEPUTY1', ts: `1700000009.${String(++n).padStart(6, '0')}` },
+      }),
+    );
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe(VIEW.returnReason);
+    await app.submit({
+      userId: DEPUTY,
+      callbackId: VIEW.returnReason,
+      privateMetadata: view.private_metadata,
+      values: { reason: { reason: { type: 'plain_text_input', value: 'Photos missing' } } },
+    });
+    await app.fake.waitFor(
+      async () => (await app.db.closeoutRequest.findUniqueOrThrow({ where: { id: p.requestId } })).state === 'returned',
+    );
+    expect(await app.db.closeoutRequest.findUniqueOrThrow({ where: { id: p.requestId } })).toMatchObject({
+      decidedBy: DEPUTY,
+      decidedFor: LEADER.userId,
+      reason: 'Photos missing',
+    });
   });
 
   it('separation of duties applies to the deputy: not on a problem they own', async () => {
