@@ -3,6 +3,7 @@ import type { Language } from './language.js';
 import { areas } from './areas/index.js';
 import { en as coreEn } from './en.js';
 import { zhCN as coreZh } from './zh-CN.js';
+import { slackSpacing } from './slack-spacing.js';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type AreaKeys = keyof UnionToIntersection<(typeof areas)[number]['en']>;
@@ -12,7 +13,10 @@ type Params = Record<string, string | number | Date>;
 
 function merge(lang: Language): Record<string, string> {
   const core: Record<string, string> = lang === 'en' ? coreEn : coreZh;
-  return Object.assign({}, core, ...areas.map((a) => a[lang]));
+  const merged: Record<string, string> = Object.assign({}, core, ...areas.map((a) => a[lang]));
+  // English has its spaces; Chinese templates get them where Slack's formatting needs a boundary.
+  if (lang === 'zh-CN') for (const key of Object.keys(merged)) merged[key] = slackSpacing(merged[key]!);
+  return merged;
 }
 
 const catalogs: Record<Language, Record<string, string>> = { en: merge('en'), 'zh-CN': merge('zh-CN') };

@@ -1,6 +1,7 @@
 import { localDate } from '../domain/cycle.js';
-import { promptDue } from '../domain/schedule.js';
+import { openingAt, promptDue } from '../domain/schedule.js';
 import { existingKeys } from '../services/deliveries.js';
+import { routeOwners } from './away-routing.js';
 import { AWAITING, boardRef, problemLine, roundRef, routeOf } from './job-data.js';
 import { channelRoster, notYetMessaged, ownerPages, problemsOf } from './owner-pages.js';
 import type { Job, PlannedMessage } from './types.js';
@@ -37,13 +38,19 @@ export const cyclePrompts: Job = {
         for await (const page of ownerPages(db, where, pageSize)) {
           const todo = await notYetMessaged(db, page, prefix);
           if (!todo.length) continue;
+          const routes = await routeOwners(db, board, todo, base.today, openingAt(board, cycle).date);
           const lines = await problemsOf(db, where, todo, PROMPT_PAGE_SIZE * PROMPT_MAX_MESSAGES);
           const out: PlannedMessage[] = [];
           for (const { ownerId, count } of todo) {
             const owned = lines.get(ownerId) ?? [];
             if (!owned.length) continue; // reported or closed since the page was read
+            // Away (issue 22): to the delegate under the owner's key, paused, or one catch-up prompt once back.
+            const route = routes.get(ownerId) ?? { to: 'owner' };
+            if (route.to === 'paused') continue;
+            const recipient = route.to === 'delegate' ? route.delegate : ownerId;
+            const onBehalf = route.to === 'delegate' && { forOwner: { user: ownerId, until: route.until } };
             const total = Math.max(count, owned.length);
-            const first = `${prefix}${ownerId}`;
+            const first = route.to === 'catch-up' ? route.key : `${prefix}${ownerId}`;
             const pages = Math.min(Math.ceil(total / PROMPT_PAGE_SIZE), PROMPT_MAX_MESSAGES);
             const more = total - pages * PROMPT_PAGE_SIZE;
             for (let page = 1; page <= pages; page++) {
@@ -51,7 +58,7 @@ export const cyclePrompts: Job = {
               out.push({
                 ...common,
                 key: page === 1 ? first : `${first}:page-${page}`,
-                recipient: ownerId,
+                recipient,
                 problemKeys: slice.map((p) => p.key),
                 message: {
                   kind: 'prompt',
@@ -61,6 +68,8 @@ export const cyclePrompts: Job = {
                   pages,
                   problems: slice.map((p) => problemLine(p, board, at)),
                   ...(page === pages && more > 0 && { more }),
+                  ...onBehalf,
+                  ...(route.to === 'catch-up' && { catchUp: true as const }),
                 },
               });
             }

@@ -1,3 +1,5 @@
+import { awayOn } from '../domain/absence.js';
+import { absencesOf } from '../services/absences.js';
 import { daysBetween, localDate } from '../domain/cycle.js';
 import { effectiveDeadline } from '../domain/problem-state.js';
 import { escalationDue, weeklyDue } from '../domain/schedule.js';
@@ -40,9 +42,14 @@ async function escalations(ctx: PlanContext, board: JobBoard): Promise<PlannedMe
   const leaders = leaderIds(board);
   const today = localDate(ctx.at, board.timezone);
   const wanted: PlannedMessage[] = [];
-  for (const p of await overdueBefore(ctx, board, today)) {
+  const due = (await overdueBefore(ctx, board, today)).filter((p) => {
     const deadline = effectiveDeadline(p, board);
-    if (!deadline || !escalationDue(deadline, board, ctx.at)) continue;
+    return deadline && escalationDue(deadline, board, ctx.at);
+  });
+  const absences = await absencesOf(ctx.db, board.teamId, [...new Set(due.map((p) => p.ownerId))]);
+  for (const p of due) {
+    const deadline = effectiveDeadline(p, board)!;
+    const absence = absences.get(p.ownerId);
     const key = `escalation:${p.key}:${deadline}`;
     const message = {
       kind: 'escalation' as const,
@@ -50,6 +57,7 @@ async function escalations(ctx: PlanContext, board: JobBoard): Promise<PlannedMe
       today,
       problem: { ...problemLine(p, board, ctx.at), ownerId: p.ownerId, unit: p.unit },
       leaders,
+      ...(absence && awayOn(absence, today) && { ownerAwayUntil: absence.endDate }),
     };
     const common = {
       job: 'overdue-escalation' as const,

@@ -1,6 +1,7 @@
 import { localDate } from '../domain/cycle.js';
 import { nudgeDue } from '../domain/schedule.js';
 import { existingKeys } from '../services/deliveries.js';
+import { routeOwners } from './away-routing.js';
 import { AWAITING, boardRef, problemLine, roundRef, routeOf } from './job-data.js';
 import { channelRoster, notYetMessaged, ownerPages, problemsOf } from './owner-pages.js';
 import type { Job, PlannedMessage } from './types.js';
@@ -38,12 +39,16 @@ export const updateNudges: Job = {
           const todo = await notYetMessaged(db, page, prefix);
           if (!todo.length) continue;
           const out: PlannedMessage[] = [];
+          const routes = await routeOwners(db, board, todo, base.today, null);
           for (const [ownerId, owned] of await problemsOf(db, where, todo)) {
             if (!owned.length) continue;
+            // Away (issue 22): to the delegate, naming the owner, under the owner's key; else paused.
+            const route = routes.get(ownerId) ?? { to: 'owner' };
+            if (route.to === 'paused' || route.to === 'catch-up') continue;
             out.push({
               ...common,
               key: `${prefix}${ownerId}`,
-              recipient: ownerId,
+              recipient: route.to === 'delegate' ? route.delegate : ownerId,
               problemKeys: owned.map((p) => p.key),
               message: {
                 kind: 'nudge',
@@ -52,6 +57,7 @@ export const updateNudges: Job = {
                   items: owned.slice(0, NUDGE_MAX_PROBLEMS).map((p) => problemLine(p, board, at)),
                   total: owned.length,
                 },
+                ...(route.to === 'delegate' && { forOwner: { user: ownerId, until: route.until } }),
               },
             });
           }

@@ -13,6 +13,7 @@ import { createSlackSender } from '../slack/sender.js';
 import type { JobDeps, RunReport } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { getBoard } from '../services/boards.js';
+import { loadBoardCalendar } from '../services/calendar.js';
 import { DEMO_BOARD, seedDemo } from '../services/demo.js';
 import { closeImportReader } from '../services/import-reader.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -148,7 +149,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   async function travel(to: TravelTarget): Promise<RunReport> {
     if (!bot) throw new Error('the bot is restarting; try again');
     const board = await getBoard(deps, PLAYGROUND_TEAM, DEMO_BOARD);
-    const target = travelTargets(board, clock.now())[to];
+    const workCalendar = await loadBoardCalendar(db, board);
+    const target = travelTargets({ ...board, workCalendar }, clock.now())[to];
     await clock.travelTo(target);
     return runJob(bot.jobDeps, 'all', clock.now());
   }

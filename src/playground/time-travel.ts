@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { cycleAt, cycleByIndex } from '../domain/cycle.js';
 import type { Clock } from '../domain/clock.js';
-import { nudgeSlot, type ScheduleBoard } from '../domain/schedule.js';
+import { nudgeSlot, openingAt, type ScheduleBoard } from '../domain/schedule.js';
 
 export type TravelTarget = 'round' | 'nudge' | 'day';
 
@@ -37,7 +37,8 @@ export class TravelClock implements Clock {
 }
 
 /**
- * Where each time-travel button goes, from the board's calendar: the next round's prompt time, the
+ * Where each time-travel button goes, from the board's cadence and working-day calendar: the next round's
+ * prompt (on the round's first working day: a round that starts on a holiday is prompted after it), the
  * next update nudge, or a day later.
  */
 export function travelTargets(board: ScheduleBoard, now: Date): Record<TravelTarget, Date> {
@@ -46,7 +47,7 @@ export function travelTargets(board: ScheduleBoard, now: Date): Record<TravelTar
   const nudges = [nudgeSlot(board, current), nudgeSlot(board, next)].filter((s) => s !== null);
   const nudge = nudges.find((s) => s.at > now)?.at ?? new Date(now.getTime() + DAY_MS);
   return {
-    round: current.promptAt > now ? current.promptAt : next.promptAt,
+    round: [openingAt(board, current).at, openingAt(board, next).at].find((at) => at > now) ?? next.promptAt,
     nudge,
     day: new Date(now.getTime() + DAY_MS),
   };

@@ -3,7 +3,7 @@ import type { Tx } from './deps.js';
 
 interface AuditEntry {
   action: string;
-  targetType: 'board' | 'problem' | 'measure' | 'closeout';
+  targetType: 'board' | 'problem' | 'measure' | 'closeout' | 'person';
   targetId: string | number;
   before?: unknown;
   after?: unknown;

@@ -1,6 +1,6 @@
 import { notFound } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
-import { requireLeader } from './access.js';
+import { requireDecider } from './deputies.js';
 import type { ServiceDeps } from './deps.js';
 
 /**
@@ -13,11 +13,19 @@ export async function requestForLeader(deps: ServiceDeps, actor: Actor, requestI
     select: {
       state: true,
       decidedBy: true,
-      problem: { select: { key: true, title: true, ownerId: true, board: { select: { id: true, code: true } } } },
+      problem: {
+        select: {
+          key: true,
+          title: true,
+          ownerId: true,
+          board: { select: { id: true, code: true, teamId: true, timezone: true } },
+        },
+      },
     },
   });
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
-  await requireLeader(deps, deps.db, actor, request.problem.board);
+  // A leader, or a deputy standing in for an away leader (issue 22).
+  await requireDecider(deps, actor, request.problem.board);
   return request;
 }
 

@@ -5,6 +5,8 @@ import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
+import { requireDecider, standingDeputies } from './deputies.js';
+import { localDate } from '../domain/cycle.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import type { ChangedProblem } from './problem-changes.js';
@@ -18,6 +20,8 @@ export interface RequestedCloseout {
   problem: { teamId: string; key: string; title: string; ownerId: string; percent: number; deadline: string | null };
   /** The board's leaders (empty: nobody leads it, the admins decide). */
   leaderIds: string[];
+  /** Deputies standing in today for leaders who are away (issue 22): they get a copy too. */
+  deputyIds?: string[];
   /** The problem's current measures. */
   measures: { status: string }[];
 }
@@ -70,13 +74,16 @@ export async function requestCloseout(
       after: { status: after.status, evidence: request.evidence, files: request.files.map((f) => f.name) },
     });
     const leaders = await tx.boardLeader.findMany({ where: { boardId: problem.boardId } });
-    const requested = { request, problem: after, leaderIds: leaders.map((l) => l.userId) };
+    const leaderIds = leaders.map((l) => l.userId);
+    const requested = { request, problem: after, leaderIds };
     if (owed) {
+      const standing = await standingDeputies(tx, actor.teamId, leaderIds, localDate(now, board.timezone));
+      const deputyIds = [...new Set(standing.values())].filter((d) => !leaderIds.includes(d));
       const measures = await tx.measure.findMany({
         where: { problemId: problem.id, retiredAt: null },
         select: { status: true },
       });
-      await recordOwed(tx, owed, { ...requested, measures }, board, now);
+      await recordOwed(tx, owed, { ...requested, deputyIds, measures }, board, now);
     }
     await recordSubmission(tx, actor, viewId, 'closeout_request', request.id, now);
     return requested;
@@ -104,6 +111,8 @@ export interface DecidedCloseout {
     id: number;
     state: 'approved' | 'returned' | 'not_rectifiable';
     decidedBy: string;
+    /** The away leader a deputy decided for (issue 22). */
+    decidedFor?: string | null;
     reason: string | null;
     outcome?: string | null;
   };
@@ -134,9 +143,10 @@ async function decide(
   });
   if (!request) throw notFound('error.closeout_not_found', { id: requestId });
   const board = await deps.db.board.findUniqueOrThrow({ where: { id: request.problem.boardId } });
-  await requireLeader(deps, deps.db, actor, board);
+  // A deputy standing in for an away leader decides as that leader (issue 22); anyone else must lead.
+  const decidedFor = await requireDecider(deps, actor, board);
   // Separation of duties binds every judgement (approve, long-term, not rectifiable): whoever owns the problem
-  // or asked cannot judge their own work. Returning one's own request is allowed: it judges nothing.
+  // or asked cannot judge their own work, deputies included. Returning one's own request judges nothing.
   const work = { ownerId: request.problem.ownerId, requestedBy: request.requestedBy };
   if (decision.kind !== 'return' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
@@ -150,7 +160,7 @@ async function decide(
   const outcome = await transactOnce(deps.db, viewId, async (tx) => {
     const { count } = await tx.closeoutRequest.updateMany({
       where: { id: requestId, state: 'pending' },
-      data: { state, decidedBy: actor.userId, decidedAt: now, reason, outcome: chosen, ...lasting },
+      data: { state, decidedBy: actor.userId, decidedFor, decidedAt: now, reason, outcome: chosen, ...lasting },
     });
     if (count === 0) return null;
     const before = await tx.problem.findUniqueOrThrow({ where: { id: request.problemId } });
@@ -167,7 +177,13 @@ async function decide(
       targetType: 'closeout',
       targetId: requestId,
       before: { status: before.status },
-      after: { status: problem.status, reason, ...(chosen && { outcome: chosen }), ...(longTerm && longTerm) },
+      after: {
+        status: problem.status,
+        reason,
+        ...(chosen && { outcome: chosen }),
+        ...(longTerm && longTerm),
+        ...(decidedFor && { for: decidedFor }),
+      },
     });
     const decided = await tx.closeoutRequest.findUniqueOrThrow({ where: { id: requestId } });
     // Only the decision that won owes the owner a message: a lost race returned above, recording nothing.
@@ -175,6 +191,7 @@ async function decide(
       id: requestId,
       state,
       decidedBy: actor.userId,
+      decidedFor,
       reason,
       outcome: chosen,
     };

@@ -70,6 +70,8 @@ export async function seedDemo(
     name: '“5+2”专项整治问题整改清单（演示）',
     channelId: opts.channelId ?? null,
     timezone: DEMO_TIMEZONE,
+    // China's official holidays and make-up workdays: the time-travel buttons show a prompt moved past one.
+    calendar: 'CN',
     language: 'zh-CN',
     leaders: DEMO_LEADERS,
     cycleDays: CYCLE_DAYS,

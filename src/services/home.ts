@@ -1,3 +1,5 @@
+import { absenceOf } from './absences.js';
+import { localDate } from '../domain/cycle.js';
 import type { Actor, CountedStatus, Health, ProblemStatus } from '../domain/types.js';
 import { isAdmin } from './access.js';
 import { boardsLedBy } from './boards.js';
@@ -5,7 +7,6 @@ import { homeGapsToTell, type CalendarGap } from './calendar-notices.js';
 import type { ServiceDeps } from './deps.js';
 import { listProblems } from './queries.js';
 import { ON_LIST, isCounted } from './on-list.js';
-import { localDate } from '../domain/cycle.js';
 import { unitLines, type UnitLine } from './report-data.js';
 import { completion, emptyStatusCounts, type SummaryBoard } from './summary-types.js';
 
@@ -70,6 +71,8 @@ export interface HomeData {
   isAdmin: boolean;
   /** Coming years a led board's country calendar has no official data for, each shown once (issue 22). */
   calendarGaps?: CalendarGap[];
+  /** The user's absence, while it has not ended (issue 22). */
+  absence?: { startDate: string; endDate: string; delegateId: string | null };
 }
 
 export interface HomeLimits {
@@ -180,11 +183,14 @@ export async function boardDashboard(
 /** Everything a user's App Home shows, within the given limits (the rest is only counted). */
 export async function homeData(deps: ServiceDeps, actor: Actor, limits: HomeLimits): Promise<HomeData> {
   const admin = isAdmin(deps, actor);
-  const [mine, led, replies] = await Promise.all([
+  const [mine, led, replies, absence] = await Promise.all([
     myProblems(deps, actor, limits.problems),
     boardsLedBy(deps, actor, { includeArchived: true }),
     waitingReplies(deps, actor, limits.replies),
+    absenceOf(deps, actor),
   ]);
+  // Ended absences are not shown (a day's slack: the user may be west of UTC).
+  const yesterday = localDate(new Date(deps.clock.now().getTime() - 86_400_000), 'UTC');
   const shown = led.slice(0, limits.boards);
   const dashboards = await Promise.all(shown.map((b) => boardDashboard(deps, actor.teamId, b, limits.pendingPerBoard)));
   const calendarGaps = await homeGapsToTell(
@@ -195,6 +201,10 @@ export async function homeData(deps: ServiceDeps, actor: Actor, limits: HomeLimi
   );
   return {
     ...(calendarGaps.length && { calendarGaps }),
+    ...(absence &&
+      absence.endDate >= yesterday && {
+        absence: { startDate: absence.startDate, endDate: absence.endDate, delegateId: absence.delegateId },
+      }),
     mine,
     boards: admin || led.length > 0 ? { total: led.length, items: dashboards } : null,
     isAdmin: admin,

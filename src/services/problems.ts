@@ -282,8 +282,17 @@ export async function getProblemDetail(deps: Pick<ServiceDeps, 'db'>, teamId: st
       deadlineChanges: { orderBy: { id: 'asc' }, select: { extended: true } },
     },
   });
+  // The owner's absence, if any: the card says "away until …" while it lasts (issue 22).
+  const ownerAbsence = await deps.db.absence.findUnique({
+    where: { teamId_userId: { teamId, userId: detail.ownerId } },
+    select: { startDate: true, endDate: true },
+  });
   // The board's working days, so the card shows working days overdue beside calendar days (issue 22).
-  return { ...detail, board: { ...detail.board, workCalendar: await loadBoardCalendar(deps.db, detail.board) } };
+  return {
+    ...detail,
+    ownerAbsence,
+    board: { ...detail.board, workCalendar: await loadBoardCalendar(deps.db, detail.board) },
+  };
 }
 
 /** Refuses closed problems, and withdrawn ones (nothing is reported or requested on those). */

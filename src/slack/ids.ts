@@ -45,6 +45,8 @@ export const ACTION = {
   applyImport: 'import.apply',
   /** import preview → drop it: value is the file name */
   cancelImport: 'import.cancel',
+  /** On the App Home: ends the user's absence (issue 22). */
+  endAbsence: 'away.end',
   /** Leaders' ⋯ menu on a problem card: selected value `edit:KEY`, `reassign:KEY`, … (see views/problem-menu) */
   problemMenu: 'problem.menu',
   /** A card's history, next page: value `KEY:offset` */

@@ -197,7 +197,7 @@ describe('Return', () => {
     );
     expect(textOf(ownerDm)).toContain('退回了您关于');
     expect(textOf(ownerDm)).toContain('整改佐证不全');
-    expect(textOf(await updateOf(message))).toContain('*已退回*：<@UZHLEADER>');
+    expect(textOf(await updateOf(message))).toContain('*已退回* ：<@UZHLEADER>');
   });
 });
 

@@ -22,7 +22,7 @@ describe('seedDemo', () => {
     const result = await seedDemo(deps, operator);
     expect(result).toMatchObject({ code: 'RECT', problems: 31, measures: 81 });
     const board = await t.db.board.findFirstOrThrow({ include: { leaders: true } });
-    expect(board).toMatchObject({ language: 'zh-CN', timezone: 'Asia/Shanghai', cycleDays: 14 });
+    expect(board).toMatchObject({ language: 'zh-CN', timezone: 'Asia/Shanghai', cycleDays: 14, calendar: 'CN' });
     expect(cycleAt(board, new Date(NOW)).index).toBeGreaterThanOrEqual(3);
     expect(board.deadline! > '2027-02-25').toBe(true);
     expect(board.leaders.map((l) => l.userId).sort()).toEqual(DEMO_LEADERS);

@@ -1,3 +1,4 @@
+import { away } from './away.js';
 import { boardAdmin } from './board-admin.js';
 import { calendar } from './calendar.js';
 import { cards } from './cards.js';
@@ -39,4 +40,5 @@ export const areas = [
   calendar,
   reportDocument,
   outcomes,
+  away,
 ] as const;

@@ -80,8 +80,15 @@ interface Base {
   today: string;
 }
 
+/**
+ * Sent to a delegate in place of an owner who is away (issue 22): the owner, and the last day they are away.
+ */
+export interface OnBehalf {
+  forOwner?: { user: string; until: string };
+}
+
 /** One owner's DM at the start of a round; owners with many problems get two pages and a count of the rest. */
-export interface PromptMessage extends Base {
+export interface PromptMessage extends Base, OnBehalf {
   kind: 'prompt';
   round: RoundRef;
   total: number;
@@ -90,10 +97,12 @@ export interface PromptMessage extends Base {
   problems: ProblemLine[];
   /** On the last page: problems not listed in any page (the owner has more than the pages hold). */
   more?: number;
+  /** The one prompt an owner back from an absence without a delegate gets for what waited (issue 22). */
+  catchUp?: true;
 }
 
 /** DM to an owner who has not reported yet this round. */
-export interface NudgeMessage extends Base {
+export interface NudgeMessage extends Base, OnBehalf {
   kind: 'nudge';
   round: RoundRef;
   problems: Listed<ProblemLine>;
@@ -149,6 +158,8 @@ export interface EscalationMessage extends Base {
   kind: 'escalation';
   problem: ProblemLine & { ownerId: string; unit: string | null };
   leaders: string[];
+  /** The owner is away until this day (issue 22): the escalation says so; the deadline does not move. */
+  ownerAwayUntil?: string;
 }
 
 export interface OverdueWeeklyMessage extends Base {
@@ -212,6 +223,8 @@ export interface DecisionMessage extends Base {
   title: string;
   state: 'approved' | 'returned' | 'not_rectifiable';
   decidedBy: string;
+  /** The away leader a deputy decided for (issue 22). */
+  decidedFor?: string | null;
   reason: string | null;
   /** Approved: rectified or long_term (absent in messages owed before outcomes existed). */
   outcome?: string | null;

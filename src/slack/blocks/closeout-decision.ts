@@ -3,7 +3,7 @@ import type { Language } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { VIEW } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
-import type { CardRequest } from './problem-card.js';
+import { decidedForLine, type CardRequest } from './problem-card.js';
 import { ownerButtons } from './owner-buttons.js';
 import { notRectifiableDmBlocks, outcomeContext } from './closeout-outcome.js';
 
@@ -12,7 +12,7 @@ export interface DecisionData {
   timezone: string;
   key: string;
   title: string;
-  request: Pick<CardRequest, 'state' | 'decidedBy' | 'reason'> & { outcome?: string | null };
+  request: Pick<CardRequest, 'state' | 'decidedBy' | 'decidedFor' | 'reason'> & { outcome?: string | null };
 }
 
 const REASON_MAX = 2000;
@@ -21,17 +21,22 @@ const REASON_MAX = 2000;
 export function decisionDmBlocks(tr: Translator, data: DecisionData): KnownBlock[] {
   const r = data.request;
   const title = mrkdwnText(data.title, 200);
+  // A deputy's decision says whom it was made for (issue 22).
+  const forLine = decidedForLine(tr, r);
+  const forBlocks: KnownBlock[] = forLine ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: forLine }] }] : [];
   if (r.state === 'approved') {
     return [
       {
         type: 'section',
         text: { type: 'mrkdwn', text: tr('signoff.dm.approved', { user: r.decidedBy ?? '', key: data.key, title }) },
       },
+      ...forBlocks,
       ...(r.outcome === 'long_term' ? [outcomeContext(tr('outcome.dm.long_term'))] : []),
     ];
   }
   if (r.state === 'not_rectifiable') return notRectifiableDmBlocks(tr, { ...data, title });
   return [
+    ...forBlocks,
     {
       type: 'section',
       text: { type: 'mrkdwn', text: tr('signoff.dm.returned', { user: r.decidedBy ?? '', key: data.key, title }) },

@@ -194,10 +194,38 @@ function minePart(tr: Translator, d: HomeViewData, budget: number): KnownBlock[]
  * The App Home tab: the user's own open problems with their buttons, then (for leaders and admins) each
  * board's dashboard. Always within Slack's 100 blocks, however many problems and boards there are.
  */
+/** The user's absence with a button to end it (issue 22); set one with `/closeout away`. */
+function awayPart(tr: Translator, data: HomeViewData): KnownBlock[] {
+  const a = data.absence;
+  if (!a) return [];
+  const date = (d: string) => formatDate(data.lang, d, '0000-01-01');
+  return [
+    { type: 'divider' },
+    {
+      type: 'section',
+      block_id: 'home_away',
+      text: {
+        type: 'mrkdwn',
+        text: tr('away.current', {
+          start: date(a.startDate),
+          until: date(a.endDate),
+          delegate: a.delegateId ?? 'none',
+        }),
+      },
+      accessory: {
+        type: 'button',
+        action_id: ACTION.endAbsence,
+        text: { type: 'plain_text', text: tr('away.end_button') },
+        value: 'end',
+      },
+    },
+  ];
+}
+
 export function homeView(tr: Translator, data: HomeViewData): HomeView {
   const boards = boardsPart(tr, data);
   const replies = repliesPart(tr, data);
-  const footer: KnownBlock[] = [{ type: 'divider' }, context(tr('home.footer'))];
+  const footer: KnownBlock[] = [...awayPart(tr, data), { type: 'divider' }, context(tr('home.footer'))];
   const mine = minePart(tr, data, LIMITS.homeBlocks - replies.length - boards.length - footer.length);
   return { type: 'home', blocks: [...replies, ...mine, ...boards, ...footer] };
 }

@@ -28,6 +28,8 @@ export interface CardRequest {
   followUpDate?: string | null;
   createdAt: Date;
   decidedBy: string | null;
+  /** The away leader a deputy decided for (issue 22). */
+  decidedFor?: string | null;
   decidedAt: Date | null;
   reason: string | null;
 }
@@ -37,6 +39,8 @@ export interface CardData {
   lang: Language;
   /** Today on the board's calendar (YYYY-MM-DD). */
   today: string;
+  /** The owner is away until this day (issue 22). */
+  ownerAwayUntil?: string | null;
   problem: {
     key: string;
     title: string;
@@ -136,7 +140,12 @@ function fieldsBlock(tr: Translator, d: CardData): KnownBlock {
     type: 'section',
     fields: [
       field(tr('card.field.board'), `${d.board.code} · ${mrkdwnText(d.board.name, 200)}`),
-      field(tr('card.field.owner'), mention(p.ownerId)),
+      field(
+        tr('card.field.owner'),
+        d.ownerAwayUntil
+          ? `${mention(p.ownerId)} · ${tr('away.until', { until: formatDate(d.lang, d.ownerAwayUntil, d.today) })}`
+          : mention(p.ownerId),
+      ),
       field(tr('card.field.unit'), text(p.unit, 500)),
       field(tr('card.field.category'), text(p.category, 200)),
       field(tr('card.field.source'), text(p.source, 500)),
@@ -196,6 +205,15 @@ function updateBlocks(tr: Translator, d: CardData): KnownBlock[] {
   return blocks;
 }
 
+/** "Approved by X for Y": a deputy's decision names the away leader it was made for (issue 22). */
+export function decidedForLine(
+  tr: Translator,
+  r: { state: string; decidedBy: string | null; decidedFor?: string | null },
+): string | null {
+  if (!r.decidedFor || !r.decidedBy) return null;
+  return tr('away.decided_for', { state: r.state, deputy: r.decidedBy, leader: r.decidedFor });
+}
+
 function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
   const p = d.problem;
   const r = d.request;
@@ -206,6 +224,7 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
         ? tr('card.closeout.closed', { user: p.closedBy, time: time(p.closedAt) })
         : tr('card.closeout.closed_unknown', { time: time(p.closedAt) }),
       d.flags.closedLate ? tr('card.closeout.closed_late') : null,
+      r?.state === 'approved' ? decidedForLine(tr, r) : null,
       r?.state === 'approved' ? tr('card.closeout.evidence', { evidence: mrkdwnText(r.evidence, EVIDENCE_MAX) }) : null,
       r?.state === 'approved' ? fileLinksLine(tr, r.files ?? [], FILES_MAX) || null : null,
       r?.state === 'approved' ? longTermLines(tr, r, d.lang, d.today) : null,
@@ -235,7 +254,7 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
   if (r?.state === 'returned' && r.decidedBy) {
     return [
       section(
-        `${tr('card.closeout.returned', { user: r.decidedBy, time: time(r.decidedAt) })}\n${tr('card.closeout.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) })}`,
+        `${tr('card.closeout.returned', { user: r.decidedBy, time: time(r.decidedAt) })}${r.decidedFor ? `\n${decidedForLine(tr, r)}` : ''}\n${tr('card.closeout.reason', { reason: mrkdwnText(r.reason ?? '', REASON_MAX) })}`,
       ),
     ];
   }

@@ -19,12 +19,12 @@ export function decidersOf(ctx: SlackContext, leaderIds: readonly string[]): str
  */
 export function owedCloseoutRequest(ctx: SlackContext): Owed<RequestedCloseout> {
   const now = ctx.deps.clock.now();
-  return ({ request, problem, leaderIds, measures }, board) => {
+  return ({ request, problem, leaderIds, deputyIds = [], measures }, board) => {
     const data = closeoutRequestData({ ...problem, board, measures }, request, {
       lang: boardLanguage(board.language),
       now,
     });
-    return closeoutRequestMessages(owedOn(problem.teamId, board, now), decidersOf(ctx, leaderIds), {
+    return closeoutRequestMessages(owedOn(problem.teamId, board, now), [...decidersOf(ctx, leaderIds), ...deputyIds], {
       requestId: request.id,
       key: data.key,
       title: data.title,

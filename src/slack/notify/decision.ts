@@ -53,6 +53,7 @@ export function owedDecision(ctx: SlackContext): Owed<DecidedCloseout> {
         title: problem.title,
         state: request.state,
         decidedBy: request.decidedBy,
+        ...(request.decidedFor && { decidedFor: request.decidedFor }),
         reason: request.reason,
         outcome: request.outcome ?? null,
       }),

@@ -23,6 +23,8 @@ export const SUBCOMMANDS = [
   'restore',
   'calendar',
   'extend',
+  'away',
+  'deputy',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -48,6 +50,8 @@ const ALIASES: Record<string, Subcommand> = {
   恢复: 'restore',
   日历: 'calendar',
   延期: 'extend',
+  外出: 'away',
+  代理: 'deputy',
   '?': 'help',
   ls: 'list',
 };

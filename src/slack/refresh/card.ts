@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { localDate } from '../../domain/cycle.js';
+import { awayOn } from '../../domain/absence.js';
 import { deriveFlags } from '../../domain/problem-state.js';
 import type { Language } from '../../domain/types.js';
 import { translator } from '../../i18n/index.js';
@@ -22,9 +23,11 @@ export type ProblemDetail = Awaited<ReturnType<typeof getProblemDetail>>;
 function cardData(ctx: SlackContext, detail: ProblemDetail, viewerId: string, lang: Language, note?: string): CardData {
   const now = ctx.deps.clock.now();
   const viewer = { teamId: detail.teamId, userId: viewerId };
+  const today = localDate(now, detail.board.timezone);
   return {
     lang,
-    today: localDate(now, detail.board.timezone),
+    today,
+    ownerAwayUntil: awayOn(detail.ownerAbsence ?? undefined, today) ? detail.ownerAbsence!.endDate : null,
     problem: detail,
     board: detail.board,
     flags: deriveFlags(detail, detail.board, now),

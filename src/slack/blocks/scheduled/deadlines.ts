@@ -61,7 +61,9 @@ export function escalationMessage(message: EscalationMessage): RenderedMessage {
   const lang = message.board.language;
   const tr = translator(lang);
   const p = message.problem;
-  const owner = mention(p.ownerId);
+  const owner = message.ownerAwayUntil
+    ? `${mention(p.ownerId)} (${tr('away.until', { until: formatDate(lang, message.ownerAwayUntil, message.today) })})`
+    : mention(p.ownerId);
   const people = message.leaders.length
     ? tr('sched.escalation.people', { owner, leaders: message.leaders.map(mention).join(' ') })
     : tr('sched.escalation.people_no_leaders', { owner });

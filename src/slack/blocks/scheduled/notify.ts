@@ -43,6 +43,7 @@ export function decisionMessage(message: DecisionMessage): RenderedMessage {
     request: {
       state: message.state,
       decidedBy: message.decidedBy,
+      decidedFor: message.decidedFor ?? null,
       reason: message.reason,
       outcome: message.outcome ?? null,
     },

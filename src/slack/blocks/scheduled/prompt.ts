@@ -15,6 +15,24 @@ import {
 } from './common.js';
 import { seeAllBlocks } from './see-all.js';
 
+/** Above a prompt or nudge: whom a delegate gets it for (issue 22), or that it is the catch-up prompt. */
+function awayNotes(
+  tr: ReturnType<typeof translator>,
+  lang: PromptMessage['board']['language'],
+  message: (PromptMessage | NudgeMessage) & { catchUp?: true },
+): KnownBlock[] {
+  if (message.forOwner)
+    return [
+      context(
+        tr('away.for_owner', {
+          owner: message.forOwner.user,
+          until: formatDate(lang, message.forOwner.until, message.today),
+        }),
+      ),
+    ];
+  return message.catchUp ? [context(tr('away.catch_up'))] : [];
+}
+
 /**
  * A round's prompt to one owner: the round, its dates and report-by day, how many problems they own, and
  * each problem with its standing and buttons; the last page ends with the reply-in-your-own-words hint.
@@ -33,7 +51,7 @@ export function promptMessage(message: PromptMessage): RenderedMessage {
   });
   const count = tr('sched.prompt.count', { count: message.total });
   const page = message.pages > 1 ? ` · ${tr('sched.page', { page: message.page, pages: message.pages })}` : '';
-  const blocks: KnownBlock[] = [section(`${title}\n${count}${page}`)];
+  const blocks: KnownBlock[] = [...awayNotes(tr, lang, message), section(`${title}\n${count}${page}`)];
   for (const p of message.problems) blocks.push(...problemBlocks(tr, lang, p, message.today));
   if (message.more) blocks.push(...seeAllBlocks(tr, message.board.code, message.more));
   if (message.page === message.pages)
@@ -57,6 +75,7 @@ export function nudgeMessage(message: NudgeMessage): RenderedMessage {
   const tr = translator(lang);
   const end = formatDay(lang, message.round.endDate, message.today);
   const blocks: KnownBlock[] = [
+    ...awayNotes(tr, lang, message),
     section(
       tr('sched.nudge.title', {
         board: boardName(message.board.name),

@@ -17,6 +17,7 @@ const cancelImport = lazy(async () => (await import('./cancel-import.js')).cance
 const chooseNewProblemBoard = lazy(async () => (await import('./choose-new-problem-board.js')).chooseNewProblemBoard);
 const chooseProblemChange = lazy(async () => (await import('./choose-problem-change.js')).chooseProblemChange);
 const dismissChatReply = lazy(async () => (await import('./dismiss-chat-reply.js')).dismissChatReply);
+const endAbsence = lazy(async () => (await import('./end-absence.js')).endAbsence);
 const editChatReply = lazy(async () => (await import('./edit-chat-reply.js')).editChatReply);
 const pickChatReplyProblem = lazy(async () => (await import('./pick-chat-reply-problem.js')).pickChatReplyProblem);
 const pickReportProblem = lazy(async () => (await import('./pick-report-problem.js')).pickReportProblem);
@@ -67,6 +68,8 @@ export function register(app: App, ctx: SlackContext): void {
   // An import preview.
   app.action(ACTION.applyImport, onClick(ctx, applyImport));
   app.action(ACTION.cancelImport, onClick(ctx, cancelImport));
+  // The App Home's absence section (issue 22).
+  app.action(ACTION.endAbsence, onClick(ctx, endAbsence));
   // Selects inside modals.
   app.action(ACTION.pickProblem, onSelect(ctx, pickReportProblem));
   app.action(ACTION.newProblemBoard, onSelect(ctx, chooseNewProblemBoard));

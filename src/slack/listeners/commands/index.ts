@@ -6,6 +6,8 @@ import type { SubcommandHandler } from './support/types.js';
 import { lazy } from '../lazy.js';
 
 // The handlers, each imported on its first use (see ../lazy.ts).
+const away = lazy(async () => (await import('./away.js')).away);
+const deputy = lazy(async () => (await import('./deputy.js')).deputy);
 const board = lazy(async () => (await import('./board.js')).board);
 const calendar = lazy(async () => (await import('./calendar.js')).calendar);
 const edit = lazy(async () => (await import('./edit.js')).edit);
@@ -45,6 +47,8 @@ const SUBCOMMANDS: Record<Subcommand, SubcommandHandler> = {
   restore,
   calendar,
   extend,
+  away,
+  deputy,
 };
 
 /** The slash command the app handles; its subcommands are routed by the table above. */
