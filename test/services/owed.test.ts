@@ -110,7 +110,14 @@ describe('decisions with the owner’s owed message', () => {
     await approveCloseout(deps, LEADER, request.id, owed);
 
     expect(owed.mock.calls[0]![0]).toEqual({
-      request: { id: request.id, state: 'approved', decidedBy: LEADER.userId, reason: null, outcome: 'rectified' },
+      request: {
+        id: request.id,
+        state: 'approved',
+        decidedBy: LEADER.userId,
+        decidedFor: null,
+        reason: null,
+        outcome: 'rectified',
+      },
       problem: expect.objectContaining({ key: 'RECT-1', title: 'Queue times', ownerId: OWNER.userId }),
     });
     expect(await deliveries()).toEqual([
