@@ -148,7 +148,10 @@ function checkHeader(all: SheetRecord[], ragged: boolean): { rows: SourceRow[] }
     const reasons: string[] = [];
     columns.forEach((column, i) => {
       const cell = record[i] ?? '';
-      if (column) cells[column] = restoreCell(cell);
+      // PostgreSQL's text cannot hold NUL: stored, it failed the whole import with an unexpected error.
+      if (column && cell.includes('\0'))
+        reasons.push(`column "${column}" contains a NUL character (is it a text file?)`);
+      else if (column) cells[column] = restoreCell(cell);
       else if (cell.trim() !== '' && !ignored.has(i))
         reasons.push(`cell ${i + 1} has a value but its column has no header`);
     });

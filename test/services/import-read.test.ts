@@ -23,3 +23,12 @@ describe('a CSV with more rows than a sheet may have', () => {
     expect(WORKBOOK_LIMITS.maxRows).toBe(100_000);
   });
 });
+
+describe('a cell with a NUL character', () => {
+  it('is a row error (PostgreSQL cannot store it), for CSV as for a sheet', async () => {
+    expect(await readRows(Buffer.from('title,owner\nA\u0000B,U1\nFine,U1\n'))).toEqual({
+      format: 'csv',
+      errors: [{ line: 2, reasons: ['column "title" contains a NUL character (is it a text file?)'] }],
+    });
+  });
+});
