@@ -37,6 +37,8 @@ export interface DoorOptions {
   metrics?: http.RequestListener;
   /** Called for each request body refused with 413. */
   tooLarge?: () => void;
+  /** Called for each request refused with 503 because the bodies being read took their whole budget. */
+  bodiesFull?: () => void;
   /** How long a request's headers and whole body may take to arrive (tests pass small ones). */
   timeouts?: DoorTimeouts;
 }
@@ -68,7 +70,7 @@ export function slackClientOptions(settings: Pick<Env, 'SLACK_API_URL'>, logger:
 }
 
 export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
-  const { settings, logger, health, stopping, metrics, tooLarge } = opts;
+  const { settings, logger, health, stopping, metrics, tooLarge, bodiesFull } = opts;
   const options = serverOptions(opts.timeouts ?? DOOR_TIMEOUTS);
   const log = slackLogger(logger);
   if (settings.SLACK_SIGNING_SECRET) {
@@ -79,6 +81,7 @@ export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
       stopping,
       metrics,
       tooLarge,
+      bodiesFull,
     });
     return { receiver, server: http.createServer(options, receiver.requestListener) };
   }
