@@ -49,6 +49,11 @@ export async function readRows(input: Uint8Array | string, opts: ReadOptions = {
   const records = parseCsv(decoded.text, maxRows);
   if (records === 'too_many') return { format: 'csv', refused: { kind: 'rows', sheet: 'CSV', limit: maxRows } };
   if ('errors' in records) return { format: 'csv', errors: records.errors };
+  // The same cap on a cell's text as a workbook's (xlsx-read.ts).
+  const maxCellChars = (opts.limits ?? WORKBOOK_LIMITS).maxCellChars;
+  const long = records.records.find(({ record }) => record.some((cell) => cell.length > maxCellChars));
+  if (long)
+    return { format: 'csv', refused: { kind: 'cell_text', sheet: 'CSV', line: long.line, limit: maxCellChars } };
   return { format: 'csv', ...checkHeader(records.records, false) };
 }
 
