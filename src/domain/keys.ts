@@ -27,6 +27,18 @@ export function boardCodeWord(word: string): { code: string; prefixed: boolean }
   };
 }
 
+/**
+ * The board code at the start of a command's words: boardCodeWord of the first, or of the first two when the
+ * first is a prefix alone (`board: RECT`, with a space after the colon, arrives as two words); undefined
+ * when there are no words.
+ */
+export function boardCodeWords(words: readonly string[]): { code: string; prefixed: boolean } | undefined {
+  const [first, second] = words;
+  if (first === undefined) return undefined;
+  const bare = BOARD_PREFIX.exec(first.trim())?.[0] === first.trim();
+  return boardCodeWord(bare && second !== undefined ? first.trim() + second : first);
+}
+
 /** The board code a word names (`RECT` or `board:RECT`), or null when it names none. */
 export function boardCodeArg(word: string): string | null {
   const { code } = boardCodeWord(word);

@@ -118,7 +118,13 @@ async function planBoard(
   take: (batch: PlannedMessage[]) => Promise<void>,
 ): Promise<void> {
   const pageSize = deps.tuning?.sendPage ?? DEFAULT_TUNING.sendPage;
-  const batches = job.plan({ db: deps.db, at, boards: [board], pageSize })[Symbol.asyncIterator]();
+  // A restricted board posts in its channel only when the channel is private (routeOf, job-data.ts).
+  const channelPrivate =
+    board.visibility === 'restricted' && board.channelId && deps.sender?.channelIsPrivate
+      ? await deps.sender.channelIsPrivate(board.channelId)
+      : false;
+  const planned = { ...board, channelPrivate };
+  const batches = job.plan({ db: deps.db, at, boards: [planned], pageSize })[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<PlannedMessage[]>;
     try {

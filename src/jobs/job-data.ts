@@ -32,7 +32,8 @@ export async function activeBoards(db: Db, teamId?: string) {
   return Promise.all(boards.map(async (b) => ({ ...b, workCalendar: await boardCalendar(b) })));
 }
 
-export type JobBoard = Awaited<ReturnType<typeof activeBoards>>[number];
+/** `channelPrivate`: set before planning for a restricted board with a channel (see routeOf). */
+export type JobBoard = Awaited<ReturnType<typeof activeBoards>>[number] & { channelPrivate?: boolean };
 
 /** A board as messages name it: code, name, zone and language (any board row with these fields). */
 export function boardRef(board: { code: string; name: string; timezone: string; language: string | null }): BoardRef {
@@ -53,9 +54,23 @@ export function roundRef(board: JobBoard, cycle: Cycle): RoundRef {
   };
 }
 
-/** Where a kind of message goes on this board: owners' DMs, the channel (when the board has one), or both. */
-export function routeOf(route: Route, board: Pick<JobBoard, 'channelId'>): { dm: boolean; channel: string | null } {
-  return { dm: route !== 'channel', channel: route !== 'dm' ? board.channelId : null };
+/**
+ * Where a kind of message goes on this board: owners' DMs, the channel (when the board has one), or both.
+ *
+ * A restricted board's problems are for its leaders, owners and admins, and the members of its channel only
+ * when that channel is private (slack/channel-members.ts): anyone may join a public one. So its channel
+ * posts (which name keys and titles) go to the channel only when Slack said it is private (`channelPrivate`,
+ * looked up before planning: execute.ts); otherwise they go to the DMs instead (each job's DM audience is
+ * leaders or the problems' own owners, who may see them). The smaller safe change than counts-only channel
+ * versions of every message: nothing new to render, and no restricted key or title in a public channel.
+ */
+export function routeOf(
+  route: Route,
+  board: Pick<JobBoard, 'channelId' | 'visibility'> & { channelPrivate?: boolean },
+): { dm: boolean; channel: string | null } {
+  const channel = route !== 'dm' ? board.channelId : null;
+  if (channel && board.visibility === 'restricted' && board.channelPrivate !== true) return { dm: true, channel: null };
+  return { dm: route !== 'channel', channel };
 }
 
 export const leaderIds = (board: JobBoard): string[] => board.leaders.map((l) => l.userId);

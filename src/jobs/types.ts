@@ -67,6 +67,8 @@ export interface Sender<Rendered = unknown> {
   findSent(out: Outgoing): Promise<Sent | null>;
   /** Follow-up to a message once it is recorded as sent (e.g. the digest's chart); must not throw. */
   afterSent?(delivery: SentDelivery, landed: Sent, at: Date): Promise<void>;
+  /** Whether Slack says the channel is private (false when it cannot say); see routeOf in job-data.ts. */
+  channelIsPrivate?(channel: string): Promise<boolean>;
 }
 
 /** A delivery that has just been marked sent. */

@@ -8,7 +8,7 @@ import type http from 'node:http';
  */
 export function pageRefusal(req: http.IncomingMessage, port: number): { status: 403 | 415; error: string } | null {
   const host = req.headers.host?.toLowerCase();
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return { status: 403, error: 'forbidden_host' };
+  if (hostRefusal(req, port)) return { status: 403, error: 'forbidden_host' };
   const origin = req.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
     return { status: 403, error: 'forbidden_origin' };
@@ -20,4 +20,14 @@ export function pageRefusal(req: http.IncomingMessage, port: number): { status: 
     if (type !== 'application/json') return { status: 415, error: 'json_only' };
   }
   return null;
+}
+
+/**
+ * True for a request under another host name than the playground's own. A DNS-rebinding page is same-origin
+ * with the server it rebinds to, so it could read the shared files (`/files/F…`, numbered in order: a board's
+ * whole export) and fill in uploads before the bot does; the bot and the page both use 127.0.0.1 or localhost.
+ */
+export function hostRefusal(req: http.IncomingMessage, port: number): boolean {
+  const host = req.headers.host?.toLowerCase();
+  return host !== `127.0.0.1:${port}` && host !== `localhost:${port}`;
 }

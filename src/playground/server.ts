@@ -4,7 +4,7 @@ import type { Language } from '../domain/types.js';
 import type { RunReport } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { pageRequest, type PageApi } from './page-api.js';
-import { pageRefusal } from './page-guard.js';
+import { hostRefusal, pageRefusal } from './page-guard.js';
 import { PeopleActions } from './stand-in/people-actions.js';
 import { BotLink } from './stand-in/to-bot.js';
 import { readArgs, WebApi } from './stand-in/web-api.js';
@@ -121,6 +121,8 @@ export class PlaygroundServer {
         ? json(res, 200, { ok: true })
         : json(res, 404, { ok: false, error: 'expired_url' });
     }
+    if ((head === 'upload' || head === 'files') && hostRefusal(req, this.port))
+      return json(res, 403, { ok: false, error: 'forbidden_host' });
     if (req.method === 'POST' && head === 'upload' && rest) {
       const raw = await readBody(req);
       if (!raw) return json(res, 413, { ok: false, error: 'file_too_large' });

@@ -37,6 +37,28 @@ export interface DoorOptions {
   metrics?: http.RequestListener;
   /** Called for each request body refused with 413. */
   tooLarge?: () => void;
+  /** Called for each request refused with 503 because the bodies being read took their whole budget. */
+  bodiesFull?: () => void;
+  /** How long a request's headers and whole body may take to arrive (tests pass small ones). */
+  timeouts?: DoorTimeouts;
+}
+
+export interface DoorTimeouts {
+  headersMs: number;
+  requestMs: number;
+  /** How often the server looks for connections over those limits. */
+  checkEveryMs: number;
+}
+
+/**
+ * Slack sends a whole request in milliseconds and wants its ack within 3 s, so a request still arriving after
+ * 10 s is no Slack request: it is a slow client holding a connection and up to BODY_LIMIT of memory (Node's
+ * defaults would let it for 5 minutes, the headers for one). Such a connection is answered 408 and closed.
+ */
+export const DOOR_TIMEOUTS: DoorTimeouts = { headersMs: 5_000, requestMs: 10_000, checkEveryMs: 1_000 };
+
+function serverOptions(t: DoorTimeouts): http.ServerOptions {
+  return { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: t.checkEveryMs };
 }
 
 /** How long a stop may take in all, unless SHUTDOWN_TIMEOUT_MS says otherwise (a deploy's grace period is usually 30 s). */
@@ -48,7 +70,8 @@ export function slackClientOptions(settings: Pick<Env, 'SLACK_API_URL'>, logger:
 }
 
 export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
-  const { settings, logger, health, stopping, metrics, tooLarge } = opts;
+  const { settings, logger, health, stopping, metrics, tooLarge, bodiesFull } = opts;
+  const options = serverOptions(opts.timeouts ?? DOOR_TIMEOUTS);
   const log = slackLogger(logger);
   if (settings.SLACK_SIGNING_SECRET) {
     const receiver = new SlackHttpReceiver({
@@ -58,8 +81,9 @@ export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
       stopping,
       metrics,
       tooLarge,
+      bodiesFull,
     });
-    return { receiver, server: http.createServer(receiver.requestListener) };
+    return { receiver, server: http.createServer(options, receiver.requestListener) };
   }
   // Loaded only in Socket Mode (its client and WebSocket are several MB). Our own receiver, so stop() can wait
   // for the socket to close (Bolt's stop() does not). It gets a copy of the client options: its client (for
@@ -80,7 +104,7 @@ export async function createDoor(opts: DoorOptions): Promise<SlackDoor> {
     processEventErrorHandler: async (args) =>
       args.error instanceof BusyError ? false : defaultProcessEventErrorHandler(args),
   });
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(options, (req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') health(req, res);
     else if (req.method === 'GET' && req.url === '/metrics' && metrics) metrics(req, res);
     else res.writeHead(404).end();

@@ -62,6 +62,7 @@ export async function startSlackFront(opts: {
     stopping: () => inFlight.stopping,
     metrics: metrics.handler,
     tooLarge: () => metrics.tooLarge++,
+    bodiesFull: () => metrics.refuse('bodies'),
   });
   const front: EventProcessor = {
     // Counted until acked; after that the engine's link counts it (the request itself is let go of here: a

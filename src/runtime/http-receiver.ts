@@ -22,6 +22,15 @@ const EVENTS_PATH = '/slack/events';
  */
 export const BODY_LIMIT = http.defaultBodyLimit;
 
+/**
+ * How many bytes of request bodies may be being read at once, all requests together. A body is read in full
+ * before its signature can be checked, so without this 40 unsigned 4 MB bodies at once held 160 MB (and the
+ * heap kept it). A request is charged its declared Content-Length (BODY_LIMIT when chunked) before a byte of
+ * its body is read, and refused with 503 and Retry-After when that would pass this budget; the charge is
+ * given back once the body is read and checked (or the read failed). Slack's own bodies are a few KB.
+ */
+export const BODY_BUDGET = 32 * 1024 * 1024;
+
 /** What a receiver hands each verified request to: an App, or the front (front.ts). */
 export type EventProcessor = Pick<App, 'processEvent'>;
 
@@ -30,7 +39,8 @@ export type EventProcessor = Pick<App, 'processEvent'>;
  * Bolt's HTTPReceiver does (401 on a bad signature, 413 on a body over BODY_LIMIT, the url_verification
  * challenge and ssl_check, 500 when processing fails before the ack). It answers 503, without an ack, to a
  * request turned away for load (admission.ts) and to every request once a graceful stop began (Slack retries
- * events; /healthz has told the load balancer already). GET /metrics too, when given.
+ * events; /healthz has told the load balancer already), and, with Retry-After, to a request whose body would
+ * pass BODY_BUDGET. GET /metrics too, when given.
  */
 export class SlackHttpReceiver implements Receiver {
   private processor: EventProcessor | null = null;
@@ -45,9 +55,16 @@ export class SlackHttpReceiver implements Receiver {
       metrics?: RequestListener;
       /** Called for each body refused with 413 (counted in the metrics). */
       tooLarge?: () => void;
+      /** Called for each request refused with 503 because BODY_BUDGET was taken (counted in the metrics). */
+      bodiesFull?: () => void;
       bodyLimit?: number;
+      /** BODY_BUDGET unless told (tests pass small ones). */
+      bodyBudget?: number;
     },
   ) {}
+
+  /** Bytes of bodies being read now (charged as declared: see BODY_BUDGET). */
+  private reading = 0;
 
   init(processor: EventProcessor): void {
     this.processor = processor;
@@ -94,6 +111,15 @@ export class SlackHttpReceiver implements Receiver {
       this.tooLarge(req, res);
       return;
     }
+    const charge = Number.isFinite(declared) && declared >= 0 ? declared : this.limit;
+    if (this.reading + charge > (this.opts.bodyBudget ?? BODY_BUDGET)) {
+      logger.warn(`Request bodies being read would exceed the budget: turned away (${charge} bytes)`);
+      this.opts.bodiesFull?.();
+      res.shouldKeepAlive = false;
+      res.writeHead(503, { 'retry-after': '5', connection: 'close' }).end(() => req.destroy());
+      return;
+    }
+    this.reading += charge;
     let buffered: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
     try {
       buffered = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: this.limit }, req);
@@ -105,6 +131,8 @@ export class SlackHttpReceiver implements Receiver {
       logger.warn(`Failed to parse and verify the request data: ${(error as Error).message}`);
       http.buildNoBodyResponse(res, 401);
       return;
+    } finally {
+      this.reading -= charge;
     }
     let body: ReceiverEvent['body'];
     try {

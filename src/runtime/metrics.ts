@@ -25,14 +25,15 @@ export const NO_ENGINE_STATS: EngineStats = { lagMs: 0, sent: {}, failed: {}, ow
 export class FrontMetrics {
   acked = 0;
   tooLarge = 0;
-  readonly refused: Record<Refusal, number> = { stalled: 0, full: 0, user: 0 };
+  /** By reason: admission's, or 'bodies' (the receiver's budget for bodies being read was taken). */
+  readonly refused: Record<Refusal | 'bodies', number> = { stalled: 0, full: 0, user: 0, bodies: 0 };
 
   constructor(
     private readonly admission: Admission,
     private readonly engine: () => EngineStats = () => NO_ENGINE_STATS,
   ) {}
 
-  refuse(reason: Refusal): void {
+  refuse(reason: Refusal | 'bodies'): void {
     this.refused[reason]++;
   }
 
@@ -99,7 +100,7 @@ export class FrontMetrics {
       counter('closeout_requests_acked_total', 'Slack requests acknowledged.', [], () => [[{}, this.acked]]);
       counter(
         'closeout_requests_refused_total',
-        'Slack requests turned away for load (stalled engine, full queue, one person over their share).',
+        'Requests turned away for load (stalled engine, full queue, one person over their share, too many bodies being read).',
         ['reason'],
         () => Object.entries(this.refused).map(([reason, n]) => [{ reason }, n]),
       );

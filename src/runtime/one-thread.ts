@@ -62,6 +62,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     stopping: () => stopping(),
     metrics: metrics.handler,
     tooLarge: () => metrics.tooLarge++,
+    bodiesFull: () => metrics.refuse('bodies'),
   });
   const listeners = createListenerApp({ env, deps, logger, receiver: door.receiver });
   const { app, ctx, inFlight } = listeners;

@@ -76,7 +76,8 @@ export async function importCsv(
 
   const read = await readRowsOffThread(input, { sheet: opts.sheet });
   // Too large or malformed to read (or the reader's worker gave up on it): refused whole, nothing to list.
-  if ('refused' in read) throw invalid('import.limits', { sheet: '', limit: 0, range: '', used: '', ...read.refused });
+  if ('refused' in read)
+    throw invalid('import.limits', { sheet: '', limit: 0, range: '', used: '', part: '', line: 0, ...read.refused });
   const dryRun = !!opts.dryRun;
   if ('errors' in read) return summarise({ rows: [], errors: read.errors, keptMeasures: 0 }, read.format, dryRun, '');
   const owners = new OwnerResolver(opts.directory ?? null);

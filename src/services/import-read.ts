@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, columnForHeader, isIgnoredHeader, restoreCell, type CsvColumn } from './csv-format.js';
 import { decodeText } from './import-decode.js';
-import type { WorkbookLimits, WorkbookRefusal } from './xlsx-limits.js';
+import { WORKBOOK_LIMITS, type WorkbookLimits, type WorkbookRefusal } from './xlsx-limits.js';
 import { isOldXls, isZip, readSheet, type SheetRecord } from './xlsx-read.js';
 
 // Reading: bytes (CSV in any of Excel's encodings, or an .xlsx workbook) → header-checked rows with line numbers
@@ -45,8 +45,15 @@ export async function readRows(input: Uint8Array | string, opts: ReadOptions = {
   }
   const decoded = typeof input === 'string' ? ({ ok: true, text: input } as const) : decodeText(input);
   if (!decoded.ok) return { format: 'csv', errors: [{ line: decoded.line, reasons: [decoded.reason] }] };
-  const records = parseCsv(decoded.text);
+  const maxRows = (opts.limits ?? WORKBOOK_LIMITS).maxRows;
+  const records = parseCsv(decoded.text, maxRows);
+  if (records === 'too_many') return { format: 'csv', refused: { kind: 'rows', sheet: 'CSV', limit: maxRows } };
   if ('errors' in records) return { format: 'csv', errors: records.errors };
+  // The same cap on a cell's text as a workbook's (xlsx-read.ts).
+  const maxCellChars = (opts.limits ?? WORKBOOK_LIMITS).maxCellChars;
+  const long = records.records.find(({ record }) => record.some((cell) => cell.length > maxCellChars));
+  if (long)
+    return { format: 'csv', refused: { kind: 'cell_text', sheet: 'CSV', line: long.line, limit: maxCellChars } };
   return { format: 'csv', ...checkHeader(records.records, false) };
 }
 
@@ -58,9 +65,17 @@ function delimiterOf(text: string): string {
   return best && count(best) > 0 ? best : ',';
 }
 
-function parseCsv(text: string): { records: SheetRecord[] } | { errors: RowError[] } {
+/** Thrown from csv-parse's record hook to stop reading. */
+const TOO_MANY = new Error('too many rows');
+
+/**
+ * A CSV has the same row limit as a workbook's sheet: 2 MB of `a,\n` is a million rows, which took 35 s and
+ * ~700 MB to read and check. Reading stops at the first record past the limit (the header aside).
+ */
+function parseCsv(text: string, maxRows: number): { records: SheetRecord[] } | { errors: RowError[] } | 'too_many' {
   let records: string[][];
   const endLines: number[] = [];
+  let kept = 0;
   try {
     records = parse(text, {
       bom: true,
@@ -69,11 +84,13 @@ function parseCsv(text: string): { records: SheetRecord[] } | { errors: RowError
       relax_column_count: true,
       record_delimiter: ['\r\n', '\n', '\r'],
       on_record: (record, context) => {
+        if (++kept > maxRows + 1) throw TOO_MANY;
         endLines.push(context.lines);
         return record;
       },
     });
   } catch (err) {
+    if (err === TOO_MANY) return 'too_many';
     if (err instanceof CsvError)
       return { errors: [{ line: typeof err.lines === 'number' ? err.lines : 1, reasons: [err.message] }] };
     throw err;
@@ -136,7 +153,10 @@ function checkHeader(all: SheetRecord[], ragged: boolean): { rows: SourceRow[] }
     const reasons: string[] = [];
     columns.forEach((column, i) => {
       const cell = record[i] ?? '';
-      if (column) cells[column] = restoreCell(cell);
+      // PostgreSQL's text cannot hold NUL: stored, it failed the whole import with an unexpected error.
+      if (column && cell.includes('\0'))
+        reasons.push(`column "${column}" contains a NUL character (is it a text file?)`);
+      else if (column) cells[column] = restoreCell(cell);
       else if (cell.trim() !== '' && !ignored.has(i))
         reasons.push(`cell ${i + 1} has a value but its column has no header`);
     });

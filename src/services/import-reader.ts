@@ -43,17 +43,29 @@ export function createImportReader(limits: ReaderLimits = READER_LIMITS): Import
     }
     return pool;
   };
+  let closed = false;
+  const readOne = async (input: Uint8Array | string, opts: ReadOptions): Promise<ReadResult> => {
+    try {
+      // A file still waiting when the reader closed (a stop) starts no new worker.
+      if (closed) throw new Error('the import reader is closed');
+      // An aborted task's worker is terminated by piscina, whatever it was doing.
+      return await workers().run({ input, opts }, { signal: AbortSignal.timeout(limits.timeoutMs) });
+    } catch {
+      const format = typeof input !== 'string' && input[0] === 0x50 && input[1] === 0x4b ? 'xlsx' : 'csv';
+      return { format, refused: { kind: 'unreadable' } };
+    }
+  };
+  // Files wait their turn here, not in piscina's queue: the time limit starts when a file's reading does.
+  // Counted from the call, a small file dropped behind someone's slow ones was refused as unreadable.
+  let turn: Promise<unknown> = Promise.resolve();
   return {
-    async read(input, opts = {}) {
-      try {
-        // An aborted task's worker is terminated by piscina, whatever it was doing.
-        return await workers().run({ input, opts }, { signal: AbortSignal.timeout(limits.timeoutMs) });
-      } catch {
-        const format = typeof input !== 'string' && input[0] === 0x50 && input[1] === 0x4b ? 'xlsx' : 'csv';
-        return { format, refused: { kind: 'unreadable' } };
-      }
+    read(input, opts = {}) {
+      const result = turn.then(() => readOne(input, opts));
+      turn = result;
+      return result;
     },
     async close() {
+      closed = true;
       const p = pool;
       pool = null;
       await p?.destroy();

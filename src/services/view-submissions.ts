@@ -1,7 +1,7 @@
 import { Prisma } from '../db/generated/client.js';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../domain/types.js';
-import { transact, type Tx } from './deps.js';
+import { transact, type ServiceDeps, type Tx } from './deps.js';
 
 /**
  * One submission, one result. Slack gives each open modal a view id that stays the same when the person
@@ -12,7 +12,7 @@ import { transact, type Tx } from './deps.js';
  * Services take `{ viewId }` in their options; the listeners pass `view.id` (any wrapper around view
  * listeners can pass it the same way).
  */
-export type SubmissionKind = 'problem' | 'closeout_request' | 'update' | 'decision';
+export type SubmissionKind = 'problem' | 'closeout_request' | 'update' | 'decision' | 'answer';
 
 export interface Once {
   /** Slack's `view.id` of the submitted modal. */
@@ -59,4 +59,40 @@ export async function transactOnce<T>(db: Db, viewId: string | undefined, fn: (t
     if (viewId && isDuplicateSubmission(error)) return transact(db, fn);
     throw error;
   }
+}
+
+/**
+ * The modals whose result is the answer they give (withdraw/reopen reasons, measures, reassign, edit problem,
+ * board new/edit): the view id is claimed (kind 'answer', ref empty) before the work, and the answer is kept
+ * as its ref afterwards. A second submission of the view finds the claim: the answer once there is one, null
+ * while the first is still at work. Their writes check versions and states, so the second, run again, would
+ * answer a false "already withdrawn" or "changed by someone else".
+ */
+export async function claimAnswer(
+  deps: Pick<ServiceDeps, 'db' | 'clock'>,
+  actor: Actor,
+  viewId: string,
+): Promise<{ claimed: true } | { claimed: false; answer: string | null }> {
+  try {
+    await deps.db.viewSubmission.create({
+      data: { viewId, teamId: actor.teamId, kind: 'answer', ref: '', createdAt: deps.clock.now() },
+    });
+    return { claimed: true };
+  } catch (error) {
+    if (!isDuplicateSubmission(error)) throw error;
+    const ref = await priorSubmission(deps.db, viewId, 'answer');
+    // Gone: the first submission failed and let its claim go; this one may try again.
+    if (ref === null) return claimAnswer(deps, actor, viewId);
+    return { claimed: false, answer: ref === '' ? null : ref };
+  }
+}
+
+/** The answer of a claimed view, for its later submissions. */
+export async function keepAnswer(db: Db, viewId: string, answer: string): Promise<void> {
+  await db.viewSubmission.update({ where: { viewId_kind: { viewId, kind: 'answer' } }, data: { ref: answer } });
+}
+
+/** Lets a claim go when the work failed: a later submission does the work (and meets the same refusal). */
+export async function releaseAnswer(db: Db, viewId: string): Promise<void> {
+  await db.viewSubmission.deleteMany({ where: { viewId, kind: 'answer' } });
 }

@@ -18,14 +18,27 @@ export interface WorkbookLimits {
   maxMerges: number;
   /** Cells under drop-down lists (data validation): exceljs keeps an entry for each (~2 s a whole column). */
   maxValidatedCells: number;
+  /** Unpacked size of each of the workbook-wide parts exceljs holds whole as objects (SHARED_PARTS). */
+  maxSharedPartBytes: number;
+  /** Entries (`<si>`) in the shared strings: exceljs makes an object for each, used or not. */
+  maxSharedStrings: number;
+  /** Characters in one cell's text, checked by the reader (xlsx-read.ts, and for CSV import-read.ts). */
+  maxCellChars: number;
 }
+
+/**
+ * Parts read whole into objects before any sheet: a 191 KB workbook with one 190 MB shared string took the
+ * bot from 207 to 1,038 MB, and 8 million tiny shared strings took 9-12 s.
+ */
+const SHARED_PARTS = new Set(['xl/sharedStrings.xml', 'xl/styles.xml']);
 
 /**
  * Far beyond a department's list (31 problems is ~20 KB), and within what the reader worker's heap holds:
  * exceljs keeps ~0.55 KB a cell (45 MB for a 20,000-row, 80,000-cell workbook), so a million is ~550 MB.
  */
 export const WORKBOOK_LIMITS: WorkbookLimits = {
-  maxUnzippedBytes: 200 * 1024 * 1024,
+  // A real list of 20,000 rows unpacks to a few MB; a million cells written as Excel does, ~40 MB.
+  maxUnzippedBytes: 64 * 1024 * 1024,
   maxParts: 2_000,
   maxRows: 100_000,
   maxColumns: 200,
@@ -33,6 +46,10 @@ export const WORKBOOK_LIMITS: WorkbookLimits = {
   maxMerges: 10_000,
   // Three whole columns with a drop-down list (status, category, unit): a few seconds, ~350 MB.
   maxValidatedCells: 3 * 1_048_576,
+  maxSharedPartBytes: 16 * 1024 * 1024,
+  maxSharedStrings: 500_000,
+  // The largest legitimate cell is ~210 K characters (200 measures of up to 1,000 each).
+  maxCellChars: 256 * 1024,
 };
 
 /** Why a workbook is refused: one of the kinds the `import.limits` message knows, with its figures. */
@@ -41,6 +58,10 @@ export type WorkbookRefusal =
   /** The reader's worker ran out of time or memory on it (import-reader.ts). */
   | { kind: 'unreadable' }
   | { kind: 'unzipped'; limit: number }
+  /** A workbook-wide part (SHARED_PARTS) over its own limit, in MB. */
+  | { kind: 'part'; part: string; limit: number }
+  | { kind: 'strings'; limit: number }
+  | { kind: 'cell_text'; sheet: string; line: number; limit: number }
   | { kind: 'rows' | 'columns' | 'cells' | 'merges' | 'validations'; sheet: string; limit: number }
   | { kind: 'merge_range'; sheet: string; range: string; used: string };
 
@@ -201,6 +222,17 @@ function checkSheet(xml: string, sheet: string, limits: WorkbookLimits): Workboo
   return null;
 }
 
+const SI = /<(?:\w{1,20}:)?si[\s>]/g;
+
+/** How many times `pattern` (global) matches the part, read as Latin-1 (the tags are ASCII). */
+function countOf(content: Buffer, pattern: RegExp): number {
+  let n = 0;
+  for (const _ of content.toString('latin1').matchAll(pattern)) n++;
+  return n;
+}
+
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
+
 function columnName(col: number): string {
   let name = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
@@ -218,12 +250,16 @@ export function checkWorkbook(bytes: Uint8Array, limits: WorkbookLimits = WORKBO
     total += entry.size;
     if (entry.size === 0xffffffff || total > limits.maxUnzippedBytes)
       return { kind: 'unzipped', limit: Math.round(limits.maxUnzippedBytes / 1024 / 1024) };
+    if (SHARED_PARTS.has(entry.name) && entry.size > limits.maxSharedPartBytes)
+      return { kind: 'part', part: entry.name.slice('xl/'.length), limit: megabytes(limits.maxSharedPartBytes) };
   }
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     // Every part is inflated once here, within its declared size: exceljs then never meets a lying one.
     const content = contentOf(zip, entry);
     if (!content) return { kind: 'malformed' };
+    if (entry.name === 'xl/sharedStrings.xml' && countOf(content, SI) > limits.maxSharedStrings)
+      return { kind: 'strings', limit: limits.maxSharedStrings };
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
     const sheet = entry.name.slice('xl/worksheets/'.length, -'.xml'.length);
     const refused = checkSheet(content.toString('latin1'), sheet, limits);

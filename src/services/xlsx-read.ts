@@ -1,6 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from 'exceljs';
-import { checkWorkbook, type WorkbookLimits, type WorkbookRefusal } from './xlsx-limits.js';
+import { WORKBOOK_LIMITS, checkWorkbook, type WorkbookLimits, type WorkbookRefusal } from './xlsx-limits.js';
 
 /** A row of a sheet as text cells, with its row number (the line a person sees in Excel). */
 export interface SheetRecord {
@@ -26,9 +26,14 @@ export const isOldXls = (bytes: Uint8Array) =>
 /**
  * The first sheet (or the one named `sheet`) as rows of text: dates become YYYY-MM-DD, formulas their
  * last computed value, rich text its plain text. Trailing empty cells are dropped, so a row's length is
- * up to its last value.
+ * up to its last value. A cell longer than the limits allow refuses the workbook here, in the reader's worker:
+ * it never reaches the engine thread.
  */
-export async function readSheet(bytes: Uint8Array, sheet?: string, limits?: WorkbookLimits): Promise<SheetRead> {
+export async function readSheet(
+  bytes: Uint8Array,
+  sheet?: string,
+  limits: WorkbookLimits = WORKBOOK_LIMITS,
+): Promise<SheetRead> {
   // Checked before exceljs sees it: exceljs expands merged ranges and inflates parts without limits.
   const refused = checkWorkbook(bytes, limits);
   if (refused) return { ok: false, refused };
@@ -54,13 +59,22 @@ export async function readSheet(bytes: Uint8Array, sheet?: string, limits?: Work
     };
   }
   const records: SheetRecord[] = [];
+  let longAt = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, line) => {
+    if (longAt) return;
     const values = row.values as CellValue[]; // 1-based: values[0] is empty
     const record: string[] = [];
     for (let i = 1; i < values.length; i++) record.push(cellText(values[i]));
     while (record.length && record[record.length - 1] === '') record.pop();
+    if (record.some((cell) => cell.length > limits.maxCellChars)) longAt = line;
     records.push({ record, line });
   });
+  if (longAt) {
+    return {
+      ok: false,
+      refused: { kind: 'cell_text', sheet: worksheet.name, line: longAt, limit: limits.maxCellChars },
+    };
+  }
   return { ok: true, records };
 }
 

@@ -3,6 +3,7 @@ import {
   BOARD_CODE_PATTERN,
   boardCodeArg,
   boardCodeWord,
+  boardCodeWords,
   LEADING_USER_MENTION,
   PROBLEM_KEY_PATTERN,
   SLACK_USER_PATTERN,
@@ -37,6 +38,12 @@ describe('a board code as typed', () => {
       expect(boardCodeArg(word)).toBe('RECT');
     expect(boardCodeWord('board:RECT')).toEqual({ code: 'RECT', prefixed: true });
     expect(boardCodeWord('RECT')).toEqual({ code: 'RECT', prefixed: false });
+    // `board: RECT` (a space after the colon) arrives as two words: still board RECT.
+    expect(boardCodeWords(['board:', 'rect'])).toEqual({ code: 'RECT', prefixed: true });
+    expect(boardCodeWords(['清单：', 'RECT', 'more'])).toEqual({ code: 'RECT', prefixed: true });
+    expect(boardCodeWords(['RECT', 'more'])).toEqual({ code: 'RECT', prefixed: false });
+    expect(boardCodeWords(['board:'])).toEqual({ code: '', prefixed: true });
+    expect(boardCodeWords([])).toBeUndefined();
   });
 
   it('names nothing when what is left is not a code (it is still given back, to be named in the answer)', () => {

@@ -24,7 +24,7 @@ const reply = async (text: string, userId: string) =>
   String((await callAfter(app, 'response_url', () => app.command(text, userId))).args.text);
 
 describe('board:CODE wherever a board code goes', () => {
-  it.each(['new board:OPS', 'new ops', 'new 清单：OPS', 'new BOARD:ops'])(
+  it.each(['new board:OPS', 'new ops', 'new 清单：OPS', 'new BOARD:ops', 'new board: OPS', 'new 清单： ops'])(
     '%s opens the modal on that board',
     async (text) => {
       const view = await openByCommand(app, text, LEADER.userId);
@@ -39,7 +39,7 @@ describe('board:CODE wherever a board code goes', () => {
   });
 
   it('board edit board:CODE opens that board', async () => {
-    const view = await openByCommand(app, 'board edit board:rect', ADMIN.userId);
+    const view = await openByCommand(app, 'board edit board: rect', ADMIN.userId);
     expect(view.callback_id).toBe(VIEW.board);
     expect(view.title.text).toBe('Edit problem list');
     expect(blockOf(view, 'name')?.element).toMatchObject({ initial_value: 'Rectification list' });

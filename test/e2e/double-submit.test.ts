@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestCloseout } from '../../src/services/closeout.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
-import { LEADER, OWNER } from '../support/fixtures.js';
+import { ADMIN, LEADER, OWNER } from '../support/fixtures.js';
 import { newProblem, seedRect } from '../support/cards.js';
 import { callAfter, callsSince, openByCommand, settle, state, submitView, viewOf } from '../support/modals.js';
 import { TestApp } from '../support/test-app.js';
@@ -153,5 +153,66 @@ describe('the same modal submitted twice', () => {
     expect(new Set(texts).size).toBe(1);
     expect(texts[0]).toContain(`Closeout requested for *${key}*`);
     expect(await app.db.closeoutRequest.count({ where: { problem: { key } } })).toBe(1);
+  });
+
+  /** Submits `view` twice as `userId` (the second once the first is answered); the two answers. */
+  async function twice(userId: string, view: Parameters<typeof submitView>[2], answers: object, viewId: string) {
+    const from = app.fake.calls.length;
+    const first = await submitView(app, userId, view, answers as never, viewId);
+    await until(() => ephemeralsTo(from, userId).length === 1);
+    const second = await submitView(app, userId, view, answers as never, viewId);
+    expect([first.json, second.json]).toEqual([{ response_action: 'clear' }, { response_action: 'clear' }]);
+    await until(() => ephemeralsTo(from, userId).length === 2);
+    return ephemeralsTo(from, userId).map((c) => String(c.args.text));
+  }
+
+  it('withdraw reason: withdrawn once, and "withdrawn" twice rather than "RECT-n is withdrawn"', async () => {
+    const { key } = await newProblem(app, { title: 'Withdraw twice' });
+    const view = await openByCommand(app, `withdraw ${key}`, LEADER.userId);
+    const [a, b] = await twice(LEADER.userId, view, { reason: state.text('Merged') }, 'VWITHDRAWTWICE');
+    expect(a).toContain(`*${key}*`);
+    expect(a).not.toContain(':no_entry:');
+    expect(b).toBe(a);
+    expect(await app.db.auditEvent.count({ where: { action: 'problem.withdraw' } })).toBe(1);
+  });
+
+  it('measures: added once, and the same answer rather than "changed by someone else meanwhile"', async () => {
+    const { key } = await newProblem(app, { title: 'Measures twice', measures: ['First step'] });
+    const view = await openByCommand(app, `measures ${key}`, LEADER.userId);
+    const answers = {
+      'm1.text': state.text('First step'),
+      'm1.owner': state.user(null),
+      'm1.deadline': state.date(null),
+      'm1.retire': state.checks([]),
+      'new.texts': state.text('Second step'),
+      'new.owner': state.user(null),
+      'new.deadline': state.date(null),
+    };
+    const [a, b] = await twice(LEADER.userId, view, answers, 'VMEASURESTWICE');
+    expect(a).toContain(`*${key}* measures: 1 added`);
+    expect(b).toBe(a);
+    const texts = await app.db.measure.findMany({ where: { problem: { key } }, select: { text: true } });
+    expect(texts.map((m) => m.text)).toEqual(['First step', 'Second step']);
+  });
+
+  it('board new: one board, and "created" twice rather than "the code is taken"', async () => {
+    const view = await openByCommand(app, 'board new', ADMIN.userId);
+    const answers = {
+      code: state.text('twice'),
+      name: state.text('Twice findings'),
+      channel: state.conversation('C0TWICE'),
+      timezone: state.select('Asia/Shanghai'),
+      language: state.select('en'),
+      leaders: state.users([LEADER.userId]),
+      cycle_days: state.number('7'),
+      anchor_date: state.date('2026-11-16'),
+      prompt_time: state.time('08:30'),
+      deadline: state.date('2027-06-30'),
+      categories: state.text('One'),
+    };
+    const [a, b] = await twice(ADMIN.userId, view, answers, 'VBOARDTWICE');
+    expect(a).toContain('Created the problem list *TWICE*');
+    expect(b).toBe(a);
+    expect(await app.db.board.count({ where: { code: 'TWICE' } })).toBe(1);
   });
 });

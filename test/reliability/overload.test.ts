@@ -166,4 +166,17 @@ describe('the playground', () => {
     });
     expect(local.status).toBe(200);
   });
+
+  it('serves and takes files only under its own host name (a DNS-rebinding page could read exports)', async () => {
+    const { port } = new URL(playground.url);
+    const export_ = { id: 'F0EXPORT', name: 'RECT.csv', title: 'RECT.csv', mimetype: 'text/csv' };
+    playground.workspace.files.set('F0EXPORT', { ...export_, bytes: Buffer.from('key,title\nRECT-1,Secret\n') });
+    playground.workspace.files.set('F0PENDING', { ...export_, id: 'F0PENDING', bytes: null });
+    const path = '/files/F0EXPORT/RECT.csv';
+    expect((await request(Number(port), 'GET', path, { host: `evil.example:${port}` })).status).toBe(403);
+    const upload = { host: `evil.example:${port}`, 'content-type': 'text/csv' };
+    expect((await request(Number(port), 'POST', '/upload/F0PENDING', upload, 'forged')).status).toBe(403);
+    expect(playground.workspace.files.get('F0PENDING')?.bytes).toBeNull();
+    expect((await request(Number(port), 'GET', path, { host: `127.0.0.1:${port}` })).status).toBe(200);
+  });
 });

@@ -9,6 +9,8 @@ import { BODY_LIMIT, SlackHttpReceiver } from '../../src/runtime/http-receiver.j
 import { SIGNING_SECRET, commandBody, postSigned } from '../support/slack-requests.js';
 
 const LIMIT = 64 * 1024;
+const BUDGET = 2 * LIMIT;
+let bodiesFull = 0;
 let server: http.Server;
 let port: number;
 let tooLarge = 0;
@@ -22,7 +24,9 @@ beforeAll(async () => {
     health: (_req, res) => res.writeHead(200).end(),
     stopping: () => false,
     tooLarge: () => tooLarge++,
+    bodiesFull: () => bodiesFull++,
     bodyLimit: LIMIT,
+    bodyBudget: BUDGET,
   });
   receiver.init({
     processEvent: async ({ body, ack }: ReceiverEvent) => {
@@ -94,6 +98,42 @@ describe('request bodies', () => {
     expect(sent).toBeLessThan(2 * LIMIT);
     expect(tooLarge).toBe(before + 1);
     expect(seen).toEqual([]);
+  });
+
+  it('answers 503 with Retry-After, before reading the body, once the bodies being read would pass the budget', async () => {
+    const head = (n: number) =>
+      'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n' +
+      `Content-Length: ${n}\r\n\r\n`;
+    // Two bodies just under the limit, whose senders never finish them: together they take the budget but
+    // for a little, which a signed command still fits in.
+    const held = [0, 1].map(() => net.connect(port, '127.0.0.1'));
+    for (const socket of held) {
+      socket.on('error', () => {});
+      socket.write(head(LIMIT - 4096) + 'a'.repeat(1024));
+    }
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const before = bodiesFull;
+      const { response } = await raw(head(16 * 1024));
+      expect(response).toMatch(/^HTTP\/1\.1 503 /);
+      expect(response.toLowerCase()).toContain('retry-after: 5');
+      expect(bodiesFull).toBe(before + 1);
+      const body = commandBody({ text: 'help', userId: 'U9', teamId: 'T1', responseUrl: 'http://127.0.0.1/x' });
+      const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, 'application/x-www-form-urlencoded');
+      expect(res.status).toBe(200);
+      expect(seen.at(-1)).toMatchObject({ command: '/closeout', user_id: 'U9' });
+    } finally {
+      for (const socket of held) socket.destroy();
+    }
+    // Their charge is given back once their reads end: the same request is read (and refused as unsigned).
+    await new Promise((r) => setTimeout(r, 50));
+    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a'.repeat(LIMIT - 1024),
+    });
+    expect(unsigned.status).toBe(401);
+    seen.length = 0;
   });
 
   it('still takes a signed command', async () => {

@@ -79,3 +79,27 @@ describe('a file the worker cannot finish', () => {
     }
   });
 });
+
+describe('files read one after another', () => {
+  it('each get the whole time limit from when their own reading starts, not from when they were dropped', async () => {
+    const slow = Buffer.from(bigCsv(20_000));
+    const small = Buffer.from('title,owner\nSmall,U0SMALL\n');
+    const probe = createImportReader();
+    await probe.read(small); // a warm worker, as for the files below
+    const started = performance.now();
+    await probe.read(slow);
+    const once = performance.now() - started;
+    await probe.close();
+    // Three times one slow file's reading: each file fits, five of them in a row do not.
+    const reader = createImportReader({ timeoutMs: Math.ceil(once * 3), maxHeapMb: 512 });
+    try {
+      await reader.read(small);
+      const results = await Promise.all([slow, slow, slow, slow, slow, small].map((f) => reader.read(f)));
+      expect(results.map((r) => ('rows' in r ? r.rows.length : r))).toEqual([
+        20_000, 20_000, 20_000, 20_000, 20_000, 1,
+      ]);
+    } finally {
+      await reader.close();
+    }
+  }, 60_000);
+});

@@ -104,8 +104,11 @@ export function sheetXml({ rows, merges = [], dimension, cols = [], validations 
   );
 }
 
-/** A one-sheet .xlsx ("List"). `sheetSize`: the sheet's size as the zip's directory declares it. */
-export function workbookBytes(spec: SheetSpec, opts: { sheetSize?: number } = {}): Buffer {
+/**
+ * A one-sheet .xlsx ("List"). `sheetSize`: the sheet's size as the zip's directory declares it. `parts`: more
+ * parts at the end (a shared strings or styles part, for the pre-check: the sheet does not refer to them).
+ */
+export function workbookBytes(spec: SheetSpec, opts: { sheetSize?: number; parts?: Part[] } = {}): Buffer {
   const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${s}`);
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   return zip([
@@ -142,7 +145,20 @@ export function workbookBytes(spec: SheetSpec, opts: { sheetSize?: number } = {}
       ),
     },
     { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheetXml(spec)), declaredSize: opts.sheetSize },
+    ...(opts.parts ?? []),
   ]);
+}
+
+/** `xl/sharedStrings.xml` holding `strings`. */
+export function sharedStringsPart(strings: string[]): Part {
+  const items = strings.map((s) => `<si><t>${escapeXml(s)}</t></si>`).join('');
+  return {
+    name: 'xl/sharedStrings.xml',
+    data: Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${items}</sst>`,
+    ),
+  };
 }
 
 /** The file that took the bot down: a short list whose sheet merges A3 to the last cell Excel has. */

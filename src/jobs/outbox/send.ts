@@ -107,6 +107,9 @@ function classify(error: unknown): SendError {
   return new SendError('retryable', error instanceof Error ? error.message : String(error));
 }
 
+/** How long a channel's being private is trusted (a channel is rarely made public). */
+const PRIVACY_TTL_MS = 5 * 60 * 1000;
+
 /** No answer (timeout, connection lost): Slack may or may not have posted the message. */
 function isUncertain(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === ErrorCode.RequestError;
@@ -209,11 +212,26 @@ export function createWebApiSender(opts: WebApiSenderOptions): Sender<RenderedMe
   }
 
   const afterSent = opts.afterSent;
+  const privacy = new Map<string, { private: boolean; until: number }>();
   return {
     client,
     render: rendered,
     send,
     findSent,
+    channelIsPrivate: async (channel: string) => {
+      // Asked for each job and board a run plans: one conversations.info a channel every few minutes.
+      const known = privacy.get(channel);
+      if (known && known.until > Date.now()) return known.private;
+      try {
+        const info = await client.conversations.info({ channel });
+        const answer = info.channel?.is_private === true;
+        privacy.set(channel, { private: answer, until: Date.now() + PRIVACY_TTL_MS });
+        return answer;
+      } catch (error) {
+        opts.logger.warn({ err: error, channel }, 'could not tell whether a board channel is private');
+        return false;
+      }
+    },
     ...(afterSent && {
       afterSent: async (delivery: SentDelivery, landed: Sent, at: Date) => {
         try {

@@ -1,6 +1,6 @@
 import { localDate } from '../../../domain/cycle.js';
 import { forbidden } from '../../../domain/errors.js';
-import { boardCodeWord } from '../../../domain/keys.js';
+import { boardCodeWords } from '../../../domain/keys.js';
 import { isAdmin, requireAdmin } from '../../../services/access.js';
 import { categories, getBoard, listBoards } from '../../../services/boards.js';
 import { listProblems } from '../../../services/queries.js';
@@ -112,7 +112,8 @@ async function summaries({ ctx, actor }: SubcommandArgs): Promise<BoardSummary[]
 export const board: SubcommandHandler = async (call) => {
   const action = ACTIONS[(call.args[0] ?? '').toLowerCase()];
   if (action === 'new') return openBoardModal(call);
-  if (action === 'edit' && call.args[1]) return openBoardModal(call, boardCodeWord(call.args[1]).code);
+  const editing = action === 'edit' ? boardCodeWords(call.args.slice(1))?.code : undefined;
+  if (editing) return openBoardModal(call, editing);
   if (action === 'list') {
     const boards = await summaries(call);
     await call.respond({

@@ -1,5 +1,5 @@
 import { forbidden } from '../../../domain/errors.js';
-import { boardCodeWord } from '../../../domain/keys.js';
+import { boardCodeWords } from '../../../domain/keys.js';
 import { boardByCode, boardsLedBy, categories } from '../../../services/boards.js';
 import { newProblemModal } from '../../blocks/modals/new-problem.js';
 import type { SubcommandHandler } from './support/types.js';
@@ -11,7 +11,7 @@ export const newProblem: SubcommandHandler = async ({ args, command, client, res
     await respond({ response_type: 'ephemeral', text: tr('new.none') });
     return;
   }
-  const code = args[0] === undefined ? undefined : boardCodeWord(args[0]).code; // `RECT` or `board:RECT`
+  const code = boardCodeWords(args)?.code; // `RECT`, `board:RECT` or `board: RECT`
   if (code && !boards.some((b) => b.code === code)) {
     const board = await boardByCode(ctx.deps, actor.teamId, code); // an unknown code is "no such board"
     throw forbidden('error.not_leader', { code: board.code });

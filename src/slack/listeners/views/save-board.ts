@@ -1,7 +1,6 @@
 import { archiveBoard, boardCodeTaken, createBoard, editBoard, getBoard } from '../../../services/boards.js';
 import type { WebClient } from '@slack/web-api';
 import type { Translator } from '../../../i18n/index.js';
-import { tellUser } from '../../answer/tell-user.js';
 import { isPublicChannel } from '../../channel-members.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseBoardEdit, parseNewBoard } from '../../parsers/board.js';
@@ -49,7 +48,8 @@ export const saveBoard = parseThenWork({
     return { ok: true, data: { editing: null, form: parsed.data } };
   },
   written: ({ form }) => written(form),
-  work: async ({ ctx, client, actor, tr, to, form: chosen }) => {
+  once: true,
+  work: async ({ ctx, client, actor, tr, form: chosen }) => {
     if (chosen.editing !== null) {
       const { editing, form } = chosen;
       const before = await getBoard(ctx.deps, actor.teamId, editing);
@@ -59,24 +59,13 @@ export const saveBoard = parseThenWork({
       let board = await editBoard(ctx.deps, actor, editing, archiving ? fields : form);
       if (archiving) board = await archiveBoard(ctx.deps, actor, editing);
       const tip = await channelTips(client, tr, board);
-      await tellUser(
-        client,
-        ctx.logger,
-        to,
-        tr('board.saved', { code: board.code, name: mrkdwnText(board.name, 100) }) + tip,
-      );
       const people = [...before.leaders, ...board.leaders].map((l) => l.userId);
       refreshHomesLater(client, ctx, actor.teamId, [actor.userId, ...people]);
-      return;
+      return tr('board.saved', { code: board.code, name: mrkdwnText(board.name, 100) }) + tip;
     }
     const board = await createBoard(ctx.deps, actor, chosen.form);
     const tip = await channelTips(client, tr, board);
-    await tellUser(
-      client,
-      ctx.logger,
-      to,
-      tr('board.created', { code: board.code, name: mrkdwnText(board.name, 100) }) + tip,
-    );
     refreshHomesLater(client, ctx, actor.teamId, [actor.userId, ...board.leaders.map((l) => l.userId)]);
+    return tr('board.created', { code: board.code, name: mrkdwnText(board.name, 100) }) + tip;
   },
 });

@@ -1,4 +1,3 @@
-import { tellUser } from '../../answer/tell-user.js';
 import { reopenAndTell, withdraw } from '../../notify/changes.js';
 import { read } from '../../parsers/view-state.js';
 import { CHANGE_REASON } from '../../blocks/modals/change-reason.js';
@@ -13,9 +12,9 @@ export const saveChangeReason = parseThenWork({
     return { ok: true, data: reason };
   },
   written: (reason) => reason,
-  work: async ({ ctx, client, actor, meta, to, form: reason }) => {
+  once: true,
+  work: async ({ ctx, client, actor, meta, form: reason }) => {
     const change = { ctx, client, actor, lang: meta.lang, key: meta.key ?? '' };
-    const text = meta.mode === 'reopen' ? await reopenAndTell(change, reason) : await withdraw(change, reason);
-    await tellUser(client, ctx.logger, to, text);
+    return meta.mode === 'reopen' ? reopenAndTell(change, reason) : withdraw(change, reason);
   },
 });

@@ -1,7 +1,6 @@
 import { applyMeasureChanges, problemVersion } from '../../../services/measure-changes.js';
 import { failureText } from '../../answer/ephemeral.js';
 import { MEASURES } from '../../blocks/modals/measures.js';
-import { tellUser } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { parseMeasures, type MeasuresForm } from '../../parsers/measures.js';
 import { parseThenWork } from './support/on-submit.js';
@@ -32,22 +31,18 @@ export const saveMeasures = parseThenWork({
     return parsed;
   },
   written,
-  work: async ({ ctx, client, actor, meta, tr, to, form }) => {
+  once: true,
+  work: async ({ ctx, client, actor, meta, tr, form }) => {
     const key = meta.key ?? '';
     const result = await applyMeasureChanges(ctx.deps, actor, key, form.changes, form.added, {
       ...(meta.version !== undefined && { expectedVersion: meta.version }),
     });
-    await tellUser(
-      client,
-      ctx.logger,
-      to,
-      tr('upkeep.measures.saved', {
-        key,
-        added: result.added.length,
-        edited: result.edited.length,
-        retired: result.retired.length,
-      }),
-    );
     refreshHomesLater(client, ctx, actor.teamId, [actor.userId]);
+    return tr('upkeep.measures.saved', {
+      key,
+      added: result.added.length,
+      edited: result.edited.length,
+      retired: result.retired.length,
+    });
   },
 });

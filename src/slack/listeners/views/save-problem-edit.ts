@@ -3,13 +3,13 @@ import { categories } from '../../../services/boards.js';
 import { lastChangedBy } from '../../../services/problem-history.js';
 import { editProblem, getProblemDetail } from '../../../services/problems.js';
 import { deadlineWarning } from '../../answer/deadline-warning.js';
-import { afterSubmit, tellUser } from '../../answer/tell-user.js';
+import { afterSubmit } from '../../answer/tell-user.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { differing, parseEditProblem, type EditForm } from '../../parsers/edit-problem.js';
 import { failureText } from '../../answer/ephemeral.js';
 import { editProblemModal, EDIT_PROBLEM, type EditableFields } from '../../blocks/modals/edit-problem.js';
 import { formatDate } from '../../../i18n/dates.js';
-import { readSubmission, type SubmittedArgs } from './support/on-submit.js';
+import { answerOnce, readSubmission, type SubmittedArgs } from './support/on-submit.js';
 
 function written(form: EditForm): string {
   return [form.fields.title, form.fields.description, form.reason].filter(Boolean).join('\n\n');
@@ -68,21 +68,20 @@ export async function saveProblemEdit({ ctx, ack, body, view, client }: Submitte
     return;
   }
   await ack({ response_action: 'clear' });
-  await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, async () => {
-    const after = await editProblem(ctx.deps, actor, key, form.fields, {
-      expectedVersion: current.version,
-      ...(form.reason && { reason: form.reason }),
-    });
-    const names = changed.map((f) => tr(`upkeep.field.${f}`)).join(', ');
-    await tellUser(
-      client,
-      ctx.logger,
-      to,
-      changed.length
+  // Once a view (answerOnce): Submit pressed again is told the first answer, not "unchanged" or a conflict.
+  const once = { ctx, client, actor, view, to };
+  await afterSubmit({ client, ctx, lang: meta.lang, to, written: written(form) }, () =>
+    answerOnce(once, async () => {
+      const after = await editProblem(ctx.deps, actor, key, form.fields, {
+        expectedVersion: current.version,
+        ...(form.reason && { reason: form.reason }),
+      });
+      const names = changed.map((f) => tr(`upkeep.field.${f}`)).join(', ');
+      refreshHomesLater(client, ctx, actor.teamId, [after.ownerId]);
+      return changed.length
         ? tr('upkeep.edit.saved', { key: after.key, fields: names }) +
             (changed.includes('deadline') ? await deadlineWarning(ctx.deps.db, tr, after.boardId, after.deadline) : '')
-        : tr('upkeep.edit.unchanged', { key: after.key }),
-    );
-    refreshHomesLater(client, ctx, actor.teamId, [after.ownerId]);
-  });
+        : tr('upkeep.edit.unchanged', { key: after.key });
+    }),
+  );
 }

@@ -1,4 +1,3 @@
-import { tellUser } from '../../answer/tell-user.js';
 import { reassignAndTell } from '../../notify/changes.js';
 import { read } from '../../parsers/view-state.js';
 import { REASSIGN } from '../../blocks/modals/reassign.js';
@@ -12,9 +11,9 @@ export const saveReassignment = parseThenWork({
     return { ok: true, data: { ownerId, note: read.text(values, REASSIGN.note).trim() } };
   },
   written: ({ note }) => note,
-  work: async ({ ctx, client, actor, meta, to, form }) => {
+  once: true,
+  work: async ({ ctx, client, actor, meta, form }) => {
     const change = { ctx, client, actor, lang: meta.lang, key: meta.key ?? '' };
-    const text = await reassignAndTell(change, form.ownerId, form.note);
-    await tellUser(client, ctx.logger, to, text);
+    return reassignAndTell(change, form.ownerId, form.note);
   },
 });

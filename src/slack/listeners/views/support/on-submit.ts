@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Actor } from '../../../../domain/types.js';
 import { translator, type Translator } from '../../../../i18n/index.js';
 import type { SlackContext } from '../../../context.js';
-import { afterSubmit, type Audience } from '../../../answer/tell-user.js';
+import { claimAnswer, keepAnswer, priorSubmission, releaseAnswer } from '../../../../services/view-submissions.js';
+import { afterSubmit, tellUser, type Audience } from '../../../answer/tell-user.js';
 import type { Parsed } from '../../../parsers/inline-errors.js';
 import { decodeMetadata, type ModalMetadata } from '../../../parsers/modal-metadata.js';
 import { parseViewValues, type ViewValues } from '../../../parsers/view-state.js';
@@ -54,8 +56,45 @@ export interface SubmissionSteps<F> {
   parse(s: Submission & { ctx: SlackContext }): Parsed<F> | Promise<Parsed<F>>;
   /** What the user typed, handed back with the refusal if the work fails after the modal closed. */
   written(form: F): string;
-  /** The work, after the modal closed; a refusal or a crash reaches the user with their text (afterSubmit). */
-  work(s: SubmittedForm<F>): Promise<void>;
+  /**
+   * The work, after the modal closed; a refusal or a crash reaches the user with their text (afterSubmit).
+   * What it returns is told to the user.
+   */
+  work(s: SubmittedForm<F>): Promise<string | void>;
+  /** The work runs once a view: a second submission of it is told the first one's answer (answerOnce). */
+  once?: true;
+}
+
+/** How long a second submission waits for the first one's answer (the first is still at work). */
+const WAIT_FOR_FIRST_MS = 5_000;
+
+/**
+ * The answer of a view's submission, worked out once: a later submission of the same view (Submit pressed
+ * again) is told the same answer, without writing again (view-submissions.ts, claimAnswer). If the first
+ * is still at work after WAIT_FOR_FIRST_MS, or failed, the later one does the work itself.
+ */
+export async function answerOnce(
+  { ctx, client, actor, view, to }: Pick<SubmittedForm<unknown>, 'ctx' | 'client' | 'actor' | 'view' | 'to'>,
+  work: () => Promise<string>,
+): Promise<void> {
+  let claim = await claimAnswer(ctx.deps, actor, view.id);
+  for (const end = Date.now() + WAIT_FOR_FIRST_MS; !claim.claimed && claim.answer === null && Date.now() < end;) {
+    await sleep(100);
+    claim = await claimAnswer(ctx.deps, actor, view.id);
+  }
+  if (!claim.claimed && claim.answer !== null) {
+    await tellUser(client, ctx.logger, to, claim.answer);
+    return;
+  }
+  let answer: string;
+  try {
+    answer = await work();
+  } catch (error) {
+    if (claim.claimed) await releaseAnswer(ctx.deps.db, view.id);
+    throw error;
+  }
+  if (claim.claimed) await keepAnswer(ctx.deps.db, view.id, answer);
+  await tellUser(client, ctx.logger, to, answer);
 }
 
 /**
@@ -66,6 +105,22 @@ export interface SubmissionSteps<F> {
 export function parseThenWork<F>(steps: SubmissionSteps<F>): (args: SubmittedArgs) => Promise<void> {
   return async ({ ctx, ack, body, view, client }) => {
     const submission = readSubmission(ctx, { body, view });
+    const { meta, to } = submission;
+    // Submit pressed again on a `once` modal: its checks before the ack (a board code now taken, a version
+    // now moved on) would refuse what the first submission did; it gets the first one's answer instead.
+    if (steps.once && (await priorSubmission(ctx.deps.db, view.id, 'answer')) !== null) {
+      await ack({ response_action: 'clear' });
+      const again = { ...submission, ctx, client, view };
+      await afterSubmit({ client, ctx, lang: meta.lang, to, written: '' }, () =>
+        answerOnce(again, async () => {
+          // Only when the first submission failed meanwhile: this one is read and done afresh.
+          const parsed = await steps.parse({ ...submission, ctx });
+          if (!parsed.ok) return Object.values(parsed.errors).join('\n');
+          return (await steps.work({ ...again, body, form: parsed.data })) ?? '';
+        }),
+      );
+      return;
+    }
     const parsed = await steps.parse({ ...submission, ctx });
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -73,9 +128,12 @@ export function parseThenWork<F>(steps: SubmissionSteps<F>): (args: SubmittedArg
     }
     await ack({ response_action: 'clear' });
     const form = parsed.data;
-    const { meta, to } = submission;
-    await afterSubmit({ client, ctx, lang: meta.lang, to, written: steps.written(form) }, () =>
-      steps.work({ ...submission, ctx, client, view, body, form }),
-    );
+    const args = { ...submission, ctx, client, view, body, form };
+    const work = async () => (await steps.work(args)) ?? '';
+    await afterSubmit({ client, ctx, lang: meta.lang, to, written: steps.written(form) }, async () => {
+      if (steps.once) return answerOnce(args, work);
+      const answer = await work();
+      if (answer) await tellUser(client, ctx.logger, to, answer);
+    });
   };
 }
