@@ -1,22 +1,8 @@
-import { z } from 'zod';
+import { fileShareEvent } from './file-share.js';
 import { firstKeyIn } from '../../domain/keys.js';
 import { EVIDENCE_MAX_FILES } from '../../domain/evidence.js';
 import { parseSharedListFile } from './import-file.js';
 import { cutToSlackLimit, SLACK_INPUT_MAX } from './slack-input.js';
-
-const sharedFile = z.object({ id: z.string().regex(/^F[A-Z0-9]{1,30}$/), name: z.string().max(1000).optional() });
-const fileShare = z.object({
-  type: z.literal('message'),
-  subtype: z.literal('file_share'),
-  channel: z.string().min(1),
-  channel_type: z.string().optional(),
-  user: z.string().min(1),
-  text: z.string().optional(),
-  ts: z.string().min(1),
-  thread_ts: z.string().optional(),
-  bot_id: z.string().optional(),
-  files: z.array(sharedFile).min(1).max(100),
-});
 
 /** Files shared with a problem key in the message (`RECT-12 proof`): evidence for its closeout request. */
 export interface EvidenceShare {
@@ -34,7 +20,7 @@ export interface EvidenceShare {
  * scanned once with the key pattern of domain/keys.ts.
  */
 export function parseEvidenceShare(event: unknown): EvidenceShare | null {
-  const r = fileShare.safeParse(event);
+  const r = fileShareEvent.safeParse(event);
   if (!r.success || r.data.bot_id || parseSharedListFile(event)) return null;
   const m = r.data;
   const direct = m.channel_type ? m.channel_type === 'im' : m.channel.startsWith('D');

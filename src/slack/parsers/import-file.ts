@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileShareEvent } from './file-share.js';
 import { BOARD_CODE_PATTERN, boardCodeWord } from '../../domain/keys.js';
 import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import { tokenize } from './command-text.js';
@@ -8,19 +9,6 @@ import { cutToSlackLimit, SLACK_INPUT_MAX } from './slack-input.js';
 
 /** Names a list file may have; anything else dropped in the DM is left to the chat-reply feature. */
 const LIST_FILE = /\.(csv|tsv|txt|xlsx|xls)$/i;
-
-const sharedFile = z.object({ id: z.string().min(1), name: z.string().optional() });
-const fileShare = z.object({
-  type: z.literal('message'),
-  subtype: z.literal('file_share'),
-  channel: z.string().min(1),
-  channel_type: z.string().optional(),
-  user: z.string().min(1),
-  text: z.string().optional(),
-  ts: z.string().min(1),
-  bot_id: z.string().optional(),
-  files: z.array(sharedFile).min(1),
-});
 
 export interface SharedListFile {
   channel: string;
@@ -38,7 +26,7 @@ export interface SharedListFile {
 
 /** A list file a person dropped into their DM with the bot, or null for any other message. */
 export function parseSharedListFile(event: unknown): SharedListFile | null {
-  const r = fileShare.safeParse(event);
+  const r = fileShareEvent.safeParse(event);
   if (!r.success || r.data.bot_id) return null;
   const m = r.data;
   const direct = m.channel_type ? m.channel_type === 'im' : m.channel.startsWith('D');
