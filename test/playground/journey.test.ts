@@ -148,7 +148,8 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       await actAs(OTHER_LEADER);
       await openDm();
       const request = page.locator('.message', { hasText: key }).last();
-      await request.getByRole('button', { name: tr('btn.approve') }).click();
+      // Exact: "Approve, long-term" is a button of the same message.
+      await request.getByRole('button', { name: tr('btn.approve'), exact: true }).click();
       await poll(() => page.locator('.message', { hasText: key }).last().textContent()).toContain(
         tr('playground.edited'),
       );

@@ -115,10 +115,10 @@ describe('audit trail', () => {
     expect(update!.before).toEqual({ status: 'open', health: null, percent: 0 });
     expect(update!.after).toMatchObject({ status: 'in_progress', health: 'at_risk', percent: 40, measuresDone: [1] });
     expect(request!.before).toEqual({ status: 'in_progress' });
-    expect(request!.after).toEqual({ status: 'closeout_requested', evidence: 'done' });
+    expect(request!.after).toEqual({ status: 'closeout_requested', evidence: 'done', files: [] });
     expect(ret!.before).toEqual({ status: 'closeout_requested' });
     expect(ret!.after).toEqual({ status: 'in_progress', reason: 'show records' });
-    expect(approve!.after).toEqual({ status: 'closed', reason: null });
+    expect(approve!.after).toEqual({ status: 'closed', reason: null, outcome: 'rectified' });
     expect(reopen!.before).toMatchObject({ status: 'closed', closedBy: LEADER.userId });
     expect(reopen!.after).toEqual({ status: 'in_progress', reason: 'queues are back' });
     expect(archive!.before).toEqual({ archived: false });
