@@ -8,7 +8,7 @@ import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps } from './deps.js';
-import { ensureNotClosed } from './problems.js';
+import { ensureNotClosed, recordDeadlineMove } from './problems.js';
 
 /** An extension request as saved, with who decides it (what each leader's DM shows). */
 export interface RequestedExtension {
@@ -116,18 +116,16 @@ export async function decideExtension(
           ...(before.originalDeadline === null && { originalDeadline: before.deadline }),
         },
       });
-      await tx.deadlineChange.create({
-        data: {
-          teamId: actor.teamId,
-          problemId: before.id,
-          fromDate: before.deadline,
-          toDate: request.toDate,
-          extended: true,
-          reason: request.reason,
-          actorId: actor.userId,
-          requestedBy: request.requestedBy,
-          createdAt: now,
-        },
+      await recordDeadlineMove(tx, {
+        teamId: actor.teamId,
+        problemId: before.id,
+        from: before.deadline,
+        to: request.toDate,
+        extended: true,
+        reason: request.reason,
+        actorId: actor.userId,
+        requestedBy: request.requestedBy,
+        at: now,
       });
     }
     await audit(tx, actor, now, {

@@ -3,7 +3,7 @@ import type { Actor, ProblemStatus } from '../domain/types.js';
 import type { Tx } from './deps.js';
 import { journalValue, type BatchJournal, type UpdatedRow } from './import-undo.js';
 import type { ProblemFields, RowPlan } from './import-plan.js';
-import { isLater } from './problems.js';
+import { recordDeadlineMove } from './problems.js';
 
 /** Writing one updated row of an import: the problem, its measures, and its closeout requests. */
 
@@ -65,18 +65,14 @@ export async function applyUpdate(
   journal.updated.push(undo);
   if (deadlineMoved) {
     // A deadline moved by a file tells its story like one moved in Slack: `show`, the summary, the export.
-    const change = await tx.deadlineChange.create({
-      data: {
-        teamId: problem.teamId,
-        problemId: problem.id,
-        fromDate: problem.deadline,
-        toDate: row.fields.deadline ?? null,
-        extended: isLater(problem.deadline, row.fields.deadline ?? null),
-        reason: 'Changed by import',
-        actorId: actor.userId,
-        createdAt: at,
-      },
-      select: { id: true },
+    const change = await recordDeadlineMove(tx, {
+      teamId: problem.teamId,
+      problemId: problem.id,
+      from: problem.deadline,
+      to: row.fields.deadline ?? null,
+      reason: 'Changed by import',
+      actorId: actor.userId,
+      at,
     });
     undo.deadlineChangeId = change.id;
   }

@@ -165,17 +165,14 @@ export async function editProblem(
       },
     });
     if (deadlineMoved) {
-      await tx.deadlineChange.create({
-        data: {
-          teamId: actor.teamId,
-          problemId: before.id,
-          fromDate: before.deadline,
-          toDate: after.deadline,
-          extended: isLater(before.deadline, after.deadline),
-          reason: reason ?? '',
-          actorId: actor.userId,
-          createdAt: now,
-        },
+      await recordDeadlineMove(tx, {
+        teamId: actor.teamId,
+        problemId: before.id,
+        from: before.deadline,
+        to: after.deadline,
+        reason: reason ?? '',
+        actorId: actor.userId,
+        at: now,
       });
     }
     await audit(tx, actor, now, {
@@ -205,6 +202,40 @@ function pick(row: object, fields: string[]): Record<string, unknown> {
 /** Later than before; a deadline set where there was none is not an extension. */
 export function isLater(from: string | null, to: string | null): boolean {
   return from !== null && (to === null || to > from);
+}
+
+/**
+ * One entry of a problem's deadline history (`show`, the summary, the export, the report), whichever path
+ * moved it: a leader's edit, an import, an approved extension. `extended` defaults to whether it is later.
+ */
+export function recordDeadlineMove(
+  tx: Tx,
+  move: {
+    teamId: string;
+    problemId: number;
+    from: string | null;
+    to: string | null;
+    reason: string;
+    actorId: string;
+    at: Date;
+    requestedBy?: string;
+    extended?: boolean;
+  },
+) {
+  return tx.deadlineChange.create({
+    data: {
+      teamId: move.teamId,
+      problemId: move.problemId,
+      fromDate: move.from,
+      toDate: move.to,
+      extended: move.extended ?? isLater(move.from, move.to),
+      reason: move.reason,
+      actorId: move.actorId,
+      ...(move.requestedBy !== undefined && { requestedBy: move.requestedBy }),
+      createdAt: move.at,
+    },
+    select: { id: true },
+  });
 }
 
 function deadlineReason(reason: string | undefined): string {
