@@ -62,3 +62,9 @@ export async function startBot(env: {
   }
   return { child, port, eventsUrl: `http://127.0.0.1:${port}/slack/events`, exited };
 }
+
+/** Ends a bot a test started (SIGKILL if it is still running) and waits for its exit; no bot: nothing to do. */
+export async function killBot(bot: BotProcess | undefined): Promise<void> {
+  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
+  await bot?.exited;
+}

@@ -10,7 +10,7 @@ import { FakeSlack } from '../support/fake-slack.js';
 import { LEADER, makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
 import { eventBody, interactionBody, postSigned } from '../support/slack-requests.js';
 import { blockActionsPayload } from '../support/test-app.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * The real bot in its own process, stopped with SIGTERM (a deploy) or SIGKILL (a crash) in the middle of
@@ -30,8 +30,7 @@ beforeEach(async () => {
   await createProblem(deps, LEADER, 'RECT', { title: 'Queue', ownerId: 'UOTHER' });
 });
 afterEach(async () => {
-  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  await bot?.exited;
+  await killBot(bot);
   bot = undefined;
   await fake.stop();
   await testDb.close();

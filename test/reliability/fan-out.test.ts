@@ -4,7 +4,7 @@ import { importCsv } from '../../src/services/csv-import.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack, type PostedMessage } from '../support/fake-slack.js';
 import { makeDeps, seedBoard, TEAM } from '../support/fixtures.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * The bot's own scheduler prompting 500 owners, stopped mid-fan-out by a deploy (SIGTERM) or a crash
@@ -30,8 +30,7 @@ beforeEach(async () => {
   expect(imported).toMatchObject({ created: OWNERS, errors: [] });
 });
 afterEach(async () => {
-  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  await bot?.exited;
+  await killBot(bot);
   bot = undefined;
   await fake.stop();
   await testDb.close();

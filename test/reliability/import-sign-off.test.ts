@@ -6,7 +6,7 @@ import { LEADER, makeDeps, seedBoard, TEAM } from '../support/fixtures.js';
 import { textOf } from '../support/slack-calls.js';
 import { eventBody, interactionBody, postSigned } from '../support/slack-requests.js';
 import { blockActionsPayload } from '../support/test-app.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * The finding, tried black-box as a leader would: on a board with separation of duties, a leader who owns
@@ -28,8 +28,7 @@ beforeAll(async () => {
   bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl });
 }, 120_000);
 afterAll(async () => {
-  if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  await bot.exited;
+  await killBot(bot);
   await fake.stop();
   await testDb.close();
 });

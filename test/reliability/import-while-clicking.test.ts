@@ -10,7 +10,7 @@ import { FakeSlack } from '../support/fake-slack.js';
 import { LEADER, makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
 import { interactionBody, postSigned } from '../support/slack-requests.js';
 import { blockActionsPayload } from '../support/test-app.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * An operator imports a long list while owners click: the import holds the database in bounded batches,
@@ -37,8 +37,7 @@ beforeAll(async () => {
   bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl });
 }, 120_000);
 afterAll(async () => {
-  if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  await bot.exited;
+  await killBot(bot);
   await fake.stop();
   await testDb.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import { FakeSlack } from '../support/fake-slack.js';
 import { LEADER, makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
 import { interactionBody, postSigned } from '../support/slack-requests.js';
 import { blockActionsPayload } from '../support/test-app.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * The killed import: `closeout import` is killed (SIGKILL, sent by the process to itself once a chosen
@@ -115,8 +115,7 @@ describe('closeout import killed while the bot serves the board', () => {
     fake.teamId = TEAM;
   });
   afterEach(async () => {
-    if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-    await bot?.exited;
+    await killBot(bot);
     bot = undefined;
     await fake.stop();
   });

@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
 import { commandBody, postSigned } from '../support/slack-requests.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * Issue 20's findings against the real bot in its own process: a huge unsigned body, a burst while the
@@ -28,8 +28,7 @@ beforeEach(async () => {
   stallFile = path.join(inject('testDbDir'), `stall-${process.pid}-${Date.now()}`);
 });
 afterEach(async () => {
-  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  await bot?.exited;
+  await killBot(bot);
   bot = undefined;
   await fake.stop();
   await testDb.close();

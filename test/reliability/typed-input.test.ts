@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { LEADER, makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
 import { commandBody, eventBody, postSigned } from '../support/slack-requests.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * What a member types cannot stop the bot, tried as a member would against the real bot in its own process:
@@ -25,8 +25,7 @@ beforeEach(async () => {
   await createProblem(deps, LEADER, 'RECT', { title: 'Queue', ownerId: OWNER.userId });
 });
 afterEach(async () => {
-  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  await bot?.exited;
+  await killBot(bot);
   bot = undefined;
   await fake.stop();
   await testDb.close();

@@ -9,7 +9,7 @@ import { LEADER, makeDeps, seedBoard, TEAM } from '../support/fixtures.js';
 import { textOf } from '../support/slack-calls.js';
 import { commandBody, eventBody, postSigned } from '../support/slack-requests.js';
 import { mergeBombWorkbook } from '../support/workbooks.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
  * The 6.5 KB workbook that took the bot down: its sheet merges A3 to Excel's last cell, which exceljs
@@ -30,8 +30,7 @@ beforeAll(async () => {
   bot = await startBot({ databaseUrl: testDb.url, apiUrl: fake.apiUrl });
 }, 120_000);
 afterAll(async () => {
-  if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
-  await bot.exited;
+  await killBot(bot);
   await fake.stop();
   await testDb.close();
   fs.rmSync(dir, { recursive: true, force: true });
