@@ -113,6 +113,12 @@ export function snapshot(api: PageApi, user: string) {
       { id: dmOf(user), name: 'Closeout', kind: 'im' },
     ],
     messages: Object.fromEntries(conversations.map((c) => [c, api.ws.visible(c, user).map(messageView)])),
+    // Channel canvases (the live ledger), shown as a tab of their channel.
+    canvases: Object.fromEntries(
+      [...api.ws.canvases.values()]
+        .filter((c) => conversations.includes(c.channel))
+        .map((c) => [c.channel, { id: c.id, markdown: c.markdown }]),
+    ),
     home: api.ws.homes.has(user) ? viewOf(api.ws.homes.get(user)!) : null,
     modals: (api.ws.modals.get(user) ?? []).map(viewOf),
   };

@@ -4,9 +4,14 @@ import type http from 'node:http';
  * Only the playground's own page may use its API (`/pg/…`), which acts as any persona. A browser lets any web
  * page send requests to loopback: a cross-site page would send its own Origin (or a Sec-Fetch-Site of
  * cross-site), and a DNS-rebinding page a foreign Host. A JSON body is also required, as a cross-site form
- * cannot send one without a preflight this server never answers.
+ * cannot send one without a preflight this server never answers (nor raw bytes, `application/octet-stream`,
+ * which is what an upload takes instead).
  */
-export function pageRefusal(req: http.IncomingMessage, port: number): { status: 403 | 415; error: string } | null {
+export function pageRefusal(
+  req: http.IncomingMessage,
+  port: number,
+  bodyType: 'application/json' | 'application/octet-stream' = 'application/json',
+): { status: 403 | 415; error: string } | null {
   const host = req.headers.host?.toLowerCase();
   if (hostRefusal(req, port)) return { status: 403, error: 'forbidden_host' };
   const origin = req.headers.origin;
@@ -17,7 +22,7 @@ export function pageRefusal(req: http.IncomingMessage, port: number): { status: 
     return { status: 403, error: 'forbidden_origin' };
   if (req.method === 'POST') {
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return { status: 415, error: 'json_only' };
+    if (type !== bodyType) return { status: 415, error: bodyType === 'application/json' ? 'json_only' : 'bytes_only' };
   }
   return null;
 }

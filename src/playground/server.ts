@@ -5,6 +5,8 @@ import type { RunReport } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { pageRequest, type PageApi } from './page-api.js';
 import { hostRefusal, pageRefusal } from './page-guard.js';
+import { persona } from './people.js';
+import { keepUpload, MAX_UPLOAD_BYTES, servingHeaders } from './stand-in/files.js';
 import { PeopleActions } from './stand-in/people-actions.js';
 import { BotLink } from './stand-in/to-bot.js';
 import { readArgs, WebApi } from './stand-in/web-api.js';
@@ -27,12 +29,12 @@ export interface PlaygroundServerOptions {
 /** Request bodies larger than this are refused (files the bot uploads are charts and exports). */
 const MAX_BODY = 50 * 1024 * 1024;
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+async function readBody(req: http.IncomingMessage, max = MAX_BODY): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
+    if (size > max) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -102,6 +104,16 @@ export class PlaygroundServer {
     });
   }
 
+  /** A file a person attached in a modal (`POST /pg/upload?user=U…&name=…`, the bytes as the body). */
+  private async takeUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const user = url.searchParams.get('user') ?? '';
+    if (req.method !== 'POST' || !persona(user)) return json(res, 400, { ok: false, error: 'unknown person' });
+    const raw = await readBody(req, MAX_UPLOAD_BYTES);
+    if (!raw) return json(res, 413, { ok: false, error: 'file_too_large' });
+    const answer = keepUpload(this.ws, this.base, user, url.searchParams.get('name') ?? '', raw);
+    return json(res, answer.ok ? 200 : 413, answer);
+  }
+
   private async route(
     req: http.IncomingMessage,
     res: http.ServerResponse,
@@ -133,13 +145,13 @@ export class PlaygroundServer {
     if (req.method === 'GET' && head === 'files' && rest) {
       const file = this.ws.files.get(rest.split('/')[0] ?? '');
       if (!file?.bytes) return json(res, 404, { ok: false, error: 'file_not_found' });
-      const inline = file.mimetype.startsWith('image/');
-      res.writeHead(200, {
-        'content-type': file.mimetype,
-        'content-length': file.bytes.length,
-        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      });
+      res.writeHead(200, servingHeaders({ ...file, bytes: file.bytes }));
       return void res.end(file.bytes);
+    }
+    if (head === 'pg' && rest === 'upload') {
+      const refused = pageRefusal(req, this.port, 'application/octet-stream');
+      if (refused) return json(res, refused.status, { ok: false, error: refused.error });
+      return this.takeUpload(req, res, url);
     }
     if (head === 'pg') {
       const refused = pageRefusal(req, this.port);

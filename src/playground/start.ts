@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { WebClient } from '@slack/web-api';
 import { closeChartRenderer } from '../charts/chart-renderer.js';
 import { closeReportRenderer } from '../charts/report/report-renderer.js';
 import { parseEnv } from '../config/env.js';
@@ -20,7 +21,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { startSlackApp, type RunningSlackApp } from '../runtime/one-thread.js';
 import { digestChartFollowUp } from '../slack/upload/digest-chart.js';
 import { followUps, roundReportFollowUp } from '../slack/upload/round-report.js';
-import { startLedgerSync } from '../slack/ledger/ledger-sync.js';
+import { createLedgerSync, type LedgerSync } from '../slack/ledger/ledger-sync.js';
 import { ADMIN_ID, BOARD_CHANNEL, PLAYGROUND_TEAM } from './people.js';
 import { PlaygroundServer } from './server.js';
 import type { Workspace } from './stand-in/workspace.js';
@@ -54,7 +55,8 @@ interface Bot {
   slack: RunningSlackApp;
   scheduler: RunningScheduler | null;
   jobDeps: JobDeps;
-  /** Stops the live ledger's writes (channel canvases). */
+  /** The live ledger (channel canvases): written on a timer, and after time travel. */
+  ledger: LedgerSync;
   stopLedger: () => void;
 }
 
@@ -132,9 +134,16 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       tuning: { channelIntervalMs: 0 },
     };
     const scheduler = opts.scheduler === false ? null : startScheduler(jobDeps);
-    const stopLedger =
-      opts.scheduler === false ? () => {} : startLedgerSync({ token, apiUrl, db, logger: jobLogger, clock });
-    return { slack, scheduler, jobDeps, stopLedger };
+    // The live ledger runs even without the minute-by-minute scheduler: the channel's Ledger tab is part of
+    // what the page shows. Written once now, so the tab is there when the page first loads.
+    const ledger = createLedgerSync({
+      db,
+      clock,
+      logger: jobLogger,
+      client: new WebClient(token, { slackApiUrl: apiUrl }),
+    });
+    await ledger.tick().catch((error: unknown) => jobLogger.warn({ err: error }, 'ledger not written'));
+    return { slack, scheduler, jobDeps, ledger, stopLedger: ledger.start() };
   }
 
   async function stopBot(): Promise<void> {
@@ -152,7 +161,10 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
     const workCalendar = await loadBoardCalendar(db, board);
     const target = travelTargets({ ...board, workCalendar }, clock.now())[to];
     await clock.travelTo(target);
-    return runJob(bot.jobDeps, 'all', clock.now());
+    const report = await runJob(bot.jobDeps, 'all', clock.now());
+    // At each round the ledger is written again, as the bot's own timer would within the minute.
+    await bot.ledger.tick().catch((error: unknown) => logger.warn({ err: error }, 'ledger not written'));
+    return report;
   }
 
   bot = await startBot();

@@ -81,10 +81,9 @@ export async function seedDemo(
     categories: [...DEMO_CATEGORIES],
     // The live ledger in the board's channel (a canvas): the demo shows it.
     ledger: 'canvas',
-    // Evidence files stay optional on the demo board: the playground's page cannot attach a file to the
-    // closeout modal yet, so a required file would stop every closeout there. Its requests still carry files.
+    // Every closeout request carries evidence files, as auditors expect (the playground's modal attaches them).
     // Effectiveness checks are off until their job exists (issue 23).
-    evidenceRequired: false,
+    evidenceRequired: true,
     effectivenessDays: 0,
   });
   let approvals = 0;

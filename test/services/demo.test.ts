@@ -110,7 +110,7 @@ describe('seedDemo', () => {
     const { deps } = makeDeps(t.db, NOW);
     await seedDemo(deps, operator);
     expect(await t.db.board.findFirstOrThrow({ select: { evidenceRequired: true, effectivenessDays: true } })).toEqual({
-      evidenceRequired: false, // the playground's page cannot attach files yet
+      evidenceRequired: true,
       effectivenessDays: 0,
     });
     const requests = await t.db.closeoutRequest.findMany({ include: { files: true } });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { APP_ID, BOT_ID, BOT_USER, BOARD_CHANNEL, persona, PLAYGROUND_TEAM, userOfDm } from '../people.js';
+import { filesState } from './files.js';
 import { ackBody, type BotAnswer, type BotLink } from './to-bot.js';
 import type { ElementAction, StateValues } from '../page-contract.js';
 import type { Message, View, Workspace } from './workspace.js';
@@ -146,6 +147,20 @@ export class PeopleActions {
     };
   }
 
+  /** The page's input values with each file_input's files described as Slack describes them. */
+  private asSlackSends(user: string, values: StateValues): StateValues {
+    const out: StateValues = {};
+    for (const [block, actions] of Object.entries(values)) {
+      out[block] = {};
+      for (const [id, state] of Object.entries(actions))
+        out[block][id] =
+          state.type === 'file_input'
+            ? { type: 'file_input', files: filesState(this.ws, this.baseUrl(), user, state.files) }
+            : state;
+    }
+    return out;
+  }
+
   private messagePayload(m: Message) {
     return {
       type: 'message',
@@ -203,7 +218,7 @@ export class PeopleActions {
       team: { id: PLAYGROUND_TEAM, domain: 'closeout-playground' },
       enterprise: null,
       is_enterprise_install: false,
-      view: this.viewPayload(v, values),
+      view: this.viewPayload(v, this.asSlackSends(user, values)),
       actions: [{ ...action, action_ts: this.ws.nextTs() }],
     });
     return answer.status === 200 ? { ok: true } : { ok: false, error: `not acknowledged (${answer.status})` };
@@ -220,7 +235,7 @@ export class PeopleActions {
       api_app_id: APP_ID,
       token: 'playground',
       trigger_id: this.trigger(user),
-      view: this.viewPayload(v, values),
+      view: this.viewPayload(v, this.asSlackSends(user, values)),
       response_urls: [],
       is_enterprise_install: false,
       enterprise: null,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { APP_ID, BOT_ID, BOT_USER, dmOf, persona, PERSONAS, PLAYGROUND_TEAM } from '../people.js';
+import { mimeOf, slackFile } from './files.js';
 import type { Workspace } from './workspace.js';
 
 export type ApiArgs = Record<string, unknown>;
@@ -176,20 +177,7 @@ export class WebApi {
     'files.info': (args) => {
       const file = this.ws.files.get(String(args.file ?? ''));
       if (!file?.bytes) return fail('file_not_found');
-      const url = `${this.baseUrl()}/files/${file.id}/${encodeURIComponent(file.name)}`;
-      return {
-        ok: true,
-        file: {
-          id: file.id,
-          name: file.name,
-          title: file.title,
-          mimetype: file.mimetype,
-          filetype: file.name.split('.').pop() ?? '',
-          size: file.bytes.length,
-          url_private: url,
-          url_private_download: url,
-        },
-      };
+      return { ok: true, file: slackFile(file, this.baseUrl()) };
     },
 
     'users.list': () => ({
@@ -308,13 +296,6 @@ function asView(v: unknown): Record<string, unknown> | null {
 
 function viewAnswer(v: { id: string; hash: string; view: Record<string, unknown> }) {
   return { ...v.view, id: v.id, hash: v.hash, team_id: PLAYGROUND_TEAM, app_id: APP_ID, state: { values: {} } };
-}
-
-export function mimeOf(name: string): string {
-  if (name.endsWith('.png')) return 'image/png';
-  if (name.endsWith('.csv')) return 'text/csv';
-  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return 'application/octet-stream';
 }
 
 /** Web API calls arrive form-encoded (nested values JSON-encoded) or as JSON. */

@@ -2,13 +2,17 @@ import { EventEmitter } from 'node:events';
 import type { Clock } from '../../domain/clock.js';
 import { BOARD_CHANNEL, dmOf, PERSONAS } from '../people.js';
 
-/** A file shared in a conversation (summary charts, CSV and xlsx exports). */
+/** A file the bot shared (summary charts, CSV and xlsx exports), or one a person attached in a modal. */
 export interface StoredFile {
   id: string;
   name: string;
   title: string;
   mimetype: string;
   bytes: Buffer | null;
+  /** The person who attached it in the page (a file_input); absent for the bot's files. */
+  uploadedBy?: string;
+  /** When it was attached (a message timestamp: seconds.micro). */
+  created?: string;
 }
 
 export interface Message {

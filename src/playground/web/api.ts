@@ -53,6 +53,8 @@ export interface Snapshot {
   personas: Persona[];
   channels: { id: string; name: string; kind: 'channel' | 'im' }[];
   messages: Record<string, MessageView[]>;
+  /** By channel: its canvas's markdown, as the bot last wrote it. */
+  canvases: Record<string, { id: string; markdown: string }>;
   home: ViewState | null;
   modals: ViewState[];
 }
@@ -83,4 +85,21 @@ export async function post(path: string, body: unknown): Promise<Outcome> {
 /** Fills `{name}` placeholders in one of the page's strings. */
 export function fill(template: string | undefined, params: Record<string, string | number> = {}): string {
   return (template ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** A file attached in a modal, as the stand-in described it (Slack's file object, the part the page shows). */
+export interface UploadedFile {
+  id: string;
+  name: string;
+  size: number;
+}
+
+/** Sends one chosen file's bytes to the stand-in, which keeps it for the modal's submission. */
+export async function upload(user: string, file: File): Promise<{ ok: true; file: UploadedFile } | Outcome> {
+  const res = await fetch(`/pg/upload?user=${encodeURIComponent(user)}&name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: file,
+  });
+  return (await res.json()) as { ok: true; file: UploadedFile } | Outcome;
 }

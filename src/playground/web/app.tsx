@@ -1,12 +1,14 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill, getState, post, type ElementAction, type Outcome, type Snapshot, type StateValues } from './api.js';
 import { Blocks } from './blocks.js';
+import { Canvas } from './canvas.js';
 import { Page, type PageContext, type Source } from './context.js';
 import { Composer, MessageList, ThreadPanel } from './conversation.js';
 import { Modal } from './modal.js';
 import { TimeTravel } from './time-travel.js';
 
-type Where = { kind: 'channel'; id: string } | { kind: 'app'; tab: 'home' | 'messages' };
+type Where = { kind: 'channel'; id: string; tab: 'messages' | 'canvas' } | { kind: 'app'; tab: 'home' | 'messages' };
 
 const PERSONA_KEY = 'closeout-playground-persona';
 
@@ -89,6 +91,7 @@ export function App() {
   const channel = where.kind === 'channel' ? where.id : dm.id;
   const channelInfo = snap.channels.find((c) => c.id === channel);
   const modal = snap.modals.at(-1);
+  const canvas = where.kind === 'channel' ? snap.canvases[channel] : undefined;
 
   const choosePersona = (id: string) => {
     localStorage.setItem(PERSONA_KEY, id);
@@ -146,7 +149,7 @@ export function App() {
                   key={c.id}
                   type="button"
                   class={`nav-item${where.kind === 'channel' && where.id === c.id ? ' active' : ''}`}
-                  onClick={() => go({ kind: 'channel', id: c.id })}
+                  onClick={() => go({ kind: 'channel', id: c.id, tab: 'messages' })}
                 >
                   # {c.name}
                 </button>
@@ -163,36 +166,40 @@ export function App() {
           <main class="main">
             <div class="main-head">
               {where.kind === 'channel' ? (
-                <b># {channelInfo?.name}</b>
+                <>
+                  <b># {channelInfo?.name}</b>
+                  {canvas && (
+                    <div class="tabs" role="tablist">
+                      <Tab on={where.tab === 'messages'} go={() => go({ ...where, tab: 'messages' })}>
+                        {t('playground.tab.messages')}
+                      </Tab>
+                      <Tab on={where.tab === 'canvas'} go={() => go({ ...where, tab: 'canvas' })}>
+                        📋 {t('playground.tab.ledger')}
+                      </Tab>
+                    </div>
+                  )}
+                </>
               ) : (
                 <>
                   <b>
                     <span class="nav-bot">✓</span> Closeout
                   </b>
                   <div class="tabs" role="tablist">
-                    <button
-                      type="button"
-                      role="tab"
-                      aria-selected={where.tab === 'home'}
-                      class={where.tab === 'home' ? 'tab active' : 'tab'}
-                      onClick={() => go({ kind: 'app', tab: 'home' })}
-                    >
+                    <Tab on={where.tab === 'home'} go={() => go({ kind: 'app', tab: 'home' })}>
                       {t('playground.tab.home')}
-                    </button>
-                    <button
-                      type="button"
-                      role="tab"
-                      aria-selected={where.tab === 'messages'}
-                      class={where.tab === 'messages' ? 'tab active' : 'tab'}
-                      onClick={() => go({ kind: 'app', tab: 'messages' })}
-                    >
+                    </Tab>
+                    <Tab on={where.tab === 'messages'} go={() => go({ kind: 'app', tab: 'messages' })}>
                       {t('playground.tab.messages')}
-                    </button>
+                    </Tab>
                   </div>
                 </>
               )}
             </div>
-            {where.kind === 'app' && where.tab === 'home' ? (
+            {where.kind === 'channel' && where.tab === 'canvas' && canvas ? (
+              <div class="canvas-pane">
+                <Canvas markdown={canvas.markdown} />
+              </div>
+            ) : where.kind === 'app' && where.tab === 'home' ? (
               <div class="home">
                 {snap.home ? (
                   <Blocks blocks={snap.home.view.blocks ?? []} source={{ viewId: snap.home.id }} />
@@ -240,5 +247,14 @@ export function App() {
         )}
       </div>
     </Page.Provider>
+  );
+}
+
+/** A tab of the conversation's header (Slack's Home / Messages, or a channel's Messages / canvas). */
+function Tab({ on, go, children }: { on: boolean; go: () => void; children: ComponentChildren }) {
+  return (
+    <button type="button" role="tab" aria-selected={on} class={on ? 'tab active' : 'tab'} onClick={go}>
+      {children}
+    </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { ElementAction } from './api.js';
+import type { ElementAction, UploadedFile } from './api.js';
 import { usePage, type Source } from './context.js';
+import { FileInput } from './file-input.js';
 import { plain, TextObject } from './mrkdwn.js';
 
 export type El = { type: string; action_id?: string } & Record<string, unknown>;
@@ -44,6 +45,8 @@ export function initialState(el: El): Record<string, unknown> {
       return { type, selected_date: el.initial_date ?? null };
     case 'timepicker':
       return { type, selected_time: el.initial_time ?? null };
+    case 'file_input':
+      return { type, files: [] };
     default:
       return { type };
   }
@@ -283,6 +286,16 @@ export function Element({ el, blockId, source, form, input, dispatch }: ElementP
         return <input type="number" step={el.is_decimal_allowed ? 'any' : '1'} {...common} />;
       return <input type="text" {...common} />;
     }
+    case 'file_input':
+      return (
+        <FileInput
+          actionId={actionId}
+          filetypes={Array.isArray(el.filetypes) ? (el.filetypes as string[]) : []}
+          maxFiles={typeof el.max_files === 'number' ? el.max_files : 10}
+          files={(state.files as UploadedFile[] | undefined) ?? []}
+          onChange={(files) => form?.set(blockId, actionId, { type: el.type, files })}
+        />
+      );
     case 'image':
       return <img class="el-image" src={String(el.image_url ?? '')} alt={String(el.alt_text ?? '')} />;
     default:
