@@ -12,6 +12,9 @@ const OTHER_LEADER = 'U0DEMOL02';
 const OWNER = 'U0DEMO01';
 /** Generous: CI machines are shared, and a step waits on the bot, the page and the browser. */
 const TIMEOUT = 30_000;
+/** The evidence file the owner attaches to the closeout request. */
+const EVIDENCE = 'queue-report.pdf';
+const PDF = '%PDF-1.4 queue times, one month';
 const STEP = 90_000;
 
 /**
@@ -136,6 +139,21 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       await modal()
         .locator('[data-block="evidence"] textarea')
         .fill(lang === 'en' ? 'Queues under 15 minutes for a month.' : '连续一个月排队时间低于15分钟。');
+      // The demo board requires evidence files: without one the request is refused inline.
+      await modal().locator('[data-submit]').click();
+      await poll(() => input('evidence_files').locator('[role=alert]').textContent()).toBe(
+        tr('error.evidence_files_required'),
+      );
+      // The page's own limits answer at once; nothing is uploaded.
+      const picker = input('evidence_files').locator('input[type=file]');
+      expect(await picker.getAttribute('accept')).toContain('.pdf');
+      await picker.setInputFiles({ name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(6 << 20) });
+      await poll(() => input('evidence_files').locator('.file-input [role=alert]').textContent()).toBe(
+        tr('playground.file.too_big', { name: 'huge.pdf', max: 5 }),
+      );
+      await picker.setInputFiles({ name: EVIDENCE, mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+      await poll(() => input('evidence_files').locator('.file-chip').textContent()).toContain(EVIDENCE);
+      await shot('closeout-files.png');
       await modal().locator('[data-submit]').click();
       await closed();
     },
@@ -148,6 +166,13 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       await actAs(OTHER_LEADER);
       await openDm();
       const request = page.locator('.message', { hasText: key }).last();
+      // The attached file is a link in the request, served back by the stand-in as a download.
+      const link = request.getByRole('link', { name: EVIDENCE });
+      const href = (await link.getAttribute('href')) ?? '';
+      expect(href).toMatch(new RegExp(`^${playground.url}/files/F\\d+/${EVIDENCE}$`));
+      const served = await fetch(href);
+      expect(served.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${EVIDENCE}`);
+      expect(await served.text()).toBe(PDF);
       // Exact: "Approve, long-term" is a button of the same message.
       await request.getByRole('button', { name: tr('btn.approve'), exact: true }).click();
       await poll(() => page.locator('.message', { hasText: key }).last().textContent()).toContain(
@@ -175,6 +200,26 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       const digest = page.locator('.conversation-main .message', { hasText: /第 \d+ 轮进展汇总/ }).last();
       await poll(() => digest.locator('.block.header').textContent()).toMatch(/第 \d+ 轮进展汇总/);
       await shot('round-post.png');
+    },
+    STEP,
+  );
+
+  it(
+    'the board channel shows its live ledger as a tab, rewritten after the round',
+    async () => {
+      await openChannel();
+      await page.getByRole('tab', { name: tr('playground.tab.ledger') }).click();
+      const canvas = page.locator('.canvas');
+      // The board's language (the demo board's is Chinese): its title, a table per status, owners by name.
+      await poll(() => canvas.locator('h1').textContent()).toContain('（RECT）整改台账');
+      expect(await canvas.locator('table').count()).toBeGreaterThan(2);
+      const row = canvas.locator('tr', { hasText: key });
+      await poll(() => row.textContent()).toContain(title);
+      expect(await row.textContent()).toContain(lang === 'en' ? 'Wang Fang' : '王芳');
+      expect(await row.textContent()).toContain(t('zh-CN', 'status.closed'));
+      await shot('playground-ledger.png');
+      await page.getByRole('tab', { name: tr('playground.tab.messages') }).click();
+      await poll(() => page.locator('.conversation-main .message').count()).toBeGreaterThan(0);
     },
     STEP,
   );

@@ -43,9 +43,22 @@ export function Modal({
   const [values, setValues] = useState<StateValues>(() => initialValues(blocks));
   // A views.update or push brings new blocks: start from their initial values (Slack keeps typed text only for unchanged inputs).
   useEffect(() => setValues((old) => ({ ...initialValues(blocks), ...keep(old, blocks) })), [view.id, view.hash]);
+  // A field's inline error goes once the field is changed; the next submission's answer brings its own.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setEdited(new Set()), [view.hash]);
+  const submit = () => {
+    setEdited(new Set());
+    onSubmit(values);
+  };
+  const errors = view.errors
+    ? Object.fromEntries(Object.entries(view.errors).filter(([block]) => !edited.has(block)))
+    : null;
   const form: Form = {
     values,
-    set: (blockId, actionId, state) => setValues((v) => ({ ...v, [blockId]: { ...v[blockId], [actionId]: state } })),
+    set: (blockId, actionId, state) => {
+      setValues((v) => ({ ...v, [blockId]: { ...v[blockId], [actionId]: state } }));
+      setEdited((e) => (e.has(blockId) ? e : new Set([...e, blockId])));
+    },
   };
   const general = view.errors?.[''];
   return (
@@ -61,10 +74,10 @@ export function Modal({
           class="modal-body"
           onSubmit={(e) => {
             e.preventDefault();
-            onSubmit(values);
+            submit();
           }}
         >
-          <Blocks blocks={blocks} source={{ viewId: view.id }} form={form} errors={view.errors} />
+          <Blocks blocks={blocks} source={{ viewId: view.id }} form={form} errors={errors} />
           {general && <div class="input-error">{general}</div>}
         </form>
         <div class="modal-foot">
@@ -72,7 +85,7 @@ export function Modal({
             {plain(view.view.close) || t('playground.cancel')}
           </button>
           {view.view.submit && (
-            <button type="button" class="btn btn-primary" data-submit onClick={() => onSubmit(values)}>
+            <button type="button" class="btn btn-primary" data-submit onClick={submit}>
               {plain(view.view.submit)}
             </button>
           )}
