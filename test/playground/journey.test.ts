@@ -151,6 +151,15 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       await poll(() => input('evidence_files').locator('.file-input [role=alert]').textContent()).toBe(
         tr('playground.file.too_big', { name: 'huge.pdf', max: 5 }),
       );
+      const many = Array.from({ length: 11 }, (_, i) => ({
+        name: `photo-${i}.png`,
+        mimeType: 'image/png',
+        buffer: Buffer.from('png'),
+      }));
+      await picker.setInputFiles(many);
+      await poll(() => input('evidence_files').locator('.file-input [role=alert]').textContent()).toBe(
+        tr('playground.file.too_many', { max: 10 }),
+      );
       await picker.setInputFiles({ name: EVIDENCE, mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
       await poll(() => input('evidence_files').locator('.file-chip').textContent()).toContain(EVIDENCE);
       await shot('closeout-files.png');
