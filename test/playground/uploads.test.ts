@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { PlaygroundServer } from '../../src/playground/server.js';
-import { MAX_UPLOAD_BYTES } from '../../src/playground/stand-in/files.js';
+import { MAX_UPLOAD_BYTES } from '../../src/playground/page-contract.js';
 import { TravelClock } from '../../src/playground/time-travel.js';
 
 const OWNER = 'U0DEMO01';

@@ -1,14 +1,11 @@
+import { MAX_INPUT_FILES, MAX_UPLOAD_BYTES } from '../page-contract.js';
 import type { StoredFile, Workspace } from './workspace.js';
 
 /**
- * Files people attach in the page (a modal's `file_input`), kept in memory like the rest of the stand-in:
- * bounded per file and in all, so a page left open cannot fill the machine's memory.
+ * Files people attach in the page (a modal's `file_input`) are kept in memory like the rest of the
+ * stand-in: bounded per file (MAX_UPLOAD_BYTES) and in all, so a page left open cannot fill the memory.
  */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** Everything people have uploaded since the playground started, together. */
 export const MAX_UPLOADS_BYTES = 100 * 1024 * 1024;
-/** Slack's own limit on a file_input's files (its `max_files` is 1–10). */
-export const MAX_INPUT_FILES = 10;
 
 /** The content types the playground serves back as they are; anything else is served as bytes. */
 const TYPES: Record<string, string> = {
@@ -133,9 +130,10 @@ export function servingHeaders(file: StoredFile & { bytes: Buffer }): Record<str
  */
 export function filesState(ws: Workspace, base: string, user: string, claimed: unknown): SlackFile[] {
   if (!Array.isArray(claimed)) return [];
+  const idOf = (c: unknown) => (typeof c === 'object' && c !== null && 'id' in c ? String(c.id) : '');
   return claimed
     .slice(0, MAX_INPUT_FILES)
-    .map((c) => ws.files.get(typeof (c as { id?: unknown })?.id === 'string' ? (c as { id: string }).id : ''))
+    .map((c) => ws.files.get(idOf(c)))
     .filter((f): f is StoredFile => Boolean(f?.bytes && f.uploadedBy === user))
     .map((f) => slackFile(f, base));
 }

@@ -1,10 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
+import { MAX_INPUT_FILES, MAX_UPLOAD_BYTES as MAX_BYTES } from '../page-contract.js';
 import { upload, type UploadedFile } from './api.js';
 import { usePage } from './context.js';
-
-/** The stand-in's limits (src/playground/stand-in/files.ts): checked here first, so the answer is at once. */
-const MAX_BYTES = 5 * 1024 * 1024;
-const SLACK_MAX_FILES = 10;
 
 interface Props {
   actionId: string;
@@ -29,7 +26,8 @@ export function FileInput({ actionId, filetypes, maxFiles, files, onChange }: Pr
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(0);
   const picker = useRef<HTMLInputElement>(null);
-  const max = Math.min(Math.max(1, maxFiles), SLACK_MAX_FILES);
+  // The stand-in's limits are checked here first, so the answer is at once and nothing is uploaded.
+  const max = Math.min(Math.max(1, maxFiles), MAX_INPUT_FILES);
   const types = new Set(filetypes.map((f) => f.toLowerCase()));
 
   const choose = async (chosen: File[]) => {

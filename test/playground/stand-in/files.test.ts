@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/domain/clock.js';
+import { MAX_UPLOAD_BYTES } from '../../../src/playground/page-contract.js';
 import {
   filesState,
   keepUpload,
-  MAX_UPLOAD_BYTES,
   MAX_UPLOADS_BYTES,
   safeName,
   servingHeaders,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/domain/clock.js';
 import { BOARD_CHANNEL, BOT_USER, dmOf } from '../../../src/playground/people.js';
+import { snapshot, type PageApi } from '../../../src/playground/page-api.js';
 import { PeopleActions } from '../../../src/playground/stand-in/people-actions.js';
 import { BotLink } from '../../../src/playground/stand-in/to-bot.js';
 import { WebApi } from '../../../src/playground/stand-in/web-api.js';
@@ -48,6 +49,33 @@ describe('the stand-in Web API', () => {
     expect(call('canvases.edit', { canvas_id: 'F0NONE', changes: [] })).toEqual({
       ok: false,
       error: 'canvas_not_found',
+    });
+    // Only a whole replacement in markdown, as the ledger sends it; the canvas is left as it was.
+    const edit = (change: Record<string, unknown>) =>
+      call('canvases.edit', { canvas_id: created.canvas_id, changes: [change] });
+    expect(edit({ operation: 'insert_at_end', document_content: content('x') })).toEqual({
+      ok: false,
+      error: 'invalid_arguments',
+    });
+    expect(edit({ operation: 'replace' })).toEqual({ ok: false, error: 'invalid_arguments' });
+    expect(ws.canvases.get(created.canvas_id)?.markdown).toBe('# Ledger v2');
+    expect(call('conversations.canvases.create', { channel_id: 'C0NOWHERE', document_content: content('x') })).toEqual({
+      ok: false,
+      error: 'invalid_arguments',
+    });
+  });
+
+  it('shows the page each channel canvas the person can see, by channel', () => {
+    const { ws, call } = standIn();
+    const created = call('conversations.canvases.create', {
+      channel_id: BOARD_CHANNEL.id,
+      document_content: { type: 'markdown', markdown: '# Ledger' },
+    }) as { ok: boolean; canvas_id: string };
+    // A canvas in someone else's DM is not theirs to see.
+    ws.writeCanvas('F0ELSEWHERE', dmOf('U0DEMO02'), '# Not yours');
+    const page = { ws, language: () => 'en', clock: fixedClock('2026-11-30T02:00:00Z') } as unknown as PageApi;
+    expect(snapshot(page, OWNER).canvases).toEqual({
+      [BOARD_CHANNEL.id]: { id: created.canvas_id, markdown: '# Ledger' },
     });
   });
 
