@@ -135,6 +135,7 @@ function summarise(
         ...Object.keys(row.fields).map((f) => FIELD_COLUMNS[f as keyof ProblemFields]),
         ...(row.status ? ['status'] : []),
         ...(row.measureEdits.length || row.measureAdds.length ? ['measures'] : []),
+        ...(row.decision ? ['outcome'] : []),
       ];
       changes.push({ line: row.line, key: row.problem.key, action: 'update', fields });
     }
