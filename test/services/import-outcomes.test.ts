@@ -5,7 +5,7 @@ import { exportCsv, exportRows } from '../../src/services/csv-export.js';
 import { importCsv } from '../../src/services/csv-import.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { outcomeCounts } from '../../src/services/outcome-counts.js';
-import { createProblem } from '../../src/services/problems.js';
+import { createProblem, editProblem } from '../../src/services/problems.js';
 import { exportXlsx } from '../../src/services/xlsx-export.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { LEADER, OWNER, TEAM, makeDeps, seedBoard } from '../support/fixtures.js';
@@ -188,5 +188,35 @@ describe('bad outcome cells: each row says why, nothing is written', () => {
       { state: 'approved', outcome: 'rectified' },
     ]);
     expect((await fresh.db.problem.findUniqueOrThrow({ where: { id: own.id } })).status).toBe('open');
+  });
+});
+
+describe('an import that is taken back', () => {
+  it('puts a decided request back to pending without its outcome, and deletes the decisions it made', async () => {
+    const asked = await createProblem(to, LEADER, 'RECT', { title: 'Asked', ownerId: OWNER.userId });
+    const { request } = await requestCloseout(to, OWNER, asked.key, { evidence: 'Done' });
+    const open = await createProblem(to, LEADER, 'RECT', { title: 'Open', ownerId: OWNER.userId });
+    const last = await createProblem(to, LEADER, 'RECT', { title: 'Last', ownerId: OWNER.userId });
+    const csv = [
+      'key,title,status,outcome,mechanisms',
+      `${asked.key},Asked,closed,long_term,Rule`,
+      `${open.key},Open,,not_rectifiable,`,
+      `${last.key},Renamed,,,`,
+    ].join('\n');
+    const preview = await importCsv(to, operator, 'RECT', csv, { dryRun: true });
+    expect(preview).toMatchObject({ errors: [], updated: 3 });
+    // Someone edits the last problem after two rows were written: the previewed plan is stale, all is undone.
+    const onProgress = async (done: number) => {
+      if (done === 2) await editProblem(to, LEADER, last.key, { unit: 'Window 3' });
+    };
+    await expect(
+      importCsv(to, operator, 'RECT', csv, { expect: preview.fingerprint, batchRows: 1, onProgress }),
+    ).rejects.toMatchObject({ key: 'import.changed' });
+    expect(
+      await fresh.db.closeoutRequest.findMany({
+        select: { id: true, state: true, outcome: true, mechanisms: true, decidedBy: true },
+      }),
+    ).toEqual([{ id: request.id, state: 'pending', outcome: null, mechanisms: null, decidedBy: null }]);
+    expect((await fresh.db.problem.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe('closeout_requested');
   });
 });
