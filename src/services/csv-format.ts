@@ -3,7 +3,8 @@ import { t, type MessageKey } from '../i18n/index.js';
 
 /** The CSV contract of PRODUCT.md, shared by import and export: column names, header aliases, cell formats. */
 
-export const CSV_COLUMNS = [
+/** A problem's own columns, in the order both the import template and the export write them. */
+const LIST_COLUMNS = [
   'key',
   'title',
   'description',
@@ -15,6 +16,13 @@ export const CSV_COLUMNS = [
   'status',
   'measures',
 ] as const;
+/**
+ * How each problem was closed out (issue 23): outcome, lasting mechanisms and evidence file links. The
+ * first two are read back by import (import-outcome.ts); the file links are for reading only.
+ */
+export const OUTCOME_COLUMNS = ['outcome', 'mechanisms', 'evidence files'] as const;
+/** The columns an import reads. */
+export const CSV_COLUMNS = [...LIST_COLUMNS, 'outcome', 'mechanisms'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** The Problem fields behind the CSV columns (a Prisma `select`), read by both the export and the import. */
@@ -41,6 +49,8 @@ const ZH_HEADERS: Record<string, CsvColumn> = {
   完成时限: 'deadline',
   状态: 'status',
   整改措施: 'measures',
+  整改结果: 'outcome',
+  长效机制: 'mechanisms',
 };
 
 /** Header cell → column, ignoring case and whitespace (" Title ", "完成 时限"); undefined if unknown. */
@@ -58,8 +68,6 @@ export const OWNER_NAME_COLUMN = 'owner name';
 export const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
 /** How late an open problem is, in calendar days and in the board's working days (issue 22): for reading. */
 export const OVERDUE_COLUMNS = ['days overdue', 'working days overdue'] as const;
-/** How each problem was closed out (issue 23): outcome, lasting mechanisms and evidence file links, for reading. */
-export const OUTCOME_COLUMNS = ['outcome', 'mechanisms', 'evidence files'] as const;
 const IGNORED_HEADERS = new Set([
   'ownername',
   '责任人姓名',
@@ -71,11 +79,8 @@ const IGNORED_HEADERS = new Set([
   'workingdaysoverdue',
   '逾期天数',
   '逾期工作日',
-  'outcome',
-  'mechanisms',
+  // Evidence files live in Slack and are attached there: their links in an export are for reading only.
   'evidencefiles',
-  '整改结果',
-  '长效机制',
   '整改证明材料',
 ]);
 export const isIgnoredHeader = (header: string): boolean =>
@@ -83,9 +88,9 @@ export const isIgnoredHeader = (header: string): boolean =>
 
 /** The columns an export writes, in order: the import columns with the owner's name after the owner. */
 export const EXPORT_COLUMNS = [
-  ...CSV_COLUMNS.slice(0, 6),
+  ...LIST_COLUMNS.slice(0, 6),
   OWNER_NAME_COLUMN,
-  ...CSV_COLUMNS.slice(6),
+  ...LIST_COLUMNS.slice(6),
   ...DEADLINE_STORY_COLUMNS,
   ...OVERDUE_COLUMNS,
   ...OUTCOME_COLUMNS,
@@ -141,4 +146,27 @@ export function parseMeasures(cell: string): MeasureLine[] {
       const status: MeasureStatus = mark === 'x' ? 'done' : mark === '~' ? 'doing' : 'todo';
       return { text: line.slice(match[0].length), status };
     });
+}
+
+export const OUTCOMES = ['rectified', 'long_term', 'not_rectifiable'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Outcome cells: the raw value (what export writes), or its English or Chinese label (已整改, 持续整改, 未整改). */
+const outcomeWords = new Map<string, Outcome>(
+  OUTCOMES.flatMap((o) => {
+    const key = `outcome.${o}` as MessageKey;
+    return [o, t('en', key), t('zh-CN', key)].map((word) => [word.replace(/\s+/g, '').toLowerCase(), o] as const);
+  }),
+);
+
+export function parseOutcome(cell: string): Outcome | undefined {
+  return outcomeWords.get(cell.replace(/\s+/g, '').toLowerCase());
+}
+
+/** Lasting mechanisms in a cell, one a line (as export writes them): one split, so linear in the cell. */
+export function parseMechanisms(cell: string): string[] {
+  return cell
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

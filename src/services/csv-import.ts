@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { conflict, DomainError, invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
+import { loadBoardCalendar } from './calendar.js';
 import type { ServiceDeps } from './deps.js';
 import type { DateOrder } from './import-dates.js';
 import { OwnerResolver, type DirectoryFailure, type UserDirectory } from './import-owners.js';
@@ -38,6 +39,18 @@ export interface ImportResult {
   stale: boolean;
   /** Slack could not be reached (or refused) to look owners up: the rows that needed it are in `errors`. */
   lookupFailure: DirectoryFailure | null;
+  /**
+   * Rows that set a deadline on a day the board's calendar does not work (issue 22): kept as given, but said,
+   * as the modal and the CLI say it. In line order; the previews list the first few.
+   */
+  deadlineWarnings: DeadlineWarning[];
+}
+
+export interface DeadlineWarning {
+  line: number;
+  /** Null for a new problem whose number is only taken when it is written. */
+  key: string | null;
+  date: string;
 }
 
 export interface ImportOptions extends ReadOptions {
@@ -79,9 +92,12 @@ export async function importCsv(
   if ('refused' in read)
     throw invalid('import.limits', { sheet: '', limit: 0, range: '', used: '', part: '', line: 0, ...read.refused });
   const dryRun = !!opts.dryRun;
-  if ('errors' in read) return summarise({ rows: [], errors: read.errors, keptMeasures: 0 }, read.format, dryRun, '');
+  if ('errors' in read)
+    return summarise({ rows: [], errors: read.errors, keptMeasures: 0 }, read.format, dryRun, '', () => false);
   const owners = new OwnerResolver(opts.directory ?? null);
   const now = deps.clock.now();
+  const calendar = await loadBoardCalendar(deps.db, board);
+  const offDay = (date: string) => !calendar.isWorkingDay(date);
 
   for (let attempt = 1; ; attempt++) {
     const current = await findBoard(deps.db, actor.teamId, board.code);
@@ -92,15 +108,19 @@ export async function importCsv(
     });
     const fingerprint = fingerprintOf(plan, current.nextProblemNumber);
     if (opts.expect !== undefined && opts.expect !== fingerprint)
-      return { ...summarise(plan, read.format, true, fingerprint), stale: true, lookupFailure: owners.unreachable };
+      return {
+        ...summarise(plan, read.format, true, fingerprint, offDay),
+        stale: true,
+        lookupFailure: owners.unreachable,
+      };
     if (dryRun || plan.errors.length) {
       if (dryRun) await opts.onProgress?.(read.rows.length, read.rows.length);
-      return { ...summarise(plan, read.format, dryRun, fingerprint), lookupFailure: owners.unreachable };
+      return { ...summarise(plan, read.format, dryRun, fingerprint, offDay), lookupFailure: owners.unreachable };
     }
     try {
       const target = { board, expectedNext: current.nextProblemNumber };
       const keys = await writePlan(deps, actor, now, target, plan.rows, opts);
-      return summarise(plan, read.format, false, fingerprint, (line) => keys.get(line) ?? null);
+      return summarise(plan, read.format, false, fingerprint, offDay, (line) => keys.get(line) ?? null);
     } catch (err) {
       const stale = err instanceof DomainError && err.key === 'import.changed';
       if (!stale || opts.expect !== undefined || attempt >= ATTEMPTS) throw err;
@@ -122,11 +142,18 @@ function summarise(
   format: FileFormat,
   dryRun: boolean,
   fingerprint: string,
+  offDay: (date: string) => boolean,
   keyFor: (line: number) => string | null = () => null,
 ): ImportResult {
   const changes: ImportChange[] = [];
+  const deadlineWarnings: DeadlineWarning[] = [];
   let unchanged = 0;
   for (const row of plan.rows) {
+    // A deadline the row sets (not one it leaves as it was) on a day off.
+    if (row.kind === 'create' && row.input.deadline && offDay(row.input.deadline))
+      deadlineWarnings.push({ line: row.line, key: keyFor(row.line) ?? row.key, date: row.input.deadline });
+    if (row.kind === 'update' && row.fields.deadline && offDay(row.fields.deadline))
+      deadlineWarnings.push({ line: row.line, key: row.problem.key, date: row.fields.deadline });
     if (row.kind === 'unchanged') unchanged++;
     else if (row.kind === 'create') {
       changes.push({ line: row.line, key: keyFor(row.line) ?? row.key, action: 'create', fields: [] });
@@ -135,6 +162,7 @@ function summarise(
         ...Object.keys(row.fields).map((f) => FIELD_COLUMNS[f as keyof ProblemFields]),
         ...(row.status ? ['status'] : []),
         ...(row.measureEdits.length || row.measureAdds.length ? ['measures'] : []),
+        ...(row.decision ? ['outcome'] : []),
       ];
       changes.push({ line: row.line, key: row.problem.key, action: 'update', fields });
     }
@@ -153,5 +181,6 @@ function summarise(
     fingerprint,
     stale: false,
     lookupFailure: null,
+    deadlineWarnings: ok ? deadlineWarnings : [],
   };
 }

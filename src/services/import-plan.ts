@@ -11,6 +11,7 @@ import {
 } from './csv-format.js';
 import type { ServiceDeps } from './deps.js';
 import { parseDateCell, type DateOrder } from './import-dates.js';
+import { planOutcome, type OutcomeDecision } from './import-outcome.js';
 import type { OwnerResolver } from './import-owners.js';
 import { statusRefusal, type Decider } from './import-status.js';
 import type { Cells, RowError, SourceRow } from './import-read.js';
@@ -44,6 +45,12 @@ export const EXISTING_SELECT = {
     select: { id: true, number: true, text: true, status: true },
     orderBy: { number: 'asc' },
   },
+  // The latest closeout request: the problem's outcome now, and who asked for a pending one (import-outcome.ts).
+  closeoutRequests: {
+    orderBy: { id: 'desc' },
+    take: 1,
+    select: { state: true, outcome: true, mechanisms: true, requestedBy: true },
+  },
 } as const;
 
 export function loadProblems(db: ServiceDeps['db'], boardId: number) {
@@ -68,6 +75,7 @@ export type RowPlan =
       input: ValidProblem;
       status: ProblemStatus;
       measures: MeasureLine[];
+      decision: OutcomeDecision | null;
     }
   | {
       kind: 'update';
@@ -77,6 +85,7 @@ export type RowPlan =
       status: ProblemStatus | null;
       measureEdits: MeasureEdit[];
       measureAdds: MeasureLine[];
+      decision: OutcomeDecision | null;
     }
   | { kind: 'unchanged'; line: number };
 
@@ -153,6 +162,11 @@ export async function planRows(
     const ownerId = parsed.success ? parsed.data.ownerId : '';
     const refusal = status ? statusRefusal(problem, status, ownerId, opts.decider) : null;
     if (refusal) reasons.push(['status', refusal]);
+    const statusAfter = status ?? problem?.status ?? 'open';
+    const decision =
+      status === undefined || refusal
+        ? null
+        : planOutcome(row.cells, problem, statusAfter, ownerId, opts.decider, reasons);
     if (reasons.length || !parsed.success || status === undefined) {
       plan.errors.push({ line: row.line, reasons: formatReasons(reasons) });
       continue;
@@ -167,11 +181,12 @@ export async function planRows(
         input: parsed.data,
         status: status ?? 'open',
         measures: measures ?? [],
+        decision,
       });
       continue;
     }
     plan.keptMeasures += measures ? Math.max(0, problem.measures.length - measures.length) : 0;
-    plan.rows.push(diff(row, problem, parsed.data, status, measures));
+    plan.rows.push(diff(row, problem, parsed.data, status, measures, decision));
   }
   return plan;
 }
@@ -255,6 +270,7 @@ function diff(
   input: ValidProblem,
   status: ProblemStatus | null,
   measures: MeasureLine[] | undefined,
+  decision: OutcomeDecision | null,
 ): RowPlan {
   const fields: Partial<ProblemFields> = {};
   for (const field of FIELDS) {
@@ -277,8 +293,7 @@ function diff(
     }
   });
   const newStatus = status !== null && status !== problem.status ? status : null;
-  if (!Object.keys(fields).length && newStatus === null && !measureEdits.length && !measureAdds.length) {
-    return { kind: 'unchanged', line: row.line };
-  }
-  return { kind: 'update', line: row.line, problem, fields, status: newStatus, measureEdits, measureAdds };
+  const changed = Object.keys(fields).length || newStatus !== null || measureEdits.length || measureAdds.length;
+  if (!changed && !decision) return { kind: 'unchanged', line: row.line };
+  return { kind: 'update', line: row.line, problem, fields, status: newStatus, measureEdits, measureAdds, decision };
 }

@@ -24,6 +24,8 @@ export interface UpdatedRow {
   requestIds: number[];
   /** Pending requests it decided (status set to something else): put back to pending. */
   decidedRequestIds: number[];
+  /** A request it made already decided (an outcome in the file, nothing pending): deleted with its status. */
+  decisionIds?: number[];
   deadlineChangeId: number | null;
 }
 
@@ -164,7 +166,12 @@ async function undoUpdate(tx: Tx, ctx: UndoContext, row: UpdatedRow): Promise<st
   if (row.decidedRequestIds.length && statusBack) {
     await tx.closeoutRequest.updateMany({
       where: { id: { in: row.decidedRequestIds }, decidedBy: ctx.actor.userId, decidedAt: ctx.at },
-      data: { state: 'pending', decidedBy: null, decidedAt: null, reason: null },
+      data: { state: 'pending', decidedBy: null, decidedAt: null, reason: null, outcome: null, mechanisms: null },
+    });
+  }
+  if (row.decisionIds?.length && statusBack) {
+    await tx.closeoutRequest.deleteMany({
+      where: { id: { in: row.decisionIds }, decidedBy: ctx.actor.userId, decidedAt: ctx.at },
     });
   }
   return [...kept];

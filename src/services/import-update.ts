@@ -2,6 +2,7 @@ import { conflict } from '../domain/errors.js';
 import type { Actor, ProblemStatus } from '../domain/types.js';
 import type { Tx } from './deps.js';
 import { journalValue, type BatchJournal, type UpdatedRow } from './import-undo.js';
+import type { OutcomeDecision } from './import-outcome.js';
 import type { ProblemFields, RowPlan } from './import-plan.js';
 import { recordDeadlineMove } from './problems.js';
 
@@ -76,7 +77,17 @@ export async function applyUpdate(
     });
     undo.deadlineChangeId = change.id;
   }
-  const decided = row.status ? await settleRequests(tx, actor, at, problem, row.status, undo) : null;
+  const settled = row.status ? await settleRequests(tx, actor, at, problem, row.status, row.decision, undo) : null;
+  let decided = settled;
+  if (row.decision && !settled) {
+    // No pending request to decide: the decision is recorded as its own request, decided as it is made.
+    const made = await tx.closeoutRequest.create({
+      data: decisionRequest(actor, at, problem.id, row.decision, problem.teamId),
+      select: { id: true, state: true },
+    });
+    undo.decisionIds = [made.id];
+    decided = { state: made.state as DecidedState, requestIds: [made.id] };
+  }
   for (const edit of row.measureEdits) {
     const edited = await tx.measure.updateMany({
       where: { id: edit.id, text: edit.before.text, status: edit.before.status },
@@ -113,7 +124,15 @@ export async function applyUpdate(
       ...row.fields,
       ...(row.status && { status: row.status }),
       // A closeout decided by the file: by whom, and that it came from an import (not the buttons).
-      ...(decided && { closeout: { ...decided, decidedBy: actor.userId, via: 'import' } }),
+      ...(decided && {
+        closeout: {
+          ...decided,
+          ...(row.decision && { outcome: row.decision.outcome }),
+          ...(row.decision?.mechanisms.length && { mechanisms: row.decision.mechanisms }),
+          decidedBy: actor.userId,
+          via: 'import',
+        },
+      }),
       measures: [
         ...row.measureEdits.map((e) => ({ number: e.number, ...e.after })),
         ...row.measureAdds.map((m, i) => ({ number: firstNew + i, ...m })),
@@ -123,7 +142,46 @@ export async function applyUpdate(
 }
 
 /** Requests an import decided: the plan checked the decision against the board's rules (import-plan.ts). */
-const IMPORT_DECISION = { approved: 'Approved by import', returned: 'Status changed by import' } as const;
+const IMPORT_DECISION = {
+  approved: 'Approved by import',
+  returned: 'Status changed by import',
+  not_rectifiable: 'Not rectifiable, set by import',
+} as const;
+type DecidedState = keyof typeof IMPORT_DECISION;
+
+/** What a decision by import writes on a request: its state, outcome and mechanisms, as the buttons would. */
+function decisionData(actor: Actor, at: Date, decision: OutcomeDecision) {
+  const state: DecidedState = decision.outcome === 'not_rectifiable' ? 'not_rectifiable' : 'approved';
+  return {
+    state,
+    decidedBy: actor.userId,
+    decidedAt: at,
+    reason: IMPORT_DECISION[state],
+    outcome: state === 'approved' ? decision.outcome : null,
+    mechanisms: decision.mechanisms.length ? JSON.stringify(decision.mechanisms) : null,
+  };
+}
+
+/**
+ * A request made and decided by import, for a problem with none pending: asked and decided by whoever
+ * imports (the plan checked they may decide it), at the import's time, which is the problem's closing time.
+ */
+export function decisionRequest(
+  actor: Actor,
+  at: Date,
+  problemId: number,
+  decision: OutcomeDecision,
+  teamId = actor.teamId,
+) {
+  return {
+    teamId,
+    problemId,
+    requestedBy: actor.userId,
+    evidence: 'Outcome set by import',
+    createdAt: at,
+    ...decisionData(actor, at, decision),
+  };
+}
 
 /**
  * Keeps closeout requests in step with a status set by import: `closeout_requested` gets a pending request
@@ -136,8 +194,9 @@ async function settleRequests(
   at: Date,
   problem: { id: number; teamId: string },
   to: ProblemStatus,
+  decision: OutcomeDecision | null,
   journal: UpdatedRow,
-): Promise<{ state: 'approved' | 'returned'; requestIds: number[] } | null> {
+): Promise<{ state: DecidedState; requestIds: number[] } | null> {
   const problemId = problem.id;
   const pending = await tx.closeoutRequest.findMany({ where: { problemId, state: 'pending' }, select: { id: true } });
   if (to === 'closeout_requested') {
@@ -156,12 +215,12 @@ async function settleRequests(
     return null;
   }
   if (!pending.length) return null;
-  const state = to === 'closed' ? 'approved' : 'returned';
+  const state: DecidedState = to === 'closed' ? 'approved' : 'returned';
   const requestIds = pending.map((r) => r.id);
-  await tx.closeoutRequest.updateMany({
-    where: { id: { in: requestIds }, state: 'pending' },
-    data: { state, decidedBy: actor.userId, decidedAt: at, reason: IMPORT_DECISION[state] },
-  });
+  const data = decision
+    ? decisionData(actor, at, decision)
+    : { state, decidedBy: actor.userId, decidedAt: at, reason: IMPORT_DECISION[state] };
+  await tx.closeoutRequest.updateMany({ where: { id: { in: requestIds }, state: 'pending' }, data });
   journal.decidedRequestIds.push(...requestIds);
-  return { state, requestIds };
+  return { state: data.state, requestIds };
 }

@@ -1,4 +1,5 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
+import type { Prisma } from '../db/generated/client.js';
 import { conflict } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
@@ -6,7 +7,7 @@ import { createAudits, createMeasures, createProblems, type NewMeasure } from '.
 import { continueRun, recordBatch, releaseRun, startRun, undoRun, type RunInfo } from './import-runs.js';
 import { emptyJournal, type BatchJournal } from './import-undo.js';
 import type { RowPlan } from './import-plan.js';
-import { applyUpdate, statusData } from './import-update.js';
+import { applyUpdate, decisionRequest, statusData } from './import-update.js';
 
 // Writing: in bounded batches, each its own short transaction, so the bot's own writes (a click, a report)
 // get the database between them instead of waiting out one long import. The outcome is still all or
@@ -138,8 +139,7 @@ async function writeBatch(
     );
     const byNumber = new Map(created.map((p) => [p.number, p]));
     const measures: NewMeasure[] = [];
-    const requests: { teamId: string; problemId: number; requestedBy: string; evidence: string; createdAt: Date }[] =
-      [];
+    const requests: Prisma.CloseoutRequestCreateManyInput[] = [];
     for (const row of creates) {
       const problem = byNumber.get(numbers.get(row.line)!)!;
       journal.created.push({ id: problem.id, key: problem.key });
@@ -163,10 +163,20 @@ async function writeBatch(
           createdAt: at,
         });
       }
+      // An outcome in the file is the importer's decision, recorded as an approval or a not-rectifiable one.
+      if (row.decision) requests.push(decisionRequest(actor, at, problem.id, row.decision));
       audits.push({
         action: 'problem.create',
         targetId: problem.key,
-        after: { ...row.input, key: problem.key, status: row.status, measures: row.measures, via: 'import' },
+        after: {
+          ...row.input,
+          key: problem.key,
+          status: row.status,
+          measures: row.measures,
+          ...(row.decision && { outcome: row.decision.outcome }),
+          ...(row.decision?.mechanisms.length && { mechanisms: row.decision.mechanisms }),
+          via: 'import',
+        },
       });
     }
     if (measures.length) await createMeasures(tx, measures);

@@ -48,9 +48,11 @@ export async function outcomeCells(
   const closed = new Set(problems.filter((p) => p.status === 'closed').map((p) => p.id));
   for (const r of requests) {
     if (out.has(r.problemId)) continue; // the latest request only
+    const outcome = outcomeOf(closed.has(r.problemId), r);
     out.set(r.problemId, {
-      outcome: outcomeOf(closed.has(r.problemId), r),
-      mechanisms: mechanismList(r.mechanisms).join('\n'),
+      outcome,
+      // The mechanisms belong to the long-term outcome (a reopened problem's old ones do not re-import as one).
+      mechanisms: outcome === 'long_term' ? mechanismList(r.mechanisms).join('\n') : '',
       'evidence files': r.files.map((f) => (f.permalink ? `${f.name} <${f.permalink}>` : f.name)).join('\n'),
     });
   }

@@ -3,12 +3,12 @@ import { runJob } from '../../src/jobs/runner.js';
 import { createSlackSender } from '../../src/slack/sender.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createProblem } from '../../src/services/problems.js';
-import { ACTION } from '../../src/slack/ids.js';
+import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import { callAfter } from '../support/modals.js';
+import { answers, callAfter, state, type SentView } from '../support/modals.js';
 
 const text = (c: SlackCall) => JSON.stringify(c.args.blocks ?? []);
 
@@ -70,11 +70,12 @@ describe('acting on a cycle prompt', () => {
       b.text?.text.startsWith('*RECT-1*'),
     );
     expect(section?.text?.text.split('\n')[2]).toMatch(/^:ballot_box_with_check: <@UOWNER> reported no change/);
-    // Every problem keeps its three buttons.
+    // Every problem keeps its buttons, Request more time included.
     const buttons = (updated.args.blocks as { type: string; elements?: { action_id: string }[] }[]).filter(
       (b) => b.type === 'actions',
     );
     expect(buttons).toHaveLength(2);
+    for (const b of buttons) expect(b.elements!.map((e) => e.action_id)).toContain(ACTION.requestExtension);
     expect(await app.db.update.count({ where: { problem: { key: 'RECT-1' }, source: 'no_change' } })).toBe(1);
   });
 
@@ -89,6 +90,50 @@ describe('acting on a cycle prompt', () => {
       }),
     );
     expect(text(updated).match(/reported no change/g)).toHaveLength(2);
+  });
+
+  it('Request more time opens the extension modal for that problem; the request reaches the leaders', async () => {
+    const sent = app.fake.messages.find((m) => m.ts === prompt.ts)!;
+    const actions = (
+      sent.blocks as { type: string; block_id?: string; elements?: { action_id: string; value: string }[] }[]
+    ).filter((b) => b.type === 'actions');
+    // Each problem's one actions block carries the button, for its own key.
+    expect(actions.map((b) => b.elements!.find((e) => e.action_id === ACTION.requestExtension)?.value)).toEqual(
+      actions.map((b) => b.block_id!.slice('sched.'.length)),
+    );
+    const open = await callAfter(app, 'views.open', () =>
+      app.click({
+        userId: OWNER.userId,
+        actionId: ACTION.requestExtension,
+        value: 'RECT-2',
+        blockId: 'sched.RECT-2',
+        message: prompt,
+      }),
+    );
+    const view = open.args.view as SentView;
+    expect(view.callback_id).toBe(VIEW.extension);
+    expect(JSON.stringify(view.blocks)).toContain('RECT-2');
+    expect(JSON.stringify(view.blocks)).not.toContain('RECT-1');
+    const from = app.fake.calls.length;
+    const submitted = await app.submit({
+      userId: OWNER.userId,
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata,
+      values: answers(view, {
+        extension_date: state.date('2027-02-26'),
+        extension_reason: state.text('The contractor starts in January'),
+      }),
+    });
+    expect(submitted.json).toEqual({ response_action: 'clear' });
+    const leaderDm = await app.fake.waitFor(() =>
+      app.fake.calls.slice(from).find((c) => c.method === 'chat.postMessage' && c.args.channel === LEADER.userId),
+    );
+    expect(JSON.stringify(leaderDm.args)).toContain('The contractor starts in January');
+    expect(await app.db.extensionRequest.findFirstOrThrow({ where: { problem: { key: 'RECT-2' } } })).toMatchObject({
+      requestedBy: OWNER.userId,
+      toDate: '2027-02-26',
+      state: 'pending',
+    });
   });
 
   it('a reply typed in the prompt’s thread is recorded and shown on the prompt', async () => {

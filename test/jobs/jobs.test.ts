@@ -28,6 +28,8 @@ afterEach(async () => {
   await h.stop();
 });
 
+const actionsOf = (m: { blocks?: unknown }) =>
+  ((m.blocks as { type: string; elements?: unknown[] }[]) ?? []).filter((b) => b.type === 'actions');
 const buttonsOf = (m: { blocks?: unknown }) =>
   ((m.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]) ?? [])
     .filter((b) => b.type === 'actions')
@@ -67,9 +69,11 @@ describe('cycle prompts', () => {
       [ACTION.reportProgress, b.key],
       [ACTION.noChange, b.key],
       [ACTION.requestCloseout, b.key],
+      [ACTION.requestExtension, b.key],
       [ACTION.reportProgress, a.key],
       [ACTION.noChange, a.key],
       [ACTION.requestCloseout, a.key],
+      [ACTION.requestExtension, a.key],
     ]);
 
     const row = await h.deps.db.delivery.findUniqueOrThrow({ where: { dedupeKey: 'prompt:RECT:cycle-0:UOWNER' } });
@@ -106,11 +110,13 @@ describe('cycle prompts', () => {
     const report = await h.run(PROMPT_0, 'cycle-prompts');
     expect(report.sent).toEqual(['prompt:RECT:cycle-0:UOWNER', 'prompt:RECT:cycle-0:UOWNER:page-2']);
     const pages = h.fake.messages;
-    expect(pages.map((p) => buttonsOf(p).length / 3)).toEqual([20, 20]);
+    // One actions block per problem (its four buttons, far below Slack's 25 elements), 20 problems a page.
+    expect(pages.map((p) => actionsOf(p).length)).toEqual([20, 20]);
+    for (const p of pages) expect(actionsOf(p).every((a) => a.elements!.length === 4)).toBe(true);
     expect(textOf(pages[1]!)).toContain('page 2 of 2');
     expect(textOf(pages[0]!)).not.toContain('own words');
     expect(textOf(pages[1]!)).toContain('own words');
-    expect(textOf(pages[1]!)).not.toContain('more');
+    expect(textOf(pages[1]!)).not.toContain('… and');
     for (const p of pages) expect((p.blocks as unknown[]).length).toBeLessThanOrEqual(50);
   });
 
@@ -150,7 +156,7 @@ describe('cycle prompts', () => {
         .map((b) => b.value),
     );
     expect(keys).toEqual(listed.slice(0, 40).map((p) => p.key));
-    expect(textOf(pages[0]!)).not.toContain('more');
+    expect(textOf(pages[0]!)).not.toContain('… and');
     expect(textOf(pages[1]!)).toContain('… and 20 more');
     const seeAll = buttonsOf(pages[1]!).filter((b) => b.action_id === ACTION.seeAllProblems);
     expect(seeAll).toHaveLength(1);
@@ -188,7 +194,12 @@ describe('cycle prompts', () => {
     const text = textOf(h.fake.messages[0]!);
     expect(text).toContain('第 1 轮进展更新');
     expect(text).toContain('您负责 1 个未销号问题');
-    expect(buttonsOf(h.fake.messages[0]!).length).toBe(3);
+    expect(buttonsOf(h.fake.messages[0]!).map((b) => (b as { text?: { text: string } }).text?.text)).toEqual([
+      '汇报进展',
+      '无变化',
+      '申请销号',
+      '申请延期',
+    ]);
   });
 });
 

@@ -9,7 +9,13 @@ import {
 } from '../../src/domain/keys.js';
 import { chineseNumber, parseReply } from '../../src/domain/reply-parser.js';
 import { HEALTHS } from '../../src/domain/types.js';
-import { columnForHeader, parseMeasures, parseStatus } from '../../src/services/csv-format.js';
+import {
+  columnForHeader,
+  parseMechanisms,
+  parseMeasures,
+  parseOutcome,
+  parseStatus,
+} from '../../src/services/csv-format.js';
 import { DATE_ORDERS, parseDateCell } from '../../src/services/import-dates.js';
 import { OwnerResolver, type WorkspaceUser } from '../../src/services/import-owners.js';
 import { keyValue } from '../../src/slack/parsers/block-action.js';
@@ -152,10 +158,12 @@ export function textParsers(): TextParser[] {
       },
     },
     {
-      name: 'spreadsheet cells (headers, statuses, measures, lines)',
+      name: 'spreadsheet cells (headers, statuses, measures, outcomes, mechanisms, lines)',
       run: (text) => {
         columnForHeader(text);
         parseStatus(text);
+        parseOutcome(text);
+        assert.ok(strings(parseMechanisms(text)));
         assert.ok(parseMeasures(text).every((m) => typeof m.text === 'string'));
         assert.ok(strings(splitLines(text).items));
       },

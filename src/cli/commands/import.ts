@@ -9,6 +9,8 @@ import { importHooks } from '../import-hooks.js';
 
 /** Enough to read on a terminal; the rest is counted. */
 const MAX_LISTED = 100;
+/** Warnings are a reminder: the first few rows, the rest counted. */
+const MAX_WARNINGS = 10;
 
 interface ImportOptions {
   board: string;
@@ -143,5 +145,16 @@ function printResult(ctx: CliContext, result: ImportResult, board: string, file:
       `${result.keptMeasures} existing measure(s) beyond the lines of their cell were kept: imports never delete measures.`,
     );
   }
+  printDeadlineWarnings(ctx, result.deadlineWarnings);
   return 0;
+}
+
+/** Deadlines on a day the board's calendar does not work (issue 22): kept as given, and said, as `board edit` does. */
+function printDeadlineWarnings(ctx: CliContext, warnings: ImportResult['deadlineWarnings']): void {
+  if (!warnings.length) return;
+  const count = warnings.length === 1 ? '1 deadline falls' : `${warnings.length} deadlines fall`;
+  ctx.out(`Warning: ${count} on a day this board's calendar does not work (kept as given):`);
+  for (const w of warnings.slice(0, MAX_WARNINGS))
+    ctx.out(`  line ${w.line}: ${w.key ?? 'a new problem'}, deadline ${w.date}`);
+  if (warnings.length > MAX_WARNINGS) ctx.out(`  … and ${warnings.length - MAX_WARNINGS} more`);
 }

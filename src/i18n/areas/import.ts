@@ -30,6 +30,9 @@ export const importArea = defineArea(
     'import.create_new': 'create a new problem',
     'import.update_key': 'update {key} ({fields})',
     'import.nothing': 'Nothing to change: every row already matches the board.',
+    'import.deadline_off':
+      ':warning: {count, plural, one {# deadline falls} other {# deadlines fall}} on a day this board’s calendar does not work; {count, plural, one {it is} other {they are}} kept as given:',
+    'import.deadline_off_row': '{line}: {key, select, none {a new problem} other {{key}}}, deadline {date}',
     'import.apply': 'Import',
     'import.cancel': 'Cancel',
     'import.confirm_title': 'Import this list?',
@@ -67,6 +70,8 @@ export const importArea = defineArea(
     'import.create_new': '新建一个问题',
     'import.update_key': '更新 {key}（{fields}）',
     'import.nothing': '无需更改：每一行都与清单一致。',
+    'import.deadline_off': ':warning: 有 {count, number} 个完成时限落在本清单日历的非工作日，照常保存：',
+    'import.deadline_off_row': '{line}：{key, select, none {新问题} other {{key}}}，完成时限 {date}',
     'import.apply': '导入',
     'import.cancel': '取消',
     'import.confirm_title': '导入这份清单？',

@@ -1,4 +1,4 @@
-import type { Button, KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { Language } from '../../domain/types.js';
 import { formatDate } from '../../i18n/dates.js';
 import { translator, type Translator } from '../../i18n/index.js';
@@ -15,16 +15,6 @@ interface RenderedMessage {
 
 /** Block ids of the "Request more time" modal. */
 export const EXTENSION = { date: 'extension_date', reason: 'extension_reason' } as const;
-
-/** The owner's *Request more time* button (value = the problem key). */
-export function extensionButton(tr: Translator, key: string): Button {
-  return {
-    type: 'button',
-    action_id: ACTION.requestExtension,
-    value: key,
-    text: { type: 'plain_text', text: truncate(tr('extension.button'), LIMITS.buttonText) },
-  };
-}
 
 export interface ExtensionRequestView {
   requestId: number;

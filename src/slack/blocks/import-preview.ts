@@ -16,7 +16,12 @@ export interface ImportPreviewData {
   applyValue?: string;
   /** Shown above the preview, e.g. that the previous one went stale. */
   note?: string;
+  /** Rows setting a deadline on a day the board does not work: a warning, the import is still allowed. */
+  deadlineWarnings?: { line: number; key: string | null; date: string }[];
 }
+
+/** Deadline warnings listed by row before the rest are counted: a reminder, not a report. */
+export const MAX_DEADLINE_WARNINGS = 10;
 
 /** Sections of listed lines: each within Slack's text limit, and few enough to leave room in the message. */
 const MAX_LIST_SECTIONS = 4;
@@ -89,6 +94,7 @@ export function importPreviewBlocks(tr: Translator, data: ImportPreviewData): Kn
   });
   if (lines.length) blocks.push(...listBlocks(tr, lines));
   else blocks.push({ type: 'section', text: { type: 'mrkdwn', text: tr('import.nothing') } });
+  blocks.push(...deadlineWarningBlocks(tr, data.deadlineWarnings ?? []));
   if (data.keptMeasures) {
     blocks.push({
       type: 'context',
@@ -122,6 +128,25 @@ export function importPreviewBlocks(tr: Translator, data: ImportPreviewData): Kn
       ],
     });
   }
+  return blocks;
+}
+
+/** Issue 22: deadlines on a day off are kept, and the preview says which, as the modal and the CLI do. */
+function deadlineWarningBlocks(tr: Translator, warnings: NonNullable<ImportPreviewData['deadlineWarnings']>) {
+  if (!warnings.length) return [];
+  const rows = warnings
+    .slice(0, MAX_DEADLINE_WARNINGS)
+    .map(
+      (w) =>
+        `• ${tr('import.deadline_off_row', { line: tr('import.line', { line: w.line }), key: w.key ?? 'none', date: w.date })}`,
+    );
+  const more = warnings.length - rows.length;
+  const text = [tr('import.deadline_off', { count: warnings.length }), ...rows].join('\n');
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } },
+  ];
+  if (more > 0)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('import.more', { count: more }) }] });
   return blocks;
 }
 

@@ -9,11 +9,10 @@ import { formatDate } from '../../i18n/dates.js';
 import { healthText, mention, slackTime, statusText } from './problem-format.js';
 import { problemMenu } from './problem-menu.js';
 import { historyBlocks } from './problem-history.js';
-import { ownerButtons } from './owner-buttons.js';
+import { ownerButtons, WITH_EXTENSION } from './owner-buttons.js';
 import { measureCounts } from './closeout-request.js';
 import { fileLinksLine, type FileLink } from './evidence-files.js';
 import { longTermLines } from './closeout-outcome.js';
-import { extensionButton } from './extension.js';
 
 export interface CardRequest {
   id: number;
@@ -272,7 +271,7 @@ function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
     ...(style && { style }),
   });
   if (d.viewer.isOwner && (p.status === 'open' || p.status === 'in_progress')) {
-    out.push(...ownerButtons(tr, p.key), extensionButton(tr, p.key));
+    out.push(...ownerButtons(tr, p.key, WITH_EXTENSION));
   }
   if (d.viewer.canLead && d.request?.state === 'pending' && p.status === 'closeout_requested') {
     out.push(

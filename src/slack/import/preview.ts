@@ -74,6 +74,7 @@ export function previewMessage(tr: Translator, run: ImportRun, fileId: string, d
     keptMeasures: result.keptMeasures,
     changes: result.changes,
     errors: result.errors,
+    deadlineWarnings: result.deadlineWarnings,
     ...(notes && { note: notes }),
     ...(!result.errors.length && {
       applyValue: encodeImportValue({

@@ -6,7 +6,7 @@ import type { Listed, OwnerKeys, ProblemLine } from '../../../jobs/outbox/messag
 import { LIMITS, mrkdwnText, truncate } from '../limits.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { healthText, mention } from '../problem-format.js';
-import { ownerButtons } from '../owner-buttons.js';
+import { ownerButtons, type OwnerButton } from '../owner-buttons.js';
 
 /** What a builder returns: the blocks and the notification text. */
 export interface RenderedMessage {
@@ -71,12 +71,21 @@ export function standing(tr: Translator, lang: Language, problem: ProblemLine, t
   return `${due} · ${progressText(tr, lang, problem, today)}`;
 }
 
-/** A problem with its standing, and the owner's three buttons (handled by the Slack layer; value = key). */
-export function problemBlocks(tr: Translator, lang: Language, problem: ProblemLine, today: string): KnownBlock[] {
+/**
+ * A problem with its standing, and the owner's buttons (handled by the Slack layer; value = key): one
+ * actions block whatever the buttons, so a page of problems takes two blocks each.
+ */
+export function problemBlocks(
+  tr: Translator,
+  lang: Language,
+  problem: ProblemLine,
+  today: string,
+  buttons?: readonly OwnerButton[],
+): KnownBlock[] {
   const actions: ActionsBlock = {
     type: 'actions',
     block_id: `sched.${problem.key}`,
-    elements: ownerButtons(tr, problem.key),
+    elements: ownerButtons(tr, problem.key, buttons),
   };
   // The note is our own mrkdwn (a mention and a date token), so it is not escaped.
   const note = problem.note ? `\n${truncate(problem.note, NOTE_MAX)}` : '';

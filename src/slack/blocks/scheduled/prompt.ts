@@ -13,6 +13,7 @@ import {
   section,
   type RenderedMessage,
 } from './common.js';
+import { WITH_EXTENSION } from '../owner-buttons.js';
 import { seeAllBlocks } from './see-all.js';
 
 /** Above a prompt or nudge: whom a delegate gets it for (issue 22), or that it is the catch-up prompt. */
@@ -52,7 +53,8 @@ export function promptMessage(message: PromptMessage): RenderedMessage {
   const count = tr('sched.prompt.count', { count: message.total });
   const page = message.pages > 1 ? ` · ${tr('sched.page', { page: message.page, pages: message.pages })}` : '';
   const blocks: KnownBlock[] = [...awayNotes(tr, lang, message), section(`${title}\n${count}${page}`)];
-  for (const p of message.problems) blocks.push(...problemBlocks(tr, lang, p, message.today));
+  // The prompt is where an owner answers for the round: more time can be asked for there too (issue 23).
+  for (const p of message.problems) blocks.push(...problemBlocks(tr, lang, p, message.today, WITH_EXTENSION));
   if (message.more) blocks.push(...seeAllBlocks(tr, message.board.code, message.more));
   if (message.page === message.pages)
     blocks.push(context(tr('sched.prompt.hint', { example: example(tr, message.problems[0]?.key) })));
