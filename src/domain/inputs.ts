@@ -150,6 +150,12 @@ export const longTermInput = z.object({
 });
 export type LongTerm = z.output<typeof longTermInput>;
 
+/**
+ * A long-term closeout's follow-up date checks the fix again after it closed, so it is not before the day
+ * the closeout is decided (`closedOn`, on the board's calendar). One rule for the outcome modal and import.
+ */
+export const followUpInTime = (followUpDate: string, closedOn: string): boolean => followUpDate >= closedOn;
+
 /** An owner's request for more time: the new deadline and why. */
 export const extensionInput = z.object({
   toDate: isoDate,

@@ -1,5 +1,5 @@
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
-import { closeoutInput, decisionReason, longTermInput, type LongTerm } from '../domain/inputs.js';
+import { closeoutInput, decisionReason, followUpInTime, longTermInput, type LongTerm } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
 import { maySignOff } from '../domain/sign-off.js';
 import type { Actor } from '../domain/types.js';
@@ -151,6 +151,8 @@ async function decide(
   if (decision.kind !== 'return' && !maySignOff(board, actor.userId, work))
     throw forbidden('reliability.separation_of_duties', { key: request.problem.key });
   const now = deps.clock.now();
+  const today = localDate(now, board.timezone);
+  if (longTerm && !followUpInTime(longTerm.followUpDate, today)) throw invalid('error.follow_up_past', { date: today });
   const state = STATE_OF[decision.kind];
   const chosen = decision.kind === 'approve' ? (longTerm ? 'long_term' : 'rectified') : null;
   const lasting = longTerm

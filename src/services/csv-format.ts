@@ -17,12 +17,13 @@ const LIST_COLUMNS = [
   'measures',
 ] as const;
 /**
- * How each problem was closed out (issue 23): outcome, lasting mechanisms and evidence file links. The
- * first two are read back by import (import-outcome.ts); the file links are for reading only.
+ * How each problem was closed out (issue 23): outcome, a long-term outcome's lasting mechanisms and
+ * follow-up date, and evidence file links. All but the file links are read back by import
+ * (import-outcome.ts); the file links are for reading only.
  */
-export const OUTCOME_COLUMNS = ['outcome', 'mechanisms', 'evidence files'] as const;
+export const OUTCOME_COLUMNS = ['outcome', 'mechanisms', 'follow-up date', 'evidence files'] as const;
 /** The columns an import reads. */
-export const CSV_COLUMNS = [...LIST_COLUMNS, 'outcome', 'mechanisms'] as const;
+export const CSV_COLUMNS = [...LIST_COLUMNS, 'outcome', 'mechanisms', 'follow-up date'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** The Problem fields behind the CSV columns (a Prisma `select`), read by both the export and the import. */
@@ -51,12 +52,20 @@ const ZH_HEADERS: Record<string, CsvColumn> = {
   整改措施: 'measures',
   整改结果: 'outcome',
   长效机制: 'mechanisms',
+  跟踪复查日期: 'follow-up date',
 };
 
-/** Header cell → column, ignoring case and whitespace (" Title ", "完成 时限"); undefined if unknown. */
+/** A header as compared: without case, white space, hyphens or underscores ("Follow-up date", "follow_up_date"). */
+const normalHeader = (header: string): string => header.replace(/[\s_-]+/g, '').toLowerCase();
+/** A Map, not the object: a header named "constructor" is no column. */
+const HEADERS = new Map<string, CsvColumn>([
+  ...CSV_COLUMNS.map((c) => [normalHeader(c), c] as const),
+  ...Object.entries(ZH_HEADERS),
+]);
+
+/** Header cell → column, ignoring case, whitespace and hyphens (" Title ", "完成 时限"); undefined if unknown. */
 export function columnForHeader(header: string): CsvColumn | undefined {
-  const normal = header.replace(/\s+/g, '').toLowerCase();
-  return (CSV_COLUMNS as readonly string[]).includes(normal) ? (normal as CsvColumn) : ZH_HEADERS[normal];
+  return HEADERS.get(normalHeader(header));
 }
 
 /**

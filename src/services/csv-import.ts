@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { localDate } from '../domain/cycle.js';
 import { conflict, DomainError, invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { findBoard, requireLeader } from './access.js';
@@ -105,6 +106,7 @@ export async function importCsv(
       owners,
       dateOrder: opts.dateOrder,
       decider: { userId: actor.userId, board: current, pendingBy: await loadPendingRequests(deps.db, board.id) },
+      today: localDate(now, current.timezone),
     });
     const fingerprint = fingerprintOf(plan, current.nextProblemNumber);
     if (opts.expect !== undefined && opts.expect !== fingerprint)

@@ -49,7 +49,7 @@ export const EXISTING_SELECT = {
   closeoutRequests: {
     orderBy: { id: 'desc' },
     take: 1,
-    select: { state: true, outcome: true, mechanisms: true, requestedBy: true },
+    select: { state: true, outcome: true, mechanisms: true, followUpDate: true, requestedBy: true },
   },
 } as const;
 
@@ -100,6 +100,8 @@ export interface PlanOptions {
   owners: OwnerResolver;
   /** Who imports, onto which board: a status set by import is a decision of theirs, under Slack's rules. */
   decider: Decider;
+  /** The import's day on the board's calendar: a long-term closeout it makes is followed up no earlier. */
+  today: string;
 }
 
 export const FIELD_COLUMNS: Record<keyof ProblemFields, CsvColumn> = {
@@ -129,6 +131,7 @@ export async function planRows(
   const byKey = new Map(existing.map((p) => [p.key, p]));
   const seen = new Map<string, number>();
   const plan: Plan = { rows: [], errors: [], keptMeasures: 0 };
+  const dates = { order: opts.dateOrder, today: opts.today };
   for (const [i, row] of rows.entries()) {
     // Checking 10,000 rows takes ~0.3 s: let the bot's requests in between slices (as the write does).
     if (i > 0 && i % PLAN_SLICE === 0) await yieldToOthers();
@@ -166,7 +169,7 @@ export async function planRows(
     const decision =
       status === undefined || refusal
         ? null
-        : planOutcome(row.cells, problem, statusAfter, ownerId, opts.decider, reasons);
+        : planOutcome(row.cells, problem, statusAfter, ownerId, opts.decider, dates, reasons);
     if (reasons.length || !parsed.success || status === undefined) {
       plan.errors.push({ line: row.line, reasons: formatReasons(reasons) });
       continue;

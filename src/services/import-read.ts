@@ -105,7 +105,7 @@ function parseCsv(text: string, maxRows: number): { records: SheetRecord[] } | {
 }
 
 const ZH_HEADERS_HINT =
-  '编号, 问题, 问题描述, 类别, 来源, 责任人, 责任单位, 完成时限, 状态, 整改措施, 整改结果, 长效机制';
+  '编号, 问题, 问题描述, 类别, 来源, 责任人, 责任单位, 完成时限, 状态, 整改措施, 整改结果, 长效机制, 跟踪复查日期';
 
 /**
  * The first non-empty row names the columns; the rest become cells by column. A sheet's rows may stop

@@ -166,7 +166,15 @@ async function undoUpdate(tx: Tx, ctx: UndoContext, row: UpdatedRow): Promise<st
   if (row.decidedRequestIds.length && statusBack) {
     await tx.closeoutRequest.updateMany({
       where: { id: { in: row.decidedRequestIds }, decidedBy: ctx.actor.userId, decidedAt: ctx.at },
-      data: { state: 'pending', decidedBy: null, decidedAt: null, reason: null, outcome: null, mechanisms: null },
+      data: {
+        state: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+        reason: null,
+        outcome: null,
+        mechanisms: null,
+        followUpDate: null,
+      },
     });
   }
   if (row.decisionIds?.length && statusBack) {

@@ -129,6 +129,7 @@ export async function applyUpdate(
           ...decided,
           ...(row.decision && { outcome: row.decision.outcome }),
           ...(row.decision?.mechanisms.length && { mechanisms: row.decision.mechanisms }),
+          ...(row.decision?.followUpDate && { followUpDate: row.decision.followUpDate }),
           decidedBy: actor.userId,
           via: 'import',
         },
@@ -149,7 +150,7 @@ const IMPORT_DECISION = {
 } as const;
 type DecidedState = keyof typeof IMPORT_DECISION;
 
-/** What a decision by import writes on a request: its state, outcome and mechanisms, as the buttons would. */
+/** What a decision by import writes on a request: state, outcome, mechanisms, follow-up date, as the buttons would. */
 function decisionData(actor: Actor, at: Date, decision: OutcomeDecision) {
   const state: DecidedState = decision.outcome === 'not_rectifiable' ? 'not_rectifiable' : 'approved';
   return {
@@ -159,6 +160,7 @@ function decisionData(actor: Actor, at: Date, decision: OutcomeDecision) {
     reason: IMPORT_DECISION[state],
     outcome: state === 'approved' ? decision.outcome : null,
     mechanisms: decision.mechanisms.length ? JSON.stringify(decision.mechanisms) : null,
+    followUpDate: decision.followUpDate,
   };
 }
 

@@ -175,6 +175,7 @@ async function writeBatch(
           measures: row.measures,
           ...(row.decision && { outcome: row.decision.outcome }),
           ...(row.decision?.mechanisms.length && { mechanisms: row.decision.mechanisms }),
+          ...(row.decision?.followUpDate && { followUpDate: row.decision.followUpDate }),
           via: 'import',
         },
       });

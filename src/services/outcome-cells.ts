@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import type { OUTCOME_COLUMNS } from './csv-format.js';
 
 type OutcomeRow = Record<(typeof OUTCOME_COLUMNS)[number], string>;
-export const NO_OUTCOME: OutcomeRow = { outcome: '', mechanisms: '', 'evidence files': '' };
+export const NO_OUTCOME: OutcomeRow = { outcome: '', mechanisms: '', 'follow-up date': '', 'evidence files': '' };
 
 /** JSON list of mechanisms as stored (null or bad JSON: none). */
 export function mechanismList(json: string | null): string[] {
@@ -26,7 +26,8 @@ export function outcomeOf(closed: boolean, latest: { state: string; outcome: str
 
 /**
  * The export's outcome cells for each problem, from its latest closeout request: the outcome, the lasting
- * mechanisms one a line, and the evidence files as "name <link>".
+ * mechanisms one a line and the follow-up date (YYYY-MM-DD, as deadlines), and the evidence files as
+ * "name <link>".
  */
 export async function outcomeCells(
   db: Db,
@@ -42,6 +43,7 @@ export async function outcomeCells(
       state: true,
       outcome: true,
       mechanisms: true,
+      followUpDate: true,
       files: { orderBy: { id: 'asc' }, select: { name: true, permalink: true } },
     },
   });
@@ -51,8 +53,10 @@ export async function outcomeCells(
     const outcome = outcomeOf(closed.has(r.problemId), r);
     out.set(r.problemId, {
       outcome,
-      // The mechanisms belong to the long-term outcome (a reopened problem's old ones do not re-import as one).
+      // Mechanisms and follow-up date belong to the long-term outcome (a reopened problem's old ones do not
+      // re-import as one).
       mechanisms: outcome === 'long_term' ? mechanismList(r.mechanisms).join('\n') : '',
+      'follow-up date': outcome === 'long_term' ? (r.followUpDate ?? '') : '',
       'evidence files': r.files.map((f) => (f.permalink ? `${f.name} <${f.permalink}>` : f.name)).join('\n'),
     });
   }

@@ -25,9 +25,18 @@ function widthOf(text: string): number {
   return width;
 }
 
+/** Columns written as real Excel dates, shown as YYYY-MM-DD. */
+const DATE_COLUMNS = ['deadline', 'follow-up date'] as const;
+
+/** A YYYY-MM-DD cell as an Excel date (midnight UTC, read back as the same day); anything else as it is. */
+function excelDate(cell: string): Date | string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell);
+  return day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : cell;
+}
+
 /**
  * The board as an Excel workbook with the CSV export's columns and cells: the header row bold, filled and
- * frozen, columns as wide as their content (up to a limit, then wrapped), deadlines as real Excel dates,
+ * frozen, columns as wide as their content (up to a limit, then wrapped), deadlines and follow-up dates as real Excel dates,
  * measures one per line in their cell, and the status column a drop-down of the valid values. Re-imports
  * unchanged, as the CSV does.
  */
@@ -49,17 +58,13 @@ export async function exportXlsx(
     return { header: column, key: column, width: Math.min(MAX_WIDTH, longest + 2) };
   });
   for (const row of rows) {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(row.deadline);
-    sheet.addRow({
-      ...row,
-      deadline: day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : row.deadline,
-    });
+    sheet.addRow({ ...row, ...Object.fromEntries(DATE_COLUMNS.map((c) => [c, excelDate(row[c])])) });
   }
   const header = sheet.getRow(1);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
   header.alignment = { vertical: 'middle' };
-  sheet.getColumn('deadline').numFmt = 'yyyy-mm-dd';
+  for (const column of DATE_COLUMNS) sheet.getColumn(column).numFmt = 'yyyy-mm-dd';
   for (const column of ['title', 'description', 'measures'] as const) {
     sheet.getColumn(column).alignment = { wrapText: true, vertical: 'top' };
   }

@@ -38,6 +38,7 @@ describe('closeout demo', () => {
       'working days overdue',
       'outcome',
       'mechanisms',
+      'follow-up date',
       'evidence files',
     ]);
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 31 }, (_, i) => `RECT-${i + 1}`));

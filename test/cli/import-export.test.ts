@@ -245,7 +245,7 @@ describe('closeout export', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(
       run.stdout.startsWith(
-        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions,days overdue,working days overdue,outcome,mechanisms,evidence files\r\n',
+        '\uFEFFkey,title,description,category,source,owner,owner name,unit,deadline,status,measures,original deadline,extensions,days overdue,working days overdue,outcome,mechanisms,follow-up date,evidence files\r\n',
       ),
     ).toBe(true);
     const records = parse(run.stdout, { bom: true }) as string[][];
@@ -268,6 +268,7 @@ describe('closeout export', () => {
       '', // working days overdue
       '', // outcome: not closed out yet
       '', // mechanisms
+      '', // follow-up date
       '', // evidence files
     ]);
     expect(records.slice(2).map((r) => [r[0], r[9]])).toEqual([

@@ -82,7 +82,7 @@ describe('the problem card', () => {
     // The export keeps both: calendar days and the board's working days.
     const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
     expect(csv.split('\r\n')[0]).toContain('days overdue,working days overdue');
-    expect(csv).toMatch(new RegExp(`${p.key},Late one,[^\\r]*,6,5,,,\\r\\n`));
+    expect(csv).toMatch(new RegExp(`${p.key},Late one,[^\\r]*,6,5,,,,\\r\\n`));
   });
 });
 

@@ -152,7 +152,7 @@ describe('the problem card for leaders', () => {
     const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
     expect(csv.split('\r\n')[0]).toContain('original deadline,extensions');
     expect(csv).toMatch(
-      new RegExp(`${p.key},Exported with its story,[^\\r]*?,2027-03-31,open,"[^"]*",2026-12-20,2,,,,,\\r\\n`),
+      new RegExp(`${p.key},Exported with its story,[^\\r]*?,2027-03-31,open,"[^"]*",2026-12-20,2,,,,,,\\r\\n`),
     );
   });
 

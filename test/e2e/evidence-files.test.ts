@@ -154,7 +154,7 @@ describe('evidence files on a closeout request', () => {
 
   it('exports the files with their links (and import ignores the column)', async () => {
     const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
-    expect(csv.split('\r\n')[0]).toContain('outcome,mechanisms,evidence files');
+    expect(csv.split('\r\n')[0]).toContain('outcome,mechanisms,follow-up date,evidence files');
     expect(csv).toContain('inspection-report.pdf <https://test.slack.com/files/F0PROOF1>');
   });
 });

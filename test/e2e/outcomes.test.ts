@@ -101,6 +101,16 @@ describe('deciding with an outcome', () => {
     expect(JSON.parse(audit.after ?? '{}')).toMatchObject({ outcome: 'long_term', followUpDate: '2027-03-01' });
   });
 
+  it('a follow-up date before today is refused with what was typed, and nothing is decided', async () => {
+    const early = await pending();
+    const view = await openModal(LEADER.userId, ACTION.approveLongTerm, early.requestId);
+    const given = { mechanisms: state.text('Weekly queue review'), follow_up: state.date('2026-11-24') };
+    const told = await callAfter(app, 'chat.postEphemeral', () => submit(LEADER.userId, view, given));
+    expect(String(told.args.text)).toContain('The follow-up date must not be before today (2026-11-25)');
+    expect(String(told.args.text)).toContain('Weekly queue review');
+    expect(await requestOf(early.requestId)).toMatchObject({ state: 'pending', outcome: null, followUpDate: null });
+  });
+
   it('Not rectifiable needs a reason, keeps the problem open and tells the owner', async () => {
     const view = await openModal(LEADER2.userId, ACTION.notRectifiable, notRect.requestId);
     expect(view.callback_id).toBe(VIEW.notRectifiable);
@@ -155,11 +165,11 @@ describe('outcomes counted and exported', () => {
     expect(text).toContain('Rules on permit handling issued');
   });
 
-  it('the export writes each outcome and the mechanisms one a line', async () => {
+  it('the export writes each outcome, the mechanisms one a line and the follow-up date', async () => {
     const { csv } = await exportCsv(app.deps, LEADER, 'RECT');
     const line = (key: string) => csv.split('\r\n').find((l) => l.startsWith(`${key},`)) ?? '';
-    expect(line(rectified.key)).toMatch(/,rectified,,$/);
-    expect(csv).toContain(',long_term,"Rules on permit handling issued\nMonthly backlog review",');
-    expect(line(notRect.key)).toMatch(/,not_rectifiable,,$/);
+    expect(line(rectified.key)).toMatch(/,rectified,,,$/);
+    expect(csv).toContain(',long_term,"Rules on permit handling issued\nMonthly backlog review",2027-03-01,');
+    expect(line(notRect.key)).toMatch(/,not_rectifiable,,,$/);
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OPERATOR, type Actor } from '../../src/domain/types.js';
 import { approveCloseout, markNotRectifiable, requestCloseout } from '../../src/services/closeout.js';
@@ -10,7 +11,8 @@ import { exportXlsx } from '../../src/services/xlsx-export.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { LEADER, OWNER, TEAM, makeDeps, seedBoard } from '../support/fixtures.js';
 
-// Issue 23: the export's outcome and mechanisms columns come back on import, as the decisions they were.
+// Issue 23: the export's outcome, mechanisms and follow-up date columns come back on import, as the decisions
+// they were.
 
 const operator: Actor = { teamId: TEAM, userId: OPERATOR };
 const MECHANISMS = ['Rules on permit handling issued', '建立窗口排队时长月度通报制度'];
@@ -54,6 +56,7 @@ const outcomeColumns = async (deps: ServiceDeps) =>
     key: r.key,
     outcome: r.outcome,
     mechanisms: r.mechanisms,
+    followUp: r['follow-up date'],
   }));
 
 describe('outcomes survive export and re-import', () => {
@@ -67,6 +70,7 @@ describe('outcomes survive export and re-import', () => {
 
       const before = await outcomeColumns(from);
       expect(before.map((r) => r.outcome)).toEqual(['rectified', 'long_term', 'not_rectifiable', '']);
+      expect(before.map((r) => r.followUp)).toEqual(['', '2027-03-01', '', '']);
       expect(await outcomeColumns(to)).toEqual(before);
       const counts = await outcomeCounts(source.db, await boardId(source.db));
       expect(counts).toEqual({ closed: 2, rectified: 1, longTerm: 1, mechanisms: 2, notRectifiable: 1 });
@@ -75,18 +79,27 @@ describe('outcomes survive export and re-import', () => {
       // Recorded as decisions by whoever imported, as the buttons would have left them.
       const requests = await fresh.db.closeoutRequest.findMany({
         orderBy: { id: 'asc' },
-        select: { state: true, outcome: true, mechanisms: true, decidedBy: true, problem: { select: { key: true } } },
+        select: {
+          state: true,
+          outcome: true,
+          mechanisms: true,
+          followUpDate: true,
+          decidedBy: true,
+          problem: { select: { key: true } },
+        },
       });
+      const decision = { decidedBy: OPERATOR, mechanisms: null, followUpDate: null };
       expect(requests).toEqual([
-        { state: 'approved', outcome: 'rectified', mechanisms: null, decidedBy: OPERATOR, problem: { key: 'RECT-1' } },
+        { ...decision, state: 'approved', outcome: 'rectified', problem: { key: 'RECT-1' } },
         {
+          ...decision,
           state: 'approved',
           outcome: 'long_term',
           mechanisms: JSON.stringify(MECHANISMS),
-          decidedBy: OPERATOR,
+          followUpDate: '2027-03-01',
           problem: { key: 'RECT-2' },
         },
-        { state: 'not_rectifiable', outcome: null, mechanisms: null, decidedBy: OPERATOR, problem: { key: 'RECT-3' } },
+        { ...decision, state: 'not_rectifiable', outcome: null, problem: { key: 'RECT-3' } },
       ]);
       // Imported again, the same file changes nothing.
       expect(await importCsv(to, operator, 'RECT', file)).toMatchObject({
@@ -101,7 +114,7 @@ describe('outcomes survive export and re-import', () => {
   it('reads the Chinese headers and outcome words, and decides a pending request with the outcome', async () => {
     const key = (await createProblem(to, LEADER, 'RECT', { title: 'Queue', ownerId: OWNER.userId })).key;
     const { request } = await requestCloseout(to, OWNER, key, { evidence: 'Done' });
-    const csv = `编号,问题,责任人,状态,整改结果,长效机制\n${key},Queue,UOWNER,已销号,持续整改,"制度一\n制度二"\n,新问题,UOWNER,未开始,未整改,\n`;
+    const csv = `编号,问题,责任人,状态,整改结果,长效机制,跟踪复查日期\n${key},Queue,UOWNER,已销号,持续整改,"制度一\n制度二",2027年3月1日\n,新问题,UOWNER,未开始,未整改,,\n`;
     const result = await importCsv(to, LEADER, 'RECT', csv);
     expect(result).toMatchObject({ errors: [], created: 1, updated: 1 });
     expect(result.changes[0]).toMatchObject({ key, fields: ['status', 'outcome'] });
@@ -109,6 +122,7 @@ describe('outcomes survive export and re-import', () => {
       state: 'approved',
       outcome: 'long_term',
       mechanisms: JSON.stringify(['制度一', '制度二']),
+      followUpDate: '2027-03-01',
       decidedBy: LEADER.userId,
     });
     expect(await outcomeCounts(fresh.db, await boardId(fresh.db))).toMatchObject({
@@ -191,6 +205,111 @@ describe('bad outcome cells: each row says why, nothing is written', () => {
   });
 });
 
+describe('the follow-up date of a long-term closeout', () => {
+  it('the Excel export writes it as a real date, formatted like the deadline', async () => {
+    await seedOutcomes();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportXlsx(from, LEADER, 'RECT')).bytes as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const column = (sheet.getRow(1).values as unknown[]).indexOf('follow-up date');
+    const deadline = (sheet.getRow(1).values as unknown[]).indexOf('deadline');
+    expect(sheet.getRow(3).getCell(column).value).toEqual(new Date(Date.UTC(2027, 2, 1)));
+    expect(sheet.getRow(3).getCell(column).numFmt).toBe(sheet.getRow(3).getCell(deadline).numFmt);
+    expect(sheet.getRow(2).getCell(column).value).toBe(''); // rectified: none
+  });
+
+  it('is read like a deadline (day-first with --date-format dmy) under either header spelling', async () => {
+    const csv = 'title,owner,status,outcome,mechanisms,Follow-up Date\nA,UOWNER,closed,long_term,Rule,01/03/2027\n';
+    expect(await importCsv(to, operator, 'RECT', csv, { dateOrder: 'dmy' })).toMatchObject({ errors: [], created: 1 });
+    expect(await fresh.db.closeoutRequest.findFirstOrThrow()).toMatchObject({
+      outcome: 'long_term',
+      followUpDate: '2027-03-01',
+    });
+  });
+
+  it('an older export without the column still imports its long-term closeouts, without a follow-up date', async () => {
+    const csv = 'title,owner,status,outcome,mechanisms\nA,UOWNER,closed,long_term,Rule\n';
+    expect(await importCsv(to, operator, 'RECT', csv)).toMatchObject({ errors: [], created: 1 });
+    expect(await fresh.db.closeoutRequest.findFirstOrThrow()).toMatchObject({
+      outcome: 'long_term',
+      mechanisms: JSON.stringify(['Rule']),
+      followUpDate: null,
+    });
+    // The same file again: the follow-up date is not compared when the file has no such column.
+    expect(
+      await importCsv(to, operator, 'RECT', csv.replace('\nA', '\nRECT-1,A').replace('title', 'key,title')),
+    ).toMatchObject({ errors: [], unchanged: 1 });
+  });
+
+  it('refuses it beside another outcome, missing, unreadable or before the import day; nothing is written', async () => {
+    const csv = [
+      'title,owner,status,outcome,mechanisms,follow-up date',
+      'A,UOWNER,closed,rectified,,2027-03-01', // 2
+      'B,UOWNER,in_progress,not_rectifiable,,2027-03-01', // 3
+      'C,UOWNER,closed,long_term,Rule,', // 4
+      'D,UOWNER,closed,long_term,Rule,2027-02-30', // 5
+      'E,UOWNER,closed,long_term,Rule,03/04/2027', // 6
+      'F,UOWNER,closed,long_term,Rule,2026-11-24', // 7: the import runs on 2026-11-25
+      'G,UOWNER,closed,long_term,Rule,2026-11-25', // 8: the closing day itself is fine
+    ].join('\n');
+    const result = await importCsv(to, operator, 'RECT', csv);
+    const besides = 'follow-up date: a follow-up date goes with a long_term outcome; leave the cell empty otherwise';
+    expect(result.errors).toEqual([
+      { line: 2, reasons: [besides] },
+      { line: 3, reasons: [besides] },
+      {
+        line: 4,
+        reasons: [
+          'follow-up date: a long_term outcome needs its follow-up date, when the lasting fix is checked again',
+        ],
+      },
+      { line: 5, reasons: ['follow-up date: must be a real date as YYYY-MM-DD'] },
+      {
+        line: 6,
+        reasons: [expect.stringMatching(/^follow-up date: "03\/04\/2027" could be day\/month or month\/day/)],
+      },
+      {
+        line: 7,
+        reasons: [
+          'follow-up date: 2026-11-24 is before 2026-11-25, the day this import closes the problem; the follow-up comes after the closing',
+        ],
+      },
+    ]);
+    expect(await fresh.db.problem.count()).toBe(0);
+    expect(await fresh.db.closeoutRequest.count()).toBe(0);
+  });
+
+  it('says the same under the Chinese headers', async () => {
+    const csv =
+      '问题,责任人,状态,整改结果,长效机制,跟踪复查日期\nA,UOWNER,已销号,已整改,,2027-03-01\nB,UOWNER,已销号,持续整改,制度,\n';
+    const result = await importCsv(to, operator, 'RECT', csv);
+    expect(result.errors.map((e) => [e.line, e.reasons[0]!.split(':')[0]])).toEqual([
+      [2, 'follow-up date'],
+      [3, 'follow-up date'],
+    ]);
+    expect(await fresh.db.problem.count()).toBe(0);
+  });
+
+  it('does not move the follow-up date of a long-term closeout already decided', async () => {
+    await seedOutcomes();
+    const { csv } = await exportCsv(from, LEADER, 'RECT');
+    const moved = csv.replace(',2027-03-01,', ',2027-06-01,');
+    expect(moved).not.toBe(csv);
+    const result = await importCsv(from, operator, 'RECT', moved);
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        reasons: [
+          'outcome: RECT-2 was closed as long_term with other mechanisms or another follow-up date; an import does not change a decision made (reopen the problem to decide again)',
+        ],
+      },
+    ]);
+    expect(await importCsv(from, operator, 'RECT', csv)).toMatchObject({ errors: [], updated: 0, unchanged: 4 });
+    const longTerm = await source.db.closeoutRequest.findFirstOrThrow({ where: { outcome: 'long_term' } });
+    expect(longTerm.followUpDate).toBe('2027-03-01');
+  });
+});
+
 describe('an import that is taken back', () => {
   it('puts a decided request back to pending without its outcome, and deletes the decisions it made', async () => {
     const asked = await createProblem(to, LEADER, 'RECT', { title: 'Asked', ownerId: OWNER.userId });
@@ -198,10 +317,10 @@ describe('an import that is taken back', () => {
     const open = await createProblem(to, LEADER, 'RECT', { title: 'Open', ownerId: OWNER.userId });
     const last = await createProblem(to, LEADER, 'RECT', { title: 'Last', ownerId: OWNER.userId });
     const csv = [
-      'key,title,status,outcome,mechanisms',
-      `${asked.key},Asked,closed,long_term,Rule`,
-      `${open.key},Open,,not_rectifiable,`,
-      `${last.key},Renamed,,,`,
+      'key,title,status,outcome,mechanisms,follow-up date',
+      `${asked.key},Asked,closed,long_term,Rule,2027-01-15`,
+      `${open.key},Open,,not_rectifiable,,`,
+      `${last.key},Renamed,,,,`,
     ].join('\n');
     const preview = await importCsv(to, operator, 'RECT', csv, { dryRun: true });
     expect(preview).toMatchObject({ errors: [], updated: 3 });
@@ -214,9 +333,11 @@ describe('an import that is taken back', () => {
     ).rejects.toMatchObject({ key: 'import.changed' });
     expect(
       await fresh.db.closeoutRequest.findMany({
-        select: { id: true, state: true, outcome: true, mechanisms: true, decidedBy: true },
+        select: { id: true, state: true, outcome: true, mechanisms: true, followUpDate: true, decidedBy: true },
       }),
-    ).toEqual([{ id: request.id, state: 'pending', outcome: null, mechanisms: null, decidedBy: null }]);
+    ).toEqual([
+      { id: request.id, state: 'pending', outcome: null, mechanisms: null, followUpDate: null, decidedBy: null },
+    ]);
     expect((await fresh.db.problem.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe('closeout_requested');
   });
 });

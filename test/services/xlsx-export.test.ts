@@ -58,6 +58,7 @@ describe('exportXlsx', () => {
       'working days overdue',
       'outcome',
       'mechanisms',
+      'follow-up date',
       'evidence files',
     ]);
     expect(sheet.getCell('A1').font?.bold).toBe(true);

@@ -18,6 +18,8 @@ export const outcomes = defineArea(
     'board.evidence.required': 'Required on every closeout request',
     'board.evidence.optional': 'Optional',
     'error.long_term_invalid': 'List at least one lasting mechanism (one a line) and give a follow-up date.',
+    'error.follow_up_past':
+      'The follow-up date must not be before today ({date}): the lasting fix is checked again after it closes.',
     'error.extension_invalid': 'Give the new deadline as YYYY-MM-DD and a reason (at most 1000 characters).',
     'error.extension_not_later':
       'The new deadline must be later than the current one ({date}) for *{key}*, and not in the past.',
@@ -95,6 +97,7 @@ export const outcomes = defineArea(
     'board.evidence.required': '每次申请销号必须上传',
     'board.evidence.optional': '可选',
     'error.long_term_invalid': '请至少填写一项长效机制（每行一项），并选择跟踪复查日期。',
+    'error.follow_up_past': '跟踪复查日期不能早于今天（{date}）：长效机制在销号之后跟踪复查。',
     'error.extension_invalid': '请按 YYYY-MM-DD 填写新的完成时限，并说明原因（不超过 1000 字）。',
     'error.extension_not_later': '*{key}* 的新时限须晚于当前时限（{date}），且不能早于今天。',
     'error.extension_pending': '*{key}* 已有一项延期申请等待负责领导审批。',
