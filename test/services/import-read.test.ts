@@ -32,3 +32,11 @@ describe('a cell with a NUL character', () => {
     });
   });
 });
+
+describe('header cells', () => {
+  it('name no column by an object property ("constructor", "valueOf")', async () => {
+    const read = await readRows(Buffer.from('title,constructor,valueOf\nA,x,y\n'));
+    const reasons = 'errors' in read ? read.errors[0]!.reasons : [];
+    expect(reasons.map((r) => r.split(' (')[0])).toEqual(['unknown column "constructor"', 'unknown column "valueOf"']);
+  });
+});
