@@ -199,7 +199,16 @@ beforeAll(async () => {
   await createProblem(app.deps, LEADER, 'RECT', { title: 'Queue', ownerId: OWNER.userId });
   await requestCloseout(app.deps, OWNER, 'RECT-2', { evidence: 'done' });
   await app.db.chatReply.create({
-    data: { teamId: OWNER.teamId, userId: OWNER.userId, channelId: 'DOWNER', ts: '1.000001', text: '50% RECT' },
+    // Answered already (the bot asked which problem it is about) and waiting for the owner's pick: an unanswered
+    // one would rightly be answered by the start's look for replies a dead process left (runtime/listener-app.ts).
+    data: {
+      teamId: OWNER.teamId,
+      userId: OWNER.userId,
+      channelId: 'DOWNER',
+      ts: '1.000001',
+      text: '50% RECT',
+      answeredAt: app.deps.clock.now(),
+    },
   });
   before = await protectedState();
 });
