@@ -37,7 +37,7 @@ async function fetchPerson(client: WebClient, id: string): Promise<SlackPerson> 
   const u = res.user;
   return {
     name: u?.profile?.display_name || u?.real_name || u?.profile?.real_name || u?.name || id,
-    bot: Boolean(u?.is_bot || u?.is_app_user) && id !== 'USLACKBOT',
+    bot: Boolean(u?.is_bot || u?.is_app_user),
     deleted: Boolean(u?.deleted),
   };
 }
