@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { Env } from '../config/env.js';
 import { LOOKUP_RETRY, LOOKUP_TIMEOUT_MS } from '../config/slack-api.js';
 import { createSlackSender } from '../slack/sender.js';
@@ -5,20 +6,27 @@ import type { Logger } from '../logging/logger.js';
 import { slackDirectory, type UserDirectory } from '../services/import-owners.js';
 
 /**
- * The workspace's members for the import and export commands, through the bot token when it is set
- * (SLACK_BOT_TOKEN, scopes users:read and users:read.email). Without it, null: owners must be member IDs.
+ * A Web API client through the bot token when it is set (SLACK_BOT_TOKEN), else null. An operator waits at
+ * the terminal: a Slack out of reach is said within seconds, not after the scheduler's 90 s of retries.
  */
-export function cliDirectory(env: Env, logger: Logger): UserDirectory | null {
+export function cliSlackClient(env: Env, logger: Logger): WebClient | null {
   const token = env.SLACK_BOT_TOKEN;
   if (!token) return null;
-  // An operator waits at the terminal: a Slack out of reach is said within seconds (the rows that needed
-  // it are refused), not after the scheduler's 90 s of retries.
-  const sender = createSlackSender({
+  return createSlackSender({
     token,
     apiUrl: env.SLACK_API_URL,
     logger,
     retry: LOOKUP_RETRY,
     timeoutMs: LOOKUP_TIMEOUT_MS,
-  });
-  return slackDirectory(sender.client);
+  }).client;
+}
+
+/**
+ * The workspace's members for the import and export commands, through the bot token when it is set
+ * (scopes users:read and users:read.email). Without it, null: owners must be member IDs; the rows that
+ * needed Slack when it is out of reach are refused.
+ */
+export function cliDirectory(env: Env, logger: Logger): UserDirectory | null {
+  const client = cliSlackClient(env, logger);
+  return client && slackDirectory(client);
 }

@@ -9,7 +9,35 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export function workerModule(callerUrl: string, name: string): { filename: string; execArgv?: string[] } {
   const fromSource = callerUrl.endsWith('.ts');
   const filename = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl).href;
-  return fromSource ? { filename, execArgv: [...process.execArgv, '--import', 'tsx'] } : { filename };
+  return fromSource ? { filename, execArgv: [...loaderArgs(process.execArgv), '--import', 'tsx'] } : { filename };
+}
+
+/** Options that take the next argument as their value. */
+const LOADER_OPTIONS = new Set([
+  '--require',
+  '-r',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '--conditions',
+  '-C',
+]);
+
+/**
+ * The process's options that say how modules load (tsx's hooks), for a worker run from source. The others
+ * stay out: a worker refuses per-process V8 options such as `npm start`'s `--max-semi-space-size`
+ * (ERR_WORKER_INVALID_EXEC_ARGV), and they apply to the whole process anyway.
+ */
+function loaderArgs(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    const name = arg.split('=')[0]!;
+    if (!LOADER_OPTIONS.has(name)) continue;
+    out.push(arg);
+    if (!arg.includes('=') && i + 1 < execArgv.length) out.push(execArgv[++i]!);
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { absenceProblem, type Absence } from '../domain/absence.js';
+import { absenceProblem, type Absence, type AbsenceProblem } from '../domain/absence.js';
 import { localDate } from '../domain/cycle.js';
 import { invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
@@ -12,17 +12,27 @@ const absenceSelect = { userId: true, startDate: true, endDate: true, delegateId
  * People away (issue 22): each person sets and ends their own absence. "Today" for the check is UTC's
  * date less a day, so a person west of UTC can still start an absence on their own today.
  */
-function todayFor(deps: ServiceDeps): string {
+function todayFor(deps: Pick<ServiceDeps, 'clock'>): string {
   return localDate(new Date(deps.clock.now().getTime() - 24 * 3_600_000), 'UTC');
 }
 
-export async function setAbsence(
-  deps: ServiceDeps,
+export type AbsenceInput = { startDate: string; endDate: string; delegateId: string | null };
+
+/**
+ * What is wrong with an absence the actor asks for, or null: the one check behind `/closeout away` and the
+ * App Home's modal (which shows it inline before saving); setAbsence makes it again.
+ */
+export function absenceInputProblem(
+  deps: Pick<ServiceDeps, 'clock'>,
   actor: Actor,
-  input: { startDate: string; endDate: string; delegateId: string | null },
-): Promise<Absence> {
+  input: AbsenceInput,
+): AbsenceProblem | null {
+  return absenceProblem({ userId: actor.userId, ...input }, todayFor(deps));
+}
+
+export async function setAbsence(deps: ServiceDeps, actor: Actor, input: AbsenceInput): Promise<Absence> {
   const absence: Absence = { userId: actor.userId, ...input };
-  const problem = absenceProblem(absence, todayFor(deps));
+  const problem = absenceInputProblem(deps, actor, input);
   if (problem) throw invalid(`away.${problem}`);
   const at = deps.clock.now();
   return deps.db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { addDays, cycleAt } from '../domain/cycle.js';
 import { effectiveDeadline, isClosedLate } from '../domain/problem-state.js';
+import { REPORT_NEXT_DAYS } from '../domain/report.js';
 import { ON_LIST } from './on-list.js';
 import {
   NOT_CLOSED,
@@ -22,8 +23,6 @@ import { summarizeBoard } from './summary.js';
 
 /** Items each of the document's lists shows; the rest are counted ("… and N more"). */
 export const REPORT_LIST_LIMIT = 50;
-/** "What comes next": deadlines this many days ahead (inclusive). */
-export const REPORT_NEXT_DAYS = 30;
 
 /** A breakdown row with what the document adds: how many were closed by their deadline. */
 export interface ReportRow extends BreakdownRow {

@@ -47,6 +47,8 @@ export const ACTION = {
   cancelImport: 'import.cancel',
   /** On the App Home: ends the user's absence (issue 22). */
   endAbsence: 'away.end',
+  /** On the App Home: opens the "I'll be away" modal (issue 22). */
+  planAbsence: 'away.plan',
   /** Leaders' ⋯ menu on a problem card: selected value `edit:KEY`, `reassign:KEY`, … (see views/problem-menu) */
   problemMenu: 'problem.menu',
   /** A card's history, next page: value `KEY:offset` */
@@ -69,4 +71,5 @@ export const VIEW = {
   longTerm: 'modal.long_term',
   notRectifiable: 'modal.not_rectifiable',
   extension: 'modal.extension',
+  absence: 'modal.absence',
 } as const;

@@ -90,6 +90,13 @@ describe('lean start', () => {
     expect([...files].filter((f) => lazy.includes(path.basename(f)))).toEqual([]);
   });
 
+  it('the report worker loads the document stack, and no services, Prisma or zod (issue 24: its memory)', () => {
+    const { packages, files } = staticPackages('src/charts/report/report-worker.ts');
+    expect(packages.has('pdfkit')).toBe(true);
+    expect(['@prisma/client', 'zod', 'echarts', '@napi-rs/canvas'].filter((p) => packages.has(p))).toEqual([]);
+    expect([...files].filter((f) => f.includes(`${path.sep}services${path.sep}`))).toEqual([]);
+  });
+
   it('the chart worker is where the chart stack is loaded', () => {
     const { packages } = staticPackages('src/charts/chart-worker.ts');
     expect(packages.has('echarts')).toBe(true);

@@ -56,30 +56,85 @@ async function rateOf(
   }
 }
 
-export async function benchFanout(opts: { owners: number; perOwner: number; bigProblems: number; latencyMs: number }) {
-  const board = (perOwner: number) => async (db: ReturnType<typeof createDb>) => {
+/** A board of `owners` owners with `perOwner` problems each, on the calendar given (else BENCH_CALENDAR's). */
+const fanBoard =
+  (owners: number, perOwner: number, calendar?: string) =>
+  async (db: ReturnType<typeof createDb>): Promise<{ owners: number; problems: number }> => {
     const { problems } = await seedBoard(db, {
       teamId: TEAM,
       code: 'FAN',
-      owners: opts.owners,
+      owners,
       perOwner: () => perOwner,
+      ...(calendar && { calendar }),
     });
-    return { owners: opts.owners, problems };
+    return { owners, problems };
   };
-  const single = await rateOf(opts.latencyMs, board(1));
-  const many = await rateOf(opts.latencyMs, board(opts.perOwner));
-  const withBig = await rateOf(opts.latencyMs, async (db) => {
-    const first = await board(opts.perOwner)(db);
+
+/** With a second board of `bigProblems` problems held by 50 owners, due at the same time. */
+const withBigBoard =
+  (first: ReturnType<typeof fanBoard>, firstOwners: number, bigProblems: number, calendar?: string) =>
+  async (db: ReturnType<typeof createDb>): Promise<{ owners: number; problems: number }> => {
+    const a = await first(db);
     const big = await seedBoard(db, {
       teamId: TEAM,
       code: 'BIG',
       owners: 50,
-      ownerOffset: opts.owners,
-      perOwner: () => Math.ceil(opts.bigProblems / 50),
+      ownerOffset: firstOwners,
+      perOwner: () => Math.ceil(bigProblems / 50),
+      ...(calendar && { calendar }),
     });
-    return { owners: first.owners + 50, problems: first.problems + big.problems };
-  });
+    return { owners: a.owners + 50, problems: a.problems + big.problems };
+  };
+
+export async function benchFanout(opts: { owners: number; perOwner: number; bigProblems: number; latencyMs: number }) {
+  const single = await rateOf(opts.latencyMs, fanBoard(opts.owners, 1));
+  const many = await rateOf(opts.latencyMs, fanBoard(opts.owners, opts.perOwner));
+  const withBig = await rateOf(
+    opts.latencyMs,
+    withBigBoard(fanBoard(opts.owners, opts.perOwner), opts.owners, opts.bigProblems),
+  );
   return { single, many, withBig };
+}
+
+export interface CalendarFanout {
+  /** Medians of the trials: the same boards with no calendar and with China's (holidays, make-up days). */
+  off: RateFigures;
+  on: RateFigures;
+  /** Every trial's rate, messages per second, in the order run. */
+  trials: { off: number[]; on: number[] };
+}
+
+/**
+ * Issue 22's "no slower fan-out with calendars on": the same round's prompts (a working Monday, so the same
+ * messages) with the boards' calendar `none` and `CN`, trials alternating so the machine's other load falls
+ * on both alike; the medians compared.
+ */
+export async function benchFanoutCalendar(opts: {
+  owners: number;
+  perOwner: number;
+  bigProblems: number;
+  latencyMs: number;
+  trials: number;
+}): Promise<CalendarFanout> {
+  const seedFor = (calendar: string) =>
+    opts.bigProblems > 0
+      ? withBigBoard(fanBoard(opts.owners, opts.perOwner, calendar), opts.owners, opts.bigProblems, calendar)
+      : fanBoard(opts.owners, opts.perOwner, calendar);
+  const off: RateFigures[] = [];
+  const on: RateFigures[] = [];
+  for (let i = 0; i < opts.trials; i++) {
+    // Which goes first alternates too: the first run of a process loads what the second reuses.
+    const pair = i % 2 ? (['CN', 'none'] as const) : (['none', 'CN'] as const);
+    for (const calendar of pair) (calendar === 'CN' ? on : off).push(await rateOf(opts.latencyMs, seedFor(calendar)));
+  }
+  const median = (xs: RateFigures[]) => [...xs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(xs.length / 2)]!;
+  if (off.some((r, i) => r.messages !== on[i]!.messages))
+    throw new Error('the calendar changed which prompts were sent on a working day');
+  return {
+    off: median(off),
+    on: median(on),
+    trials: { off: off.map((r) => r.perSecond), on: on.map((r) => r.perSecond) },
+  };
 }
 
 /** Peak RSS of `closeout run-job cycle-prompts` (compiled CLI when built) prompting `owners` owners. */

@@ -1,92 +1,47 @@
 /**
- * The progress report's figures (issue 24), not a test: `npm run bench -- --only report`. Seeds the summary
- * bench's board (10,000 problems, 200,000 updates), then times the whole document as `/closeout summary
- * as:pdf|as:docx` makes it: the data (the summary's queries), the chart (chart worker) and the layout
- * (report worker), cold and warm, sampling the process's RSS (workers included) throughout.
+ * The progress report's figures (issue 24), not a test: `npm run bench -- --only report`. Runs
+ * report-child.ts in a process of its own, as `npm start` runs the app (its Node flags and malloc settings,
+ * compiled when built), so the memory measured is the one a deployment would see: the seeded 10,000-problem
+ * / 200,000-update board, then the first PDF (the render worker starting, the chart drawn, the document
+ * laid out), three more PDFs and three Word files, the process's resident memory sampled every 2 ms and
+ * its kernel high-water mark read, both from after the seeding.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { closeChartRenderer } from '../../src/charts/chart-renderer.js';
-import { closeReportRenderer } from '../../src/charts/report/report-renderer.js';
-import { createDb } from '../../src/db/client.js';
-import { migrate } from '../../src/db/migrate.js';
-import { fixedClock } from '../../src/domain/clock.js';
-import type { Actor } from '../../src/domain/types.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { createBoard } from '../../src/services/boards.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
-import { makeReportFile } from '../../src/slack/upload/report.js';
-import { ANCHOR, CATEGORIES, NOW, collectGarbage, measure, seed } from './summary.js';
-
-const ADMIN: Actor = { teamId: 'T0BENCH', userId: 'UADMIN' };
-const MB = 1024 * 1024;
+import { promisify } from 'node:util';
+import { startCommand } from './procs.js';
 
 export interface ReportBench {
   problems: number;
   updates: number;
-  /** Milliseconds: the first PDF (workers starting, fonts read), then the median of three warm ones. */
+  /** Whether the product's modules were the compiled ones (dist/), as `npm start` runs them. */
+  compiled: boolean;
+  /** Milliseconds: the first PDF (worker starting, fonts read), then the median of three warm ones. */
   pdfColdMs: number;
   pdfWarmMs: number;
   docxWarmMs: number;
   pdfKb: number;
   docxKb: number;
   pages: number;
-  peakRssMb: number;
-  /** RSS before the first report (the seeded database's pages and tsx included). */
+  /** RSS before the first report: the seeded database's pages and the modules of the data queries. */
   baseRssMb: number;
+  /** RSS after the first PDF (the render worker up, with the chart and document stacks loaded). */
+  afterFirstRssMb: number;
+  /** The highest RSS from then on, over all seven documents. */
+  peakRssMb: number;
 }
 
 export async function benchReport(problems: number, updates: number): Promise<ReportBench> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-report-bench-'));
-  const file = path.join(dir, 'bench.db');
-  const url = `file:${file}`;
-  migrate(url);
-  const db = createDb(url);
-  const deps: ServiceDeps = { db, clock: fixedClock(NOW), admins: new Set([ADMIN.userId]) };
-  const logger = createLogger('warn');
-  try {
-    const board = await createBoard(deps, ADMIN, {
-      code: 'RECT',
-      name: 'Rectification list',
-      channelId: 'C0BOARD',
-      timezone: 'Asia/Shanghai',
-      language: 'zh-CN',
-      leaders: ['ULEADER'],
-      anchorDate: ANCHOR,
-      deadline: '2027-08-31',
-      categories: CATEGORIES,
-    });
-    seed(file, board.id, problems, updates);
-    collectGarbage();
-    const baseRssMb = process.memoryUsage().rss / MB;
-    const make = (format: 'pdf' | 'docx', at: Date) =>
-      makeReportFile(null, logger, { db, board, at, lang: 'zh-CN', format });
-    const cold = await measure(() => make('pdf', deps.clock.now()));
-    // Warm: the workers are up; the median of three runs (this machine's other load makes single runs noisy).
-    const median = async (format: 'pdf' | 'docx') => {
-      const runs: Awaited<ReturnType<typeof measure<Awaited<ReturnType<typeof make>>>>>[] = [];
-      for (let i = 0; i < 3; i++) runs.push(await measure(() => make(format, deps.clock.now())));
-      return runs.sort((a, b) => a.ms - b.ms)[1]!;
-    };
-    const pdf = await median('pdf');
-    const docx = await median('docx');
-    const pages = (pdf.result.bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-    return {
-      problems,
-      updates,
-      pdfColdMs: cold.ms,
-      pdfWarmMs: pdf.ms,
-      docxWarmMs: docx.ms,
-      pdfKb: pdf.result.bytes.length / 1024,
-      docxKb: docx.result.bytes.length / 1024,
-      pages,
-      baseRssMb,
-      peakRssMb: Math.max(cold.peakRssMb, pdf.peakRssMb, docx.peakRssMb, process.memoryUsage().rss / MB),
-    };
-  } finally {
-    await Promise.all([closeChartRenderer(), closeReportRenderer()]);
-    await db.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  // BENCH_SOURCE=1 measures the source (each worker then compiles its modules through tsx) even when built.
+  const compiled = !process.env.BENCH_SOURCE && fs.existsSync(path.resolve('dist/slack/upload/report.js'));
+  const { flags, env } = startCommand();
+  // The child's own script is TypeScript (tsx); the product's modules it measures are dist/ when built.
+  const args = [...flags, '--import', 'tsx', path.resolve('test/bench/report-child.ts')];
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...args, String(problems), String(updates), compiled ? 'dist' : 'src'],
+    { env: { ...process.env, ...env }, maxBuffer: 1024 * 1024, timeout: 600_000 },
+  );
+  return JSON.parse(stdout) as ReportBench;
 }

@@ -4,10 +4,11 @@
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
  * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
- * `npm run bench -- --only import|overload|parse|start|report` runs one row alone (parse: seconds, no servers;
- * start: BENCH_START_TRIALS cold starts of each, median; report: the progress report of the summary's board).
+ * `npm run bench -- --only import|overload|parse|start|report|calendar` runs one row alone (parse: seconds, no
+ * servers; start: BENCH_START_TRIALS cold starts of each, median; report: the progress report of the summary's
+ * board; calendar: the prompt fan-out with China's calendar on and off, BENCH_CALENDAR_TRIALS each).
  */
-import { benchFanout, benchRunJobMemory } from './fanout.js';
+import { benchFanout, benchFanoutCalendar, benchRunJobMemory, type CalendarFanout } from './fanout.js';
 import { benchImport } from './import.js';
 import { benchParse } from './parse.js';
 import { ACK_TRIALS, benchLoad, benchStart } from './load.js';
@@ -53,7 +54,7 @@ async function overloadRow(latencyMs: number): Promise<OverloadFigures> {
   return figures;
 }
 
-/** `--only NAME` or `--only=NAME`: one row alone (import, overload, parse, start). */
+/** `--only NAME` or `--only=NAME`: one row alone (import, overload, parse, start, report, calendar). */
 const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const only =
   onlyArg < 0
@@ -118,16 +119,40 @@ async function reportRows() {
     r.pdfWarmMs <= 2_000,
   );
   row('progress report Word (docx), same board', s(r.docxWarmMs), '', null, '≤ 2 s', r.docxWarmMs <= 2_000);
-  row('progress report PDF, first (workers start)', s(r.pdfColdMs), '', null, '(figure)', true);
-  // From source, each worker thread loads tsx and compiles its modules: the growth is the report's cost.
+  row('progress report PDF, first (render worker starts)', s(r.pdfColdMs), '', null, '(figure)', true);
   const growth = r.peakRssMb - r.baseRssMb;
   row(
-    'RSS growth while making reports (both workers)',
+    'RSS growth while making reports (render worker)',
     `+${growth.toFixed(0)} MB (${r.baseRssMb.toFixed(0)} → ${r.peakRssMb.toFixed(0)})`,
     '',
     null,
     '≤ +150 MB',
     growth <= 150,
+  );
+  out(
+    `  (${r.compiled ? 'compiled (dist/)' : 'from source (tsx)'}, npm start's Node flags and malloc settings, in a process of its own: peak resident memory over 4 PDFs and 3 Word files less the memory before the first, with the seeded board open; +${(r.afterFirstRssMb - r.baseRssMb).toFixed(0)} MB after the first PDF)`,
+  );
+}
+
+/** Issue 22's rows: the prompt fan-out with China's calendar on beside the same with none. */
+async function calendarFanout(latencyMs: number, bigProblems: number): Promise<CalendarFanout> {
+  return benchFanoutCalendar({
+    owners: num('BENCH_FANOUT_OWNERS', 100, 100),
+    perOwner: 40,
+    bigProblems,
+    latencyMs,
+    trials: num('BENCH_CALENDAR_TRIALS', 3, 3),
+  });
+}
+
+function calendarRow(figure: string, c: CalendarFanout) {
+  const rate = (r: { perSecond: number; messages: number }) => `${r.perSecond.toFixed(0)} msg/s (${r.messages})`;
+  // The ratio is of times (calendar on over off): the messages are the same, so it is off's rate over on's.
+  const ratio = c.off.perSecond / c.on.perSecond;
+  row(figure, rate(c.on), rate(c.off), ratio, '≤ 1.1× the time with none', ratio <= 1.1);
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+  out(
+    `  (floor: the same boards with calendar none; trials alternating, msg/s: none ${list(c.trials.off)}; CN ${list(c.trials.on)}; medians compared)`,
   );
 }
 
@@ -160,13 +185,22 @@ async function main() {
     if (failed) out(`\n${failed} figure(s) missed their goal`);
     return;
   }
+  if (only === 'calendar') {
+    const small = await calendarFanout(latencyMs, 0);
+    const big = await calendarFanout(latencyMs, num('BENCH_BIG_PROBLEMS', 20_000, 2_000));
+    tableHead();
+    calendarRow(`prompt fan-out, ${small.on.owners} owners × 40, CN calendar vs none`, small);
+    calendarRow(`the same with a ${big.on.problems - small.on.problems}-problem CN board due too`, big);
+    if (failed) out(`\n${failed} figure(s) missed their goal`);
+    return;
+  }
   if (only === 'report') {
     await reportRows();
     if (failed) out(`\n${failed} figure(s) missed their goal`);
     return;
   }
   if (only !== undefined)
-    throw new Error(`--only: unknown row "${only}" (known: import, overload, parse, start, report)`);
+    throw new Error(`--only: unknown row "${only}" (known: import, overload, parse, start, report, calendar)`);
   const load = await benchLoad({
     problems: num('BENCH_ACK_PROBLEMS', 2_000, 500),
     commands: num('BENCH_ACK_COMMANDS', 1_000, 200),
@@ -178,6 +212,8 @@ async function main() {
     bigProblems: num('BENCH_BIG_PROBLEMS', 20_000, 2_000),
     latencyMs,
   });
+  const calSmall = await calendarFanout(latencyMs, 0);
+  const calBig = await calendarFanout(latencyMs, num('BENCH_BIG_PROBLEMS', 20_000, 2_000));
   const runJob = await benchRunJobMemory({ owners: num('BENCH_OWNERS', 5_000, 500), latencyMs });
   const imp = await benchImport(num('BENCH_IMPORT_ROWS', 20_000, 2_000));
 
@@ -254,6 +290,8 @@ async function main() {
     '≥ 0.5× the one-problem rate',
     fan.withBig.perSecond >= 0.5 * fan.single.perSecond,
   );
+  calendarRow(`prompt fan-out, ${calSmall.on.owners} owners × 40, CN calendar vs none`, calSmall);
+  calendarRow(`the same with a ${calBig.on.problems - calSmall.on.problems}-problem CN board due too`, calBig);
   importRow(imp);
   startRow(app.startMs, floor.startMs);
   await parseRow();

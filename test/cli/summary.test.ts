@@ -6,7 +6,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editProblem } from '../../src/services/problems.js';
 import { createTestDb, type TestDb } from '../support/db.js';
-import { LEADER, makeDeps } from '../support/fixtures.js';
+import { LEADER, makeDeps, OTHER, OWNER } from '../support/fixtures.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { rememberNames } from '../../src/services/people.js';
 import { cli } from '../support/cli.js';
 import { seedSummaryDataset, SUMMARY_NOW } from '../support/summary-dataset.js';
 
@@ -60,6 +62,69 @@ describe('closeout summary --format docx|pdf --out FILE', () => {
     const nowhere = await run(['--board', 'RECT', '--format', 'pdf', '--out', path.join(dir, 'no/such/dir.pdf')]);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toContain('Cannot write');
+  });
+});
+
+describe('closeout summary: owners by name (issue 24)', () => {
+  const docxText = async (file: string) => {
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
+    return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+  };
+  const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+  it('without a Slack token, prints the names kept from Slack before, and the ID of anyone never named', async () => {
+    await rememberNames(
+      t.db,
+      (await t.db.board.findFirstOrThrow({ where: { code: 'RECT' } })).id,
+      new Map([[OWNER.userId, 'Wang Fang']]),
+      new Date(SUMMARY_NOW),
+    );
+    const docx = path.join(dir, 'named.docx');
+    const pdf = path.join(dir, 'named.pdf');
+    expect((await run(['--board', 'RECT', '--format', 'docx', '--out', docx])).code).toBe(0);
+    expect((await run(['--board', 'RECT', '--format', 'pdf', '--out', pdf])).code).toBe(0);
+    for (const text of [await docxText(docx), pdfText(pdf)]) {
+      expect(text).toContain('RECT-1'); // OWNER's, overdue
+      expect(text).toContain('Wang Fang');
+      expect(text).not.toContain(OWNER.userId);
+      expect(text).toContain(OTHER.userId); // RECT-8's owner, never named
+    }
+  });
+
+  it('with SLACK_BOT_TOKEN, asks Slack once per owner and keeps what it says', async () => {
+    const fake = await new FakeSlack().start();
+    try {
+      fake.on('users.info', (args) =>
+        args.user === OTHER.userId
+          ? { ok: true, user: { id: OTHER.userId, name: 'ls', profile: { display_name: 'Li Si' } } }
+          : { ok: false, error: 'user_not_found' },
+      );
+      const out = path.join(dir, 'slack.docx');
+      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl };
+      const r = await cli(['summary', '--board', 'RECT', '--format', 'docx', '--out', out], {
+        url: t.url,
+        env,
+        at: SUMMARY_NOW,
+      });
+      expect(r.code).toBe(0);
+      const text = await docxText(out);
+      expect(text).toContain('Li Si');
+      // Slack refused OWNER: the name kept from before stands in.
+      expect(text).toContain('Wang Fang');
+      expect(text).not.toContain(OTHER.userId);
+      expect(
+        fake
+          .callsTo('users.info')
+          .map((c) => c.args.user)
+          .sort(),
+      ).toEqual([OTHER.userId, OWNER.userId]);
+      expect(await t.db.person.findMany({ select: { userId: true, name: true }, orderBy: { userId: 'asc' } })).toEqual([
+        { userId: OTHER.userId, name: 'Li Si' },
+        { userId: OWNER.userId, name: 'Wang Fang' },
+      ]);
+    } finally {
+      await fake.stop();
+    }
   });
 });
 

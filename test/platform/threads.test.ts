@@ -37,3 +37,21 @@ describe.runIf(process.platform === 'linux')('lowerOtherThreadsPriority', () => 
     expect(seen.main).toBe(seen.before);
   });
 });
+
+describe('workerModule', () => {
+  it('from source, hands a worker the loader options only: it refuses `npm start`’s V8 options', () => {
+    const saved = process.execArgv;
+    process.execArgv = ['--max-semi-space-size=1', '--require', '/x/preflight.cjs', '--import=file:///x/loader.mjs'];
+    try {
+      expect(workerModule('file:///app/src/charts/render-pool.ts', 'chart-worker')).toEqual({
+        filename: 'file:///app/src/charts/chart-worker.ts',
+        execArgv: ['--require', '/x/preflight.cjs', '--import=file:///x/loader.mjs', '--import', 'tsx'],
+      });
+    } finally {
+      process.execArgv = saved;
+    }
+    expect(workerModule('file:///app/dist/charts/render-pool.js', 'chart-worker')).toEqual({
+      filename: 'file:///app/dist/charts/chart-worker.js',
+    });
+  });
+});

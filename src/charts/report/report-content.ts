@@ -1,7 +1,9 @@
 import { formatDate } from '../../i18n/dates.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import type { Language } from '../../domain/types.js';
-import { REPORT_NEXT_DAYS, type ReportData, type ReportRow } from '../../services/report-data.js';
+import { REPORT_NEXT_DAYS } from '../../domain/report.js';
+// Types only: the worker that lays the report out loads no services (nor Prisma, nor zod) through here.
+import type { ReportData, ReportRow } from '../../services/report-data.js';
 
 /**
  * What the progress report says, once, as plain blocks: the Word and the PDF writers (report-docx.ts,

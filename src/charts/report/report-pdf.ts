@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Align, Block, ReportContent, TableBlock } from './report-content.js';
 import { PdfText, lineHeight, type TextStyle } from './pdf-text.js';
+import { opaquePng } from './png-opaque.js';
 
 /** A4 in points, and the margins every page keeps (the footer sits in the bottom one). */
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
@@ -114,7 +115,7 @@ export async function reportPdf(content: ReportContent): Promise<Buffer> {
         const width = Math.min(WIDTH, b.width * 0.75);
         const height = (b.height * width) / b.width;
         room(height);
-        doc.image(Buffer.from(b.png), LEFT, y, { width, height });
+        doc.image(Buffer.from(opaquePng(b.png)), LEFT, y, { width, height });
         y += height + 8;
         return;
       }

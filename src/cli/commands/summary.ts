@@ -22,15 +22,23 @@ export function registerSummary(program: Command, ctx: CliContext): void {
     .requiredOption('--out <file>', 'the file to write')
     .action(async (opts: SummaryOptions) => {
       // Loaded when the command runs: other commands do not pay for the report's modules.
-      const [{ ledBoard }, { ledUnit }, { makeReportFile }, { closeChartRenderer }, { closeReportRenderer }, i18n] =
-        await Promise.all([
-          import('../../services/summary.js'),
-          import('../../services/unit-match.js'),
-          import('../../slack/upload/report.js'),
-          import('../../charts/chart-renderer.js'),
-          import('../../charts/report/report-renderer.js'),
-          import('../../i18n/index.js'),
-        ]);
+      const [
+        { ledBoard },
+        { ledUnit },
+        { makeReportFile },
+        { closeChartRenderer },
+        { closeReportRenderer },
+        i18n,
+        { cliSlackClient },
+      ] = await Promise.all([
+        import('../../services/summary.js'),
+        import('../../services/unit-match.js'),
+        import('../../slack/upload/report.js'),
+        import('../../charts/chart-renderer.js'),
+        import('../../charts/report/report-renderer.js'),
+        import('../../i18n/index.js'),
+        import('../slack-directory.js'),
+      ]);
       // A folder that cannot take the file fails before the report is built, not after.
       await fs.access(path.dirname(path.resolve(opts.out)), fs.constants.W_OK).catch((err: unknown) => {
         throw new UserError(`Cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}`);
@@ -54,7 +62,8 @@ export function registerSummary(program: Command, ctx: CliContext): void {
             if (!match.exact) ctx.out(`Unit "${opts.unit}" taken as "${match.unit}".`);
             unit = match.unit;
           }
-          const file = await makeReportFile(null, logger, {
+          // With the bot token, owners are named by Slack; without it, by the names kept from Slack before.
+          const file = await makeReportFile(cliSlackClient(env, logger), logger, {
             db: deps.db,
             board,
             at: deps.clock.now(),

@@ -37,6 +37,19 @@ export const away = defineArea(
     'deputy.bad_date': '“{input}” is not a date: write `until YYYY-MM-DD`.',
     'away.until': ':palm_tree: away until {until}',
     'away.end_button': 'I’m back',
+    'away.bot_delegate': 'A bot or app cannot stand in for you: name a person, or nobody.',
+    'away.gone_delegate': 'That account is deactivated: name someone who is still here, or nobody.',
+    'away.plan_intro':
+      'Going on leave or a trip? Your prompts and nudges can go to a delegate, or wait until you are back.',
+    'away.plan_button': 'I’ll be away…',
+    'away.modal.title': 'I’ll be away',
+    'away.modal.submit': 'Save',
+    'away.modal.intro':
+      'While you are away, prompts and nudges for your problems go to your delegate, with your name on them. With no delegate they wait, and you get one catch-up prompt on your first working day back. Deadlines do not move.',
+    'away.modal.from': 'From',
+    'away.modal.to': 'Until (inclusive)',
+    'away.modal.delegate': 'Delegate',
+    'away.modal.delegate_hint': 'Optional: a colleague who gets your prompts and nudges while you are away.',
   },
   {
     'away.usage':
@@ -73,5 +86,17 @@ export const away = defineArea(
     'deputy.bad_date': '“{input}”不是日期：请写 `until YYYY-MM-DD`。',
     'away.until': ':palm_tree: 外出至 {until}',
     'away.end_button': '我已回来',
+    'away.bot_delegate': '机器人或应用不能代您接收：请指定一位同事，或不指定。',
+    'away.gone_delegate': '该账号已停用：请指定仍在职的同事，或不指定。',
+    'away.plan_intro': '要休假或出差？外出期间，您的提醒和催报可以转给代理人，或等您回来再发。',
+    'away.plan_button': '设置外出…',
+    'away.modal.title': '设置外出',
+    'away.modal.submit': '保存',
+    'away.modal.intro':
+      '外出期间，您所负责问题的提醒和催报会发给代理人，并注明您的名字。不指定代理人则暂停发送，回来后的第一个工作日您会收到一条补发提醒。完成时限不会自动顺延。',
+    'away.modal.from': '开始日期',
+    'away.modal.to': '结束日期（含当天）',
+    'away.modal.delegate': '代理人',
+    'away.modal.delegate_hint': '可选：外出期间代您接收提醒和催报的同事。',
   },
 );

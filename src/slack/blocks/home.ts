@@ -194,10 +194,27 @@ function minePart(tr: Translator, d: HomeViewData, budget: number): KnownBlock[]
  * The App Home tab: the user's own open problems with their buttons, then (for leaders and admins) each
  * board's dashboard. Always within Slack's 100 blocks, however many problems and boards there are.
  */
-/** The user's absence with a button to end it (issue 22); set one with `/closeout away`. */
+/**
+ * The user's absence with a button to end it (issue 22), or a button to set one (the same absence as
+ * `/closeout away`).
+ */
 function awayPart(tr: Translator, data: HomeViewData): KnownBlock[] {
   const a = data.absence;
-  if (!a) return [];
+  if (!a)
+    return [
+      { type: 'divider' },
+      {
+        type: 'section',
+        block_id: 'home_away',
+        text: { type: 'mrkdwn', text: tr('away.plan_intro') },
+        accessory: {
+          type: 'button',
+          action_id: ACTION.planAbsence,
+          text: { type: 'plain_text', text: tr('away.plan_button') },
+          value: 'plan',
+        },
+      },
+    ];
   const date = (d: string) => formatDate(data.lang, d, '0000-01-01');
   return [
     { type: 'divider' },

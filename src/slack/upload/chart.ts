@@ -12,28 +12,12 @@ import type { BoardSummary, Breakdown, SummaryBoard } from '../../services/summa
 import { summarizeBoard } from '../../services/summary.js';
 import { formatDate } from '../../i18n/dates.js';
 import { uploadFile } from './file.js';
+import { displayNames } from '../people.js';
 
 /** Where a chart goes: a channel (or DM channel), optionally as a thread reply. */
 interface ChartTarget {
   channelId: string;
   threadTs?: string;
-}
-
-/** Display names of Slack users, for chart labels (a chart cannot show <@U…> mentions); IDs where unknown. */
-export async function userNames(client: WebClient, ids: string[], logger: Logger): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  await Promise.all(
-    ids.map(async (id) => {
-      try {
-        const res = await client.users.info({ user: id });
-        const u = res.user;
-        names.set(id, u?.profile?.display_name || u?.real_name || u?.name || id);
-      } catch (error) {
-        logger.warn({ err: error, userId: id }, 'users.info failed; the chart shows the user ID');
-      }
-    }),
-  );
-  return names;
 }
 
 /** The chart's data: the summary's breakdown rows and the board's burn-down. */
@@ -181,7 +165,7 @@ export async function boardChartPng(
   const draw = async () => {
     const owners =
       summary.by === 'owner' ? summary.rows.slice(0, CHART_MAX_ROWS).flatMap((r) => (r.key ? [r.key] : [])) : [];
-    const names = client ? await userNames(client, owners, logger) : new Map<string, string>();
+    const names = client ? await displayNames(client, logger, owners) : new Map<string, string>();
     return render(await boardChartData(req.db, req.board, summary, names), req.lang);
   };
   const { version, changedAt } = await boardDataVersion(req.db, req.board.id);

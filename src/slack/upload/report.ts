@@ -9,8 +9,9 @@ import type { Logger } from '../../logging/logger.js';
 import { reportData, type ReportData } from '../../services/report-data.js';
 import type { SummaryBoard } from '../../services/summary-types.js';
 import { mrkdwnText } from '../blocks/limits.js';
-import { boardChartPng, userNames } from './chart.js';
+import { boardChartPng } from './chart.js';
 import { uploadFile } from './file.js';
+import { ownerNames } from './owner-names.js';
 
 interface ReportRequest {
   db: Db;
@@ -30,8 +31,11 @@ export interface ReportFile {
   data: ReportData;
 }
 
-/** Owners named in the document's lists, at most this many looked up (users.info each, cached by Slack's client). */
-const MAX_NAMES = 100;
+/**
+ * Owners named in the document's lists (each list is at most REPORT_LIST_LIMIT rows): at most this many
+ * looked up, one users.info each, cached (owner-names.ts).
+ */
+const MAX_NAMES = 200;
 
 /**
  * The progress report's file: its data gathered here (the summary's queries), the chart from the chart
@@ -53,7 +57,9 @@ export async function makeReportFile(
     }
   }
   const owners = [...new Set([...data.overdue.items, ...data.next.items].map((i) => i.ownerId))].slice(0, MAX_NAMES);
-  const names = client ? Object.fromEntries(await userNames(client, owners, logger)) : {};
+  const names = Object.fromEntries(
+    await ownerNames(client, logger, { db: req.db, boardId: req.board.id, at: req.at }, owners),
+  );
   const bytes = await buildReportFile({ data, lang: req.lang, chart, names, format: req.format });
   const s = data.summary;
   const filename = `${s.board.code}-report-${s.today}.${req.format}`;

@@ -75,7 +75,14 @@ function data(over: Partial<HomeViewData> = {}): HomeViewData {
 }
 
 /** Blocks as plain data: enough structure to read texts and buttons back. */
-type Plain = { type: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn; fields?: { text: string }[] };
+type Plain = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: Btn[];
+  accessory?: Btn;
+  fields?: { text: string }[];
+};
 type Btn = { type: string; action_id: string; value: string; text?: { text: string } };
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -88,8 +95,11 @@ const sections = (view: HomeView) =>
   plain(view)
     .filter((b) => b.type === 'section')
     .map((b) => b.text?.text ?? '');
+/** The buttons of problems and boards (the footer's absence button is checked on its own). */
 const buttons = (view: HomeView) =>
-  plain(view).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : b.accessory ? [b.accessory] : []));
+  plain(view)
+    .filter((b) => b.block_id !== 'home_away')
+    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : b.accessory ? [b.accessory] : []));
 
 function expectValid(view: HomeView) {
   const payload = {
@@ -157,6 +167,11 @@ describe('homeView for an owner', () => {
     );
     expect(texts(view)).toContain('closeout requested — waiting for a leader’s decision');
     expect(buttons(view)).toEqual([]);
+  });
+
+  it('offers *I’ll be away…* in the footer while the user is not away', () => {
+    const away = plain(homeView(en, data({}))).find((b) => b.block_id === 'home_away');
+    expect(away?.accessory).toMatchObject({ action_id: ACTION.planAbsence, text: { text: 'I’ll be away…' } });
   });
 
   it('escapes and shortens titles', () => {

@@ -18,6 +18,7 @@ const chooseNewProblemBoard = lazy(async () => (await import('./choose-new-probl
 const chooseProblemChange = lazy(async () => (await import('./choose-problem-change.js')).chooseProblemChange);
 const dismissChatReply = lazy(async () => (await import('./dismiss-chat-reply.js')).dismissChatReply);
 const endAbsence = lazy(async () => (await import('./end-absence.js')).endAbsence);
+const planAbsence = lazy(async () => (await import('./plan-absence.js')).planAbsence);
 const editChatReply = lazy(async () => (await import('./edit-chat-reply.js')).editChatReply);
 const pickChatReplyProblem = lazy(async () => (await import('./pick-chat-reply-problem.js')).pickChatReplyProblem);
 const pickReportProblem = lazy(async () => (await import('./pick-report-problem.js')).pickReportProblem);
@@ -69,6 +70,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.action(ACTION.applyImport, onClick(ctx, applyImport));
   app.action(ACTION.cancelImport, onClick(ctx, cancelImport));
   // The App Home's absence section (issue 22).
+  app.action(ACTION.planAbsence, onClick(ctx, planAbsence));
   app.action(ACTION.endAbsence, onClick(ctx, endAbsence));
   // Selects inside modals.
   app.action(ACTION.pickProblem, onSelect(ctx, pickReportProblem));

@@ -2,6 +2,7 @@ import { parseAbsenceRange } from '../../../domain/absence.js';
 import { USER_MENTION } from '../../../domain/keys.js';
 import { formatDate } from '../../../i18n/dates.js';
 import { absenceOf, endAbsence, setAbsence } from '../../../services/absences.js';
+import { delegateRefusal } from '../../delegate-check.js';
 import type { SubcommandArgs, SubcommandHandler } from './support/types.js';
 
 const OFF_WORDS = new Set(['off', 'end', 'back', '结束', '取消', '回来']);
@@ -40,6 +41,8 @@ export const away: SubcommandHandler = async (call) => {
     if (!mention) return say(call, call.tr('away.bad_delegate'));
     delegateId = mention[1]!;
   }
+  const refused = await delegateRefusal(call.client, call.ctx.logger, delegateId);
+  if (refused) return say(call, call.tr(`away.${refused}`));
   const saved = await setAbsence(call.ctx.deps, call.actor, {
     startDate: range.startDate,
     endDate: range.endDate,

@@ -17,6 +17,7 @@ const saveReturnReason = lazy(async () => (await import('./save-return-reason.js
 const saveLongTerm = lazy(async () => (await import('./save-outcome.js')).saveLongTerm);
 const saveNotRectifiable = lazy(async () => (await import('./save-outcome.js')).saveNotRectifiable);
 const saveExtension = lazy(async () => (await import('./save-extension.js')).saveExtension);
+const saveAbsence = lazy(async () => (await import('./save-absence.js')).saveAbsence);
 const submitCloseoutRequest = lazy(async () => (await import('./submit-closeout-request.js')).submitCloseoutRequest);
 
 /** Every modal submission the app handles (by callback_id), one handler per file named after what it saves. */
@@ -30,6 +31,8 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.longTerm, onSubmit(ctx, saveLongTerm));
   app.view<ViewSubmitAction>(VIEW.notRectifiable, onSubmit(ctx, saveNotRectifiable));
   app.view<ViewSubmitAction>(VIEW.extension, onSubmit(ctx, saveExtension));
+  // The App Home's "I'll be away" (issue 22).
+  app.view<ViewSubmitAction>(VIEW.absence, onSubmit(ctx, saveAbsence));
   // Leaders' changes to problems.
   app.view<ViewSubmitAction>(VIEW.newProblem, onSubmit(ctx, saveNewProblem));
   app.view<ViewSubmitAction>(VIEW.changePick, onSubmit(ctx, pickProblem));

@@ -50,10 +50,11 @@ export type SubmittedForm<F> = Submission & Pick<SubmittedArgs, 'ctx' | 'client'
 /** A submission's two halves, for `parseThenWork`. */
 export interface SubmissionSteps<F> {
   /**
-   * Reads the form before the ack, without any Web API call (a quick local read at most): inline errors keep
-   * the modal open with what was typed; a form closes it.
+   * Reads the form before the ack, without any Web API call (a quick local read at most; `client` only for a
+   * check only Slack can make, bounded well inside the 3 s, e.g. delegate-check.ts): inline errors keep the
+   * modal open with what was typed; a form closes it.
    */
-  parse(s: Submission & { ctx: SlackContext }): Parsed<F> | Promise<Parsed<F>>;
+  parse(s: Submission & Pick<SubmittedArgs, 'ctx' | 'client'>): Parsed<F> | Promise<Parsed<F>>;
   /** What the user typed, handed back with the refusal if the work fails after the modal closed. */
   written(form: F): string;
   /**
@@ -114,14 +115,14 @@ export function parseThenWork<F>(steps: SubmissionSteps<F>): (args: SubmittedArg
       await afterSubmit({ client, ctx, lang: meta.lang, to, written: '' }, () =>
         answerOnce(again, async () => {
           // Only when the first submission failed meanwhile: this one is read and done afresh.
-          const parsed = await steps.parse({ ...submission, ctx });
+          const parsed = await steps.parse({ ...submission, ctx, client });
           if (!parsed.ok) return Object.values(parsed.errors).join('\n');
           return (await steps.work({ ...again, body, form: parsed.data })) ?? '';
         }),
       );
       return;
     }
-    const parsed = await steps.parse({ ...submission, ctx });
+    const parsed = await steps.parse({ ...submission, ctx, client });
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;

@@ -1,0 +1,95 @@
+import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Logger } from '../logging/logger.js';
+
+/** What the app needs to know of a Slack user: a name to print, and whether they can be a delegate. */
+export interface SlackPerson {
+  name: string;
+  bot: boolean;
+  deleted: boolean;
+}
+
+/** users.info is Tier 4 (100+/min): a few at a time per workspace client keeps a report's owners well inside it. */
+const CONCURRENCY = 4;
+
+/**
+ * One cache and one limit per Web API client (one per workspace token; each test app has its own), so a
+ * person looked up for a report, then a chart, then a modal costs one users.info an hour. Failures are not
+ * cached: a transient refusal should not pin a person to their ID.
+ */
+const perClient = new WeakMap<
+  WebClient,
+  { cache: LRUCache<string, Promise<SlackPerson | null>>; limit: LimitFunction }
+>();
+
+function stateOf(client: WebClient) {
+  let state = perClient.get(client);
+  if (!state) {
+    state = { cache: new LRUCache({ max: 10_000, ttl: 60 * 60 * 1000 }), limit: pLimit(CONCURRENCY) };
+    perClient.set(client, state);
+  }
+  return state;
+}
+
+async function fetchPerson(client: WebClient, id: string): Promise<SlackPerson> {
+  const res = await client.users.info({ user: id });
+  const u = res.user;
+  return {
+    name: u?.profile?.display_name || u?.real_name || u?.profile?.real_name || u?.name || id,
+    bot: Boolean(u?.is_bot || u?.is_app_user),
+    deleted: Boolean(u?.deleted),
+  };
+}
+
+/**
+ * A Slack user, or null when Slack does not answer (logged). Concurrent lookups of one person share one
+ * call. `timeoutMs` bounds the wait (a modal's check before its 3-second ack), not the call itself.
+ */
+export async function lookUpPerson(
+  client: WebClient,
+  logger: Logger,
+  id: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<SlackPerson | null> {
+  const { cache, limit } = stateOf(client);
+  let pending = cache.get(id);
+  if (!pending) {
+    pending = limit(() => fetchPerson(client, id)).catch((error: unknown) => {
+      cache.delete(id);
+      logger.warn({ err: error, userId: id }, 'users.info failed; the user ID stands in for the name');
+      return null;
+    });
+    cache.set(id, pending);
+  }
+  if (opts.timeoutMs === undefined) return pending;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), opts.timeoutMs);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Display names of Slack users, for documents and charts that cannot show <@U…> mentions: one users.info
+ * per distinct person (cached, a few at a time); people Slack does not answer for are left out, and callers
+ * print their ID.
+ */
+export async function displayNames(
+  client: WebClient,
+  logger: Logger,
+  ids: Iterable<string>,
+): Promise<Map<string, string>> {
+  const distinct = [...new Set(ids)];
+  const people = await Promise.all(distinct.map((id) => lookUpPerson(client, logger, id)));
+  const names = new Map<string, string>();
+  distinct.forEach((id, i) => {
+    const person = people[i];
+    if (person) names.set(id, person.name);
+  });
+  return names;
+}
