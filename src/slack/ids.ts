@@ -49,6 +49,12 @@ export const ACTION = {
   endAbsence: 'away.end',
   /** Leaders' ⋯ menu on a problem card: selected value `edit:KEY`, `reassign:KEY`, … (see views/problem-menu) */
   problemMenu: 'problem.menu',
+  /** An effectiveness check's answers (issue 23): value `checkId:round` */
+  fixHeld: 'effectiveness.held',
+  /** value `checkId:round` — opens the modal for what came back */
+  fixCameBack: 'effectiveness.came_back',
+  /** value `checkId:round` */
+  fixNotSure: 'effectiveness.not_sure',
   /** A card's history, next page: value `KEY:offset` */
   historyPage: 'problem.history_page',
 } as const;
@@ -69,4 +75,5 @@ export const VIEW = {
   longTerm: 'modal.long_term',
   notRectifiable: 'modal.not_rectifiable',
   extension: 'modal.extension',
+  recurrence: 'modal.recurrence',
 } as const;

@@ -17,6 +17,7 @@ const saveReturnReason = lazy(async () => (await import('./save-return-reason.js
 const saveLongTerm = lazy(async () => (await import('./save-outcome.js')).saveLongTerm);
 const saveNotRectifiable = lazy(async () => (await import('./save-outcome.js')).saveNotRectifiable);
 const saveExtension = lazy(async () => (await import('./save-extension.js')).saveExtension);
+const saveRecurrence = lazy(async () => (await import('./save-recurrence.js')).saveRecurrence);
 const submitCloseoutRequest = lazy(async () => (await import('./submit-closeout-request.js')).submitCloseoutRequest);
 
 /** Every modal submission the app handles (by callback_id), one handler per file named after what it saves. */
@@ -25,6 +26,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.report, onSubmit(ctx, saveReport));
   app.view<ViewSubmitAction>(VIEW.closeout, onSubmit(ctx, submitCloseoutRequest));
   app.view<ViewSubmitAction>(VIEW.pickProblem, onSubmit(ctx, pickProblem));
+  app.view<ViewSubmitAction>(VIEW.recurrence, onSubmit(ctx, saveRecurrence));
   // A leader's decision.
   app.view<ViewSubmitAction>(VIEW.returnReason, onSubmit(ctx, saveReturnReason));
   app.view<ViewSubmitAction>(VIEW.longTerm, onSubmit(ctx, saveLongTerm));
