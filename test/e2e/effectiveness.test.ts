@@ -212,6 +212,14 @@ describe('effectiveness checks', () => {
     expect((await checkOf('RECT-3')).state).toBe('came_back');
   });
 
+  it('the card shows whether the fix held or the problem came back', async () => {
+    const held = await callAfter(app, 'response_url', () => app.command('show RECT-1', LEADER.userId));
+    expect(textOf(held)).toContain('*Effectiveness:* held on Dec 5 (<@UOWNER>)');
+    const back = await callAfter(app, 'response_url', () => app.command('show RECT-3', LEADER.userId));
+    expect(textOf(back)).toContain('*Effectiveness:* came back on Dec 6 (<@UOWNER>)');
+    expect(textOf(back)).toContain('<@UOWNER> reported that it came back');
+  });
+
   it('a button on a problem reopened since is answered in words, and its DM brought up to date', async () => {
     await callAfter(app, 'response_url', () => app.command('reopen RECT-2 The queue is back', LEADER.userId));
     expect((await checkOf('RECT-2:follow-up')).state).toBe('void');

@@ -39,6 +39,9 @@ export const effectiveness = defineArea(
       '{verified, number} verified effective · {recurred, plural, one {# recurrence} other {# recurrences}}',
     'effectiveness.card.held': '*Effectiveness:* held on {date} (<@{user}>)',
     'effectiveness.card.came_back': '*Effectiveness:* came back on {date} (<@{user}>)',
+    'effectiveness.history.held': 'confirmed the fix held',
+    'effectiveness.history.came_back': 'reported that it came back',
+    'effectiveness.history.not_sure': 'was not sure yet whether the fix held (asked again on {date})',
   },
   {
     'effectiveness.ask': ':mag: *{key}* {title} 已于 {date} 销号——整改效果是否保持？',
@@ -72,5 +75,8 @@ export const effectiveness = defineArea(
     'effectiveness.summary': '{verified, number} 项经核查效果保持 · {recurred, number} 项反弹',
     'effectiveness.card.held': '*整改效果：* {date} 确认保持（<@{user}>）',
     'effectiveness.card.came_back': '*整改效果：* {date} 问题反弹（<@{user}>）',
+    'effectiveness.history.held': '确认整改效果保持',
+    'effectiveness.history.came_back': '报告问题反弹',
+    'effectiveness.history.not_sure': '暂不确定整改效果（将于 {date} 再次询问）',
   },
 );
