@@ -44,7 +44,7 @@ function dueChecks({ db, at, pageSize }: PlanContext, board: JobBoard, after: nu
       round: true,
       dueDate: true,
       closedAt: true,
-      problem: { select: { key: true, title: true, ownerId: true } },
+      problem: { select: { key: true, title: true, ownerId: true, closedAt: true } },
     },
     orderBy: { id: 'asc' },
     take: pageSize,
@@ -58,6 +58,9 @@ async function asks(
 ): Promise<PlannedMessage[]> {
   const out: PlannedMessage[] = [];
   for (const check of checks) {
+    // Reopened and closed again since (an import can do that without the reopening's bookkeeping): the
+    // closure this check was about is gone; the new one's approval brought its own checks.
+    if (check.problem.closedAt?.getTime() !== check.closedAt.getTime()) continue;
     // Asked on a working day of the board's calendar, at its prompt time.
     const askAt = localInstant(board.workCalendar.nextWorkingDay(check.dueDate), board.promptTime, board.timezone);
     if (at < askAt) continue;
