@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.js';
 import type { JobDeps } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { reportContent } from '../../src/charts/report/report-content.js';
+import { boardByCode } from '../../src/services/boards.js';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
+import { reportData } from '../../src/services/report-data.js';
 import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { createSlackSender } from '../../src/slack/sender.js';
 import { blockKitProblems } from '../support/block-kit.js';
@@ -279,5 +282,11 @@ describe('effectiveness checks', () => {
   it('the summary counts the fixes verified effective and the recurrences', async () => {
     const reply = await callAfter(app, 'response_url', () => app.command('summary RECT', LEADER.userId));
     expect(textOf(reply)).toContain('2 verified effective · 1 recurrence');
+    // The progress report's figures carry the same counts, in the board's language.
+    const board = await boardByCode(app.deps, TEAM, 'RECT');
+    const data = await reportData(app.db, board, app.clock.now());
+    const content = reportContent({ data, lang: 'zh-CN', chart: null });
+    const figures = content.blocks.find((b) => b.kind === 'table');
+    expect(figures?.kind === 'table' && figures.rows).toContainEqual(['整改效果核查', '2 项经核查效果保持 · 1 项反弹']);
   });
 });
