@@ -14,7 +14,7 @@ import { LEADER, OTHER, OWNER, TEAM } from '../support/fixtures.js';
 import { keyOf } from '../support/jobs.js';
 import { TestApp } from '../support/test-app.js';
 import { LEADER2, buttonsOf, callAfter, newProblem, seedRect, settle, textOf } from '../support/cards.js';
-import { answers, state, type SentView } from '../support/modals.js';
+import { answers, blockOf, openByCommand, state, submitView, type SentView } from '../support/modals.js';
 
 /**
  * Effectiveness checks end to end (issue 23): the job asks through the outbox (once per check, round and
@@ -288,5 +288,34 @@ describe('effectiveness checks', () => {
     const content = reportContent({ data, lang: 'zh-CN', chart: null });
     const figures = content.blocks.find((b) => b.kind === 'table');
     expect(figures?.kind === 'table' && figures.rows).toContainEqual(['整改效果核查', '2 项经核查效果保持 · 1 项反弹']);
+  });
+});
+
+describe('the board modal', () => {
+  it('shows the days before an effectiveness check, refuses a bad number inline, and saves it', async () => {
+    const view = await openByCommand(app, 'board edit RECT', 'UADMIN');
+    expect(blockOf(view, 'effectiveness_days')?.element).toMatchObject({ type: 'number_input', initial_value: '10' });
+    const submit = (days: string) =>
+      submitView(app, 'UADMIN', view, {
+        name: state.text('Rectification list'),
+        channel: state.conversation('C0BOARD'),
+        timezone: state.select('Asia/Shanghai'),
+        language: state.select('en'),
+        leaders: state.users([LEADER.userId, LEADER2.userId]),
+        cycle_days: state.number('14'),
+        anchor_date: state.date('2026-11-16'),
+        prompt_time: state.time('09:00'),
+        deadline: state.date(null),
+        effectiveness_days: state.number(days),
+      });
+    const bad = await submit('400');
+    expect(bad.json).toMatchObject({
+      response_action: 'errors',
+      errors: { effectiveness_days: 'Give a whole number of days from 0 (off) to 365.' },
+    });
+    expect((await submit('30')).json).toEqual({ response_action: 'clear' });
+    await app.fake.waitFor(
+      async () => (await app.db.board.findFirstOrThrow({ where: { code: 'RECT' } })).effectivenessDays === 30,
+    );
   });
 });
