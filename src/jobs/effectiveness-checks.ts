@@ -1,5 +1,6 @@
 import { localDate, localInstant } from '../domain/cycle.js';
 import { existingKeys } from '../services/deliveries.js';
+import { checkAskKey } from '../services/effectiveness-schedule.js';
 import { boardRef, leaderIds, type JobBoard } from './job-data.js';
 import type { Job, PlanContext, PlannedMessage } from './types.js';
 
@@ -65,7 +66,6 @@ async function asks(
     const askAt = localInstant(board.workCalendar.nextWorkingDay(check.dueDate), board.promptTime, board.timezone);
     if (at < askAt) continue;
     const { key, title, ownerId } = check.problem;
-    const prefix = `effectiveness:${check.id}:r${check.round}:`;
     const message = {
       kind: 'effectiveness-check' as const,
       board: boardRef(board),
@@ -79,11 +79,21 @@ async function asks(
       followUp: check.kind === 'follow_up',
     };
     const common = { job: 'effectiveness-checks' as const, teamId: board.teamId, boardId: board.id, problemKeys: [] };
-    out.push({ ...common, key: `${prefix}owner`, recipient: ownerId, message: { ...message, toLeader: false } });
+    out.push({
+      ...common,
+      key: checkAskKey(check.id, check.round, 'owner'),
+      recipient: ownerId,
+      message: { ...message, toLeader: false },
+    });
     // Unanswered a cycle after it was asked: the leaders are asked too, with the same buttons.
     if (at.getTime() < askAt.getTime() + board.cycleDays * DAY_MS) continue;
     for (const leader of leaderIds(board).filter((l) => l !== ownerId))
-      out.push({ ...common, key: `${prefix}${leader}`, recipient: leader, message: { ...message, toLeader: true } });
+      out.push({
+        ...common,
+        key: checkAskKey(check.id, check.round, leader),
+        recipient: leader,
+        message: { ...message, toLeader: true },
+      });
   }
   const known = await existingKeys(
     db,

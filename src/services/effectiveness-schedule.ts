@@ -40,6 +40,16 @@ export async function scheduleChecks(
   }
 }
 
+/**
+ * The key of one ask of a check: per check, round and person (`owner`, or a leader's user ID), so each goes
+ * out once; the copies of a round are found by its prefix when one of them is answered.
+ */
+export function checkAskKey(checkId: number, round: number, who: string): string {
+  return `${checkAskPrefix(checkId, round)}${who}`;
+}
+
+export const checkAskPrefix = (checkId: number, round: number) => `effectiveness:${checkId}:r${round}:`;
+
 /** "Not sure yet" asks again in half the check's period (the board's cycle when checks are off), at least a day. */
 export function askAgainDays(board: { effectivenessDays: number; cycleDays: number }): number {
   return Math.max(1, Math.ceil((board.effectivenessDays || board.cycleDays) / 2));

@@ -7,7 +7,13 @@ import { audit } from './audit.js';
 import { reopenIn } from './closeout.js';
 import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
-import { askAgainDays, type CheckAnswer, type CheckKind, type CheckState } from './effectiveness-schedule.js';
+import {
+  askAgainDays,
+  checkAskPrefix,
+  type CheckAnswer,
+  type CheckKind,
+  type CheckState,
+} from './effectiveness-schedule.js';
 
 /**
  * Answers to effectiveness checks (issue 23): the owner (or, once a cycle passed unanswered, a leader)
@@ -191,4 +197,12 @@ export async function effectivenessCounts(
     db.effectivenessCheck.count({ where: { boardId, state: 'came_back' } }),
   ]);
   return { verified: held.length, recurred };
+}
+
+/** Where each copy of a round's ask landed (the owner's, and the leaders' once they were asked). */
+export function checkCopies(deps: Pick<ServiceDeps, 'db'>, teamId: string, checkId: number, round: number) {
+  return deps.db.delivery.findMany({
+    where: { teamId, dedupeKey: { startsWith: checkAskPrefix(checkId, round) } },
+    select: { recipient: true, channelId: true, slackTs: true },
+  });
 }

@@ -42,7 +42,7 @@ const run = (at: string, deps = first()) => runJob(deps, 'effectiveness-checks',
 
 const asked = (prefix = 'effectiveness:') => app.fake.messages.filter((m) => keyOf(m).startsWith(prefix));
 const askOf = (key: string, round = 0, to = 'owner'): PostedMessage => {
-  const found = asked(`effectiveness:${checkIds[key]}:r${round}:${to}`);
+  const found = app.fake.messages.filter((m) => keyOf(m) === `effectiveness:${checkIds[key]}:r${round}:${to}`);
   expect(found).toHaveLength(1);
   return found[0]!;
 };
@@ -275,6 +275,14 @@ describe('effectiveness checks', () => {
     );
     expect(textOf(updated)).toContain('<@ULEADER2> confirmed the fix held');
     await app.settled();
+    // The round's other copies (the owner's, the other leader's) show the answer too: no buttons left anywhere.
+    for (const other of [askOf('RECT-4', 1), askOf('RECT-4', 1, LEADER.userId)]) {
+      const rewritten = await app.fake.waitFor((calls) =>
+        calls.find((c) => c.method === 'chat.update' && updateOf(other)(c)),
+      );
+      expect(textOf(rewritten)).toContain('<@ULEADER2> confirmed the fix held');
+      expect(buttonsOf(rewritten)).toEqual([]);
+    }
     expect(await checkOf('RECT-4')).toMatchObject({ state: 'held', answeredBy: LEADER2.userId });
     expect((await run('2026-12-30T01:00:00Z')).planned).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { answerCheck } from '../../../services/effectiveness.js';
 import { owedCheckAnswer } from '../../notify/effectiveness.js';
 import { parseForm } from '../../parsers/inline-errors.js';
 import { read } from '../../parsers/view-state.js';
-import { showCheck } from '../../refresh/check-message.js';
+import { showAnswered } from '../../refresh/check-message.js';
 import { refreshHomesLater } from '../../refresh/homes.js';
 import { RECURRENCE } from '../../blocks/effectiveness.js';
 import { z } from 'zod';
@@ -37,15 +37,11 @@ export const saveRecurrence = parseThenWork({
       owedCheckAnswer(ctx),
     );
     ctx.followUps.kick();
-    if (check.channel && check.ts)
-      await showCheck(
-        client,
-        ctx,
-        actor.teamId,
-        check.id,
-        { channel: check.channel, ts: check.ts, round: check.round },
-        { userId: actor.userId, lang: meta.lang },
-      );
+    const dm = check.channel && check.ts ? { channel: check.channel, ts: check.ts, round: check.round } : null;
+    await showAnswered(client, ctx, actor.teamId, check.id, check.round, {
+      dm,
+      reader: { userId: actor.userId, lang: meta.lang },
+    });
     refreshHomesLater(client, ctx, actor.teamId, [answered.problem.ownerId, ...answered.leaderIds]);
     return tr('effectiveness.answered.came_back', { key: answered.problem.key });
   },

@@ -6,7 +6,7 @@ import type { CheckAnswer } from '../../../../services/effectiveness-schedule.js
 import { replyEphemeral } from '../../../answer/ephemeral.js';
 import { owedCheckAnswer } from '../../../notify/effectiveness.js';
 import { requireCheckValue } from '../../../parsers/block-action.js';
-import { showCheck, type CheckDm } from '../../../refresh/check-message.js';
+import { showAnswered, showCheck, type CheckDm } from '../../../refresh/check-message.js';
 import type { ClickContext } from './on-click.js';
 
 /** The DM a check's button sits in (null on an ephemeral copy: nothing to update). */
@@ -28,7 +28,7 @@ export async function answerFromDm(clicked: ClickContext, answer: Exclude<CheckA
   const reader = { userId: actor.userId, lang };
   try {
     const answered = await answerCheck(ctx.deps, actor, checkId, round, answer, '', owedCheckAnswer(ctx));
-    if (dm) await showCheck(client, ctx, actor.teamId, checkId, dm, reader);
+    await showAnswered(client, ctx, actor.teamId, checkId, round, { dm, reader });
     const { key } = answered.problem;
     const date = formatDate(lang, answered.check.dueDate, localDate(ctx.deps.clock.now(), answered.timezone));
     await replyEphemeral(
