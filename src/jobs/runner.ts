@@ -1,6 +1,7 @@
 import { cycleDigest } from './cycle-digest.js';
 import { cyclePrompts } from './cycle-prompts.js';
 import { deadlineReminders } from './deadline-reminders.js';
+import { effectivenessChecks } from './effectiveness-checks.js';
 import { execute } from './execute.js';
 import { overdueEscalation } from './overdue-escalation.js';
 import { updateNudges } from './update-nudges.js';
@@ -20,6 +21,7 @@ const JOBS: Record<JobName, Job> = {
   'cycle-digest': cycleDigest,
   'deadline-reminders': deadlineReminders,
   'overdue-escalation': overdueEscalation,
+  'effectiveness-checks': effectivenessChecks,
 };
 
 export type JobSelection = JobName | 'all';

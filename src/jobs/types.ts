@@ -12,6 +12,7 @@ export const JOB_NAMES = [
   'cycle-digest',
   'deadline-reminders',
   'overdue-escalation',
+  'effectiveness-checks',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

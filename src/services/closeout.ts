@@ -2,7 +2,7 @@ import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { closeoutInput, decisionReason, followUpInTime, longTermInput, type LongTerm } from '../domain/inputs.js';
 import { requireTransition } from '../domain/problem-state.js';
 import { maySignOff } from '../domain/sign-off.js';
-import type { Actor } from '../domain/types.js';
+import type { Actor, ProblemStatus } from '../domain/types.js';
 import { findProblem, requireLeader, requireOwnerOrLeader } from './access.js';
 import { audit } from './audit.js';
 import { requireDecider, standingDeputies } from './deputies.js';
@@ -11,6 +11,7 @@ import { recordOwed, type Owed } from './deliveries.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
 import type { ChangedProblem } from './problem-changes.js';
 import { ensureNotClosed } from './problems.js';
+import { scheduleChecks } from './effectiveness-schedule.js';
 import { filesOfRequest, recordEvidenceFiles, validFiles, type EvidenceFileView } from './evidence-files.js';
 import { priorSubmission, recordSubmission, transactOnce, type Once } from './view-submissions.js';
 
@@ -174,6 +175,18 @@ async function decide(
           ? { status: 'closed', closedAt: now, closedBy: actor.userId, percent: 100 }
           : { status: 'in_progress' },
     });
+    if (state === 'approved')
+      await scheduleChecks(
+        tx,
+        {
+          teamId: actor.teamId,
+          problemId: problem.id,
+          requestId,
+          closedAt: now,
+          followUpDate: longTerm?.followUpDate ?? null,
+        },
+        board,
+      );
     await audit(tx, actor, now, {
       action: `closeout.${decision.kind === 'not_rectifiable' ? 'not_rectifiable' : decision.kind}`,
       targetType: 'closeout',
@@ -272,20 +285,41 @@ export async function reopenProblem(
     const problem = await findProblem(tx, actor.teamId, key);
     const board = await tx.board.findUniqueOrThrow({ where: { id: problem.boardId } });
     await requireLeader(deps, tx, actor, board);
-    if (problem.status !== 'closed') throw conflict('error.problem_not_closed', { key: problem.key });
-    requireTransition(problem.key, problem.status, 'in_progress');
-    const after = await tx.problem.update({
-      where: { id: problem.id },
-      data: { status: 'in_progress', closedAt: null, closedBy: null, version: { increment: 1 } },
-    });
-    await audit(tx, actor, now, {
-      action: 'problem.reopen',
-      targetType: 'problem',
-      targetId: problem.key,
-      before: { status: problem.status, closedAt: problem.closedAt, closedBy: problem.closedBy },
-      after: { status: after.status, reason: why },
-    });
+    const after = await reopenIn(tx, actor, problem, why, now);
     await recordOwed(tx, owed, after, board, now);
     return after;
   });
+}
+
+/**
+ * Reopens a closed problem inside a transaction: by a leader (above), or because an effectiveness check
+ * found the fix did not hold (services/effectiveness.ts, whose check id `recurrence` names). Checks still
+ * waiting on the closure that ends here have nothing left to check.
+ */
+export async function reopenIn(
+  tx: Tx,
+  actor: Actor,
+  problem: { id: number; key: string; status: ProblemStatus; closedAt: Date | null; closedBy: string | null },
+  why: string,
+  now: Date,
+  recurrence?: number,
+) {
+  if (problem.status !== 'closed') throw conflict('error.problem_not_closed', { key: problem.key });
+  requireTransition(problem.key, problem.status, 'in_progress');
+  const after = await tx.problem.update({
+    where: { id: problem.id },
+    data: { status: 'in_progress', closedAt: null, closedBy: null, version: { increment: 1 } },
+  });
+  await tx.effectivenessCheck.updateMany({
+    where: { problemId: problem.id, state: 'waiting' },
+    data: { state: 'void' },
+  });
+  await audit(tx, actor, now, {
+    action: 'problem.reopen',
+    targetType: 'problem',
+    targetId: problem.key,
+    before: { status: problem.status, closedAt: problem.closedAt, closedBy: problem.closedBy },
+    after: { status: after.status, reason: why, ...(recurrence !== undefined && { recurrence }) },
+  });
+  return after;
 }

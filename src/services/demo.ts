@@ -4,7 +4,8 @@ import { addDays, localDate, localInstant } from '../domain/cycle.js';
 import { conflict } from '../domain/errors.js';
 import type { Actor, Health } from '../domain/types.js';
 import { createBoard } from './boards.js';
-import { approveCloseout, reopenProblem, requestCloseout } from './closeout.js';
+import { approveCloseout, requestCloseout } from './closeout.js';
+import { answerCheck } from './effectiveness.js';
 import { DEMO_MECHANISMS, DEMO_RECURRED, demoEvidenceFile } from './demo-outcomes.js';
 import {
   DEMO_BEHIND_NOTES,
@@ -82,9 +83,9 @@ export async function seedDemo(
     // The live ledger in the board's channel (a canvas): the demo shows it.
     ledger: 'canvas',
     // Every closeout request carries evidence files, as auditors expect (the playground's modal attaches them).
-    // Effectiveness checks are off until their job exists (issue 23).
     evidenceRequired: true,
-    effectivenessDays: 0,
+    // Each closeout is checked 30 days later: has the fix held? (issue 23)
+    effectivenessDays: 30,
   });
   let approvals = 0;
 
@@ -140,8 +141,13 @@ export async function seedDemo(
           approvals === 1 ? { mechanisms: [...DEMO_MECHANISMS], followUpDate: addDays(today, 30) } : undefined;
         await approveCloseout(past, leader, request.id, undefined, longTerm ? { longTerm } : {});
         if (approvals === 2) {
+          // Its owner answered the effectiveness check early: it came back, and the problem was reopened.
           at(story.approveDay + 2, '15:00');
-          await reopenProblem(past, leader, problem.key, DEMO_RECURRED);
+          const check = await deps.db.effectivenessCheck.findFirstOrThrow({
+            where: { requestId: request.id, kind: 'days' },
+            select: { id: true },
+          });
+          await answerCheck(past, owner, check.id, 0, 'came_back', DEMO_RECURRED);
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Tx } from './deps.js';
+import { effectivenessCounts } from './effectiveness.js';
 import { mechanismList } from './outcome-cells.js';
 
 /** How a board's problems were closed out (issue 23), as the summary, the report and the chart count them. */
@@ -13,6 +14,10 @@ export interface OutcomeCounts {
   mechanisms: number;
   /** Open problems whose latest decision was "not rectifiable" (未整改), counted apart. */
   notRectifiable: number;
+  /** Closed problems whose fix an effectiveness check confirmed held (services/effectiveness.ts). */
+  verified: number;
+  /** Times a check found a closed problem came back (each reopened it). */
+  recurred: number;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface OutcomeCounts {
  * it is the problem's latest request and the problem is still open.
  */
 export async function outcomeCounts(db: Db | Tx, boardId: number): Promise<OutcomeCounts> {
-  const [closed, longTerm, notRectifiable] = await Promise.all([
+  const [closed, longTerm, notRectifiable, checked] = await Promise.all([
     db.problem.count({ where: { boardId, status: 'closed' } }),
     db.closeoutRequest.findMany({
       where: { state: 'approved', outcome: 'long_term', problem: { boardId, status: 'closed' } },
@@ -35,6 +40,7 @@ export async function outcomeCounts(db: Db | Tx, boardId: number): Promise<Outco
         problem: { select: { closeoutRequests: { orderBy: { id: 'desc' }, take: 1, select: { id: true } } } },
       },
     }),
+    effectivenessCounts(db, boardId),
   ]);
   const closing = longTerm.filter((r) => r.decidedAt?.getTime() === r.problem.closedAt?.getTime());
   const longTermProblems = new Set(closing.map((r) => r.problemId)).size;
@@ -44,5 +50,6 @@ export async function outcomeCounts(db: Db | Tx, boardId: number): Promise<Outco
     longTerm: longTermProblems,
     mechanisms: closing.reduce((n, r) => n + mechanismList(r.mechanisms).length, 0),
     notRectifiable: notRectifiable.filter((r) => r.problem.closeoutRequests[0]?.id === r.id).length,
+    ...checked,
   };
 }

@@ -311,6 +311,13 @@ export async function getProblemDetail(deps: Pick<ServiceDeps, 'db'>, teamId: st
         include: { files: { orderBy: { id: 'asc' }, select: EVIDENCE_FILE_SELECT } },
       },
       deadlineChanges: { orderBy: { id: 'asc' }, select: { extended: true } },
+      // The latest answered effectiveness check (issue 23): "held on …" or "came back on …".
+      effectivenessChecks: {
+        where: { state: { in: ['held', 'came_back'] } },
+        orderBy: { answeredAt: 'desc' },
+        take: 1,
+        select: { state: true, answeredBy: true, answeredAt: true },
+      },
     },
   });
   // The owner's absence, if any: the card says "away until …" while it lasts (issue 22).

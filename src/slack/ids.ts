@@ -51,6 +51,12 @@ export const ACTION = {
   planAbsence: 'away.plan',
   /** Leaders' ⋯ menu on a problem card: selected value `edit:KEY`, `reassign:KEY`, … (see views/problem-menu) */
   problemMenu: 'problem.menu',
+  /** An effectiveness check's answers (issue 23): value `checkId:round` */
+  fixHeld: 'effectiveness.held',
+  /** value `checkId:round` — opens the modal for what came back */
+  fixCameBack: 'effectiveness.came_back',
+  /** value `checkId:round` */
+  fixNotSure: 'effectiveness.not_sure',
   /** A card's history, next page: value `KEY:offset` */
   historyPage: 'problem.history_page',
 } as const;
@@ -72,4 +78,5 @@ export const VIEW = {
   notRectifiable: 'modal.not_rectifiable',
   extension: 'modal.extension',
   absence: 'modal.absence',
+  recurrence: 'modal.recurrence',
 } as const;

@@ -151,6 +151,8 @@ describe('outcomes counted and exported', () => {
       longTerm: 1,
       mechanisms: 2,
       notRectifiable: 1,
+      verified: 0,
+      recurred: 0,
     });
     const reply = await callAfter(app, 'response_url', () => app.command('summary RECT', LEADER.userId));
     const text = JSON.stringify(reply.args);

@@ -111,7 +111,7 @@ describe('seedDemo', () => {
     await seedDemo(deps, operator);
     expect(await t.db.board.findFirstOrThrow({ select: { evidenceRequired: true, effectivenessDays: true } })).toEqual({
       evidenceRequired: true,
-      effectivenessDays: 0,
+      effectivenessDays: 30,
     });
     const requests = await t.db.closeoutRequest.findMany({ include: { files: true } });
     expect(requests.every((r) => r.files.length === 1)).toBe(true);
@@ -121,5 +121,18 @@ describe('seedDemo', () => {
     const recurred = await t.db.auditEvent.findMany({ where: { action: 'problem.reopen' } });
     expect(recurred).toHaveLength(1);
     expect(recurred[0]!.after).toContain('问题复发');
+    // The recurrence came through its effectiveness check, answered by the owner; the others wait for their day.
+    const checks = await t.db.effectivenessCheck.findMany({ include: { problem: true }, orderBy: { id: 'asc' } });
+    const cameBack = checks.filter((c) => c.state === 'came_back');
+    expect(cameBack).toHaveLength(1);
+    expect(cameBack[0]).toMatchObject({ reason: expect.stringContaining('问题复发'), round: 0 });
+    expect(cameBack[0]!.answeredBy).toBe(cameBack[0]!.problem.ownerId);
+    expect(cameBack[0]!.problem.status).toBe('in_progress');
+    expect(JSON.parse(recurred[0]!.after ?? '{}')).toMatchObject({ recurrence: cameBack[0]!.id });
+    const waiting = checks.filter((c) => c.state === 'waiting');
+    expect(waiting.map((c) => c.kind).sort()).toEqual([...Array(waiting.length - 1).fill('days'), 'follow_up'].sort());
+    expect(
+      waiting.every((c) => c.problem.status === 'closed' && c.dueDate > localDate(new Date(NOW), 'Asia/Shanghai')),
+    ).toBe(true);
   });
 });

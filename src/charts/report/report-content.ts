@@ -99,6 +99,13 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
       }),
     ],
   ];
+  // Effectiveness checks (issue 23): fixes verified effective, and problems that came back.
+  const checked = s.outcomes;
+  if (checked && (checked.verified || checked.recurred))
+    figures.push([
+      'doc.fig.effectiveness',
+      tr('effectiveness.summary', { verified: checked.verified, recurred: checked.recurred }),
+    ]);
   blocks.push({
     kind: 'table',
     head: [],

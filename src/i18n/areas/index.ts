@@ -5,6 +5,7 @@ import { cards } from './cards.js';
 import { charts } from './charts.js';
 import { chat } from './chat.js';
 import { commands } from './commands.js';
+import { effectiveness } from './effectiveness.js';
 import { exportArea } from './export.js';
 import { home } from './home.js';
 import { importArea } from './import.js';
@@ -41,4 +42,5 @@ export const areas = [
   reportDocument,
   outcomes,
   away,
+  effectiveness,
 ] as const;

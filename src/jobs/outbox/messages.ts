@@ -264,7 +264,38 @@ export interface ExtensionDecisionMessage extends Base {
   toDate: string;
 }
 
+/** "Has the fix held?" some time after a closeout (issue 23), to the owner, or to the leaders when nobody answered. */
+export interface EffectivenessCheckMessage extends Base {
+  kind: 'effectiveness-check';
+  checkId: number;
+  /** The round asked (bumped by "Not sure yet"): a button of an older round is stale. */
+  round: number;
+  key: string;
+  title: string;
+  ownerId: string;
+  /** Local date the problem was closed. */
+  closedOn: string;
+  /** Asked on a long-term closeout's follow-up date. */
+  followUp: boolean;
+  /** To a leader, because the owner did not answer within a cycle. */
+  toLeader: boolean;
+}
+
+/** To a leader: a check found that a closed problem came back; it is open again. */
+export interface RecurrenceMessage extends Base {
+  kind: 'recurrence';
+  checkId: number;
+  key: string;
+  title: string;
+  ownerId: string;
+  reportedBy: string;
+  reason: string;
+  closedOn: string;
+}
+
 export type OutboundMessage =
+  | EffectivenessCheckMessage
+  | RecurrenceMessage
   | ExtensionRequestMessage
   | ExtensionDecisionMessage
   | CloseoutRequestMessage
@@ -299,6 +330,8 @@ export const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind'
   'assigned',
   'extension-request',
   'extension-decision',
+  'effectiveness-check',
+  'recurrence',
 ]);
 
 /** Reads a stored payload back; rows are only ever written by the scheduler, so a kind check suffices. */

@@ -87,8 +87,11 @@ export function longTermLines(
  * 13 mechanisms · 2 not rectifiable"; empty while nothing is closed or judged.
  */
 export function outcomesLine(tr: Translator, o: OutcomeCounts | undefined): string {
-  if (!o || (o.closed === 0 && o.notRectifiable === 0)) return '';
+  if (!o || (o.closed === 0 && o.notRectifiable === 0 && !o.recurred)) return '';
   const parts = [tr('outcome.summary', { ...o })];
   if (o.notRectifiable) parts.push(tr('outcome.summary.not_rectifiable', { count: o.notRectifiable }));
+  // Effectiveness checks (issue 23): fixes confirmed to hold, and problems that came back.
+  if (o.verified || o.recurred)
+    parts.push(tr('effectiveness.summary', { verified: o.verified, recurred: o.recurred }));
   return `\n${parts.join(' · ')}`;
 }

@@ -6,6 +6,7 @@ import type { Translator } from '../../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { LIMITS, mrkdwnText, truncate } from './limits.js';
 import { formatDate } from '../../i18n/dates.js';
+import { localDate } from '../../domain/cycle.js';
 import { healthText, mention, slackTime, statusText } from './problem-format.js';
 import { problemMenu } from './problem-menu.js';
 import { historyBlocks } from './problem-history.js';
@@ -68,6 +69,8 @@ export interface CardData {
   note?: string;
   /** A moved deadline's story (its first value and how often it was extended). */
   deadlineStory?: { original: string | null; extensions: number } | null;
+  /** The latest answered effectiveness check (issue 23): whether the fix held, or the problem came back. */
+  effectiveness?: { state: string; answeredBy: string | null; answeredAt: Date | null } | null;
   /** A page of the problem's history, shown at the end (`/closeout show`). */
   history?: HistoryPage;
 }
@@ -260,6 +263,15 @@ function closeoutBlocks(tr: Translator, d: CardData): KnownBlock[] {
   return [];
 }
 
+/** "Effectiveness: held on …" or "came back on …", from the latest answered check. */
+function effectivenessLine(tr: Translator, d: CardData): string | null {
+  const e = d.effectiveness;
+  if (!e?.answeredAt || (e.state !== 'held' && e.state !== 'came_back')) return null;
+  const date = formatDate(d.lang, localDate(e.answeredAt, d.board.timezone), d.today);
+  const params = { date, user: e.answeredBy ?? '?' };
+  return tr(e.state === 'held' ? 'effectiveness.card.held' : 'effectiveness.card.came_back', params);
+}
+
 function buttons(tr: Translator, d: CardData): (Button | Overflow)[] {
   const p = d.problem;
   const out: (Button | Overflow)[] = [];
@@ -304,6 +316,8 @@ export function problemCardBlocks(tr: Translator, data: CardData): KnownBlock[] 
   blocks.push(...measureBlocks(tr, data), { type: 'divider' }, ...updateBlocks(tr, data));
   const closeout = closeoutBlocks(tr, data);
   if (closeout.length) blocks.push({ type: 'divider' }, ...closeout);
+  const checked = effectivenessLine(tr, data);
+  if (checked) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: checked }] });
   if (data.note)
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(data.note, LIMITS.sectionText) }] });
   const actions = buttons(tr, data);

@@ -58,6 +58,13 @@ function what(tr: Translator, lang: Language, e: HistoryEntry): string {
     case 'measure.edit':
     case 'measure.retire':
       return tr(`upkeep.history.${e.action}`, { target: e.target });
+    // Effectiveness checks (issue 23): the reason of a recurrence is on the reopening beside it.
+    case 'effectiveness.held':
+      return tr('effectiveness.history.held');
+    case 'effectiveness.came_back':
+      return tr('effectiveness.history.came_back');
+    case 'effectiveness.not_sure':
+      return tr('effectiveness.history.not_sure', { date: day(e.after.askAgain) });
     default:
       return tr('upkeep.history.other', { action: e.action });
   }

@@ -123,3 +123,13 @@ export function requireRequestIdValue(value: string): number {
   if (id === null) throw notFound('error.closeout_not_found', { id: value });
   return id;
 }
+
+const CHECK_VALUE = /^(\d{1,9}):(\d{1,4})$/;
+
+/** The effectiveness check and round an answer button carries (`checkId:round`); refused as unknown otherwise. */
+export function requireCheckValue(value: string): { checkId: number; round: number } {
+  const match = CHECK_VALUE.exec(value);
+  const checkId = Number(match?.[1]);
+  if (!match || !(checkId > 0)) throw notFound('effectiveness.not_found');
+  return { checkId, round: Number(match[2]) };
+}

@@ -30,6 +30,9 @@ function rawBoard(values: ViewValues) {
     ...(BOARD.ledger in values && { ledger: read.selected(values, BOARD.ledger) ?? 'off' }),
     ...(BOARD.roundReport in values && { roundReport: read.selected(values, BOARD.roundReport) ?? 'off' }),
     ...(BOARD.evidence in values && { evidenceRequired: read.selected(values, BOARD.evidence) === 'required' }),
+    ...(BOARD.effectiveness in values && {
+      effectivenessDays: numberOrUndefined(read.text(values, BOARD.effectiveness)),
+    }),
     // A list too long to show in the modal was not shown, so it is left as it is.
     ...(categoriesShown && { categories: [...new Set(categories.items)] }),
   };
@@ -51,6 +54,7 @@ function rawBoard(values: ViewValues) {
     ledger: { block: BOARD.ledger },
     roundReport: { block: BOARD.roundReport },
     evidenceRequired: { block: BOARD.evidence },
+    effectivenessDays: { block: BOARD.effectiveness, invalid: 'board.effectiveness.invalid' },
   };
   return { raw, fields };
 }

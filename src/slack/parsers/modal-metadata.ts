@@ -24,6 +24,15 @@ export const modalMetadata = z.object({
   version: z.number().int().optional(),
   /** Which change a shared modal makes (reopen, withdraw). */
   mode: z.string().max(20).optional(),
+  /** "It came back" (issue 23): the check and round answered, and its DM (updated with the answer). */
+  check: z
+    .object({
+      id: z.number().int().positive(),
+      round: z.number().int().min(0),
+      channel: z.string().max(30).optional(),
+      ts: z.string().max(30).optional(),
+    })
+    .optional(),
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 

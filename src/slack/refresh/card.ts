@@ -39,6 +39,7 @@ function cardData(ctx: SlackContext, detail: ProblemDetail, viewerId: string, la
       canLead: isAdmin(ctx.deps, viewer) || detail.board.leaders.some((l) => l.userId === viewerId),
     },
     ...(note && { note }),
+    effectiveness: detail.effectivenessChecks[0] ?? null,
     deadlineStory:
       detail.originalDeadline === null
         ? null

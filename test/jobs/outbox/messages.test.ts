@@ -111,6 +111,31 @@ function huge(lang: Language): OutboundMessage[] {
       items: { items: Array.from({ length: 30 }, (_, i) => deadline(i)), total: 300 },
     },
     { kind: 'failure-notice', board: b, today, target: 'C0BOARD', reason: 'not_in_channel' },
+    {
+      kind: 'effectiveness-check',
+      board: b,
+      today,
+      checkId: 999_999_999,
+      round: 9999,
+      key: 'RECT-99999',
+      title: long(500),
+      ownerId: 'U1',
+      closedOn: '2026-10-01',
+      followUp: true,
+      toLeader: true,
+    },
+    {
+      kind: 'recurrence',
+      board: b,
+      today,
+      checkId: 1,
+      key: 'RECT-1',
+      title: long(500),
+      ownerId: 'U1',
+      reportedBy: 'U2',
+      reason: long(3000),
+      closedOn: '2026-10-01',
+    },
   ];
 }
 

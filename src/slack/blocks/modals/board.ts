@@ -26,6 +26,7 @@ export const BOARD = {
   ledger: 'ledger',
   roundReport: 'round_report',
   evidence: 'evidence_required',
+  effectiveness: 'effectiveness_days',
 } as const;
 
 interface BoardValues {
@@ -46,6 +47,7 @@ interface BoardValues {
   ledger?: string;
   roundReport?: string;
   evidenceRequired?: boolean;
+  effectivenessDays?: number;
 }
 
 export interface BoardModalData {
@@ -222,6 +224,20 @@ function access({ tr, b }: Form): KnownBlock[] {
       initial_option: separationOption(b?.separationOfDuties ?? true),
     }),
     evidenceRequiredInput(tr, BOARD.evidence, b?.evidenceRequired ?? false),
+    // Effectiveness checks (issue 23): days after a closeout the owner is asked whether the fix held.
+    input(
+      BOARD.effectiveness,
+      tr('board.effectiveness'),
+      {
+        type: 'number_input',
+        action_id: 'effectiveness_days',
+        is_decimal_allowed: false,
+        min_value: '0',
+        max_value: '365',
+        initial_value: String(b?.effectivenessDays ?? 0),
+      },
+      { hint: tr('board.effectiveness.hint') },
+    ),
     ...reporting(tr, b),
   ];
 }

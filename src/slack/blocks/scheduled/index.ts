@@ -6,6 +6,7 @@ import { digestMessage } from './digest.js';
 import { failureNoticeMessage } from './notice.js';
 import { assignedMessage, closeoutRequestMessage, decisionMessage } from './notify.js';
 import { problemChangeMessage } from './problem-change.js';
+import { effectivenessCheckMessage, recurrenceMessage } from '../effectiveness.js';
 import { extensionDecisionMessage, extensionRequestMessage } from '../extension.js';
 import { nudgeMessage, promptMessage } from './prompt.js';
 
@@ -46,5 +47,9 @@ export function renderMessage(message: OutboundMessage): RenderedMessage {
       return extensionRequestMessage(message);
     case 'extension-decision':
       return extensionDecisionMessage(message);
+    case 'effectiveness-check':
+      return effectivenessCheckMessage(message);
+    case 'recurrence':
+      return recurrenceMessage(message);
   }
 }

@@ -13,6 +13,9 @@ const openNotRectifiable = lazy(async () => (await import('./decide-outcome.js')
 const approveExtension = lazy(async () => (await import('./extension.js')).approveExtension);
 const refuseExtension = lazy(async () => (await import('./extension.js')).refuseExtension);
 const requestMoreTime = lazy(async () => (await import('./extension.js')).requestMoreTime);
+const confirmFixHeld = lazy(async () => (await import('./confirm-fix-held.js')).confirmFixHeld);
+const reportRecurrence = lazy(async () => (await import('./report-recurrence.js')).reportRecurrence);
+const askAgainLater = lazy(async () => (await import('./ask-again-later.js')).askAgainLater);
 const cancelImport = lazy(async () => (await import('./cancel-import.js')).cancelImport);
 const chooseNewProblemBoard = lazy(async () => (await import('./choose-new-problem-board.js')).chooseNewProblemBoard);
 const chooseProblemChange = lazy(async () => (await import('./choose-problem-change.js')).chooseProblemChange);
@@ -56,6 +59,10 @@ export function register(app: App, ctx: SlackContext): void {
   app.action(ACTION.requestExtension, onClick(ctx, requestMoreTime));
   app.action(ACTION.approveExtension, onClick(ctx, approveExtension));
   app.action(ACTION.refuseExtension, onClick(ctx, refuseExtension));
+  // An effectiveness check's DM: has the fix held?
+  app.action(ACTION.fixHeld, onClick(ctx, confirmFixHeld));
+  app.action(ACTION.fixCameBack, onClick(ctx, reportRecurrence));
+  app.action(ACTION.fixNotSure, onClick(ctx, askAgainLater));
   // Leaders' ⋯ menu on a card, and a card's history.
   app.action(ACTION.problemMenu, onClick(ctx, chooseProblemChange));
   app.action(ACTION.historyPage, onClick(ctx, showOlderChanges));

@@ -50,6 +50,7 @@ async function openBoardModal({ command, client, ctx, actor, lang, tr }: Subcomm
         ledger: board.ledger,
         roundReport: board.roundReport,
         evidenceRequired: board.evidenceRequired,
+        effectivenessDays: board.effectivenessDays,
       },
     }),
     defaults: {

@@ -18,6 +18,7 @@ const saveLongTerm = lazy(async () => (await import('./save-outcome.js')).saveLo
 const saveNotRectifiable = lazy(async () => (await import('./save-outcome.js')).saveNotRectifiable);
 const saveExtension = lazy(async () => (await import('./save-extension.js')).saveExtension);
 const saveAbsence = lazy(async () => (await import('./save-absence.js')).saveAbsence);
+const saveRecurrence = lazy(async () => (await import('./save-recurrence.js')).saveRecurrence);
 const submitCloseoutRequest = lazy(async () => (await import('./submit-closeout-request.js')).submitCloseoutRequest);
 
 /** Every modal submission the app handles (by callback_id), one handler per file named after what it saves. */
@@ -26,6 +27,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>(VIEW.report, onSubmit(ctx, saveReport));
   app.view<ViewSubmitAction>(VIEW.closeout, onSubmit(ctx, submitCloseoutRequest));
   app.view<ViewSubmitAction>(VIEW.pickProblem, onSubmit(ctx, pickProblem));
+  app.view<ViewSubmitAction>(VIEW.recurrence, onSubmit(ctx, saveRecurrence));
   // A leader's decision.
   app.view<ViewSubmitAction>(VIEW.returnReason, onSubmit(ctx, saveReturnReason));
   app.view<ViewSubmitAction>(VIEW.longTerm, onSubmit(ctx, saveLongTerm));
