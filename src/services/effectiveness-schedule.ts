@@ -41,6 +41,47 @@ export async function scheduleChecks(
 }
 
 /**
+ * The checks owed by the closeouts an import approved (an outcome, or `closed` deciding a pending request):
+ * as for one approved in Slack, written in the import's transaction and taken back with it (import-undo.ts).
+ */
+export async function scheduleImportedChecks(
+  tx: Tx,
+  boardId: number,
+  decider: { userId: string },
+  at: Date,
+  problemIds: number[],
+): Promise<void> {
+  if (!problemIds.length) return;
+  const board = await tx.board.findUniqueOrThrow({
+    where: { id: boardId },
+    select: { id: true, timezone: true, effectivenessDays: true },
+  });
+  const approved = await tx.closeoutRequest.findMany({
+    where: {
+      problemId: { in: problemIds },
+      state: 'approved',
+      decidedBy: decider.userId,
+      decidedAt: at,
+      problem: { status: 'closed' },
+    },
+    select: { id: true, teamId: true, problemId: true, followUpDate: true },
+  });
+  if (!approved.length) return;
+  // A batch retried after a conflict runs again in a new transaction: checks already owed are not owed twice.
+  const owed = await tx.effectivenessCheck.findMany({
+    where: { requestId: { in: approved.map((r) => r.id) } },
+    select: { requestId: true },
+  });
+  const has = new Set(owed.map((c) => c.requestId));
+  for (const r of approved.filter((a) => !has.has(a.id)))
+    await scheduleChecks(
+      tx,
+      { teamId: r.teamId, problemId: r.problemId, requestId: r.id, closedAt: at, followUpDate: r.followUpDate },
+      board,
+    );
+}
+
+/**
  * The key of one ask of a check: per check, round and person (`owner`, or a leader's user ID), so each goes
  * out once; the copies of a round are found by its prefix when one of them is answered.
  */

@@ -97,6 +97,7 @@ async function undoCreated(tx: Tx, ctx: UndoContext, created: BatchJournal['crea
   const goneIds = gone.map((p) => p.id);
   if (goneIds.length) {
     // Untouched: any request on it is the import's own (opening another would have changed the problem).
+    await tx.effectivenessCheck.deleteMany({ where: { problemId: { in: goneIds } } });
     await tx.closeoutRequest.deleteMany({ where: { problemId: { in: goneIds } } });
     await tx.measure.deleteMany({ where: { problemId: { in: goneIds } } });
     await tx.problem.deleteMany({ where: { id: { in: goneIds } } });
@@ -162,6 +163,13 @@ async function undoUpdate(tx: Tx, ctx: UndoContext, row: UpdatedRow): Promise<st
     // Still pending: the import's own request goes with its status; one decided since stays with its decision.
     const gone = await tx.closeoutRequest.deleteMany({ where: { id: { in: row.requestIds }, state: 'pending' } });
     if (gone.count !== row.requestIds.length) kept.add('closeout request');
+  }
+  const undecided = [...(statusBack ? row.decidedRequestIds : []), ...(statusBack ? (row.decisionIds ?? []) : [])];
+  if (undecided.length) {
+    // The checks those approvals owed go with them (still waiting: an answered one is someone's record).
+    await tx.effectivenessCheck.deleteMany({
+      where: { requestId: { in: undecided }, createdAt: ctx.at, state: 'waiting' },
+    });
   }
   if (row.decidedRequestIds.length && statusBack) {
     await tx.closeoutRequest.updateMany({

@@ -3,6 +3,7 @@ import type { Prisma } from '../db/generated/client.js';
 import { conflict } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { transact, type ServiceDeps, type Tx } from './deps.js';
+import { scheduleImportedChecks } from './effectiveness-schedule.js';
 import { createAudits, createMeasures, createProblems, type NewMeasure } from './import-insert.js';
 import { continueRun, recordBatch, releaseRun, startRun, undoRun, type RunInfo } from './import-runs.js';
 import { emptyJournal, type BatchJournal } from './import-undo.js';
@@ -189,6 +190,11 @@ async function writeBatch(
     await applyUpdate(tx, actor, at, row, journal, audits);
     keys.set(row.line, row.problem.key);
   }
+  // Closeouts the file approved owe their effectiveness checks, as one approved in Slack does (issue 23).
+  await scheduleImportedChecks(tx, board.id, actor, at, [
+    ...journal.created.map((c) => c.id),
+    ...journal.updated.map((u) => u.id),
+  ]);
   if (audits.length) {
     const ids = await createAudits(
       tx,

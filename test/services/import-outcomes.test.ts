@@ -73,7 +73,15 @@ describe('outcomes survive export and re-import', () => {
       expect(before.map((r) => r.followUp)).toEqual(['', '2027-03-01', '', '']);
       expect(await outcomeColumns(to)).toEqual(before);
       const counts = await outcomeCounts(source.db, await boardId(source.db));
-      expect(counts).toEqual({ closed: 2, rectified: 1, longTerm: 1, mechanisms: 2, notRectifiable: 1 });
+      expect(counts).toEqual({
+        closed: 2,
+        rectified: 1,
+        longTerm: 1,
+        mechanisms: 2,
+        notRectifiable: 1,
+        verified: 0,
+        recurred: 0,
+      });
       expect(await outcomeCounts(fresh.db, await boardId(fresh.db))).toEqual(counts);
 
       // Recorded as decisions by whoever imported, as the buttons would have left them.
@@ -339,5 +347,39 @@ describe('an import that is taken back', () => {
       { id: request.id, state: 'pending', outcome: null, mechanisms: null, followUpDate: null, decidedBy: null },
     ]);
     expect((await fresh.db.problem.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe('closeout_requested');
+    // The follow-up check its long-term approval owed (written in the first batch) went with it.
+    expect(await fresh.db.effectivenessCheck.count()).toBe(0);
+  });
+});
+
+describe('closeouts approved by import owe their effectiveness checks (issue 23)', () => {
+  it('N days after the import and on the follow-up date, once, however often the file is imported', async () => {
+    await fresh.db.board.updateMany({ data: { effectivenessDays: 30 } });
+    const asked = await createProblem(to, LEADER, 'RECT', { title: 'Asked', ownerId: OWNER.userId });
+    await requestCloseout(to, OWNER, asked.key, { evidence: 'Done' });
+    const csv = [
+      'key,title,owner,status,outcome,mechanisms,follow-up date',
+      `${asked.key},Asked,UOWNER,closed,long_term,Rule,2027-03-01`,
+      ',New and closed,UOWNER,closed,rectified,,',
+      ',Not fixable,UOWNER,open,not_rectifiable,,',
+    ].join('\n');
+    expect(await importCsv(to, operator, 'RECT', csv)).toMatchObject({ errors: [], created: 2, updated: 1 });
+    const checks = () =>
+      fresh.db.effectivenessCheck.findMany({
+        orderBy: [{ problemId: 'asc' }, { kind: 'asc' }],
+        select: { kind: true, dueDate: true, state: true, problem: { select: { key: true } } },
+      });
+    // The import ran on 2026-11-25 (Asia/Shanghai): 30 days later is 2026-12-25.
+    const owed = [
+      { kind: 'days', dueDate: '2026-12-25', state: 'waiting', problem: { key: asked.key } },
+      { kind: 'follow_up', dueDate: '2027-03-01', state: 'waiting', problem: { key: asked.key } },
+      { kind: 'days', dueDate: '2026-12-25', state: 'waiting', problem: { key: 'RECT-2' } },
+    ];
+    expect(await checks()).toEqual(owed);
+    expect(await importCsv(to, operator, 'RECT', csv.replace(/\n,New and closed.*$/s, ''))).toMatchObject({
+      errors: [],
+      updated: 0,
+    });
+    expect(await checks()).toEqual(owed);
   });
 });
