@@ -186,15 +186,19 @@ export async function answerCheck(
  */
 export async function effectivenessCounts(
   db: Reader,
-  boardId: number,
+  scope: { boardId: number; unit?: string },
 ): Promise<{ verified: number; recurred: number }> {
+  // One responsible unit's (a `unit:` summary or document): the problems' unit as it is now.
+  const ofUnit = scope.unit === undefined ? {} : { unit: scope.unit };
   const [held, recurred] = await Promise.all([
     db.effectivenessCheck.findMany({
-      where: { boardId, state: 'held', problem: { status: 'closed' } },
+      where: { boardId: scope.boardId, state: 'held', problem: { status: 'closed', ...ofUnit } },
       select: { problemId: true },
       distinct: ['problemId'],
     }),
-    db.effectivenessCheck.count({ where: { boardId, state: 'came_back' } }),
+    db.effectivenessCheck.count({
+      where: { boardId: scope.boardId, state: 'came_back', ...(scope.unit !== undefined && { problem: ofUnit }) },
+    }),
   ]);
   return { verified: held.length, recurred };
 }

@@ -2,6 +2,7 @@ import { addDays, cycleAt } from '../domain/cycle.js';
 import { effectiveDeadline, isClosedLate } from '../domain/problem-state.js';
 import { REPORT_NEXT_DAYS } from '../domain/report.js';
 import { ON_LIST } from './on-list.js';
+import { lastingMechanisms, type LastingMechanisms } from './outcome-counts.js';
 import {
   NOT_CLOSED,
   breakdownRows,
@@ -69,10 +70,11 @@ export interface ReportData {
   moved: { total: number; items: MovedDeadline[] };
   closeouts: { total: number; items: CloseoutEntry[] };
   next: { total: number; items: SummaryItem[] };
-  /** Closeout outcomes: none are recorded yet (a seam for when they are). */
-  outcomes: null;
-  /** Lasting mechanisms created: none are recorded yet (a seam for when they are). */
-  mechanisms: { title: string }[];
+  /**
+   * The lasting mechanisms of the long-term closeouts in force, by problem. Their counts (rectified,
+   * long-term, mechanisms, not rectifiable) are the summary's own: `summary.outcomes`.
+   */
+  mechanisms: { total: number; items: LastingMechanisms[] };
 }
 
 interface ReportOptions {
@@ -94,7 +96,7 @@ export async function reportData(
   // The round's first instant: the summary's "this round" (closed, extended) starts there too.
   const cycleStart = cycleAt(whole, now).start;
   const scope = onBoard(board);
-  const [measures, unitRows, onTime, notes, moved, closeouts, next] = await Promise.all([
+  const [measures, unitRows, onTime, notes, moved, closeouts, next, mechanisms] = await Promise.all([
     db.measure.count({ where: { retiredAt: null, problem: { ...scope, ...ON_LIST } } }),
     breakdownRows(db, board, 'unit', today),
     closedOnTime(db, board),
@@ -116,6 +118,7 @@ export async function reportData(
       },
       limit,
     ),
+    lastingMechanisms(db, scope, limit),
   ]);
   return {
     summary,
@@ -129,8 +132,7 @@ export async function reportData(
     moved,
     closeouts,
     next,
-    outcomes: null,
-    mechanisms: [],
+    mechanisms,
   };
 }
 

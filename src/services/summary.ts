@@ -96,7 +96,7 @@ export async function summarizeBoard(
       extendedSince(db, onBoard(board), cycle.start),
     ]);
   const [outcomes, extensionsGranted] = await Promise.all([
-    outcomeCounts(db, board.id),
+    outcomeCounts(db, onBoard(board)),
     extensionsGrantedSince(db, board.id, cycle.start),
   ]);
 

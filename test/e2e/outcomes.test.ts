@@ -145,7 +145,7 @@ describe('deciding with an outcome', () => {
 describe('outcomes counted and exported', () => {
   it('the summary counts rectified, long-term, mechanisms and not rectifiable apart', async () => {
     const board = await app.db.board.findFirstOrThrow({ where: { code: 'RECT' } });
-    expect(await outcomeCounts(app.db, board.id)).toEqual({
+    expect(await outcomeCounts(app.db, { boardId: board.id })).toEqual({
       closed: 2,
       rectified: 1,
       longTerm: 1,

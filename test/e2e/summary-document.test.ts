@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveCloseout } from '../../src/services/closeout.js';
 import { createProblem, editProblem } from '../../src/services/problems.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OTHER, OWNER } from '../support/fixtures.js';
@@ -25,6 +26,13 @@ beforeAll(async () => {
     unit: 'Permits office annex',
     deadline: '2026-12-02',
     measures: [],
+  });
+  // A long-term closeout (issue 23): its outcome and mechanisms are in the summary and the document.
+  const pending = await app.db.closeoutRequest.findFirstOrThrow({
+    where: { state: 'pending', problem: { key: 'RECT-5' } },
+  });
+  await approveCloseout(app.deps, LEADER, pending.id, undefined, {
+    longTerm: { mechanisms: ['Rules on permit handling issued', '每月通报'], followUpDate: '2027-03-01' },
   });
 });
 afterAll(async () => {
@@ -96,6 +104,20 @@ describe('/closeout summary as:pdf|as:docx', () => {
     expect(text).not.toContain('Annex signage');
   });
 
+  it('has the outcome figures `/closeout summary` shows, and the lasting mechanisms', async () => {
+    const { reply } = await command('summary RECT', LEADER.userId);
+    expect(JSON.stringify(reply)).toContain('Closed 3: 2 rectified, 1 long-term; 2 lasting mechanisms');
+    await command('summary RECT as:docx', LEADER.userId, 'file_upload');
+    const text = await docxText(app.fake.uploads.at(-1)!.body);
+    expect(text).toContain(
+      'Closed\n3\nClosed: rectified\n2\nClosed: rectified long-term\n1\nLasting mechanisms created\n2',
+    );
+    expect(text).toContain('Not rectifiable (still open)\n0');
+    expect(text).toContain(
+      'RECT-5\nDuplicate inspections\nPermits office\n1. Rules on permit handling issued\n2. 每月通报\nMar 1, 2027',
+    );
+  });
+
   it('refuses members before reading anything', async () => {
     const { reply, calls } = await command('summary RECT as:pdf', OTHER.userId);
     expect(reply.text).toBe(':no_entry: Only leaders of board RECT can do that.');
@@ -109,6 +131,7 @@ describe('/closeout summary unit:NAME', () => {
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain('Only the problems of *市场监管局*.');
     expect(text).toContain('*1 problem* · 0 closed (0%) · 0 overdue · 1 without an update this round');
+    expect(text).not.toContain('rectified'); // the board's outcomes are not this unit's
   });
 
   it('posts one unit’s summary in the channel, saying which unit', async () => {

@@ -104,6 +104,6 @@ describe('effectiveness checks (services)', () => {
     expect((await checksOf('RECT-1')).map((c) => c.state)).toEqual(['void', 'void']);
     await answerCheck(ctx.deps, OWNER, (await checksOf('RECT-2'))[0]!.id, 0, 'held');
     await answerCheck(ctx.deps, OWNER, (await checksOf('RECT-3'))[0]!.id, 0, 'came_back', 'Again');
-    expect(await effectivenessCounts(ctx.t.db, board.id)).toEqual({ verified: 1, recurred: 1 });
+    expect(await effectivenessCounts(ctx.t.db, { boardId: board.id })).toEqual({ verified: 1, recurred: 1 });
   });
 });

@@ -72,7 +72,7 @@ describe('outcomes survive export and re-import', () => {
       expect(before.map((r) => r.outcome)).toEqual(['rectified', 'long_term', 'not_rectifiable', '']);
       expect(before.map((r) => r.followUp)).toEqual(['', '2027-03-01', '', '']);
       expect(await outcomeColumns(to)).toEqual(before);
-      const counts = await outcomeCounts(source.db, await boardId(source.db));
+      const counts = await outcomeCounts(source.db, { boardId: await boardId(source.db) });
       expect(counts).toEqual({
         closed: 2,
         rectified: 1,
@@ -82,7 +82,7 @@ describe('outcomes survive export and re-import', () => {
         verified: 0,
         recurred: 0,
       });
-      expect(await outcomeCounts(fresh.db, await boardId(fresh.db))).toEqual(counts);
+      expect(await outcomeCounts(fresh.db, { boardId: await boardId(fresh.db) })).toEqual(counts);
 
       // Recorded as decisions by whoever imported, as the buttons would have left them.
       const requests = await fresh.db.closeoutRequest.findMany({
@@ -133,7 +133,7 @@ describe('outcomes survive export and re-import', () => {
       followUpDate: '2027-03-01',
       decidedBy: LEADER.userId,
     });
-    expect(await outcomeCounts(fresh.db, await boardId(fresh.db))).toMatchObject({
+    expect(await outcomeCounts(fresh.db, { boardId: await boardId(fresh.db) })).toMatchObject({
       longTerm: 1,
       mechanisms: 2,
       notRectifiable: 1,

@@ -47,6 +47,9 @@ export interface ReportInput {
   names?: Record<string, string>;
 }
 
+/** A row of the overall figures: its label and its value. */
+type Figure = [MessageKey, string];
+
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
 
 /** Cells stay a few lines long: a note or evidence of pages would make a row taller than a page. */
@@ -82,11 +85,23 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
   });
 
   blocks.push({ kind: 'heading', text: tr('doc.overall') });
-  const figures: [MessageKey, string][] = [
+  // Closeout outcomes (issue 23): the summary's own counts (services/outcome-counts.ts), so the document
+  // says what `/closeout summary` says.
+  const o = s.outcomes;
+  const howClosed: Figure[] = o
+    ? [
+        ['doc.fig.rectified', num(o.rectified)],
+        ['doc.fig.long_term', num(o.longTerm)],
+        ['doc.fig.mechanisms', num(o.mechanisms)],
+      ]
+    : [];
+  const figures: Figure[] = [
     ['doc.fig.problems', num(s.total)],
     ['doc.fig.measures', num(data.measures)],
     ['doc.fig.closed', num(s.closed)],
+    ...howClosed,
     ['doc.fig.in_progress', num(s.total - s.closed)],
+    ...(o ? ([['doc.fig.not_rectifiable', num(o.notRectifiable)]] satisfies Figure[]) : []),
     ['doc.fig.overdue', num(s.overdue.total)],
     ['doc.fig.completion', `${s.completion}%`],
     [
@@ -100,11 +115,10 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
     ],
   ];
   // Effectiveness checks (issue 23): fixes verified effective, and problems that came back.
-  const checked = s.outcomes;
-  if (checked && (checked.verified || checked.recurred))
+  if (o && (o.verified || o.recurred))
     figures.push([
       'doc.fig.effectiveness',
-      tr('effectiveness.summary', { verified: checked.verified, recurred: checked.recurred }),
+      tr('effectiveness.summary', { verified: o.verified, recurred: o.recurred }),
     ]);
   blocks.push({
     kind: 'table',
@@ -113,8 +127,6 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
     widths: [2, 5],
     align: ['left', 'left'],
   });
-  // Outcomes: a seam. Closeout outcomes are not recorded yet (data.outcomes is null until they are).
-  if (data.outcomes === null) blocks.push({ kind: 'note', text: tr('doc.outcomes.none') });
 
   if (chart) {
     blocks.push({ kind: 'heading', text: tr('doc.chart') });
@@ -203,13 +215,27 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
   );
   more(blocks, tr, data.closeouts.total - data.closeouts.items.length);
 
-  // Lasting mechanisms: a seam. None are recorded yet (data.mechanisms is empty until they are).
   blocks.push({ kind: 'heading', text: tr('doc.mechanisms') });
   blocks.push(
-    data.mechanisms.length === 0
+    data.mechanisms.items.length === 0
       ? { kind: 'para', text: tr('doc.mechanisms.none') }
-      : { kind: 'para', text: data.mechanisms.map((m) => m.title).join('\n') },
+      : {
+          kind: 'table',
+          head: ['doc.col.key', 'doc.col.title', 'doc.col.unit', 'doc.col.mechanisms', 'doc.col.follow_up'].map((k) =>
+            tr(k as MessageKey),
+          ),
+          rows: data.mechanisms.items.map((m) => [
+            m.key,
+            clip(m.title),
+            m.unit ?? '',
+            mechanismCell(m.mechanisms, (count) => tr('doc.mechanisms.more', { count })),
+            m.followUpDate ? day(m.followUpDate) : '',
+          ]),
+          widths: [1.3, 3, 1.6, 4.5, 1.4],
+          align: ['left', 'left', 'left', 'left', 'left'],
+        },
   );
+  more(blocks, tr, data.mechanisms.total - data.mechanisms.items.length);
 
   blocks.push({ kind: 'heading', text: tr('doc.next', { days: REPORT_NEXT_DAYS }) });
   blocks.push(
@@ -242,6 +268,25 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
   function rows(count: number, table: () => Block): Block {
     return count === 0 ? { kind: 'para', text: tr('doc.empty') } : table();
   }
+}
+
+/**
+ * A closeout's mechanisms, numbered one a line, as many as fit in a cell's length (a closeout may list 50
+ * of 500 characters each); the rest are counted.
+ */
+function mechanismCell(mechanisms: string[], rest: (count: number) => string): string {
+  const lines: string[] = [];
+  let used = 0;
+  for (const [i, m] of mechanisms.entries()) {
+    const line = clip(`${i + 1}. ${m}`);
+    if (lines.length > 0 && used + line.length > CELL_CHARS) {
+      lines.push(rest(mechanisms.length - i));
+      break;
+    }
+    lines.push(line);
+    used += line.length;
+  }
+  return lines.join('\n');
 }
 
 function more(blocks: Block[], tr: (key: MessageKey, p?: Record<string, number>) => string, count: number): void {

@@ -14,6 +14,8 @@ import type { Language } from '../../../src/domain/types.js';
 import { localDate } from '../../../src/domain/cycle.js';
 import { boardByCode } from '../../../src/services/boards.js';
 import { exportRows } from '../../../src/services/csv-export.js';
+import { approveCloseout } from '../../../src/services/closeout.js';
+import { DEMO_MECHANISMS } from '../../../src/services/demo-outcomes.js';
 import { editProblem } from '../../../src/services/problems.js';
 import { reportUpdate } from '../../../src/services/progress.js';
 import { reportData, type ReportData } from '../../../src/services/report-data.js';
@@ -48,6 +50,13 @@ beforeAll(async () => {
     { deadline: '2026-12-15', unit: '市场监管局' },
     { reason: 'Waiting for the new system' },
   );
+  // A long-term closeout (issue 23): the outcome figures and the lasting mechanisms the pages show.
+  const pending = await deps.db.closeoutRequest.findFirstOrThrow({
+    where: { state: 'pending', problem: { key: 'RECT-5' } },
+  });
+  await approveCloseout(deps, LEADER, pending.id, undefined, {
+    longTerm: { mechanisms: [...DEMO_MECHANISMS], followUpDate: '2027-03-01' },
+  });
   made.clock.set(SUMMARY_NOW);
 
   const { rows } = await exportRows(deps, LEADER, 'RECT');
@@ -122,13 +131,16 @@ describe('the progress report as a file', () => {
     expect(d.closeouts.items.map((c) => [c.key, c.evidence])).toEqual([
       ['RECT-3', 'Done.'],
       ['RECT-6', 'Done.'],
+      ['RECT-5', 'Merged the two inspection rounds.'],
     ]);
+    expect(d.mechanisms.items.map((m) => [m.key, m.mechanisms])).toEqual([['RECT-5', [...DEMO_MECHANISMS]]]);
     expect(d.byUnit.map((r) => [r.key, r.total])).toEqual([
       ['Permits office', 7],
       ['市场监管局', 1],
     ]);
-    // RECT-3 closed late (deadline Nov 1, closed Nov 19), RECT-6 on time; RECT-1 and RECT-2 overdue: 1 of 4.
-    expect(d.byUnit[0]).toMatchObject({ closed: 2, overdue: 2, closedOnTime: 1, onTimeRate: 25 });
+    // RECT-3 closed late (deadline Nov 1, closed Nov 19), RECT-6 and RECT-5 on time; RECT-1 and RECT-2
+    // overdue: 2 of 5.
+    expect(d.byUnit[0]).toMatchObject({ closed: 3, overdue: 2, closedOnTime: 2, onTimeRate: 40 });
   });
 
   for (const lang of ['en', 'zh-CN'] as const) {
