@@ -209,10 +209,12 @@ describe('the progress report as a file', () => {
         summary: d.summary,
       });
       const pdf = path.join(dir, `page-${lang}.pdf`);
-      fs.writeFileSync(pdf, await buildReport({ data: d, lang, chart: png, format: 'pdf' }));
+      // Owners by name, as the bot prints them once Slack has named them (slack/people.ts).
+      const names = lang === 'en' ? { UOWNER: 'Wang Fang', UOTHER: 'Li Qiang' } : { UOWNER: '王芳', UOTHER: '李强' };
+      fs.writeFileSync(pdf, await buildReport({ data: d, lang, chart: png, format: 'pdf', names }));
       fs.writeFileSync(
         path.join(out, `report-${lang}.docx`),
-        await buildReport({ data: d, lang, chart: png, format: 'docx' }),
+        await buildReport({ data: d, lang, chart: png, format: 'docx', names }),
       );
       execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(out, `report-${lang}`)]);
     }
