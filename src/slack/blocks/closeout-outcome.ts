@@ -91,7 +91,6 @@ export function outcomesLine(tr: Translator, o: OutcomeCounts | undefined): stri
   const parts = [tr('outcome.summary', { ...o })];
   if (o.notRectifiable) parts.push(tr('outcome.summary.not_rectifiable', { count: o.notRectifiable }));
   // Effectiveness checks (issue 23): fixes confirmed to hold, and problems that came back.
-  if (o.verified || o.recurred)
-    parts.push(tr('effectiveness.summary', { verified: o.verified, recurred: o.recurred }));
+  if (o.verified || o.recurred) parts.push(tr('effectiveness.summary', { verified: o.verified, recurred: o.recurred }));
   return `\n${parts.join(' · ')}`;
 }

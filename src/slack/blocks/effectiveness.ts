@@ -64,7 +64,13 @@ function resultText(tr: Translator, v: CheckDmView, result: NonNullable<CheckDmV
   }
 }
 
-function button(tr: Translator, v: CheckDmView, actionId: string, label: MessageKey, style?: 'primary' | 'danger'): Button {
+function button(
+  tr: Translator,
+  v: CheckDmView,
+  actionId: string,
+  label: MessageKey,
+  style?: 'primary' | 'danger',
+): Button {
   return {
     type: 'button',
     action_id: actionId,
