@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { LOOKUP_RETRY, LOOKUP_TIMEOUT_MS } from '../config/slack-api.js';
@@ -6,6 +6,8 @@ import { slackLogger, type Logger } from '../logging/logger.js';
 
 /** What the app needs to know of a Slack user: a name to print, and whether they can be a delegate. */
 export interface SlackPerson {
+  /** False when Slack says there is no such user (user_not_found): the name is then the ID. */
+  known: boolean;
   name: string;
   bot: boolean;
   deleted: boolean;
@@ -44,6 +46,11 @@ function stateOf(client: WebClient, logger: Logger) {
   return state;
 }
 
+function isPlatformError(error: unknown, code: string): boolean {
+  const e = error as { code?: unknown; data?: { error?: unknown } } | null;
+  return e?.code === ErrorCode.PlatformError && e.data?.error === code;
+}
+
 /** Slack's own limit on a display name; longer is someone's API client, not a name. */
 const MAX_NAME_CHARS = 80;
 
@@ -64,10 +71,18 @@ export function printableName(raw: string | undefined): string {
 }
 
 async function fetchPerson(client: WebClient, id: string): Promise<SlackPerson> {
-  const res = await client.users.info({ user: id });
+  let res;
+  try {
+    res = await client.users.info({ user: id });
+  } catch (error) {
+    // Slack's answer, not a failure to get one: kept (cached) like any other answer.
+    if (isPlatformError(error, 'user_not_found')) return { known: false, name: id, bot: false, deleted: false };
+    throw error;
+  }
   const u = res.user;
   const candidates = [u?.profile?.display_name, u?.real_name, u?.profile?.real_name, u?.name];
   return {
+    known: true,
     name: candidates.map(printableName).find(Boolean) ?? id,
     bot: Boolean(u?.is_bot || u?.is_app_user),
     deleted: Boolean(u?.deleted),

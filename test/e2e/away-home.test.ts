@@ -187,6 +187,33 @@ describe("the App Home's I'll be away…", () => {
     expect(await app.db.absence.count()).toBe(0);
   });
 
+  it('refuses forged values inline, changing nothing: an impossible date, a five-digit year, a delegate that is no user ID, one Slack does not know', async () => {
+    const NOBODY = 'UNOSUCHONE';
+    app.fake.on('users.info', (args) => (args.user === NOBODY ? { ok: false, error: 'user_not_found' } : undefined));
+    const view = await openModal();
+    const span = { [ABSENCE.from]: state.date('2026-12-20'), [ABSENCE.to]: state.date('2026-12-24') };
+    const cases: [Record<string, Record<string, unknown>>, string, string][] = [
+      [{ ...span, [ABSENCE.from]: state.date('2026-02-30') }, ABSENCE.from, 'YYYY-MM-DD'],
+      [{ ...span, [ABSENCE.to]: state.date('99999-01-01') }, ABSENCE.from, 'YYYY-MM-DD'],
+      [{ ...span, [ABSENCE.delegate]: state.user(`${LEADER.userId}> <!channel`) }, ABSENCE.delegate, 'delegate'],
+      [{ ...span, [ABSENCE.delegate]: state.user('x'.repeat(10_000)) }, ABSENCE.delegate, 'delegate'],
+      [{ ...span, [ABSENCE.delegate]: state.user(NOBODY) }, ABSENCE.delegate, 'Slack does not know'],
+    ];
+    for (const [given, block, text] of cases) {
+      const res = await submit(view, given);
+      expect(res.json).toMatchObject({ response_action: 'errors', errors: { [block]: expect.stringContaining(text) } });
+    }
+    expect(await app.db.absence.count()).toBe(0);
+  });
+
+  it('a double submit keeps one absence', async () => {
+    const view = await openModal();
+    const given = { [ABSENCE.from]: state.date('2026-12-20'), [ABSENCE.to]: state.date('2026-12-24') };
+    const both = await Promise.all([submit(view, given), submit(view, given)]);
+    expect(both.map((r) => r.json)).toEqual([{ response_action: 'clear' }, { response_action: 'clear' }]);
+    expect(await app.db.absence.count()).toBe(1);
+  });
+
   it('every modal and Home sent conforms to Block Kit', () => {
     expect(app.fake.callsTo('views.open').length).toBeGreaterThan(0);
     expect(blockKitProblems(app.fake.calls)).toEqual([]);
