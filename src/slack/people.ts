@@ -51,6 +51,9 @@ function isPlatformError(error: unknown, code: string): boolean {
   return e?.code === ErrorCode.PlatformError && e.data?.error === code;
 }
 
+/** Slack's built-in bot's member ID, the same in every workspace. */
+const SLACKBOT = 'USLACKBOT';
+
 /** Slack's own limit on a display name; longer is someone's API client, not a name. */
 const MAX_NAME_CHARS = 80;
 
@@ -84,7 +87,8 @@ async function fetchPerson(client: WebClient, id: string): Promise<SlackPerson> 
   return {
     known: true,
     name: candidates.map(printableName).find(Boolean) ?? id,
-    bot: Boolean(u?.is_bot || u?.is_app_user),
+    // Slackbot is described with is_bot false, yet nobody reads what is sent to it.
+    bot: Boolean(u?.is_bot || u?.is_app_user || id === SLACKBOT),
     deleted: Boolean(u?.deleted),
   };
 }

@@ -189,7 +189,11 @@ describe("the App Home's I'll be away…", () => {
 
   it('refuses forged values inline, changing nothing: an impossible date, a five-digit year, a delegate that is no user ID, one Slack does not know', async () => {
     const NOBODY = 'UNOSUCHONE';
-    app.fake.on('users.info', (args) => (args.user === NOBODY ? { ok: false, error: 'user_not_found' } : undefined));
+    app.fake.on('users.info', (args) => {
+      if (args.user === NOBODY) return { ok: false, error: 'user_not_found' };
+      if (args.user === 'USLACKBOT') return { ok: true, user: { id: 'USLACKBOT', name: 'slackbot', is_bot: false } };
+      return undefined;
+    });
     const view = await openModal();
     const span = { [ABSENCE.from]: state.date('2026-12-20'), [ABSENCE.to]: state.date('2026-12-24') };
     const cases: [Record<string, Record<string, unknown>>, string, string][] = [
@@ -198,6 +202,8 @@ describe("the App Home's I'll be away…", () => {
       [{ ...span, [ABSENCE.delegate]: state.user(`${LEADER.userId}> <!channel`) }, ABSENCE.delegate, 'delegate'],
       [{ ...span, [ABSENCE.delegate]: state.user('x'.repeat(10_000)) }, ABSENCE.delegate, 'delegate'],
       [{ ...span, [ABSENCE.delegate]: state.user(NOBODY) }, ABSENCE.delegate, 'Slack does not know'],
+      // Slack's own bot, which users.info describes with is_bot false.
+      [{ ...span, [ABSENCE.delegate]: state.user('USLACKBOT') }, ABSENCE.delegate, 'A bot or app cannot stand in'],
     ];
     for (const [given, block, text] of cases) {
       const res = await submit(view, given);
