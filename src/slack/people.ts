@@ -140,7 +140,8 @@ export async function displayNames(
   const names = new Map<string, string>();
   distinct.forEach((id, i) => {
     const person = people[i];
-    if (person) names.set(id, person.name);
+    // Someone Slack does not know (user_not_found) is left out too: a name kept from before may stand in.
+    if (person?.known) names.set(id, person.name);
   });
   return names;
 }
