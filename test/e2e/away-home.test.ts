@@ -215,9 +215,15 @@ describe("the App Home's I'll be away…", () => {
   it('a double submit keeps one absence', async () => {
     const view = await openModal();
     const given = { [ABSENCE.from]: state.date('2026-12-20'), [ABSENCE.to]: state.date('2026-12-24') };
+    const from = app.fake.calls.length;
     const both = await Promise.all([submit(view, given), submit(view, given)]);
     expect(both.map((r) => r.json)).toEqual([{ response_action: 'clear' }, { response_action: 'clear' }]);
+    await app.settled();
     expect(await app.db.absence.count()).toBe(1);
+    // Neither is told something went wrong (two upserts at once may meet the unique key).
+    const told = app.fake.calls.slice(from).map((c) => String(c.args.text ?? ''));
+    expect(told.filter((t) => t.includes('something went wrong'))).toEqual([]);
+    expect(told.filter((t) => t.includes('Saved: away'))).toHaveLength(2);
   });
 
   it('every modal and Home sent conforms to Block Kit', () => {
