@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { SLACK_USER_PATTERN } from './keys.js';
 
 /**
  * People away (issue 22). An absence is a span of local dates, inclusive; while a board's "today" is inside
@@ -23,7 +24,7 @@ function realDate(text: string): string | null {
 }
 
 export type AbsenceRange = { ok: true; startDate: string; endDate: string } | { ok: false; problem: AbsenceProblem };
-export type AbsenceProblem = 'bad_range' | 'backwards' | 'too_long' | 'in_past' | 'self_delegate';
+export type AbsenceProblem = 'bad_range' | 'backwards' | 'too_long' | 'in_past' | 'self_delegate' | 'bad_delegate';
 
 /** `2026-12-20..2027-01-03` (also `～`, `~` or `至` between), or one date for a single day. Linear, bounded. */
 export function parseAbsenceRange(text: string): AbsenceRange {
@@ -44,6 +45,9 @@ export function absenceProblem(a: Absence, today: string): AbsenceProblem | null
   const days = DateTime.fromISO(a.endDate).diff(DateTime.fromISO(a.startDate), 'days').days + 1;
   if (days > MAX_ABSENCE_DAYS) return 'too_long';
   if (a.delegateId === a.userId) return 'self_delegate';
+  // A member ID, bounded: it is shown as <@…> in DMs and the Home, so anything else would be mrkdwn.
+  if (a.delegateId !== null && (a.delegateId.length > 30 || !SLACK_USER_PATTERN.test(a.delegateId)))
+    return 'bad_delegate';
   return null;
 }
 

@@ -12,14 +12,8 @@ export function pageRefusal(
   port: number,
   bodyType: 'application/json' | 'application/octet-stream' = 'application/json',
 ): { status: 403 | 415; error: string } | null {
-  const host = req.headers.host?.toLowerCase();
   if (hostRefusal(req, port)) return { status: 403, error: 'forbidden_host' };
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
-    return { status: 403, error: 'forbidden_origin' };
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none')
-    return { status: 403, error: 'forbidden_origin' };
+  if (crossSite(req)) return { status: 403, error: 'forbidden_origin' };
   if (req.method === 'POST') {
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== bodyType) return { status: 415, error: bodyType === 'application/json' ? 'json_only' : 'bytes_only' };
@@ -35,4 +29,16 @@ export function pageRefusal(
 export function hostRefusal(req: http.IncomingMessage, port: number): boolean {
   const host = req.headers.host?.toLowerCase();
   return host !== `127.0.0.1:${port}` && host !== `localhost:${port}`;
+}
+
+/**
+ * True for a request a page of another site sent: its Origin, or its Sec-Fetch-Site. The bot's own client
+ * (Node) sends neither, so the bot's upload URLs (`/upload/F…`, numbered in order, so guessable) take bytes
+ * only from it: a page open in the same browser could otherwise fill a file before the bot does.
+ */
+export function crossSite(req: http.IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin.toLowerCase() !== `http://${req.headers.host?.toLowerCase()}`) return true;
+  const site = req.headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
 }

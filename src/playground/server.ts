@@ -4,7 +4,7 @@ import type { Language } from '../domain/types.js';
 import type { RunReport } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import { pageRequest, type PageApi } from './page-api.js';
-import { hostRefusal, pageRefusal } from './page-guard.js';
+import { crossSite, hostRefusal, pageRefusal } from './page-guard.js';
 import { persona } from './people.js';
 import { MAX_UPLOAD_BYTES } from './page-contract.js';
 import { keepUpload, servingHeaders } from './stand-in/files.js';
@@ -137,6 +137,7 @@ export class PlaygroundServer {
     if ((head === 'upload' || head === 'files') && hostRefusal(req, this.port))
       return json(res, 403, { ok: false, error: 'forbidden_host' });
     if (req.method === 'POST' && head === 'upload' && rest) {
+      if (crossSite(req)) return json(res, 403, { ok: false, error: 'forbidden_origin' });
       const raw = await readBody(req);
       if (!raw) return json(res, 413, { ok: false, error: 'file_too_large' });
       return this.api.upload(rest, raw)

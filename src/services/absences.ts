@@ -4,7 +4,7 @@ import { localDate } from '../domain/cycle.js';
 import { invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { audit } from './audit.js';
-import type { ServiceDeps } from './deps.js';
+import { transactUpsert, type ServiceDeps } from './deps.js';
 
 const absenceSelect = { userId: true, startDate: true, endDate: true, delegateId: true } as const;
 
@@ -35,7 +35,7 @@ export async function setAbsence(deps: ServiceDeps, actor: Actor, input: Absence
   const problem = absenceInputProblem(deps, actor, input);
   if (problem) throw invalid(`away.${problem}`);
   const at = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return transactUpsert(deps.db, async (tx) => {
     const row = await tx.absence.upsert({
       where: { teamId_userId: { teamId: actor.teamId, userId: actor.userId } },
       create: { teamId: actor.teamId, ...absence, createdAt: at },

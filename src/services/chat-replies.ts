@@ -1,4 +1,3 @@
-import { Prisma } from '../db/generated/client.js';
 import { DomainError, conflict, forbidden, notFound } from '../domain/errors.js';
 import type { ParsedReply } from '../domain/reply-parser.js';
 import type { Actor, Health } from '../domain/types.js';
@@ -7,7 +6,7 @@ import { decide, ownedOpen, parse, toCandidate } from './chat-reply-target.js';
 import type { Candidate, IncomingReply } from './chat-reply-types.js';
 export type { Candidate, IncomingReply } from './chat-reply-types.js';
 import { claimAnswer } from './chat-reply-answers.js';
-import { transact, type ServiceDeps, type Tx } from './deps.js';
+import { isUniqueViolation, transact, type ServiceDeps, type Tx } from './deps.js';
 import { writeUpdate } from './progress.js';
 
 /**
@@ -48,10 +47,6 @@ export type ReplyOutcome =
   | { kind: 'duplicate'; replyId: number };
 
 const NOTE_MAX = 3000;
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
-}
 
 /** Notes longer than an update allows keep their start; the full text stays on the ChatReply. */
 function clip(note: string): string {

@@ -28,6 +28,24 @@ export function isWriteContention(e: unknown): boolean {
   return e.code === 'P2034' || /SQLITE_BUSY|database is locked|"kind":"TransactionWriteConflict"/.test(meta);
 }
 
+/** A unique key met: another write of the same row got there first. */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+}
+
+/**
+ * `db.$transaction(fn)` for an upsert of a row with a unique key: two at once (a double submit) may both
+ * find no row and both insert; the loser runs again and updates the winner's row instead of failing.
+ */
+export async function transactUpsert<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await transact(db, fn);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return transact(db, fn);
+  }
+}
+
 /**
  * `db.$transaction(fn)`, run again from the start if it still lost the write lock to another process after
  * the busy timeout (a long import, say). The whole transaction rolled back, so running it again is safe.

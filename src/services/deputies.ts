@@ -4,7 +4,7 @@ import { forbidden, invalid } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { canLead, isAdmin, requireLeader } from './access.js';
 import { audit } from './audit.js';
-import type { ServiceDeps, Tx } from './deps.js';
+import { transactUpsert, type ServiceDeps, type Tx } from './deps.js';
 
 type Reader = Pick<Tx, 'absence' | 'deputy' | 'boardLeader'>;
 
@@ -33,7 +33,7 @@ export async function setDeputy(
   // A date a day behind UTC's is still someone's today; older is a mistake.
   const yesterday = localDate(new Date(at.getTime() - 86_400_000), 'UTC');
   if (input.until !== null && input.until < yesterday) throw invalid('deputy.in_past');
-  return deps.db.$transaction(async (tx) => {
+  return transactUpsert(deps.db, async (tx) => {
     const row = await tx.deputy.upsert({
       where: { teamId_leaderId: { teamId: actor.teamId, leaderId: actor.userId } },
       create: { teamId: actor.teamId, leaderId: actor.userId, ...input, createdAt: at },

@@ -48,7 +48,7 @@ const checkSelect = {
       closedBy: true,
       deadline: true,
       version: true,
-      board: { select: { timezone: true } },
+      board: { select: { timezone: true, code: true, archived: true } },
     },
   },
 } as const;
@@ -70,7 +70,9 @@ export async function checkOf(deps: ServiceDeps, teamId: string, checkId: number
 
 /** Why a round of a check cannot be answered any more, as the refusal that says so; null while it can. */
 function staleness(check: Awaited<ReturnType<typeof findCheck>>, round: number) {
-  const { key } = check.problem;
+  const { key, board } = check.problem;
+  // An archived board is put away: nothing on it is reminded of or reopened (bring the board back first).
+  if (board.archived) return conflict('error.board_archived', { code: board.code });
   if (check.state === 'held' || check.state === 'came_back')
     return conflict('effectiveness.already_answered', { key, state: check.state, user: check.answeredBy ?? '?' });
   if (

@@ -34,6 +34,7 @@ interface Stored {
   id: number;
   key: string;
   status: ProblemStatus;
+  ownerId: string;
   closeoutRequests: LatestRequest[];
 }
 
@@ -104,7 +105,10 @@ export function planOutcome(
   if (outcome === 'long_term' && followUp !== undefined && !followUpFits(followUp, dates.today, reasons)) return null;
   // Closing is checked with the status (import-status.ts); judging a problem not rectifiable is checked here.
   const requestedBy = problem && latest?.state === 'pending' ? latest.requestedBy : null;
-  if (!closing && !maySignOff(decider.board, decider.userId, { ownerId, requestedBy })) {
+  // Whose work it is: the owner it has, and the one the row gives it (handing one's own problem to someone
+  // else in the same row does not make it another's work to judge).
+  const owners = problem ? [problem.ownerId, ownerId] : [ownerId];
+  if (!closing && owners.some((owner) => !maySignOff(decider.board, decider.userId, { ownerId: owner, requestedBy }))) {
     const what = problem ? `${problem.key} is your own work (you own it or asked for its closeout)` : 'you own it';
     reasons.push(['outcome', `separation of duties: ${what}, so another leader decides that it is not rectifiable`]);
     return null;

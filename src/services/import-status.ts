@@ -58,8 +58,13 @@ export function statusRefusal(
   }
   if (!canTransition(from, to))
     return `${problem.key} cannot go from ${from} to ${to} (only to ${nextStatuses(from).join(', ')})`;
-  const work = { ownerId: problem.ownerId, requestedBy: decider.pendingBy.get(problem.id) ?? null };
-  if (to === 'closed' && !maySignOff(decider.board, decider.userId, work))
+  // Whose work it is: the owner it has, and the one the row gives it (taking a problem over in the row that
+  // closes it does not make the sign-off someone else's).
+  const requestedBy = decider.pendingBy.get(problem.id) ?? null;
+  const mine = [problem.ownerId, ownerId].some(
+    (owner) => !maySignOff(decider.board, decider.userId, { ownerId: owner, requestedBy }),
+  );
+  if (to === 'closed' && mine)
     return `separation of duties: ${problem.key} is your own work (you own it or asked for its closeout), so another leader of the board approves its closeout`;
   return null;
 }

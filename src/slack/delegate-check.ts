@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { lookUpPerson } from './people.js';
 
 /** Why Slack says a person cannot be a delegate. */
-export type DelegateRefusal = 'bot_delegate' | 'gone_delegate';
+export type DelegateRefusal = 'bot_delegate' | 'gone_delegate' | 'unknown_delegate';
 
 /**
  * How long the App Home's modal waits for Slack before its ack (Slack allows 3 s for the whole answer). A
@@ -23,6 +23,7 @@ export async function delegateRefusal(
 ): Promise<DelegateRefusal | null> {
   if (!delegateId) return null;
   const person = await lookUpPerson(client, logger, delegateId, { timeoutMs: DELEGATE_CHECK_MS });
+  if (person && !person.known) return 'unknown_delegate';
   if (person?.bot) return 'bot_delegate';
   if (person?.deleted) return 'gone_delegate';
   return null;

@@ -187,6 +187,45 @@ describe("the App Home's I'll be away…", () => {
     expect(await app.db.absence.count()).toBe(0);
   });
 
+  it('refuses forged values inline, changing nothing: an impossible date, a five-digit year, a delegate that is no user ID, one Slack does not know', async () => {
+    const NOBODY = 'UNOSUCHONE';
+    app.fake.on('users.info', (args) => {
+      if (args.user === NOBODY) return { ok: false, error: 'user_not_found' };
+      if (args.user === 'USLACKBOT') return { ok: true, user: { id: 'USLACKBOT', name: 'slackbot', is_bot: false } };
+      return undefined;
+    });
+    const view = await openModal();
+    const span = { [ABSENCE.from]: state.date('2026-12-20'), [ABSENCE.to]: state.date('2026-12-24') };
+    const cases: [Record<string, Record<string, unknown>>, string, string][] = [
+      [{ ...span, [ABSENCE.from]: state.date('2026-02-30') }, ABSENCE.from, 'YYYY-MM-DD'],
+      [{ ...span, [ABSENCE.to]: state.date('99999-01-01') }, ABSENCE.from, 'YYYY-MM-DD'],
+      [{ ...span, [ABSENCE.delegate]: state.user(`${LEADER.userId}> <!channel`) }, ABSENCE.delegate, 'delegate'],
+      [{ ...span, [ABSENCE.delegate]: state.user('x'.repeat(10_000)) }, ABSENCE.delegate, 'delegate'],
+      [{ ...span, [ABSENCE.delegate]: state.user(NOBODY) }, ABSENCE.delegate, 'Slack does not know'],
+      // Slack's own bot, which users.info describes with is_bot false.
+      [{ ...span, [ABSENCE.delegate]: state.user('USLACKBOT') }, ABSENCE.delegate, 'A bot or app cannot stand in'],
+    ];
+    for (const [given, block, text] of cases) {
+      const res = await submit(view, given);
+      expect(res.json).toMatchObject({ response_action: 'errors', errors: { [block]: expect.stringContaining(text) } });
+    }
+    expect(await app.db.absence.count()).toBe(0);
+  });
+
+  it('a double submit keeps one absence', async () => {
+    const view = await openModal();
+    const given = { [ABSENCE.from]: state.date('2026-12-20'), [ABSENCE.to]: state.date('2026-12-24') };
+    const from = app.fake.calls.length;
+    const both = await Promise.all([submit(view, given), submit(view, given)]);
+    expect(both.map((r) => r.json)).toEqual([{ response_action: 'clear' }, { response_action: 'clear' }]);
+    await app.settled();
+    expect(await app.db.absence.count()).toBe(1);
+    // Neither is told something went wrong (two upserts at once may meet the unique key).
+    const told = app.fake.calls.slice(from).map((c) => String(c.args.text ?? ''));
+    expect(told.filter((t) => t.includes('something went wrong'))).toEqual([]);
+    expect(told.filter((t) => t.includes('Saved: away'))).toHaveLength(2);
+  });
+
   it('every modal and Home sent conforms to Block Kit', () => {
     expect(app.fake.callsTo('views.open').length).toBeGreaterThan(0);
     expect(blockKitProblems(app.fake.calls)).toEqual([]);

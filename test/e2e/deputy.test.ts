@@ -142,6 +142,23 @@ describe('a deputy for sign-off', () => {
 
   it('answers bad input, and "deputy off" removes the deputy', async () => {
     expect(await answer(`deputy <@${LEADER.userId}>`)).toContain('cannot be your own deputy');
+    // Slack's word on who is a person, as for a delegate: a bot (Slackbot too) and a deactivated account.
+    app.fake.on('users.info', (args) =>
+      args.user === 'UBOTDEPUTY' || args.user === 'UGONEDEPUTY'
+        ? {
+            ok: true,
+            user: {
+              id: args.user,
+              name: 'x',
+              is_bot: args.user === 'UBOTDEPUTY',
+              deleted: args.user === 'UGONEDEPUTY',
+            },
+          }
+        : undefined,
+    );
+    expect(await answer('deputy <@UBOTDEPUTY>')).toContain('A bot or app cannot stand in for you');
+    expect(await answer('deputy <@USLACKBOT>')).toContain('A bot or app cannot stand in for you');
+    expect(await answer('deputy <@UGONEDEPUTY> until 2026-12-31')).toContain('That account is deactivated');
     expect(await answer(`deputy <@${DEPUTY}> until 2026-02-30`)).toContain('is not a date');
     expect(await answer(`deputy <@${DEPUTY}> until 2025-01-01`)).toContain('That date has passed');
     expect(await answer('deputy bob')).toContain('Usage: `/closeout deputy');

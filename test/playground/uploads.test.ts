@@ -58,4 +58,26 @@ describe('attaching a file in the page', () => {
     expect((await upload('a.pdf', 'x', 'multipart/form-data; boundary=x')).status).toBe(415);
     expect(server.ws.files.size).toBe(1);
   });
+
+  it('the bot’s upload URL takes no bytes from a browser: its file ids are counted, so any page could guess one', async () => {
+    const api = await fetch(`${base}/api/files.getUploadURLExternal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'filename=RECT-report.pdf&length=3',
+    });
+    const { upload_url: url, file_id: id } = (await api.json()) as { upload_url: string; file_id: string };
+    // What a cross-site page's fetch(…, { mode: 'no-cors' }) to loopback sends.
+    const forged = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      body: 'forged',
+    });
+    expect(forged.status).toBe(403);
+    const noOrigin = await fetch(url, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' }, body: 'forged' });
+    expect(noOrigin.status).toBe(403);
+    expect(server.ws.files.get(id)?.bytes).toBeNull();
+    // The bot's own upload (slack/upload/file.ts: Node's fetch) sends neither header.
+    expect((await fetch(url, { method: 'POST', body: 'pdf' })).status).toBe(200);
+    expect(server.ws.files.get(id)?.bytes?.toString()).toBe('pdf');
+  });
 });

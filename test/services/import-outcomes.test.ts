@@ -382,4 +382,23 @@ describe('closeouts approved by import owe their effectiveness checks (issue 23)
     });
     expect(await checks()).toEqual(owed);
   });
+
+  it("separation of duties holds when the same row hands one's own problem to someone else", async () => {
+    const own = await createProblem(to, LEADER, 'RECT', { title: 'Mine', ownerId: LEADER.userId });
+    const csv = `key,owner,status,outcome\n${own.key},${OWNER.userId},in_progress,not_rectifiable\n`;
+    const result = await importCsv(to, LEADER, 'RECT', csv);
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        reasons: [
+          `outcome: separation of duties: ${own.key} is your own work (you own it or asked for its closeout), so another leader decides that it is not rectifiable`,
+        ],
+      },
+    ]);
+    expect(await fresh.db.closeoutRequest.count()).toBe(0);
+    expect(await fresh.db.problem.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({
+      status: 'open',
+      ownerId: LEADER.userId,
+    });
+  });
 });

@@ -49,6 +49,21 @@ describe('a status set by import, with separation of duties on', () => {
     });
   });
 
+  it('refuses a leader closing a problem the same row hands to them', async () => {
+    await createProblem(deps, LEADER, 'RECT', { title: 'Queue times', ownerId: OWNER.userId });
+    await requestCloseout(deps, OWNER, 'RECT-1', { evidence: 'Done' });
+    const refused = await importAs(LEADER, `key,owner,status\nRECT-1,${LEADER.userId},closed\n`);
+    expect(refused.errors).toEqual([
+      {
+        line: 2,
+        reasons: [
+          'status: separation of duties: RECT-1 is your own work (you own it or asked for its closeout), so another leader of the board approves its closeout',
+        ],
+      },
+    ]);
+    expect(await problem()).toMatchObject({ status: 'closeout_requested', ownerId: OWNER.userId, closedBy: null });
+  });
+
   it('refuses the requester, then lets another leader approve by import, recording who and that it came from a file', async () => {
     await createProblem(deps, LEADER, 'RECT', { title: 'Queue times', ownerId: OWNER.userId });
     await importAs(LEADER, 'key,status\nRECT-1,closeout_requested\n');

@@ -35,7 +35,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
 export async function reportDocx(content: ReportContent): Promise<Buffer> {
   const doc = new Document({
     creator: 'Closeout',
-    title: content.title,
+    title: xmlText(content.title),
     styles: { default: { document: { run: { font: FONT, size: 20 } } } },
     sections: [
       {
@@ -59,8 +59,18 @@ export async function reportDocx(content: ReportContent): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/**
+ * Characters XML 1.0 does not allow (C0 controls but tab and line ends, U+FFFE/U+FFFF): one in a title or a
+ * display name and Word refuses the whole document, so they are left out of every text written.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const xmlText = (text: string) => text.replace(NOT_XML, '');
+
 function lines(text: string, opts: { bold?: boolean; size?: number; color?: string } = {}): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...opts }));
+  return xmlText(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...opts }));
 }
 
 function toDocx(block: Block): (Paragraph | Table)[] {

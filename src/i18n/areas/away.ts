@@ -39,6 +39,7 @@ export const away = defineArea(
     'away.end_button': 'I’m back',
     'away.bot_delegate': 'A bot or app cannot stand in for you: name a person, or nobody.',
     'away.gone_delegate': 'That account is deactivated: name someone who is still here, or nobody.',
+    'away.unknown_delegate': 'Slack does not know that account: name someone else, or nobody.',
     'away.plan_intro':
       'Going on leave or a trip? Your prompts and nudges can go to a delegate, or wait until you are back.',
     'away.plan_button': 'I’ll be away…',
@@ -88,6 +89,7 @@ export const away = defineArea(
     'away.end_button': '我已回来',
     'away.bot_delegate': '机器人或应用不能代您接收：请指定一位同事，或不指定。',
     'away.gone_delegate': '该账号已停用：请指定仍在职的同事，或不指定。',
+    'away.unknown_delegate': 'Slack 中没有这个账号：请指定其他同事，或不指定。',
     'away.plan_intro': '要休假或出差？外出期间，您的提醒和催报可以转给代理人，或等您回来再发。',
     'away.plan_button': '设置外出…',
     'away.modal.title': '设置外出',

@@ -6,6 +6,8 @@ import type { StoredFile, Workspace } from './workspace.js';
  * stand-in: bounded per file (MAX_UPLOAD_BYTES) and in all, so a page left open cannot fill the memory.
  */
 export const MAX_UPLOADS_BYTES = 100 * 1024 * 1024;
+/** And in number: empty files cost no bytes but each is an entry with its name. */
+export const MAX_UPLOADS = 1000;
 
 /** The content types the playground serves back as they are; anything else is served as bytes. */
 const TYPES: Record<string, string> = {
@@ -38,12 +40,18 @@ export function mimeOf(name: string): string {
   return TYPES[filetypeOf(name)] ?? 'application/octet-stream';
 }
 
-/** A name as the browser sent it, made safe to keep and show: no folders, no control characters, bounded. */
+/**
+ * A name as the browser sent it, made safe to keep and show: no folders, no control characters, no bidi
+ * controls (U+202E would show "invoice\u202Efdp.exe" as "invoiceexe.pdf"), not only dots (the permalink ends
+ * with the name, and /files/F1/.. is /files/ to a browser), bounded.
+ */
 export function safeName(raw: string): string {
   const base = raw.slice(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim());
-  return clean.length ? clean.slice(-200).join('') : 'file';
+  const clean = Array.from(
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    base.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim(),
+  );
+  return clean.length && clean.some((c) => c !== '.') ? clean.slice(-200).join('') : 'file';
 }
 
 export type UploadAnswer = { ok: true; file: SlackFile } | { ok: false; error: 'file_too_large' | 'uploads_full' };
@@ -67,8 +75,10 @@ export interface SlackFile {
 /** Keeps a person's upload; refused when it is too large or the playground holds too much already. */
 export function keepUpload(ws: Workspace, base: string, user: string, rawName: string, bytes: Buffer): UploadAnswer {
   if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, error: 'file_too_large' };
-  const held = [...ws.files.values()].reduce((n, f) => n + (f.uploadedBy ? (f.bytes?.length ?? 0) : 0), 0);
-  if (held + bytes.length > MAX_UPLOADS_BYTES) return { ok: false, error: 'uploads_full' };
+  const uploads = [...ws.files.values()].filter((f) => f.uploadedBy);
+  const held = uploads.reduce((n, f) => n + (f.bytes?.length ?? 0), 0);
+  if (held + bytes.length > MAX_UPLOADS_BYTES || uploads.length >= MAX_UPLOADS)
+    return { ok: false, error: 'uploads_full' };
   const name = safeName(rawName);
   const file: StoredFile = {
     id: ws.nextId('F'),

@@ -4,6 +4,7 @@ import { MAX_UPLOAD_BYTES } from '../../../src/playground/page-contract.js';
 import {
   filesState,
   keepUpload,
+  MAX_UPLOADS,
   MAX_UPLOADS_BYTES,
   safeName,
   servingHeaders,
@@ -96,5 +97,22 @@ describe('files people attach in the page', () => {
     expect(safeName('a\u0000b\nc.pdf')).toBe('abc.pdf');
     expect(safeName('   ')).toBe('file');
     expect(Array.from(safeName(`${'长'.repeat(300)}.pdf`))).toHaveLength(200);
+  });
+
+  it('a bidi override cannot make "exe" read as "pdf", and a name of dots is no path step', () => {
+    expect(safeName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(safeName('a\u2066b\u200Fc\u061C.pdf')).toBe('abc.pdf');
+    // The permalink ends with the name: /files/F1/.. would take the browser to /files/.
+    expect(safeName('..')).toBe('file');
+    expect(safeName('.')).toBe('file');
+    expect(safeName('dir/..')).toBe('file');
+  });
+
+  it('holds at most MAX_UPLOADS files however small (each is kept in memory with its name)', () => {
+    const { ws } = standIn();
+    for (let i = 0; i < MAX_UPLOADS; i++)
+      kept(keepUpload(ws, BASE, OWNER, `${'n'.repeat(190)}${i}.txt`, Buffer.alloc(0)));
+    expect(keepUpload(ws, BASE, OWNER, 'one-more.txt', Buffer.alloc(0))).toEqual({ ok: false, error: 'uploads_full' });
+    expect(ws.files.size).toBe(MAX_UPLOADS);
   });
 });

@@ -3,6 +3,7 @@ import { formatDate } from '../../../i18n/dates.js';
 import { isRealDate } from '../../../services/calendar-file.js';
 import { deputyOf, endDeputy, setDeputy } from '../../../services/deputies.js';
 import { mrkdwnText } from '../../blocks/limits.js';
+import { delegateRefusal } from '../../delegate-check.js';
 import type { SubcommandArgs, SubcommandHandler } from './support/types.js';
 
 const OFF_WORDS = new Set(['off', 'none', '取消', '无']);
@@ -33,6 +34,10 @@ export const deputy: SubcommandHandler = async (call) => {
     if (!isRealDate(third)) return say(call, call.tr('deputy.bad_date', { input: mrkdwnText(third.slice(0, 30), 30) }));
     until = third;
   }
+  // A deputy decides closeout requests: a person, as a delegate must be (a bot, Slackbot or a deactivated
+  // account would leave the requests undecided).
+  const refused = await delegateRefusal(call.client, call.ctx.logger, mention[1]!);
+  if (refused) return say(call, call.tr(`away.${refused}`));
   const saved = await setDeputy(call.ctx.deps, call.actor, { deputyId: mention[1]!, until });
   return say(call, call.tr('deputy.set', { deputy: saved.deputyId, until: saved.until ? date(saved.until) : 'none' }));
 };

@@ -1,4 +1,5 @@
 import { requestExtension } from '../../../services/extensions.js';
+import { deadlineWarning } from '../../answer/deadline-warning.js';
 import { decidersOf } from '../../notify/closeout-request.js';
 import { owedExtensionRequest } from '../../notify/extension.js';
 import type { SubcommandHandler } from './support/types.js';
@@ -22,8 +23,10 @@ export const extend: SubcommandHandler = async ({ args, respond, ctx, actor, tr 
   const deciders = decidersOf(ctx, leaderIds);
   await respond({
     response_type: 'ephemeral',
-    text: deciders.length
-      ? tr('extension.sent', { key: problem.key, date: toDate, leaders: deciders.map((u) => `<@${u}>`).join(', ') })
-      : tr('extension.sent_nobody', { key: problem.key, date: toDate }),
+    text:
+      (deciders.length
+        ? tr('extension.sent', { key: problem.key, date: toDate, leaders: deciders.map((u) => `<@${u}>`).join(', ') })
+        : tr('extension.sent_nobody', { key: problem.key, date: toDate })) +
+      (await deadlineWarning(ctx.deps.db, tr, problem.boardId, toDate)),
   });
 };

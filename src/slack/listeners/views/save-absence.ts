@@ -15,6 +15,7 @@ const FIELD_OF = {
   in_past: ABSENCE.to,
   too_long: ABSENCE.to,
   self_delegate: ABSENCE.delegate,
+  bad_delegate: ABSENCE.delegate,
 } as const;
 
 /**

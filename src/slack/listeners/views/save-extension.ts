@@ -1,6 +1,7 @@
 import { notFound } from '../../../domain/errors.js';
 import { extensionInput } from '../../../domain/inputs.js';
 import { requestExtension } from '../../../services/extensions.js';
+import { deadlineWarning } from '../../answer/deadline-warning.js';
 import { tellUser } from '../../answer/tell-user.js';
 import { decidersOf } from '../../notify/closeout-request.js';
 import { owedExtensionRequest } from '../../notify/extension.js';
@@ -9,7 +10,10 @@ import { read } from '../../parsers/view-state.js';
 import { EXTENSION } from '../../blocks/extension.js';
 import { parseThenWork } from './support/on-submit.js';
 
-/** The "Request more time" modal: date and reason checked inline; then saved and sent to the leaders. */
+/**
+ * The "Request more time" modal: date and reason checked inline; then saved and sent to the leaders, the
+ * requester told (and warned when the date is not a working day of the board).
+ */
 export const saveExtension = parseThenWork({
   parse: ({ tr, values }) =>
     parseForm(
@@ -32,9 +36,11 @@ export const saveExtension = parseThenWork({
       client,
       ctx.logger,
       to,
-      deciders.length
+      (deciders.length
         ? tr('extension.sent', { key: problem.key, date, leaders: deciders.map((u) => `<@${u}>`).join(', ') })
-        : tr('extension.sent_nobody', { key: problem.key, date }),
+        : tr('extension.sent_nobody', { key: problem.key, date })) +
+        // A new deadline on a day the board does not work is warned of, as one set anywhere else (issue 22).
+        (await deadlineWarning(ctx.deps.db, tr, problem.boardId, date)),
     );
   },
 });
