@@ -38,6 +38,9 @@ function dueChecks({ db, at, pageSize }: PlanContext, board: JobBoard, after: nu
       state: 'waiting',
       dueDate: { lte: localDate(at, board.timezone) },
       problem: { status: 'closed' },
+      // Checks turned off on the board: the "N days after" ones are no longer asked (a long-term closeout's
+      // follow-up date is the leader's own decision, and stays).
+      ...(board.effectivenessDays === 0 && { kind: 'follow_up' }),
     },
     select: {
       id: true,

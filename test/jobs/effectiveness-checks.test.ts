@@ -41,6 +41,20 @@ describe('effectiveness-checks job', () => {
     expect(textOf(dm!)).toContain('*RECT-1* Permit backlog was closed on Nov 10 — has the fix held?');
   });
 
+  it('checks turned off on the board are no longer asked, but a long-term follow-up date still is', async () => {
+    await seedBoard(h.deps, { effectivenessDays: 3, calendar: 'none' });
+    await closeOut('Permit backlog');
+    const p = await problem(h.deps, OWNER.userId, { title: 'Queue times' });
+    const { request } = await requestCloseout(h.deps, OWNER, p.key, { evidence: 'Done' });
+    await approveCloseout(h.deps, LEADER, request.id, undefined, {
+      longTerm: { mechanisms: ['Rule issued'], followUpDate: '2026-11-13' },
+    });
+    await h.deps.db.board.updateMany({ data: { effectivenessDays: 0 } });
+    await h.run('2026-11-13T01:00:00Z', 'effectiveness-checks');
+    expect(h.fake.messages.map((m) => textOf(m))).toEqual([expect.stringContaining('*RECT-2* Queue times')]);
+    expect(asks()).toHaveLength(1);
+  });
+
   it('a dry run shows the ask and writes nothing', async () => {
     await seedBoard(h.deps, { effectivenessDays: 3, calendar: 'none' });
     await closeOut('Permit backlog');
