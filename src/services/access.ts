@@ -1,3 +1,5 @@
+import { awayOn } from '../domain/absence.js';
+import { localDate } from '../domain/cycle.js';
 import { forbidden, notFound } from '../domain/errors.js';
 import { OPERATOR, type Actor } from '../domain/types.js';
 import type { ServiceDeps, Tx } from './deps.js';
@@ -36,20 +38,41 @@ export async function requireLeader(
   if (!(await canLead(deps, db, actor, board.id))) throw forbidden('error.not_leader', { code: board.code });
 }
 
-/** Owner of the problem, or someone who can lead its board. */
+/**
+ * Owner of the problem, the owner's delegate while the owner is away (issue 22: the prompts go to them, so
+ * they can answer them), or someone who can lead its board.
+ */
 export async function requireOwnerOrLeader(
-  deps: Pick<ServiceDeps, 'admins'>,
+  deps: Pick<ServiceDeps, 'admins' | 'clock'>,
   db: Reader,
   actor: Actor,
   problem: { boardId: number; ownerId: string; key: string },
 ): Promise<void> {
   if (problem.ownerId === actor.userId) return;
-  if (!(await canLead(deps, db, actor, problem.boardId))) throw forbidden('error.not_owner', { key: problem.key });
+  if (await canLead(deps, db, actor, problem.boardId)) return;
+  if (await standsInFor(deps, db, actor, problem)) return;
+  throw forbidden('error.not_owner', { key: problem.key });
+}
+
+/** The actor is the delegate the problem's owner named for an absence that covers today (board's clock). */
+async function standsInFor(
+  deps: Pick<ServiceDeps, 'clock'>,
+  db: Reader,
+  actor: Actor,
+  problem: { boardId: number; ownerId: string },
+): Promise<boolean> {
+  const absence = await db.absence.findUnique({
+    where: { teamId_userId: { teamId: actor.teamId, userId: problem.ownerId } },
+    select: { startDate: true, endDate: true, delegateId: true },
+  });
+  if (absence?.delegateId !== actor.userId) return false;
+  const board = await db.board.findUnique({ where: { id: problem.boardId }, select: { timezone: true } });
+  return board !== null && awayOn(absence, localDate(deps.clock.now(), board.timezone));
 }
 
 /** requireOwnerOrLeader outside a transaction (a modal about to open; the service checks again on submit). */
 export async function requireOwnerOrLeaderNow(
-  deps: Pick<ServiceDeps, 'admins' | 'db'>,
+  deps: Pick<ServiceDeps, 'admins' | 'db' | 'clock'>,
   actor: Actor,
   problem: { boardId: number; ownerId: string; key: string },
 ): Promise<void> {
