@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from './deps.js';
 
 /**
  * Display names as Slack last gave them (the Person table), so a document made without Slack (the CLI's
@@ -44,11 +45,18 @@ export async function rememberNames(
   const teamId = changed.length ? await teamOf(db, boardId) : null;
   if (!teamId) return;
   for (const [userId, name] of changed) {
-    await db.person.upsert({
-      where: { teamId_userId: { teamId, userId } },
-      create: { teamId, userId, name, updatedAt: at },
-      update: { name, updatedAt: at },
-      select: { userId: true },
+    const save = () =>
+      db.person.upsert({
+        where: { teamId_userId: { teamId, userId } },
+        create: { teamId, userId, name, updatedAt: at },
+        update: { name, updatedAt: at },
+        select: { userId: true },
+      });
+    // Two reports naming the same new person at once: on PostgreSQL the slower insert fails on the key the
+    // other just wrote; once more, the row is there and is updated.
+    await save().catch((e: unknown) => {
+      if (!isUniqueViolation(e)) throw e;
+      return save();
     });
   }
 }
