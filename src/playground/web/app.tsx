@@ -30,12 +30,17 @@ function useSnapshot(me: string | null) {
         const next = await getState(meRef.current);
         setSnap(next);
       } while (again.current);
-    })().finally(() => (pending.current = null));
+    })()
+      // A busy or restarting server: try again shortly rather than show a stale workspace until the next change.
+      .catch(() => void setTimeout(() => void refresh(), 1_000))
+      .finally(() => (pending.current = null));
     return pending.current;
   }, []);
   useEffect(() => {
     const source = new EventSource('/pg/events');
     source.onmessage = () => void refresh();
+    // Changes made while the stream was down (it reconnects by itself) were never announced: read them now.
+    source.onopen = () => void refresh();
     return () => source.close();
   }, [refresh]);
   useEffect(() => void refresh(), [me, refresh]);
