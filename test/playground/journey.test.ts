@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vi
 import type { Language } from '../../src/domain/types.js';
 import { t, type MessageKey } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { dmOf } from '../../src/playground/people.js';
 import { startPlayground, type RunningPlayground } from '../../src/playground/start.js';
 import { browserAvailable, ensurePageBuilt, launch, poll, screenshotPath } from './browser.js';
 
@@ -177,7 +178,18 @@ describe.runIf(browserAvailable()).each<{ lang: Language; shots: boolean }>(
       const request = page.locator('.message', { hasText: key }).last();
       // The attached file is a link in the request, served back by the stand-in as a download.
       const link = request.getByRole('link', { name: EVIDENCE });
-      const href = (await link.getAttribute('href')) ?? '';
+      const href =
+        (await link.getAttribute('href').catch(async (err: unknown) => {
+          // Seen once under CI's load: say what the stand-in holds and what the page shows, for the next look.
+          const held = playground.workspace.messages
+            .filter((m) => m.channel === dmOf(OTHER_LEADER))
+            .map((m) => `${m.ts}: ${JSON.stringify(m.blocks ?? m.text).slice(0, 800)}`);
+          const shown = await page
+            .locator('.conversation-main')
+            .textContent({ timeout: 1_000 })
+            .catch(() => '?');
+          throw new Error(`${String(err)}\nstand-in:\n${held.join('\n')}\npage:\n${shown}`);
+        })) ?? '';
       expect(href).toMatch(new RegExp(`^${playground.url}/files/F\\d+/${EVIDENCE}$`));
       const served = await fetch(href);
       expect(served.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${EVIDENCE}`);
