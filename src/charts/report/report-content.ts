@@ -155,118 +155,103 @@ export function reportContent({ data, lang, chart, names = {} }: ReportInput): R
   blocks.push(rows(data.byUnit.length, () => rowTable(data.byUnit, 'doc.col.unit', 'doc.none.unit')));
   blocks.push({ kind: 'note', text: tr('doc.on_time.note') });
 
-  blocks.push({ kind: 'heading', text: tr('doc.overdue') });
-  blocks.push(
-    rows(data.overdue.items.length, () => ({
-      kind: 'table',
-      head: [
-        'doc.col.key',
-        'doc.col.title',
-        'doc.col.owner',
-        'doc.col.unit',
-        'doc.col.days_overdue',
-        'doc.col.latest_note',
-      ].map((k) => tr(k as MessageKey)),
-      rows: data.overdue.items.map((i) => [
-        i.key,
-        i.title,
-        who(i.ownerId),
-        i.unit ?? '',
-        num(i.daysOverdue),
-        clip(i.latestNote) || tr('doc.no_note'),
-      ]),
-      widths: [1.3, 3, 1.5, 1.6, 1.1, 3.5],
-      align: ['left', 'left', 'left', 'left', 'right', 'left'],
-    })),
+  listSection(
+    tr('doc.overdue'),
+    data.overdue,
+    [
+      ['doc.col.key', 1.3],
+      ['doc.col.title', 3],
+      ['doc.col.owner', 1.5],
+      ['doc.col.unit', 1.6],
+      ['doc.col.days_overdue', 1.1, 'right'],
+      ['doc.col.latest_note', 3.5],
+    ],
+    (i) => [i.key, i.title, who(i.ownerId), i.unit ?? '', num(i.daysOverdue), clip(i.latestNote) || tr('doc.no_note')],
   );
-  more(blocks, tr, data.overdue.total - data.overdue.items.length);
-
-  blocks.push({ kind: 'heading', text: tr('doc.moved') });
-  blocks.push(
-    rows(data.moved.items.length, () => ({
-      kind: 'table',
-      head: ['doc.col.key', 'doc.col.title', 'doc.col.from', 'doc.col.to', 'doc.col.reason'].map((k) =>
-        tr(k as MessageKey),
-      ),
-      rows: data.moved.items.map((m) => [m.key, clip(m.title), day(m.from), day(m.to), clip(m.reason)]),
-      widths: [1.3, 3.5, 1.4, 1.4, 4],
-      align: ['left', 'left', 'left', 'left', 'left'],
-    })),
+  listSection(
+    tr('doc.moved'),
+    data.moved,
+    [
+      ['doc.col.key', 1.3],
+      ['doc.col.title', 3.5],
+      ['doc.col.from', 1.4],
+      ['doc.col.to', 1.4],
+      ['doc.col.reason', 4],
+    ],
+    (m) => [m.key, clip(m.title), day(m.from), day(m.to), clip(m.reason)],
   );
-  more(blocks, tr, data.moved.total - data.moved.items.length);
-
-  blocks.push({ kind: 'heading', text: tr('doc.closeouts') });
-  blocks.push(
-    rows(data.closeouts.items.length, () => ({
-      kind: 'table',
-      head: ['doc.col.key', 'doc.col.title', 'doc.col.unit', 'doc.col.closed_on', 'doc.col.evidence'].map((k) =>
-        tr(k as MessageKey),
-      ),
-      rows: data.closeouts.items.map((c) => [
-        c.key,
-        c.title,
-        c.unit ?? '',
-        dayOf(c.closedAt),
-        clip(c.evidence) || tr('doc.no_evidence'),
-      ]),
-      widths: [1.3, 3.2, 1.8, 1.4, 4],
-      align: ['left', 'left', 'left', 'left', 'left'],
-    })),
+  listSection(
+    tr('doc.closeouts'),
+    data.closeouts,
+    [
+      ['doc.col.key', 1.3],
+      ['doc.col.title', 3.2],
+      ['doc.col.unit', 1.8],
+      ['doc.col.closed_on', 1.4],
+      ['doc.col.evidence', 4],
+    ],
+    (c) => [c.key, c.title, c.unit ?? '', dayOf(c.closedAt), clip(c.evidence) || tr('doc.no_evidence')],
   );
-  more(blocks, tr, data.closeouts.total - data.closeouts.items.length);
-
-  blocks.push({ kind: 'heading', text: tr('doc.mechanisms') });
-  blocks.push(
-    data.mechanisms.items.length === 0
-      ? { kind: 'para', text: tr('doc.mechanisms.none') }
-      : {
-          kind: 'table',
-          head: ['doc.col.key', 'doc.col.title', 'doc.col.unit', 'doc.col.mechanisms', 'doc.col.follow_up'].map((k) =>
-            tr(k as MessageKey),
-          ),
-          rows: data.mechanisms.items.map((m) => [
-            m.key,
-            clip(m.title),
-            m.unit ?? '',
-            mechanismCell(m.mechanisms, (count) => tr('doc.mechanisms.more', { count })),
-            m.followUpDate ? day(m.followUpDate) : '',
-          ]),
-          widths: [1.3, 3, 1.6, 4.5, 1.4],
-          align: ['left', 'left', 'left', 'left', 'left'],
-        },
+  listSection(
+    tr('doc.mechanisms'),
+    data.mechanisms,
+    [
+      ['doc.col.key', 1.3],
+      ['doc.col.title', 3],
+      ['doc.col.unit', 1.6],
+      ['doc.col.mechanisms', 4.5],
+      ['doc.col.follow_up', 1.4],
+    ],
+    (m) => [
+      m.key,
+      clip(m.title),
+      m.unit ?? '',
+      mechanismCell(m.mechanisms, (count) => tr('doc.mechanisms.more', { count })),
+      m.followUpDate ? day(m.followUpDate) : '',
+    ],
+    tr('doc.mechanisms.none'),
   );
-  more(blocks, tr, data.mechanisms.total - data.mechanisms.items.length);
-
-  blocks.push({ kind: 'heading', text: tr('doc.next', { days: REPORT_NEXT_DAYS }) });
-  blocks.push(
-    rows(data.next.items.length, () => ({
-      kind: 'table',
-      head: [
-        'doc.col.key',
-        'doc.col.title',
-        'doc.col.owner',
-        'doc.col.unit',
-        'doc.col.deadline',
-        'doc.col.percent',
-      ].map((k) => tr(k as MessageKey)),
-      rows: data.next.items.map((i) => [
-        i.key,
-        i.title,
-        who(i.ownerId),
-        i.unit ?? '',
-        day(i.deadline),
-        `${i.percent}%`,
-      ]),
-      widths: [1.3, 4, 1.6, 1.8, 1.4, 1],
-      align: ['left', 'left', 'left', 'left', 'left', 'right'],
-    })),
+  listSection(
+    tr('doc.next', { days: REPORT_NEXT_DAYS }),
+    data.next,
+    [
+      ['doc.col.key', 1.3],
+      ['doc.col.title', 4],
+      ['doc.col.owner', 1.6],
+      ['doc.col.unit', 1.8],
+      ['doc.col.deadline', 1.4],
+      ['doc.col.percent', 1, 'right'],
+    ],
+    (i) => [i.key, i.title, who(i.ownerId), i.unit ?? '', day(i.deadline), `${i.percent}%`],
   );
-  more(blocks, tr, data.next.total - data.next.items.length);
 
   return { title, blocks, page: (page, pages) => tr('doc.page', { page, pages }) };
 
   function rows(count: number, table: () => Block): Block {
     return count === 0 ? { kind: 'para', text: tr('doc.empty') } : table();
+  }
+
+  /** A heading, the list's shown items as a table (or a line saying there are none), then "… and N more". */
+  function listSection<T>(
+    heading: string,
+    list: { total: number; items: T[] },
+    columns: [MessageKey, number, Align?][],
+    cells: (item: T) => string[],
+    empty = tr('doc.empty'),
+  ): void {
+    blocks.push({ kind: 'heading', text: heading });
+    blocks.push(
+      list.items.length === 0
+        ? { kind: 'para', text: empty }
+        : {
+            kind: 'table',
+            head: columns.map(([key]) => tr(key)),
+            rows: list.items.map(cells),
+            widths: columns.map(([, width]) => width),
+            align: columns.map(([, , align]) => align ?? 'left'),
+          },
+    );
+    more(blocks, tr, list.total - list.items.length);
   }
 }
 
