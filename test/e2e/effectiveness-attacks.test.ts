@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.js';
 import type { JobDeps } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logging/logger.js';
 import { archiveBoard, editBoard } from '../../src/services/boards.js';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
 import { ACTION, VIEW } from '../../src/slack/ids.js';
-import { createSlackSender } from '../../src/slack/sender.js';
-import { ADMIN, LEADER, OTHER, OWNER, TEAM, seedBoard } from '../support/fixtures.js';
-import { keyOf } from '../support/jobs.js';
+import { ADMIN, LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
+import { keyOf, schedulerOn } from '../support/jobs.js';
 import { TestApp } from '../support/test-app.js';
 import { callAfter, newProblem, seedRect, settle } from '../support/cards.js';
 import { answers, state, type SentView } from '../support/modals.js';
@@ -20,17 +18,7 @@ import { answers, state, type SentView } from '../support/modals.js';
 let app: TestApp;
 const ids: Record<string, number> = {};
 
-function jobDeps(instanceId: string): JobDeps {
-  const logger = createLogger('silent');
-  const sender = createSlackSender({
-    token: 'xoxb-test',
-    apiUrl: app.fake.apiUrl,
-    logger,
-    retry: { retries: 0 },
-    timeoutMs: 2_000,
-  });
-  return { db: app.db, clock: app.clock, logger, sender, instanceId, teamId: TEAM, tuning: { channelIntervalMs: 0 } };
-}
+const jobDeps = (instanceId: string): JobDeps => schedulerOn(app, instanceId);
 const run = (at: string, instance = 'scheduler-1') => runJob(jobDeps(instance), 'effectiveness-checks', new Date(at));
 
 async function closeOut(key: string, leader = LEADER) {

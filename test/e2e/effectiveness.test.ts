@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.js';
 import type { JobDeps } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logging/logger.js';
 import { reportContent } from '../../src/charts/report/report-content.js';
 import { boardByCode } from '../../src/services/boards.js';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
 import { reportData } from '../../src/services/report-data.js';
 import { ACTION, VIEW } from '../../src/slack/ids.js';
-import { createSlackSender } from '../../src/slack/sender.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import type { PostedMessage, SlackCall } from '../support/fake-slack.js';
 import { LEADER, OTHER, OWNER, TEAM } from '../support/fixtures.js';
-import { keyOf } from '../support/jobs.js';
+import { keyOf, schedulerOn } from '../support/jobs.js';
 import { TestApp } from '../support/test-app.js';
 import { LEADER2, buttonsOf, callAfter, newProblem, seedRect, settle, textOf } from '../support/cards.js';
 import { answers, blockOf, openByCommand, state, submitView, type SentView } from '../support/modals.js';
@@ -25,18 +23,7 @@ import { answers, blockOf, openByCommand, state, submitView, type SentView } fro
 let app: TestApp;
 const checkIds: Record<string, number> = {};
 
-/** One scheduler process: its own instance id and Slack client, on the app's database. */
-function jobDeps(instanceId: string): JobDeps {
-  const logger = createLogger('silent');
-  const sender = createSlackSender({
-    token: 'xoxb-test',
-    apiUrl: app.fake.apiUrl,
-    logger,
-    retry: { retries: 0 },
-    timeoutMs: 2_000,
-  });
-  return { db: app.db, clock: app.clock, logger, sender, instanceId, teamId: TEAM, tuning: { channelIntervalMs: 0 } };
-}
+const jobDeps = (instanceId: string): JobDeps => schedulerOn(app, instanceId);
 const first = () => jobDeps('scheduler-1');
 const run = (at: string, deps = first()) => runJob(deps, 'effectiveness-checks', new Date(at));
 

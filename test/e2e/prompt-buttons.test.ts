@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.js';
-import { createSlackSender } from '../../src/slack/sender.js';
-import { createLogger } from '../../src/logging/logger.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ACTION, VIEW } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { LEADER, OWNER, seedBoard } from '../support/fixtures.js';
+import { schedulerOn } from '../support/jobs.js';
 import { TestApp } from '../support/test-app.js';
 import { answers, callAfter, state, type SentView } from '../support/modals.js';
 
@@ -31,19 +30,7 @@ describe('acting on a cycle prompt', () => {
       ownerId: OWNER.userId,
       deadline: '2026-12-31',
     });
-    const logger = createLogger('silent');
-    const sender = createSlackSender({
-      token: 'xoxb-test',
-      apiUrl: app.fake.apiUrl,
-      logger,
-      retry: { retries: 0 },
-      timeoutMs: 2_000,
-    });
-    await runJob(
-      { db: app.db, clock: app.clock, logger, sender, instanceId: 'test', teamId: 'T0TEST' },
-      'cycle-prompts',
-      new Date('2026-11-16T01:00:00Z'),
-    );
+    await runJob(schedulerOn(app), 'cycle-prompts', new Date('2026-11-16T01:00:00Z'));
     const sent = app.fake.messages.find((m) => m.channel === 'DOWNER');
     if (!sent) throw new Error('no prompt was sent to the owner');
     prompt = { channel: sent.channel, ts: sent.ts };

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { createProblem } from '../../src/services/problems.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createTestDb, type TestDb } from './db.js';
+import type { TestApp } from './test-app.js';
 import { FakeSlack, type PostedMessage } from './fake-slack.js';
 import { ADMIN, LEADER, TEAM } from './fixtures.js';
 
@@ -108,4 +109,20 @@ export function textOf(m: { blocks?: unknown }): string {
   };
   walk(m.blocks);
   return out.join('\n');
+}
+
+/**
+ * One scheduler process on a running TestApp's database: its own instance id and Slack client (no retries,
+ * a short timeout), as `npm start`'s scheduler or a `run-job` process beside the bot would be.
+ */
+export function schedulerOn(app: Pick<TestApp, 'db' | 'clock' | 'fake'>, instanceId = 'scheduler-1'): JobDeps {
+  const logger = createLogger('silent');
+  const sender = createSlackSender({
+    token: 'xoxb-test',
+    apiUrl: app.fake.apiUrl,
+    logger,
+    retry: { retries: 0 },
+    timeoutMs: 2_000,
+  });
+  return { db: app.db, clock: app.clock, logger, sender, instanceId, teamId: TEAM, tuning: { channelIntervalMs: 0 } };
 }
