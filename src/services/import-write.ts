@@ -109,6 +109,8 @@ async function writeBatch(
   const keys = new Map<number, string>();
   const audits: { action: string; targetId: string; before?: unknown; after: unknown }[] = [];
   const creates = batch.filter((r): r is Create => r.kind === 'create');
+  /** Problems a row of this batch may have closed with a decision: they may owe effectiveness checks. */
+  const decided: number[] = [];
   if (creates.length) {
     const created = await createProblems(
       tx,
@@ -165,7 +167,10 @@ async function writeBatch(
         });
       }
       // An outcome in the file is the importer's decision, recorded as an approval or a not-rectifiable one.
-      if (row.decision) requests.push(decisionRequest(actor, at, problem.id, row.decision));
+      if (row.decision) {
+        requests.push(decisionRequest(actor, at, problem.id, row.decision));
+        decided.push(problem.id);
+      }
       audits.push({
         action: 'problem.create',
         targetId: problem.key,
@@ -189,12 +194,10 @@ async function writeBatch(
     if (row.kind !== 'update') continue;
     await applyUpdate(tx, actor, at, row, journal, audits);
     keys.set(row.line, row.problem.key);
+    if (row.decision || row.status === 'closed') decided.push(row.problem.id);
   }
   // Closeouts the file approved owe their effectiveness checks, as one approved in Slack does (issue 23).
-  await scheduleImportedChecks(tx, board.id, actor, at, [
-    ...journal.created.map((c) => c.id),
-    ...journal.updated.map((u) => u.id),
-  ]);
+  await scheduleImportedChecks(tx, board.id, actor, at, decided);
   if (audits.length) {
     const ids = await createAudits(
       tx,
