@@ -62,6 +62,20 @@ export function addDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
+const dayEnds = memo<number>(2_000);
+
+/**
+ * The end of a local date in a zone: the instant its next day starts, in epoch ms. An instant falls after
+ * `date` (its local date is later) exactly when it is at or past this. Comparing instants with it, not each
+ * instant's local date, keeps a check over many rows to one zone conversion per distinct date: the report's
+ * on-time count of 10,000 closed problems converted every closing time (luxon, ~11 MB of garbage a report).
+ */
+export function localDayEnd(date: string, timezone: string): number {
+  return dayEnds(`${date}|${timezone}`, () =>
+    DateTime.fromISO(date, { zone: timezone }).plus({ days: 1 }).startOf('day').toMillis(),
+  );
+}
+
 /** The instant of a local date and HH:MM time in a zone (a time skipped by DST moves forward). */
 export function localInstant(date: string, time: string, timezone: string): Date {
   const [hour, minute] = time.split(':').map(Number);

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from './calendar.js';
-import { cycleAt, daysBetween, localDate, type Cadence } from './cycle.js';
+import { cycleAt, daysBetween, localDate, localDayEnd, type Cadence } from './cycle.js';
 import { conflict } from './errors.js';
 import type { ProblemStatus } from './types.js';
 
@@ -40,7 +40,10 @@ function isAwaitingReport(status: ProblemStatus): boolean {
 /** Closed after its deadline, judged by the local closing date in the board's zone. Pass the effective deadline. */
 export function isClosedLate(p: ProblemFacts, timezone: string): boolean {
   return (
-    p.status === 'closed' && p.closedAt !== null && p.deadline !== null && localDate(p.closedAt, timezone) > p.deadline
+    p.status === 'closed' &&
+    p.closedAt !== null &&
+    p.deadline !== null &&
+    p.closedAt.getTime() >= localDayEnd(p.deadline, timezone)
   );
 }
 

@@ -111,6 +111,17 @@ describe('derived flags', () => {
     expect(isClosedLate(facts({ status: 'in_progress', closedAt, deadline: '2026-11-01' }), 'UTC')).toBe(false);
   });
 
+  it('closed late: the last instant of the deadline day is on time, the first of the next day is late', () => {
+    const closed = (iso: string) => facts({ status: 'closed', closedAt: new Date(iso), deadline: '2026-11-24' });
+    // Shanghai is UTC+8: Nov 24 ends at 16:00Z.
+    expect(isClosedLate(closed('2026-11-24T15:59:59.999Z'), 'Asia/Shanghai')).toBe(false);
+    expect(isClosedLate(closed('2026-11-24T16:00:00.000Z'), 'Asia/Shanghai')).toBe(true);
+    // A day whose midnight DST skips: São Paulo's 2018-11-04 began at 01:00 local (03:00Z).
+    const sp = (iso: string) => facts({ status: 'closed', closedAt: new Date(iso), deadline: '2018-11-03' });
+    expect(isClosedLate(sp('2018-11-04T02:59:59.999Z'), 'America/Sao_Paulo')).toBe(false);
+    expect(isClosedLate(sp('2018-11-04T03:00:00.000Z'), 'America/Sao_Paulo')).toBe(true);
+  });
+
   it('deriveFlags: a problem due Nov 24 is overdue at 16:30Z in Shanghai, not in New York', () => {
     const p = facts({ deadline: '2026-11-24', lastUpdateAt: new Date('2026-11-20T00:00:00Z') });
     expect(deriveFlags(p, shanghai, NOW)).toEqual({
