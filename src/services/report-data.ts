@@ -148,12 +148,17 @@ function withOnTime(r: BreakdownRow, onTime: number): ReportRow {
 async function closedOnTime(db: Db, board: ScopedBoard, units?: (string | null)[]) {
   const closed = await db.problem.findMany({
     where: { ...onBoard(board), status: 'closed', ...(units && { OR: unitsIn(units) }) },
-    select: { category: true, unit: true, deadline: true, closedAt: true, status: true, lastUpdateAt: true },
+    select: { category: true, unit: true, deadline: true, closedAt: true },
   });
   const category = new Map<string | null, number>();
   const unit = new Map<string | null, number>();
   for (const p of closed) {
-    const facts = { ...p, deadline: effectiveDeadline(p, board) };
+    const facts = {
+      status: 'closed' as const,
+      closedAt: p.closedAt,
+      lastUpdateAt: null,
+      deadline: effectiveDeadline(p, board),
+    };
     if (isClosedLate(facts, board.timezone)) continue;
     category.set(p.category, (category.get(p.category) ?? 0) + 1);
     unit.set(p.unit, (unit.get(p.unit) ?? 0) + 1);

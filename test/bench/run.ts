@@ -14,7 +14,7 @@ import { benchParse } from './parse.js';
 import { ACK_TRIALS, benchLoad, benchStart } from './load.js';
 import { benchOverload, type OverloadFigures } from './overload.js';
 import { runScaleBench } from './scale.js';
-import { benchReport } from './report.js';
+import { benchReport, type ReportBench } from './report.js';
 import { runSummaryBench } from './summary.js';
 
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
@@ -107,7 +107,13 @@ function startRow(closeoutMs: number, floorMs: number) {
 
 /** Issue 24's rows: the progress report of the summary bench's board (10,000 problems, 200,000 updates). */
 async function reportRows() {
-  const r = await benchReport(num('BENCH_PROBLEMS', 10_000, 2_000), num('BENCH_UPDATES', 200_000, 40_000));
+  // Three processes, the median one by memory reported: one process's peak moved by ±20 MB between runs
+  // (when V8 collects, when the render worker's pages are touched), and the goal has less margin than that.
+  const trials: ReportBench[] = [];
+  for (let i = 0; i < 3; i++)
+    trials.push(await benchReport(num('BENCH_PROBLEMS', 10_000, 2_000), num('BENCH_UPDATES', 200_000, 40_000)));
+  const growthOf = (t: ReportBench) => t.peakRssMb - t.baseRssMb;
+  const r = [...trials].sort((a, b) => growthOf(a) - growthOf(b))[1]!;
   tableHead();
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   row(
@@ -130,7 +136,7 @@ async function reportRows() {
     growth <= 150,
   );
   out(
-    `  (${r.compiled ? 'compiled (dist/)' : 'from source (tsx)'}, npm start's Node flags and malloc settings, in a process of its own: peak resident memory over 4 PDFs and 3 Word files less the memory before the first, with the seeded board open; +${(r.afterFirstRssMb - r.baseRssMb).toFixed(0)} MB after the first PDF)`,
+    `  (${r.compiled ? 'compiled (dist/)' : 'from source (tsx)'}, npm start's Node flags, malloc and V8 settings, in a process of its own: peak resident memory over 4 PDFs and 3 Word files less the memory before the first, with the seeded board open; +${(r.afterFirstRssMb - r.baseRssMb).toFixed(0)} MB after the first PDF; the median of 3 processes: ${trials.map((t) => `+${growthOf(t).toFixed(0)}`).join(', ')} MB)`,
   );
 }
 
