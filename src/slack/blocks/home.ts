@@ -68,7 +68,7 @@ function problemFacts(tr: Translator, d: HomeViewData, p: HomeProblem): string {
 }
 
 /** A problem and, while the owner still has something to do, its three buttons. */
-export function problemBlocks(tr: Translator, data: HomeViewData, problem: HomeProblem): KnownBlock[] {
+function problemBlocks(tr: Translator, data: HomeViewData, problem: HomeProblem): KnownBlock[] {
   const text = section(`*${problem.key}*  ${mrkdwnText(problem.title, TITLE_MAX)}\n${problemFacts(tr, data, problem)}`);
   if (problem.status === 'closeout_requested') return [text];
   const actions: ActionsBlock = {

@@ -10,7 +10,7 @@ import { decodeReturnMetadata, type ReturnMetadata } from '../../../parsers/retu
 import type { SubmittedArgs } from './on-submit.js';
 
 /** What a decision modal's form yields: the text typed (handed back if refused) and the decision to save. */
-export interface DecisionForm {
+interface DecisionForm {
   typed: string;
   decide(actor: Actor): ReturnType<typeof approveCloseout>;
 }
