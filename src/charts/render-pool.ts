@@ -6,7 +6,7 @@ const IDLE_MS = 60_000;
 
 /** The worker modules (each loaded on its first task in the worker), by what they make. */
 const MODULES = { chart: 'chart-worker', report: 'report/report-worker' } as const;
-export type RenderTaskName = keyof typeof MODULES;
+type RenderTaskName = keyof typeof MODULES;
 
 export interface RenderPool {
   run(name: RenderTaskName, task: unknown, timeoutMs: number): Promise<Uint8Array>;

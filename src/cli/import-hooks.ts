@@ -4,7 +4,7 @@
  * (the process sends itself SIGKILL once that many are committed: a kill point chosen, not timed).
  * Unset in production; nothing else reads them.
  */
-export interface ImportHooks {
+interface ImportHooks {
   batchRows?: number;
   /** Called with the rows committed so far after each batch. */
   afterBatch?: (done: number) => void;

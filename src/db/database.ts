@@ -20,7 +20,7 @@ export function describeDatabase(databaseUrl: string): string {
   return isPostgresUrl(databaseUrl) ? redactUrl(databaseUrl) : sqlitePath(databaseUrl);
 }
 
-export interface MigrateResult {
+interface MigrateResult {
   applied: string[];
   /** As `describeDatabase`. */
   target: string;

@@ -9,7 +9,7 @@ import { pendingMigrations } from './migration-files.js';
 /** prisma/migrations, found from both src/db (tsx, tests) and dist/db (built). */
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 
-export interface MigrateResult {
+interface MigrateResult {
   applied: string[];
   file: string;
 }

@@ -13,7 +13,7 @@ export interface Absence {
 }
 
 /** The longest absence one command sets: a year. Longer is a typo more often than a plan. */
-export const MAX_ABSENCE_DAYS = 366;
+const MAX_ABSENCE_DAYS = 366;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,7 +23,7 @@ function realDate(text: string): string | null {
   return d.isValid && d.toISODate() === text ? text : null;
 }
 
-export type AbsenceRange = { ok: true; startDate: string; endDate: string } | { ok: false; problem: AbsenceProblem };
+type AbsenceRange = { ok: true; startDate: string; endDate: string } | { ok: false; problem: AbsenceProblem };
 export type AbsenceProblem = 'bad_range' | 'backwards' | 'too_long' | 'in_past' | 'self_delegate' | 'bad_delegate';
 
 /** `2026-12-20..2027-01-03` (also `～`, `~` or `至` between), or one date for a single day. Linear, bounded. */

@@ -8,10 +8,6 @@
 /** `none`: every day is a working day (the behaviour before calendars); `weekends`: Mon–Fri; else a country. */
 export const CALENDAR_PATTERN = /^(?:none|weekends|[A-Z]{2})$/;
 
-export function isCalendarName(name: string): boolean {
-  return CALENDAR_PATTERN.test(name);
-}
-
 /** One year of a country's official days: days off and make-up working days, each with its name. */
 export interface OfficialYear {
   off: ReadonlyMap<string, string>;

@@ -24,7 +24,7 @@ export const EVIDENCE_FILETYPES = [
 ] as const;
 
 /** One file as recorded: Slack's file id and what files.info said about it (bounded: it is user data). */
-export const evidenceFile = z.object({
+const evidenceFile = z.object({
   fileId: z.string().regex(/^F[A-Z0-9]{1,30}$/),
   name: z.string().trim().min(1).max(255),
   filetype: z.string().trim().max(40),

@@ -39,12 +39,6 @@ export function boardCodeWords(words: readonly string[]): { code: string; prefix
   return boardCodeWord(bare && second !== undefined ? first.trim() + second : first);
 }
 
-/** The board code a word names (`RECT` or `board:RECT`), or null when it names none. */
-export function boardCodeArg(word: string): string | null {
-  const { code } = boardCodeWord(word);
-  return BOARD_CODE_PATTERN.test(code) ? code : null;
-}
-
 /**
  * A problem key as the app writes it: `CODE-n` (RECT-12). Free text is scanned more loosely (reply-parser's
  * KEY: any case, full-width dash) and so are spreadsheet cells (import-plan: leading zeros), each then

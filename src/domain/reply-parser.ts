@@ -21,7 +21,7 @@ export interface ParsedReply {
   acknowledgement: boolean;
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   /** When given, only keys of these boards count (so "COVID-19" is not read as a problem key). */
   boardCodes?: readonly string[];
 }

@@ -13,7 +13,7 @@ import { addDays, cycleAt, cycleByIndex, localDate, localInstant, type Cadence, 
  */
 
 /** A board's working days, when it has a calendar (absent: every day is a working day). */
-export interface Calendared {
+interface Calendared {
   workCalendar?: WorkCalendar;
 }
 

@@ -10,14 +10,14 @@ import { existingKeys } from '../services/deliveries.js';
  * went out: one catch-up prompt under its own key, on the first working day back (the jobs run on working
  * days only). `owner`: as usual.
  */
-export type Route =
+type Route =
   | { to: 'owner' }
   | { to: 'delegate'; delegate: string; until: string }
   | { to: 'paused' }
   | { to: 'catch-up'; key: string };
 
 /** The catch-up prompt's key: one per owner, board and absence. */
-export const catchUpKey = (board: string, owner: string, until: string) => `catch-up:${board}:${owner}:${until}`;
+const catchUpKey = (board: string, owner: string, until: string) => `catch-up:${board}:${owner}:${until}`;
 
 /**
  * Routes a page of owners. `opening`: the local date the round's prompt opened (prompts); null for nudges,

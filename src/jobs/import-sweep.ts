@@ -6,7 +6,7 @@ import { settleImports, type UndoneRun } from '../services/import-runs.js';
  * Imports cut off by a dead process (services/import-runs.ts) are taken back when the bot starts, and
  * every minute after: a `closeout import` killed while the bot runs is settled without waiting for a restart.
  */
-export const SWEEP_EVERY_MS = 60_000;
+const SWEEP_EVERY_MS = 60_000;
 
 /** Settles what it can; a failure is logged, never thrown (it is tried again at the next sweep). */
 export async function settleCutOffImports(deps: ServiceDeps, logger: Logger): Promise<UndoneRun[]> {

@@ -35,7 +35,7 @@ export interface Sent {
  * Why a send failed. `permanent`: retrying cannot help (user gone, bot not in the channel); `retryable`:
  * Slack was unavailable beyond the client's bounded retries; `fatal`: nothing can be sent (bad token).
  */
-export type SendFailure = 'permanent' | 'retryable' | 'fatal';
+type SendFailure = 'permanent' | 'retryable' | 'fatal';
 
 export class SendError extends Error {
   constructor(

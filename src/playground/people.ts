@@ -8,9 +8,9 @@ export const APP_ID = 'A0CLOSEOUT';
 /** The demo board's channel, where round posts, digests and escalations go. */
 export const BOARD_CHANNEL = { id: 'C0RECTDEMO', name: 'rect-findings' } as const;
 
-export type Role = 'admin' | 'leader' | 'owner';
+type Role = 'admin' | 'leader' | 'owner';
 
-export interface Persona {
+interface Persona {
   id: string;
   role: Role;
   /** Display names by page language. */

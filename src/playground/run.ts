@@ -12,7 +12,7 @@ interface RunPlaygroundOptions {
 }
 
 /** What `npm start` (no Slack settings) and `closeout playground` print: where to go, how to go real. */
-export function banner(url: string, seeded: boolean): string {
+function banner(url: string, seeded: boolean): string {
   return [
     '',
     '  Closeout playground — the real bot, talking to a stand-in Slack on this machine.',

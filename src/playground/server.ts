@@ -15,7 +15,7 @@ import { Workspace } from './stand-in/workspace.js';
 import type { TravelClock, TravelTarget } from './time-travel.js';
 import { staticFiles } from './web-root.js';
 
-export interface PlaygroundServerOptions {
+interface PlaygroundServerOptions {
   token: string;
   signingSecret: string;
   clock: TravelClock;

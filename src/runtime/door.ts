@@ -26,7 +26,7 @@ export interface SlackDoor {
 /** The settings the door needs. */
 export type DoorSettings = Pick<Env, 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
 
-export interface DoorOptions {
+interface DoorOptions {
   settings: DoorSettings;
   logger: Logger;
   /** GET /healthz. */
@@ -43,7 +43,7 @@ export interface DoorOptions {
   timeouts?: DoorTimeouts;
 }
 
-export interface DoorTimeouts {
+interface DoorTimeouts {
   headersMs: number;
   requestMs: number;
   /** How often the server looks for connections over those limits. */

@@ -17,10 +17,10 @@ export type FrontSettings = DoorSettings & Pick<Env, 'PORT' | 'LOG_LEVEL'> & Par
 /** How often the engine sends its heartbeat (engine.ts). */
 export const HEARTBEAT_MS = 500;
 /** No heartbeat for this long: the engine's event loop is stuck, and the front takes nothing new on. */
-export const STALLED_AFTER_MS = 2_000;
+const STALLED_AFTER_MS = 2_000;
 
 /** What the engine tells the front once it is ready. */
-export interface EngineReady {
+interface EngineReady {
   /** The workspace the bot token belongs to. */
   teamId: string;
   settings: FrontSettings;
@@ -85,7 +85,7 @@ function kindOf(body: Record<string, unknown>): string {
   return typeof body.type === 'string' ? body.type : 'unknown';
 }
 
-export interface Forwarded {
+interface Forwarded {
   /** The listener's ack response (only for `answer` requests); rejects if it failed without acking. */
   answer: Promise<unknown>;
   /** Resolves once the engine finished the request (or is gone). */

@@ -23,7 +23,7 @@ export const ENGINE_CONCURRENCY = 8;
  * waits for the answer, already acked). Each runs through Bolt as if Slack had sent it here: same
  * middleware, same listeners, same `respond`/`client`.
  */
-export class PortReceiver implements Receiver {
+class PortReceiver implements Receiver {
   private app: App | null = null;
   private readonly acked = pLimit(ENGINE_CONCURRENCY);
 

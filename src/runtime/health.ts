@@ -25,7 +25,7 @@ async function answersInTime(check: () => Promise<boolean>): Promise<boolean> {
 }
 
 /** A database answer is reused for this long: a flood of /healthz costs one query a second. */
-export const HEALTH_CACHE_MS = 1_000;
+const HEALTH_CACHE_MS = 1_000;
 
 /**
  * One probe shared by concurrent callers, its answer reused for `cacheMs` after it settles: an

@@ -29,7 +29,7 @@ export const BODY_LIMIT = http.defaultBodyLimit;
  * its body is read, and refused with 503 and Retry-After when that would pass this budget; the charge is
  * given back once the body is read and checked (or the read failed). Slack's own bodies are a few KB.
  */
-export const BODY_BUDGET = 32 * 1024 * 1024;
+const BODY_BUDGET = 32 * 1024 * 1024;
 
 /** What a receiver hands each verified request to: an App, or the front (front.ts). */
 export type EventProcessor = Pick<App, 'processEvent'>;

@@ -11,7 +11,7 @@ import type { InFlight } from './in-flight.js';
 import { createListenerApp, settleListeners } from './listener-app.js';
 import { FrontMetrics } from './metrics.js';
 
-export interface SlackAppOptions {
+interface SlackAppOptions {
   env: Env & { SLACK_BOT_TOKEN: string };
   deps: ServiceDeps;
   logger: Logger;

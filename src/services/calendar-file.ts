@@ -10,19 +10,19 @@ import type { DayKind } from '../domain/calendar.js';
  * Bounded: the file size, the days one event may span and the days in all; each line is read once.
  */
 
-export const MAX_SCHEDULE_BYTES = 1_000_000;
+const MAX_SCHEDULE_BYTES = 1_000_000;
 /** A holiday run longer than this is a mistake in the file (the longest official ones are about 10 days). */
 const MAX_EVENT_DAYS = 60;
-export const MAX_SCHEDULE_DAYS = 1_000;
+const MAX_SCHEDULE_DAYS = 1_000;
 const REASON_MAX = 200;
 
-export interface ScheduleDay {
+interface ScheduleDay {
   date: string;
   kind: DayKind;
   reason: string;
 }
 
-export interface ScheduleRead {
+interface ScheduleRead {
   days: ScheduleDay[];
   /** Line-numbered problems; when any, nothing should be written. */
   errors: string[];

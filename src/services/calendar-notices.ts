@@ -19,7 +19,7 @@ export interface CalendarGap {
 }
 
 /** Years in the coming window that `calendar` has no official data for, as of `at` in `timezone`. */
-export function comingGaps(calendar: WorkCalendar, timezone: string, at: Date): number[] {
+function comingGaps(calendar: WorkCalendar, timezone: string, at: Date): number[] {
   const today = localDate(at, timezone);
   return calendar.missingYears(today, addDays(today, LOOKAHEAD_DAYS - 1));
 }

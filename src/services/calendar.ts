@@ -9,7 +9,7 @@ import { officialDays } from './official-days.js';
  */
 
 /** The board fields a calendar is built from (rows as `calendarDaysSelect` reads them). */
-export interface CalendarSource {
+interface CalendarSource {
   id: number;
   calendar: string;
   calendarDays: readonly (Omit<DayOverride, 'kind'> & { kind: string })[];

@@ -245,11 +245,3 @@ export async function dismissReply(deps: ServiceDeps, actor: Actor, replyId: num
     throw conflict('chat.already_recorded', { key: reply.problemKey ?? '' });
   return { text: reply.text };
 }
-
-/** Replies still waiting for the user to say which problem they are about, oldest first. */
-export async function pendingReplies(deps: Pick<ServiceDeps, 'db'>, actor: Actor) {
-  return deps.db.chatReply.findMany({
-    where: { teamId: actor.teamId, userId: actor.userId, state: 'pending' },
-    orderBy: { createdAt: 'asc' },
-  });
-}

@@ -73,7 +73,7 @@ export async function ownedOpen(deps: ServiceDeps, actor: Actor) {
 
 export const toCandidate = (p: { key: string; title: string }): Candidate => ({ key: p.key, title: p.title });
 
-export type Decision =
+type Decision =
   | { kind: 'record'; key: string }
   | { kind: 'ask'; candidates: Candidate[] }
   | { kind: 'refuse'; error: DomainError; candidates: Candidate[] }

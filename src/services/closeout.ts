@@ -101,7 +101,7 @@ async function requestedAgain(tx: Tx, requestId: number) {
 }
 
 /** What a leader decides: approve (rectified, or long-term with its mechanisms), return, or not rectifiable. */
-export type Decision =
+type Decision =
   | { kind: 'approve'; longTerm?: LongTerm }
   | { kind: 'return'; reason: string }
   | { kind: 'not_rectifiable'; reason: string };

@@ -72,11 +72,11 @@ export function columnForHeader(header: string): CsvColumn | undefined {
  * Export writes the owner's name beside the ID so leaders can read the file; import ignores that column
  * (the ID is what counts), under either language's header.
  */
-export const OWNER_NAME_COLUMN = 'owner name';
+const OWNER_NAME_COLUMN = 'owner name';
 /** A moved deadline's story (its first value, how often it was extended) is exported for reading, too. */
-export const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
+const DEADLINE_STORY_COLUMNS = ['original deadline', 'extensions'] as const;
 /** How late an open problem is, in calendar days and in the board's working days (issue 22): for reading. */
-export const OVERDUE_COLUMNS = ['days overdue', 'working days overdue'] as const;
+const OVERDUE_COLUMNS = ['days overdue', 'working days overdue'] as const;
 const IGNORED_HEADERS = new Set([
   'ownername',
   '责任人姓名',

@@ -15,7 +15,7 @@ import { writePlan } from './import-write.js';
 
 export type { RowError } from './import-read.js';
 
-export interface ImportChange {
+interface ImportChange {
   line: number;
   /** Null for a new problem whose number is only taken when it is written (dry run). */
   key: string | null;
@@ -47,14 +47,14 @@ export interface ImportResult {
   deadlineWarnings: DeadlineWarning[];
 }
 
-export interface DeadlineWarning {
+interface DeadlineWarning {
   line: number;
   /** Null for a new problem whose number is only taken when it is written. */
   key: string | null;
   date: string;
 }
 
-export interface ImportOptions extends ReadOptions {
+interface ImportOptions extends ReadOptions {
   dryRun?: boolean;
   /** How to read 03/04/2023 (never guessed): day first, month first; year-first dates are always read. */
   dateOrder?: DateOrder;

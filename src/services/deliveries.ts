@@ -154,7 +154,6 @@ export async function nextClaimLapse(db: Db, jobs: readonly string[], staleAfter
 }
 
 export type DueDelivery = Awaited<ReturnType<typeof dueDeliveries>>[number];
-export type Delivery = NonNullable<Awaited<ReturnType<typeof claim>>>;
 
 /** Rows that may be claimed now: pending, or held by a process that stopped renewing its claim. */
 function claimable(now: Date, staleAfterMs: number): Prisma.DeliveryWhereInput {
@@ -205,7 +204,7 @@ export async function renewClaim(db: Db, key: string, instanceId: string, now: D
   return count > 0;
 }
 
-export interface Lease {
+interface Lease {
   /** Still ours at the last heartbeat. */
   readonly held: boolean;
   /** Stops the heartbeat (waits for one in flight). */

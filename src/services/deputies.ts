@@ -8,7 +8,7 @@ import { transactUpsert, type ServiceDeps, type Tx } from './deps.js';
 
 type Reader = Pick<Tx, 'absence' | 'deputy' | 'boardLeader'>;
 
-export interface DeputyRow {
+interface DeputyRow {
   leaderId: string;
   deputyId: string;
   until: string | null;
@@ -87,7 +87,7 @@ export async function standingDeputies(
  * The leader of the board that `deciderId` stands in for today, or null. A deputy for several away leaders
  * of one board decides for the first of them (by user ID), so the record names one.
  */
-export async function actingFor(
+async function actingFor(
   db: Reader,
   board: { id: number; teamId: string; timezone: string },
   deciderId: string,

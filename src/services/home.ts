@@ -32,7 +32,7 @@ export interface HomeProblem {
   timezone: string;
 }
 
-export interface PendingCloseout {
+interface PendingCloseout {
   key: string;
   title: string;
   requestedBy: string;
@@ -84,7 +84,7 @@ export interface HomeLimits {
 }
 
 /** A progress reply the user typed that is kept until they say which problem it is about. */
-export interface WaitingReply {
+interface WaitingReply {
   id: number;
   text: string;
 }

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 export const DATE_ORDERS = ['ymd', 'dmy', 'mdy'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
-export type DateCell = { ok: true; date: string | null } | { ok: false; message: string };
+type DateCell = { ok: true; date: string | null } | { ok: false; message: string };
 
 const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
 /** `(?:\s*日)?`, not `\s*日?`: the spaces before a time are TIME's, or the two would share them quadratically. */

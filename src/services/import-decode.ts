@@ -4,9 +4,9 @@
  * decodes GB18030 (a superset of GBK), so no package is needed.
  */
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; line: number; reason: string };
+type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; line: number; reason: string };
 
 const TRIED = 'UTF-8, UTF-16 and GB18030 (GBK)';
 

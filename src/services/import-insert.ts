@@ -8,7 +8,7 @@ import type { Tx } from './deps.js';
  * them, and undoing the import may delete them (import-undo.ts).
  */
 
-export interface NewProblem {
+interface NewProblem {
   teamId: string;
   boardId: number;
   number: number;
@@ -36,7 +36,7 @@ export interface NewMeasure {
   status: MeasureStatus;
   createdAt: Date;
 }
-export interface NewAudit {
+interface NewAudit {
   teamId: string;
   actorId: string;
   action: string;

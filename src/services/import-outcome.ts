@@ -22,7 +22,7 @@ export interface OutcomeDecision {
 }
 
 /** The latest closeout request of a stored problem, as the plan loads it (import-plan.ts). */
-export interface LatestRequest {
+interface LatestRequest {
   state: string;
   outcome: string | null;
   mechanisms: string | null;
@@ -38,10 +38,10 @@ interface Stored {
   closeoutRequests: LatestRequest[];
 }
 
-export type OutcomeReason = [column: CsvColumn, message: string, detail?: string];
+type OutcomeReason = [column: CsvColumn, message: string, detail?: string];
 
 /** How the file writes dates, and the import's day on the board's calendar (the day it closes what it closes). */
-export interface OutcomeDates {
+interface OutcomeDates {
   order?: DateOrder;
   today: string;
 }

@@ -23,7 +23,7 @@ export interface UserDirectory {
   listUsers(): Promise<WorkspaceUser[]>;
 }
 
-export type OwnerCell = { ok: true; id: string } | { ok: false; message: string };
+type OwnerCell = { ok: true; id: string } | { ok: false; message: string };
 
 /** Spreadsheets may have lower-cased a pasted mention. */
 const MENTION = new RegExp(USER_MENTION.source, 'i');
@@ -59,7 +59,7 @@ const normalName = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim(
 const compact = (s: string) => normalName(s).replace(/ /g, '');
 
 /** How a member reads in an error: `U0123 张三 (zhang@example.gov.cn)`. */
-export function describeUser(u: WorkspaceUser): string {
+function describeUser(u: WorkspaceUser): string {
   const name = u.realName || u.displayName || u.handle;
   return [u.id, name, u.email && `(${u.email})`].filter(Boolean).join(' ');
 }
@@ -283,7 +283,7 @@ function directoryFailure(err: unknown): DirectoryFailure {
 }
 
 /** The Web API calls the directory makes; a `WebClient` has them. */
-export interface UsersApi {
+interface UsersApi {
   users: {
     lookupByEmail(args: { email: string }): Promise<{ user?: SlackMember }>;
     list(args: { limit: number; cursor?: string }): Promise<{

@@ -18,7 +18,7 @@ import type { Cells, RowError, SourceRow } from './import-read.js';
 
 // Checking and planning: no writes, so a dry run, a Slack preview and the real run report the same thing
 
-export type ValidProblem = ReturnType<typeof problemInput.parse>;
+type ValidProblem = ReturnType<typeof problemInput.parse>;
 export type ProblemFields = Pick<ValidProblem, 'title' | 'description'> & {
   category: string | null;
   source: string | null;
@@ -28,7 +28,7 @@ export type ProblemFields = Pick<ValidProblem, 'title' | 'description'> & {
 };
 
 /** What the plan needs of a stored problem (and what undoing an update puts back). */
-export const EXISTING_SELECT = {
+const EXISTING_SELECT = {
   id: true,
   teamId: true,
   ...CSV_PROBLEM_FIELDS,
@@ -57,9 +57,9 @@ export function loadProblems(db: ServiceDeps['db'], boardId: number) {
   return db.problem.findMany({ where: { boardId }, select: EXISTING_SELECT });
 }
 
-export type ExistingProblem = Awaited<ReturnType<typeof loadProblems>>[number];
+type ExistingProblem = Awaited<ReturnType<typeof loadProblems>>[number];
 
-export interface MeasureEdit {
+interface MeasureEdit {
   id: number;
   number: number;
   before: MeasureLine;
@@ -95,7 +95,7 @@ export interface Plan {
   keptMeasures: number;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   dateOrder?: DateOrder;
   owners: OwnerResolver;
   /** Who imports, onto which board: a status set by import is a decision of theirs, under Slack's rules. */

@@ -9,19 +9,19 @@ import type { ReadTask } from './import-read-worker.js';
  * acks nor its memory are ever at a file's mercy. The worker has its own heap limit and a time limit: a
  * file that exceeds either ends that worker, not the process, and is refused as too large or malformed.
  */
-export interface ReaderLimits {
+interface ReaderLimits {
   /** Longest one file may take to read. */
   timeoutMs: number;
   /** The worker's V8 old-generation heap, in MB (xlsx-limits.ts lets through what fits in it). */
   maxHeapMb: number;
 }
 
-export const READER_LIMITS: ReaderLimits = { timeoutMs: 60_000, maxHeapMb: 1024 };
+const READER_LIMITS: ReaderLimits = { timeoutMs: 60_000, maxHeapMb: 1024 };
 
 /** One worker, kept a little for the next file of a session, then freed (piscina unrefs it when idle). */
 const IDLE_MS = 30_000;
 
-export interface ImportReader {
+interface ImportReader {
   /** The file's rows; a worker that died or ran out of time gives `refused: unreadable`, never a throw. */
   read(input: Uint8Array | string, opts?: ReadOptions): Promise<ReadResult>;
   close(): Promise<void>;

@@ -16,13 +16,13 @@ import { undoBatch, type BatchJournal } from './import-undo.js';
  */
 
 /** This process, as the owner of the runs it writes: the host says whether its pid can be checked here. */
-export const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
+const PROCESS_OWNER = `${os.hostname()}:${process.pid}`;
 
 /** Runs this process is writing or undoing right now: one of its own not in here was left by a failed undo. */
 const active = new Set<number>();
 
 /** A run is taken for dead once its heartbeat is this old (batches take ~50 ms; a stuck query ends at 60 s). */
-export const STALE_MS = 120_000;
+const STALE_MS = 120_000;
 
 export interface RunInfo {
   id: number;
@@ -172,7 +172,7 @@ function processExists(pid: number): boolean {
   }
 }
 
-export interface SettleOptions {
+interface SettleOptions {
   /** Whether a run's writer is gone (tests: a writer that "crashed" in this very process). */
   gone?: (run: { id: number; owner: string; heartbeatAt: Date }) => boolean;
 }

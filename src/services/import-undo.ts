@@ -53,7 +53,7 @@ const WITH_STATUS = new Set(['withdrawnFrom', 'closedAt', 'closedBy', 'percent']
 export const journalValue = (v: unknown): Value => (v instanceof Date ? v.toISOString() : (v as Value));
 const revive = (column: string, v: Value) => (DATE_COLUMNS.has(column) && typeof v === 'string' ? new Date(v) : v);
 
-export interface UndoContext {
+interface UndoContext {
   actor: Actor;
   /** The import's timestamp: rows it created carry it as createdAt and, until someone changes them, updatedAt. */
   at: Date;

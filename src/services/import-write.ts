@@ -17,17 +17,17 @@ import { applyUpdate, decisionRequest, statusData } from './import-update.js';
 // batches already committed are taken back from their journals, without undoing anyone's change since.
 
 /** Rows per transaction: large enough for SQLite's speed, small enough to hold the write lock ~50 ms. */
-export const BATCH_ROWS = 500;
+const BATCH_ROWS = 500;
 
 type Create = Extract<RowPlan, { kind: 'create' }>;
 
-export interface WriteTarget {
+interface WriteTarget {
   board: { id: number; code: string };
   /** The board's nextProblemNumber when the plan was made: new problems are written only if it still is. */
   expectedNext: number;
 }
 
-export interface WriteOptions {
+interface WriteOptions {
   batchRows?: number;
   /** Called after each committed batch; a returned promise is awaited before the next batch. */
   onProgress?: (done: number, total: number) => void | Promise<void>;

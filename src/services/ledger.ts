@@ -11,9 +11,9 @@ import type { Db } from './summary-queries.js';
  */
 
 /** Rows the canvas holds at most; a longer list says how many more there are (the export has them all). */
-export const LEDGER_MAX_ROWS = 1_000;
+const LEDGER_MAX_ROWS = 1_000;
 
-export interface LedgerRow {
+interface LedgerRow {
   key: string;
   title: string;
   unit: string | null;

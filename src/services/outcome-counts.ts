@@ -7,7 +7,7 @@ import { mechanismList } from './outcome-cells.js';
  * What the outcomes are counted over: a board, or one responsible unit of it (summary-queries' `onBoard`
  * of a ScopedBoard), so a `unit:` summary and document count that unit's outcomes only.
  */
-export interface OutcomeScope {
+interface OutcomeScope {
   boardId: number;
   unit?: string;
 }

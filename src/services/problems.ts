@@ -23,7 +23,7 @@ import { priorSubmission, recordSubmission, transactOnce, type Once } from './vi
 type ValidProblem = ReturnType<typeof problemInput.parse>;
 
 /** Takes the board's next number atomically; numbers are never handed out twice, even after a rollback elsewhere. */
-export async function nextProblemNumber(tx: Tx, boardId: number): Promise<number> {
+async function nextProblemNumber(tx: Tx, boardId: number): Promise<number> {
   const board = await tx.board.update({ where: { id: boardId }, data: { nextProblemNumber: { increment: 1 } } });
   return board.nextProblemNumber - 1;
 }
@@ -200,7 +200,7 @@ function pick(row: object, fields: string[]): Record<string, unknown> {
 }
 
 /** Later than before; a deadline set where there was none is not an extension. */
-export function isLater(from: string | null, to: string | null): boolean {
+function isLater(from: string | null, to: string | null): boolean {
   return from !== null && (to === null || to > from);
 }
 
@@ -253,7 +253,7 @@ export function boardCodeOf(problemKey: string): string {
   return problemKey.slice(0, problemKey.lastIndexOf('-'));
 }
 
-export interface MeasureEdit {
+interface MeasureEdit {
   text?: string;
   ownerId?: string | null;
   deadline?: string | null;

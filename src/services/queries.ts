@@ -35,7 +35,7 @@ export interface ProblemFilter {
   viewer?: Viewer;
 }
 
-export interface Page {
+interface Page {
   offset: number;
   limit: number;
 }

@@ -23,7 +23,7 @@ import { summarizeBoard } from './summary.js';
  */
 
 /** Items each of the document's lists shows; the rest are counted ("… and N more"). */
-export const REPORT_LIST_LIMIT = 50;
+const REPORT_LIST_LIMIT = 50;
 
 /** A breakdown row with what the document adds: how many were closed by their deadline. */
 export interface ReportRow extends BreakdownRow {
@@ -36,12 +36,12 @@ export interface ReportRow extends BreakdownRow {
   onTimeRate: number | null;
 }
 
-export interface OverdueEntry extends SummaryItem {
+interface OverdueEntry extends SummaryItem {
   /** The owner's latest progress note ('' when none was written). */
   latestNote: string;
 }
 
-export interface MovedDeadline {
+interface MovedDeadline {
   key: string;
   title: string;
   from: string | null;
@@ -50,7 +50,7 @@ export interface MovedDeadline {
   at: Date;
 }
 
-export interface CloseoutEntry {
+interface CloseoutEntry {
   key: string;
   title: string;
   unit: string | null;

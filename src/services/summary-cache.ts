@@ -16,7 +16,7 @@ const TTL_MS = 60_000;
 
 const cache = new LRUCache<string, Promise<BoardSummary>>({ max: MAX_ENTRIES, ttl: TTL_MS });
 
-/** `boardSummary` through the cache: the same access check, the same summary while nothing changed. */
+/** A board's summary for its leaders and admins (anyone else is refused), the same while nothing changed. */
 export async function cachedBoardSummary(
   deps: ServiceDeps,
   actor: Actor,

@@ -42,7 +42,7 @@ export interface SummaryOptions {
 /**
  * The summary of a board as of `now` on its calendar, from aggregates and a few short queries: it never
  * loads every problem or any update (staleness reads the denormalised Problem.lastUpdateAt). No
- * permission check: callers decide who may see it (the digest job, or boardSummary below).
+ * permission check: callers decide who may see it (the digest job; summary-cache.ts, through ledBoard below).
  */
 export async function summarizeBoard(
   db: Db,
@@ -129,16 +129,6 @@ export async function summarizeBoard(
     stale: staleList,
     dueSoon: dueSoonList,
   };
-}
-
-/** A board's summary for its leaders and admins; anyone else is refused. */
-export async function boardSummary(
-  deps: ServiceDeps,
-  actor: Actor,
-  code: string,
-  opts: SummaryOptions = {},
-): Promise<BoardSummary> {
-  return summarizeBoard(deps.db, await ledBoard(deps, actor, code), deps.clock.now(), opts);
 }
 
 /** The board by code, for its leaders and admins (a summary's reader); anyone else is refused. */

@@ -9,7 +9,7 @@ import { ledBoard } from './summary.js';
  * and spacing), else the one unit whose name contains it (or is contained in it), else the one nearest by
  * edit distance within a bound. Several equally good answers are not guessed between: the caller asks.
  */
-export type UnitMatch =
+type UnitMatch =
   | { kind: 'found'; unit: string; exact: boolean }
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'none'; candidates: string[] };
@@ -67,7 +67,7 @@ export function matchUnitName(typed: string, units: readonly string[]): UnitMatc
 }
 
 /** The board's responsible units (those on its list), by name. */
-export async function boardUnits(db: ServiceDeps['db'], boardId: number): Promise<string[]> {
+async function boardUnits(db: ServiceDeps['db'], boardId: number): Promise<string[]> {
   const rows = await db.problem.groupBy({
     by: ['unit'],
     where: { boardId, ...ON_LIST, unit: { not: null } },

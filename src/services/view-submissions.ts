@@ -12,7 +12,7 @@ import { transact, type ServiceDeps, type Tx } from './deps.js';
  * Services take `{ viewId }` in their options; the listeners pass `view.id` (any wrapper around view
  * listeners can pass it the same way).
  */
-export type SubmissionKind = 'problem' | 'closeout_request' | 'update' | 'decision' | 'answer';
+type SubmissionKind = 'problem' | 'closeout_request' | 'update' | 'decision' | 'answer';
 
 export interface Once {
   /** Slack's `view.id` of the submitted modal. */

@@ -8,7 +8,7 @@ export interface SheetRecord {
   line: number;
 }
 
-export type SheetRead =
+type SheetRead =
   { ok: true; records: SheetRecord[] } | { ok: false; reason: string } | { ok: false; refused: WorkbookRefusal };
 
 /** exceljs costs ~300 ms and tens of MB to load: only when a workbook is actually read or written. */
@@ -95,6 +95,6 @@ function cellText(value: CellValue | undefined): string {
 }
 
 /** Excel dates have no time zone; exceljs gives them as midnight UTC. */
-export function isoDay(date: Date): string {
+function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

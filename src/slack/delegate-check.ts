@@ -3,13 +3,13 @@ import type { Logger } from '../logging/logger.js';
 import { lookUpPerson } from './people.js';
 
 /** Why Slack says a person cannot be a delegate. */
-export type DelegateRefusal = 'bot_delegate' | 'gone_delegate' | 'unknown_delegate';
+type DelegateRefusal = 'bot_delegate' | 'gone_delegate' | 'unknown_delegate';
 
 /**
  * How long the App Home's modal waits for Slack before its ack (Slack allows 3 s for the whole answer). A
  * person Slack does not describe in time is accepted: a slow Slack should not block an absence.
  */
-export const DELEGATE_CHECK_MS = 1_200;
+const DELEGATE_CHECK_MS = 1_200;
 
 /**
  * A delegate must be a person who can act on a prompt: not a bot or app, not a deactivated account. The one

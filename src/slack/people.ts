@@ -5,7 +5,7 @@ import { LOOKUP_RETRY, LOOKUP_TIMEOUT_MS } from '../config/slack-api.js';
 import { slackLogger, type Logger } from '../logging/logger.js';
 
 /** What the app needs to know of a Slack user: a name to print, and whether they can be a delegate. */
-export interface SlackPerson {
+interface SlackPerson {
   /** False when Slack says there is no such user (user_not_found): the name is then the ID. */
   known: boolean;
   name: string;
@@ -62,7 +62,7 @@ const MAX_NAME_CHARS = 80;
  * and bidi overrides (which would turn the rest of a table row around) removed, runs of spaces made one,
  * bounded. '' when nothing is left, and the next candidate is used.
  */
-export function printableName(raw: string | undefined): string {
+function printableName(raw: string | undefined): string {
   if (!raw) return '';
   const clean = raw
     // eslint-disable-next-line no-control-regex -- control and bidi characters are what this removes

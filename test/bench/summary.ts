@@ -21,7 +21,7 @@ import { createBoard } from '../../src/services/boards.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { burndown } from '../../src/services/burndown.js';
 import { BREAKDOWNS, type BoardSummary } from '../../src/services/summary-types.js';
-import { boardSummary } from '../../src/services/summary.js';
+import { boardSummary } from '../support/summary.js';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name]);

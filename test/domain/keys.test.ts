@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   BOARD_CODE_PATTERN,
-  boardCodeArg,
   boardCodeWord,
   boardCodeWords,
   LEADING_USER_MENTION,
@@ -31,6 +30,12 @@ describe('identifier patterns (the one copy of each)', () => {
     expect(LEADING_USER_MENTION.exec('<@U0123ABCD|wang> please take it')?.[1]).toBe('U0123ABCD');
   });
 });
+
+/** The board code a word names, or null: what a parser of a command's words makes of boardCodeWord. */
+function boardCodeArg(word: string): string | null {
+  const { code } = boardCodeWord(word);
+  return BOARD_CODE_PATTERN.test(code) ? code : null;
+}
 
 describe('a board code as typed', () => {
   it('is RECT, rect, board:RECT or 清单：RECT, upper-cased without its prefix', () => {

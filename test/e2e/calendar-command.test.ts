@@ -3,7 +3,7 @@ import { blockKitProblems } from '../support/block-kit.js';
 import { seedRect } from '../support/cards.js';
 import { exportCsv } from '../../src/services/csv-export.js';
 import { homeData } from '../../src/services/home.js';
-import { boardSummary } from '../../src/services/summary.js';
+import { boardSummary } from '../support/summary.js';
 import { createProblem } from '../../src/services/problems.js';
 import { ADMIN, LEADER, OTHER, OWNER } from '../support/fixtures.js';
 import { allText, blockOf, callAfter, openByCommand, state, submitView } from '../support/modals.js';

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -70,6 +71,14 @@ function specifier(from: Unit, to: Unit): string {
 }
 
 describe('the layer rule (layers/imports, the table in .config/eslint-layers.js)', () => {
+  it('the pairs below cover every folder of src/ and every file at its root', () => {
+    const entries = fs
+      .readdirSync(path.join(root, 'src'), { withFileTypes: true })
+      .filter((e) => e.isDirectory() || e.name.endsWith('.ts'))
+      .map((e) => e.name);
+    expect(entries.sort()).toEqual(UNITS.filter((unit) => unit !== 'unplaced').sort());
+  });
+
   it.each(UNITS)('decides every import from %s, written as import, export … from and import()', async (from) => {
     const decided: Record<string, string[]> = {};
     for (const to of UNITS) {
@@ -78,6 +87,7 @@ describe('the layer rule (layers/imports, the table in .config/eslint-layers.js)
         `import { x } from '${spec}';`,
         `import type { X } from '${spec}';\nconst x: X = 1;`,
         `export { y } from '${spec}';\nconst x = 1;`,
+        `export * from '${spec}';\nconst x = 1;`,
         `const x = await import('${spec}');`,
       ];
       decided[to] = await Promise.all(forms.map((code) => layerErrors(fileOf(from), code))).then((all) =>

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { approveCloseout, requestCloseout } from '../../src/services/closeout.js';
-import {
-  dismissReply,
-  pendingReplies,
-  receiveReply,
-  resolvePending,
-  type IncomingReply,
-} from '../../src/services/chat-replies.js';
+import { dismissReply, receiveReply, resolvePending, type IncomingReply } from '../../src/services/chat-replies.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createProblem } from '../../src/services/problems.js';
 import { reportUpdate } from '../../src/services/progress.js';
@@ -33,6 +27,14 @@ async function seed(deps: ServiceDeps) {
 }
 
 let tsCounter = 0;
+/** Replies still waiting for the user to say which problem they are about, oldest first (as stored). */
+function pendingReplies(deps: Pick<ServiceDeps, 'db'>, actor: { teamId: string; userId: string }) {
+  return deps.db.chatReply.findMany({
+    where: { teamId: actor.teamId, userId: actor.userId, state: 'pending' },
+    orderBy: { createdAt: 'asc' },
+  });
+}
+
 function dm(text: string, extra: Partial<IncomingReply> = {}): IncomingReply {
   tsCounter += 1;
   return {

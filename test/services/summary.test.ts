@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBoard, editBoard } from '../../src/services/boards.js';
 import { boardDashboard, homeData } from '../../src/services/home.js';
 import { completion, type BoardSummary } from '../../src/services/summary-types.js';
-import { boardSummary } from '../../src/services/summary.js';
+import { boardSummary } from '../support/summary.js';
 import { ADMIN, LEADER, OTHER, OWNER, TEAM } from '../support/fixtures.js';
 import { seedSummaryDataset } from '../support/summary-dataset.js';
 import { expectRefusal, useDb } from '../support/services.js';

@@ -71,7 +71,7 @@ export function fontBytes(subset: string, weight: Weight): Buffer {
  * WOFF 1.0 → the sfnt it wraps (W3C WOFF, sections 3–5): the tables, each inflated where compressed, behind
  * a fresh offset table and directory, 4-byte aligned. Checksums are copied as WOFF keeps them.
  */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   if (woff.readUInt32BE(0) !== 0x774f4646) throw new Error('not a WOFF file');
   const flavor = woff.readUInt32BE(4);
   const count = woff.readUInt16BE(12);

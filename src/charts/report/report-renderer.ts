@@ -4,7 +4,7 @@ import type { ReportTask } from './report-worker.js';
 /** A report takes a second or two at most; beyond this the worker is presumed stuck and is replaced. */
 const BUILD_TIMEOUT_MS = 60_000;
 
-export interface ReportRenderer {
+interface ReportRenderer {
   /** The document's bytes, built on a worker thread: the event loop (and the acks) stay free meanwhile. */
   build(task: ReportTask): Promise<Buffer>;
   close(): Promise<void>;

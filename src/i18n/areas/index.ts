@@ -18,7 +18,7 @@ import { summary } from './summary.js';
 import { reliability } from './reliability.js';
 import { reportDocument } from './report-document.js';
 import { scheduler } from './scheduler.js';
-import { upkeep } from './upkeep.js';
+import { changes } from './changes.js';
 
 /** Every message area; add new areas here. */
 export const areas = [
@@ -37,7 +37,7 @@ export const areas = [
   importArea,
   playground,
   reliability,
-  upkeep,
+  changes,
   calendar,
   reportDocument,
   outcomes,

@@ -83,7 +83,7 @@ interface Base {
 /**
  * Sent to a delegate in place of an owner who is away (issue 22): the owner, and the last day they are away.
  */
-export interface OnBehalf {
+interface OnBehalf {
   forOwner?: { user: string; until: string };
 }
 
@@ -313,7 +313,7 @@ export type OutboundMessage =
   | UpcomingMessage
   | FailureNoticeMessage;
 
-export const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind']>([
+const MESSAGE_KINDS: ReadonlySet<string> = new Set<OutboundMessage['kind']>([
   'prompt',
   'nudge',
   'nudge-channel',

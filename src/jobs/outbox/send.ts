@@ -13,7 +13,7 @@ import { SendError, type Outgoing, type Sender, type Sent, type SentDelivery } f
  * up after about 90 s in all (the client's default would keep trying for about 30 minutes). What is still
  * failing is left pending for the next run.
  */
-export const PRODUCTION_RETRY: RetryOptions = {
+const PRODUCTION_RETRY: RetryOptions = {
   retries: 5,
   factor: 2,
   minTimeout: 1_000,
@@ -21,7 +21,7 @@ export const PRODUCTION_RETRY: RetryOptions = {
   randomize: true,
   maxRetryTime: 90_000,
 };
-export const PRODUCTION_TIMEOUT_MS = 15_000;
+const PRODUCTION_TIMEOUT_MS = 15_000;
 
 /** Errors about this recipient: retrying cannot help, people must act (and leaders are told). */
 const PERMANENT = new Set([
@@ -67,7 +67,7 @@ const UNCERTAIN_ATTEMPTS = 4;
 const EVENT_TYPE = 'closeout_delivery';
 
 /** A scheduled message as Slack shows it: the blocks and the notification text. */
-export interface RenderedMessage {
+interface RenderedMessage {
   text: string;
   blocks: KnownBlock[];
 }

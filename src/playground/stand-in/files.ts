@@ -29,7 +29,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A file's extension as Slack's `filetype` ("pdf", "docx"), lower case; '' without one. */
-export function filetypeOf(name: string): string {
+function filetypeOf(name: string): string {
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   return /^[a-z0-9]{1,10}$/.test(ext) ? ext : '';
@@ -54,10 +54,10 @@ export function safeName(raw: string): string {
   return clean.length && clean.some((c) => c !== '.') ? clean.slice(-200).join('') : 'file';
 }
 
-export type UploadAnswer = { ok: true; file: SlackFile } | { ok: false; error: 'file_too_large' | 'uploads_full' };
+type UploadAnswer = { ok: true; file: SlackFile } | { ok: false; error: 'file_too_large' | 'uploads_full' };
 
 /** A file as Slack describes it in a file_input's state and in files.info. */
-export interface SlackFile {
+interface SlackFile {
   id: string;
   created: number;
   timestamp: number;
@@ -94,7 +94,7 @@ export function keepUpload(ws: Workspace, base: string, user: string, rawName: s
 }
 
 /** Where a file is served back: the playground's own URL (its permalink and private URL alike). */
-export function fileUrl(file: StoredFile, base: string): string {
+function fileUrl(file: StoredFile, base: string): string {
   return `${base}/files/${file.id}/${encodeURIComponent(file.name)}`;
 }
 

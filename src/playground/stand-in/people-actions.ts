@@ -21,7 +21,7 @@ const RESPONSE_URL_TTL_MS = 30 * 60_000;
 /** Slack's trigger_ids last three seconds; the playground is lenient for slow machines. */
 const TRIGGER_TTL_MS = 10_000;
 
-export type Outcome = { ok: true } | { ok: false; error: string };
+type Outcome = { ok: true } | { ok: false; error: string };
 
 /**
  * What the people in the page do, turned into the requests Slack sends the bot: slash commands, block

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
 /** How long Slack waits for the bot's acknowledgement before it shows the user an error. */
-export const ACK_TIMEOUT_MS = 3_000;
+const ACK_TIMEOUT_MS = 3_000;
 
 export interface BotAnswer {
   status: number;

@@ -3,16 +3,16 @@ import { APP_ID, BOT_ID, BOT_USER, dmOf, persona, PERSONAS, PLAYGROUND_TEAM } fr
 import { mimeOf, slackFile } from './files.js';
 import type { Workspace } from './workspace.js';
 
-export type ApiArgs = Record<string, unknown>;
-export type ApiAnswer = Record<string, unknown> & { ok: boolean };
+type ApiArgs = Record<string, unknown>;
+type ApiAnswer = Record<string, unknown> & { ok: boolean };
 
 /** Who holds which trigger_id: Slack's are short-lived and tied to the person who clicked or typed. */
-export interface Triggers {
+interface Triggers {
   userOf(triggerId: string): string | undefined;
 }
 
 /** Locale every person reports (users.info / users.list), so the bot answers in the page's language. */
-export interface Locales {
+interface Locales {
   locale(): string;
 }
 
@@ -279,7 +279,7 @@ export class WebApi {
 }
 
 /** Each person's e-mail address in the playground (CSV imports may name owners by e-mail). */
-export function emailOf(userId: string): string {
+function emailOf(userId: string): string {
   const p = persona(userId);
   return p ? `${p.name.en.toLowerCase().replace(/\s+/g, '.')}@playground.closeout.test` : '';
 }

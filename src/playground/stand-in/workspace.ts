@@ -41,7 +41,7 @@ export interface View {
   errors?: Record<string, string>;
 }
 
-export interface Channel {
+interface Channel {
   id: string;
   name: string;
   kind: 'channel' | 'im';

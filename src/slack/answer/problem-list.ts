@@ -66,7 +66,7 @@ export async function renderList(
   if (board?.archived && blocks.length < LIMITS.messageBlocks)
     blocks.unshift({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: tr('upkeep.board.archived', { code: board.code }) }],
+      elements: [{ type: 'mrkdwn', text: tr('changes.board.archived', { code: board.code }) }],
     });
   return { text: problemListText(tr, data), blocks };
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 
-export interface ResponseUrlMessage {
+interface ResponseUrlMessage {
   text: string;
   blocks?: KnownBlock[];
   replace_original?: boolean;

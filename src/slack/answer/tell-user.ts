@@ -37,7 +37,7 @@ export async function tellUser(
 }
 
 /** Cuts long text into pieces that each fit a section, at line breaks where possible. */
-export function chunks(text: string, size: number): string[] {
+function chunks(text: string, size: number): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest.length > size) {
@@ -51,7 +51,7 @@ export function chunks(text: string, size: number): string[] {
 }
 
 /** The refusal, then the user's own words verbatim (plain text, nothing escaped or cut) to copy from. */
-export function refusalBlocks(lang: Language, refusal: string, written: string): KnownBlock[] {
+function refusalBlocks(lang: Language, refusal: string, written: string): KnownBlock[] {
   const tr = translator(lang);
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: truncate(refusal, LIMITS.sectionText) } },
@@ -65,7 +65,7 @@ export function refusalBlocks(lang: Language, refusal: string, written: string):
   return blocks.slice(0, LIMITS.messageBlocks);
 }
 
-export interface SubmissionArgs {
+interface SubmissionArgs {
   client: WebClient;
   ctx: SlackContext;
   lang: Language;

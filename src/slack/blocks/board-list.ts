@@ -29,7 +29,7 @@ function boardText(tr: Translator, lang: Language, b: BoardSummary): string {
   if (b.leaders.length > LEADERS_SHOWN) leaders.push(tr('modal.more', { count: b.leaders.length - LEADERS_SHOWN }));
   const lines = [
     `*${b.code}* · ${mrkdwnText(b.name, 200)}`,
-    ...(b.archived ? [tr('upkeep.board.archived', { code: b.code })] : []),
+    ...(b.archived ? [tr('changes.board.archived', { code: b.code })] : []),
     tr('boards.line.where', {
       channel: b.channelId ? `<#${b.channelId}>` : tr('boards.no_channel'),
       language: (['en', 'zh-CN'] as const).includes(b.language as Language)

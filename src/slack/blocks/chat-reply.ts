@@ -36,7 +36,7 @@ const QUOTE_MAX = 600;
  * Quotes text as it came from Slack, line by line. Slack has escaped what the user typed already, except
  * the mentions and links it made of it (`<!channel>`, `<@U…>`): their brackets are escaped so they show.
  */
-export function quote(text: string, max = QUOTE_MAX): string {
+function quote(text: string, max = QUOTE_MAX): string {
   return truncate(text.trim().replace(/</g, '&lt;').replace(/>/g, '&gt;'), max)
     .split('\n')
     .map((line) => `> ${line}`)

@@ -33,7 +33,7 @@ export function notRectifiableDmBlocks(
 }
 
 /** Lasting mechanisms as a list under a long-term closeout (cut to fit one section). */
-export function mechanismsText(tr: Translator, mechanisms: readonly string[], max: number): string {
+function mechanismsText(tr: Translator, mechanisms: readonly string[], max: number): string {
   if (!mechanisms.length) return '';
   const lines = mechanisms.map((m) => `• ${mrkdwnText(m, 300)}`).join('\n');
   return truncate(`${tr('outcome.mechanisms', { count: mechanisms.length })}\n${lines}`, max);

@@ -16,7 +16,7 @@ interface RenderedMessage {
 /** Block ids of the "Request more time" modal. */
 export const EXTENSION = { date: 'extension_date', reason: 'extension_reason' } as const;
 
-export interface ExtensionRequestView {
+interface ExtensionRequestView {
   requestId: number;
   key: string;
   title: string;

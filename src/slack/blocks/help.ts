@@ -6,7 +6,7 @@ export function helpBlocks(tr: Translator): KnownBlock[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: tr('cmd.help.title') } },
     { type: 'section', text: { type: 'mrkdwn', text: tr('cmd.help.body') } },
-    { type: 'section', text: { type: 'mrkdwn', text: tr('upkeep.help') } },
+    { type: 'section', text: { type: 'mrkdwn', text: tr('changes.help') } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: tr('cmd.help.footer') }] },
   ];
 }

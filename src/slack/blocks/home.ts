@@ -68,7 +68,7 @@ function problemFacts(tr: Translator, d: HomeViewData, p: HomeProblem): string {
 }
 
 /** A problem and, while the owner still has something to do, its three buttons. */
-export function problemBlocks(tr: Translator, data: HomeViewData, problem: HomeProblem): KnownBlock[] {
+function problemBlocks(tr: Translator, data: HomeViewData, problem: HomeProblem): KnownBlock[] {
   const text = section(`*${problem.key}*  ${mrkdwnText(problem.title, TITLE_MAX)}\n${problemFacts(tr, data, problem)}`);
   if (problem.status === 'closeout_requested') return [text];
   const actions: ActionsBlock = {
@@ -81,7 +81,7 @@ export function problemBlocks(tr: Translator, data: HomeViewData, problem: HomeP
 /** One board's dashboard: headline and status counts, then the closeout requests waiting for a decision. */
 function dashboardBlocks(tr: Translator, data: HomeViewData, board: BoardDashboard): KnownBlock[] {
   const named = tr('home.board.title', { code: board.code, name: mrkdwnText(board.name, 100) });
-  const title = board.archived ? `${named}\n${tr('upkeep.board.archived', { code: board.code })}` : named;
+  const title = board.archived ? `${named}\n${tr('changes.board.archived', { code: board.code })}` : named;
   if (board.total === 0) return [section(`${title}\n${tr('home.board.empty')}`)];
   const headline = tr('home.board.headline', {
     total: board.total,

@@ -21,7 +21,7 @@ export interface ImportPreviewData {
 }
 
 /** Deadline warnings listed by row before the rest are counted: a reminder, not a report. */
-export const MAX_DEADLINE_WARNINGS = 10;
+const MAX_DEADLINE_WARNINGS = 10;
 
 /** Sections of listed lines: each within Slack's text limit, and few enough to leave room in the message. */
 const MAX_LIST_SECTIONS = 4;

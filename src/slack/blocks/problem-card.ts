@@ -118,7 +118,7 @@ function deadlineText(tr: Translator, d: CardData): string {
   const story = d.deadlineStory;
   const told =
     story?.original && d.problem.deadline
-      ? tr(story.extensions > 0 ? 'upkeep.deadline.story' : 'upkeep.deadline.moved', {
+      ? tr(story.extensions > 0 ? 'changes.deadline.story' : 'changes.deadline.moved', {
           date,
           count: story.extensions,
           original: formatDate(d.lang, story.original, d.today),

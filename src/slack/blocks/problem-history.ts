@@ -19,14 +19,14 @@ function fieldNames(tr: Translator, after: Record<string, unknown>): string {
     .filter((f) => f !== 'reason' && f !== 'version')
     .map((f) =>
       ['title', 'description', 'category', 'source', 'unit', 'deadline', 'ownerId'].includes(f)
-        ? tr(`upkeep.field.${f}` as MessageKey)
+        ? tr(`changes.field.${f}` as MessageKey)
         : f,
     )
     .join(', ');
 }
 
 function what(tr: Translator, lang: Language, e: HistoryEntry): string {
-  const reason = (v: unknown) => mrkdwnText(str(v) || tr('upkeep.none'), REASON_MAX).replace(/\n/g, ' ');
+  const reason = (v: unknown) => mrkdwnText(str(v) || tr('changes.none'), REASON_MAX).replace(/\n/g, ' ');
   const day = (v: unknown) => (str(v) ? formatDate(lang, str(v), '') : tr('card.none'));
   switch (e.action) {
     case 'problem.create':
@@ -34,30 +34,30 @@ function what(tr: Translator, lang: Language, e: HistoryEntry): string {
     case 'problem.restore':
     case 'closeout.request':
     case 'closeout.approve':
-      return tr(`upkeep.history.${e.action}`);
+      return tr(`changes.history.${e.action}`);
     case 'problem.edit':
-      return tr('upkeep.history.problem.edit', { fields: fieldNames(tr, e.after) });
+      return tr('changes.history.problem.edit', { fields: fieldNames(tr, e.after) });
     case 'problem.deadline': {
-      const moved = tr('upkeep.history.problem.deadline', {
+      const moved = tr('changes.history.problem.deadline', {
         from: day(e.before.deadline),
         to: day(e.after.deadline),
         reason: reason(e.after.reason),
       });
       const others = fieldNames(tr, { ...e.after, deadline: undefined });
-      return others ? `${moved} · ${tr('upkeep.history.problem.edit', { fields: others })}` : moved;
+      return others ? `${moved} · ${tr('changes.history.problem.edit', { fields: others })}` : moved;
     }
     case 'problem.reassign':
-      return tr('upkeep.history.problem.reassign', { from: str(e.before.ownerId), to: str(e.after.ownerId) });
+      return tr('changes.history.problem.reassign', { from: str(e.before.ownerId), to: str(e.after.ownerId) });
     case 'problem.reopen':
-      return tr('upkeep.history.problem.reopen', { reason: reason(e.after.reason) });
+      return tr('changes.history.problem.reopen', { reason: reason(e.after.reason) });
     case 'problem.withdraw':
-      return tr('upkeep.history.problem.withdraw', { reason: str(e.after.reason) ? reason(e.after.reason) : 'none' });
+      return tr('changes.history.problem.withdraw', { reason: str(e.after.reason) ? reason(e.after.reason) : 'none' });
     case 'closeout.return':
-      return tr('upkeep.history.closeout.return', { reason: reason(e.after.reason) });
+      return tr('changes.history.closeout.return', { reason: reason(e.after.reason) });
     case 'measure.create':
     case 'measure.edit':
     case 'measure.retire':
-      return tr(`upkeep.history.${e.action}`, { target: e.target });
+      return tr(`changes.history.${e.action}`, { target: e.target });
     // Effectiveness checks (issue 23): the reason of a recurrence is on the reopening beside it.
     case 'effectiveness.held':
       return tr('effectiveness.history.held');
@@ -66,7 +66,7 @@ function what(tr: Translator, lang: Language, e: HistoryEntry): string {
     case 'effectiveness.not_sure':
       return tr('effectiveness.history.not_sure', { date: day(e.after.askAgain) });
     default:
-      return tr('upkeep.history.other', { action: e.action });
+      return tr('changes.history.other', { action: e.action });
   }
 }
 
@@ -79,15 +79,15 @@ export function historyBlocks(
   data: { lang: Language; timezone: string; key: string; page: HistoryPage },
 ): KnownBlock[] {
   const { page } = data;
-  if (page.total === 0) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: tr('upkeep.history.none') }] }];
+  if (page.total === 0) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: tr('changes.history.none') }] }];
   const lines = page.entries.map((e) =>
-    tr('upkeep.history.line', {
+    tr('changes.history.line', {
       time: slackTime(e.at, data.lang, data.timezone),
       user: e.actorId,
       what: what(tr, data.lang, e),
     }),
   );
-  const head = tr('upkeep.history', {
+  const head = tr('changes.history', {
     from: page.offset + 1,
     to: page.offset + page.entries.length,
     total: page.total,
@@ -109,7 +109,7 @@ export function historyBlocks(
           type: 'button',
           action_id: ACTION.historyPage,
           value: `${data.key}:${next}`,
-          text: { type: 'plain_text', text: tr('upkeep.history.older') },
+          text: { type: 'plain_text', text: tr('changes.history.older') },
         },
       ],
     });

@@ -17,7 +17,7 @@ function changesFor(status: ProblemStatus): MenuChange[] {
 /** The leaders' overflow menu on a problem card, so nobody has to remember the commands. */
 export function problemMenu(tr: Translator, problem: { key: string; status: ProblemStatus }): Overflow {
   const options: PlainTextOption[] = changesFor(problem.status).map((change) => ({
-    text: { type: 'plain_text', text: tr(`upkeep.menu.${change}`) },
+    text: { type: 'plain_text', text: tr(`changes.menu.${change}`) },
     value: `${change}:${problem.key}`,
   }));
   return { type: 'overflow', action_id: ACTION.problemMenu, options };

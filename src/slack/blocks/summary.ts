@@ -118,7 +118,7 @@ export function summaryBlocks(tr: Translator, lang: Language, summary: BoardSumm
 
   blocks.push({
     ...section(
-      `${headline(tr, summary)}${outcomesLine(tr, summary.outcomes)}\n${tr('summary.change', { date: date(summary.change.since), closed: summary.change.closed, overdue: summary.change.newlyOverdue, created: summary.change.created })} · ${tr('upkeep.summary.extended', { count: summary.change.extended })}${summary.extensionsGranted ? ` (${tr('extension.summary', { count: summary.extensionsGranted })})` : ''}`,
+      `${headline(tr, summary)}${outcomesLine(tr, summary.outcomes)}\n${tr('summary.change', { date: date(summary.change.since), closed: summary.change.closed, overdue: summary.change.newlyOverdue, created: summary.change.created })} · ${tr('changes.summary.extended', { count: summary.change.extended })}${summary.extensionsGranted ? ` (${tr('extension.summary', { count: summary.extensionsGranted })})` : ''}`,
     ),
     fields: PROBLEM_STATUSES.map((st) => ({
       type: 'mrkdwn' as const,

@@ -7,9 +7,9 @@ const DOWNLOAD_TIMEOUT_MS = 30_000;
  * Biggest list file read in the bot: checking it runs in the bot's process, so a list far beyond a
  * department's (31 problems, 81 measures is ~20 KB) goes through the operator's `closeout import`.
  */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export interface DownloadedFile {
+interface DownloadedFile {
   name: string;
   bytes: Buffer;
 }

@@ -12,7 +12,7 @@ import { encodeImportValue } from '../parsers/import-file.js';
 import { importPreviewBlocks, importPreviewText, type ImportPreviewData } from '../blocks/import-preview.js';
 import { downloadSharedFile } from './download.js';
 
-export interface ImportRequest {
+interface ImportRequest {
   client: WebClient;
   ctx: SlackContext;
   actor: Actor;
@@ -23,7 +23,7 @@ export interface ImportRequest {
   expect?: string;
 }
 
-export interface ImportRun {
+interface ImportRun {
   fileName: string;
   result: ImportResult;
   board: { code: string; name: string };

@@ -50,10 +50,10 @@ export async function reassignAndTell(change: ChangeArgs, ownerId: string, note:
     note,
     (c, board) => reassignmentMessages(changeOf(change, c.after, note, board, now), c.before.ownerId).map(deliveryRow),
   );
-  if (!changed) return tr('upkeep.reassign.same', { key: after.key, owner: after.ownerId });
+  if (!changed) return tr('changes.reassign.same', { key: after.key, owner: after.ownerId });
   change.ctx.followUps.kick();
   refreshHomesLater(change.client, change.ctx, change.actor.teamId, [before.ownerId, after.ownerId]);
-  return tr('upkeep.reassign.done', { key: after.key, owner: after.ownerId, previous: before.ownerId });
+  return tr('changes.reassign.done', { key: after.key, owner: after.ownerId, previous: before.ownerId });
 }
 
 /** Reopens a closed problem; its owner is told. */
@@ -64,18 +64,18 @@ export async function reopenAndTell(change: ChangeArgs, reason: string): Promise
   );
   change.ctx.followUps.kick();
   refreshHomesLater(change.client, change.ctx, change.actor.teamId, [after.ownerId]);
-  return translator(change.lang)('upkeep.reopen.done', { key: after.key, owner: after.ownerId });
+  return translator(change.lang)('changes.reopen.done', { key: after.key, owner: after.ownerId });
 }
 
 export async function withdraw(change: ChangeArgs, reason: string): Promise<string> {
   const after = await withdrawProblem(change.ctx.deps, change.actor, change.key, reason);
   refreshHomesLater(change.client, change.ctx, change.actor.teamId, [after.ownerId, change.actor.userId]);
-  return translator(change.lang)('upkeep.withdraw.done', { key: after.key });
+  return translator(change.lang)('changes.withdraw.done', { key: after.key });
 }
 
 export async function restore(change: ChangeArgs): Promise<string> {
   const tr = translator(change.lang);
   const after = await restoreProblem(change.ctx.deps, change.actor, change.key);
   refreshHomesLater(change.client, change.ctx, change.actor.teamId, [after.ownerId, change.actor.userId]);
-  return tr('upkeep.restore.done', { key: after.key, status: tr(`status.${after.status}`) });
+  return tr('changes.restore.done', { key: after.key, status: tr(`status.${after.status}`) });
 }

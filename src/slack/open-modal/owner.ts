@@ -63,7 +63,7 @@ export async function reportView(opening: ViewArgs): Promise<ModalView> {
 }
 
 /** The closeout request modal; throws DomainError when refused (not theirs, closed, already requested). */
-export async function closeoutView(opening: ViewArgs): Promise<ModalView> {
+async function closeoutView(opening: ViewArgs): Promise<ModalView> {
   const problem = await actionableProblem(opening);
   if (problem.status === 'closeout_requested') throw conflict('error.closeout_pending', { key: problem.key });
   return closeoutModal(translator(opening.lang), {

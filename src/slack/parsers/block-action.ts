@@ -105,7 +105,7 @@ export function keyValue(value: string): string | null {
 }
 
 /** A button value that names a closeout request (its id), or null. */
-export function requestIdValue(value: string): number | null {
+function requestIdValue(value: string): number | null {
   const r = requestId.safeParse(value);
   return r.success ? r.data : null;
 }

@@ -7,8 +7,8 @@ import { parseForm, type FieldSpec, type Parsed } from './inline-errors.js';
 import { splitLines } from './lines.js';
 import { numberOrUndefined, read, type ViewValues } from './view-state.js';
 
-export type NewBoardForm = z.output<typeof boardInput>;
-export type BoardEditForm = z.output<typeof boardEdit>;
+type NewBoardForm = z.output<typeof boardInput>;
+type BoardEditForm = z.output<typeof boardEdit>;
 
 function rawBoard(values: ViewValues) {
   const categoriesShown = BOARD.categories in values;

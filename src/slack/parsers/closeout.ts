@@ -6,7 +6,7 @@ import { CLOSEOUT } from '../blocks/modals/closeout.js';
 import { parseForm, type Parsed } from './inline-errors.js';
 import { read, type ViewValues } from './view-state.js';
 
-export type CloseoutForm = z.output<typeof closeoutInput> & { files: { id: string; name: string }[] };
+type CloseoutForm = z.output<typeof closeoutInput> & { files: { id: string; name: string }[] };
 
 /** The note and the files' ids (described later with files.info); more than ten files is refused inline. */
 export function parseCloseout(tr: Translator, values: ViewValues): Parsed<CloseoutForm> {

@@ -56,7 +56,7 @@ const ALIASES: Record<string, Subcommand> = {
   ls: 'list',
 };
 
-export type ParsedCommand =
+type ParsedCommand =
   { ok: true; sub: Subcommand; args: string[] } | { ok: false; input: string; suggestion: Subcommand | null };
 
 /** Splits on whitespace, keeping "quoted phrases" (straight or curly quotes) together; linear (see words.ts). */

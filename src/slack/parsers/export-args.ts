@@ -1,6 +1,6 @@
 import { boardArg } from './summary-args.js';
 
-export type ParsedExportArgs = { ok: true; code: string | null; format: 'csv' | 'xlsx' | null } | { ok: false };
+type ParsedExportArgs = { ok: true; code: string | null; format: 'csv' | 'xlsx' | null } | { ok: false };
 
 /** `/closeout export [CODE] [xlsx|csv]`: a board code and a file format, each at most once, in any order. */
 export function parseExportArgs(args: string[]): ParsedExportArgs {

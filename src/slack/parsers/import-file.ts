@@ -63,7 +63,7 @@ const applyValue = z.object({
   h: z.string().regex(/^[\w-]{1,64}$/),
   d: z.enum(DATE_ORDERS).optional(),
 });
-export type ImportButtonValue = z.infer<typeof applyValue>;
+type ImportButtonValue = z.infer<typeof applyValue>;
 
 export function encodeImportValue(value: ImportButtonValue): string {
   return JSON.stringify(value);

@@ -46,7 +46,7 @@ function messageFor(tr: Translator, issue: Issue, spec: FieldSpec, raw: Record<s
  * zod issues → `response_action: errors` entries keyed by block_id, in the user's language (the schemas'
  * own messages are English for the CLI). The first issue of each block wins.
  */
-export function inlineErrors(
+function inlineErrors(
   tr: Translator,
   issues: readonly Issue[],
   fields: Record<string, FieldSpec>,

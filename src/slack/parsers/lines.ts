@@ -1,7 +1,7 @@
 /** A list marker people type or paste at the start of a line: "-", "•", "1.", "2)", "3、", "（4）". */
 const MARKER = /^\s*(?:[-*•·]\s+|\d{1,3}[.)]\s+|\d{1,3}、\s*|[（(]\d{1,3}[)）]\s*)/;
 
-export interface Lines {
+interface Lines {
   items: string[];
   /** 1-based line number in the input of each item, for error messages. */
   lineNumbers: number[];

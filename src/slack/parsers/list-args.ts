@@ -6,7 +6,7 @@ import { LIMITS } from '../blocks/limits.js';
 import { scanWords } from './words.js';
 
 /** What `/closeout list` shows; the same shape travels in the paging buttons. */
-export const listQuery = z.object({
+const listQuery = z.object({
   view: z.enum(LIST_VIEWS).optional(),
   owner: z.string().regex(SLACK_USER_PATTERN).optional(),
   board: z.string().trim().toUpperCase().regex(BOARD_CODE_PATTERN).optional(),
@@ -50,7 +50,7 @@ export type ListArgsError =
   | { kind: 'twice'; arg: string; what: string }
   | { kind: 'value'; arg: string; what: FilterField | 'user' };
 
-export type ParsedListArgs = { ok: true; query: ListQuery } | { ok: false; error: ListArgsError };
+type ParsedListArgs = { ok: true; query: ListQuery } | { ok: false; error: ListArgsError };
 
 /** `key:value` (value may be "quoted", straight or curly, and the colon full-width), a quoted phrase, or a word. */
 function tokens(text: string): { raw: string; key?: string; value: string }[] {
@@ -117,7 +117,7 @@ function suggestKey(key: string, value: string): string | null {
 }
 
 /** A page of a list: the query and where the page starts. Carried in the paging buttons' values. */
-export const listPage = listQuery.extend({
+const listPage = listQuery.extend({
   view: z.enum(LIST_VIEWS),
   offset: z.number().int().min(0).max(1_000_000),
 });

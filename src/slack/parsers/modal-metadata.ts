@@ -14,7 +14,7 @@ const origin: z.ZodType<MessageOrigin> = z.object({
  * inline errors are localised without a users.info call before the ack; the channel is where the user
  * typed the command, for the confirmation.
  */
-export const modalMetadata = z.object({
+const modalMetadata = z.object({
   lang: z.enum(LANGUAGES),
   channel: z.string().optional(),
   /** Problem key (report, closeout) or board code (board edit). */

@@ -5,7 +5,7 @@ import { REPORT } from '../blocks/modals/report.js';
 import { parseForm, type Parsed } from './inline-errors.js';
 import { numberOrUndefined, read, type ViewValues } from './view-state.js';
 
-export type ReportForm = z.output<typeof updateInput>;
+type ReportForm = z.output<typeof updateInput>;
 
 /** The progress modal's answers (health, percent, note, measures ticked as done). */
 export function parseReport(tr: Translator, values: ViewValues): Parsed<ReportForm> {

@@ -75,7 +75,7 @@ const unitArg = z
   .transform((s) => s.replace(UNIT_PREFIX, '').trim())
   .pipe(z.string().min(1).max(200));
 
-export type ParsedSummaryArgs =
+type ParsedSummaryArgs =
   | {
       ok: true;
       code: string | null;

@@ -21,7 +21,7 @@ const elementState = z.object({
 type ElementState = z.infer<typeof elementState>;
 
 /** `view.state.values`: block_id → action_id → element state. */
-export const viewValues = z.record(z.string(), z.record(z.string(), elementState));
+const viewValues = z.record(z.string(), z.record(z.string(), elementState));
 export type ViewValues = z.infer<typeof viewValues>;
 
 export function parseViewValues(raw: unknown): ViewValues {

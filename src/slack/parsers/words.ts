@@ -3,7 +3,7 @@
  * quotes it holds: a quote opens a phrase only when a closing quote follows, which is known from where the
  * last closing quote is, so an unclosed quote never makes the scan look ahead again).
  */
-export interface Word {
+interface Word {
   /** The word as typed, quotes and `key:` included. */
   raw: string;
   /** `key` of `key:value` (colon half- or full-width), lower-cased; only when keys were asked for. */

@@ -24,7 +24,7 @@ interface ReportRequest {
   format: ReportFormat;
 }
 
-export interface ReportFile {
+interface ReportFile {
   bytes: Buffer;
   filename: string;
   title: string;

@@ -30,11 +30,11 @@ export function boardEditModal(tr: Translator, data: BoardEditModalData): ModalV
       ? view.blocks.filter((b) => !b.block_id || LEADER_BLOCKS.has(b.block_id))
       : [...view.blocks];
   if (data.scope === 'admin') {
-    const archived = option(tr('upkeep.board.archive.option'), 'archived');
+    const archived = option(tr('changes.board.archive.option'), 'archived');
     blocks.push(
       input(
         BOARD_ARCHIVED,
-        tr('upkeep.board.archive'),
+        tr('changes.board.archive'),
         {
           type: 'checkboxes',
           action_id: 'archived',

@@ -21,16 +21,16 @@ export function changeReasonModal(tr: Translator, data: ChangeReasonModalData): 
   const reopen = data.change === 'reopen';
   return modal({
     callbackId: VIEW.changeReason,
-    title: tr(reopen ? 'upkeep.reason.reopen.title' : 'upkeep.reason.withdraw.title', { key: data.key }),
-    submit: tr(reopen ? 'upkeep.reason.reopen.submit' : 'upkeep.reason.withdraw.submit'),
+    title: tr(reopen ? 'changes.reason.reopen.title' : 'changes.reason.withdraw.title', { key: data.key }),
+    submit: tr(reopen ? 'changes.reason.reopen.submit' : 'changes.reason.withdraw.submit'),
     close: tr('modal.cancel'),
     blocks: [
-      section(tr('upkeep.reason.summary', { key: data.key, title: mrkdwnText(data.title, 300) })),
+      section(tr('changes.reason.summary', { key: data.key, title: mrkdwnText(data.title, 300) })),
       input(
         CHANGE_REASON.reason,
-        tr(reopen ? 'upkeep.reason.reopen.label' : 'upkeep.reason.withdraw.label'),
+        tr(reopen ? 'changes.reason.reopen.label' : 'changes.reason.withdraw.label'),
         { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 3000 },
-        reopen ? {} : { optional: true, hint: tr('upkeep.reason.withdraw.hint') },
+        reopen ? {} : { optional: true, hint: tr('changes.reason.withdraw.hint') },
       ),
     ],
     privateMetadata: encodeMetadata({ ...data.metadata, key: data.key, mode: data.change }),

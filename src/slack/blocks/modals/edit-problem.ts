@@ -81,24 +81,24 @@ function categoryBlocks(tr: Translator, d: EditProblemModalData): KnownBlock[] {
     ),
     input(
       EDIT_PROBLEM.newCategory,
-      tr('upkeep.edit.category.new'),
+      tr('changes.edit.category.new'),
       { type: 'plain_text_input', action_id: 'new_category', max_length: 75 },
-      { optional: true, hint: tr('upkeep.edit.category.new.hint') },
+      { optional: true, hint: tr('changes.edit.category.new.hint') },
     ),
   ];
 }
 
 function conflictBlocks(tr: Translator, key: string, c: EditConflict): KnownBlock[] {
-  const fields = c.changed.map((f) => tr(`upkeep.field.${f.field}` as Parameters<Translator>[0])).join(', ');
+  const fields = c.changed.map((f) => tr(`changes.field.${f.field}` as Parameters<Translator>[0])).join(', ');
   const lines = c.changed.map((f) =>
-    tr('upkeep.edit.conflict.value', {
-      field: tr(`upkeep.field.${f.field}` as Parameters<Translator>[0]),
+    tr('changes.edit.conflict.value', {
+      field: tr(`changes.field.${f.field}` as Parameters<Translator>[0]),
       value: mrkdwnText(f.value, 300),
     }),
   );
   return [
-    section(`${tr('upkeep.edit.conflict', { user: c.by, key, fields })}\n${lines.join('\n')}`),
-    context(tr('upkeep.edit.conflict.confirm')),
+    section(`${tr('changes.edit.conflict', { user: c.by, key, fields })}\n${lines.join('\n')}`),
+    context(tr('changes.edit.conflict.confirm')),
     { type: 'divider' },
   ];
 }
@@ -117,7 +117,7 @@ export function editProblemModal(tr: Translator, data: EditProblemModalData): Mo
       }),
     );
   } else {
-    blocks.push(context(tr('upkeep.edit.owner_only')));
+    blocks.push(context(tr('changes.edit.owner_only')));
   }
   blocks.push(
     input(
@@ -158,16 +158,16 @@ export function editProblemModal(tr: Translator, data: EditProblemModalData): Mo
       ),
       input(
         EDIT_PROBLEM.reason,
-        tr('upkeep.edit.reason'),
+        tr('changes.edit.reason'),
         { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 3000, ...text(data.reason) },
-        { optional: true, hint: tr('upkeep.edit.reason.hint') },
+        { optional: true, hint: tr('changes.edit.reason.hint') },
       ),
     );
   }
   return modal({
     callbackId: VIEW.editProblem,
-    title: tr('upkeep.edit.title', { key: data.key }),
-    submit: data.conflict ? tr('upkeep.edit.conflict.submit') : tr('upkeep.edit.submit'),
+    title: tr('changes.edit.title', { key: data.key }),
+    submit: data.conflict ? tr('changes.edit.conflict.submit') : tr('changes.edit.submit'),
     close: tr('modal.cancel'),
     blocks,
     privateMetadata: encodeMetadata(data.metadata),

@@ -45,9 +45,9 @@ const STATUS_EMOJI: Record<MeasureStatus, string> = {
 };
 
 function editableBlocks(tr: Translator, key: string, m: MeasureRow): KnownBlock[] {
-  const retire = option(tr('upkeep.measures.retire'), 'retire');
+  const retire = option(tr('changes.measures.retire'), 'retire');
   return [
-    input(MEASURES.text(m.number), tr('upkeep.measures.measure', { key: `${key}.${m.number}` }), {
+    input(MEASURES.text(m.number), tr('changes.measures.measure', { key: `${key}.${m.number}` }), {
       type: 'plain_text_input',
       action_id: 'text',
       max_length: 1000,
@@ -55,19 +55,19 @@ function editableBlocks(tr: Translator, key: string, m: MeasureRow): KnownBlock[
     }),
     input(
       MEASURES.owner(m.number),
-      tr('upkeep.measures.owner'),
+      tr('changes.measures.owner'),
       { type: 'users_select', action_id: 'owner', ...(m.ownerId && { initial_user: m.ownerId }) },
       { optional: true },
     ),
     input(
       MEASURES.deadline(m.number),
-      tr('upkeep.measures.deadline'),
+      tr('changes.measures.deadline'),
       { type: 'datepicker', action_id: 'deadline', ...(m.deadline && { initial_date: m.deadline }) },
       { optional: true },
     ),
     input(
       MEASURES.retire(m.number),
-      tr('upkeep.measures.retire'),
+      tr('changes.measures.retire'),
       { type: 'checkboxes', action_id: 'retire', options: [retire] },
       { optional: true },
     ),
@@ -77,17 +77,17 @@ function editableBlocks(tr: Translator, key: string, m: MeasureRow): KnownBlock[
 /** `/closeout measures KEY`: leaders edit, assign and retire measures and add new ones; owners add. */
 export function measuresModal(tr: Translator, data: MeasuresModalData): ModalView {
   const blocks: KnownBlock[] = [
-    section(tr('upkeep.measures.heading', { key: data.key, title: mrkdwnText(data.title, 300) })),
+    section(tr('changes.measures.heading', { key: data.key, title: mrkdwnText(data.title, 300) })),
   ];
   if (data.canLead) {
     const editable = data.measures.slice(0, EDITABLE_MEASURES_MAX);
     for (const m of editable) blocks.push(...editableBlocks(tr, data.key, m), { type: 'divider' });
     if (data.measures.length > editable.length)
-      blocks.push(context(tr('upkeep.measures.more', { count: data.measures.length - editable.length })));
+      blocks.push(context(tr('changes.measures.more', { count: data.measures.length - editable.length })));
   } else {
-    blocks.push(context(tr('upkeep.measures.owner_only')));
+    blocks.push(context(tr('changes.measures.owner_only')));
     const lines = data.measures.map((m) =>
-      tr('upkeep.measures.readonly', {
+      tr('changes.measures.readonly', {
         status: STATUS_EMOJI[m.status],
         key: `${data.key}.${m.number}`,
         text: mrkdwnText(m.text, 200),
@@ -98,7 +98,7 @@ export function measuresModal(tr: Translator, data: MeasuresModalData): ModalVie
   blocks.push(
     input(
       MEASURES.newTexts,
-      tr('upkeep.measures.new'),
+      tr('changes.measures.new'),
       { type: 'plain_text_input', action_id: 'texts', multiline: true, max_length: TEXT_INPUT_MAX },
       { optional: true },
     ),
@@ -107,13 +107,13 @@ export function measuresModal(tr: Translator, data: MeasuresModalData): ModalVie
     blocks.push(
       input(
         MEASURES.newOwner,
-        tr('upkeep.measures.new.owner'),
+        tr('changes.measures.new.owner'),
         { type: 'users_select', action_id: 'owner' },
         { optional: true },
       ),
       input(
         MEASURES.newDeadline,
-        tr('upkeep.measures.new.deadline'),
+        tr('changes.measures.new.deadline'),
         { type: 'datepicker', action_id: 'deadline' },
         { optional: true },
       ),
@@ -121,8 +121,8 @@ export function measuresModal(tr: Translator, data: MeasuresModalData): ModalVie
   }
   return modal({
     callbackId: VIEW.measures,
-    title: tr('upkeep.measures.title', { key: data.key }),
-    submit: tr('upkeep.measures.submit'),
+    title: tr('changes.measures.title', { key: data.key }),
+    submit: tr('changes.measures.submit'),
     close: tr('modal.cancel'),
     blocks,
     privateMetadata: encodeMetadata({ ...data.metadata, key: data.key }),

@@ -22,7 +22,7 @@ export const NEW_PROBLEM = {
 /** Slack's longest plain-text input. */
 export const TEXT_INPUT_MAX = 3000;
 
-export interface BoardChoice {
+interface BoardChoice {
   code: string;
   name: string;
   categories: string[];

@@ -83,10 +83,10 @@ export function changePickModal(tr: Translator, data: ChangePickData): ModalView
     }),
   ];
   if (data.total > shown.length)
-    blocks.push(context(tr('upkeep.pick.more', { shown: shown.length, total: data.total, sub: data.sub })));
+    blocks.push(context(tr('changes.pick.more', { shown: shown.length, total: data.total, sub: data.sub })));
   return modal({
     callbackId: VIEW.changePick,
-    title: tr(`upkeep.menu.${data.sub}` as Parameters<Translator>[0]).replace(/…$/, ''),
+    title: tr(`changes.menu.${data.sub}` as Parameters<Translator>[0]).replace(/…$/, ''),
     submit: tr('pick.submit'),
     close: tr('modal.cancel'),
     blocks,

@@ -20,21 +20,21 @@ interface ReassignModalData {
 export function reassignModal(tr: Translator, data: ReassignModalData): ModalView {
   return modal({
     callbackId: VIEW.reassign,
-    title: tr('upkeep.reassign.title', { key: data.key }),
-    submit: tr('upkeep.reassign.submit'),
+    title: tr('changes.reassign.title', { key: data.key }),
+    submit: tr('changes.reassign.submit'),
     close: tr('modal.cancel'),
     blocks: [
       section(
-        tr('upkeep.reassign.current', { key: data.key, title: mrkdwnText(data.title, 300), owner: data.ownerId }),
+        tr('changes.reassign.current', { key: data.key, title: mrkdwnText(data.title, 300), owner: data.ownerId }),
       ),
-      input(REASSIGN.owner, tr('upkeep.reassign.owner'), {
+      input(REASSIGN.owner, tr('changes.reassign.owner'), {
         type: 'users_select',
         action_id: 'owner',
         placeholder: { type: 'plain_text', text: tr('new.owner.pick') },
       }),
       input(
         REASSIGN.note,
-        tr('upkeep.reassign.note'),
+        tr('changes.reassign.note'),
         {
           type: 'plain_text_input',
           action_id: 'note',

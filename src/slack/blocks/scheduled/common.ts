@@ -58,7 +58,7 @@ export function progressText(tr: Translator, lang: Language, problem: ProblemLin
 }
 
 /** "due Dec 20 · 40% · at risk (Nov 10)" — or OVERDUE n days, or no deadline. */
-export function standing(tr: Translator, lang: Language, problem: ProblemLine, today: string): string {
+function standing(tr: Translator, lang: Language, problem: ProblemLine, today: string): string {
   const due =
     problem.daysOverdue > 0
       ? tr('list.overdue', { days: problem.daysOverdue }) +

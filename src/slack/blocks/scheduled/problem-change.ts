@@ -17,21 +17,21 @@ export function problemChangeMessage(message: ProblemChangeMessage): RenderedMes
   };
   const line =
     message.change === 'reassigned-to'
-      ? tr('upkeep.dm.reassigned.to', {
+      ? tr('changes.dm.reassigned.to', {
           ...common,
           previous: message.previousOwnerId ?? '',
           due: message.deadline ? formatDate(lang, message.deadline, message.today) : 'none',
         })
       : message.change === 'reassigned-from'
-        ? tr('upkeep.dm.reassigned.from', { ...common, owner: message.ownerId })
-        : tr('upkeep.dm.reopened', common);
+        ? tr('changes.dm.reassigned.from', { ...common, owner: message.ownerId })
+        : tr('changes.dm.reopened', common);
   const note = message.note.trim()
-    ? `\n${tr('upkeep.dm.note', { note: mrkdwnText(message.note.trim(), NOTE_MAX).replace(/\n/g, ' ') })}`
+    ? `\n${tr('changes.dm.note', { note: mrkdwnText(message.note.trim(), NOTE_MAX).replace(/\n/g, ' ') })}`
     : '';
   const text =
     message.change === 'reopened'
-      ? tr('upkeep.dm.reopened.text', { key: message.key })
-      : tr('upkeep.dm.reassigned.text', { key: message.key });
+      ? tr('changes.dm.reopened.text', { key: message.key })
+      : tr('changes.dm.reassigned.text', { key: message.key });
   return {
     text: notification(`${text}: ${common.title}`),
     blocks: [

@@ -18,5 +18,5 @@ export async function showOlderChanges({ ctx, click, actor, lang, tr, target }: 
   const board = await getBoard(ctx.deps, actor.teamId, problem.board.code);
   const page = await problemHistory(ctx.deps, problem, { offset, limit: HISTORY_PAGE });
   const blocks = historyBlocks(tr, { lang, timezone: board.timezone, key: problem.key, page });
-  await replyEphemeral(target, `${problem.key} · ${tr('upkeep.menu.history')}`, blocks);
+  await replyEphemeral(target, `${problem.key} · ${tr('changes.menu.history')}`, blocks);
 }

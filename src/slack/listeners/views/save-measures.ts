@@ -27,7 +27,7 @@ export const saveMeasures = parseThenWork({
     } catch (error) {
       return { ok: false, errors: { [at]: failureText(meta.lang, error, ctx.logger) } };
     }
-    if (current !== meta.version) return { ok: false, errors: { [at]: tr('upkeep.measures.stale', { key }) } };
+    if (current !== meta.version) return { ok: false, errors: { [at]: tr('changes.measures.stale', { key }) } };
     return parsed;
   },
   written,
@@ -38,7 +38,7 @@ export const saveMeasures = parseThenWork({
       ...(meta.version !== undefined && { expectedVersion: meta.version }),
     });
     refreshHomesLater(client, ctx, actor.teamId, [actor.userId]);
-    return tr('upkeep.measures.saved', {
+    return tr('changes.measures.saved', {
       key,
       added: result.added.length,
       edited: result.edited.length,

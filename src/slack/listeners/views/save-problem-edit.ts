@@ -76,12 +76,12 @@ export async function saveProblemEdit({ ctx, ack, body, view, client }: Submitte
         expectedVersion: current.version,
         ...(form.reason && { reason: form.reason }),
       });
-      const names = changed.map((f) => tr(`upkeep.field.${f}`)).join(', ');
+      const names = changed.map((f) => tr(`changes.field.${f}`)).join(', ');
       refreshHomesLater(client, ctx, actor.teamId, [after.ownerId]);
       return changed.length
-        ? tr('upkeep.edit.saved', { key: after.key, fields: names }) +
+        ? tr('changes.edit.saved', { key: after.key, fields: names }) +
             (changed.includes('deadline') ? await deadlineWarning(ctx.deps.db, tr, after.boardId, after.deadline) : '')
-        : tr('upkeep.edit.unchanged', { key: after.key });
+        : tr('changes.edit.unchanged', { key: after.key });
     }),
   );
 }

@@ -22,11 +22,11 @@ export async function keyOrPicker(which: ChangeModal | 'restore', call: Subcomma
   const first = call.args[0];
   if (first === undefined) {
     if (!(await openChangePicker(which, openArgs(call))))
-      await call.respond({ response_type: 'ephemeral', text: call.tr('upkeep.pick.none', { sub: which }) });
+      await call.respond({ response_type: 'ephemeral', text: call.tr('changes.pick.none', { sub: which }) });
     return null;
   }
   const key = keyValue(first);
-  if (!key) await call.respond({ response_type: 'ephemeral', text: call.tr('upkeep.usage', { sub: which }) });
+  if (!key) await call.respond({ response_type: 'ephemeral', text: call.tr('changes.usage', { sub: which }) });
   return key;
 }
 

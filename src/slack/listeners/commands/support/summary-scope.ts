@@ -7,7 +7,7 @@ import { sendReportFile } from '../../../upload/report.js';
 import type { SubcommandArgs } from './types.js';
 
 /** The unit `unit:NAME` names, and the line telling the leader which one (a near miss is said so). */
-export interface UnitScope {
+interface UnitScope {
   unit: string;
   note: string;
 }

@@ -12,7 +12,7 @@ import { parseViewValues, type ViewValues } from '../../../parsers/view-state.js
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** What every submission handler starts from; computed without any Web API call, so it fits before the ack. */
-export interface Submission {
+interface Submission {
   actor: Actor;
   meta: ModalMetadata;
   tr: Translator;
@@ -45,10 +45,10 @@ export function onSubmit(ctx: SlackContext, handler: (args: SubmittedArgs) => Pr
 }
 
 /** What a submission's work gets: the submission, its parsed form, and Bolt's client and view. */
-export type SubmittedForm<F> = Submission & Pick<SubmittedArgs, 'ctx' | 'client' | 'view' | 'body'> & { form: F };
+type SubmittedForm<F> = Submission & Pick<SubmittedArgs, 'ctx' | 'client' | 'view' | 'body'> & { form: F };
 
 /** A submission's two halves, for `parseThenWork`. */
-export interface SubmissionSteps<F> {
+interface SubmissionSteps<F> {
   /**
    * Reads the form before the ack, without any Web API call (a quick local read at most; `client` only for a
    * check only Slack can make, bounded well inside the 3 s, e.g. delegate-check.ts): inline errors keep the

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withdrawProblem } from '../../src/services/problem-changes.js';
 import { reassignProblem } from '../../src/services/problem-changes.js';
 import { editProblem } from '../../src/services/problems.js';
-import { boardSummary } from '../../src/services/summary.js';
+import { boardSummary } from '../support/summary.js';
 import { blockKitProblems } from '../support/block-kit.js';
 import { LEADER, OTHER, OWNER, seedBoard } from '../support/fixtures.js';
 import type { RunReport } from '../../src/jobs/types.js';

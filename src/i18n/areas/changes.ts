@@ -1,0 +1,258 @@
+import { defineArea } from '../define.js';
+
+/** Leaders keeping the list current: edit, reassign, measures, reopen, withdraw, restore, history. */
+export const changes = defineArea(
+  {
+    'status.withdrawn': 'Withdrawn',
+    'error.problem_changed': '{key} was changed by someone else meanwhile.',
+    'error.deadline_reason_required': 'Please say why the deadline moves.',
+    'error.problem_withdrawn': '{key} is withdrawn. Restore it first with `/closeout restore {key}`.',
+    'error.problem_not_withdrawn': '{key} is not withdrawn.',
+
+    'changes.help':
+      '*Keeping the list current (leaders)*\n`/closeout edit KEY` — title, description, category, source, unit, deadline\n`/closeout reassign KEY @user [note]` — give a problem to someone else\n`/closeout measures KEY` — add, edit, assign and retire measures\n`/closeout reopen KEY [reason]` · `/closeout withdraw KEY [reason]` · `/closeout restore KEY`\nThe same actions are in the ⋯ menu on a problem card.',
+    'changes.usage':
+      'Which problem? Give its key, e.g. `/closeout {sub} RECT-12`{sub, select, reassign { @user} other {}}.',
+    'changes.pick.more':
+      'Showing the {shown, number} due soonest of {total, number}. For another, use `/closeout {sub} KEY`.',
+    'changes.pick.none':
+      'No problems you may {sub, select, edit {edit} measures {change measures of} other {change}} match.',
+
+    // Overflow menu
+    'changes.menu.edit': 'Edit…',
+    'changes.menu.reassign': 'Reassign…',
+    'changes.menu.measures': 'Measures…',
+    'changes.menu.reopen': 'Reopen…',
+    'changes.menu.withdraw': 'Withdraw…',
+    'changes.menu.restore': 'Restore',
+    'changes.menu.history': 'History',
+
+    // Edit modal
+    'changes.edit.title': 'Edit {key}',
+    'changes.edit.submit': 'Save',
+    'changes.edit.category.new': 'Or a new category',
+    'changes.edit.category.new.hint': 'Typed here, it replaces the choice above.',
+    'changes.edit.reason': 'Why the deadline moves',
+    'changes.edit.reason.hint': 'Required only when you change the deadline; kept in the problem’s history.',
+    'changes.edit.owner_only': 'As the owner you may change the description, source and unit; leaders change the rest.',
+    'changes.edit.conflict':
+      ':warning: *<@{user}> changed {key} while you were editing* ({fields}). Your answers are kept below; the current values are:',
+    'changes.edit.conflict.value': '• *{field}*: {value}',
+    'changes.edit.conflict.confirm': 'Save again to replace them with yours, or Cancel to keep theirs.',
+    'changes.edit.conflict.submit': 'Save mine',
+    'changes.edit.saved': 'Saved *{key}*: {fields}.',
+    'changes.edit.unchanged': 'Nothing changed on *{key}*.',
+    'changes.field.title': 'title',
+    'changes.field.description': 'description',
+    'changes.field.category': 'category',
+    'changes.field.source': 'source',
+    'changes.field.unit': 'unit',
+    'changes.field.deadline': 'deadline',
+    'changes.field.ownerId': 'owner',
+
+    // Reassign
+    'changes.reassign.title': 'Reassign {key}',
+    'changes.reassign.submit': 'Reassign',
+    'changes.reassign.owner': 'New owner',
+    'changes.reassign.note': 'Note to both owners',
+    'changes.reassign.current': '*{key}* {title}\nNow owned by <@{owner}>.',
+    'changes.reassign.done': '*{key}* now belongs to <@{owner}> (was <@{previous}>); both were told.',
+    'changes.reassign.same': '*{key}* already belongs to <@{owner}>.',
+    'changes.reassign.bad_user': '`{arg}` is not a person. Mention them, e.g. `/closeout reassign {key} @li`.',
+    'changes.dm.reassigned.to':
+      ':inbox_tray: <@{by}> gave you *{key}* {title} on {board} (it was <@{previous}>’s).{due, select, none {} other { Due {due}.}}',
+    'changes.dm.reassigned.from':
+      ':outbox_tray: <@{by}> gave *{key}* {title} on {board} to <@{owner}>. You no longer own it.',
+    'changes.dm.note': '> {note}',
+    'changes.dm.reassigned.text': '{key} was reassigned',
+
+    // Reopen / withdraw
+    'changes.reason.reopen.title': 'Reopen {key}',
+    'changes.reason.withdraw.title': 'Withdraw {key}',
+    'changes.reason.reopen.submit': 'Reopen',
+    'changes.reason.withdraw.submit': 'Withdraw',
+    'changes.reason.reopen.label': 'Why is it reopened?',
+    'changes.reason.withdraw.label': 'Why is it withdrawn?',
+    'changes.reason.withdraw.hint': 'E.g. raised by mistake, or merged into RECT-7.',
+    'changes.reason.summary': '*{key}* {title}',
+    'changes.reopen.done': 'Reopened *{key}*; <@{owner}> was told.',
+    'changes.withdraw.done':
+      'Withdrew *{key}*: it is out of lists, prompts, reminders and counts. `/closeout restore {key}` brings it back.',
+    'changes.restore.done': 'Restored *{key}* ({status}).',
+    'changes.dm.reopened':
+      ':leftwards_arrow_with_hook: <@{by}> reopened *{key}* {title} on {board}: it is in progress again and yours.',
+    'changes.dm.reopened.text': '{key} was reopened',
+
+    // Measures
+    'changes.measures.title': 'Measures of {key}',
+    'changes.measures.submit': 'Save',
+    'changes.measures.heading': '*{key}* {title}',
+    'changes.measures.measure': 'Measure {key}',
+    'changes.measures.owner': 'Owner (default: the problem’s)',
+    'changes.measures.deadline': 'Own deadline',
+    'changes.measures.retire': 'Retire this measure',
+    'changes.measures.retired': 'Retired: {keys}',
+    'changes.measures.new': 'New measures, one per line',
+    'changes.measures.new.owner': 'Owner of the new measures',
+    'changes.measures.new.deadline': 'Deadline of the new measures',
+    'changes.measures.readonly': '{status} *{key}* {text}',
+    'changes.measures.more': '… and {count, number} more measures, not editable here (use the CSV export and import).',
+    'changes.measures.owner_only': 'As the owner you may add measures; leaders edit, assign and retire them.',
+    'changes.measures.stale':
+      'Someone else changed {key} since you opened this form. Copy what you typed, close it and open the measures again to see their changes.',
+    'changes.measures.saved':
+      '*{key}* measures: {added, number} added, {edited, number} changed, {retired, number} retired.',
+
+    // Deadline story and history
+    'changes.deadline.story':
+      'due {date} (extended {count, plural, one {once} =2 {twice} other {# times}}, from {original})',
+    'changes.deadline.moved': 'due {date} (moved from {original})',
+    'changes.history': '*History* · {from, number}–{to, number} of {total, number}',
+    'changes.history.none': '*History* · no changes recorded yet',
+    'changes.history.older': 'Older changes',
+    'changes.history.line': '{time} · <@{user}> {what}',
+    'changes.history.problem.create': 'created it',
+    'changes.history.problem.import': 'imported changes',
+    'changes.history.problem.edit': 'edited {fields}',
+    'changes.history.problem.deadline': 'moved the deadline {from} → {to}: “{reason}”',
+    'changes.history.problem.reassign': 'reassigned it from <@{from}> to <@{to}>',
+    'changes.history.problem.reopen': 'reopened it: “{reason}”',
+    'changes.history.problem.withdraw': 'withdrew it{reason, select, none {} other {: “{reason}”}}',
+    'changes.history.problem.restore': 'restored it',
+    'changes.history.measure.create': 'added measure {target}',
+    'changes.history.measure.edit': 'changed measure {target}',
+    'changes.history.measure.retire': 'retired measure {target}',
+    'changes.history.closeout.request': 'asked for closeout',
+    'changes.history.closeout.approve': 'approved the closeout',
+    'changes.history.closeout.return': 'returned the closeout request: “{reason}”',
+    'changes.history.other': '{action}',
+    'changes.none': 'none',
+
+    // Summary, lists and boards
+    'changes.summary.extended': '*{count, number}* {count, plural, one {deadline} other {deadlines}} extended',
+    'changes.board.archived': ':file_cabinet: *{code}* is archived: no prompts or reminders.',
+    'changes.board.archive': 'Archived',
+    'changes.board.archive.option': 'Archived — no prompts, reminders or digests',
+  },
+  {
+    'status.withdrawn': '已撤销',
+    'error.problem_changed': '{key} 在您编辑期间已被他人修改。',
+    'error.deadline_reason_required': '请说明调整完成时限的原因。',
+    'error.problem_withdrawn': '{key} 已撤销。请先用 `/closeout restore {key}` 恢复。',
+    'error.problem_not_withdrawn': '{key} 未被撤销。',
+
+    'changes.help':
+      '*维护问题清单（负责领导）*\n`/closeout edit 问题编号` —— 修改标题、描述、类别、来源、责任单位、完成时限\n`/closeout reassign 问题编号 @用户 [备注]` —— 更换责任人\n`/closeout measures 问题编号` —— 新增、修改、指派、停用整改措施\n`/closeout reopen 问题编号 [原因]` · `/closeout withdraw 问题编号 [原因]` · `/closeout restore 问题编号`\n问题卡片的 ⋯ 菜单中也有这些操作。',
+    'changes.usage': '请指明问题编号，例如 `/closeout {sub} RECT-12`{sub, select, reassign { @用户} other {}}。',
+    'changes.pick.more':
+      '仅显示最先到期的 {shown, number} 个（共 {total, number} 个）。其他问题请用 `/closeout {sub} 问题编号`。',
+    'changes.pick.none': '没有您可以{sub, select, edit {修改} measures {调整整改措施} other {更改}}的问题。',
+
+    'changes.menu.edit': '修改…',
+    'changes.menu.reassign': '更换责任人…',
+    'changes.menu.measures': '整改措施…',
+    'changes.menu.reopen': '重新打开…',
+    'changes.menu.withdraw': '撤销…',
+    'changes.menu.restore': '恢复',
+    'changes.menu.history': '变更记录',
+
+    'changes.edit.title': '修改 {key}',
+    'changes.edit.submit': '保存',
+    'changes.edit.category.new': '或新建类别',
+    'changes.edit.category.new.hint': '在此填写将替代上面的选择。',
+    'changes.edit.reason': '调整时限的原因',
+    'changes.edit.reason.hint': '仅在修改完成时限时必填；记入问题的变更记录。',
+    'changes.edit.owner_only': '您是责任人，可修改描述、来源和责任单位；其余由负责领导修改。',
+    'changes.edit.conflict':
+      ':warning: *在您编辑期间 <@{user}> 修改了 {key}*（{fields}）。您填写的内容保留在下方；当前的值为：',
+    'changes.edit.conflict.value': '• *{field}*：{value}',
+    'changes.edit.conflict.confirm': '再次保存将以您的内容覆盖；点“取消”则保留对方的修改。',
+    'changes.edit.conflict.submit': '保存我的修改',
+    'changes.edit.saved': '已保存 *{key}*：{fields}。',
+    'changes.edit.unchanged': '*{key}* 没有变化。',
+    'changes.field.title': '标题',
+    'changes.field.description': '描述',
+    'changes.field.category': '类别',
+    'changes.field.source': '来源',
+    'changes.field.unit': '责任单位',
+    'changes.field.deadline': '完成时限',
+    'changes.field.ownerId': '责任人',
+
+    'changes.reassign.title': '更换 {key} 责任人',
+    'changes.reassign.submit': '确定',
+    'changes.reassign.owner': '新责任人',
+    'changes.reassign.note': '给新旧责任人的备注',
+    'changes.reassign.current': '*{key}* {title}\n当前责任人：<@{owner}>。',
+    'changes.reassign.done': '*{key}* 的责任人已改为 <@{owner}>（原为 <@{previous}>），已通知双方。',
+    'changes.reassign.same': '*{key}* 的责任人已是 <@{owner}>。',
+    'changes.reassign.bad_user': '`{arg}` 不是成员。请 @ 提及，例如 `/closeout reassign {key} @李明`。',
+    'changes.dm.reassigned.to':
+      ':inbox_tray: <@{by}> 将 {board} 的 *{key}* {title} 交由您负责（原责任人 <@{previous}>）。{due, select, none {} other {完成时限 {due}。}}',
+    'changes.dm.reassigned.from':
+      ':outbox_tray: <@{by}> 已将 {board} 的 *{key}* {title} 交由 <@{owner}> 负责，您不再负责此问题。',
+    'changes.dm.note': '> {note}',
+    'changes.dm.reassigned.text': '{key} 已更换责任人',
+
+    'changes.reason.reopen.title': '重新打开 {key}',
+    'changes.reason.withdraw.title': '撤销 {key}',
+    'changes.reason.reopen.submit': '重新打开',
+    'changes.reason.withdraw.submit': '撤销',
+    'changes.reason.reopen.label': '重新打开的原因',
+    'changes.reason.withdraw.label': '撤销的原因',
+    'changes.reason.withdraw.hint': '例如：误录，或已并入 RECT-7。',
+    'changes.reason.summary': '*{key}* {title}',
+    'changes.reopen.done': '已重新打开 *{key}*，并通知了 <@{owner}>。',
+    'changes.withdraw.done': '已撤销 *{key}*：它不再出现在列表、提醒和统计中。`/closeout restore {key}` 可恢复。',
+    'changes.restore.done': '已恢复 *{key}*（{status}）。',
+    'changes.dm.reopened':
+      ':leftwards_arrow_with_hook: <@{by}> 重新打开了 {board} 的 *{key}* {title}：问题恢复为整改中，仍由您负责。',
+    'changes.dm.reopened.text': '{key} 已重新打开',
+
+    'changes.measures.title': '{key} 的整改措施',
+    'changes.measures.submit': '保存',
+    'changes.measures.heading': '*{key}* {title}',
+    'changes.measures.measure': '措施 {key}',
+    'changes.measures.owner': '责任人（默认为问题责任人）',
+    'changes.measures.deadline': '措施完成时限',
+    'changes.measures.retire': '停用此措施',
+    'changes.measures.retired': '已停用：{keys}',
+    'changes.measures.new': '新增措施，每行一条',
+    'changes.measures.new.owner': '新增措施的责任人',
+    'changes.measures.new.deadline': '新增措施的完成时限',
+    'changes.measures.readonly': '{status} *{key}* {text}',
+    'changes.measures.more': '……另有 {count, number} 条措施无法在此修改（请用 CSV 导出和导入）。',
+    'changes.measures.owner_only': '您是责任人，可新增措施；修改、指派和停用由负责领导操作。',
+    'changes.measures.stale':
+      '您打开此表单后，{key} 已被他人修改。请复制您填写的内容，关闭表单后重新打开整改措施，查看对方的修改。',
+    'changes.measures.saved':
+      '*{key}* 的整改措施：新增 {added, number} 条，修改 {edited, number} 条，停用 {retired, number} 条。',
+
+    'changes.deadline.story': '{date} 到期（已延期 {count, number} 次，原定 {original}）',
+    'changes.deadline.moved': '{date} 到期（原定 {original}）',
+    'changes.history': '*变更记录* · 第 {from, number}–{to, number} 条，共 {total, number} 条',
+    'changes.history.none': '*变更记录* · 暂无',
+    'changes.history.older': '更早的记录',
+    'changes.history.line': '{time} · <@{user}> {what}',
+    'changes.history.problem.create': '创建了问题',
+    'changes.history.problem.import': '导入了修改',
+    'changes.history.problem.edit': '修改了{fields}',
+    'changes.history.problem.deadline': '将完成时限从 {from} 调整为 {to}：“{reason}”',
+    'changes.history.problem.reassign': '将责任人从 <@{from}> 改为 <@{to}>',
+    'changes.history.problem.reopen': '重新打开：“{reason}”',
+    'changes.history.problem.withdraw': '撤销了问题{reason, select, none {} other {：“{reason}”}}',
+    'changes.history.problem.restore': '恢复了问题',
+    'changes.history.measure.create': '新增措施 {target}',
+    'changes.history.measure.edit': '修改措施 {target}',
+    'changes.history.measure.retire': '停用措施 {target}',
+    'changes.history.closeout.request': '申请销号',
+    'changes.history.closeout.approve': '批准销号',
+    'changes.history.closeout.return': '退回销号申请：“{reason}”',
+    'changes.history.other': '{action}',
+    'changes.none': '无',
+
+    'changes.summary.extended': '*{count, number}* 个问题延期',
+    'changes.board.archived': ':file_cabinet: *{code}* 已归档：不再发送提醒。',
+    'changes.board.archive': '归档',
+    'changes.board.archive.option': '已归档——不再发送提醒和汇总',
+  },
+);
