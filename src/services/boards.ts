@@ -84,6 +84,18 @@ const LEADER_BOARD_FIELDS: ReadonlySet<string> = new Set([
   'ledger',
 ]);
 
+/**
+ * Setting the ledger (again) forgets Slack's last refusal, so it is tried once more after the cause is
+ * fixed; a new channel needs its own canvas, so the old one's id is forgotten too.
+ */
+function ledgerReset(before: { channelId: string | null }, input: { ledger?: string; channelId?: string | null }) {
+  const moved = input.channelId !== undefined && input.channelId !== before.channelId;
+  return {
+    ...(input.ledger !== undefined || moved ? { ledgerRefused: null } : {}),
+    ...(moved ? { ledgerCanvasId: null } : {}),
+  };
+}
+
 export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, raw: BoardEdit) {
   const input = validate(boardEdit, raw);
   if (input.calendar !== undefined) await requireKnownCalendar(input.calendar);
@@ -104,7 +116,7 @@ export async function editBoard(deps: ServiceDeps, actor: Actor, code: string, r
     }
     const after = await tx.board.update({
       where: { id: before.id },
-      data: { ...fields, ...toRow(input) },
+      data: { ...fields, ...toRow(input), ...ledgerReset(before, input) },
       include: { leaders: true },
     });
     await audit(tx, actor, now, { action: 'board.edit', targetType: 'board', targetId: before.id, before, after });

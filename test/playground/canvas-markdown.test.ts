@@ -35,10 +35,8 @@ describe('the page’s canvas markdown', () => {
     expect(table.head).toHaveLength(8);
     const row = table.rows[0]!;
     expect(row).toHaveLength(8);
-    expect(row[1]).toEqual([
-      { t: 'text', v: 'Queue | at \\ window ' },
-      { t: 'bold', c: [{ t: 'text', v: 'now' }] },
-    ]);
+    // A title is text: what its author typed shows as typed, markup and all.
+    expect(row[1]).toEqual([{ t: 'text', v: 'Queue | at \\ window **now**' }]);
     expect(row[3]).toEqual([{ t: 'mention', kind: 'user', id: 'U0DEMO01' }]);
     expect(row[6]).toEqual([{ t: 'text', v: '40%' }]);
   });

@@ -91,7 +91,7 @@ export const reportDocument = defineArea(
     'ledger.empty': 'No problems on this board yet.',
     'ledger.col.update': 'Latest update',
     'ledger.refused':
-      ':warning: I could not keep the ledger of {code} as a canvas in <#{channel}>: Slack answered `{reason}`. {reason, select, missing_scope {Reinstall the app so it has the `canvases:write` permission.} free_teams_cannot_create_channel_canvases {Channel canvases need a paid Slack plan.} other {Check that the workspace allows canvases and that I am in the channel.}} Everything else goes on; an admin can turn the ledger off with `closeout board` settings (`ledger: off`).',
+      ':warning: I could not keep the ledger of {code} as a canvas in <#{channel}>: Slack answered `{reason}`. {reason, select, missing_scope {Reinstall the app so it has the `canvases:write` permission.} free_teams_cannot_create_channel_canvases {Channel canvases need a paid Slack plan.} free_team_canvas_tab_already_exists {On a free plan a channel has one canvas tab, and <#{channel}> already has one: remove that tab, then turn the ledger on again.} channel_canvas_already_exists {<#{channel}> already has a canvas: remove it from the channel, then turn the ledger on again.} other {Check that the workspace allows canvases and that I am in the channel.}} Everything else goes on; a leader can turn the ledger off, or on again once this is fixed, in the board’s settings (`ledger`).',
   },
   {
     'doc.title': '{name}（{code}）整改进展情况报告',
@@ -181,6 +181,6 @@ export const reportDocument = defineArea(
     'ledger.empty': '此清单暂无问题。',
     'ledger.col.update': '最近更新',
     'ledger.refused':
-      ':warning: 无法在 <#{channel}> 以画布形式维护 {code} 的整改台账：Slack 返回 `{reason}`。{reason, select, missing_scope {请重新安装应用以授予 `canvases:write` 权限。} free_teams_cannot_create_channel_canvases {频道画布需要付费版 Slack。} other {请确认工作区允许使用画布，且我已加入该频道。}}其他功能照常运行；管理员可将台账设置为关闭（`ledger: off`）。',
+      ':warning: 无法在 <#{channel}> 以画布形式维护 {code} 的整改台账：Slack 返回 `{reason}`。{reason, select, missing_scope {请重新安装应用以授予 `canvases:write` 权限。} free_teams_cannot_create_channel_canvases {频道画布需要付费版 Slack。} free_team_canvas_tab_already_exists {免费版中每个频道只能有一个画布标签，<#{channel}> 已有一个：请移除该标签，再重新开启台账。} channel_canvas_already_exists {<#{channel}> 已有画布：请将其从频道中移除，再重新开启台账。} other {请确认工作区允许使用画布，且我已加入该频道。}}其他功能照常运行；负责人可在看板设置（`ledger`）中关闭台账，或在解决后重新开启。',
   },
 );

@@ -3,11 +3,18 @@ import type { Language } from '../../domain/types.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import type { Ledger } from '../../services/ledger.js';
 
-/** A cell's text: one line, pipes escaped (they end a cell), bounded. */
+/**
+ * A cell's text: one line without control characters, bounded, and read as text only. Pipes would end
+ * the cell; `![](@U…)`, `[…](…)`, `<@U…>`, backticks and emphasis would mention people, embed images,
+ * make links or swallow the rest of the row — each such character is backslash-escaped.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 function cell(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   const cut = Array.from(line).length > 120 ? `${Array.from(line).slice(0, 119).join('')}…` : line;
-  return cut.replace(/\\/g, '\\\\').replace(/\|/g, '\\|') || ' ';
+  return cut.replace(/[\\|`*_~[\]!<>]/g, (c) => `\\${c}`) || ' ';
 }
 
 /**

@@ -34,9 +34,24 @@ const REFUSALS = new Set([
   'restricted_action',
   'not_in_channel',
   'channel_not_found',
+  // The channel already has a canvas (made by someone, or on a free plan its one canvas tab): ours cannot
+  // be added; trying again every minute would not change that.
+  'channel_canvas_already_exists',
+  'free_team_canvas_tab_already_exists',
 ]);
 /** The canvas is gone (deleted by someone): a new one is made. */
 const GONE = new Set(['canvas_not_found', 'file_not_found', 'canvas_deleted']);
+
+function isRateLimited(error: unknown): error is { retryAfter: number } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === ErrorCode.RateLimitedError &&
+    'retryAfter' in error &&
+    typeof error.retryAfter === 'number'
+  );
+}
 
 function slackError(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== ErrorCode.PlatformError)
@@ -53,32 +68,64 @@ interface LedgerSyncOptions {
   minIntervalMs?: number;
 }
 
+/**
+ * Calls a minute across all boards, under Slack's per-workspace limits: conversations.canvases.create is
+ * Tier 2 (20+ a minute), canvases.edit Tier 3 (50+). Boards past the budget wait for a later pass.
+ */
+const CREATES_PER_MINUTE = 15;
+const EDITS_PER_MINUTE = 40;
+
+/** Times of the calls made in the last minute, to keep under a per-minute budget. */
+function budget(limit: number) {
+  let times: number[] = [];
+  return {
+    left(now: number): boolean {
+      times = times.filter((t) => now - t < 60_000);
+      return times.length < limit;
+    },
+    spend(now: number): void {
+      times.push(now);
+    },
+  };
+}
+
 export function createLedgerSync(opts: LedgerSyncOptions): LedgerSync {
   const minInterval = opts.minIntervalMs ?? 60_000;
   /** Per board: the state its canvas was last written for, and when. */
   const written = new Map<number, { state: string; at: number }>();
+  const creates = budget(CREATES_PER_MINUTE);
+  const edits = budget(EDITS_PER_MINUTE);
+  /** Slack said to wait (ratelimited, Retry-After): no canvas call before this time, for any board. */
+  let holdUntil = 0;
 
-  async function write(board: Awaited<ReturnType<typeof ledgerBoards>>[number], now: Date): Promise<void> {
+  /** Writes the board's canvas; false when the minute's budget for the call it needs is spent. */
+  async function write(board: Awaited<ReturnType<typeof ledgerBoards>>[number], now: Date): Promise<boolean> {
+    const at = now.getTime();
+    if (!(board.ledgerCanvasId ? edits : creates).left(at)) return false;
     const lang = boardLanguage(board.language);
     const markdown = ledgerMarkdown(await ledgerOf(opts.db, board), lang, now);
     const document_content = { type: 'markdown' as const, markdown };
     if (board.ledgerCanvasId) {
       try {
+        edits.spend(at);
         await opts.client.canvases.edit({
           canvas_id: board.ledgerCanvasId,
           changes: [{ operation: 'replace', document_content }],
         });
-        return;
+        return true;
       } catch (error) {
         if (!GONE.has(slackError(error) ?? '')) throw error;
       }
+      if (!creates.left(at)) return false;
     }
+    creates.spend(at);
     const created = await opts.client.conversations.canvases.create({
       channel_id: board.channelId!,
       document_content,
     });
     if (!created.canvas_id) throw new Error('conversations.canvases.create gave no canvas_id');
     await setLedgerCanvas(opts.db, board.id, created.canvas_id);
+    return true;
   }
 
   async function refused(board: Awaited<ReturnType<typeof ledgerBoards>>[number], reason: string): Promise<void> {
@@ -100,16 +147,28 @@ export function createLedgerSync(opts: LedgerSyncOptions): LedgerSync {
   async function tick(): Promise<string[]> {
     const now = opts.clock.now();
     const done: string[] = [];
-    for (const board of await ledgerBoards(opts.db)) {
+    if (now.getTime() < holdUntil) return done;
+    // The boards written longest ago go first, so when the budget runs out no board is always last.
+    const boards = (await ledgerBoards(opts.db)).sort(
+      (a, b) => (written.get(a.id)?.at ?? -Infinity) - (written.get(b.id)?.at ?? -Infinity),
+    );
+    for (const board of boards) {
       const state = await ledgerState(opts.db, board, now);
       const last = written.get(board.id);
       if (last && (last.state === state || now.getTime() - last.at < minInterval)) continue;
       try {
-        await write(board, now);
+        if (!(await write(board, now))) continue;
         // Recording the canvas stamps the board row: the state is read again so that is not a change.
         written.set(board.id, { state: await ledgerState(opts.db, board, now), at: now.getTime() });
         done.push(board.code);
       } catch (error) {
+        if (isRateLimited(error)) {
+          // Limits are per workspace and method: every board waits, and the pass stops here.
+          holdUntil = now.getTime() + Math.max(error.retryAfter * 1000, minInterval);
+          written.set(board.id, { state: last?.state ?? '', at: now.getTime() });
+          opts.logger.warn({ board: board.code, retryAfter: error.retryAfter }, 'ledger canvas rate limited');
+          break;
+        }
         const code = slackError(error);
         if (code && REFUSALS.has(code)) await refused(board, code);
         else opts.logger.warn({ err: error, board: board.code }, 'ledger canvas not written; tried again later');
@@ -137,8 +196,21 @@ export function createLedgerSync(opts: LedgerSyncOptions): LedgerSync {
   };
 }
 
+/**
+ * The ledger's client: a rate limit is answered at once (the pass then waits Retry-After itself) and a
+ * failed call is not retried inside the pass (the next pass is the retry), so one board's trouble never
+ * holds the others' canvases for the client's default half hour of retries.
+ */
+export function ledgerClient(token: string, apiUrl?: string): WebClient {
+  return new WebClient(token, {
+    slackApiUrl: slackApiBaseUrl(apiUrl),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 30_000,
+  });
+}
+
 /** The ledger of every board that has it on, for the instance running the scheduler; returns its stop. */
 export function startLedgerSync(opts: { token: string; apiUrl?: string; db: Db; logger: Logger; clock: Clock }) {
-  const client = new WebClient(opts.token, { slackApiUrl: slackApiBaseUrl(opts.apiUrl) });
-  return createLedgerSync({ ...opts, client }).start();
+  return createLedgerSync({ ...opts, client: ledgerClient(opts.token, opts.apiUrl) }).start();
 }
