@@ -33,10 +33,18 @@ export function matchUnitName(typed: string, units: readonly string[]): UnitMatc
     if (distinct.length > 1) return { kind: 'ambiguous', candidates: distinct.slice(0, MAX_CANDIDATES) };
     return null;
   };
-  const exact = pick(
-    named.filter((u) => u.n === want),
-    true,
-  );
+  // Exactly as written (spacing aside) first: units that differ only in case or width (PERMITS, Permits,
+  // Ｐｅｒｍｉｔｓ) are each reachable, and the ambiguity answer's suggested `unit:"…"` is then not ambiguous.
+  const spaced = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const exact =
+    pick(
+      units.filter((u) => spaced(u) === spaced(typed)).map((unit) => ({ unit })),
+      true,
+    ) ??
+    pick(
+      named.filter((u) => u.n === want),
+      true,
+    );
   if (exact) return exact;
   if (want.length === 0) return { kind: 'none', candidates: [] };
   if (want.length > MAX_FUZZY_CHARS) return { kind: 'none', candidates: [] };

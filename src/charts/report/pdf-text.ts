@@ -24,8 +24,11 @@ interface Run {
 
 /** Shown for a character no file has (an emoji, say), so nothing is silently dropped. */
 const MISSING = '?';
-/** Joiners and variation selectors: invisible, and in no file. */
-const INVISIBLE = /\u200d|[\ufe00-\ufe0f]/g;
+/**
+ * Joiners and variation selectors: invisible, and in no file. Bidi controls too: pdfkit does not reorder
+ * text, so they would only show as the missing-glyph mark.
+ */
+const INVISIBLE = /\u200d|[\ufe00-\ufe0f]|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export class PdfText {
   private readonly registered = new Set<string>();

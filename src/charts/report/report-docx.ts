@@ -61,10 +61,11 @@ export async function reportDocx(content: ReportContent): Promise<Buffer> {
 
 /**
  * Characters XML 1.0 does not allow (C0 controls but tab and line ends, U+FFFE/U+FFFF): one in a title or a
- * display name and Word refuses the whole document, so they are left out of every text written.
+ * display name and Word refuses the whole document, so they are left out of every text written. So are
+ * bidi overrides, embeddings and isolates: one in a unit or title would turn the rest of its cell around.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\u202a-\u202e\u2066-\u2069]/g;
 const xmlText = (text: string) => text.replace(NOT_XML, '');
 
 function lines(text: string, opts: { bold?: boolean; size?: number; color?: string } = {}): TextRun[] {
