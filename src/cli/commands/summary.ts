@@ -43,6 +43,10 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       await fs.access(path.dirname(path.resolve(opts.out)), fs.constants.W_OK).catch((err: unknown) => {
         throw new UserError(`Cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}`);
       });
+      if ((await fs.stat(opts.out).catch(() => null))?.isDirectory())
+        throw new UserError(
+          `Cannot write ${opts.out}: ${opts.out} is a folder. Give a file name, e.g. ${path.join(opts.out, `${opts.board.toUpperCase()}-report.${opts.format}`)}`,
+        );
       const env = ctx.env();
       const logger = createLogger(ctx.io.env.LOG_LEVEL ? env.LOG_LEVEL : 'warn', ctx.io.stderr);
       try {
@@ -71,9 +75,13 @@ export function registerSummary(program: Command, ctx: CliContext): void {
             unit,
             format: opts.format,
           });
+          // Written beside it, then renamed: a write that fails half-way leaves an existing file as it was.
+          const partial = `${opts.out}.${process.pid}.partial`;
           try {
-            await fs.writeFile(opts.out, file.bytes);
+            await fs.writeFile(partial, file.bytes);
+            await fs.rename(partial, opts.out);
           } catch (err) {
+            await fs.rm(partial, { force: true });
             throw new UserError(`Cannot write ${opts.out}: ${err instanceof Error ? err.message : String(err)}`);
           }
           const s = file.data.summary;
