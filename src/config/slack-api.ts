@@ -9,7 +9,8 @@ export function slackApiBaseUrl(url: string | undefined): string | undefined {
 
 /**
  * Retries for owner look-ups (users.list, users.lookupByEmail) during an import: someone waits for the
- * answer, so a Slack out of reach is said within seconds (~4 s when nothing answers) instead of after the
+ * answer, so a Slack out of reach is said within seconds (~4 s when the connection is refused; ~50 s when a
+ * host takes the connection and never answers: four tries of LOOKUP_TIMEOUT_MS) instead of after the
  * client's default half hour; there is still room for a rate limit's Retry-After.
  */
 export const LOOKUP_RETRY = {

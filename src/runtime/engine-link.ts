@@ -125,8 +125,10 @@ export class EngineLink {
       entry.done.resolve();
     } else {
       const id = this.nextId++;
-      this.requests.set(id, entry);
+      // Posted before it is counted: a body that cannot be copied to the engine throws here (structured clone
+      // of a deeply nested body) and leaves nothing waiting that would never finish.
       this.port.postMessage({ type: 'request', id, ...request } satisfies ToEngine);
+      this.requests.set(id, entry);
     }
     return { answer: entry.answer.promise, done: entry.done.promise };
   }

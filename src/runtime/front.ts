@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import { Admission, BUSY_TEXT, BusyError, DEFAULT_ADMISSION, isCommand, type AdmissionLimits } from './admission.js';
 import { closeServer, closeSocket, createDoor, openDoor, within } from './door.js';
 import type { EventProcessor } from './http-receiver.js';
-import type { EngineLink, FrontSettings } from './engine-link.js';
+import type { EngineLink, Forwarded, FrontSettings } from './engine-link.js';
 import { InFlight } from './in-flight.js';
 import { FrontMetrics } from './metrics.js';
 
@@ -79,7 +79,14 @@ export async function startSlackFront(opts: {
         }
         const release = admission.take(body);
         const answer = ackIsTheAnswer(body);
-        const forwarded = engine.forward({ body, retryNum, retryReason, answer });
+        let forwarded: Forwarded;
+        try {
+          forwarded = engine.forward({ body, retryNum, retryReason, answer });
+        } catch (error) {
+          // Not handed over (it could not be copied to the engine): not taken on, and not acked (500).
+          release();
+          throw error;
+        }
         void forwarded.done.then(release);
         // A failed answer throws here: the receiver answers Slack with an error, as if the listener had thrown.
         await ack(answer ? await forwarded.answer : undefined);

@@ -31,13 +31,34 @@ export const BODY_LIMIT = http.defaultBodyLimit;
  */
 const BODY_BUDGET = 32 * 1024 * 1024;
 
+/**
+ * How deeply a request body may nest. Slack's deepest payloads (a modal's state, rich text in a message) are
+ * about a dozen levels; a signed body nested thousands deep cannot be copied to the engine thread (structured
+ * clone recurses: 10,000 levels, 20 KB, throw RangeError) and is refused with 400 before anything sees it.
+ */
+export const BODY_MAX_DEPTH = 64;
+
+/** Whether `value` nests objects or arrays deeper than `max` (a walk with its own stack: no recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(item))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** What a receiver hands each verified request to: an App, or the front (front.ts). */
 export type EventProcessor = Pick<App, 'processEvent'>;
 
 /**
  * Slack's signed requests on POST /slack/events, GET /healthz beside them, 404 elsewhere. It answers as
  * Bolt's HTTPReceiver does (401 on a bad signature, 413 on a body over BODY_LIMIT, the url_verification
- * challenge and ssl_check, 500 when processing fails before the ack). It answers 503, without an ack, to a
+ * challenge and ssl_check, 500 when processing fails before the ack), and 400 to a body it cannot parse or that
+ * nests deeper than BODY_MAX_DEPTH. It answers 503, without an ack, to a
  * request turned away for load (admission.ts) and to every request once a graceful stop began (Slack retries
  * events; /healthz has told the load balancer already), and, with Retry-After, to a request whose body would
  * pass BODY_BUDGET. GET /metrics too, when given.
@@ -137,6 +158,7 @@ export class SlackHttpReceiver implements Receiver {
     let body: ReceiverEvent['body'];
     try {
       body = http.parseHTTPRequestBody(buffered);
+      if (nestedDeeperThan(body, BODY_MAX_DEPTH)) throw new Error(`nested deeper than ${BODY_MAX_DEPTH} levels`);
     } catch (error) {
       logger.warn(`Malformed request body: ${(error as Error).message}`);
       http.buildNoBodyResponse(res, 400);
@@ -174,14 +196,15 @@ export class SlackHttpReceiver implements Receiver {
         if (!res.headersSent) res.writeHead(503, { 'retry-after': '60' }).end();
         return;
       }
-      const answered = await http.defaultProcessEventErrorHandler({
+      await http.defaultProcessEventErrorHandler({
         error: error as Error,
         logger,
         request: req,
         response: res,
         storedResponse: ack.storedResponse,
       });
-      if (answered) ack.ack();
+      // It answered (401 or 500) or the ack had: the 3-second watchdog would log a false 'not acknowledged'.
+      ack.ack();
     }
   }
 }

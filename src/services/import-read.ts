@@ -45,7 +45,10 @@ export async function readRows(input: Uint8Array | string, opts: ReadOptions = {
   }
   const decoded = typeof input === 'string' ? ({ ok: true, text: input } as const) : decodeText(input);
   if (!decoded.ok) return { format: 'csv', errors: [{ line: decoded.line, reasons: [decoded.reason] }] };
-  const maxRows = (opts.limits ?? WORKBOOK_LIMITS).maxRows;
+  const limits = opts.limits ?? WORKBOOK_LIMITS;
+  const maxRows = limits.maxRows;
+  const shape = csvShapeRefusal(decoded.text, limits);
+  if (shape) return { format: 'csv', refused: shape };
   const records = parseCsv(decoded.text, maxRows);
   if (records === 'too_many') return { format: 'csv', refused: { kind: 'rows', sheet: 'CSV', limit: maxRows } };
   if ('errors' in records) return { format: 'csv', errors: records.errors };
@@ -63,6 +66,34 @@ function delimiterOf(text: string): string {
   const count = (c: string) => first.split(c).length - 1;
   const [best] = [',', '\t', ';'].sort((a, b) => count(b) - count(a));
   return best && count(best) > 0 ? best : ',';
+}
+
+/**
+ * A CSV's columns and cells against a workbook's limits, counted in one pass before csv-parse builds any
+ * record: one line of 30 MB of commas is 31 million cells, which csv-parse built for 27 s before its record
+ * hook saw them (and the import then said "0 created"). A quote toggles quoting (a doubled one toggles
+ * twice), so a delimiter or line break inside quotes is no cell boundary; an empty line is no record.
+ */
+function csvShapeRefusal(text: string, limits: WorkbookLimits): WorkbookRefusal | null {
+  const delimiter = delimiterOf(text.replace(/^\uFEFF/, '')).charCodeAt(0);
+  let quoted = false;
+  let cells = 1;
+  let empty = true;
+  let total = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 10 || c === 13) {
+      if (!empty && (total += cells) > limits.maxCells) return { kind: 'cells', sheet: 'CSV', limit: limits.maxCells };
+      cells = 1;
+      empty = true;
+      continue;
+    } else if (c === delimiter && ++cells > limits.maxColumns)
+      return { kind: 'columns', sheet: 'CSV', limit: limits.maxColumns };
+    empty = false;
+  }
+  return null;
 }
 
 /** Thrown from csv-parse's record hook to stop reading. */

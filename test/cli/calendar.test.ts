@@ -94,6 +94,25 @@ describe('closeout calendar import', () => {
     expect((await h.run('2027-02-14T01:00:00Z', 'cycle-prompts')).sent).toEqual(['prompt:CNY:cycle-0:U0OWNER1']);
   });
 
+  it('refuses at once, with exit 1, /dev/zero named as a file and a file over 1 MB', async () => {
+    await seedBoard(h.deps, { code: 'CNY', calendar: 'CN' });
+    const zero = path.join(dir, 'zero.ics');
+    fs.symlinkSync('/dev/zero', zero);
+    const big = file('big.csv', 'date,kind,reason\n'.padEnd(1_100_000, ' '));
+    const started = performance.now();
+    expect(await cli(['calendar', 'import', zero, '--board', 'CNY'], { url: h.testDb.url })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Error: Cannot read ${zero}: it is not a regular file.\n`,
+    });
+    const tooBig = await cli(['calendar', 'import', big, '--board', 'CNY'], { url: h.testDb.url });
+    expect(tooBig).toMatchObject({ code: 1, stdout: '' });
+    expect(tooBig.stderr).toBe(
+      `Error: Cannot read ${big}: it is 1,100,000 bytes; a calendar file may be at most 1,000,000 bytes.\n`,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('loads a CSV schedule, and refuses a bad file whole', async () => {
     await seedBoard(h.deps, { code: 'CSV', anchorDate: '2027-01-01', calendar: 'CN' });
     const bad = await cli(

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,6 +161,36 @@ describe('closeout import', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');
     expect(await t.db.problem.count()).toBe(0);
+  });
+
+  it('refuses, in a moment and with exit 1, a file that is not a regular file or is over 64 MB', async () => {
+    const { deps } = makeDeps(t.db);
+    await seedBoard(deps);
+    // A pipe waits for a writer and /dev/zero never ends: reading either hung the command for good.
+    const fifo = path.join(dir, 'fifo-never-written.csv');
+    fs.rmSync(fifo, { force: true });
+    execFileSync('mkfifo', [fifo]);
+    const zero = path.join(dir, 'dev-zero.csv');
+    fs.rmSync(zero, { force: true });
+    fs.symlinkSync('/dev/zero', zero);
+    // Sparse: 65 MB on paper, nothing on disk.
+    const huge = path.join(dir, 'huge.csv');
+    fs.writeFileSync(huge, 'title,owner\n');
+    fs.truncateSync(huge, 65 * 1024 * 1024);
+    const started = performance.now();
+    for (const [target, why] of [
+      [fifo, 'it is not a regular file'],
+      [zero, 'it is not a regular file'],
+      [dir, 'it is a folder'],
+      [huge, 'it is 65.0 MB; an import file may be at most 64.0 MB'],
+    ]) {
+      const run = await cli(['import', target!, '--board', 'RECT'], { url: t.url });
+      expect(run).toEqual({ code: 1, stdout: '', stderr: `Error: Cannot read ${target}: ${why}.\n` });
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await t.db.problem.count()).toBe(0);
+    // Writing to the pipe (a later test's file of that name) would wait for a reader.
+    for (const target of [fifo, zero, huge]) fs.rmSync(target);
   });
 
   it('--dry-run reports what would change without writing', async () => {

@@ -38,6 +38,13 @@ describe('board:CODE wherever a board code goes', () => {
     expect(await reply('board edit board:NOPE', ADMIN.userId)).toContain('There is no board with code NOPE.');
   });
 
+  it('names a code of 39,000 characters by its first 200 only (the whole echo was over Slack’s 40,000)', async () => {
+    const answer = await reply(`new ${'标'.repeat(39_000)}`, LEADER.userId);
+    expect(answer).toContain(`There is no board with code ${'标'.repeat(199)}…`);
+    expect(answer.length).toBeLessThan(400);
+    expect(await reply(`close RECT-${'9'.repeat(30_000)}`, LEADER.userId)).toMatch(/^.{0,300}…\.$/u);
+  });
+
   it('board edit board:CODE opens that board', async () => {
     const view = await openByCommand(app, 'board edit board: rect', ADMIN.userId);
     expect(view.callback_id).toBe(VIEW.board);

@@ -195,6 +195,39 @@ describe('the same modal submitted twice', () => {
     expect(texts.map((m) => m.text)).toEqual(['First step', 'Second step']);
   });
 
+  it('more time: one extension request, one DM per leader, and "sent" twice rather than "already waiting"', async () => {
+    const { key } = await newProblem(app, { title: 'Extension twice' });
+    const message = { channel: 'DOWNER', ts: '1700000009.000001' };
+    const open = await callAfter(app, 'views.open', () =>
+      app.click({ userId: OWNER.userId, actionId: ACTION.requestExtension, value: key, message }),
+    );
+    const view = viewOf(open);
+    const from = app.fake.calls.length;
+    const answers = { extension_date: state.date('2027-02-28'), extension_reason: state.text('Supplier late') };
+    const toOwner = () =>
+      app.fake.calls
+        .slice(from)
+        .filter(
+          (c) =>
+            (c.method === 'chat.postEphemeral' && c.args.user === OWNER.userId) ||
+            (c.method === 'chat.postMessage' && c.args.channel === OWNER.userId),
+        )
+        .map((c) => String(c.args.text));
+    await submitView(app, OWNER.userId, view, answers, 'VEXTENDTWICE');
+    await until(() => toOwner().length === 1);
+    expect((await submitView(app, OWNER.userId, view, answers, 'VEXTENDTWICE')).json).toEqual({
+      response_action: 'clear',
+    });
+    await until(() => toOwner().length === 2);
+    const [a, b] = toOwner();
+    expect(a).toContain(`*${key}*`);
+    expect(a).not.toContain(':no_entry:');
+    expect(b).toBe(a);
+    expect(await app.db.extensionRequest.count({ where: { problem: { key } } })).toBe(1);
+    await settle(200);
+    expect(messagesTo(from, LEADER.userId)).toHaveLength(1);
+  });
+
   it('board new: one board, and "created" twice rather than "the code is taken"', async () => {
     const view = await openByCommand(app, 'board new', ADMIN.userId);
     const answers = {

@@ -116,20 +116,20 @@ describe('effectiveness checks under attack', () => {
     );
     const view = open.args.view as SentView;
     expect(view.callback_id).toBe(VIEW.recurrence);
-    const submit = (reason: string) =>
+    const submit = (reason: string, viewId?: string) =>
       app.submit({
         userId: OWNER.userId,
         callbackId: view.callback_id,
         privateMetadata: view.private_metadata,
         values: answers(view, { recurrence_reason: state.text(reason) }),
+        viewId,
       });
     expect((await submit('\u00a0\n\t ')).json).toMatchObject({ response_action: 'errors' });
     expect((await submit('x'.repeat(100_000))).json).toMatchObject({ response_action: 'errors' });
     expect((await checkOf('RECT-2')).state).toBe('waiting');
     const from = app.fake.calls.length;
-    expect((await submit('<!channel> <!here|here> <@ULEADER> *bold* <https://evil.example|click>')).json).toEqual({
-      response_action: 'clear',
-    });
+    const reason = '<!channel> <!here|here> <@ULEADER> *bold* <https://evil.example|click>';
+    expect((await submit(reason, 'VCAMEBACK')).json).toEqual({ response_action: 'clear' });
     const dms = await app.fake.waitFor((calls) => {
       const found = calls
         .slice(from)
@@ -142,6 +142,21 @@ describe('effectiveness checks under attack', () => {
       expect(all).not.toContain('<!here');
       expect(all).not.toContain('<https://evil.example');
     }
+    // Submit pressed again (one submission, one result): the same answer, not "already answered".
+    const toOwner = () =>
+      app.fake.calls
+        .slice(from)
+        .filter(
+          (c) => c.method.startsWith('chat.post') && [OWNER.userId, 'DOWNER'].includes(String(c.args.channel ?? '')),
+        )
+        .map((c) => String(c.args.text));
+    await app.fake.waitFor(() => toOwner().length === 1);
+    expect((await submit(reason, 'VCAMEBACK')).json).toEqual({ response_action: 'clear' });
+    await app.fake.waitFor(() => toOwner().length === 2);
+    const [a, b] = toOwner();
+    expect(a).not.toContain(':no_entry:');
+    expect(b).toBe(a);
+    expect(await app.db.auditEvent.count({ where: { action: 'problem.reopen', targetId: 'RECT-2' } })).toBe(1);
   });
 
   it('a board archived since the ask takes no answer: the problem stays closed', async () => {

@@ -8,7 +8,9 @@ import { BUSY_TEXT } from '../../src/runtime/admission.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { makeDeps, OWNER, seedBoard, TEAM } from '../support/fixtures.js';
-import { commandBody, postSigned } from '../support/slack-requests.js';
+import { commandBody, eventBody, interactionBody, postSigned } from '../support/slack-requests.js';
+import { blockActionsPayload } from '../support/test-app.js';
+import { ACTION } from '../../src/slack/ids.js';
 import { killBot, startBot, type BotProcess } from './bot-process.js';
 
 /**
@@ -44,11 +46,12 @@ async function stallEngine(ms: number): Promise<void> {
   expect(fs.existsSync(stallFile)).toBe(false);
 }
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const FORM = 'application/x-www-form-urlencoded';
 const command = (b: BotProcess, id: string, user = OWNER.userId) =>
   postSigned(
     b.eventsUrl,
     commandBody({ text: 'help', userId: user, teamId: TEAM, responseUrl: fake.responseUrl(id) }),
-    'application/x-www-form-urlencoded',
+    FORM,
   );
 const answered = (id: string) => fake.calls.some((c) => c.method === 'response_url' && c.path === `/response/${id}`);
 
@@ -70,9 +73,9 @@ describe('a 40 MB unsigned POST', () => {
 });
 
 describe('a burst while the engine is stuck', () => {
-  it('answers every command or says it is busy: no command is acked and left unanswered', async () => {
+  it('answers every command or says it is busy, acks no event or click: nothing is acked and left undone', async () => {
     const b = await start();
-    await stallEngine(4_000);
+    await stallEngine(6_000);
     // 60 commands over 3 s from a few people: the first ones come before the front sees the stall.
     const acks = await Promise.all(
       Array.from({ length: 60 }, async (_, i) => {
@@ -87,11 +90,21 @@ describe('a burst while the engine is stuck', () => {
     for (const a of busy) expect(a.json).toEqual({ response_type: 'ephemeral', text: BUSY_TEXT });
     expect(busy.length).toBeGreaterThan(0); // the stall was seen
     expect(taken.length).toBeGreaterThan(0); // and the commands before it were taken on
+    // Still stuck (6 s from its start): an event and a click are not acked, so Slack retries the event and
+    // shows its own error for the click; neither is done later.
+    const dm = { type: 'message', channel: 'DOWNER', channel_type: 'im', user: OWNER.userId, text: 'done', ts: '1.2' };
+    const event = await postSigned(b.eventsUrl, eventBody(TEAM, dm), 'application/json');
+    expect(event.status).toBe(503);
+    const click = blockActionsPayload({ userId: OWNER.userId, actionId: ACTION.showProblem, value: 'RECT-1' });
+    expect((await postSigned(b.eventsUrl, interactionBody(click), FORM)).status).toBe(503);
     // Once the engine runs again, everything acked is answered.
     await fake.waitFor(() => taken.every((a) => answered(a.id)), 20_000);
     expect(busy.filter((a) => answered(a.id))).toEqual([]);
+    // Only the commands' answers (and their language look-ups): nothing for the DM or the click.
+    const others = fake.calls.filter((c) => !['response_url', 'users.info', 'auth.test'].includes(c.method));
+    expect(others.map((c) => c.method)).toEqual([]);
     const metrics = await (await fetch(`http://127.0.0.1:${b.port}/metrics`)).text();
-    expect(metrics).toContain(`closeout_requests_refused_total{reason="stalled"} ${busy.length}`);
+    expect(metrics).toContain(`closeout_requests_refused_total{reason="stalled"} ${busy.length + 2}`);
   });
 });
 

@@ -398,3 +398,38 @@ describe('a stop with a stalled engine', () => {
     stuck.port1.close();
   });
 });
+
+describe('a request that cannot be handed to the engine', () => {
+  it('is answered 500 and not kept: it takes no place in the queue or in its sender’s share', async () => {
+    // The engine's port throws as structured clone does on a body nested thousands deep.
+    const port: Port = {
+      postMessage(message) {
+        if ((message as { type: string }).type === 'request') throw new RangeError('Maximum call stack size exceeded');
+      },
+      on: () => undefined,
+    };
+    const refusing = new EngineLink(port);
+    const refusingFront = await startSlackFront({
+      settings: { PORT: 0, LOG_LEVEL: 'silent', SLACK_SIGNING_SECRET: SIGNING_SECRET },
+      logger: createLogger('silent'),
+      engine: refusing,
+      teamId: TEAM,
+      limits: { ...DEFAULT_ADMISSION, perUser: 1 },
+    });
+    const url = `http://127.0.0.1:${refusingFront.port}`;
+    const post = () =>
+      postSigned(
+        `${url}/slack/events`,
+        commandBody({ text: 'help', userId: 'U1', teamId: TEAM, responseUrl: 'http://127.0.0.1:9/x' }),
+        form,
+      );
+    // With the first one kept, the second would be over U1's share of one and told busy.
+    expect((await post()).status).toBe(500);
+    expect((await post()).status).toBe(500);
+    expect(refusing.pending).toBe(0);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('closeout_queue_depth 0');
+    expect(metrics).toContain('closeout_requests_refused_total{reason="user"} 0');
+    await refusingFront.stop(500);
+  });
+});

@@ -5,7 +5,7 @@ import type { ReceiverEvent } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, slackLogger } from '../../src/logging/logger.js';
 import { BusyError } from '../../src/runtime/admission.js';
-import { BODY_LIMIT, SlackHttpReceiver } from '../../src/runtime/http-receiver.js';
+import { BODY_LIMIT, BODY_MAX_DEPTH, nestedDeeperThan, SlackHttpReceiver } from '../../src/runtime/http-receiver.js';
 import { SIGNING_SECRET, commandBody, postSigned } from '../support/slack-requests.js';
 
 const LIMIT = 64 * 1024;
@@ -163,5 +163,34 @@ describe('request bodies', () => {
     } finally {
       busy = false;
     }
+  });
+
+  it('answers 400 to a signed body nested deeper than Slack’s, without handing it on', async () => {
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const nest = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const before = seen.length;
+    // 10,000 levels in 20 KB: structured clone, which hands a body to the engine thread, overflows its stack.
+    const payload = `{"type":"block_actions","user":{"id":"U1"},"actions":[],"extra":${nest(10_000)}}`;
+    const form = new URLSearchParams({ payload }).toString();
+    expect((await postSigned(url, form, 'application/x-www-form-urlencoded')).status).toBe(400);
+    const event = `{"type":"event_callback","event":{"type":"message","user":"U1","extra":${nest(10_000)}}}`;
+    expect((await postSigned(url, event, 'application/json')).status).toBe(400);
+    expect(seen.length).toBe(before);
+    // As deep as allowed: taken.
+    const deepest = `{"type":"event_callback","event":{"type":"message","user":"U1","x":${nest(BODY_MAX_DEPTH - 2)}}}`;
+    expect((await postSigned(url, deepest, 'application/json')).status).toBe(200);
+    expect(seen.length).toBe(before + 1);
+    seen.length = 0;
+  });
+});
+
+describe('nestedDeeperThan', () => {
+  it('counts levels of objects and arrays, not of values inside them', () => {
+    expect(nestedDeeperThan('text', 0)).toBe(false);
+    expect(nestedDeeperThan({ a: 'b' }, 1)).toBe(false);
+    expect(nestedDeeperThan({ a: { b: [1] } }, 3)).toBe(false);
+    expect(nestedDeeperThan({ a: { b: [1] } }, 2)).toBe(true);
+    expect(nestedDeeperThan({ a: 1, b: [{}, { c: [[]] }] }, 4)).toBe(true);
+    expect(nestedDeeperThan(JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)), BODY_MAX_DEPTH)).toBe(true);
   });
 });

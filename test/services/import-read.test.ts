@@ -24,6 +24,35 @@ describe('a CSV with more rows than a sheet may have', () => {
   });
 });
 
+/** Columns and cells too, counted before csv-parse builds a record (one line of commas was 31 million cells). */
+describe('a CSV with more columns or cells than a sheet may have', () => {
+  const limits = { ...WORKBOOK_LIMITS, maxColumns: 3, maxCells: 8 };
+
+  it('is refused whole, naming the limit', async () => {
+    expect(await readRows(Buffer.from('title,owner\na,U1,,,\n'), { limits })).toEqual({
+      format: 'csv',
+      refused: { kind: 'columns', sheet: 'CSV', limit: 3 },
+    });
+    expect(await readRows(Buffer.from('title\tunit\r\na\tb\r\nc\td\r\ne\tf\r\ng\th\r\ni\n'), { limits })).toEqual({
+      format: 'csv',
+      refused: { kind: 'cells', sheet: 'CSV', limit: 8 },
+    });
+  });
+
+  it('is read when delimiters and line breaks sit inside quotes, and blank lines do not count', async () => {
+    const csv = 'title,owner\r\n"a, b, c, d\nand e",U1\n\n\n\n\n"x ""y"", z",U2\n\n\nq,U3\n';
+    const read = await readRows(Buffer.from(csv), { limits });
+    expect(read).toMatchObject({ format: 'csv', rows: [{ line: 2 }, { line: 8 }, { line: 11 }] });
+  });
+
+  it('refuses 30 MB of commas on one line within a second', async () => {
+    const started = performance.now();
+    const read = await readRows(Buffer.from('title,owner\n' + ','.repeat(30 * 1024 * 1024) + '\n'));
+    expect(read).toEqual({ format: 'csv', refused: { kind: 'columns', sheet: 'CSV', limit: 200 } });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe('a cell with a NUL character', () => {
   it('is a row error (PostgreSQL cannot store it), for CSV as for a sheet', async () => {
     expect(await readRows(Buffer.from('title,owner\nA\u0000B,U1\nFine,U1\n'))).toEqual({

@@ -1,7 +1,6 @@
-import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { UserError } from '../errors.js';
+import { readInputFile } from '../read-input.js';
 
 /** Enough to read on a terminal; the rest is counted. */
 const MAX_LISTED = 50;
@@ -23,15 +22,12 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
     .requiredOption('--board <code>', 'the board')
     .option('--dry-run', 'check the file and list what would be loaded, without writing')
     .action(async (file: string, opts: { board: string; dryRun?: boolean }) => {
-      const bytes = await fs.readFile(file).catch((err: unknown) => {
-        const code = err instanceof Error && 'code' in err ? err.code : undefined;
-        throw new UserError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code ?? err)}.`);
-      });
       // Loaded when the command runs: run-job and the others do not pay for the iCalendar parser.
-      const [{ readSchedule }, { importBoardSchedule }] = await Promise.all([
+      const [{ readSchedule, MAX_SCHEDULE_BYTES }, { importBoardSchedule }] = await Promise.all([
         import('../../services/calendar-file.js'),
         import('../../services/calendar-admin.js'),
       ]);
+      const bytes = await readInputFile(file, MAX_SCHEDULE_BYTES, 'a calendar file');
       const read = await readSchedule(file, bytes);
       if (read.errors.length) {
         ctx.err(

@@ -1,14 +1,18 @@
-import fs from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { createLogger } from '../../logging/logger.js';
 import type { ImportResult } from '../../services/csv-import.js';
 import { DATE_ORDERS, type DateOrder } from '../../services/import-dates.js';
 import type { CliContext } from '../context.js';
-import { UserError } from '../errors.js';
 import { importHooks } from '../import-hooks.js';
+import { readInputFile } from '../read-input.js';
 
 /** Enough to read on a terminal; the rest is counted. */
 const MAX_LISTED = 100;
+/**
+ * The largest file `closeout import` reads: what a workbook may unpack to (xlsx-limits.ts, 64 MB). A real list
+ * of 20,000 rows is a few MB; the bot takes 2 MB from a DM.
+ */
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** Warnings are a reminder: the first few rows, the rest counted. */
 const MAX_WARNINGS = 10;
 
@@ -40,7 +44,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       '\nOwners may be Slack member IDs, <@U…> mentions, e-mail addresses, @handles or names; all but IDs are\nlooked up in Slack, which needs SLACK_BOT_TOKEN (scopes users:read, users:read.email).',
     )
     .action(async (file: string, opts: ImportOptions) => {
-      const bytes = await readInput(file);
+      const bytes = await readInputFile(file, MAX_IMPORT_BYTES, 'an import file');
       // Loaded when the command runs: other commands (run-job above all) do not pay for its modules.
       const [{ Presets, SingleBar }, { importCsv }, { cliDirectory }] = await Promise.all([
         import('cli-progress'),
@@ -88,23 +92,6 @@ export function registerImport(program: Command, ctx: CliContext): void {
         ctx.exitCode = printResult(ctx, result, opts.board.toUpperCase(), file, directory !== null);
       });
     });
-}
-
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (err) {
-    const code = err instanceof Error && 'code' in err ? err.code : undefined;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : err instanceof Error
-            ? err.message
-            : String(err);
-    throw new UserError(`Cannot read ${file}: ${why}.`);
-  }
 }
 
 function printResult(ctx: CliContext, result: ImportResult, board: string, file: string, hasToken: boolean): number {

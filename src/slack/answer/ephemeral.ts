@@ -5,11 +5,16 @@ import { DomainError } from '../../domain/errors.js';
 import type { Language } from '../../domain/types.js';
 import { t } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
-import { escapeMrkdwn } from '../blocks/limits.js';
+import { mrkdwnText } from '../blocks/limits.js';
 
-/** Refusal parameters can echo what the user typed (a code, a key): shown, never read as mentions or links. */
+/**
+ * Refusal parameters can echo what the user typed (a code, a key): shown, never read as mentions or links, and
+ * cut to SHOWN_MAX characters (`/closeout new` and 40,000 characters of board code was echoed whole: an answer
+ * over Slack's 40,000 that never arrived). A code, a key or a title fits.
+ */
+const SHOWN_MAX = 200;
 const shown = (params: Record<string, string | number>) =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? escapeMrkdwn(v) : v]));
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? mrkdwnText(v, SHOWN_MAX) : v]));
 
 /** The text a user sees for a failure: the refusal's reason, or a calm "try again" for our own bugs. */
 export function failureText(lang: Language, error: unknown, logger: Logger): string {

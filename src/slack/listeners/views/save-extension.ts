@@ -2,7 +2,6 @@ import { notFound } from '../../../domain/errors.js';
 import { extensionInput } from '../../../domain/inputs.js';
 import { requestExtension } from '../../../services/extensions.js';
 import { deadlineWarning } from '../../answer/deadline-warning.js';
-import { tellUser } from '../../answer/tell-user.js';
 import { decidersOf } from '../../notify/closeout-request.js';
 import { owedExtensionRequest } from '../../notify/extension.js';
 import { parseForm } from '../../parsers/inline-errors.js';
@@ -12,7 +11,7 @@ import { parseThenWork } from './support/on-submit.js';
 
 /**
  * The "Request more time" modal: date and reason checked inline; then saved and sent to the leaders, the
- * requester told (and warned when the date is not a working day of the board).
+ * requester told (and warned when the date is not a working day of the board). One submission, one result.
  */
 export const saveExtension = parseThenWork({
   parse: ({ tr, values }) =>
@@ -26,21 +25,20 @@ export const saveExtension = parseThenWork({
       },
     ),
   written: ({ reason }) => reason,
-  work: async ({ ctx, client, actor, meta, tr, to, form }) => {
+  work: async ({ ctx, actor, meta, tr, form }) => {
     if (!meta.key) throw notFound('error.problem_not_found', { key: '?' });
     const { problem, leaderIds } = await requestExtension(ctx.deps, actor, meta.key, form, owedExtensionRequest(ctx));
     ctx.followUps.kick();
     const deciders = decidersOf(ctx, leaderIds);
     const date = form.toDate;
-    await tellUser(
-      client,
-      ctx.logger,
-      to,
+    return (
       (deciders.length
         ? tr('extension.sent', { key: problem.key, date, leaders: deciders.map((u) => `<@${u}>`).join(', ') })
         : tr('extension.sent_nobody', { key: problem.key, date })) +
-        // A new deadline on a day the board does not work is warned of, as one set anywhere else (issue 22).
-        (await deadlineWarning(ctx.deps.db, tr, problem.boardId, date)),
+      // A new deadline on a day the board does not work is warned of, as one set anywhere else (issue 22).
+      (await deadlineWarning(ctx.deps.db, tr, problem.boardId, date))
     );
   },
+  // Submit pressed again (after Slack's 3 s error): told "sent" again, not "a request is already waiting".
+  once: true,
 });

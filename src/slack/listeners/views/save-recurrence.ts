@@ -45,4 +45,6 @@ export const saveRecurrence = parseThenWork({
     refreshHomesLater(client, ctx, actor.teamId, [answered.problem.ownerId, ...answered.leaderIds]);
     return tr('effectiveness.answered.came_back', { key: answered.problem.key });
   },
+  // Submit pressed again (after Slack's 3 s error): told the same, not "this check was already answered".
+  once: true,
 });
