@@ -85,7 +85,7 @@ function kindOf(body: Record<string, unknown>): string {
   return typeof body.type === 'string' ? body.type : 'unknown';
 }
 
-interface Forwarded {
+export interface Forwarded {
   /** The listener's ack response (only for `answer` requests); rejects if it failed without acking. */
   answer: Promise<unknown>;
   /** Resolves once the engine finished the request (or is gone). */

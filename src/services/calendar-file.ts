@@ -10,7 +10,7 @@ import type { DayKind } from '../domain/calendar.js';
  * Bounded: the file size, the days one event may span and the days in all; each line is read once.
  */
 
-const MAX_SCHEDULE_BYTES = 1_000_000;
+export const MAX_SCHEDULE_BYTES = 1_000_000;
 /** A holiday run longer than this is a mistake in the file (the longest official ones are about 10 days). */
 const MAX_EVENT_DAYS = 60;
 const MAX_SCHEDULE_DAYS = 1_000;
