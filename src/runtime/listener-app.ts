@@ -5,6 +5,7 @@ import type { App as BoltApp, Receiver } from '@slack/bolt';
 import type { Env } from '../config/env.js';
 import { createFollowUps } from '../jobs/outbox/follow-ups.js';
 import type { Logger } from '../logging/logger.js';
+import { stripNulDeep } from '../domain/nul.js';
 import { slackLogger } from '../logging/logger.js';
 import { ANSWER_LEASE_MS } from '../services/chat-reply-answers.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -67,6 +68,11 @@ export function createListenerApp(opts: {
   ctx.members = channelMembership(app.client, logger);
   // Every request's listeners, counted until they finish (Bolt's next() resolves once they have).
   app.use(({ next }) => inFlight.run(next));
+  // What people typed, without NUL (domain/nul.ts): the same text on SQLite and PostgreSQL.
+  app.use(async ({ body, next }) => {
+    stripNulDeep(body);
+    await next();
+  });
   registerListeners(app, ctx);
   // Chat replies stored but never answered by a process that died: answered now, and once more when the
   // answers that process had claimed lapse (a restart within the lease finds them still claimed).
