@@ -2,7 +2,7 @@
  * `npm run bench` (`npm run bench -- --quick`, or BENCH_QUICK=1, for smaller sizes in seconds): figures, not a
  * test. Issue 12's table row by row — Closeout beside a bare Bolt app measured in the same run, with the
  * ratio and the goal — then the leader summary on 10,000 problems / 200,000 updates with chart render times,
- * and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
+ * the progress report of that board (issue 24), and (full runs, PostgreSQL) scaling out over two instances. BENCH_LATENCY_MS (fake Slack, per call),
  * BENCH_PROBLEMS/BENCH_UPDATES (summary), BENCH_IMPORT_ROWS, BENCH_OWNERS, BENCH_SCALE=0 override.
  * `npm run bench -- --only import|overload|parse|start|report|calendar` runs one row alone (parse: seconds, no
  * servers; start: BENCH_START_TRIALS cold starts of each, median; report: the progress report of the summary's
@@ -323,6 +323,9 @@ async function main() {
     process.env.BENCH_UPDATES ??= '40000';
   }
   await runSummaryBench();
+  // Issue 24's rows after the summary bench they build on (the same seeded board), in processes of their own.
+  out('\nissue 24, the progress report:');
+  await reportRows();
   if (!quick && process.env.BENCH_SCALE !== '0') await runScaleBench();
   if (failed) out(`\n${failed} figure(s) missed their goal`);
 }
