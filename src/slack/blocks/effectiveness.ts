@@ -16,24 +16,21 @@ interface RenderedMessage {
 /** Block id of the reason in the "It came back" modal. */
 export const RECURRENCE = { block: 'recurrence_reason', action: 'reason' } as const;
 
-/** What an effectiveness check's DM shows: the question, then either its three buttons or how it was answered. */
-export interface CheckDmView {
-  checkId: number;
-  round: number;
-  key: string;
-  title: string;
-  ownerId: string;
-  closedOn: string;
-  followUp: boolean;
-  toLeader: boolean;
-  today: string;
+/**
+ * What an effectiveness check's DM shows: the question (the outbox message's fields, as sent), then either its
+ * three buttons or how it was answered.
+ */
+export type CheckDmView = Pick<
+  EffectivenessCheckMessage,
+  'checkId' | 'round' | 'key' | 'title' | 'ownerId' | 'closedOn' | 'followUp' | 'toLeader' | 'today'
+> & {
   lang: Language;
   result?:
     | { answer: 'held'; by: string; on: string }
     | { answer: 'came_back'; by: string; on: string; reason: string }
     | { answer: 'not_sure'; next: string }
     | { answer: 'reopened' };
-}
+};
 
 function question(tr: Translator, v: CheckDmView, titleMax: number): string {
   const params = {
